@@ -1,0 +1,5 @@
+file(READ ${IN} hex HEX)
+string(LENGTH "${hex}" n)
+math(EXPR len "${n} / 2")
+string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+file(WRITE ${OUT} "#include <stddef.h>\nconst char ${SYM}[] = {${bytes}0x00};\nconst size_t ${SYM}_len = ${len};\n")

@@ -1,0 +1,25 @@
+/**
+ * @file date.h
+ * Calendar dates as integers YYYYMMDD: they compare in date order, print
+ * without conversion, and take four bytes in the in-memory indexes.
+ */
+#ifndef TDKT_DATE_H
+#define TDKT_DATE_H
+
+#include "tdkt/common.h"
+
+typedef int32_t tdkt_date; /**< YYYYMMDD, 0 = not given */
+
+/** Parse a strict "YYYY-MM-DD" of a real calendar day. @return 0 or -1. */
+TDKT_API int tdkt_date_parse(tdkt_date *out, const char *s);
+
+/** Format as "YYYY-MM-DD" into @p buf (at least 11 bytes). */
+TDKT_API char *tdkt_date_format(char *buf, tdkt_date d);
+
+#define TDKT_DATE(y, m, d) ((tdkt_date)((y) * 10000 + (m) * 100 + (d)))
+#define TDKT_DATE_YEAR(d) ((int)((d) / 10000))
+
+/** Parse a four-digit year "YYYY". @return 0 or -1. */
+TDKT_API int tdkt_year_parse(int *out, const char *s);
+
+#endif

@@ -1,0 +1,72 @@
+/**
+ * @file output.h
+ * Output primitives shared by every command's printers: formats, a growable
+ * string buffer, JSON and CSV escaping, and an aligned text table that
+ * measures Vietnamese text by display width.
+ *
+ * Hostile text is defused here, once: CSV cells that a spreadsheet would run
+ * as a formula (leading = + - @) are prefixed with an apostrophe, and control
+ * and bidirectional-override characters are shown as U+FFFD in terminal
+ * tables.
+ */
+#ifndef TDKT_OUTPUT_H
+#define TDKT_OUTPUT_H
+
+#include <stdio.h>
+#include "tdkt/common.h"
+
+typedef enum tdkt_format {
+    TDKT_FMT_TABLE, TDKT_FMT_JSONL, TDKT_FMT_CSV, TDKT_FMT_JSON,
+    TDKT_FMT_MD, TDKT_FMT_XLSX
+} tdkt_format;
+
+/** Parse a format name. @return 0 or -1 */
+TDKT_API int tdkt_format_parse(tdkt_format *out, const char *name);
+TDKT_API const char *tdkt_format_name(tdkt_format f);
+
+/** Growable NUL-terminated string; zero-initialise before use. */
+typedef struct tdkt_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+    bool oom; /**< an append failed; the content is truncated */
+} tdkt_buf;
+
+TDKT_API void tdkt_buf_put(tdkt_buf *b, const char *s, size_t n);
+TDKT_API void tdkt_buf_puts(tdkt_buf *b, const char *s);
+TDKT_API void tdkt_buf_printf(tdkt_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+TDKT_API void tdkt_buf_free(tdkt_buf *b);
+/** The content ("" when empty); borrowed from the buffer. */
+TDKT_API const char *tdkt_buf_cstr(const tdkt_buf *b);
+
+/** Append @p s as a JSON string literal, quotes included (NULL → null). */
+TDKT_API void tdkt_json_str(tdkt_buf *b, const char *s);
+/** Append @p s as one CSV cell (quoted when needed, formulas defused). */
+TDKT_API void tdkt_csv_cell(tdkt_buf *b, const char *s);
+
+/** Display width of UTF-8 text in a terminal (Vietnamese, wide CJK). */
+TDKT_API int tdkt_text_width(const char *s);
+
+/**
+ * An aligned text table. Add a header, then rows of the same number of
+ * cells; tdkt_table_print() pads each column to its widest cell.
+ */
+typedef struct tdkt_table tdkt_table;
+TDKT_API tdkt_table *tdkt_table_new(int ncols);
+/** Right-align column @p col (numbers). */
+TDKT_API void tdkt_table_align_right(tdkt_table *t, int col);
+/** Add one row of ncols cells (copied; NULL prints as empty). */
+TDKT_API void tdkt_table_row(tdkt_table *t, const char *const *cells);
+/** Add a horizontal rule before the next row. */
+TDKT_API void tdkt_table_rule(tdkt_table *t);
+TDKT_API void tdkt_table_print(const tdkt_table *t, FILE *out);
+TDKT_API void tdkt_table_free(tdkt_table *t);
+
+/** Pick the text in the language: @p vi or @p en. */
+#define TDKT_TR(lang, vi, en) ((lang) == TDKT_LANG_EN ? (en) : (vi))
+
+#endif

@@ -1,0 +1,61 @@
+/**
+ * @file store.h
+ * The record store: one SQLite file holding every table of
+ * shared/spec/data-format.md, the runs and decisions of evaluations, and the
+ * schema version (PRAGMA user_version) that migrations key on.
+ *
+ * A store handle belongs to one thread. Writers take the database with
+ * BEGIN IMMEDIATE, so a command either commits whole or leaves nothing.
+ */
+#ifndef TDKT_STORE_H
+#define TDKT_STORE_H
+
+#include "tdkt/common.h"
+
+typedef struct tdkt_store tdkt_store;
+struct sqlite3;
+
+/** The schema version this build writes and reads. */
+#define TDKT_SCHEMA_VERSION 1
+
+enum tdkt_store_flags {
+    TDKT_STORE_READ = 0,   /**< open an existing store; never create */
+    TDKT_STORE_WRITE = 1   /**< create the file and schema if missing */
+};
+
+/**
+ * Open (and with TDKT_STORE_WRITE create or migrate) the store at @p path.
+ * A file that is not a tdkt store, or one written by a newer tdkt, is
+ * refused without being changed.
+ * @param[out] out the store; free with tdkt_store_close()
+ * @return 0, TDKT_ENOTFOUND (READ and no file), TDKT_EDB or TDKT_ENOMEM
+ */
+TDKT_API int tdkt_store_open(tdkt_store **out, const char *path, int flags);
+
+/** Close the store; NULL is a no-op. */
+TDKT_API void tdkt_store_close(tdkt_store *store);
+
+/** The path the store was opened with (borrowed). */
+TDKT_API const char *tdkt_store_path(const tdkt_store *store);
+
+/** The SQLite connection (borrowed), for the library's own modules. */
+TDKT_API struct sqlite3 *tdkt_store_sqlite(tdkt_store *store);
+
+/** Begin a write transaction (BEGIN IMMEDIATE, waits for a busy database). */
+TDKT_API int tdkt_store_begin_write(tdkt_store *store);
+/** Begin a read transaction: a consistent snapshot until commit/rollback. */
+TDKT_API int tdkt_store_begin_read(tdkt_store *store);
+TDKT_API int tdkt_store_commit(tdkt_store *store);
+/** Roll back the open transaction, if any; never fails. */
+TDKT_API void tdkt_store_rollback(tdkt_store *store);
+
+/**
+ * Run one SQL statement with no result rows; sets the error on failure.
+ * @return 0 or TDKT_EDB (TDKT_EBUSY when the database stayed locked)
+ */
+TDKT_API int tdkt_store_exec(tdkt_store *store, const char *sql);
+
+/** Map a failed SQLite call on @p db to a tdkt error (message copied). */
+TDKT_API int tdkt_store_fail(struct sqlite3 *db, const char *what);
+
+#endif

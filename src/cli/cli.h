@@ -1,0 +1,63 @@
+/*
+ * The command line: a thin layer over libtdkt. It parses options, calls the
+ * library, prints, and maps results to the exit statuses of spec/cli.md:
+ * 0 done, 1 could not (input rejected, database or rule error), 2 usage.
+ */
+#ifndef TDKT_CLI_H
+#define TDKT_CLI_H
+
+#include <stdio.h>
+#include "tdkt/tdkt.h"
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* Global options, resolved once by main(). */
+typedef struct tdkt_cli {
+    const char *db;      /* --db, else $TDKT_DB, else tdkt.db */
+    const char *rules;   /* --rules DIR, or NULL */
+    const char *rules_root; /* $TDKT_RULES, else the installed rules/ */
+    tdkt_format format;  /* --format; table by default */
+    bool format_set;
+    tdkt_lang lang;      /* --lang vi|en */
+    int threads;         /* --threads N; 0 = every core */
+    const char *prog;    /* argv[0] for messages */
+} tdkt_cli;
+
+typedef int (*cli_fn)(tdkt_cli *cli, int argc, char **argv);
+
+typedef struct cli_cmd {
+    const char *name;
+    cli_fn fn;
+    const char *summary_vi;
+    const char *summary_en;
+} cli_cmd;
+
+/* One function per subcommand, one file each (cmd_<name>.c). */
+int cmd_import(tdkt_cli *cli, int argc, char **argv);
+int cmd_eval(tdkt_cli *cli, int argc, char **argv);
+int cmd_diff(tdkt_cli *cli, int argc, char **argv);
+int cmd_report(tdkt_cli *cli, int argc, char **argv);
+int cmd_confer(tdkt_cli *cli, int argc, char **argv);
+int cmd_rules(tdkt_cli *cli, int argc, char **argv);
+int cmd_runs(tdkt_cli *cli, int argc, char **argv);
+
+/* Print "tdkt: message" (the thread's last error when msg is NULL) to
+ * stderr and return CLI_FAIL. */
+int cli_fail(const tdkt_cli *cli, const char *msg);
+/* Print a usage error and a hint to use --help; returns CLI_USAGE. */
+int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
+                    ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* True when argv holds -h or --help (before any "--"). */
+bool cli_wants_help(int argc, char **argv);
+/* Print a help text in the CLI's language and return CLI_OK. */
+int cli_help(const tdkt_cli *cli, const char *vi, const char *en);
+/* Print import/CSV problems as FILE:LINE: COLUMN: message, then a count. */
+void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d);
+/* Exit status for a library result code. */
+int cli_status(int error);
+
+#endif

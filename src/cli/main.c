@@ -1,0 +1,273 @@
+/*
+ * tdkt: the command. Global options may stand anywhere before "--"; they
+ * are taken out of argv here, and the subcommand sees only its own.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "cli.h"
+
+static const cli_cmd commands[] = {
+    {"import", cmd_import, "nhập hồ sơ từ tệp CSV vào cơ sở dữ liệu",
+     "import record files (CSV) into the database"},
+    {"eval", cmd_eval, "xét các đề nghị khen thưởng theo bộ quy tắc",
+     "judge nominations against the rule sets"},
+    {"diff", cmd_diff, "so sánh kết quả xét giữa hai bộ quy tắc (chạy thử)",
+     "dry-run: compare outcomes under two rule sets"},
+    {"report", cmd_report, "bảng tổng hợp khen thưởng hằng năm; kiểm tra "
+                           "bảng điền tay",
+     "annual summary table; audit a hand-filled table"},
+    {"confer", cmd_confer, "ghi các quyết định đủ điều kiện thành khen "
+                           "thưởng đã trao",
+     "record eligible decisions as conferred honours"},
+    {"runs", cmd_runs, "xem lại các lần xét đã lưu", "show saved runs"},
+    {"rules", cmd_rules, "liệt kê và kiểm tra bộ quy tắc",
+     "list and check rule sets"},
+};
+
+static const char main_help_vi[] =
+    "Cách dùng: tdkt [tùy chọn chung] <lệnh> [tham số]\n"
+    "\n"
+    "tdkt xét điều kiện thi đua, khen thưởng theo các bộ quy tắc (Lua),\n"
+    "từ hồ sơ lưu trong SQLite.\n"
+    "\n"
+    "Lệnh:\n";
+static const char main_help_en[] =
+    "Usage: tdkt [global options] <command> [arguments]\n"
+    "\n"
+    "tdkt judges emulation and commendation (thi đua, khen thưởng)\n"
+    "nominations against rule sets written in Lua, from records kept in\n"
+    "SQLite.\n"
+    "\n"
+    "Commands:\n";
+static const char global_help_vi[] =
+    "\n"
+    "Tùy chọn chung (đặt ở bất kỳ đâu trước \"--\"):\n"
+    "  --db PATH        cơ sở dữ liệu (mặc định: $TDKT_DB, hoặc tdkt.db)\n"
+    "  --rules DIR      một bộ quy tắc, hoặc thư mục chứa nhiều bộ (chọn "
+    "theo ngày)\n"
+    "  --format FMT     table (mặc định), jsonl, csv, json, md, xlsx\n"
+    "  --lang vi|en     ngôn ngữ hiển thị (mặc định: vi)\n"
+    "  --threads N      số luồng xét (mặc định: mọi nhân CPU)\n"
+    "  --help, --version\n"
+    "\n"
+    "Mỗi lệnh có --help riêng. Mã thoát: 0 thành công, 1 không thực hiện\n"
+    "được (dữ liệu sai, lỗi cơ sở dữ liệu hay quy tắc), 2 sai cú pháp.\n";
+static const char global_help_en[] =
+    "\n"
+    "Global options (anywhere before \"--\"):\n"
+    "  --db PATH        the database (default: $TDKT_DB, else tdkt.db)\n"
+    "  --rules DIR      one rule set, or a folder of rule sets (chosen by "
+    "date)\n"
+    "  --format FMT     table (default), jsonl, csv, json, md, xlsx\n"
+    "  --lang vi|en     language of human-facing text (default: vi)\n"
+    "  --threads N      evaluation threads (default: every core)\n"
+    "  --help, --version\n"
+    "\n"
+    "Each command has its own --help. Exit status: 0 done, 1 could not\n"
+    "(bad input, database or rule error), 2 wrong usage.\n";
+
+static int print_main_help(const tdkt_cli *cli, FILE *out)
+{
+    bool en = cli->lang == TDKT_LANG_EN;
+    fputs(en ? main_help_en : main_help_vi, out);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name,
+                en ? commands[i].summary_en : commands[i].summary_vi);
+    fputs(en ? global_help_en : global_help_vi, out);
+    return CLI_OK;
+}
+
+int cli_fail(const tdkt_cli *cli, const char *msg)
+{
+    (void)cli;
+    fprintf(stderr, "tdkt: %s\n", msg ? msg : tdkt_error_last()->message);
+    return CLI_FAIL;
+}
+
+int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
+                    ...)
+{
+    va_list ap;
+    fputs("tdkt: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    fprintf(stderr,
+            cli->lang == TDKT_LANG_EN ? "See 'tdkt %s%s--help'.\n"
+                                      : "Xem 'tdkt %s%s--help'.\n",
+            cmd ? cmd : "", cmd ? " " : "");
+    return CLI_USAGE;
+}
+
+bool cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+int cli_help(const tdkt_cli *cli, const char *vi, const char *en)
+{
+    fputs(cli->lang == TDKT_LANG_EN ? en : vi, stdout);
+    return CLI_OK;
+}
+
+void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const tdkt_diag *g = &d->items[i];
+        if (g->line > 0 && g->column[0])
+            fprintf(stderr, "%s:%ld: %s: %s\n", g->file, g->line, g->column,
+                    g->message);
+        else if (g->line > 0)
+            fprintf(stderr, "%s:%ld: %s\n", g->file, g->line, g->message);
+        else
+            fprintf(stderr, "%s: %s\n", g->file, g->message);
+    }
+    size_t total = d->count + d->dropped;
+    if (cli->lang == TDKT_LANG_EN)
+        fprintf(stderr, "%zu problem%s found%s; nothing was written.\n",
+                total, total == 1 ? "" : "s",
+                d->dropped ? " (the first shown)" : "");
+    else
+        fprintf(stderr, "Tìm thấy %zu lỗi%s; không ghi gì vào cơ sở dữ "
+                        "liệu.\n",
+                total, d->dropped ? " (chỉ hiện các lỗi đầu)" : "");
+}
+
+int cli_status(int error)
+{
+    return error < 0 ? CLI_FAIL : CLI_OK;
+}
+
+/* Is this argument a global option? Then consume it (and its value). */
+static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
+                       int *consumed)
+{
+    const char *a = argv[i];
+    const char *names[] = {"--db", "--rules", "--format", "--lang",
+                           "--threads"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        size_t n = strlen(names[k]);
+        const char *val = NULL;
+        if (strcmp(a, names[k]) == 0) {
+            if (i + 1 >= argc)
+                return cli_usage_error(cli, NULL, "%s needs a value",
+                                       names[k]);
+            val = argv[i + 1];
+            *consumed = 2;
+        } else if (strncmp(a, names[k], n) == 0 && a[n] == '=') {
+            val = a + n + 1;
+            *consumed = 1;
+        } else {
+            continue;
+        }
+        switch (k) {
+        case 0: cli->db = val; break;
+        case 1: cli->rules = val; break;
+        case 2:
+            if (tdkt_format_parse(&cli->format, val) < 0)
+                return cli_usage_error(cli, NULL, "unknown format '%s'",
+                                       val);
+            cli->format_set = true;
+            break;
+        case 3:
+            if (strcmp(val, "vi") == 0)
+                cli->lang = TDKT_LANG_VI;
+            else if (strcmp(val, "en") == 0)
+                cli->lang = TDKT_LANG_EN;
+            else
+                return cli_usage_error(cli, NULL,
+                                       "--lang takes vi or en, not '%s'",
+                                       val);
+            break;
+        case 4: {
+            char *end;
+            long t = strtol(val, &end, 10);
+            if (*end || t < 0 || t > 1024)
+                return cli_usage_error(cli, NULL,
+                                       "--threads takes a number 0..1024");
+            cli->threads = (int)t;
+            break;
+        }
+        }
+        return CLI_OK;
+    }
+    *consumed = 0;
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    tdkt_cli cli = {0};
+    cli.prog = argv[0];
+    const char *lang = getenv("TDKT_LANG");
+    if (lang && strcmp(lang, "en") == 0)
+        cli.lang = TDKT_LANG_EN;
+
+    /* Pull the global options out of argv, wherever they stand. */
+    char **args = calloc((size_t)argc + 1, sizeof *args);
+    if (!args)
+        return cli_fail(&cli, "out of memory");
+    int nargs = 0;
+    bool dashdash = false;
+    for (int i = 0; i < argc; i++) {
+        int consumed = 0;
+        if (i > 0 && !dashdash) {
+            if (strcmp(argv[i], "--") == 0)
+                dashdash = true;
+            int rc = take_global(&cli, argc, argv, i, &consumed);
+            if (rc != CLI_OK) {
+                free(args);
+                return rc;
+            }
+        }
+        if (consumed) {
+            i += consumed - 1;
+            continue;
+        }
+        args[nargs++] = argv[i];
+    }
+    if (!cli.db)
+        cli.db = getenv("TDKT_DB") && *getenv("TDKT_DB") ? getenv("TDKT_DB")
+                                                         : "tdkt.db";
+    cli.rules_root = getenv("TDKT_RULES") && *getenv("TDKT_RULES")
+                         ? getenv("TDKT_RULES")
+                         : tdkt_rules_default_root();
+
+    int rc;
+    if (nargs < 2) {
+        print_main_help(&cli, stderr);
+        rc = CLI_USAGE;
+    } else if (strcmp(args[1], "--help") == 0 || strcmp(args[1], "-h") == 0 ||
+               strcmp(args[1], "help") == 0) {
+        rc = print_main_help(&cli, stdout);
+    } else if (strcmp(args[1], "--version") == 0 ||
+               strcmp(args[1], "version") == 0) {
+        printf("tdkt %s (Lua 5.4, SQLite %s)\n", tdkt_version(),
+               sqlite3_libversion());
+        rc = CLI_OK;
+    } else {
+        const cli_cmd *cmd = NULL;
+        for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+            if (strcmp(args[1], commands[i].name) == 0)
+                cmd = &commands[i];
+        if (!cmd)
+            rc = cli_usage_error(&cli, NULL, "unknown command '%s'", args[1]);
+        else
+            rc = cmd->fn(&cli, nargs - 1, args + 1);
+    }
+    free(args);
+    return rc;
+}

@@ -1,0 +1,110 @@
+/*
+ * The per-thread error slot and the diagnostics list.
+ *
+ * Worker threads evaluate nominations in parallel, so the "last error" is
+ * thread-local rather than per handle: each thread reads its own.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tdkt/common.h"
+
+static _Thread_local tdkt_error last_error;
+
+const char *tdkt_version(void)
+{
+    return TDKT_VERSION_STRING;
+}
+
+const char *tdkt_strerror(int code)
+{
+    switch (code) {
+    case TDKT_OK: return "ok";
+    case TDKT_ERROR: return "failure";
+    case TDKT_ENOTFOUND: return "not found";
+    case TDKT_EINVALID: return "invalid input";
+    case TDKT_EDB: return "database error";
+    case TDKT_ERULE: return "rule error";
+    case TDKT_ELIMIT: return "limit exceeded";
+    case TDKT_ENOMEM: return "out of memory";
+    case TDKT_EUSER: return "stopped by callback";
+    case TDKT_EBUSY: return "database busy";
+    default: return "unknown error";
+    }
+}
+
+const tdkt_error *tdkt_error_last(void)
+{
+    return &last_error;
+}
+
+void tdkt_error_clear(void)
+{
+    last_error.code = TDKT_OK;
+    last_error.message[0] = '\0';
+}
+
+int tdkt_error_set(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(last_error.message, sizeof last_error.message, fmt, ap);
+    va_end(ap);
+    last_error.code = code;
+    return code;
+}
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+int tdkt_diags_add(tdkt_diags *d, const char *file, long line,
+                   const char *column, const char *fmt, ...)
+{
+    size_t limit = d->limit ? d->limit : 1000;
+    if (d->count >= limit) {
+        d->dropped++;
+        return TDKT_OK;
+    }
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        tdkt_diag *items = realloc(d->items, cap * sizeof *items);
+        if (!items)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        d->items = items;
+        d->cap = cap;
+    }
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    tdkt_diag *it = &d->items[d->count];
+    it->file = dup_or_empty(file);
+    it->column = dup_or_empty(column);
+    it->message = strdup(msg);
+    it->line = line;
+    if (!it->file || !it->column || !it->message) {
+        free(it->file);
+        free(it->column);
+        free(it->message);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    d->count++;
+    return TDKT_OK;
+}
+
+void tdkt_diags_clear(tdkt_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].column);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    d->items = NULL;
+    d->count = d->cap = d->dropped = 0;
+}

@@ -1,0 +1,301 @@
+/*
+ * The vocabulary tables of shared/domain/vocabulary.md.
+ *
+ * Matching folds case and normalises to NFC with utf8proc, so "LĐTT",
+ * "lđtt" and a decomposed (NFD) "Lao động tiên tiến" all find ldtt.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "tdkt/vocab.h"
+
+typedef struct entry {
+    const char *code;
+    const char *vi;
+    const char *en;
+    const char *abbrev;  /* usual abbreviation, or NULL */
+    const char *aliases; /* more accepted spellings, '|' separated */
+} entry;
+
+static const entry subjects[] = {
+    {"person", "Cá nhân", "Individual", NULL, "cá nhân"},
+    {"unit", "Tập thể", "Collective", NULL, "tập thể"},
+    {"nomination", "Đề nghị", "Nomination", NULL, NULL},
+};
+
+static const entry awards[] = {
+    {"ldtt", "Lao động tiên tiến", "Advanced Worker", "LĐTT", NULL},
+    {"cstt", "Chiến sĩ tiên tiến", "Advanced Soldier", "CSTT", NULL},
+    {"cstd_cs", "Chiến sĩ thi đua cơ sở", "Grassroots Emulation Fighter",
+     "CSTĐCS", NULL},
+    {"cstd_tinh", "Chiến sĩ thi đua cấp tỉnh",
+     "Provincial Emulation Fighter", "CSTĐ cấp tỉnh",
+     "Chiến sĩ thi đua cấp tỉnh (cấp bộ, ban, ngành, tỉnh)"},
+    {"cstd_tq", "Chiến sĩ thi đua toàn quốc", "National Emulation Fighter",
+     "CSTĐTQ", NULL},
+    {"ttldtt", "Tập thể lao động tiên tiến", "Advanced Labour Collective",
+     "TTLĐTT", NULL},
+    {"ttldxs", "Tập thể lao động xuất sắc", "Excellent Labour Collective",
+     "TTLĐXS", NULL},
+    {"co_tinh", "Cờ thi đua cấp tỉnh", "Provincial Emulation Flag",
+     "Cờ thi đua UBND tỉnh",
+     "Cờ thi đua cấp tỉnh (của Ủy ban nhân dân tỉnh)"},
+    {"co_cp", "Cờ thi đua của Chính phủ", "Government Emulation Flag",
+     "Cờ thi đua Chính phủ", NULL},
+    {"giay_khen", "Giấy khen", "Certificate of Commendation", "GK", NULL},
+    {"bk_tinh", "Bằng khen của Chủ tịch UBND tỉnh",
+     "Provincial Certificate of Merit", "Bằng khen UBND tỉnh",
+     "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (cấp bộ, ban, ngành, "
+     "tỉnh)|Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+    {"bk_ttg", "Bằng khen của Thủ tướng Chính phủ",
+     "Prime Minister's Certificate of Merit", "BKTTg", NULL},
+    {"hcld3", "Huân chương Lao động hạng Ba", "Third-class Labour Order",
+     "HCLĐ hạng Ba", NULL},
+    {"hcld2", "Huân chương Lao động hạng Nhì", "Second-class Labour Order",
+     "HCLĐ hạng Nhì", NULL},
+    {"hcld1", "Huân chương Lao động hạng Nhất", "First-class Labour Order",
+     "HCLĐ hạng Nhất", NULL},
+    {"huy_hieu_tinh", "Huy hiệu của tỉnh", "Provincial Badge", NULL, NULL},
+};
+
+static const unsigned char award_subjects[] = {
+    TDKT_AWARDS_PERSON, TDKT_AWARDS_PERSON, TDKT_AWARDS_PERSON,
+    TDKT_AWARDS_PERSON, TDKT_AWARDS_PERSON, TDKT_AWARDS_UNIT,
+    TDKT_AWARDS_UNIT,   TDKT_AWARDS_UNIT,   TDKT_AWARDS_UNIT,
+    TDKT_AWARDS_BOTH,   TDKT_AWARDS_BOTH,   TDKT_AWARDS_BOTH,
+    TDKT_AWARDS_BOTH,   TDKT_AWARDS_BOTH,   TDKT_AWARDS_BOTH,
+    TDKT_AWARDS_BOTH,
+};
+
+static const entry ratings[] = {
+    {"incomplete", "Không hoàn thành nhiệm vụ", "Task not completed",
+     "KHTNV", "KHT"},
+    {"complete", "Hoàn thành nhiệm vụ", "Task completed", "HTNV", "HT"},
+    {"good", "Hoàn thành tốt nhiệm vụ", "Task completed well", "HTTNV",
+     "HTT"},
+    {"excellent", "Hoàn thành xuất sắc nhiệm vụ",
+     "Task completed excellently", "HTXSNV", "HTXS"},
+};
+
+static const entry kinds[] = {
+    {"merit", "Khen thưởng theo công trạng và thành tích",
+     "Merit (regular, yearly)", NULL,
+     "Khen thưởng theo công trạng và thành tích đạt được (thường xuyên, "
+     "hằng năm)|công trạng"},
+    {"thematic", "Khen thưởng theo đợt, chuyên đề",
+     "Thematic (campaign, movement)", NULL,
+     "Khen thưởng theo đợt, chuyên đề / theo phong trào thi đua|chuyên đề"},
+    {"ad_hoc", "Khen thưởng đột xuất", "Ad hoc", NULL, "đột xuất"},
+    {"dedication", "Khen thưởng quá trình cống hiến", "Dedication", NULL,
+     "cống hiến"},
+    {"seniority", "Khen thưởng theo niên hạn", "Seniority", NULL,
+     "niên hạn"},
+    {"foreign", "Khen thưởng đối ngoại", "Foreign relations", NULL,
+     "đối ngoại"},
+    {"resistance", "Khen thưởng thành tích kháng chiến",
+     "Resistance achievements", NULL, "kháng chiến"},
+};
+
+static const entry levels[] = {
+    {"reprimand", "Khiển trách", "Reprimand", NULL, NULL},
+    {"warning", "Cảnh cáo", "Warning", NULL, NULL},
+    {"demotion", "Hạ bậc lương / Giáng chức", "Demotion", NULL,
+     "Hạ bậc lương|Giáng chức"},
+    {"removal", "Cách chức", "Removal from office", NULL, NULL},
+    {"dismissal", "Buộc thôi việc", "Dismissal", NULL, NULL},
+};
+
+static const entry scopes[] = {
+    {"unit", "Cấp cơ sở", "Unit level", NULL,
+     "Công nhận, áp dụng trong phạm vi cơ sở|cơ sở"},
+    {"province", "Cấp tỉnh", "Provincial level", NULL,
+     "Phạm vi cấp bộ, ban, ngành, tỉnh|tỉnh"},
+    {"national", "Toàn quốc", "National level", NULL,
+     "Phạm vi toàn quốc"},
+};
+
+static const entry init_kinds[] = {
+    {"initiative", "Sáng kiến", "Initiative", NULL, NULL},
+    {"research", "Đề tài, đề án khoa học", "Research project", NULL,
+     "đề tài"},
+    {"invention", "Sáng chế, giải pháp hữu ích", "Invention", NULL,
+     "sáng chế"},
+    {"combat", "Mưu trí, sáng tạo trong chiến đấu", "Combat ingenuity",
+     NULL, NULL},
+};
+
+static const entry unit_kinds[] = {
+    {"agency", "Cơ quan", "Agency", NULL, NULL},
+    {"public_service", "Đơn vị sự nghiệp công lập", "Public service unit",
+     NULL, NULL},
+    {"enterprise", "Doanh nghiệp", "Enterprise", NULL, NULL},
+    {"cooperative", "Hợp tác xã", "Cooperative", NULL, NULL},
+    {"local_government", "Chính quyền địa phương", "Local government",
+     NULL, NULL},
+    {"armed_forces", "Lực lượng vũ trang", "Armed forces", NULL, NULL},
+    {"social_org", "Tổ chức chính trị - xã hội", "Social organisation",
+     NULL, NULL},
+    {"household", "Hộ gia đình", "Household", NULL, NULL},
+    {"other", "Khác", "Other", NULL, NULL},
+};
+
+static const entry categories[] = {
+    {"civil_servant", "Công chức", "Civil servant", NULL, NULL},
+    {"public_employee", "Viên chức", "Public employee", NULL, NULL},
+    {"worker", "Công nhân", "Worker", NULL, NULL},
+    {"farmer", "Nông dân", "Farmer", NULL, NULL},
+    {"soldier", "Chiến sĩ", "Soldier", NULL, NULL},
+    {"direct_worker", "Người lao động trực tiếp", "Direct worker", NULL,
+     NULL},
+    {"entrepreneur", "Doanh nhân", "Entrepreneur", NULL, NULL},
+    {"other", "Khác", "Other", NULL, NULL},
+};
+
+static const entry genders[] = {
+    {"female", "Nữ", "Female", NULL, NULL},
+    {"male", "Nam", "Male", NULL, NULL},
+};
+
+static const entry absences[] = {
+    {"maternity", "Nghỉ thai sản", "Maternity leave", NULL, NULL},
+    {"work_injury", "Điều trị thương do làm nhiệm vụ", "Duty injury", NULL,
+     NULL},
+    {"training", "Đi học, đào tạo", "Training", NULL, NULL},
+    {"sick", "Nghỉ ốm", "Sick leave", NULL, NULL},
+    {"other", "Khác", "Other", NULL, NULL},
+};
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+static const struct {
+    const entry *e;
+    int n;
+} domains[TDKT_V_COUNT_] = {
+    [TDKT_V_SUBJECT] = {subjects, N(subjects)},
+    [TDKT_V_AWARD] = {awards, N(awards)},
+    [TDKT_V_RATING] = {ratings, N(ratings)},
+    [TDKT_V_KIND] = {kinds, N(kinds)},
+    [TDKT_V_LEVEL] = {levels, N(levels)},
+    [TDKT_V_SCOPE] = {scopes, N(scopes)},
+    [TDKT_V_INIT_KIND] = {init_kinds, N(init_kinds)},
+    [TDKT_V_UNIT_KIND] = {unit_kinds, N(unit_kinds)},
+    [TDKT_V_CATEGORY] = {categories, N(categories)},
+    [TDKT_V_GENDER] = {genders, N(genders)},
+    [TDKT_V_ABSENCE] = {absences, N(absences)},
+};
+
+_Static_assert(sizeof(awards) / sizeof(awards[0]) == TDKT_AWARD_COUNT_,
+               "award table and enum disagree");
+_Static_assert(sizeof(award_subjects) == TDKT_AWARD_COUNT_,
+               "award subject table and enum disagree");
+
+int tdkt_vocab_count(tdkt_vocab_domain d)
+{
+    return (unsigned)d < TDKT_V_COUNT_ ? domains[d].n : 0;
+}
+
+bool tdkt_utf8_valid(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (n > 0) {
+        utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
+        if (k <= 0)
+            return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+char *tdkt_text_fold(const char *text)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map(
+        (const utf8proc_uint8_t *)text, 0, &out,
+        UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+            UTF8PROC_CASEFOLD);
+    if (r < 0)
+        return NULL;
+    return (char *)out;
+}
+
+/* Compare the folded needle with one '|'-separated candidate list. */
+static bool matches_list(const char *folded, const char *list)
+{
+    if (!list)
+        return false;
+    const char *p = list;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        char one[256];
+        if (len < sizeof one) {
+            memcpy(one, p, len);
+            one[len] = '\0';
+            char *f = tdkt_text_fold(one);
+            bool eq = f && strcmp(f, folded) == 0;
+            free(f);
+            if (eq)
+                return true;
+        }
+        p += len;
+        if (*p == '|')
+            p++;
+    }
+    return false;
+}
+
+int tdkt_vocab_lookup(tdkt_vocab_domain d, const char *text)
+{
+    if ((unsigned)d >= TDKT_V_COUNT_ || !text)
+        return -1;
+    const entry *e = domains[d].e;
+    int n = domains[d].n;
+    /* The code itself, exactly: the common case, no allocation. */
+    for (int i = 0; i < n; i++)
+        if (strcmp(e[i].code, text) == 0)
+            return i;
+    char *folded = tdkt_text_fold(text);
+    if (!folded)
+        return -1;
+    int found = -1;
+    for (int i = 0; i < n && found < 0; i++) {
+        if (matches_list(folded, e[i].code) ||
+            matches_list(folded, e[i].vi) ||
+            matches_list(folded, e[i].abbrev) ||
+            matches_list(folded, e[i].aliases))
+            found = i;
+    }
+    free(folded);
+    return found;
+}
+
+const char *tdkt_vocab_code(tdkt_vocab_domain d, int i)
+{
+    if ((unsigned)d >= TDKT_V_COUNT_ || i < 0 || i >= domains[d].n)
+        return NULL;
+    return domains[d].e[i].code;
+}
+
+const char *tdkt_vocab_name(tdkt_vocab_domain d, int i, tdkt_lang lang)
+{
+    if ((unsigned)d >= TDKT_V_COUNT_ || i < 0 || i >= domains[d].n)
+        return NULL;
+    return lang == TDKT_LANG_EN ? domains[d].e[i].en : domains[d].e[i].vi;
+}
+
+const char *tdkt_vocab_abbrev(tdkt_vocab_domain d, int i)
+{
+    if ((unsigned)d >= TDKT_V_COUNT_ || i < 0 || i >= domains[d].n)
+        return NULL;
+    const entry *e = &domains[d].e[i];
+    return e->abbrev ? e->abbrev : e->code;
+}
+
+int tdkt_award_subjects(int award)
+{
+    if (award < 0 || award >= TDKT_AWARD_COUNT_)
+        return 0;
+    return award_subjects[award];
+}

@@ -1,0 +1,144 @@
+/* A growable string buffer, JSON and CSV escaping. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tdkt/output.h"
+
+static const char *const format_names[] = {"table", "jsonl", "csv",
+                                           "json",  "md",    "xlsx"};
+
+int tdkt_format_parse(tdkt_format *out, const char *name)
+{
+    for (int i = 0; i < (int)(sizeof format_names / sizeof *format_names);
+         i++)
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (tdkt_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *tdkt_format_name(tdkt_format f)
+{
+    return (unsigned)f < sizeof format_names / sizeof *format_names
+               ? format_names[f]
+               : "?";
+}
+
+static bool grow(tdkt_buf *b, size_t extra)
+{
+    if (b->oom)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(b->ptr, cap);
+    if (!p) {
+        b->oom = true;
+        return false;
+    }
+    b->ptr = p;
+    b->cap = cap;
+    return true;
+}
+
+void tdkt_buf_put(tdkt_buf *b, const char *s, size_t n)
+{
+    if (!grow(b, n))
+        return;
+    memcpy(b->ptr + b->len, s, n);
+    b->len += n;
+    b->ptr[b->len] = '\0';
+}
+
+void tdkt_buf_puts(tdkt_buf *b, const char *s)
+{
+    tdkt_buf_put(b, s, strlen(s));
+}
+
+void tdkt_buf_printf(tdkt_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !grow(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void tdkt_buf_free(tdkt_buf *b)
+{
+    free(b->ptr);
+    memset(b, 0, sizeof *b);
+}
+
+const char *tdkt_buf_cstr(const tdkt_buf *b)
+{
+    return b->ptr ? b->ptr : "";
+}
+
+void tdkt_json_str(tdkt_buf *b, const char *s)
+{
+    if (!s) {
+        tdkt_buf_puts(b, "null");
+        return;
+    }
+    tdkt_buf_put(b, "\"", 1);
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        const char *esc = NULL;
+        char u[8];
+        switch (*p) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+            if (*p < 0x20) {
+                snprintf(u, sizeof u, "\\u%04x", *p);
+                esc = u;
+            }
+        }
+        if (esc) {
+            tdkt_buf_put(b, run, (size_t)((const char *)p - run));
+            tdkt_buf_puts(b, esc);
+            run = (const char *)p + 1;
+        }
+    }
+    tdkt_buf_puts(b, run);
+    tdkt_buf_put(b, "\"", 1);
+}
+
+void tdkt_csv_cell(tdkt_buf *b, const char *s)
+{
+    if (!s)
+        return;
+    /* A spreadsheet runs a cell starting with = + - @ (or tab/CR) as a
+     * formula; an apostrophe makes it text. Numbers like -1 stay numbers. */
+    bool formula = (s[0] == '=' || s[0] == '+' || s[0] == '@' ||
+                    s[0] == '\t' || s[0] == '\r' ||
+                    (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9')));
+    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+    if (!quote) {
+        tdkt_buf_puts(b, s);
+        return;
+    }
+    tdkt_buf_put(b, "\"", 1);
+    if (formula)
+        tdkt_buf_put(b, "'", 1);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            tdkt_buf_put(b, "\"", 1);
+        tdkt_buf_put(b, p, 1);
+    }
+    tdkt_buf_put(b, "\"", 1);
+}

@@ -1,0 +1,173 @@
+/*
+ * Aligned text tables for the terminal. Widths are display widths
+ * (utf8proc_charwidth), so "Nguyễn Thị Hồng" pads like its 15 columns.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "tdkt/output.h"
+
+struct tdkt_table {
+    int ncols;
+    char **cells; /* nrows * ncols; a NULL row marks a rule */
+    size_t nrows;
+    size_t cap;
+    bool *right;
+};
+
+/* Control and bidirectional-override characters would let a name rewrite
+ * the terminal or reorder the line; show them as U+FFFD instead. */
+static bool unsafe_cp(utf8proc_int32_t cp)
+{
+    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+static char *sanitise(const char *s)
+{
+    tdkt_buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen((const char *)p);
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        if (k <= 0) {
+            tdkt_buf_puts(&b, "\xEF\xBF\xBD");
+            p++;
+            n--;
+            continue;
+        }
+        if (unsafe_cp(cp))
+            tdkt_buf_puts(&b, "\xEF\xBF\xBD");
+        else
+            tdkt_buf_put(&b, (const char *)p, (size_t)k);
+        p += k;
+        n -= k;
+    }
+    if (!b.ptr)
+        return strdup("");
+    return b.ptr;
+}
+
+int tdkt_text_width(const char *s)
+{
+    int w = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        if (k <= 0) {
+            p++;
+            n--;
+            w++;
+            continue;
+        }
+        w += utf8proc_charwidth(cp);
+        p += k;
+        n -= k;
+    }
+    return w;
+}
+
+tdkt_table *tdkt_table_new(int ncols)
+{
+    tdkt_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->ncols = ncols;
+    t->right = calloc((size_t)ncols, sizeof *t->right);
+    if (!t->right) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void tdkt_table_align_right(tdkt_table *t, int col)
+{
+    if (t && col >= 0 && col < t->ncols)
+        t->right[col] = true;
+}
+
+static void add_row(tdkt_table *t, const char *const *cells)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        char **c = realloc(t->cells, cap * (size_t)t->ncols * sizeof *c);
+        if (!c)
+            return;
+        t->cells = c;
+        t->cap = cap;
+    }
+    char **row = &t->cells[t->nrows * (size_t)t->ncols];
+    for (int i = 0; i < t->ncols; i++)
+        row[i] = cells ? sanitise(cells[i]) : NULL;
+    t->nrows++;
+}
+
+void tdkt_table_row(tdkt_table *t, const char *const *cells)
+{
+    if (t)
+        add_row(t, cells);
+}
+
+void tdkt_table_rule(tdkt_table *t)
+{
+    if (t)
+        add_row(t, NULL);
+}
+
+void tdkt_table_print(const tdkt_table *t, FILE *out)
+{
+    if (!t)
+        return;
+    int *w = calloc((size_t)t->ncols, sizeof *w);
+    if (!w)
+        return;
+    for (size_t r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            const char *s = t->cells[r * (size_t)t->ncols + c];
+            if (s && tdkt_text_width(s) > w[c])
+                w[c] = tdkt_text_width(s);
+        }
+    for (size_t r = 0; r < t->nrows; r++) {
+        char *const *row = &t->cells[r * (size_t)t->ncols];
+        if (!row[0]) {
+            for (int c = 0; c < t->ncols; c++) {
+                for (int i = 0; i < w[c]; i++)
+                    fputs("─", out);
+                if (c + 1 < t->ncols)
+                    fputs("──", out);
+            }
+            fputc('\n', out);
+            continue;
+        }
+        for (int c = 0; c < t->ncols; c++) {
+            int pad = w[c] - tdkt_text_width(row[c]);
+            bool last = c + 1 == t->ncols;
+            if (t->right[c])
+                fprintf(out, "%*s", pad, "");
+            fputs(row[c], out);
+            if (!t->right[c] && !last)
+                fprintf(out, "%*s", pad, "");
+            if (!last)
+                fputs("  ", out);
+        }
+        fputc('\n', out);
+    }
+    free(w);
+}
+
+void tdkt_table_free(tdkt_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t->right);
+    free(t);
+}

@@ -1,0 +1,247 @@
+/*
+ * The SQLite record store: opening, schema creation and migration,
+ * transactions.
+ *
+ * Refusal before change: a file that is not a tdkt store, or whose
+ * user_version is newer than this build, is closed untouched.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+
+#include "tdkt/store.h"
+
+extern const char tdkt__schema_sql[];
+
+struct tdkt_store {
+    sqlite3 *db;
+    char *path;
+    bool in_tx;
+};
+
+/* How long a writer waits for another process's transaction. */
+#define BUSY_TIMEOUT_MS 10000
+
+int tdkt_store_fail(sqlite3 *db, const char *what)
+{
+    int rc = sqlite3_extended_errcode(db);
+    int code = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
+                   ? TDKT_EBUSY
+               : (rc & 0xff) == SQLITE_NOMEM ? TDKT_ENOMEM
+                                             : TDKT_EDB;
+    if (code == TDKT_EBUSY)
+        return tdkt_error_set(code,
+                              "%s: the database is busy (another tdkt "
+                              "command is writing to it); try again",
+                              what);
+    return tdkt_error_set(code, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+int tdkt_store_exec(tdkt_store *store, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        int code = tdkt_store_fail(store->db, "database");
+        sqlite3_free(err);
+        return code;
+    }
+    return TDKT_OK;
+}
+
+static int query_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Is this a tdkt store? An empty database is "not yet". */
+static int check_identity(tdkt_store *s, int *version, bool *empty)
+{
+    int ntables = 0;
+    if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0)
+        return tdkt_error_set(TDKT_EDB, "%s: not a database: %s", s->path,
+                              sqlite3_errmsg(s->db));
+    *empty = ntables == 0;
+    if (*empty)
+        return TDKT_OK;
+    if (query_int(s->db, "PRAGMA user_version", version) < 0)
+        return tdkt_store_fail(s->db, s->path);
+    int is_tdkt = 0;
+    if (query_int(s->db,
+                  "SELECT count(*) FROM sqlite_schema WHERE type='table' "
+                  "AND name='meta'",
+                  &is_tdkt) < 0 ||
+        !is_tdkt ||
+        query_int(s->db,
+                  "SELECT count(*) FROM meta WHERE key='application' AND "
+                  "value='tdkt'",
+                  &is_tdkt) < 0 ||
+        !is_tdkt)
+        return tdkt_error_set(TDKT_EDB,
+                              "%s: this database was not made by tdkt; "
+                              "refusing to change it",
+                              s->path);
+    if (*version > TDKT_SCHEMA_VERSION)
+        return tdkt_error_set(TDKT_EDB,
+                              "%s: written by a newer tdkt (schema %d, this "
+                              "build reads %d); refusing to change it",
+                              s->path, *version, TDKT_SCHEMA_VERSION);
+    return TDKT_OK;
+}
+
+/* Create the schema, or migrate an older one, in one transaction. */
+static int migrate(tdkt_store *s, int version, bool empty)
+{
+    if (!empty && version == TDKT_SCHEMA_VERSION)
+        return TDKT_OK;
+    int error = tdkt_store_begin_write(s);
+    if (error < 0)
+        return error;
+    /* Re-check under the write lock: another process may have won. */
+    bool empty2 = false;
+    int version2 = 0;
+    if ((error = check_identity(s, &version2, &empty2)) < 0)
+        goto done;
+    if (empty2) {
+        if ((error = tdkt_store_exec(s, tdkt__schema_sql)) < 0)
+            goto done;
+    }
+    /* Future migrations: if (version2 < 2) { ALTER … } */
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
+    if ((error = tdkt_store_exec(s, sql)) < 0)
+        goto done;
+    error = tdkt_store_commit(s);
+done:
+    if (error < 0)
+        tdkt_store_rollback(s);
+    return error;
+}
+
+int tdkt_store_open(tdkt_store **out, const char *path, int flags)
+{
+    *out = NULL;
+    struct stat sb;
+    bool exists = stat(path, &sb) == 0;
+    if (!exists && !(flags & TDKT_STORE_WRITE))
+        return tdkt_error_set(TDKT_ENOTFOUND,
+                              "%s: no such database (import records first)",
+                              path);
+    tdkt_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    int oflags = (flags & TDKT_STORE_WRITE)
+                     ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                     : SQLITE_OPEN_READWRITE;
+    int error = TDKT_OK;
+    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        error = s->db ? tdkt_store_fail(s->db, path)
+                      : tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+
+    int version = 0;
+    bool empty = false;
+    if ((error = check_identity(s, &version, &empty)) < 0)
+        goto done;
+    if (empty && !(flags & TDKT_STORE_WRITE)) {
+        error = tdkt_error_set(TDKT_ENOTFOUND,
+                               "%s: the database is empty (import records "
+                               "first)",
+                               path);
+        goto done;
+    }
+    if ((error = tdkt_store_exec(s, "PRAGMA journal_mode=WAL;"
+                                    "PRAGMA synchronous=NORMAL;"
+                                    "PRAGMA foreign_keys=ON;")) < 0)
+        goto done;
+    if (version < TDKT_SCHEMA_VERSION || empty) {
+        if (!(flags & TDKT_STORE_WRITE)) {
+            error = tdkt_error_set(TDKT_EDB,
+                                   "%s: schema %d is older than %d; run "
+                                   "any writing command (import) to "
+                                   "migrate it",
+                                   path, version, TDKT_SCHEMA_VERSION);
+            goto done;
+        }
+        if ((error = migrate(s, version, empty)) < 0)
+            goto done;
+    }
+done:
+    if (error < 0) {
+        tdkt_store_close(s);
+        return error;
+    }
+    *out = s;
+    return TDKT_OK;
+}
+
+void tdkt_store_close(tdkt_store *s)
+{
+    if (!s)
+        return;
+    if (s->in_tx)
+        tdkt_store_rollback(s);
+    /* Statements are finalized by their owners before close; v2 keeps a
+     * zombie rather than failing if one was forgotten. */
+    sqlite3_close_v2(s->db);
+    free(s->path);
+    free(s);
+}
+
+const char *tdkt_store_path(const tdkt_store *s)
+{
+    return s->path;
+}
+
+sqlite3 *tdkt_store_sqlite(tdkt_store *s)
+{
+    return s->db;
+}
+
+int tdkt_store_begin_write(tdkt_store *s)
+{
+    int error = tdkt_store_exec(s, "BEGIN IMMEDIATE");
+    if (error == TDKT_OK)
+        s->in_tx = true;
+    return error;
+}
+
+int tdkt_store_begin_read(tdkt_store *s)
+{
+    /* A deferred transaction takes its snapshot at the first read; read
+     * once now so the snapshot is fixed from here on. */
+    int error = tdkt_store_exec(s, "BEGIN; SELECT count(*) FROM meta;");
+    if (error == TDKT_OK)
+        s->in_tx = true;
+    return error;
+}
+
+int tdkt_store_commit(tdkt_store *s)
+{
+    int error = tdkt_store_exec(s, "COMMIT");
+    if (error == TDKT_OK)
+        s->in_tx = false;
+    return error;
+}
+
+void tdkt_store_rollback(tdkt_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = false;
+}

@@ -1,0 +1,24 @@
+/* Shared helpers for the cmocka unit tests. */
+#ifndef TDKT_TEST_HELPERS_H
+#define TDKT_TEST_HELPERS_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "tdkt/tdkt.h"
+
+/* A fresh temporary folder (mkdtemp under $TMPDIR); caller frees. */
+char *th_tmpdir(void);
+/* Write @p text to DIR/NAME; returns the malloc'd path. */
+char *th_write(const char *dir, const char *name, const char *text);
+/* Remove a folder tree made by th_tmpdir. */
+void th_rmtree(const char *dir);
+/* Read a whole file into a malloc'd string (NULL when missing). */
+char *th_read(const char *path, size_t *len);
+/* Path under tests/fixtures (malloc'd). */
+char *th_fixture(const char *rel);
+
+#endif
