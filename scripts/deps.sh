@@ -4,7 +4,7 @@
 # root or as a user with sudo.
 TDKT_PACKAGES=(build-essential cmake pkg-config python3 sqlite3
                liblua5.4-dev libsqlite3-dev libcmocka-dev libutf8proc-dev
-               libxlsxwriter-dev unzip)
+               libxlsxwriter-dev libmd-dev unzip)
 
 tdkt_install_deps() {
     local missing=()

@@ -12,7 +12,9 @@
 #define TDKT_DECISIONS_H
 
 #include "tdkt/common.h"
+#include <stdio.h>
 #include "tdkt/store.h"
+#include "tdkt/output.h"
 
 /** What to confer: the eligible decisions of one run. */
 typedef struct tdkt_confer_options {
@@ -25,20 +27,66 @@ typedef struct tdkt_confer_options {
 
 typedef struct tdkt_confer_summary {
     size_t added;   /**< honours recorded now */
-    size_t already; /**< already recorded from this run before (skipped) */
+    /** Honours already in the store (recorded by an earlier confer of this
+     * or another run, or imported), left as they were. */
+    size_t already;
 } tdkt_confer_summary;
 
 /**
- * Record the eligible decisions of a run as honours (kind from the
- * nomination, year and code from the decision), all or nothing. A named
- * nomination whose decision is not `eligible`, or is not in the run, is
- * refused (listed in @p diags) and nothing is written. Conferring twice
- * never duplicates an honour.
- * @return 0, TDKT_EINVALID (see @p diags), TDKT_ENOTFOUND (no such run),
- *         TDKT_EDB
+ * Record the eligible decisions of a run as honours, all or nothing, in one
+ * write transaction. Each honour takes the subject, code and year of the
+ * decision, the kind of its nomination (`merit` if the nomination has
+ * gone since), the decision number and date of @p opt, and the run and
+ * nomination ids, so this year's report and the next evaluations see it.
+ *
+ * With @p opt->ids NULL every `eligible` decision of the run is conferred
+ * (the others are left aside). A named nomination whose decision is not
+ * `eligible`, or that has no decision in the run, is refused (one item of
+ * @p diags each, file = the nomination id) and nothing is written.
+ *
+ * Never duplicates: an honour already present with the same subject,
+ * code, year and kind (conferred before from this or another run, or
+ * imported) is left unchanged and counted in @p summary->already.
+ *
+ * @param lang     language of the messages
+ * @param[out] summary honours added and already present (zero on failure)
+ * @return 0, TDKT_EINVALID (bad options, or refusals in @p diags),
+ *         TDKT_ENOTFOUND (no such run), TDKT_EDB, TDKT_EBUSY, TDKT_ENOMEM
  */
 TDKT_API int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
                          tdkt_lang lang, tdkt_confer_summary *summary,
                          tdkt_diags *diags);
+
+/* ---- runs and decisions ------------------------------------------ */
+
+struct tdkt_results;
+
+/**
+ * Store a run and its decisions, in one transaction: the time, the engine
+ * version, @p rules (the --rules argument or the rules root), @p options
+ * (the command's options as JSON), every rule set used with its SHA-256,
+ * and each result as JSON.
+ * @param[out] run_id the new run's id
+ * @return 0, TDKT_EDB, TDKT_EBUSY
+ */
+TDKT_API int tdkt_decisions_save(tdkt_store *store,
+                                 const struct tdkt_results *res,
+                                 const char *rules, const char *options,
+                                 int64_t *run_id);
+
+/** Print the saved runs (newest first): id, time, rule sets, counts. */
+TDKT_API int tdkt_runs_list(tdkt_store *store, tdkt_format fmt,
+                            tdkt_lang lang, FILE *out);
+
+/**
+ * Print a saved run's decisions again (jsonl: the stored results; table: a
+ * line per nomination) after checking each rule set's recorded SHA-256
+ * against its files now. A set that changed or is gone is listed in
+ * @p problems (the decisions are still printed).
+ * @return 0, TDKT_ENOTFOUND (no such run), TDKT_EDB
+ */
+TDKT_API int tdkt_run_show(tdkt_store *store, int64_t run_id,
+                           tdkt_format fmt, tdkt_lang lang, FILE *out,
+                           tdkt_diags *problems);
 
 #endif

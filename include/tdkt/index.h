@@ -1,5 +1,34 @@
-/** @file index.h (stage not built yet) */
+/**
+ * @file index.h
+ * The in-memory index: every record of the store, read once per run into
+ * compact arrays grouped by subject and ordered by year, so that rules never
+ * query SQL. Read-only once loaded, so every evaluation thread shares it.
+ */
 #ifndef TDKT_INDEX_H
 #define TDKT_INDEX_H
+
 #include "tdkt/common.h"
+#include "tdkt/store.h"
+
+typedef struct tdkt_index tdkt_index;
+
+/**
+ * Load every record of @p store (inside one read transaction: a consistent
+ * snapshot).
+ * @param[out] out the index; free with tdkt_index_free()
+ * @return 0, TDKT_EDB or TDKT_ENOMEM
+ */
+TDKT_API int tdkt_index_load(tdkt_index **out, tdkt_store *store);
+
+/** Free the index; NULL is a no-op. */
+TDKT_API void tdkt_index_free(tdkt_index *ix);
+
+/** Counts of what was loaded (for summaries and benchmarks). */
+typedef struct tdkt_index_stats {
+    size_t units, people, appraisals, honours, initiatives, disciplines,
+        facts, nominations;
+    size_t bytes; /**< memory held by the index */
+} tdkt_index_stats;
+TDKT_API void tdkt_index_stats_get(const tdkt_index *ix, tdkt_index_stats *out);
+
 #endif

@@ -57,6 +57,25 @@ bool cli_wants_help(int argc, char **argv);
 int cli_help(const tdkt_cli *cli, const char *vi, const char *en);
 /* Print import/CSV problems as FILE:LINE: COLUMN: message, then a count. */
 void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d);
+/* Options of a subcommand, ending with {NULL, false}. */
+typedef struct cli_option {
+    const char *name; /* "--year" */
+    bool takes_value;
+} cli_option;
+
+/*
+ * Take the next argument of argv (from *i, starting at 1): *which is the
+ * option's index in opts, or -1 for a positional argument; *value its
+ * value (NULL for a flag). Returns 1 for an argument, 0 at the end, -2
+ * after printing a usage error.
+ */
+int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
+               int argc, char **argv, int *i, int *which,
+               const char **value);
+/* Parse a four-digit year or print a usage error (returns -2). */
+int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
+                   int *out);
+
 /* Exit status for a library result code. */
 int cli_status(int error);
 

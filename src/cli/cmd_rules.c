@@ -1,12 +1,230 @@
-/* tdkt rules: not built yet. */
+/* tdkt rules list | check: show rule sets and run their own test cases. */
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt rules list [THƯ_MỤC]\n"
+    "           tdkt rules check THƯ_MỤC\n"
+    "\n"
+    "  list    liệt kê các bộ quy tắc (mã, căn cứ, hiệu lực, bộ gốc, số mẫu\n"
+    "          xét và số tiêu chí dựa trên cách đọc chưa kiểm chứng); với\n"
+    "          THƯ_MỤC là một bộ quy tắc: các mẫu xét, tham số và lưu ý của "
+    "nó\n"
+    "  check   nạp mọi tệp của bộ quy tắc (báo lỗi kèm tệp và dòng), chạy\n"
+    "          các ca kiểm thử riêng của nó (tests/*.lua) và in\n"
+    "          'N passed, N failed'; mã thoát 1 khi có lỗi\n"
+    "\n"
+    "Mặc định THƯ_MỤC là --rules, hoặc $TDKT_RULES, hoặc thư mục rules/\n"
+    "cài kèm chương trình.\n";
+static const char help_en[] =
+    "Usage: tdkt rules list [DIR]\n"
+    "       tdkt rules check DIR\n"
+    "\n"
+    "  list    the rule sets (id, basis, effective dates, parent, forms, and\n"
+    "          how many criteria rest on unverified readings); with DIR one\n"
+    "          rule set: its forms, parameters and caveats\n"
+    "  check   load every script of the rule set (errors with file and "
+    "line),\n"
+    "          run its own test cases (tests/*.lua) and print\n"
+    "          'N passed, N failed'; exit status 1 on any failure\n"
+    "\n"
+    "DIR defaults to --rules, else $TDKT_RULES, else the rules/ folder\n"
+    "installed with the program.\n";
+
+static char *date_text(char *buf, tdkt_date d)
+{
+    if (!d)
+        return memcpy(buf, "—", sizeof "—");
+    return tdkt_date_format(buf, d);
+}
+
+static void count_forms(const tdkt_ruleset *rs, int *criteria,
+                        int *unverified)
+{
+    *criteria = *unverified = 0;
+    for (size_t i = 0; i < tdkt_ruleset_forms(rs); i++) {
+        *criteria += tdkt_form_criteria(tdkt_ruleset_form(rs, i));
+        *unverified += tdkt_form_unverified(tdkt_ruleset_form(rs, i));
+    }
+}
+
+static void list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
+{
+    tdkt_lang L = cli->lang;
+    tdkt_table *t = tdkt_table_new(8);
+    const char *head[] = {TDKT_TR(L, "Mã", "Id"),
+                          TDKT_TR(L, "Tên", "Title"),
+                          TDKT_TR(L, "Từ ngày", "From"),
+                          TDKT_TR(L, "Đến ngày", "To"),
+                          TDKT_TR(L, "Kế thừa", "Extends"),
+                          TDKT_TR(L, "Mẫu xét", "Forms"),
+                          TDKT_TR(L, "Tiêu chí", "Criteria"),
+                          TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
+    tdkt_table_row(t, head);
+    tdkt_table_rule(t);
+    for (int c = 5; c <= 7; c++)
+        tdkt_table_align_right(t, c);
+    for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
+        const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
+        char from[11], to[11], nf[16], nc[16], nu[16];
+        int crit, unv;
+        count_forms(rs, &crit, &unv);
+        snprintf(nf, sizeof nf, "%zu", tdkt_ruleset_forms(rs));
+        snprintf(nc, sizeof nc, "%d", crit);
+        snprintf(nu, sizeof nu, "%d", unv);
+        const tdkt_ruleset *p = tdkt_ruleset_parent(rs);
+        const char *row[] = {tdkt_ruleset_id(rs),
+                             tdkt_ruleset_title(rs, L),
+                             date_text(from, tdkt_ruleset_from(rs)),
+                             date_text(to, tdkt_ruleset_to(rs)),
+                             p ? tdkt_ruleset_id(p) : "—",
+                             nf,
+                             nc,
+                             nu};
+        tdkt_table_row(t, row);
+    }
+    tdkt_table_print(t, stdout);
+    tdkt_table_free(t);
+}
+
+static void show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
+{
+    tdkt_lang L = cli->lang;
+    char from[11], to[11];
+    const tdkt_ruleset *p = tdkt_ruleset_parent(rs);
+    printf("%s — %s\n", tdkt_ruleset_id(rs), tdkt_ruleset_title(rs, L));
+    printf("%s: %s\n", TDKT_TR(L, "Căn cứ", "Basis"), tdkt_ruleset_basis(rs));
+    printf("%s: %s → %s\n", TDKT_TR(L, "Hiệu lực", "In force"),
+           date_text(from, tdkt_ruleset_from(rs)),
+           date_text(to, tdkt_ruleset_to(rs)));
+    if (p)
+        printf("%s: %s\n", TDKT_TR(L, "Kế thừa", "Extends"),
+               tdkt_ruleset_id(p));
+    printf("SHA-256: %s\n\n", tdkt_ruleset_sha256(rs));
+    tdkt_table *t = tdkt_table_new(6);
+    const char *head[] = {TDKT_TR(L, "Mã", "Code"),
+                          TDKT_TR(L, "Đối tượng", "Subject"),
+                          TDKT_TR(L, "Hình thức", "Form"),
+                          TDKT_TR(L, "Căn cứ", "Basis"),
+                          TDKT_TR(L, "Tiêu chí", "Criteria"),
+                          TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
+    tdkt_table_row(t, head);
+    tdkt_table_rule(t);
+    tdkt_table_align_right(t, 4);
+    tdkt_table_align_right(t, 5);
+    for (size_t i = 0; i < tdkt_ruleset_forms(rs); i++) {
+        const tdkt_form *f = tdkt_ruleset_form(rs, i);
+        char nc[16], nu[16];
+        snprintf(nc, sizeof nc, "%d", tdkt_form_criteria(f));
+        snprintf(nu, sizeof nu, "%d", tdkt_form_unverified(f));
+        const char *row[] = {
+            tdkt_vocab_code(TDKT_V_AWARD, tdkt_form_award(f)),
+            tdkt_form_subject(f) == TDKT_UNIT
+                ? TDKT_TR(L, "tập thể", "collective")
+                : TDKT_TR(L, "cá nhân", "individual"),
+            tdkt_form_name(f, L),
+            tdkt_form_basis(f),
+            nc,
+            nu};
+        tdkt_table_row(t, row);
+    }
+    tdkt_table_print(t, stdout);
+    tdkt_table_free(t);
+    if (tdkt_ruleset_params(rs)) {
+        printf("\n%s\n", TDKT_TR(L, "Tham số", "Parameters"));
+        t = tdkt_table_new(3);
+        const char *ph[] = {TDKT_TR(L, "Tên", "Name"),
+                            TDKT_TR(L, "Giá trị", "Value"),
+                            TDKT_TR(L, "Đặt bởi", "Set by")};
+        tdkt_table_row(t, ph);
+        tdkt_table_rule(t);
+        for (size_t i = 0; i < tdkt_ruleset_params(rs); i++) {
+            const char *row[3];
+            tdkt_ruleset_param(rs, i, &row[0], &row[1], &row[2]);
+            tdkt_table_row(t, row);
+        }
+        tdkt_table_print(t, stdout);
+        tdkt_table_free(t);
+    }
+    for (const tdkt_ruleset *s = rs; s; s = tdkt_ruleset_parent(s))
+        for (size_t i = 0; i < tdkt_ruleset_caveats(s); i++)
+            printf("%s%s [%s]: %s\n", i == 0 && s == rs ? "\n" : "",
+                   TDKT_TR(L, "Lưu ý", "Caveat"), tdkt_ruleset_id(s),
+                   tdkt_ruleset_caveat(s, i));
+}
+
+static int open_rules(tdkt_cli *cli, const char *dir, tdkt_rules **out)
+{
+    if (tdkt_rules_open(out, dir) < 0) {
+        cli_fail(cli, NULL);
+        return CLI_FAIL;
+    }
+    return CLI_OK;
+}
+
+static int check(tdkt_cli *cli, const char *dir)
+{
+    tdkt_rules *rules = NULL;
+    if (open_rules(cli, dir, &rules) != CLI_OK) {
+        printf("0 passed, 1 failed\n");
+        return CLI_FAIL;
+    }
+    tdkt_check_summary total = {0, 0};
+    int rc = CLI_OK;
+    for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
+        const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
+        tdkt_diags diags = {0};
+        tdkt_check_summary s;
+        if (tdkt_ruleset_check(rules, rs, cli->lang, &s, &diags) < 0)
+            rc = CLI_FAIL;
+        for (size_t k = 0; k < diags.count; k++) {
+            const tdkt_diag *d = &diags.items[k];
+            if (d->line > 0)
+                fprintf(stderr, "%s:%ld: %s\n", d->file, d->line, d->message);
+            else
+                fprintf(stderr, "%s: %s\n", d->file, d->message);
+        }
+        tdkt_diags_clear(&diags);
+        fprintf(stderr, "%s: %zu %s, %zu %s\n", tdkt_ruleset_id(rs),
+                s.passed, TDKT_TR(cli->lang, "ca đạt", "cases passed"),
+                s.failed, TDKT_TR(cli->lang, "ca không đạt", "failed"));
+        total.passed += s.passed;
+        total.failed += s.failed;
+    }
+    printf("%zu passed, %zu failed\n", total.passed, total.failed);
+    tdkt_rules_free(rules);
+    return rc;
+}
 
 int cmd_rules(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt rules\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt rules\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'rules' is not built yet"
-                             : "lệnh 'rules' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    if (argc < 2)
+        return cli_usage_error(cli, "rules", "say 'list' or 'check'");
+    const char *dir = argc > 2 ? argv[2]
+                      : cli->rules ? cli->rules
+                                   : cli->rules_root;
+    if (argc > 3)
+        return cli_usage_error(cli, "rules", "one folder at a time");
+    if (strcmp(argv[1], "check") == 0) {
+        if (argc < 3 && !cli->rules)
+            return cli_usage_error(cli, "rules", "which rule set? "
+                                                 "tdkt rules check DIR");
+        return check(cli, dir);
+    }
+    if (strcmp(argv[1], "list") != 0)
+        return cli_usage_error(cli, "rules", "unknown 'rules %s'", argv[1]);
+    tdkt_rules *rules = NULL;
+    if (open_rules(cli, dir, &rules) != CLI_OK)
+        return CLI_FAIL;
+    if (tdkt_rules_count(rules) == 1 &&
+        strcmp(tdkt_ruleset_dir(tdkt_rules_at(rules, 0)), dir) == 0)
+        show_set(cli, tdkt_rules_at(rules, 0));
+    else
+        list_sets(cli, rules);
+    tdkt_rules_free(rules);
+    return CLI_OK;
 }

@@ -1,12 +1,56 @@
-/* tdkt runs: not built yet. */
+/* tdkt runs [show ID]: the saved runs, and one run's decisions again. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt runs\n"
+    "           tdkt runs show ID\n"
+    "\n"
+    "Liệt kê các lần xét đã lưu, hoặc in lại các quyết định của lần xét ID\n"
+    "(--format jsonl: đúng kết quả đã lưu). Trước khi in, kiểm tra SHA-256\n"
+    "của từng bộ quy tắc đã dùng với các tệp hiện nay, và báo nếu đã đổi.\n";
+static const char help_en[] =
+    "Usage: tdkt runs\n"
+    "       tdkt runs show ID\n"
+    "\n"
+    "List the saved runs, or print the decisions of run ID again (--format\n"
+    "jsonl: the results exactly as saved). First checks each rule set's\n"
+    "recorded SHA-256 against its files now, and says if one changed.\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt runs\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt runs\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'runs' is not built yet"
-                             : "lệnh 'runs' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    bool show = argc >= 2 && strcmp(argv[1], "show") == 0;
+    if ((argc >= 2 && !show) || (show && argc != 3))
+        return cli_usage_error(cli, "runs", "say 'tdkt runs' or 'tdkt runs "
+                                            "show ID'");
+    int64_t id = 0;
+    if (show) {
+        char *end;
+        id = strtoll(argv[2], &end, 10);
+        if (*end || id <= 0)
+            return cli_usage_error(cli, "runs", "a run id is a number");
+    }
+    tdkt_store *store = NULL;
+    if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0)
+        return cli_fail(cli, NULL);
+    int error;
+    tdkt_diags problems = {0};
+    if (show)
+        error = tdkt_run_show(store, id, cli->format, cli->lang, stdout,
+                              &problems);
+    else
+        error = tdkt_runs_list(store, cli->format, cli->lang, stdout);
+    tdkt_store_close(store);
+    if (error < 0)
+        return cli_fail(cli, NULL);
+    for (size_t i = 0; i < problems.count; i++)
+        fprintf(stderr, "tdkt: %s\n", problems.items[i].message);
+    int rc = problems.count ? CLI_FAIL : CLI_OK;
+    tdkt_diags_clear(&problems);
+    return rc;
 }

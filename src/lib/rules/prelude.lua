@@ -1,0 +1,143 @@
+-- The tdkt prelude: the counting rules that recur across forms and
+-- regimes, written once (shared/domain/README.md, "Counting rules that
+-- recur"). Every helper returns pass(...), fail(...) or unknown(...) with a
+-- detail that shows the values it read. Loaded into every rule state and
+-- exposed, read-only, as `lib`.
+
+local lib = {}
+
+-- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
+
+-- "N consecutive years at LEVEL or better, ending at year Y": the streak
+-- ends at the nomination's year and breaks at any year below the level;
+-- a missing year is not a pass.
+function lib.consecutive(s, level, y, n)
+  local got = s:streak(level, y)
+  local shown = s:ratings(y - n + 1, y)
+  if got >= n then
+    return pass(shown)
+  end
+  return fail(shown .. tr(" (cần " .. n .. " năm liên tục " .. level .. ")",
+                          " (needs " .. n .. " consecutive years " .. level .. ")"))
+end
+
+-- At least n years since the latest honour `code` (kinds as s:latest).
+-- The window "after" an earlier award starts after that award's year.
+function lib.years_since(s, code, y, n, opt)
+  local last = s:latest(code, opt)
+  if not last then
+    return fail(tr("chưa có " .. code, "no " .. code .. " yet"))
+  end
+  if y - last >= n then
+    return pass(code .. " " .. last)
+  end
+  return fail(code .. " " .. last .. tr(" (cần cách " .. n .. " năm)",
+                                        " (needs " .. n .. " years after)"))
+end
+
+-- An attested fact that must be 1: 0 fails; missing is unknown (a person
+-- must decide), never a failure.
+function lib.fact_true(s, key, y)
+  local v = s:fact(key, y)
+  if v == nil then
+    return unknown(tr("chưa có xác nhận '" .. key .. "'",
+                      "'" .. key .. "' not attested"))
+  end
+  if v == 1 or v == "1" then
+    return pass(key .. " = 1")
+  end
+  return fail(key .. " = " .. tostring(v))
+end
+
+-- A fact that bars when 1 (e.g. under_review): missing passes, since
+-- nobody reported it.
+function lib.fact_not(s, key, y)
+  local v = s:fact(key, y)
+  if v == 1 or v == "1" then
+    return fail(key .. " = 1")
+  end
+  return pass(v == nil and tr("không có", "none") or (key .. " = " .. tostring(v)))
+end
+
+-- New hires below a minimum get no title that year; maternity leave,
+-- duty-injury treatment and training count as months worked.
+function lib.months_ok(s, y, min)
+  local m = s:months(y)
+  if m == nil then
+    return fail(tr("không có đánh giá năm " .. y, "no appraisal for " .. y))
+  end
+  local shown = string.format("%.1f", m):gsub("%.0$", "")
+  if m >= min then
+    return pass(shown .. tr(" tháng", " months"))
+  end
+  return fail(shown .. " < " .. min .. tr(" tháng", " months"))
+end
+
+-- No disciplinary measure at or above `level` dated in year y.
+function lib.no_discipline(s, y, level)
+  local n, text = s:disciplines{ from = y, to = y, level = level }
+  if n == 0 then
+    return pass(tr("không bị kỷ luật năm " .. y, "no measure in " .. y))
+  end
+  return fail(text)
+end
+
+-- The first year that counts after disciplinary periods (regime B: NĐ 98
+-- Đ4): achievements count only from the end of the period, so the first
+-- whole year after it. Returns a year, not a result.
+function lib.counting_from(s, y1)
+  local ends = s:discipline_end()
+  if not ends then
+    return y1
+  end
+  local after = tonumber(ends:sub(1, 4)) + 1
+  return after > y1 and after or y1
+end
+
+-- At least n initiatives recognised in y1..y2 at or above `scope`.
+function lib.initiatives(s, y1, y2, scope, n, opt)
+  local o = { from = y1, to = y2, scope = scope }
+  if opt then
+    for k, v in pairs(opt) do o[k] = v end
+  end
+  local got, ids = s:initiatives(o)
+  local shown = got .. tr(" sáng kiến", " initiatives") ..
+                (got > 0 and (" (" .. ids .. ")") or "")
+  if got >= n then
+    return pass(shown)
+  end
+  return fail(shown .. tr(", cần " .. n, ", needs " .. n))
+end
+
+-- At least n honours `code` in y1..y2 (opt: kinds, exclude_kinds).
+function lib.honours(s, code, y1, y2, n, opt)
+  local o = { code = code, from = y1, to = y2 }
+  if opt then
+    for k, v in pairs(opt) do o[k] = v end
+  end
+  local got, years = s:honours(o)
+  local shown = got .. " × " .. (type(code) == "table" and table.concat(code, "/") or code) ..
+                (got > 0 and (" (" .. years .. ")") or "")
+  if got >= n then
+    return pass(shown)
+  end
+  return fail(shown .. tr(", cần " .. n, ", needs " .. n))
+end
+
+-- Several results at once: all must pass (three-valued AND), details
+-- joined. Each argument is a {result, detail} pair: lib.all({a()}, {b()}).
+function lib.all(...)
+  local res, parts = true, {}
+  for i = 1, select("#", ...) do
+    local r = select(i, ...)
+    if r[1] == false then
+      res = false
+    elseif r[1] == nil and res ~= false then
+      res = nil
+    end
+    parts[#parts + 1] = r[2]
+  end
+  return res, table.concat(parts, "; ")
+end
+
+return lib

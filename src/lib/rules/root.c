@@ -16,7 +16,10 @@ const char *tdkt_rules_default_root(void)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(path, sizeof path, "%s/../share/tdkt/rules", exe);
+            if (strlen(exe) + 24 >= sizeof path)
+                return TDKT_RULES_SOURCE_DIR;
+            memcpy(path, exe, strlen(exe));
+            memcpy(path + strlen(exe), "/../share/tdkt/rules", 21);
             if (access(path, R_OK) == 0)
                 return path;
         }

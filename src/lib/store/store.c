@@ -13,7 +13,7 @@
 
 #include "tdkt/store.h"
 
-extern const char tdkt__schema_sql[];
+extern const char *const tdkt__schema_sql;
 
 struct tdkt_store {
     sqlite3 *db;

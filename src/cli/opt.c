@@ -1,0 +1,61 @@
+/* Option parsing shared by the subcommands: "--name VALUE", "--name=VALUE",
+ * flags, and positional arguments, with "--" ending the options. */
+#include <string.h>
+
+#include "cli.h"
+
+int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
+               int argc, char **argv, int *i, int *which, const char **value)
+{
+    if (*i >= argc)
+        return 0;
+    const char *a = argv[(*i)++];
+    *which = -1;
+    *value = a;
+    static _Thread_local bool positional_only;
+    if (*i == 2)
+        positional_only = false;
+    if (positional_only || a[0] != '-' || strcmp(a, "-") == 0)
+        return 1;
+    if (strcmp(a, "--") == 0) {
+        positional_only = true;
+        return *i < argc ? cli_getopt(cli, cmd, opts, argc, argv, i, which,
+                                      value)
+                         : 0;
+    }
+    for (int k = 0; opts[k].name; k++) {
+        size_t n = strlen(opts[k].name);
+        if (strncmp(a, opts[k].name, n) != 0 || (a[n] && a[n] != '='))
+            continue;
+        *which = k;
+        if (!opts[k].takes_value) {
+            if (a[n] == '=') {
+                cli_usage_error(cli, cmd, "%s takes no value", opts[k].name);
+                return -2;
+            }
+            *value = NULL;
+            return 1;
+        }
+        if (a[n] == '=') {
+            *value = a + n + 1;
+        } else if (*i < argc) {
+            *value = argv[(*i)++];
+        } else {
+            cli_usage_error(cli, cmd, "%s needs a value", opts[k].name);
+            return -2;
+        }
+        return 1;
+    }
+    cli_usage_error(cli, cmd, "unknown option '%s'", a);
+    return -2;
+}
+
+int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
+                   int *out)
+{
+    if (tdkt_year_parse(out, s) < 0) {
+        cli_usage_error(cli, cmd, "a year is four digits, not '%s'", s);
+        return -2;
+    }
+    return 0;
+}

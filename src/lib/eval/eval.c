@@ -1,0 +1,366 @@
+/*
+ * The evaluation driver: choose each nomination's rule set and form, judge
+ * them on every core, then apply the cohort quotas.
+ *
+ * Workers take nominations in chunks from an atomic counter; each keeps
+ * its own Lua state per rule set and its own arena, and writes only its
+ * items' slots, so nothing is shared but the read-only index and rules.
+ * Quotas run after, in one thread, in nomination order: results never
+ * depend on the thread count.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "eval/eval_internal.h"
+
+const char *tdkt_outcome_code(int o)
+{
+    static const char *const codes[] = {"eligible", "ineligible", "review",
+                                        "error"};
+    return o >= 0 && o <= 3 ? codes[o] : "?";
+}
+
+const char *tdkt_outcome_name(int o, tdkt_lang lang)
+{
+    static const char *const vi[] = {"Đủ điều kiện", "Không đủ điều kiện",
+                                     "Cần xem xét", "Lỗi quy tắc"};
+    static const char *const en[] = {"Eligible", "Ineligible",
+                                     "Needs review", "Rule error"};
+    if (o < 0 || o > 3)
+        return "?";
+    return lang == TDKT_LANG_EN ? en[o] : vi[o];
+}
+
+const char *tdkt_result_code(int r)
+{
+    return r == R_PASS      ? "pass"
+           : r == R_FAIL    ? "fail"
+           : r == R_UNKNOWN ? "unknown"
+                            : "skip";
+}
+
+#define CHUNK 32
+
+typedef struct job {
+    tdkt_results *res;
+    rt_limits limits;
+    atomic_size_t next;
+    int failed; /* an infrastructure failure (no memory for a state) */
+} job;
+
+typedef struct worker {
+    job *job;
+    int index;
+    rt **rts; /* per rule set (rules->nsets), made on first use */
+} worker;
+
+static int outcome_of(int v)
+{
+    return v == R_PASS      ? TDKT_ELIGIBLE
+           : v == R_FAIL    ? TDKT_INELIGIBLE
+           : v == R_UNKNOWN ? TDKT_REVIEW
+                            : TDKT_OUTCOME_ERROR;
+}
+
+/* Judge one item at the top level: arm the limits, run, check state. */
+static void judge(worker *w, res_item *it)
+{
+    tdkt_results *res = w->job->res;
+    arena *ar = &res->arenas[w->index];
+    const tdkt_form *f = it->form;
+    it->result = arena_alloc(ar, (size_t)f->nnodes);
+    it->detail = arena_alloc(ar, (size_t)f->nnodes * sizeof(char *));
+    if (!it->result || !it->detail) {
+        it->outcome = TDKT_OUTCOME_ERROR;
+        it->message = "out of memory";
+        return;
+    }
+    rt **slot = &w->rts[it->rs->index];
+    if (!*slot && rt_new(slot, it->rs, &w->job->limits, false) < 0) {
+        it->outcome = TDKT_OUTCOME_ERROR;
+        it->message = arena_str(ar, tdkt_error_last()->message,
+                                strlen(tdkt_error_last()->message));
+        for (int i = 0; i < f->nnodes; i++) {
+            it->result[i] = R_SKIP;
+            it->detail[i] = NULL;
+        }
+        return;
+    }
+    rt *r = *slot;
+    r->ctx.ix = res->ix;
+    r->ctx.lang = res->lang;
+    r->depth = 0;
+    rt_out out = {it->result, it->detail, arena_str, ar, ""};
+    const ix_nomination *n = &res->ix->noms[it->nom];
+    rt_arm(r);
+    int v = rt_eval_form(r, f, n->subject, n, &out);
+    bool limited = rt_disarm(r);
+    if (limited) {
+        v = R_ERROR;
+        if (strstr(r->kill_msg, ".lua:")) /* it names its place */
+            snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
+        else if (r->running)
+            snprintf(out.error, sizeof out.error, "%s:%d: %s in criterion "
+                                                  "'%s'",
+                     r->running->file, r->running->line, r->kill_msg,
+                     r->running->id);
+        else
+            snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
+    }
+    if (!rt_check_state(r)) {
+        v = R_ERROR;
+        snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
+    }
+    it->outcome = (int8_t)outcome_of(v);
+    if (v == R_ERROR)
+        it->message = arena_str(ar, out.error, strlen(out.error));
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    tdkt_results *res = w->job->res;
+    for (;;) {
+        size_t start = atomic_fetch_add(&w->job->next, CHUNK);
+        if (start >= res->n)
+            break;
+        size_t end = start + CHUNK < res->n ? start + CHUNK : res->n;
+        for (size_t i = start; i < end; i++)
+            if (res->items[i].form)
+                judge(w, &res->items[i]);
+    }
+    for (size_t i = 0; i < res->rules->nsets; i++)
+        rt_free(w->rts[i]);
+    return NULL;
+}
+
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+/* Which nominations, in id order. */
+static int choose(tdkt_results *res, const tdkt_eval_options *opt)
+{
+    const tdkt_index *ix = res->ix;
+    res->items = calloc(ix->nnoms ? ix->nnoms : 1, sizeof *res->items);
+    if (!res->items)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    if (opt->nids) {
+        /* Named ids: all must exist; keep id order, no duplicates. */
+        bool *want = calloc(ix->nnoms ? ix->nnoms : 1, sizeof *want);
+        if (!want)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        for (size_t k = 0; k < opt->nids; k++) {
+            int32_t i = ix_map_get_nom(ix, opt->ids[k]);
+            if (i < 0) {
+                free(want);
+                return tdkt_error_set(TDKT_ENOTFOUND,
+                                      "no nomination '%s' in the database",
+                                      opt->ids[k]);
+            }
+            want[i] = true;
+        }
+        for (size_t i = 0; i < ix->nnoms; i++)
+            if (want[i] && (!opt->year || ix->noms[i].year == opt->year))
+                res->items[res->n++].nom = (int32_t)i;
+        free(want);
+    } else {
+        for (size_t i = 0; i < ix->nnoms; i++)
+            if (!opt->year || ix->noms[i].year == opt->year)
+                res->items[res->n++].nom = (int32_t)i;
+    }
+    return TDKT_OK;
+}
+
+/* The rule set and form of each item; where none, an error outcome. */
+static void assign(tdkt_results *res, const tdkt_ruleset *force)
+{
+    arena *ar = &res->arenas[0];
+    for (size_t i = 0; i < res->n; i++) {
+        res_item *it = &res->items[i];
+        const ix_nomination *n = &res->ix->noms[it->nom];
+        tdkt_date when =
+            n->submitted ? n->submitted : TDKT_DATE(n->year, 12, 31);
+        const ix_subject *s = &res->ix->subjects[n->subject];
+        it->rs = force ? force : tdkt_rules_select(res->rules, when);
+        char msg[1100];
+        if (!it->rs) {
+            snprintf(msg, sizeof msg, "%s", tdkt_error_last()->message);
+        } else if (n->code == IX_NONE ||
+                   !(it->form = rs_form(it->rs, n->code, s->type))) {
+            snprintf(msg, sizeof msg,
+                     res->lang == TDKT_LANG_EN
+                         ? "rule set %s has no form for '%s' (%s)"
+                         : "bộ quy tắc %s không có mẫu xét cho '%s' (%s)",
+                     it->rs->id,
+                     n->code == IX_NONE
+                         ? "?"
+                         : tdkt_vocab_code(TDKT_V_AWARD, n->code),
+                     s->type == TDKT_UNIT
+                         ? TDKT_TR(res->lang, "tập thể", "collective")
+                         : TDKT_TR(res->lang, "cá nhân", "individual"));
+        } else {
+            continue;
+        }
+        it->outcome = TDKT_OUTCOME_ERROR;
+        it->message = arena_str(ar, msg, strlen(msg));
+    }
+}
+
+int tdkt_eval(tdkt_results **out, const tdkt_index *ix,
+              const tdkt_rules *rules, const tdkt_eval_options *opt)
+{
+    return eval_run(out, ix, rules, NULL, opt);
+}
+
+int eval_run(tdkt_results **out, const tdkt_index *ix,
+             const tdkt_rules *rules, const tdkt_ruleset *force,
+             const tdkt_eval_options *opt)
+{
+    *out = NULL;
+    tdkt_eval_options dflt = TDKT_EVAL_OPTIONS_INIT;
+    if (!opt)
+        opt = &dflt;
+    tdkt_results *res = calloc(1, sizeof *res);
+    if (!res)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    res->ix = ix;
+    res->rules = rules;
+    res->lang = opt->lang;
+    int nthreads = opt->threads > 0 ? opt->threads : cores();
+    res->narenas = nthreads + 1;
+    res->arenas = calloc((size_t)res->narenas, sizeof *res->arenas);
+    worker *workers = calloc((size_t)nthreads, sizeof *workers);
+    pthread_t *tids = calloc((size_t)nthreads, sizeof *tids);
+    job j;
+    memset(&j, 0, sizeof j);
+    int error = TDKT_OK;
+    if (!res->arenas || !workers || !tids) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((error = choose(res, opt)) < 0)
+        goto done;
+    assign(res, force);
+    rt_default_limits(&j.limits);
+    if (opt->max_instructions)
+        j.limits.instructions = opt->max_instructions;
+    if (opt->time_limit_ms)
+        j.limits.time_ms = opt->time_limit_ms;
+    if (opt->memory_limit)
+        j.limits.memory = opt->memory_limit;
+    j.res = res;
+    atomic_init(&j.next, 0);
+    int started = 0;
+    for (int t = 0; t < nthreads; t++) {
+        workers[t].job = &j;
+        workers[t].index = t + 1;
+        workers[t].rts = calloc(rules->nsets, sizeof *workers[t].rts);
+        if (!workers[t].rts) {
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            break;
+        }
+        if (nthreads == 1) {
+            work(&workers[t]);
+            started = 0;
+            break;
+        }
+        if (pthread_create(&tids[t], NULL, work, &workers[t]) != 0) {
+            free(workers[t].rts);
+            workers[t].rts = NULL;
+            break;
+        }
+        started++;
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    for (int t = 0; t < nthreads; t++)
+        free(workers[t].rts);
+    if (error == TDKT_OK && started == 0 && nthreads > 1) {
+        /* no thread could start: judge here */
+        worker w = {&j, 1, calloc(rules->nsets, sizeof(rt *))};
+        if (!w.rts)
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        else {
+            work(&w);
+            free(w.rts);
+        }
+    }
+    if (error == TDKT_OK)
+        error = eval_quotas(res);
+done:
+    free(workers);
+    free(tids);
+    if (error < 0) {
+        tdkt_results_free(res);
+        return error;
+    }
+    *out = res;
+    return TDKT_OK;
+}
+
+void tdkt_results_free(tdkt_results *res)
+{
+    if (!res)
+        return;
+    for (int i = 0; i < res->narenas && res->arenas; i++)
+        arena_free(&res->arenas[i]);
+    free(res->arenas);
+    free(res->items);
+    free(res);
+}
+
+size_t tdkt_results_count(const tdkt_results *res)
+{
+    return res->n;
+}
+
+void tdkt_result_get(const tdkt_results *res, size_t i,
+                     tdkt_result_view *out)
+{
+    const res_item *it = &res->items[i];
+    const ix_nomination *n = &res->ix->noms[it->nom];
+    const ix_subject *s = &res->ix->subjects[n->subject];
+    out->nomination = n->id;
+    out->subject_type = s->type == TDKT_UNIT ? "unit" : "person";
+    out->subject_id = s->id;
+    out->subject_name = s->name;
+    out->code = n->code == IX_NONE ? "?" : tdkt_vocab_code(TDKT_V_AWARD, n->code);
+    out->year = n->year;
+    out->kind = tdkt_vocab_code(TDKT_V_KIND, n->kind);
+    out->ruleset = it->rs;
+    out->form = it->form;
+    out->outcome = it->outcome;
+    out->message = it->message;
+    out->nnodes = it->form && it->result ? (size_t)it->form->nnodes : 0;
+}
+
+void tdkt_result_node(const tdkt_results *res, size_t i, size_t k,
+                      tdkt_lang lang, tdkt_criterion_view *out)
+{
+    static const char *const kinds[] = {"criterion", "routes", "route",
+                                        "quota"};
+    const res_item *it = &res->items[i];
+    const rule_node *nd = &it->form->nodes[k];
+    out->id = nd->id;
+    out->kind = kinds[nd->kind];
+    out->basis = nd->basis;
+    out->status = nd->status;
+    out->text = lang == TDKT_LANG_EN ? nd->en : nd->vi;
+    out->route = nd->parent >= 0 && it->form->nodes[nd->parent].kind == RN_ROUTE
+                     ? it->form->nodes[nd->parent].id
+                     : NULL;
+    out->depth = nd->depth;
+    int r = it->result ? it->result[k] : R_SKIP;
+    out->result = r == R_PASS      ? TDKT_PASS
+                  : r == R_FAIL    ? TDKT_FAIL
+                  : r == R_UNKNOWN ? TDKT_UNKNOWN
+                                   : -1;
+    out->detail = it->detail && it->detail[k] ? it->detail[k] : "";
+}

@@ -1,0 +1,728 @@
+/*
+ * Loading the in-memory index: one read transaction, one ordered query per
+ * table, records appended to flat arrays. The primary keys order the rows
+ * by subject, so each subject's records arrive contiguous and its range is
+ * set as the subject changes; no sorting happens here.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "index/index_internal.h"
+#include "index/map.h"
+
+/* ---------------------------------------------------------------- arena */
+
+#define ARENA_BLOCK (1u << 20)
+
+struct ix_arena_block {
+    ix_arena_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+static const char *arena_strdup(tdkt_index *ix, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    ix_arena_block *b = ix->arena;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = ix->arena;
+        b->used = 0;
+        b->cap = cap;
+        ix->arena = b;
+        ix->bytes += sizeof *b + cap;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, n);
+    b->used += n;
+    return p;
+}
+
+/* ------------------------------------------------------- growable arrays */
+
+static int reserve(void **arr, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 256;
+    while (c < need)
+        c *= 2;
+    void *p = realloc(*arr, c * size);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+#define PUSH(ix, arr, n, cap, val)                                          \
+    (reserve((void **)&(arr), &(cap), (n) + 1, sizeof *(arr)) < 0            \
+         ? -1                                                                \
+         : ((arr)[(n)++] = (val), 0))
+
+/* ------------------------------------------------------------ loading */
+
+typedef struct loader {
+    tdkt_index *ix;
+    sqlite3 *db;
+    size_t cap_subjects, cap_noms, cap_app, cap_hon, cap_ini, cap_dis,
+        cap_fac;
+    const char **parent_ids; /* per subject, resolved after loading */
+    size_t cap_parent;
+    uint8_t *used_ids; /* interned initiative id → used by an honour */
+    size_t nused;
+} loader;
+
+static int oom(void)
+{
+    return tdkt_error_set(TDKT_ENOMEM, "out of memory loading records");
+}
+
+static const char *col_str(tdkt_index *ix, sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? arena_strdup(ix, (const char *)t) : NULL;
+}
+
+static int col_enum(sqlite3_stmt *st, int i, tdkt_vocab_domain d)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t)
+        return IX_NONE;
+    int v = tdkt_vocab_lookup(d, (const char *)t);
+    return v < 0 ? IX_NONE : v;
+}
+
+static tdkt_date col_date(sqlite3_stmt *st, int i)
+{
+    tdkt_date d = 0;
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (t && tdkt_date_parse(&d, (const char *)t) < 0)
+        d = 0;
+    return d;
+}
+
+static int prepare(loader *L, sqlite3_stmt **st, const char *sql)
+{
+    if (sqlite3_prepare_v2(L->db, sql, -1, st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(L->db, "loading records");
+    return TDKT_OK;
+}
+
+static int step_done(loader *L, sqlite3_stmt *st, int rc)
+{
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return tdkt_store_fail(L->db, "loading records");
+    return TDKT_OK;
+}
+
+static int load_subjects(loader *L)
+{
+    tdkt_index *ix = L->ix;
+    sqlite3_stmt *st = NULL;
+    int rc, error;
+    if ((error = prepare(L, &st,
+                         "SELECT id, name, parent_id, kind, bloc, small "
+                         "FROM units ORDER BY id")) < 0)
+        return error;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ix_subject s = {0};
+        s.type = TDKT_UNIT;
+        s.id = col_str(ix, st, 0);
+        s.name = col_str(ix, st, 1);
+        s.kind = (uint8_t)col_enum(st, 3, TDKT_V_UNIT_KIND);
+        s.bloc = col_str(ix, st, 4);
+        s.small = (uint8_t)sqlite3_column_int(st, 5);
+        s.unit = -1;
+        s.category = s.gender = IX_NONE;
+        const char *parent = col_str(ix, st, 2);
+        if (!s.id || !s.name ||
+            PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0 ||
+            reserve((void **)&L->parent_ids, &L->cap_parent, ix->nsubjects,
+                    sizeof *L->parent_ids) < 0 ||
+            ix_map_put(&ix->units, s.id, (int32_t)(ix->nsubjects - 1)) < 0) {
+            sqlite3_finalize(st);
+            return oom();
+        }
+        L->parent_ids[ix->nsubjects - 1] = parent;
+    }
+    if ((error = step_done(L, st, rc)) < 0)
+        return error;
+
+    if ((error = prepare(L, &st,
+                         "SELECT id, full_name, unit_id, is_leader, "
+                         "category, gender, ethnic_minority, birth_year, "
+                         "hired FROM people ORDER BY id")) < 0)
+        return error;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ix_subject s = {0};
+        s.type = TDKT_PERSON;
+        s.id = col_str(ix, st, 0);
+        s.name = col_str(ix, st, 1);
+        const unsigned char *u = sqlite3_column_text(st, 2);
+        s.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
+        s.is_leader = (uint8_t)sqlite3_column_int(st, 3);
+        s.category = (uint8_t)col_enum(st, 4, TDKT_V_CATEGORY);
+        s.gender = (uint8_t)col_enum(st, 5, TDKT_V_GENDER);
+        s.ethnic = (uint8_t)sqlite3_column_int(st, 6);
+        s.birth_year = (int16_t)sqlite3_column_int(st, 7);
+        s.hired = col_date(st, 8);
+        s.kind = IX_NONE;
+        if (!s.id || !s.name ||
+            PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0 ||
+            ix_map_put(&ix->people, s.id, (int32_t)(ix->nsubjects - 1)) < 0) {
+            sqlite3_finalize(st);
+            return oom();
+        }
+    }
+    if ((error = step_done(L, st, rc)) < 0)
+        return error;
+    /* Parents can only be resolved once every unit is known. */
+    for (size_t i = 0; i < ix->nsubjects; i++)
+        if (ix->subjects[i].type == TDKT_UNIT)
+            ix->subjects[i].unit =
+                L->parent_ids[i] ? ix_map_get(&ix->units, L->parent_ids[i])
+                                 : -1;
+    return TDKT_OK;
+}
+
+static int subject_of(tdkt_index *ix, sqlite3_stmt *st, int type_col,
+                      int id_col)
+{
+    const char *type = (const char *)sqlite3_column_text(st, type_col);
+    const char *id = (const char *)sqlite3_column_text(st, id_col);
+    if (!type || !id)
+        return -1;
+    if (strcmp(type, "person") == 0)
+        return ix_map_get(&ix->people, id);
+    if (strcmp(type, "unit") == 0)
+        return ix_map_get(&ix->units, id);
+    return -1;
+}
+
+/*
+ * Walk an ordered query whose rows are grouped by subject, calling `add`
+ * for each row and setting the subject's range through `range_of`.
+ */
+typedef int (*row_fn)(loader *L, sqlite3_stmt *st);
+typedef ix_range *(*range_fn)(tdkt_index *ix, int32_t subject);
+
+static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
+                        size_t *count, range_fn range_of, row_fn add)
+{
+    tdkt_index *ix = L->ix;
+    sqlite3_stmt *st = NULL;
+    int rc, error = prepare(L, &st, sql);
+    if (error < 0)
+        return error;
+    int32_t cur = -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t s = type_col < 0
+                        ? ix_map_get(&ix->people,
+                                     (const char *)sqlite3_column_text(
+                                         st, id_col))
+                        : subject_of(ix, st, type_col, id_col);
+        if (s < 0)
+            continue; /* a dangling row: import refuses them, skip */
+        ix_range *r = range_of(ix, s);
+        if (s != cur) {
+            r->off = (uint32_t)*count;
+            r->n = 0;
+            cur = s;
+        }
+        if ((error = add(L, st)) < 0) {
+            sqlite3_finalize(st);
+            return error;
+        }
+        r->n++;
+    }
+    return step_done(L, st, rc);
+}
+
+static ix_range *app_range(tdkt_index *ix, int32_t s)
+{
+    return &ix->subjects[s].app;
+}
+static ix_range *hon_range(tdkt_index *ix, int32_t s)
+{
+    return &ix->subjects[s].hon;
+}
+static ix_range *ini_range(tdkt_index *ix, int32_t s)
+{
+    return &ix->subjects[s].ini;
+}
+static ix_range *dis_range(tdkt_index *ix, int32_t s)
+{
+    return &ix->subjects[s].dis;
+}
+static ix_range *fac_range(tdkt_index *ix, int32_t s)
+{
+    return &ix->subjects[s].fac;
+}
+
+static int add_appraisal(loader *L, sqlite3_stmt *st)
+{
+    tdkt_index *ix = L->ix;
+    ix_appraisal a = {0};
+    a.year = (int16_t)sqlite3_column_int(st, 2);
+    a.rating = (uint8_t)col_enum(st, 3, TDKT_V_RATING);
+    const unsigned char *u = sqlite3_column_text(st, 4);
+    a.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
+    a.months = sqlite3_column_type(st, 5) == SQLITE_NULL
+                   ? 12
+                   : (uint8_t)sqlite3_column_int(st, 5);
+    a.absence = (uint8_t)col_enum(st, 6, TDKT_V_ABSENCE);
+    return PUSH(ix, ix->app, ix->napp, L->cap_app, a) < 0 ? oom() : 0;
+}
+
+/* The id of string s in map m, adding it when new (*added says so, and
+ * *key is the stored copy). */
+static int32_t intern_k(tdkt_index *ix, ix_map *m, const char *s,
+                        const char **key)
+{
+    int32_t id = ix_map_get(m, s);
+    if (id >= 0)
+        return id;
+    const char *k = arena_strdup(ix, s);
+    id = (int32_t)m->count;
+    if (!k || ix_map_put(m, k, id) < 0)
+        return -1;
+    if (key)
+        *key = k;
+    return id;
+}
+
+static int32_t intern(tdkt_index *ix, ix_map *m, const char *s)
+{
+    return intern_k(ix, m, s, NULL);
+}
+
+static int add_initiative(loader *L, sqlite3_stmt *st)
+{
+    tdkt_index *ix = L->ix;
+    ix_initiative r = {0};
+    const char *id = (const char *)sqlite3_column_text(st, 0);
+    const char *name = NULL;
+    r.id = intern_k(ix, &ix->init_ids, id ? id : "", &name);
+    if (name && PUSH(ix, ix->init_names, ix->ninit_names,
+                     ix->cap_init_names, name) < 0)
+        return oom();
+    r.year = (int16_t)sqlite3_column_int(st, 2);
+    r.scope = (uint8_t)col_enum(st, 3, TDKT_V_SCOPE);
+    r.kind = (uint8_t)col_enum(st, 4, TDKT_V_INIT_KIND);
+    r.applied = (uint8_t)sqlite3_column_int(st, 5);
+    if (r.id < 0)
+        return oom();
+    return PUSH(ix, ix->ini, ix->nini, L->cap_ini, r) < 0 ? oom() : 0;
+}
+
+/* Mark the initiatives an honour was based on (ids separated by ';'). */
+static int mark_used(loader *L, const char *list)
+{
+    tdkt_index *ix = L->ix;
+    while (list && *list) {
+        const char *semi = strchr(list, ';');
+        size_t n = semi ? (size_t)(semi - list) : strlen(list);
+        char one[256];
+        while (n && *list == ' ') {
+            list++;
+            n--;
+        }
+        while (n && list[n - 1] == ' ')
+            n--;
+        if (n && n < sizeof one) {
+            memcpy(one, list, n);
+            one[n] = '\0';
+            int32_t id = ix_map_get(&ix->init_ids, one);
+            if (id >= 0) {
+                if ((size_t)id >= L->nused) {
+                    size_t nn = (size_t)id + 1024;
+                    uint8_t *u = realloc(L->used_ids, nn);
+                    if (!u)
+                        return oom();
+                    memset(u + L->nused, 0, nn - L->nused);
+                    L->used_ids = u;
+                    L->nused = nn;
+                }
+                L->used_ids[id] = 1;
+            }
+        }
+        list = semi ? semi + 1 : NULL;
+    }
+    return 0;
+}
+
+static int add_honour(loader *L, sqlite3_stmt *st)
+{
+    tdkt_index *ix = L->ix;
+    ix_honour h = {0};
+    h.code = (uint8_t)col_enum(st, 2, TDKT_V_AWARD);
+    h.year = (int16_t)sqlite3_column_int(st, 3);
+    h.kind = (uint8_t)col_enum(st, 4, TDKT_V_KIND);
+    if (h.kind == IX_NONE)
+        h.kind = TDKT_MERIT;
+    h.decision_date = col_date(st, 5);
+    if (mark_used(L, (const char *)sqlite3_column_text(st, 6)) < 0)
+        return TDKT_ENOMEM;
+    return PUSH(ix, ix->hon, ix->nhon, L->cap_hon, h) < 0 ? oom() : 0;
+}
+
+static int add_discipline(loader *L, sqlite3_stmt *st)
+{
+    tdkt_index *ix = L->ix;
+    ix_discipline d = {0};
+    d.date = col_date(st, 2);
+    d.level = (uint8_t)col_enum(st, 3, TDKT_V_LEVEL);
+    d.ends = col_date(st, 4);
+    return PUSH(ix, ix->dis, ix->ndis, L->cap_dis, d) < 0 ? oom() : 0;
+}
+
+static int make_fact(loader *L, sqlite3_stmt *st, ix_fact *f)
+{
+    tdkt_index *ix = L->ix;
+    f->year = (int16_t)sqlite3_column_int(st, 2);
+    f->key = intern(ix, &ix->fact_keys,
+                    (const char *)sqlite3_column_text(st, 3));
+    f->value = col_str(ix, st, 4);
+    if (f->key < 0 || !f->value)
+        return oom();
+    char *end;
+    f->num = strtod(f->value, &end);
+    f->is_num = *f->value && !*end;
+    return 0;
+}
+
+static int add_fact(loader *L, sqlite3_stmt *st)
+{
+    ix_fact f = {0};
+    if (make_fact(L, st, &f) < 0)
+        return TDKT_ENOMEM;
+    return PUSH(L->ix, L->ix->fac, L->ix->nfac, L->cap_fac, f) < 0 ? oom()
+                                                                   : 0;
+}
+
+static int load_nominations(loader *L)
+{
+    tdkt_index *ix = L->ix;
+    sqlite3_stmt *st = NULL;
+    int rc, error;
+    if ((error = prepare(L, &st,
+                         "SELECT id, subject_type, subject_id, code, year, "
+                         "kind, campaign, proposed_by, submitted FROM "
+                         "nominations ORDER BY id")) < 0)
+        return error;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ix_nomination n = {0};
+        n.subject = subject_of(ix, st, 1, 2);
+        if (n.subject < 0)
+            continue;
+        n.id = col_str(ix, st, 0);
+        n.code = (uint8_t)col_enum(st, 3, TDKT_V_AWARD);
+        n.year = (int16_t)sqlite3_column_int(st, 4);
+        n.kind = (uint8_t)col_enum(st, 5, TDKT_V_KIND);
+        if (n.kind == IX_NONE)
+            n.kind = TDKT_MERIT;
+        n.campaign = col_str(ix, st, 6);
+        n.proposed_by = col_str(ix, st, 7);
+        n.submitted = col_date(st, 8);
+        if (!n.id ||
+            PUSH(ix, ix->noms, ix->nnoms, L->cap_noms, n) < 0 ||
+            ix_map_put(&ix->noms_by_id, n.id, (int32_t)(ix->nnoms - 1)) < 0) {
+            sqlite3_finalize(st);
+            return oom();
+        }
+    }
+    if ((error = step_done(L, st, rc)) < 0)
+        return error;
+
+    /* Facts attested about nominations, grouped by nomination id. */
+    if ((error = prepare(L, &st,
+                         "SELECT subject_type, subject_id, year, key, value "
+                         "FROM facts WHERE subject_type='nomination' "
+                         "ORDER BY subject_id, year")) < 0)
+        return error;
+    int32_t cur = -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int32_t n = ix_map_get(&ix->noms_by_id,
+                               (const char *)sqlite3_column_text(st, 1));
+        if (n < 0)
+            continue;
+        if (n != cur) {
+            ix->noms[n].fac.off = (uint32_t)ix->nfac;
+            ix->noms[n].fac.n = 0;
+            cur = n;
+        }
+        if (add_fact(L, st) < 0) {
+            sqlite3_finalize(st);
+            return TDKT_ENOMEM;
+        }
+        ix->noms[n].fac.n++;
+    }
+    return step_done(L, st, rc);
+}
+
+/* Unit member lists: a person belongs to their current unit and to every
+ * unit an appraisal names; ix_unit_in() decides membership per year. */
+static int build_members(tdkt_index *ix)
+{
+    size_t n = ix->nsubjects;
+    uint32_t *count = calloc(n + 1, sizeof *count);
+    if (!count)
+        return oom();
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            ix_subject *p = &ix->subjects[i];
+            if (p->type != TDKT_PERSON)
+                continue;
+            int32_t seen[16];
+            int nseen = 0;
+            if (p->unit >= 0)
+                seen[nseen++] = p->unit;
+            for (uint32_t k = 0; k < p->app.n; k++) {
+                int32_t u = ix->app[p->app.off + k].unit;
+                bool dup = u < 0;
+                for (int j = 0; j < nseen && !dup; j++)
+                    dup = seen[j] == u;
+                if (!dup && nseen < 16)
+                    seen[nseen++] = u;
+            }
+            for (int j = 0; j < nseen; j++) {
+                ix_subject *u = &ix->subjects[seen[j]];
+                if (pass == 0)
+                    count[seen[j]]++;
+                else
+                    ix->members[u->members.off + u->members.n++] =
+                        (int32_t)i;
+            }
+        }
+        if (pass == 0) {
+            size_t total = 0;
+            for (size_t i = 0; i < n; i++) {
+                ix->subjects[i].members.off = (uint32_t)total;
+                ix->subjects[i].members.n = 0;
+                total += count[i];
+            }
+            ix->members = malloc((total ? total : 1) * sizeof *ix->members);
+            if (!ix->members) {
+                free(count);
+                return oom();
+            }
+            ix->nmembers = total;
+        }
+    }
+    /* Sub-units, the same way. */
+    memset(count, 0, (n + 1) * sizeof *count);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ix->subjects[i].type == TDKT_UNIT && ix->subjects[i].unit >= 0) {
+            count[ix->subjects[i].unit]++;
+            total++;
+        }
+    ix->children = malloc((total ? total : 1) * sizeof *ix->children);
+    if (!ix->children) {
+        free(count);
+        return oom();
+    }
+    ix->nchildren = total;
+    size_t off = 0;
+    for (size_t i = 0; i < n; i++) {
+        ix->subjects[i].children.off = (uint32_t)off;
+        ix->subjects[i].children.n = 0;
+        off += count[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        ix_subject *s = &ix->subjects[i];
+        if (s->type == TDKT_UNIT && s->unit >= 0) {
+            ix_subject *parent = &ix->subjects[s->unit];
+            ix->children[parent->children.off + parent->children.n++] =
+                (int32_t)i;
+        }
+    }
+    free(count);
+    return 0;
+}
+
+int tdkt_index_load(tdkt_index **out, tdkt_store *store)
+{
+    *out = NULL;
+    loader L = {0};
+    L.db = tdkt_store_sqlite(store);
+    L.ix = calloc(1, sizeof *L.ix);
+    if (!L.ix)
+        return oom();
+    tdkt_index *ix = L.ix;
+    int error = tdkt_store_begin_read(store);
+    if (error < 0)
+        goto done;
+    if ((error = load_subjects(&L)) < 0 ||
+        (error = load_nominations(&L)) < 0 ||
+        (error = load_grouped(&L,
+                              "SELECT subject_type, subject_id, year, rating, "
+                              "unit_id, months_worked, absence FROM "
+                              "appraisals ORDER BY subject_type, subject_id, "
+                              "year",
+                              0, 1, &ix->napp, app_range, add_appraisal)) <
+            0 ||
+        (error = load_grouped(&L,
+                              "SELECT id, person_id, year, scope, kind, "
+                              "applied FROM initiatives ORDER BY person_id, "
+                              "year, id",
+                              -1, 1, &ix->nini, ini_range, add_initiative)) <
+            0 ||
+        (error = load_grouped(&L,
+                              "SELECT subject_type, subject_id, code, year, "
+                              "kind, decision_date, initiatives FROM honours "
+                              "ORDER BY subject_type, subject_id, year, code",
+                              0, 1, &ix->nhon, hon_range, add_honour)) < 0 ||
+        (error = load_grouped(&L,
+                              "SELECT subject_type, subject_id, date, level, "
+                              "ends FROM disciplines ORDER BY subject_type, "
+                              "subject_id, date",
+                              0, 1, &ix->ndis, dis_range, add_discipline)) <
+            0 ||
+        (error = load_grouped(&L,
+                              "SELECT subject_type, subject_id, year, key, "
+                              "value FROM facts WHERE subject_type IN "
+                              "('person','unit') ORDER BY subject_type, "
+                              "subject_id, year, key",
+                              0, 1, &ix->nfac, fac_range, add_fact)) < 0 ||
+        (error = build_members(ix)) < 0)
+        goto done;
+    for (size_t i = 0; i < ix->nini; i++) {
+        int32_t id = ix->ini[i].id;
+        ix->ini[i].used = (size_t)id < L.nused && L.used_ids[id];
+    }
+    ix->bytes += ix->nsubjects * sizeof *ix->subjects +
+                 ix->nnoms * sizeof *ix->noms + ix->napp * sizeof *ix->app +
+                 ix->nhon * sizeof *ix->hon + ix->nini * sizeof *ix->ini +
+                 ix->ndis * sizeof *ix->dis + ix->nfac * sizeof *ix->fac +
+                 (ix->nmembers + ix->nchildren) * sizeof(int32_t);
+done:
+    tdkt_store_rollback(store); /* end the read snapshot */
+    free(L.parent_ids);
+    free(L.used_ids);
+    if (error < 0) {
+        tdkt_index_free(ix);
+        return error;
+    }
+    *out = ix;
+    return TDKT_OK;
+}
+
+void tdkt_index_free(tdkt_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->subjects);
+    free(ix->noms);
+    free(ix->app);
+    free(ix->hon);
+    free(ix->ini);
+    free(ix->dis);
+    free(ix->fac);
+    free(ix->members);
+    free(ix->children);
+    ix_map_free(&ix->people);
+    ix_map_free(&ix->units);
+    ix_map_free(&ix->noms_by_id);
+    ix_map_free(&ix->fact_keys);
+    ix_map_free(&ix->init_ids);
+    free(ix->init_names);
+    while (ix->arena) {
+        ix_arena_block *next = ix->arena->next;
+        free(ix->arena);
+        ix->arena = next;
+    }
+    free(ix);
+}
+
+void tdkt_index_stats_get(const tdkt_index *ix, tdkt_index_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < ix->nsubjects; i++) {
+        if (ix->subjects[i].type == TDKT_UNIT)
+            out->units++;
+        else
+            out->people++;
+    }
+    out->appraisals = ix->napp;
+    out->honours = ix->nhon;
+    out->initiatives = ix->nini;
+    out->disciplines = ix->ndis;
+    out->facts = ix->nfac;
+    out->nominations = ix->nnoms;
+    out->bytes = ix->bytes;
+}
+
+/* ------------------------------------------------------------ queries */
+
+int32_t ix_find_subject(const tdkt_index *ix, int type, const char *id)
+{
+    return ix_map_get(type == TDKT_UNIT ? &ix->units : &ix->people, id);
+}
+
+int32_t ix_map_get_nom(const tdkt_index *ix, const char *id)
+{
+    return ix_map_get(&ix->noms_by_id, id);
+}
+
+int32_t ix_fact_key(const tdkt_index *ix, const char *key)
+{
+    return ix_map_get(&ix->fact_keys, key);
+}
+
+const ix_appraisal *ix_appraisal_of(const tdkt_index *ix,
+                                    const ix_subject *s, int y)
+{
+    const ix_appraisal *a = ix->app + s->app.off;
+    for (uint32_t i = 0; i < s->app.n; i++)
+        if (a[i].year == y)
+            return &a[i];
+    return NULL;
+}
+
+int32_t ix_unit_in(const tdkt_index *ix, const ix_subject *p, int y)
+{
+    const ix_appraisal *a = ix_appraisal_of(ix, p, y);
+    if (a && a->unit >= 0)
+        return a->unit;
+    return p->unit;
+}
+
+static const ix_fact *find_fact(const ix_fact *f, uint32_t n, int32_t key,
+                                int y)
+{
+    const ix_fact *timeless = NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        if (f[i].key != key)
+            continue;
+        if (f[i].year == y)
+            return &f[i];
+        if (f[i].year == 0)
+            timeless = &f[i];
+    }
+    return timeless;
+}
+
+const ix_fact *ix_subject_fact(const tdkt_index *ix, const ix_subject *s,
+                               int32_t key, int y)
+{
+    if (key < 0)
+        return NULL;
+    return find_fact(ix->fac + s->fac.off, s->fac.n, key, y);
+}
+
+const ix_fact *ix_nomination_fact(const tdkt_index *ix,
+                                  const ix_nomination *n, int32_t key)
+{
+    if (key < 0)
+        return NULL;
+    return find_fact(ix->fac + n->fac.off, n->fac.n, key, n->year);
+}

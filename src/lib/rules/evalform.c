@@ -1,0 +1,312 @@
+/*
+ * Judging one form for one subject: every criterion's check is called in
+ * order (all of them, so the explanation is complete), then routes and the
+ * form are combined in three-valued logic:
+ *   AND (a form, a route): fail if any fails, else unknown if any is
+ *       unknown, else pass;
+ *   OR (routes): pass if any passes, else unknown if any is unknown, else
+ *       fail.
+ * The whole form runs under one protected call; a script error, a limit or
+ * kept state makes the outcome an error with the file and line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+
+#include "rules/rules_internal.h"
+
+typedef struct form_call {
+    rt *r;
+    const tdkt_form *f;
+    rt_out *out;
+} form_call;
+
+/* Stack slots of run_criteria's arguments. */
+enum { ARG_CTX = 1, ARG_FNS, ARG_PARAMS, ARG_SUBJ, ARG_NOM };
+
+static int form_index(const rt *r, const tdkt_form *f)
+{
+    return (int)(f - r->rs->forms);
+}
+
+static int criterion_result(lua_State *L, int base, const rule_node *nd)
+{
+    int nres = lua_gettop(L) - base;
+    if (nres == 0)
+        return luaL_error(L, "%s:%d: criterion '%s' returned no result (use "
+                             "pass(…), fail(…) or unknown(…))",
+                          nd->file, nd->line, nd->id);
+    int t = lua_type(L, base + 1);
+    if (t == LUA_TBOOLEAN)
+        return lua_toboolean(L, base + 1) ? R_PASS : R_FAIL;
+    if (t == LUA_TNIL)
+        return R_UNKNOWN;
+    if (t == LUA_TSTRING) {
+        const char *s = lua_tostring(L, base + 1);
+        if (strcmp(s, "pass") == 0)
+            return R_PASS;
+        if (strcmp(s, "fail") == 0)
+            return R_FAIL;
+        if (strcmp(s, "unknown") == 0)
+            return R_UNKNOWN;
+    }
+    return luaL_error(L, "%s:%d: criterion '%s' returned a %s; use "
+                         "pass(…), fail(…) or unknown(…)",
+                      nd->file, nd->line, nd->id, lua_typename(L, t));
+}
+
+/* The protected body: runs every criterion of the form. */
+static int run_criteria(lua_State *L)
+{
+    form_call *c = lua_touserdata(L, ARG_CTX);
+    const tdkt_form *f = c->f;
+    for (int i = 0; i < f->nnodes; i++) {
+        const rule_node *nd = &f->nodes[i];
+        if (nd->kind != RN_CRITERION)
+            continue;
+        c->r->running = nd;
+        c->r->running_form = f;
+        int base = lua_gettop(L);
+        lua_rawgeti(L, ARG_FNS, i + 1);
+        lua_pushvalue(L, ARG_SUBJ);
+        lua_pushvalue(L, ARG_NOM);
+        lua_pushvalue(L, ARG_PARAMS);
+        lua_call(L, 3, LUA_MULTRET);
+        int res = criterion_result(L, base, nd);
+        const char *detail = "";
+        size_t len = 0;
+        if (lua_gettop(L) >= base + 2) {
+            int t = lua_type(L, base + 2);
+            if (t == LUA_TSTRING || t == LUA_TNUMBER)
+                detail = lua_tolstring(L, base + 2, &len);
+            else if (t != LUA_TNIL)
+                return luaL_error(L, "%s:%d: criterion '%s': the detail "
+                                     "must be text, not a %s",
+                                  nd->file, nd->line, nd->id,
+                                  lua_typename(L, t));
+        }
+        c->out->result[i] = (int8_t)res;
+        c->out->detail[i] = c->out->alloc(c->out->arena, detail, len);
+        lua_settop(L, base);
+    }
+    c->r->running = NULL;
+    return 0;
+}
+
+static int and3(int a, int b)
+{
+    if (a == R_FAIL || b == R_FAIL)
+        return R_FAIL;
+    if (a == R_UNKNOWN || b == R_UNKNOWN)
+        return R_UNKNOWN;
+    return R_PASS;
+}
+
+static int or3(int a, int b)
+{
+    if (a == R_PASS || b == R_PASS)
+        return R_PASS;
+    if (a == R_UNKNOWN || b == R_UNKNOWN)
+        return R_UNKNOWN;
+    return R_FAIL;
+}
+
+/* Routes and route results, children before parents (reverse preorder). */
+static int combine(rt *r, const tdkt_form *f, rt_out *out)
+{
+    for (int i = f->nnodes - 1; i >= 0; i--) {
+        const rule_node *nd = &f->nodes[i];
+        if (nd->kind == RN_ROUTE) {
+            int v = R_PASS;
+            for (int k = 0; k < nd->nchildren; k++)
+                v = and3(v, out->result[nd->children[k]]);
+            out->result[i] = (int8_t)v;
+            out->detail[i] = out->alloc(out->arena, "", 0);
+        } else if (nd->kind == RN_ROUTES) {
+            int v = R_FAIL;
+            char text[256] = "";
+            size_t len = 0;
+            for (int k = 0; k < nd->nchildren; k++) {
+                int c = out->result[nd->children[k]];
+                v = or3(v, c);
+                if (c == R_PASS && len < sizeof text - 40)
+                    len += (size_t)snprintf(
+                        text + len, sizeof text - len, "%s%s",
+                        len ? ", " : "", f->nodes[nd->children[k]].id);
+            }
+            char detail[300];
+            if (v == R_PASS)
+                snprintf(detail, sizeof detail, "%s: %s",
+                         TDKT_TR(r->ctx.lang, "đạt theo", "met by"), text);
+            else
+                snprintf(detail, sizeof detail, "%s",
+                         v == R_UNKNOWN
+                             ? TDKT_TR(r->ctx.lang,
+                                       "chưa xác định được điều kiện nào",
+                                       "no route decided yet")
+                             : TDKT_TR(r->ctx.lang,
+                                       "không đạt điều kiện nào",
+                                       "no route is met"));
+            out->result[i] = (int8_t)v;
+            out->detail[i] = out->alloc(out->arena, detail, strlen(detail));
+        } else if (nd->kind == RN_QUOTA) {
+            out->result[i] = R_SKIP; /* decided later, for the cohort */
+            out->detail[i] = out->alloc(out->arena, "", 0);
+        }
+    }
+    int v = R_PASS;
+    for (int k = 0; k < f->ntop; k++)
+        if (f->nodes[f->top[k]].kind != RN_QUOTA)
+            v = and3(v, out->result[f->top[k]]);
+    return v;
+}
+
+int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
+                 const ix_nomination *n, rt_out *out)
+{
+    lua_State *L = r->L;
+    int top = lua_gettop(L);
+    int fi = form_index(r, f);
+    form_call c = {r, f, out};
+    for (int i = 0; i < f->nnodes; i++) {
+        out->result[i] = R_SKIP;
+        out->detail[i] = NULL;
+    }
+    lua_pushcfunction(L, run_criteria);
+    lua_pushlightuserdata(L, &c);                          /* 1: ctx */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->form_fns[fi]);    /* 2: fns */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->form_params[fi]); /* 3: p */
+    rt_push_subject(r, r->depth, subject);                 /* 4: s */
+    rt_push_nomination(r, r->depth, n);                    /* 5: n */
+    int status = rt_pcall(r, 5, 0);
+    int v;
+    if (status != LUA_OK) {
+        snprintf(out->error, sizeof out->error, "%s", lua_tostring(L, -1));
+        v = R_ERROR;
+    } else {
+        v = combine(r, f, out);
+    }
+    rt_push_subject(r, r->depth, -1); /* stale handles fail cleanly */
+    rt_push_nomination(r, r->depth, NULL);
+    lua_settop(L, top);
+    return v;
+}
+
+/* ------------------------------------------------ nested evaluation */
+
+/* Nested results keep their details in a per-depth buffer that may move
+ * as it grows, so a detail is stored as its offset + 1 and read back with
+ * scratch_str(). */
+static char *scratch_alloc(void *arena, const char *s, size_t n)
+{
+    tdkt_buf *b = arena;
+    size_t off = b->len;
+    tdkt_buf_put(b, s, n);
+    tdkt_buf_put(b, "", 1); /* keep the NUL inside */
+    if (b->oom)
+        return (char *)"";
+    return (char *)(uintptr_t)(off + 1); /* offsets; resolved below */
+}
+
+static const char *scratch_str(const tdkt_buf *b, const char *p)
+{
+    uintptr_t off = (uintptr_t)p;
+    if (!off || !b->ptr || off - 1 >= b->len)
+        return "";
+    return b->ptr + off - 1;
+}
+
+static int nested(rt *r, int award, int32_t subject, int year, char *detail,
+                  size_t dn)
+{
+    const tdkt_index *ix = r->ctx.ix;
+    const ix_subject *s = &ix->subjects[subject];
+    const tdkt_form *f = rs_form(r->rs, award, s->type);
+    const char *code = tdkt_vocab_code(TDKT_V_AWARD, award);
+    if (!f) {
+        if (detail)
+            snprintf(detail, dn, "meets: rule set %s has no form '%s' for a "
+                                 "%s",
+                     r->rs->id, code, s->type == TDKT_UNIT ? "unit" : "person");
+        return R_ERROR;
+    }
+    int d = r->depth + 1;
+    if (d >= RT_MAX_DEPTH) {
+        if (detail)
+            snprintf(detail, dn, "meets('%s'): nested more than %d deep",
+                     code, RT_MAX_DEPTH - 1);
+        return R_ERROR;
+    }
+    struct rt_out_scratch *sc = &r->scratch[d];
+    if (sc->cap < f->nnodes) {
+        int8_t *res = realloc(sc->result, (size_t)f->nnodes);
+        char **det = realloc(sc->detail, (size_t)f->nnodes * sizeof *det);
+        if (res)
+            sc->result = res;
+        if (det)
+            sc->detail = det;
+        if (!res || !det) {
+            if (detail)
+                snprintf(detail, dn, "out of memory");
+            return R_ERROR;
+        }
+        sc->cap = f->nnodes;
+    }
+    tdkt_buf *text = &r->scratch_text[d];
+    text->len = 0;
+    rt_out out = {sc->result, sc->detail, scratch_alloc, text, ""};
+    ix_nomination n = {0};
+    n.subject = subject;
+    n.code = (uint8_t)award;
+    n.kind = TDKT_MERIT;
+    n.year = (int16_t)year;
+    int saved = r->depth;
+    const rule_node *running = r->running;
+    const tdkt_form *running_form = r->running_form;
+    r->depth = d;
+    int v = rt_eval_form(r, f, subject, &n, &out);
+    r->depth = saved;
+    r->running = running;
+    r->running_form = running_form;
+    if (!detail)
+        return v;
+    if (v == R_ERROR) {
+        snprintf(detail, dn, "%s", out.error);
+        return v;
+    }
+    size_t len = (size_t)snprintf(
+        detail, dn, "%s %s %d",
+        v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
+        : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
+                                   "cannot yet tell")
+                         : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
+                                   "does not meet"),
+        code, year);
+    if (v != R_PASS)
+        for (int i = 0; i < f->nnodes && len + 8 < dn; i++) {
+            if (f->nodes[i].kind != RN_CRITERION ||
+                (out.result[i] != R_FAIL && out.result[i] != R_UNKNOWN))
+                continue;
+            const char *dt = scratch_str(text, out.detail[i]);
+            len += (size_t)snprintf(detail + len, dn - len, "%s%s%s%s%s",
+                                    len && detail[len - 1] != ':' ? "; " : ": ",
+                                    f->nodes[i].id, dt[0] ? " (" : "", dt,
+                                    dt[0] ? ")" : "");
+        }
+    return v;
+}
+
+int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
+             size_t n);
+int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
+             size_t n)
+{
+    return nested(r, award, subject, year, detail, n);
+}
+
+int rt_member_meets(rt *r, int award, int32_t person, int year);
+int rt_member_meets(rt *r, int award, int32_t person, int year)
+{
+    return nested(r, award, person, year, NULL, 0);
+}

@@ -1,0 +1,760 @@
+/*
+ * Loading a rule set's forms into a Lua state, and compiling them into
+ * descriptors.
+ *
+ * The scripts speak a small declarative language: `form "code" {…}`,
+ * `criterion "id" {…}`, `routes "id" {…}`, `route "id" {…}`, `quota {…}`
+ * and `amend "code" {…}`. Each constructor is a C closure that records the
+ * file and line it was called from, so every load error names them.
+ * The chain is loaded ancestor first: a child's `form` replaces a form
+ * whole, its `amend` replaces criteria by id.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+
+#include "rules/rules_internal.h"
+
+int rt_load_chunk(lua_State *L, const char *buf, size_t len,
+                  const char *chunkname);
+void rt_set_global(lua_State *L, const char *name);
+void rt_snapshot_function(rt *r, int fidx);
+char *rs_read_file(const char *path, size_t *len, size_t max);
+void rs_chunkname(char *buf, size_t n, const char *path);
+
+static const char FORMS_KEY = 'F'; /* registry: "code/subject" → body */
+
+/* ------------------------------------------------------ constructors */
+
+/* The file and line a constructor was called from (file is copied: the
+ * lua_Debug it comes from is local). */
+static void caller_pos(lua_State *L, char *file, size_t n, int *line)
+{
+    lua_Debug ar;
+    snprintf(file, n, "?");
+    *line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        snprintf(file, n, "%s", ar.short_src);
+        *line = ar.currentline;
+    }
+}
+
+/* (body) → body tagged with the kind, id, file and line of the closure */
+static int tag_body(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_setfield(L, 1, "__kind");
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_setfield(L, 1, "__id");
+    lua_pushvalue(L, lua_upvalueindex(3));
+    lua_setfield(L, 1, "__file");
+    lua_pushvalue(L, lua_upvalueindex(4));
+    lua_setfield(L, 1, "__line");
+    (void)kind;
+    lua_settop(L, 1);
+    return 1;
+}
+
+static int form_key(lua_State *L, int body, const char *code)
+{
+    lua_getfield(L, body, "subject");
+    const char *subject = lua_tostring(L, -1);
+    int award = tdkt_vocab_lookup(TDKT_V_AWARD, code);
+    if (award < 0)
+        return luaL_error(L, "unknown award code '%s' (vocabulary.md)", code);
+    if (!subject) {
+        int subs = tdkt_award_subjects(award);
+        if (subs == TDKT_AWARDS_BOTH)
+            return luaL_error(L,
+                              "form '%s': say subject = \"person\" or "
+                              "\"unit\" (the code suits both)",
+                              code);
+        subject = subs == TDKT_AWARDS_UNIT ? "unit" : "person";
+        lua_pushstring(L, subject);
+        lua_setfield(L, body, "subject");
+    } else if (strcmp(subject, "person") != 0 &&
+               strcmp(subject, "unit") != 0) {
+        return luaL_error(L, "form '%s': subject must be \"person\" or "
+                             "\"unit\", not '%s'",
+                          code, subject);
+    }
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s/%s", code, subject);
+    return 1;
+}
+
+static int form_body(lua_State *L)
+{
+    tag_body(L); /* body */
+    const char *code = lua_tostring(L, lua_upvalueindex(2));
+    form_key(L, 1, code); /* body key */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
+    lua_insert(L, -2);
+    lua_pushvalue(L, 1);
+    lua_rawset(L, -3); /* forms[key] = body (a child replaces whole) */
+    return 0;          /* nothing to keep a handle on */
+}
+
+/* Replace the node with this id anywhere under table at idx; true if
+ * found. The replacement is on top of the stack and stays there. */
+static bool replace_node(lua_State *L, int idx, const char *id)
+{
+    idx = lua_absindex(L, idx);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, idx, i) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            continue;
+        }
+        lua_getfield(L, -1, "__id");
+        bool same = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), id) == 0;
+        lua_pop(L, 1);
+        if (same) {
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, idx, i);
+            return true;
+        }
+        bool found = false;
+        lua_pushvalue(L, -2); /* child replacement */
+        found = replace_node(L, -2, id);
+        lua_pop(L, 2);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+static int amend_body(lua_State *L)
+{
+    tag_body(L); /* body */
+    const char *code = lua_tostring(L, lua_upvalueindex(2));
+    form_key(L, 1, code); /* body key */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, -2) != LUA_TTABLE) /* body key forms target */
+        return luaL_error(L, "amend: no form '%s' to amend in the rule "
+                             "sets this one extends",
+                          lua_tostring(L, 2));
+    int target = lua_gettop(L);
+    /* Replace criteria, routes and quotas by id. */
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 1, i);
+        lua_getfield(L, -1, "__id");
+        const char *id = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        if (!id || !replace_node(L, target, id))
+            return luaL_error(L, "amend '%s': no criterion '%s' to "
+                                 "replace",
+                              code, id ? id : "?");
+        lua_pop(L, 1);
+    }
+    /* Replace fields; params are merged name by name. */
+    static const char *const fields[] = {"name", "basis", NULL};
+    for (const char *const *f = fields; *f; f++) {
+        if (lua_getfield(L, 1, *f) != LUA_TNIL)
+            lua_setfield(L, target, *f);
+        else
+            lua_pop(L, 1);
+    }
+    if (lua_getfield(L, 1, "params") == LUA_TTABLE) {
+        if (lua_getfield(L, target, "params") != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_newtable(L);
+            lua_pushvalue(L, -1);
+            lua_setfield(L, target, "params");
+        }
+        lua_pushnil(L);
+        while (lua_next(L, -3)) {
+            lua_pushvalue(L, -2);
+            lua_getfield(L, -4, lua_tostring(L, -1));
+            if (lua_isnil(L, -1))
+                return luaL_error(L, "amend '%s': no parameter '%s' to "
+                                     "change",
+                                  code, lua_tostring(L, -2));
+            lua_pop(L, 1);
+            lua_insert(L, -2);
+            lua_settable(L, -4);
+        }
+    }
+    /* Remember who amended it last, for listings. */
+    lua_getfield(L, 1, "__file");
+    lua_setfield(L, target, "__amended_file");
+    return 0;
+}
+
+/* name "x" → closure(kind, "x", file, line) */
+static int make_ctor(lua_State *L, lua_CFunction body)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    const char *id = luaL_checkstring(L, 1);
+    char file[LUA_IDSIZE];
+    int line;
+    caller_pos(L, file, sizeof file, &line);
+    lua_pushstring(L, kind);
+    lua_pushstring(L, id);
+    lua_pushstring(L, file);
+    lua_pushinteger(L, line);
+    lua_pushcclosure(L, body, 4);
+    return 1;
+}
+
+static int ctor_node(lua_State *L)
+{
+    return make_ctor(L, tag_body);
+}
+static int ctor_form(lua_State *L)
+{
+    return make_ctor(L, form_body);
+}
+static int ctor_amend(lua_State *L)
+{
+    return make_ctor(L, amend_body);
+}
+
+/* quota {…}: no name of its own */
+static int ctor_quota(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    char file[LUA_IDSIZE];
+    int line;
+    caller_pos(L, file, sizeof file, &line);
+    lua_pushliteral(L, "quota");
+    lua_setfield(L, 1, "__kind");
+    lua_getfield(L, 1, "id");
+    lua_setfield(L, 1, "__id");
+    lua_pushstring(L, file);
+    lua_setfield(L, 1, "__file");
+    lua_pushinteger(L, line);
+    lua_setfield(L, 1, "__line");
+    lua_settop(L, 1);
+    return 1;
+}
+
+static void register_ctor(lua_State *L, const char *name, const char *kind,
+                          lua_CFunction fn)
+{
+    lua_pushstring(L, kind);
+    lua_pushcclosure(L, fn, 1);
+    rt_set_global(L, name);
+}
+
+/* ------------------------------------------------------------ loading */
+
+static int load_file(rt *r, const char *path)
+{
+    lua_State *L = r->L;
+    size_t len = 0;
+    char *buf = rs_read_file(path, &len, 1u << 20);
+    if (!buf)
+        return TDKT_ERULE; /* error set by rs_read_file */
+    char chunk[512];
+    rs_chunkname(chunk, sizeof chunk, path);
+    int status = rt_load_chunk(L, buf, len, chunk);
+    free(buf);
+    if (status != LUA_OK || rt_pcall(r, 0, 0) != LUA_OK) {
+        int error = tdkt_error_set(TDKT_ERULE, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return error;
+    }
+    return TDKT_OK;
+}
+
+/* ---------------------------------------------------------- compiling */
+
+typedef struct compiler {
+    rt *r;
+    tdkt_form *f;  /* descriptor being built, or NULL (worker) */
+    int nnodes;    /* nodes counted so far */
+    int cap;
+    int fns;       /* stack index of the function table */
+    const char *code;
+} compiler;
+
+static char *dup_field(lua_State *L, int idx, const char *name)
+{
+    lua_getfield(L, idx, name);
+    const char *s = lua_tostring(L, -1);
+    char *d = s ? strdup(s) : NULL;
+    lua_pop(L, 1);
+    return d;
+}
+
+static int node_error(lua_State *L, int idx, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+static int node_error(lua_State *L, int idx, const char *fmt, ...)
+{
+    lua_getfield(L, idx, "__file");
+    lua_getfield(L, idx, "__line");
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    int e = tdkt_error_set(TDKT_ERULE, "%s:%d: %s", lua_tostring(L, -2),
+                           (int)lua_tointeger(L, -1), msg);
+    lua_pop(L, 2);
+    return e;
+}
+
+static bool valid_status(const char *s)
+{
+    return s && (strcmp(s, "V") == 0 || strcmp(s, "V-en") == 0 ||
+                 strcmp(s, "P") == 0 || strcmp(s, "U") == 0);
+}
+
+static int add_node(compiler *c, int idx, int parent, int depth,
+                    rn_kind kind);
+
+/* Compile the array items of table idx as children of `parent` (of kind
+ * parent_kind, -1 at the top of a form). */
+static int compile_children(compiler *c, int idx, int parent,
+                            int parent_kind, int depth, int *count)
+{
+    lua_State *L = c->r->L;
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    *count = 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        int item = lua_gettop(L);
+        if (!lua_istable(L, item) ||
+            lua_getfield(L, item, "__kind") != LUA_TSTRING) {
+            lua_pop(L, lua_istable(L, item) ? 2 : 1);
+            return node_error(L, idx, "form '%s': an item is not a "
+                                      "criterion, routes, route or quota",
+                              c->code);
+        }
+        const char *kind = lua_tostring(L, -1);
+        rn_kind k = strcmp(kind, "criterion") == 0 ? RN_CRITERION
+                    : strcmp(kind, "routes") == 0  ? RN_ROUTES
+                    : strcmp(kind, "route") == 0   ? RN_ROUTE
+                    : strcmp(kind, "quota") == 0   ? RN_QUOTA
+                                                   : (rn_kind)-1;
+        lua_pop(L, 1);
+        if ((int)k < 0)
+            return node_error(L, item, "'%s' cannot stand inside form '%s'",
+                              kind, c->code);
+        if ((k == RN_ROUTE) != (parent_kind == RN_ROUTES))
+            return node_error(L, item,
+                              "form '%s': a route stands directly inside "
+                              "routes, and only routes there",
+                              c->code);
+        if (k == RN_QUOTA && parent >= 0)
+            return node_error(L, item, "a quota stands at the top of form "
+                                       "'%s'",
+                              c->code);
+        int error = add_node(c, item, parent, depth, k);
+        lua_pop(L, 1);
+        if (error < 0)
+            return error;
+        (*count)++;
+    }
+    return TDKT_OK;
+}
+
+static int add_node(compiler *c, int idx, int parent, int depth,
+                    rn_kind kind)
+{
+    lua_State *L = c->r->L;
+    int me = c->nnodes++;
+    lua_getfield(L, idx, "__id");
+    const char *id = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    if (kind == RN_CRITERION || kind == RN_QUOTA) {
+        lua_getfield(L, idx, "basis");
+        lua_getfield(L, idx, "status");
+        lua_getfield(L, idx, "vi");
+        lua_getfield(L, idx, "en");
+        const char *missing = !id                   ? "id"
+                              : !lua_isstring(L, -4) ? "basis (the article it "
+                                                       "encodes)"
+                              : !valid_status(lua_tostring(L, -3))
+                                  ? "status (V, V-en, P or U)"
+                              : !lua_isstring(L, -2) ? "vi (Vietnamese text)"
+                              : !lua_isstring(L, -1) ? "en (English text)"
+                                                     : NULL;
+        lua_pop(L, 4);
+        if (missing)
+            return node_error(L, idx, "criterion '%s': missing %s",
+                              id ? id : "?", missing);
+    }
+    if (kind == RN_CRITERION) {
+        if (lua_getfield(L, idx, "check") != LUA_TFUNCTION) {
+            lua_pop(L, 1);
+            return node_error(L, idx, "criterion '%s': missing check = "
+                                      "function(s, n, p) … end",
+                              id);
+        }
+        rt_snapshot_function(c->r, -1);
+        lua_rawseti(L, c->fns, me + 1);
+    }
+    if (kind == RN_QUOTA) {
+        lua_getfield(L, idx, "base");
+        lua_getfield(L, idx, "rate");
+        lua_getfield(L, idx, "per");
+        const char *base = lua_tostring(L, -3);
+        const char *per = lua_tostring(L, -1);
+        bool bad_base = !base || tdkt_vocab_lookup(TDKT_V_AWARD, base) < 0;
+        bool bad_rate = !lua_isstring(L, -2);
+        bool bad_per = per && strcmp(per, "unit") != 0 &&
+                       strcmp(per, "all") != 0;
+        if (c->f && !bad_base && !bad_rate && !bad_per) {
+            c->f->quota = me;
+            c->f->quota_base = tdkt_vocab_lookup(TDKT_V_AWARD, base);
+            c->f->quota_all = per && strcmp(per, "all") == 0;
+            c->f->quota_rate = strdup(lua_tostring(L, -2));
+        }
+        lua_pop(L, 3);
+        if (bad_base || bad_rate || bad_per)
+            return node_error(L, idx, "quota '%s': needs base = an award "
+                                      "code, rate = a parameter name and "
+                                      "per = \"unit\" or \"all\"",
+                              id ? id : "?");
+    }
+    if ((kind == RN_ROUTES || kind == RN_ROUTE) && !id)
+        return node_error(L, idx, "a %s needs a name",
+                          kind == RN_ROUTES ? "routes" : "route");
+    if (c->f) {
+        if (me >= c->cap) {
+            int cap = c->cap ? c->cap * 2 : 16;
+            rule_node *nodes = realloc(c->f->nodes, (size_t)cap * sizeof *nodes);
+            if (!nodes)
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            c->f->nodes = nodes;
+            c->cap = cap;
+        }
+        rule_node *nd = &c->f->nodes[me];
+        memset(nd, 0, sizeof *nd);
+        nd->kind = kind;
+        nd->id = id ? strdup(id) : NULL;
+        nd->basis = dup_field(L, idx, "basis");
+        nd->status = dup_field(L, idx, "status");
+        nd->vi = dup_field(L, idx, "vi");
+        nd->en = dup_field(L, idx, "en");
+        nd->file = dup_field(L, idx, "__file");
+        lua_getfield(L, idx, "__line");
+        nd->line = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        nd->parent = parent;
+        nd->depth = depth;
+        if (kind == RN_CRITERION) {
+            c->f->ncriteria++;
+            if (nd->status && strcmp(nd->status, "U") == 0)
+                c->f->nunverified++;
+        }
+        if (!nd->id) {
+            nd->id = strdup("?");
+        }
+    }
+    if (kind == RN_ROUTES || kind == RN_ROUTE) {
+        int count = 0;
+        int error = compile_children(c, idx, me, (int)kind, depth + 1, &count);
+        if (error < 0)
+            return error;
+        if (count == 0)
+            return node_error(L, idx, "%s '%s' is empty",
+                              kind == RN_ROUTES ? "routes" : "route", id);
+        if (c->f) {
+            rule_node *nd = &c->f->nodes[me];
+            nd->children = malloc((size_t)count * sizeof *nd->children);
+            if (!nd->children)
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            for (int i = me + 1; i < c->nnodes; i++)
+                if (c->f->nodes[i].parent == me)
+                    nd->children[nd->nchildren++] = i;
+        }
+    }
+    return TDKT_OK;
+}
+
+/* Compile one form body (at idx) into descriptor f (may be NULL) and a
+ * function table, whose registry ref is returned in *fns_ref. */
+static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
+                        int *fns_ref, int *nnodes)
+{
+    lua_State *L = r->L;
+    lua_newtable(L);
+    compiler c = {r, f, 0, 0, lua_gettop(L), code};
+    if (f) {
+        memset(f, 0, sizeof *f);
+        f->quota = -1;
+        f->award = tdkt_vocab_lookup(TDKT_V_AWARD, code);
+        lua_getfield(L, idx, "subject");
+        f->subject = strcmp(lua_tostring(L, -1), "unit") == 0 ? TDKT_UNIT
+                                                              : TDKT_PERSON;
+        lua_pop(L, 1);
+        if (lua_getfield(L, idx, "name") == LUA_TTABLE) {
+            f->name_vi = dup_field(L, -1, "vi");
+            f->name_en = dup_field(L, -1, "en");
+        } else if (lua_isstring(L, -1)) {
+            f->name_vi = strdup(lua_tostring(L, -1));
+        }
+        lua_pop(L, 1);
+        f->basis = dup_field(L, idx, "basis");
+        f->file = dup_field(L, idx, "__amended_file");
+        if (!f->file)
+            f->file = dup_field(L, idx, "__file");
+        lua_getfield(L, idx, "__line");
+        f->line = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (!f->name_vi || !f->basis)
+            return node_error(L, idx, "form '%s': needs name = { vi = …, "
+                                      "en = … } and basis",
+                              code);
+        if (!f->name_en)
+            f->name_en = strdup(f->name_vi);
+        /* The form's parameter defaults join the set's parameters as
+         * "code.name", where manifests and --set can override them. */
+        if (lua_getfield(L, idx, "params") == LUA_TTABLE) {
+            lua_pushnil(L);
+            while (lua_next(L, -2)) {
+                char name[128];
+                snprintf(name, sizeof name, "%s.%s", code,
+                         lua_isstring(L, -2) ? lua_tostring(L, -2) : "?");
+                lua_getfield(L, idx, "__file");
+                char origin[LUA_IDSIZE];
+                snprintf(origin, sizeof origin, "%s", lua_tostring(L, -1));
+                lua_pop(L, 1);
+                int error = rs_param_put((tdkt_ruleset *)r->rs, name, L, -1,
+                                         origin, false);
+                lua_pop(L, 1);
+                if (error < 0) {
+                    lua_pop(L, 2);
+                    return error;
+                }
+            }
+        }
+        lua_pop(L, 1);
+    }
+    int count = 0;
+    int error = compile_children(&c, idx, -1, -1, 0, &count);
+    if (error < 0)
+        return error;
+    if (count == 0)
+        return node_error(L, idx, "form '%s' has no criteria", code);
+    if (f) {
+        /* Ids name criteria in output, amendments and --set: unique. */
+        for (int i = 0; i < c.nnodes; i++)
+            for (int j = i + 1; j < c.nnodes; j++)
+                if (strcmp(f->nodes[i].id, f->nodes[j].id) == 0)
+                    return tdkt_error_set(TDKT_ERULE,
+                                          "%s:%d: form '%s': the id '%s' is "
+                                          "used twice (also at line %d)",
+                                          f->nodes[j].file, f->nodes[j].line,
+                                          code, f->nodes[j].id,
+                                          f->nodes[i].line);
+        f->nnodes = c.nnodes;
+        f->top = malloc((size_t)count * sizeof *f->top);
+        if (!f->top)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        for (int i = 0; i < c.nnodes; i++)
+            if (f->nodes[i].parent < 0)
+                f->top[f->ntop++] = i;
+    }
+    *nnodes = c.nnodes;
+    *fns_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return TDKT_OK;
+}
+
+static int cmp_form(const void *a, const void *b)
+{
+    const tdkt_form *x = a, *y = b;
+    if (x->award != y->award)
+        return x->award - y->award;
+    return x->subject - y->subject;
+}
+
+/* Sorted keys of the forms table (deterministic order). */
+static int sorted_keys(lua_State *L, int forms, char ***out, size_t *n)
+{
+    size_t cap = 16, k = 0;
+    char **keys = malloc(cap * sizeof *keys);
+    if (!keys)
+        return -1;
+    lua_pushnil(L);
+    while (lua_next(L, forms)) {
+        lua_pop(L, 1);
+        if (k == cap) {
+            cap *= 2;
+            char **nk = realloc(keys, cap * sizeof *nk);
+            if (!nk)
+                break;
+            keys = nk;
+        }
+        keys[k++] = strdup(lua_tostring(L, -1));
+    }
+    /* order by award enum then subject: done by the caller's qsort on
+     * descriptors; here a plain string sort keeps workers identical */
+    for (size_t i = 1; i < k; i++)
+        for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+            char *t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+        }
+    *out = keys;
+    *n = k;
+    return 0;
+}
+
+int rt_load_forms(rt *r, tdkt_ruleset *build)
+{
+    lua_State *L = r->L;
+    register_ctor(L, "form", "form", ctor_form);
+    register_ctor(L, "amend", "amend", ctor_amend);
+    register_ctor(L, "criterion", "criterion", ctor_node);
+    register_ctor(L, "routes", "routes", ctor_node);
+    register_ctor(L, "route", "route", ctor_node);
+    lua_pushcfunction(L, ctor_quota);
+    rt_set_global(L, "quota");
+    lua_newtable(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
+
+    /* The chain, ancestor first. */
+    const tdkt_ruleset *chain[16];
+    int nchain = 0;
+    for (const tdkt_ruleset *s = r->rs; s && nchain < 16; s = s->parent)
+        chain[nchain++] = s;
+    for (int i = nchain - 1; i >= 0; i--)
+        for (size_t k = 0; k < chain[i]->nfiles; k++) {
+            int error = load_file(r, chain[i]->files[k]);
+            if (error < 0)
+                return error;
+        }
+
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
+    int forms = lua_gettop(L);
+    char **keys = NULL;
+    size_t nkeys = 0;
+    if (sorted_keys(L, forms, &keys, &nkeys) < 0)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    int error = TDKT_OK;
+    tdkt_form *descs = NULL;
+    if (build) {
+        descs = calloc(nkeys ? nkeys : 1, sizeof *descs);
+        if (!descs)
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    } else if (nkeys != r->rs->nforms) {
+        error = tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
+                                           "loading",
+                               r->rs->dir);
+    }
+    int *refs = calloc(nkeys ? nkeys : 1, sizeof *refs);
+    if (!refs && error == TDKT_OK)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nkeys && error == TDKT_OK; i++) {
+        lua_getfield(L, forms, keys[i]);
+        char code[64];
+        snprintf(code, sizeof code, "%s", keys[i]);
+        char *slash = strchr(code, '/');
+        if (slash)
+            *slash = '\0';
+        int nnodes = 0;
+        error = compile_form(r, lua_gettop(L), descs ? &descs[i] : NULL, code,
+                             &refs[i], &nnodes);
+        lua_pop(L, 1);
+    }
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
+    lua_pop(L, 1); /* forms */
+    if (error < 0) {
+        free(refs);
+        if (descs) {
+            build->forms = descs; /* freed with the set */
+            build->nforms = nkeys;
+        }
+        return error;
+    }
+    if (build) {
+        /* Sort descriptors by award code, and the refs with them. */
+        for (size_t i = 1; i < nkeys; i++)
+            for (size_t j = i; j > 0 && cmp_form(&descs[j - 1], &descs[j]) > 0;
+                 j--) {
+                tdkt_form t = descs[j];
+                descs[j] = descs[j - 1];
+                descs[j - 1] = t;
+                int tr = refs[j];
+                refs[j] = refs[j - 1];
+                refs[j - 1] = tr;
+            }
+        build->forms = descs;
+        build->nforms = nkeys;
+        int error2 = rs_params_finish(build);
+        if (error2 < 0) {
+            free(refs);
+            return error2;
+        }
+    } else {
+        /* Workers: the same sort, by the descriptors' order. */
+        int *sorted = calloc(nkeys ? nkeys : 1, sizeof *sorted);
+        if (!sorted) {
+            free(refs);
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        }
+        /* keys were sorted as strings; map each descriptor back to it */
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
+        char **k2 = NULL;
+        size_t n2 = 0;
+        sorted_keys(L, lua_gettop(L), &k2, &n2);
+        lua_pop(L, 1);
+        for (size_t d = 0; d < r->rs->nforms; d++) {
+            const tdkt_form *f = &r->rs->forms[d];
+            char key[80];
+            snprintf(key, sizeof key, "%s/%s",
+                     tdkt_vocab_code(TDKT_V_AWARD, f->award),
+                     f->subject == TDKT_UNIT ? "unit" : "person");
+            for (size_t i = 0; i < n2; i++)
+                if (strcmp(k2[i], key) == 0)
+                    sorted[d] = refs[i];
+        }
+        for (size_t i = 0; i < n2; i++)
+            free(k2[i]);
+        free(k2);
+        free(refs);
+        refs = sorted;
+    }
+    r->form_fns = refs;
+    return TDKT_OK;
+}
+
+/* Push the frozen parameter table of form f: set-wide parameters, then
+ * the form's own (its defaults and any "code.x" override). */
+int rt_push_params(rt *r, const tdkt_form *f)
+{
+    lua_State *L = r->L;
+    const tdkt_ruleset *rs = r->rs;
+    const char *code = tdkt_vocab_code(TDKT_V_AWARD, f->award);
+    size_t clen = strlen(code);
+    lua_newtable(L);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < rs->nmerged; i++) {
+            const rule_param *p = &rs->merged[i];
+            const char *dot = strchr(p->name, '.');
+            const char *key;
+            if (pass == 0 && !dot)
+                key = p->name;
+            else if (pass == 1 && dot && (size_t)(dot - p->name) == clen &&
+                     strncmp(p->name, code, clen) == 0)
+                key = dot + 1;
+            else
+                continue;
+            if (p->type == LUA_TNUMBER)
+                lua_pushnumber(L, p->num);
+            else if (p->type == LUA_TBOOLEAN)
+                lua_pushboolean(L, p->num != 0);
+            else
+                lua_pushstring(L, p->str);
+            lua_setfield(L, -2, key);
+        }
+    rt_freeze(L, -1);
+    lua_remove(L, -2);
+    return TDKT_OK;
+}

@@ -1,0 +1,201 @@
+/*
+ * Rule sets inside the library: descriptors (C structs built once when a
+ * set is opened, shared read-only by every thread) and runtimes (one Lua
+ * state per thread and set, holding the compiled check functions).
+ *
+ * The descriptors carry everything output needs (ids, citations, reading
+ * status, texts); the Lua states carry only code. A worker's state loads
+ * the same files in the same order, so node i of a form's descriptor is
+ * function i of that form in every state.
+ */
+#ifndef TDKT_RULES_INTERNAL_H
+#define TDKT_RULES_INTERNAL_H
+
+#include <lua.h>
+#include "tdkt/rules.h"
+#include "tdkt/output.h"
+#include "index/index_internal.h"
+
+typedef enum rn_kind { RN_CRITERION, RN_ROUTES, RN_ROUTE, RN_QUOTA } rn_kind;
+
+typedef struct rule_node {
+    rn_kind kind;
+    char *id, *basis, *status, *vi, *en, *file;
+    int line;
+    int parent;    /* node index, -1 at the top */
+    int depth;     /* 0 at the top */
+    int *children; /* node indexes */
+    int nchildren;
+} rule_node;
+
+struct tdkt_form {
+    int award, subject; /* enum tdkt_award, TDKT_PERSON/TDKT_UNIT */
+    char *name_vi, *name_en, *basis, *file;
+    int line;
+    rule_node *nodes; /* preorder */
+    int nnodes;
+    int *top;         /* top-level node indexes */
+    int ntop;
+    int quota;        /* node index of the quota, or -1 */
+    int quota_base;   /* award code the cap is a share of */
+    char *quota_rate; /* name of the parameter holding the percent */
+    bool quota_all;   /* per = "all" (else per unit) */
+    int ncriteria, nunverified;
+};
+
+typedef struct rule_param {
+    char *name;   /* "x" set-wide, or "form.x" */
+    int type;     /* LUA_TNUMBER, LUA_TSTRING, LUA_TBOOLEAN */
+    double num;
+    char *str;
+    char *text;   /* the value as text, for listings */
+    char *origin; /* the set (or "--set") that gave it */
+} rule_param;
+
+struct tdkt_ruleset {
+    char *id, *dir, *root, *manifest;
+    char *title_vi, *title_en, *basis, *parent_id;
+    int manifest_line;
+    tdkt_date from, to;
+    tdkt_ruleset *parent;
+    char **caveats;
+    size_t ncaveats;
+    rule_param *params; /* own manifest params (before inheritance) */
+    size_t nparams;
+    rule_param *merged; /* in force: chain, forms' defaults, overrides */
+    size_t nmerged;
+    char **files; /* own form files, sorted */
+    size_t nfiles;
+    char **tests; /* own test files, sorted */
+    size_t ntests;
+    tdkt_form *forms; /* sorted by award code, then subject */
+    size_t nforms;
+    char sha256[65];
+    size_t index; /* position in tdkt_rules.sets */
+    tdkt_rules *owner;
+};
+
+struct tdkt_rules {
+    tdkt_ruleset **sets; /* every set loaded: opened ones and parents */
+    size_t nsets;
+    tdkt_ruleset **opened;
+    size_t nopened;
+    bool by_date; /* a folder of sets: choose by date */
+    rule_param *overrides; /* --set */
+    size_t noverrides;
+};
+
+/* Sandbox limits of one Lua state. */
+typedef struct rt_limits {
+    uint64_t instructions; /* per nomination */
+    unsigned time_ms;      /* per nomination, wall clock */
+    size_t memory;         /* bytes per Lua state */
+} rt_limits;
+
+#define RT_MAX_DEPTH 4 /* nested meets() */
+
+/* What a running evaluation needs from the host; set per nomination. */
+typedef struct rt_eval_ctx {
+    const tdkt_index *ix;
+    tdkt_lang lang;
+} rt_eval_ctx;
+
+/* One sandboxed Lua state with one rule set's forms compiled into it. */
+typedef struct rt {
+    lua_State *L;
+    const tdkt_ruleset *rs;
+    rt_limits limits;
+    /* allocator accounting */
+    size_t mem_used, mem_peak;
+    bool mem_exceeded;
+    /* time and instruction budget of the current call */
+    uint64_t budget_left;
+    uint64_t deadline_ns;
+    bool killed;
+    char kill_msg[256];
+    /* registry refs */
+    int *form_fns;    /* per form: table of check functions by node */
+    int *form_params; /* per form: frozen parameter table */
+    int subj_ud[RT_MAX_DEPTH], nom_ud[RT_MAX_DEPTH];
+    int snapshot_ref; /* primitive upvalues, to detect kept state */
+    int nsnapshot;
+    int depth;
+    rt_eval_ctx ctx;
+    /* scratch results of nested evaluations (meets), one per depth */
+    struct rt_out_scratch {
+        int8_t *result;
+        char **detail;
+        int cap;
+    } scratch[RT_MAX_DEPTH];
+    tdkt_buf scratch_text[RT_MAX_DEPTH];
+    /* where the running criterion was defined (for limit messages) */
+    const rule_node *running;
+    const tdkt_form *running_form;
+} rt;
+
+/* ---- sandbox.c ---- */
+int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
+           bool build_descriptors);
+void rt_free(rt *r);
+void rt_default_limits(rt_limits *l);
+/* Arm the budget for one nomination. */
+void rt_arm(rt *r);
+/* Disarm; returns true when a limit was hit (message in r->kill_msg). */
+bool rt_disarm(rt *r);
+/* Protected call with a message handler; leaves an error string on top
+ * on failure. */
+int rt_pcall(rt *r, int nargs, int nresults);
+/* Replace a table by a read-only proxy (deeply); pushes the proxy. */
+void rt_freeze(lua_State *L, int idx);
+/* Check and restore primitive upvalues; returns false (message pushed)
+ * when a script changed one. */
+bool rt_check_state(rt *r);
+
+/* After loading: build parameter tables and the reusable userdata. */
+int rt_bind(rt *r);
+
+/* ---- load.c ---- */
+/* Load the chain's forms into r->L; with @p build, fill rs->forms. */
+int rt_load_forms(rt *r, tdkt_ruleset *rs_build);
+/* Build the frozen params table for a form (pushes it). */
+int rt_push_params(rt *r, const tdkt_form *f);
+
+/* ---- api.c ---- */
+void rt_open_api(lua_State *L);
+/* Point the reusable userdata of @p depth at a subject / nomination;
+ * pushes them (subject, nomination). */
+void rt_push_subject(rt *r, int depth, int32_t subject);
+void rt_push_nomination(rt *r, int depth, const ix_nomination *n);
+
+/* ---- evalform.c ---- */
+/* Result codes of criteria and forms (three-valued, plus error). */
+enum { R_FAIL = 0, R_PASS = 1, R_UNKNOWN = 2, R_ERROR = 3, R_SKIP = 4 };
+
+/* Where a form's evaluation writes: one slot per node. */
+typedef struct rt_out {
+    int8_t *result;
+    char **detail; /* allocated with alloc() */
+    char *(*alloc)(void *arena, const char *s, size_t n);
+    void *arena;
+    char error[512]; /* filled when the form errs */
+} rt_out;
+
+/* Evaluate form @p f for subject @p subject and nomination @p n at the
+ * current depth. Returns R_PASS/R_FAIL/R_UNKNOWN/R_ERROR. */
+int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
+                 const ix_nomination *n, rt_out *out);
+
+/* ---- ruleset.c ---- */
+const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject);
+/* Parameter in force for a form (form.x, else x), or NULL. */
+const rule_param *rs_param(const tdkt_ruleset *rs, const char *form_code,
+                           const char *name);
+/* Set parameter `name` of rs->merged from the Lua value at idx. With
+ * must_exist, an unknown name is a load error. */
+int rs_param_put(tdkt_ruleset *rs, const char *name, lua_State *L, int idx,
+                 const char *origin, bool must_exist);
+/* After the forms' defaults are known: apply the chain's "form.x"
+ * overrides, then check every quota's rate parameter. */
+int rs_params_finish(tdkt_ruleset *rs);
+
+#endif

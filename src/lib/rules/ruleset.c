@@ -1,0 +1,1166 @@
+/*
+ * Rule sets on disk: discovery, manifests, inheritance, parameters, the
+ * audit hash, and the choice of the set in force on a date.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sha2.h>
+#include <lauxlib.h>
+
+#include "rules/rules_internal.h"
+
+int rt_new_bare(rt **out, const rt_limits *limits);
+int rt_load_chunk(lua_State *L, const char *buf, size_t len,
+                  const char *chunkname);
+void rt_set_global(lua_State *L, const char *name);
+
+#define MAX_CHAIN 16
+
+/* ------------------------------------------------------------- files */
+
+char *rs_read_file(const char *path, size_t *len, size_t max);
+char *rs_read_file(const char *path, size_t *len, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        tdkt_error_set(TDKT_ERULE, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            if (cap >= max) {
+                free(buf);
+                fclose(f);
+                tdkt_error_set(TDKT_ERULE, "%s: larger than %zu bytes", path,
+                               max);
+                return NULL;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    if (!buf) {
+        tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* "@path", shortened from the left when Lua would cut it (LUA_IDSIZE). */
+void rs_chunkname(char *buf, size_t n, const char *path);
+void rs_chunkname(char *buf, size_t n, const char *path)
+{
+    size_t len = strlen(path);
+    const char *p = path;
+    if (len > LUA_IDSIZE - 2) {
+        /* keep the last path components that fit */
+        p = path + len - (LUA_IDSIZE - 2);
+        const char *slash = strchr(p, '/');
+        if (slash)
+            p = slash + 1;
+    }
+    snprintf(buf, n, "@%s", p);
+}
+
+static char *path_join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static bool is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.lua files of dir/sub, sorted; none is fine. Symlinks that leave
+ * the set's folder are refused: a manifest may not reach other files. */
+static int list_lua(const char *dir, const char *sub, char ***out,
+                    size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    char *d = path_join(dir, sub);
+    if (!d)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    DIR *dh = opendir(d);
+    if (!dh) {
+        free(d);
+        return TDKT_OK;
+    }
+    size_t cap = 0;
+    struct dirent *e;
+    int error = TDKT_OK;
+    while ((e = readdir(dh)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0 ||
+            e->d_name[0] == '.')
+            continue;
+        char *p = path_join(d, e->d_name);
+        struct stat lsb;
+        if (p && lstat(p, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+            error = tdkt_error_set(TDKT_ERULE,
+                                   "%s: a symbolic link; rule files must be "
+                                   "plain files inside the rule set",
+                                   p);
+            free(p);
+            break;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nl = realloc(*out, cap * sizeof *nl);
+            if (!nl) {
+                free(p);
+                error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+                break;
+            }
+            *out = nl;
+        }
+        (*out)[(*n)++] = p;
+    }
+    closedir(dh);
+    free(d);
+    if (*n)
+        qsort(*out, *n, sizeof **out, cmp_str);
+    return error;
+}
+
+/* ---------------------------------------------------------- manifest */
+
+static const char MANIFEST_KEY = 'M';
+
+static int manifest_fn(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+    lua_pushinteger(L, line);
+    lua_setfield(L, 1, "__line");
+    lua_pushvalue(L, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY);
+    return 0;
+}
+
+static char *opt_str(lua_State *L, int idx, const char *name)
+{
+    lua_getfield(L, idx, name);
+    const char *s = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
+    char *d = s ? strdup(s) : NULL;
+    lua_pop(L, 1);
+    return d;
+}
+
+static void param_free(rule_param *p)
+{
+    free(p->name);
+    free(p->str);
+    free(p->text);
+    free(p->origin);
+}
+
+static int param_from_lua(rule_param *p, const char *name, lua_State *L,
+                          int idx, const char *origin)
+{
+    memset(p, 0, sizeof *p);
+    int t = lua_type(L, idx);
+    char text[64];
+    if (t == LUA_TNUMBER) {
+        p->num = lua_tonumber(L, idx);
+        snprintf(text, sizeof text, "%.14g", p->num);
+    } else if (t == LUA_TBOOLEAN) {
+        p->num = lua_toboolean(L, idx);
+        snprintf(text, sizeof text, "%s", p->num ? "true" : "false");
+    } else if (t == LUA_TSTRING) {
+        p->str = strdup(lua_tostring(L, idx));
+    } else {
+        return -1;
+    }
+    p->type = t;
+    p->name = strdup(name);
+    p->text = strdup(t == LUA_TSTRING ? p->str : text);
+    p->origin = strdup(origin);
+    if (!p->name || !p->text || !p->origin || (t == LUA_TSTRING && !p->str)) {
+        param_free(p);
+        return -2;
+    }
+    return 0;
+}
+
+static int load_manifest(tdkt_ruleset *rs)
+{
+    rt_limits lim;
+    rt_default_limits(&lim);
+    rt *r = NULL;
+    int error = rt_new_bare(&r, &lim);
+    if (error < 0)
+        return error;
+    lua_State *L = r->L;
+    lua_pushcfunction(L, manifest_fn);
+    rt_set_global(L, "ruleset");
+    size_t len = 0;
+    char *buf = rs_read_file(rs->manifest, &len, 1u << 20);
+    if (!buf) {
+        rt_free(r);
+        return TDKT_ERULE;
+    }
+    char chunk[512];
+    rs_chunkname(chunk, sizeof chunk, rs->manifest);
+    rt_arm(r);
+    int status = rt_load_chunk(L, buf, len, chunk);
+    if (status == LUA_OK)
+        status = rt_pcall(r, 0, 0);
+    bool killed = rt_disarm(r);
+    free(buf);
+    if (status != LUA_OK) {
+        error = tdkt_error_set(TDKT_ERULE, "%s",
+                               killed ? r->kill_msg : lua_tostring(L, -1));
+        goto done;
+    }
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE) {
+        error = tdkt_error_set(TDKT_ERULE, "%s:1: no ruleset { … } in the "
+                                          "manifest",
+                               rs->manifest);
+        goto done;
+    }
+    int m = lua_gettop(L);
+    lua_getfield(L, m, "__line");
+    rs->manifest_line = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    rs->id = opt_str(L, m, "id");
+    rs->basis = opt_str(L, m, "basis");
+    rs->parent_id = opt_str(L, m, "extends");
+    if (lua_getfield(L, m, "title") == LUA_TTABLE) {
+        rs->title_vi = opt_str(L, -1, "vi");
+        rs->title_en = opt_str(L, -1, "en");
+    } else if (lua_isstring(L, -1)) {
+        rs->title_vi = strdup(lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+    if (!rs->title_en && rs->title_vi)
+        rs->title_en = strdup(rs->title_vi);
+    char *from = opt_str(L, m, "effective_from");
+    char *to = opt_str(L, m, "effective_to");
+    const char *bad = !rs->id      ? "id"
+                      : !rs->title_vi ? "title"
+                      : !rs->basis ? "basis"
+                      : !from || tdkt_date_parse(&rs->from, from) < 0
+                          ? "effective_from (YYYY-MM-DD)"
+                      : to && tdkt_date_parse(&rs->to, to) < 0
+                          ? "effective_to (YYYY-MM-DD)"
+                          : NULL;
+    free(from);
+    free(to);
+    if (bad) {
+        error = tdkt_error_set(TDKT_ERULE, "%s:%d: the manifest needs a "
+                                           "valid %s",
+                               rs->manifest, rs->manifest_line, bad);
+        goto done;
+    }
+    if (rs->to && rs->to < rs->from) {
+        error = tdkt_error_set(TDKT_ERULE, "%s:%d: effective_to is before "
+                                           "effective_from",
+                               rs->manifest, rs->manifest_line);
+        goto done;
+    }
+    if (lua_getfield(L, m, "caveats") == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        rs->caveats = calloc(n ? n : 1, sizeof *rs->caveats);
+        for (size_t i = 0; rs->caveats && i < n; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            if (lua_isstring(L, -1))
+                rs->caveats[rs->ncaveats++] = strdup(lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, m, "params") == LUA_TTABLE) {
+        size_t cap = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING) {
+                error = tdkt_error_set(TDKT_ERULE, "%s:%d: parameter names "
+                                                   "are strings",
+                                       rs->manifest, rs->manifest_line);
+                lua_pop(L, 2);
+                break;
+            }
+            if (rs->nparams == cap) {
+                cap = cap ? cap * 2 : 16;
+                rule_param *np = realloc(rs->params, cap * sizeof *np);
+                if (!np) {
+                    error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+                    lua_pop(L, 2);
+                    break;
+                }
+                rs->params = np;
+            }
+            int rc = param_from_lua(&rs->params[rs->nparams],
+                                    lua_tostring(L, -2), L, -1, rs->id);
+            if (rc < 0) {
+                error = tdkt_error_set(TDKT_ERULE, "%s:%d: parameter '%s' "
+                                                   "must be a number, text "
+                                                   "or true/false",
+                                       rs->manifest, rs->manifest_line,
+                                       lua_tostring(L, -2));
+                lua_pop(L, 2);
+                break;
+            }
+            rs->nparams++;
+            lua_pop(L, 1);
+        }
+        /* Deterministic order for listings and merging. */
+        if (error == TDKT_OK && rs->nparams > 1)
+            for (size_t i = 1; i < rs->nparams; i++)
+                for (size_t j = i; j > 0 && strcmp(rs->params[j - 1].name,
+                                                   rs->params[j].name) > 0;
+                     j--) {
+                    rule_param t = rs->params[j];
+                    rs->params[j] = rs->params[j - 1];
+                    rs->params[j - 1] = t;
+                }
+    }
+done:
+    rt_free(r);
+    return error;
+}
+
+/* --------------------------------------------------------- parameters */
+
+static rule_param *find_merged(tdkt_ruleset *rs, const char *name)
+{
+    for (size_t i = 0; i < rs->nmerged; i++)
+        if (strcmp(rs->merged[i].name, name) == 0)
+            return &rs->merged[i];
+    return NULL;
+}
+
+int rs_param_put(tdkt_ruleset *rs, const char *name, lua_State *L, int idx,
+                 const char *origin, bool must_exist)
+{
+    rule_param np;
+    int rc = param_from_lua(&np, name, L, idx, origin);
+    if (rc == -2)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    if (rc < 0)
+        return tdkt_error_set(TDKT_ERULE, "%s: parameter '%s' must be a "
+                                          "number, text or true/false",
+                              origin, name);
+    rule_param *old = find_merged(rs, name);
+    if (!old && must_exist) {
+        param_free(&np);
+        return tdkt_error_set(TDKT_ERULE, "unknown parameter '%s'", name);
+    }
+    if (old) {
+        param_free(old);
+        *old = np;
+        return TDKT_OK;
+    }
+    rule_param *m = realloc(rs->merged, (rs->nmerged + 1) * sizeof *m);
+    if (!m) {
+        param_free(&np);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    rs->merged = m;
+    rs->merged[rs->nmerged++] = np;
+    return TDKT_OK;
+}
+
+static int copy_param(tdkt_ruleset *rs, const rule_param *p, bool must_exist)
+{
+    rule_param *old = find_merged(rs, p->name);
+    if (!old && must_exist)
+        return tdkt_error_set(TDKT_ERULE,
+                              "%s:%d: parameter '%s' overrides nothing: the "
+                              "rule sets it extends have no such parameter",
+                              rs->manifest, rs->manifest_line, p->name);
+    rule_param np = {0};
+    np.name = strdup(p->name);
+    np.type = p->type;
+    np.num = p->num;
+    np.str = p->str ? strdup(p->str) : NULL;
+    np.text = strdup(p->text);
+    np.origin = strdup(p->origin);
+    if (!np.name || !np.text || !np.origin || (p->str && !np.str)) {
+        param_free(&np);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    if (old) {
+        param_free(old);
+        *old = np;
+        return TDKT_OK;
+    }
+    rule_param *m = realloc(rs->merged, (rs->nmerged + 1) * sizeof *m);
+    if (!m) {
+        param_free(&np);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    rs->merged = m;
+    rs->merged[rs->nmerged++] = np;
+    return TDKT_OK;
+}
+
+static int chain_of(const tdkt_ruleset *rs, const tdkt_ruleset **chain)
+{
+    int n = 0;
+    for (const tdkt_ruleset *s = rs; s && n < MAX_CHAIN; s = s->parent)
+        chain[n++] = s;
+    return n;
+}
+
+/* Step one: the set-wide parameters of the chain, ancestor first. */
+static int params_setwide(tdkt_ruleset *rs)
+{
+    const tdkt_ruleset *chain[MAX_CHAIN];
+    int n = chain_of(rs, chain);
+    for (int i = n - 1; i >= 0; i--)
+        for (size_t k = 0; k < chain[i]->nparams; k++) {
+            const rule_param *p = &chain[i]->params[k];
+            if (strchr(p->name, '.'))
+                continue;
+            int error = copy_param(rs, p, i < n - 1 && false);
+            if (error < 0)
+                return error;
+            /* A child may only change what its ancestors define. */
+            if (i < n - 1) {
+                bool known = false;
+                for (int j = i + 1; j < n && !known; j++)
+                    for (size_t q = 0; q < chain[j]->nparams && !known; q++)
+                        known = strcmp(chain[j]->params[q].name, p->name) == 0;
+                if (!known)
+                    return tdkt_error_set(
+                        TDKT_ERULE,
+                        "%s:%d: parameter '%s' overrides nothing: the rule "
+                        "sets it extends have no such parameter",
+                        chain[i]->manifest, chain[i]->manifest_line, p->name);
+            }
+        }
+    return TDKT_OK;
+}
+
+int rs_params_finish(tdkt_ruleset *rs)
+{
+    const tdkt_ruleset *chain[MAX_CHAIN];
+    int n = chain_of(rs, chain);
+    for (int i = n - 1; i >= 0; i--)
+        for (size_t k = 0; k < chain[i]->nparams; k++) {
+            const rule_param *p = &chain[i]->params[k];
+            if (!strchr(p->name, '.'))
+                continue;
+            if (!find_merged(rs, p->name))
+                return tdkt_error_set(
+                    TDKT_ERULE,
+                    "%s:%d: parameter '%s' overrides nothing: no form "
+                    "declares it",
+                    chain[i]->manifest, chain[i]->manifest_line, p->name);
+            int error = copy_param(rs, p, true);
+            if (error < 0)
+                return error;
+        }
+    for (size_t i = 0; i < rs->nforms; i++) {
+        const tdkt_form *f = &rs->forms[i];
+        if (f->quota < 0)
+            continue;
+        const rule_param *p = rs_param(
+            rs, tdkt_vocab_code(TDKT_V_AWARD, f->award), f->quota_rate);
+        if (!p || p->type != LUA_TNUMBER)
+            return tdkt_error_set(TDKT_ERULE,
+                                  "%s:%d: quota: rate '%s' is not a number "
+                                  "parameter of form '%s'",
+                                  f->nodes[f->quota].file,
+                                  f->nodes[f->quota].line, f->quota_rate,
+                                  tdkt_vocab_code(TDKT_V_AWARD, f->award));
+    }
+    /* Listings read better sorted. */
+    for (size_t i = 1; i < rs->nmerged; i++)
+        for (size_t j = i;
+             j > 0 && strcmp(rs->merged[j - 1].name, rs->merged[j].name) > 0;
+             j--) {
+            rule_param t = rs->merged[j];
+            rs->merged[j] = rs->merged[j - 1];
+            rs->merged[j - 1] = t;
+        }
+    return TDKT_OK;
+}
+
+const rule_param *rs_param(const tdkt_ruleset *rs, const char *form_code,
+                           const char *name)
+{
+    char full[160];
+    snprintf(full, sizeof full, "%s.%s", form_code ? form_code : "", name);
+    const rule_param *setwide = NULL;
+    for (size_t i = 0; i < rs->nmerged; i++) {
+        if (form_code && strcmp(rs->merged[i].name, full) == 0)
+            return &rs->merged[i];
+        if (strcmp(rs->merged[i].name, name) == 0)
+            setwide = &rs->merged[i];
+    }
+    return setwide;
+}
+
+/* --------------------------------------------------------------- sets */
+
+static void form_free(tdkt_form *f)
+{
+    for (int i = 0; i < f->nnodes; i++) {
+        rule_node *n = &f->nodes[i];
+        free(n->id);
+        free(n->basis);
+        free(n->status);
+        free(n->vi);
+        free(n->en);
+        free(n->file);
+        free(n->children);
+    }
+    free(f->nodes);
+    free(f->top);
+    free(f->name_vi);
+    free(f->name_en);
+    free(f->basis);
+    free(f->file);
+    free(f->quota_rate);
+}
+
+static void ruleset_free(tdkt_ruleset *rs)
+{
+    if (!rs)
+        return;
+    free(rs->id);
+    free(rs->dir);
+    free(rs->root);
+    free(rs->manifest);
+    free(rs->title_vi);
+    free(rs->title_en);
+    free(rs->basis);
+    free(rs->parent_id);
+    for (size_t i = 0; i < rs->ncaveats; i++)
+        free(rs->caveats[i]);
+    free(rs->caveats);
+    for (size_t i = 0; i < rs->nparams; i++)
+        param_free(&rs->params[i]);
+    free(rs->params);
+    for (size_t i = 0; i < rs->nmerged; i++)
+        param_free(&rs->merged[i]);
+    free(rs->merged);
+    for (size_t i = 0; i < rs->nfiles; i++)
+        free(rs->files[i]);
+    free(rs->files);
+    for (size_t i = 0; i < rs->ntests; i++)
+        free(rs->tests[i]);
+    free(rs->tests);
+    for (size_t i = 0; i < rs->nforms; i++)
+        form_free(&rs->forms[i]);
+    free(rs->forms);
+    free(rs);
+}
+
+static char *strip_slashes(const char *p)
+{
+    char *d = strdup(p);
+    if (!d)
+        return NULL;
+    size_t n = strlen(d);
+    while (n > 1 && d[n - 1] == '/')
+        d[--n] = '\0';
+    return d;
+}
+
+/* Load the manifest and file lists of the set in folder `dir`. */
+static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
+{
+    *out = NULL;
+    tdkt_ruleset *rs = calloc(1, sizeof *rs);
+    if (!rs)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    rs->owner = rules;
+    int error = TDKT_OK;
+    if (!(rs->dir = strip_slashes(dir)) ||
+        !(rs->manifest = path_join(rs->dir, "ruleset.lua"))) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (!is_file(rs->manifest)) {
+        error = tdkt_error_set(TDKT_ENOTFOUND, "%s: not a rule set (no "
+                                               "ruleset.lua)",
+                               rs->dir);
+        goto done;
+    }
+    if ((error = load_manifest(rs)) < 0)
+        goto done;
+    /* The id is the folder's path under the rules root. */
+    size_t dl = strlen(rs->dir), il = strlen(rs->id);
+    if (il > dl || strcmp(rs->dir + dl - il, rs->id) != 0 ||
+        (dl > il && rs->dir[dl - il - 1] != '/')) {
+        error = tdkt_error_set(TDKT_ERULE,
+                               "%s:%d: id '%s' does not match the folder "
+                               "(a set's id is its path under the rules "
+                               "folder)",
+                               rs->manifest, rs->manifest_line, rs->id);
+        goto done;
+    }
+    rs->root = dl > il ? strndup(rs->dir, dl - il - 1) : strdup(".");
+    if (!rs->root) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((error = list_lua(rs->dir, "forms", &rs->files, &rs->nfiles)) < 0 ||
+        (error = list_lua(rs->dir, "tests", &rs->tests, &rs->ntests)) < 0)
+        goto done;
+done:
+    if (error < 0) {
+        ruleset_free(rs);
+        return error;
+    }
+    *out = rs;
+    return TDKT_OK;
+}
+
+static int add_set(tdkt_rules *rules, tdkt_ruleset *rs)
+{
+    tdkt_ruleset **s =
+        realloc(rules->sets, (rules->nsets + 1) * sizeof *rules->sets);
+    if (!s)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    rules->sets = s;
+    rs->index = rules->nsets;
+    rules->sets[rules->nsets++] = rs;
+    return TDKT_OK;
+}
+
+static tdkt_ruleset *find_set(tdkt_rules *rules, const char *id)
+{
+    for (size_t i = 0; i < rules->nsets; i++)
+        if (strcmp(rules->sets[i]->id, id) == 0)
+            return rules->sets[i];
+    return NULL;
+}
+
+/* Find rule set folders under dir (depth ≤ 3), sorted. */
+static int scan(const char *dir, int depth, char ***out, size_t *n,
+                size_t *cap)
+{
+    char *m = path_join(dir, "ruleset.lua");
+    if (!m)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    bool here = is_file(m);
+    free(m);
+    if (here) {
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            char **nl = realloc(*out, *cap * sizeof *nl);
+            if (!nl)
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            *out = nl;
+        }
+        (*out)[(*n)++] = strip_slashes(dir);
+        return TDKT_OK;
+    }
+    if (depth >= 3)
+        return TDKT_OK;
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return TDKT_OK;
+    struct dirent *e;
+    int error = TDKT_OK;
+    while (error == TDKT_OK && (e = readdir(dh)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *sub = path_join(dir, e->d_name);
+        struct stat sb;
+        if (sub && stat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+            error = scan(sub, depth + 1, out, n, cap);
+        free(sub);
+    }
+    closedir(dh);
+    return error;
+}
+
+static bool is_ancestor(const tdkt_ruleset *a, const tdkt_ruleset *b)
+{
+    for (const tdkt_ruleset *s = b->parent; s; s = s->parent)
+        if (s == a)
+            return true;
+    return false;
+}
+
+static size_t jur_len(const char *id)
+{
+    const char *slash = strchr(id, '/');
+    return slash ? (size_t)(slash - id) : strlen(id);
+}
+
+static int resolve_parents(tdkt_rules *rules)
+{
+    for (size_t i = 0; i < rules->nsets; i++) { /* nsets grows */
+        tdkt_ruleset *rs = rules->sets[i];
+        if (!rs->parent_id)
+            continue;
+        tdkt_ruleset *p = find_set(rules, rs->parent_id);
+        if (!p) {
+            char *dir = path_join(rs->root, rs->parent_id);
+            if (!dir)
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            int error = load_set(rules, dir, &p);
+            free(dir);
+            if (error == TDKT_ENOTFOUND)
+                return tdkt_error_set(TDKT_ERULE,
+                                      "%s:%d: extends unknown rule set '%s' "
+                                      "(looked in %s)",
+                                      rs->manifest, rs->manifest_line,
+                                      rs->parent_id, rs->root);
+            if (error < 0 || (error = add_set(rules, p)) < 0) {
+                ruleset_free(p);
+                return error;
+            }
+        }
+        rs->parent = p;
+    }
+    /* Cycles: a chain longer than the number of sets loops. */
+    for (size_t i = 0; i < rules->nsets; i++) {
+        size_t n = 0;
+        for (const tdkt_ruleset *s = rules->sets[i]; s; s = s->parent)
+            if (++n > rules->nsets || n > MAX_CHAIN)
+                return tdkt_error_set(TDKT_ERULE,
+                                      "%s:%d: 'extends' makes a cycle (or a "
+                                      "chain deeper than %d)",
+                                      rules->sets[i]->manifest,
+                                      rules->sets[i]->manifest_line,
+                                      MAX_CHAIN);
+    }
+    /* Duplicate ids, and overlapping dates inside one jurisdiction
+     * (an amendment that extends a set may overlap it: it supersedes its
+     * parent from its own date). */
+    for (size_t i = 0; i < rules->nsets; i++)
+        for (size_t j = i + 1; j < rules->nsets; j++) {
+            tdkt_ruleset *a = rules->sets[i], *b = rules->sets[j];
+            if (strcmp(a->id, b->id) == 0)
+                return tdkt_error_set(TDKT_ERULE,
+                                      "%s:%d: rule set id '%s' is also used "
+                                      "by %s",
+                                      b->manifest, b->manifest_line, b->id,
+                                      a->manifest);
+            size_t la = jur_len(a->id), lb = jur_len(b->id);
+            if (la != lb || strncmp(a->id, b->id, la) != 0 ||
+                is_ancestor(a, b) || is_ancestor(b, a))
+                continue;
+            tdkt_date aend = a->to ? a->to : 99991231;
+            tdkt_date bend = b->to ? b->to : 99991231;
+            if (a->from <= bend && b->from <= aend) {
+                tdkt_ruleset *later = a->from > b->from ? a : b;
+                tdkt_ruleset *other = later == a ? b : a;
+                return tdkt_error_set(TDKT_ERULE,
+                                      "%s:%d: in force on dates that %s also "
+                                      "covers (one jurisdiction, one set "
+                                      "per date)",
+                                      later->manifest, later->manifest_line,
+                                      other->id);
+            }
+        }
+    return TDKT_OK;
+}
+
+/* The audit hash: every file of the set and its ancestors, each preceded
+ * by its path under the rules root, so renames change it too. */
+static int compute_hash(tdkt_ruleset *rs)
+{
+    SHA2_CTX ctx;
+    SHA256Init(&ctx);
+    const tdkt_ruleset *chain[MAX_CHAIN];
+    int n = chain_of(rs, chain);
+    for (int i = n - 1; i >= 0; i--) {
+        const tdkt_ruleset *s = chain[i];
+        size_t nf = 1 + s->nfiles + s->ntests;
+        for (size_t k = 0; k < nf; k++) {
+            const char *path = k == 0           ? s->manifest
+                               : k <= s->nfiles ? s->files[k - 1]
+                                                : s->tests[k - 1 - s->nfiles];
+            size_t len = 0;
+            char *buf = rs_read_file(path, &len, 16u << 20);
+            if (!buf)
+                return TDKT_ERULE;
+            const char *rel = path + strlen(s->root) + 1;
+            SHA256Update(&ctx, (const uint8_t *)rel, strlen(rel) + 1);
+            SHA256Update(&ctx, (const uint8_t *)buf, len);
+            free(buf);
+        }
+    }
+    uint8_t digest[SHA256_DIGEST_LENGTH];
+    SHA256Final(digest, &ctx);
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; i++)
+        snprintf(rs->sha256 + 2 * i, 3, "%02x", digest[i]);
+    return TDKT_OK;
+}
+
+/* Parameters and descriptors, parents first (their order in sets may
+ * not be). */
+static int build_set(tdkt_ruleset *rs, bool *done)
+{
+    if (done[rs->index])
+        return TDKT_OK;
+    if (rs->parent) {
+        int error = build_set(rs->parent, done);
+        if (error < 0)
+            return error;
+    }
+    int error = params_setwide(rs);
+    if (error < 0)
+        return error;
+    rt_limits lim;
+    rt_default_limits(&lim);
+    rt *proto = NULL;
+    if ((error = rt_new(&proto, rs, &lim, true)) < 0)
+        return error;
+    rt_free(proto);
+    if ((error = compute_hash(rs)) < 0)
+        return error;
+    done[rs->index] = true;
+    return TDKT_OK;
+}
+
+int tdkt_rules_open(tdkt_rules **out, const char *path)
+{
+    *out = NULL;
+    tdkt_rules *rules = calloc(1, sizeof *rules);
+    if (!rules)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    char **dirs = NULL;
+    size_t ndirs = 0, cap = 0;
+    int error = scan(path, 0, &dirs, &ndirs, &cap);
+    if (error < 0)
+        goto done;
+    if (ndirs == 0) {
+        struct stat sb;
+        error = tdkt_error_set(TDKT_ENOTFOUND,
+                               stat(path, &sb) == 0
+                                   ? "%s: no rule sets here (a rule set is a "
+                                     "folder with a ruleset.lua)"
+                                   : "%s: no such folder",
+                               path);
+        goto done;
+    }
+    qsort(dirs, ndirs, sizeof *dirs, cmp_str);
+    char *m = path_join(path, "ruleset.lua");
+    rules->by_date = !(m && is_file(m));
+    free(m);
+    rules->opened = calloc(ndirs, sizeof *rules->opened);
+    if (!rules->opened) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < ndirs; i++) {
+        tdkt_ruleset *rs = NULL;
+        if ((error = load_set(rules, dirs[i], &rs)) < 0)
+            goto done;
+        if ((error = add_set(rules, rs)) < 0) {
+            ruleset_free(rs);
+            goto done;
+        }
+        rules->opened[rules->nopened++] = rs;
+    }
+    if ((error = resolve_parents(rules)) < 0)
+        goto done;
+    bool *built = calloc(rules->nsets, sizeof *built);
+    if (!built) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < rules->nsets && error == TDKT_OK; i++)
+        error = build_set(rules->sets[i], built);
+    free(built);
+done:
+    for (size_t i = 0; i < ndirs; i++)
+        free(dirs[i]);
+    free(dirs);
+    if (error < 0) {
+        tdkt_rules_free(rules);
+        return error;
+    }
+    *out = rules;
+    return TDKT_OK;
+}
+
+void tdkt_rules_free(tdkt_rules *rules)
+{
+    if (!rules)
+        return;
+    for (size_t i = 0; i < rules->nsets; i++)
+        ruleset_free(rules->sets[i]);
+    free(rules->sets);
+    free(rules->opened);
+    for (size_t i = 0; i < rules->noverrides; i++)
+        param_free(&rules->overrides[i]);
+    free(rules->overrides);
+    free(rules);
+}
+
+/* Levenshtein distance, for "did you mean" on parameter names. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
+                         const char *value)
+{
+    size_t applied = 0;
+    for (size_t i = 0; i < rules->nsets; i++) {
+        tdkt_ruleset *rs = rules->sets[i];
+        rule_param *p = find_merged(rs, name);
+        if (!p)
+            continue;
+        char *end;
+        double num = strtod(value, &end);
+        bool is_num = *value && !*end;
+        bool is_bool = strcmp(value, "true") == 0 ||
+                       strcmp(value, "false") == 0;
+        if ((p->type == LUA_TNUMBER && !is_num) ||
+            (p->type == LUA_TBOOLEAN && !is_bool))
+            return tdkt_error_set(TDKT_EINVALID,
+                                  "--set %s: '%s' is not a %s", name, value,
+                                  p->type == LUA_TNUMBER ? "number"
+                                                         : "true/false");
+        char *text = strdup(value), *origin = strdup("--set");
+        char *str = p->type == LUA_TSTRING ? strdup(value) : NULL;
+        if (!text || !origin || (p->type == LUA_TSTRING && !str)) {
+            free(text);
+            free(origin);
+            free(str);
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        }
+        free(p->text);
+        free(p->origin);
+        free(p->str);
+        p->text = text;
+        p->origin = origin;
+        p->str = str;
+        if (p->type == LUA_TNUMBER)
+            p->num = num;
+        else if (p->type == LUA_TBOOLEAN)
+            p->num = strcmp(value, "true") == 0;
+        applied++;
+    }
+    if (applied)
+        return TDKT_OK;
+    /* Unknown: list the near names. */
+    char near[512] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < rules->nsets; i++)
+        for (size_t k = 0; k < rules->sets[i]->nmerged; k++) {
+            const char *cand = rules->sets[i]->merged[k].name;
+            const char *dot = strchr(name, '.');
+            bool same_form = dot && strncmp(cand, name,
+                                            (size_t)(dot - name) + 1) == 0;
+            if ((distance(cand, name) <= 3 || same_form) &&
+                !strstr(near, cand) && len + strlen(cand) + 3 < sizeof near)
+                len += (size_t)snprintf(near + len, sizeof near - len,
+                                        "%s%s", len ? ", " : "", cand);
+        }
+    return tdkt_error_set(TDKT_ENOTFOUND, "--set: no parameter '%s'%s%s",
+                          name, near[0] ? "; near names: " : "", near);
+}
+
+size_t tdkt_rules_count(const tdkt_rules *rules)
+{
+    return rules->nopened;
+}
+
+const tdkt_ruleset *tdkt_rules_at(const tdkt_rules *rules, size_t i)
+{
+    return i < rules->nopened ? rules->opened[i] : NULL;
+}
+
+static bool in_force(const tdkt_ruleset *rs, tdkt_date d)
+{
+    return d >= rs->from && (!rs->to || d <= rs->to);
+}
+
+const tdkt_ruleset *tdkt_rules_select(const tdkt_rules *rules, tdkt_date d)
+{
+    if (!rules->by_date)
+        return rules->opened[0];
+    const tdkt_ruleset *best = NULL, *tie = NULL;
+    for (size_t i = 0; i < rules->nsets; i++) {
+        const tdkt_ruleset *s = rules->sets[i];
+        if (!in_force(s, d))
+            continue;
+        /* Most specific: skip a set some other in-force set extends. */
+        bool extended = false;
+        for (size_t j = 0; j < rules->nsets && !extended; j++)
+            extended = j != i && in_force(rules->sets[j], d) &&
+                       is_ancestor(s, rules->sets[j]);
+        if (extended)
+            continue;
+        if (best)
+            tie = s;
+        else
+            best = s;
+    }
+    char date[11];
+    tdkt_date_format(date, d);
+    if (!best) {
+        tdkt_error_set(TDKT_ENOTFOUND,
+                       "no rule set is in force on %s (choose one with "
+                       "--rules)",
+                       date);
+        return NULL;
+    }
+    if (tie) {
+        tdkt_error_set(TDKT_ERULE,
+                       "two rule sets are in force on %s: %s and %s (choose "
+                       "one with --rules)",
+                       date, best->id, tie->id);
+        return NULL;
+    }
+    return best;
+}
+
+/* -------------------------------------------------------- accessors */
+
+const char *tdkt_ruleset_id(const tdkt_ruleset *rs)
+{
+    return rs->id;
+}
+const char *tdkt_ruleset_dir(const tdkt_ruleset *rs)
+{
+    return rs->dir;
+}
+const char *tdkt_ruleset_title(const tdkt_ruleset *rs, tdkt_lang lang)
+{
+    return lang == TDKT_LANG_EN ? rs->title_en : rs->title_vi;
+}
+const char *tdkt_ruleset_basis(const tdkt_ruleset *rs)
+{
+    return rs->basis;
+}
+tdkt_date tdkt_ruleset_from(const tdkt_ruleset *rs)
+{
+    return rs->from;
+}
+tdkt_date tdkt_ruleset_to(const tdkt_ruleset *rs)
+{
+    return rs->to;
+}
+const tdkt_ruleset *tdkt_ruleset_parent(const tdkt_ruleset *rs)
+{
+    return rs->parent;
+}
+const char *tdkt_ruleset_sha256(const tdkt_ruleset *rs)
+{
+    return rs->sha256;
+}
+size_t tdkt_ruleset_caveats(const tdkt_ruleset *rs)
+{
+    return rs->ncaveats;
+}
+const char *tdkt_ruleset_caveat(const tdkt_ruleset *rs, size_t i)
+{
+    return i < rs->ncaveats ? rs->caveats[i] : NULL;
+}
+size_t tdkt_ruleset_forms(const tdkt_ruleset *rs)
+{
+    return rs->nforms;
+}
+const tdkt_form *tdkt_ruleset_form(const tdkt_ruleset *rs, size_t i)
+{
+    return i < rs->nforms ? &rs->forms[i] : NULL;
+}
+const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject)
+{
+    for (size_t i = 0; i < rs->nforms; i++)
+        if (rs->forms[i].award == award && rs->forms[i].subject == subject)
+            return &rs->forms[i];
+    return NULL;
+}
+const tdkt_form *tdkt_ruleset_find_form(const tdkt_ruleset *rs, int award,
+                                        int subject)
+{
+    return rs_form(rs, award, subject);
+}
+size_t tdkt_ruleset_params(const tdkt_ruleset *rs)
+{
+    return rs->nmerged;
+}
+void tdkt_ruleset_param(const tdkt_ruleset *rs, size_t i, const char **name,
+                        const char **value, const char **origin)
+{
+    const rule_param *p = &rs->merged[i];
+    *name = p->name;
+    *value = p->text;
+    *origin = p->origin;
+}
+int tdkt_form_award(const tdkt_form *f)
+{
+    return f->award;
+}
+int tdkt_form_subject(const tdkt_form *f)
+{
+    return f->subject;
+}
+const char *tdkt_form_name(const tdkt_form *f, tdkt_lang lang)
+{
+    return lang == TDKT_LANG_EN ? f->name_en : f->name_vi;
+}
+const char *tdkt_form_basis(const tdkt_form *f)
+{
+    return f->basis;
+}
+const char *tdkt_form_file(const tdkt_form *f)
+{
+    return f->file;
+}
+int tdkt_form_criteria(const tdkt_form *f)
+{
+    return f->ncriteria;
+}
+int tdkt_form_unverified(const tdkt_form *f)
+{
+    return f->nunverified;
+}

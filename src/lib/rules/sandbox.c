@@ -1,0 +1,638 @@
+/*
+ * The sandbox: one Lua state per thread and rule set, in which rule scripts
+ * can compute and nothing else.
+ *
+ * Walls, each tested in tests/unit/test_sandbox.c:
+ * - only base functions without files, loading or GC control, and proxies
+ *   of string, table, math (without random) and utf8: no io, os, package,
+ *   debug, coroutine, require, load, dofile;
+ * - text chunks only (mode "t"): bytecode is refused;
+ * - globals, library tables, parameters and the string metatable are
+ *   read-only proxies; reading or writing an undeclared global is an error;
+ * - no state survives between nominations: tables reachable from rule code
+ *   are frozen, and primitive upvalues are checked after every nomination;
+ * - an instruction budget and a wall-clock deadline per nomination, checked
+ *   by a count hook that turns sticky once a limit is hit (it fires on every
+ *   instruction), so a script's own pcall cannot swallow the stop;
+ * - a memory cap per state: the allocator refuses growth past it, and the
+ *   hook turns sticky the same way.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "rules/rules_internal.h"
+
+extern const char *const tdkt__prelude_lua;
+extern const size_t tdkt__prelude_lua_len;
+
+static const char HOST_KEY = 'h';   /* registry: rt * */
+static const char BASE_KEY = 'b';   /* registry: the shared globals */
+static const char FROZEN_KEY = 'f'; /* registry: real table → proxy */
+static const char PROXY_MT_KEY = 'p';
+
+#define HOOK_EVERY 1000 /* instructions between budget checks */
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void rt_default_limits(rt_limits *l)
+{
+    l->instructions = 50u * 1000 * 1000;
+    l->time_ms = 2000;
+    l->memory = 64u << 20;
+}
+
+static rt *host(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY);
+    rt *r = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return r;
+}
+
+/* ------------------------------------------------------------- limits */
+
+static void hook(lua_State *L, lua_Debug *ar);
+
+static void make_sticky(rt *r)
+{
+    if (r->L)
+        lua_sethook(r->L, hook, LUA_MASKCOUNT, 1);
+}
+
+/*
+ * The allocator: counts bytes and refuses growth past the cap (ltests.c's
+ * MEMLIMIT idea). Frees and shrinks always succeed, so the collector can
+ * recover after a memory error.
+ */
+static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    rt *r = ud;
+    if (!ptr)
+        osize = 0; /* osize encodes the object type then, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        r->mem_used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && r->mem_used + (nsize - osize) > r->limits.memory) {
+        if (!r->mem_exceeded) {
+            r->mem_exceeded = true;
+            make_sticky(r);
+        }
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    r->mem_used = r->mem_used - osize + nsize;
+    if (r->mem_used > r->mem_peak)
+        r->mem_peak = r->mem_used;
+    return p;
+}
+
+static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) &&
+        ar->currentline > 0)
+        snprintf(buf, n, "%s:%d: ", ar->short_src, ar->currentline);
+}
+
+static void hook(lua_State *L, lua_Debug *ar)
+{
+    rt *r = host(L);
+    if (!r->killed) {
+        const char *what = NULL;
+        char detail[96] = "";
+        if (r->mem_exceeded) {
+            what = "memory limit exceeded";
+            snprintf(detail, sizeof detail, " (%zu MiB)",
+                     r->limits.memory >> 20);
+        } else if (r->budget_left <= HOOK_EVERY) {
+            what = "instruction limit exceeded";
+            snprintf(detail, sizeof detail, " (%llu instructions)",
+                     (unsigned long long)r->limits.instructions);
+        } else if (now_ns() > r->deadline_ns) {
+            what = "time limit exceeded";
+            snprintf(detail, sizeof detail, " (%u ms)", r->limits.time_ms);
+        }
+        if (!what) {
+            r->budget_left -= HOOK_EVERY;
+            return;
+        }
+        char pos[200];
+        where(L, ar, pos, sizeof pos);
+        snprintf(r->kill_msg, sizeof r->kill_msg, "%s%s%s", pos, what,
+                 detail);
+        r->killed = true;
+        make_sticky(r);
+    }
+    /* Sticky: raised again on every instruction until the host's pcall
+     * returns, whatever pcalls the script wraps around it. */
+    lua_pushstring(L, r->kill_msg);
+    lua_error(L);
+}
+
+void rt_arm(rt *r)
+{
+    r->killed = false;
+    r->mem_exceeded = false;
+    r->kill_msg[0] = '\0';
+    r->budget_left = r->limits.instructions;
+    r->deadline_ns = now_ns() + (uint64_t)r->limits.time_ms * 1000000u;
+    lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+bool rt_disarm(rt *r)
+{
+    lua_sethook(r->L, NULL, 0, 0);
+    bool hit = r->killed || r->mem_exceeded;
+    if (r->mem_exceeded && !r->killed)
+        snprintf(r->kill_msg, sizeof r->kill_msg,
+                 "memory limit exceeded (%zu MiB)", r->limits.memory >> 20);
+    r->killed = false;
+    r->mem_exceeded = false;
+    if (hit)
+        lua_gc(r->L, LUA_GCCOLLECT); /* give the memory back now */
+    return hit;
+}
+
+/* Error objects may be hostile (tables with a throwing __tostring): only
+ * strings and numbers are taken as messages; nothing else is called. */
+static int msgh(lua_State *L)
+{
+    int t = lua_type(L, 1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+        lua_pushstring(L, lua_tostring(L, 1));
+        return 1;
+    }
+    lua_Debug ar;
+    char pos[200] = "";
+    for (int level = 1; level <= 2 && !pos[0]; level++)
+        if (lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) &&
+            ar.currentline > 0)
+            snprintf(pos, sizeof pos, "%s:%d: ", ar.short_src,
+                     ar.currentline);
+    lua_pushfstring(L, "%s(error object is a %s value)", pos,
+                    lua_typename(L, t));
+    return 1;
+}
+
+int rt_pcall(rt *r, int nargs, int nresults)
+{
+    lua_State *L = r->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msgh);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    if (status != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
+        lua_pop(L, 1);
+        lua_pushstring(L, status == LUA_ERRMEM ? "not enough memory"
+                                               : "error in error handling");
+    }
+    return status;
+}
+
+/* ------------------------------------------------------------ freezing */
+
+static int ro_newindex(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TSTRING)
+        return luaL_error(L, "attempt to change read-only field '%s'",
+                          lua_tostring(L, 2));
+    return luaL_error(L, "attempt to change a read-only table");
+}
+
+static int proxy_len(lua_State *L)
+{
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+static int proxy_next(lua_State *L)
+{
+    /* next over the real table: (proxy, key) → (key, value) */
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, "__index");
+    lua_pushvalue(L, 2);
+    if (lua_next(L, -2))
+        return 2;
+    lua_pushnil(L);
+    return 1;
+}
+
+static int proxy_pairs(lua_State *L)
+{
+    lua_pushcfunction(L, proxy_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static bool is_proxy(lua_State *L, int idx)
+{
+    if (!lua_getmetatable(L, idx))
+        return false;
+    lua_getfield(L, -1, "__tdkt_proxy");
+    bool yes = lua_toboolean(L, -1);
+    lua_pop(L, 2);
+    return yes;
+}
+
+void rt_freeze(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE || is_proxy(L, idx)) {
+        lua_pushvalue(L, idx);
+        return;
+    }
+    luaL_checkstack(L, 8, "freezing");
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY); /* cache */
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, -2) != LUA_TNIL) { /* cache proxy */
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_newtable(L); /* cache proxy */
+    lua_pushvalue(L, idx);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, -4); /* cache[real] = proxy, before recursing (cycles) */
+    lua_createtable(L, 0, 6); /* cache proxy mt */
+    lua_pushvalue(L, idx);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, ro_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushcfunction(L, proxy_len);
+    lua_setfield(L, -2, "__len");
+    lua_pushcfunction(L, proxy_pairs);
+    lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "__tdkt_proxy");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); /* getmetatable() answers false */
+    lua_setmetatable(L, -2);            /* cache proxy */
+    /* Nested tables are frozen in place inside the real table, which only
+     * the proxy can reach from now on. */
+    lua_pushnil(L);
+    while (lua_next(L, idx)) { /* cache proxy key value */
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            rt_freeze(L, -1); /* cache proxy key value frozen */
+            lua_pushvalue(L, -3);
+            lua_insert(L, -2);
+            lua_rawset(L, idx); /* real[key] = frozen */
+        }
+        lua_pop(L, 1);
+    }
+    lua_remove(L, -2); /* proxy */
+}
+
+/* ----------------------------------------------------------- the state */
+
+static int undeclared_global(lua_State *L)
+{
+    return luaL_error(L, "undeclared global '%s'", luaL_tolstring(L, 2, NULL));
+}
+
+static int global_write(lua_State *L)
+{
+    return luaL_error(L,
+                      "assignment to global '%s': rules may not keep "
+                      "state (use local)",
+                      luaL_tolstring(L, 2, NULL));
+}
+
+/* Make a fresh environment for one chunk: reads fall through to the
+ * shared globals, writes are errors. Pushes it. */
+void rt_push_env(lua_State *L);
+void rt_push_env(lua_State *L)
+{
+    lua_newtable(L);
+    lua_createtable(L, 0, 3);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &BASE_KEY);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, global_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+}
+
+/* Load a text chunk (bytecode refused) with its own environment. */
+int rt_load_chunk(lua_State *L, const char *buf, size_t len,
+                  const char *chunkname);
+int rt_load_chunk(lua_State *L, const char *buf, size_t len,
+                  const char *chunkname)
+{
+    int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
+    if (status != LUA_OK)
+        return status;
+    rt_push_env(L);
+    lua_setupvalue(L, -2, 1); /* _ENV */
+    return LUA_OK;
+}
+
+static const char *const base_allowed[] = {
+    "assert", "error", "ipairs", "next", "pairs", "pcall", "select",
+    "tonumber", "tostring", "type", "xpcall", "rawequal", "rawlen",
+    "rawget", "setmetatable", "getmetatable", "_VERSION", NULL};
+
+/* Build the shared globals table from the opened libraries. */
+static void build_base(lua_State *L)
+{
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    lua_pop(L, 5);
+
+    lua_newtable(L); /* base */
+    lua_pushglobaltable(L);
+    for (const char *const *n = base_allowed; *n; n++) {
+        lua_getfield(L, -1, *n);
+        lua_setfield(L, -3, *n);
+    }
+    /* Deterministic evaluation: no random numbers. */
+    lua_getfield(L, -1, LUA_MATHLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "random");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    static const char *const libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME,
+                                       LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
+                                       NULL};
+    for (const char *const *n = libs; *n; n++) {
+        lua_getfield(L, -1, *n);
+        rt_freeze(L, -1);
+        lua_setfield(L, -4, *n);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1); /* base */
+    /* The string metatable: protected, and pointing at the frozen string
+     * table, so ("").x cannot reach the real one. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_getfield(L, -3, LUA_STRLIBNAME);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+    /* Empty the real globals: nothing should reach them. */
+    lua_pushglobaltable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, -4);
+    }
+    lua_pop(L, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &BASE_KEY);
+}
+
+/* Put name = value (top of stack) into the shared globals. */
+void rt_set_global(lua_State *L, const char *name);
+void rt_set_global(lua_State *L, const char *name)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &BASE_KEY);
+    lua_insert(L, -2);
+    lua_pushstring(L, name);
+    lua_insert(L, -2);
+    lua_rawset(L, -3); /* raw: the sealed base refuses ordinary writes */
+    lua_pop(L, 1);
+}
+
+/* After setup: the globals turn strict (undeclared reads are errors). */
+static void seal_base(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &BASE_KEY);
+    lua_createtable(L, 0, 3);
+    lua_pushcfunction(L, undeclared_global);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, global_write);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+}
+
+static int load_prelude(rt *r)
+{
+    lua_State *L = r->L;
+    if (rt_load_chunk(L, tdkt__prelude_lua, tdkt__prelude_lua_len,
+                      "=[tdkt prelude]") != LUA_OK ||
+        rt_pcall(r, 0, 1) != LUA_OK)
+        return tdkt_error_set(TDKT_ERULE, "prelude: %s",
+                              lua_tostring(L, -1));
+    rt_freeze(L, -1);
+    rt_set_global(L, "lib");
+    lua_pop(L, 1);
+    return TDKT_OK;
+}
+
+/* A sandboxed state with the globals, the rule API and the prelude, but
+ * no forms: for manifests and test cases, and the base of rt_new(). */
+int rt_new_bare(rt **out, const rt_limits *limits);
+int rt_new_bare(rt **out, const rt_limits *limits)
+{
+    *out = NULL;
+    rt *r = calloc(1, sizeof *r);
+    if (!r)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    r->limits = *limits;
+    r->snapshot_ref = LUA_NOREF;
+    /* Loading may need more than one nomination's budget; the cap stays. */
+    lua_State *L = lua_newstate(rt_alloc, r);
+    if (!L) {
+        free(r);
+        return tdkt_error_set(TDKT_ENOMEM, "cannot create a Lua state");
+    }
+    r->L = L;
+    lua_pushlightuserdata(L, r);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode"); /* weak keys */
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
+    (void)PROXY_MT_KEY;
+
+    int error = TDKT_OK;
+    build_base(L);
+    rt_open_api(L);
+    if ((error = load_prelude(r)) < 0)
+        goto done;
+    seal_base(L);
+done:
+    if (error < 0) {
+        rt_free(r);
+        return error;
+    }
+    *out = r;
+    return TDKT_OK;
+}
+
+int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
+           bool build_descriptors)
+{
+    rt *r = NULL;
+    int error = rt_new_bare(&r, limits);
+    if (error < 0)
+        return error;
+    r->rs = rs;
+    r->limits.instructions = limits->instructions * 20; /* loading */
+    rt_arm(r);
+    error = rt_load_forms(r, build_descriptors ? (tdkt_ruleset *)rs : NULL);
+    if (rt_disarm(r) && error == TDKT_OK)
+        error = tdkt_error_set(TDKT_ELIMIT, "%s: loading: %s", rs->dir,
+                               r->kill_msg);
+    r->limits = *limits;
+    if (error == TDKT_OK)
+        error = rt_bind(r);
+    lua_gc(r->L, LUA_GCCOLLECT);
+    if (error < 0) {
+        rt_free(r);
+        return error;
+    }
+    *out = r;
+    return TDKT_OK;
+}
+
+void rt_free(rt *r)
+{
+    if (!r)
+        return;
+    if (r->L)
+        lua_close(r->L);
+    free(r->form_fns);
+    free(r->form_params);
+    for (int i = 0; i < RT_MAX_DEPTH; i++) {
+        free(r->scratch[i].result);
+        free(r->scratch[i].detail);
+        free(r->scratch_text[i].ptr);
+    }
+    free(r);
+}
+
+/* ------------------------------------------------ kept-state detection */
+
+/*
+ * Walk the upvalues of a function: tables are frozen in place (the
+ * upvalue now holds the proxy), functions are walked in turn, and other
+ * values are recorded so rt_check_state() can tell when a script changed
+ * one. _ENV is the per-chunk environment, itself read-only.
+ */
+void rt_snapshot_function(rt *r, int fidx);
+void rt_snapshot_function(rt *r, int fidx)
+{
+    lua_State *L = r->L;
+    fidx = lua_absindex(L, fidx);
+    if (lua_iscfunction(L, fidx))
+        return;
+    luaL_checkstack(L, 6, "snapshot");
+    if (r->snapshot_ref == LUA_NOREF) {
+        lua_newtable(L); /* { seen = {}, [i] = {f, n, v} } */
+        lua_newtable(L);
+        lua_setfield(L, -2, "seen");
+        r->snapshot_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref); /* snap */
+    lua_getfield(L, -1, "seen");                        /* snap seen */
+    lua_pushvalue(L, fidx);
+    if (lua_rawget(L, -2) != LUA_TNIL) {
+        lua_pop(L, 3);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, fidx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, -3); /* seen[f] = true */
+    lua_pop(L, 1);     /* snap */
+    for (int i = 1;; i++) {
+        const char *name = lua_getupvalue(L, fidx, i); /* snap v */
+        if (!name)
+            break;
+        int t = lua_type(L, -1);
+        if (strcmp(name, "_ENV") == 0) {
+            lua_pop(L, 1);
+        } else if (t == LUA_TTABLE) {
+            rt_freeze(L, -1); /* snap v proxy */
+            lua_setupvalue(L, fidx, i);
+            lua_pop(L, 1);
+        } else if (t == LUA_TFUNCTION) {
+            rt_snapshot_function(r, -1);
+            lua_pop(L, 1);
+        } else if (t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA ||
+                   t == LUA_TTHREAD) {
+            lua_pop(L, 1);
+        } else {
+            lua_createtable(L, 3, 0); /* snap v rec */
+            lua_pushvalue(L, fidx);
+            lua_rawseti(L, -2, 1);
+            lua_pushinteger(L, i);
+            lua_rawseti(L, -2, 2);
+            lua_pushvalue(L, -2);
+            lua_rawseti(L, -2, 3);
+            lua_pushstring(L, name);
+            lua_rawseti(L, -2, 4);
+            lua_rawseti(L, -3, (lua_Integer)lua_rawlen(L, -3) + 1);
+            r->nsnapshot++;
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+bool rt_check_state(rt *r)
+{
+    if (!r->nsnapshot)
+        return true;
+    lua_State *L = r->L;
+    bool ok = true;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref); /* snap */
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer k = 1; k <= n; k++) {
+        lua_rawgeti(L, -1, k);     /* snap rec */
+        lua_rawgeti(L, -1, 1);     /* snap rec f */
+        lua_rawgeti(L, -2, 2);     /* snap rec f i */
+        int i = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        lua_getupvalue(L, -1, i);  /* snap rec f now */
+        lua_rawgeti(L, -3, 3);     /* snap rec f now was */
+        if (!lua_rawequal(L, -1, -2)) {
+            lua_setupvalue(L, -3, i); /* restore; snap rec f now */
+            lua_Debug ar;
+            lua_pushvalue(L, -2);
+            lua_getinfo(L, ">S", &ar);
+            lua_rawgeti(L, -3, 4);
+            if (ok)
+                snprintf(r->kill_msg, sizeof r->kill_msg,
+                         "%s:%d: the rule changed the local '%s', which "
+                         "would carry state to the next nomination",
+                         ar.short_src, ar.linedefined, lua_tostring(L, -1));
+            lua_pop(L, 1);
+            ok = false;
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+    return ok;
+}
