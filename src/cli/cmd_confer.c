@@ -1,12 +1,177 @@
-/* tdkt confer: not built yet. */
+/*
+ * tdkt confer: record the eligible decisions of a saved run as conferred
+ * honours, with the number and date of the conferring decision, so that
+ * this year's report and the next evaluations see them. All or nothing;
+ * conferring again adds nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt confer --run ID --decision-no SỐ --date YYYY-MM-DD\n"
+    "                       [--id ĐỀ_NGHỊ]...\n"
+    "\n"
+    "Ghi các quyết định đủ điều kiện (eligible) của một lần xét đã lưu\n"
+    "thành khen thưởng đã trao, kèm số và ngày của quyết định khen thưởng,\n"
+    "để báo cáo năm và các lần xét sau thấy chúng.\n"
+    "\n"
+    "  --run ID            lần xét (số hiệu in ra bởi 'tdkt eval')\n"
+    "  --decision-no SỐ    số quyết định, ví dụ 1234/QĐ-UBND\n"
+    "  --date YYYY-MM-DD   ngày ký quyết định\n"
+    "  --id ĐỀ_NGHỊ        chỉ ghi các đề nghị này (lặp lại được); mặc định:\n"
+    "                      mọi đề nghị đủ điều kiện của lần xét\n"
+    "\n"
+    "Một đề nghị được nêu mà không đủ điều kiện (hoặc không có trong lần\n"
+    "xét) thì không ghi gì cả. Khen thưởng đã có (cùng đối tượng, hình thức,\n"
+    "năm và loại) được giữ nguyên và đếm là 'đã có': ghi lại lần nữa không\n"
+    "tạo bản trùng.\n"
+    "\n"
+    "Mã thoát: 0 xong, 1 không ghi được (đề nghị không đủ điều kiện, không\n"
+    "có lần xét, lỗi cơ sở dữ liệu), 2 sai cú pháp.\n";
+
+static const char help_en[] =
+    "Usage: tdkt confer --run ID --decision-no NO --date YYYY-MM-DD\n"
+    "                   [--id NOMINATION]...\n"
+    "\n"
+    "Record the eligible decisions of a saved run as conferred honours, with\n"
+    "the number and date of the conferring decision, so that the year's\n"
+    "report and later evaluations see them.\n"
+    "\n"
+    "  --run ID            the run (the number 'tdkt eval' printed)\n"
+    "  --decision-no NO    the decision number, e.g. 1234/QĐ-UBND\n"
+    "  --date YYYY-MM-DD   the date the decision was signed\n"
+    "  --id NOMINATION     record only these nominations (repeatable);\n"
+    "                      default: every eligible decision of the run\n"
+    "\n"
+    "If a named nomination is not eligible (or not in the run), nothing is\n"
+    "written. An honour already recorded (same subject, code, year and kind)\n"
+    "is kept as it is and counted as 'already': conferring again never\n"
+    "duplicates.\n"
+    "\n"
+    "Exit status: 0 done, 1 could not (a nomination not eligible, no such\n"
+    "run, a database error), 2 wrong usage.\n";
+
+enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_ID, OPT_COUNT_ };
+static const char *const names[OPT_COUNT_] = {"--run", "--decision-no",
+                                              "--date", "--id"};
+
+static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
+                         const tdkt_confer_summary *s)
+{
+    if (cli->format == TDKT_FMT_JSON || cli->format == TDKT_FMT_JSONL) {
+        tdkt_buf b = {0};
+        tdkt_buf_printf(&b, "{\"run\":%lld,\"decision_no\":",
+                        (long long)o->run_id);
+        tdkt_json_str(&b, o->decision_no);
+        tdkt_buf_puts(&b, ",\"decision_date\":");
+        tdkt_json_str(&b, o->decision_date);
+        tdkt_buf_printf(&b, ",\"added\":%zu,\"already\":%zu}\n", s->added,
+                        s->already);
+        fputs(tdkt_buf_cstr(&b), stdout);
+        tdkt_buf_free(&b);
+    } else {
+        printf(TDKT_TR(cli->lang,
+                       "Đã ghi %zu khen thưởng từ lần xét %lld (quyết "
+                       "định %s ngày %s); %zu đã có, bỏ qua.\n",
+                       "Recorded %zu honours from run %lld (decision %s of "
+                       "%s); %zu already recorded, skipped.\n"),
+               s->added, (long long)o->run_id, o->decision_no,
+               o->decision_date, s->already);
+    }
+    return CLI_OK;
+}
 
 int cmd_confer(tdkt_cli *cli, int argc, char **argv)
 {
+    tdkt_confer_options o = {0};
+    tdkt_confer_summary sum = {0};
+    tdkt_diags diags = {0};
+    tdkt_store *store = NULL;
+    const char *run = NULL;
+    const char **ids = NULL;
+    tdkt_date date;
+    int rc = CLI_OK;
+
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt confer\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt confer\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'confer' is not built yet"
-                             : "lệnh 'confer' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    if (!(ids = calloc((size_t)argc, sizeof *ids)))
+        return cli_fail(cli, "out of memory");
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *val;
+        size_t n = 0;
+        int k = 0;
+        for (; k < OPT_COUNT_; k++) {
+            n = strlen(names[k]);
+            if (!strncmp(a, names[k], n) && (a[n] == '=' || !a[n]))
+                break;
+        }
+        if (k == OPT_COUNT_) {
+            rc = cli_usage_error(cli, "confer",
+                                 TDKT_TR(cli->lang,
+                                         "không hiểu tham số '%s'",
+                                         "unexpected argument '%s'"),
+                                 a);
+            goto done;
+        }
+        if (a[n] == '=')
+            val = a + n + 1;
+        else
+            val = i + 1 < argc ? argv[++i] : "";
+        if (!*val) {
+            rc = cli_usage_error(cli, "confer",
+                                 TDKT_TR(cli->lang, "%s cần một giá trị",
+                                         "%s needs a value"),
+                                 names[k]);
+            goto done;
+        }
+        switch (k) {
+        case OPT_RUN: run = val; break;
+        case OPT_NO: o.decision_no = val; break;
+        case OPT_DATE: o.decision_date = val; break;
+        default: ids[o.nids++] = val; break;
+        }
+    }
+
+    char *end = NULL;
+    long long run_id = run ? strtoll(run, &end, 10) : 0;
+    if (!run || *end || run_id <= 0)
+        rc = cli_usage_error(cli, "confer",
+                             TDKT_TR(cli->lang,
+                                     "cần --run ID (một số dương)",
+                                     "--run ID (a positive number) is "
+                                     "required"));
+    else if (!o.decision_no)
+        rc = cli_usage_error(cli, "confer",
+                             TDKT_TR(cli->lang, "cần --decision-no SỐ",
+                                     "--decision-no NO is required"));
+    else if (!o.decision_date || tdkt_date_parse(&date, o.decision_date) < 0)
+        rc = cli_usage_error(cli, "confer",
+                             TDKT_TR(cli->lang,
+                                     "cần --date là một ngày YYYY-MM-DD",
+                                     "--date must be a date YYYY-MM-DD"));
+    if (rc != CLI_OK)
+        goto done;
+    o.run_id = run_id;
+    o.ids = o.nids ? ids : NULL;
+
+    int error = tdkt_store_open(&store, cli->db, TDKT_STORE_WRITE);
+    if (error == TDKT_OK)
+        error = tdkt_confer(store, &o, cli->lang, &sum, &diags);
+    if (error == TDKT_EINVALID && diags.count > 0) {
+        cli_print_diags(cli, &diags);
+        rc = CLI_FAIL;
+    } else if (error < 0) {
+        rc = cli_fail(cli, NULL);
+    } else {
+        rc = print_summary(cli, &o, &sum);
+    }
+done:
+    tdkt_diags_clear(&diags);
+    tdkt_store_close(store);
+    free(ids);
+    return rc;
 }

@@ -1,12 +1,219 @@
-/* tdkt report: not built yet. */
+/*
+ * tdkt report: the year's summary table (reports.md), and `report check`,
+ * the audit of a table filled in by hand.
+ *
+ * The table goes to stdout, or to --out FILE; a workbook always goes to a
+ * file (report-YEAR.xlsx by default) and the command says which. The
+ * audit prints one line per contradiction on stdout, like diff(1): nothing
+ * and status 0 when the table adds up, the lines and status 1 when not.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt report --year NĂM [--out TỆP]\n"
+    "           tdkt report check TỆP.csv\n"
+    "\n"
+    "Bảng tổng hợp các hình thức khen thưởng thuộc thẩm quyền tỉnh của một\n"
+    "năm (phụ lục báo cáo năm), tính từ các khen thưởng đã trao năm đó (kể\n"
+    "cả những khen thưởng ghi bằng 'tdkt confer'), rồi tỷ lệ khen thưởng cho\n"
+    "người lao động trực tiếp.\n"
+    "\n"
+    "  --year NĂM      năm cần tổng hợp (bắt buộc)\n"
+    "  --out TỆP       ghi vào TỆP thay vì màn hình\n"
+    "  --format FMT    table (mặc định), csv, json, md, xlsx; xlsx ghi vào\n"
+    "                  --out TỆP, hoặc report-NĂM.xlsx\n"
+    "  --lang vi|en    ngôn ngữ của tiêu đề, tên cột và tên hình thức\n"
+    "\n"
+    "'tdkt report check TỆP.csv' kiểm tra một bảng điền tay (17 cột theo\n"
+    "thứ tự, dòng tiêu đề, mỗi hình thức một dòng, dòng tổng cộng ở cuối;\n"
+    "tỷ lệ viết 21,5%, 21.5% hoặc 0.215) và in mỗi ô mâu thuẫn một dòng:\n"
+    "dòng, cột, giá trị đã ghi và giá trị đúng.\n"
+    "\n"
+    "Mã thoát: 0 xong (bảng khớp), 1 bảng có mâu thuẫn hoặc không đọc được,\n"
+    "2 sai cú pháp.\n";
+
+static const char help_en[] =
+    "Usage: tdkt report --year YEAR [--out FILE]\n"
+    "       tdkt report check FILE.csv\n"
+    "\n"
+    "The summary table of the award forms within the province's authority\n"
+    "for one year (the annual report's appendix), computed from the honours\n"
+    "of that year (those recorded by 'tdkt confer' included), then the share\n"
+    "of individual honours that went to direct workers.\n"
+    "\n"
+    "  --year YEAR     the year to summarise (required)\n"
+    "  --out FILE      write to FILE instead of the terminal\n"
+    "  --format FMT    table (default), csv, json, md, xlsx; xlsx is written\n"
+    "                  to --out FILE, else report-YEAR.xlsx\n"
+    "  --lang vi|en    language of the title, headings and form names\n"
+    "\n"
+    "'tdkt report check FILE.csv' audits a table filled in by hand (the 17\n"
+    "columns in order, a header row, a row per form, the total row last;\n"
+    "percentages written 21,5%, 21.5% or 0.215) and prints one line per\n"
+    "contradicting cell: row, column, the value written and what it should\n"
+    "be.\n"
+    "\n"
+    "Exit status: 0 done (the table adds up), 1 the table contradicts\n"
+    "itself or cannot be read, 2 wrong usage.\n";
+
+/*
+ * Take the value of option @p name at argv[*i] ("--name V" or
+ * "--name=V"), advancing *i past it. @return the value; NULL when argv[*i]
+ * is not this option; "" (with *i unchanged) when the value is missing.
+ */
+static const char *option(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+/* FILE:LINE: ROW, COLUMN: message, one line each. */
+static void print_lines(FILE *out, const tdkt_diags *d, tdkt_lang lang)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const tdkt_diag *g = &d->items[i];
+        fputs(g->file, out);
+        if (g->line > 0)
+            fprintf(out, ":%ld", g->line);
+        if (g->column[0])
+            fprintf(out, ": %s", g->column);
+        fprintf(out, ": %s\n", g->message);
+    }
+    if (d->dropped)
+        fprintf(out, TDKT_TR(lang, "… và %zu dòng nữa\n",
+                             "… and %zu more\n"),
+                d->dropped);
+}
+
+static int run_check(tdkt_cli *cli, int argc, char **argv)
+{
+    tdkt_diags problems = {0};
+    if (argc != 3 || argv[2][0] == '-')
+        return cli_usage_error(cli, "report check",
+                               TDKT_TR(cli->lang,
+                                       "cần đúng một tệp CSV",
+                                       "expects exactly one CSV file"));
+    int error = tdkt_report_check(argv[2], cli->lang, &problems);
+    int rc = CLI_OK;
+    if (error == TDKT_EINVALID) {
+        print_lines(stderr, &problems, cli->lang);
+        rc = CLI_FAIL;
+    } else if (error < 0) {
+        rc = cli_fail(cli, NULL);
+    } else if (problems.count > 0) {
+        print_lines(stdout, &problems, cli->lang);
+        rc = CLI_FAIL;
+    }
+    tdkt_diags_clear(&problems);
+    return rc;
+}
+
+/* Write the report to @p path (or stdout when NULL) in the CLI's format. */
+static int write_report(tdkt_cli *cli, const tdkt_report *r,
+                        const char *path)
+{
+    char fallback[32];
+    if (cli->format == TDKT_FMT_XLSX) {
+        if (!path) {
+            snprintf(fallback, sizeof fallback, "report-%d.xlsx", r->year);
+            path = fallback;
+        }
+        if (tdkt_report_write_xlsx(r, cli->lang, path) < 0)
+            return cli_fail(cli, NULL);
+    } else if (!path) {
+        if (tdkt_report_write(r, cli->format, cli->lang, stdout) < 0)
+            return cli_fail(cli, NULL);
+        return CLI_OK;
+    } else {
+        FILE *f = fopen(path, "wb");
+        if (!f) {
+            tdkt_error_set(TDKT_ERROR, "%s: %s", path, strerror(errno));
+            return cli_fail(cli, NULL);
+        }
+        int error = tdkt_report_write(r, cli->format, cli->lang, f);
+        if (fclose(f) != 0 && error == TDKT_OK)
+            error = tdkt_error_set(TDKT_ERROR, "%s: cannot write it", path);
+        if (error < 0)
+            return cli_fail(cli, NULL);
+    }
+    printf(TDKT_TR(cli->lang, "Đã ghi %s\n", "Wrote %s\n"), path);
+    return CLI_OK;
+}
 
 int cmd_report(tdkt_cli *cli, int argc, char **argv)
 {
+    const char *year_text = NULL, *out = NULL, *v;
+    tdkt_store *store = NULL;
+    tdkt_report *report = NULL;
+    int year = 0, rc = CLI_OK;
+
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt report\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt report\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'report' is not built yet"
-                             : "lệnh 'report' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    if (argc > 1 && strcmp(argv[1], "check") == 0)
+        return run_check(cli, argc, argv);
+
+    for (int i = 1; i < argc; i++) {
+        if ((v = option(argc, argv, &i, "--year")))
+            year_text = v;
+        else if ((v = option(argc, argv, &i, "--out")) ||
+                 (v = option(argc, argv, &i, "-o")))
+            out = v;
+        else
+            return cli_usage_error(cli, "report",
+                                   TDKT_TR(cli->lang,
+                                           "không hiểu tham số '%s'",
+                                           "unexpected argument '%s'"),
+                                   argv[i]);
+        if (!*v)
+            return cli_usage_error(cli, "report",
+                                   TDKT_TR(cli->lang, "%s cần một giá trị",
+                                           "%s needs a value"),
+                                   argv[i]);
+    }
+    if (!year_text)
+        return cli_usage_error(cli, "report",
+                               TDKT_TR(cli->lang, "thiếu --year NĂM",
+                                       "--year YEAR is required"));
+    if (tdkt_year_parse(&year, year_text) < 0)
+        return cli_usage_error(cli, "report",
+                               TDKT_TR(cli->lang,
+                                       "--year cần một năm bốn chữ số, "
+                                       "không phải '%s'",
+                                       "--year takes a four-digit year, "
+                                       "not '%s'"),
+                               year_text);
+    switch (cli->format) {
+    case TDKT_FMT_TABLE: case TDKT_FMT_CSV: case TDKT_FMT_JSON:
+    case TDKT_FMT_MD: case TDKT_FMT_XLSX:
+        break;
+    default:
+        return cli_usage_error(cli, "report",
+                               TDKT_TR(cli->lang,
+                                       "báo cáo không có định dạng %s "
+                                       "(table, csv, json, md, xlsx)",
+                                       "the report has no %s format "
+                                       "(table, csv, json, md, xlsx)"),
+                               tdkt_format_name(cli->format));
+    }
+
+    if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||
+        tdkt_report_compute(&report, store, year) < 0)
+        rc = cli_fail(cli, NULL);
+    else
+        rc = write_report(cli, report, out);
+    tdkt_report_free(report);
+    tdkt_store_close(store);
+    return rc;
 }

@@ -1,0 +1,208 @@
+/*
+ * Conferring: recording the eligible decisions of a run as honours, so that
+ * the next year's evaluation (history) and this year's report see them.
+ *
+ * All or nothing, in one write transaction: every named nomination is
+ * checked first (it must have an `eligible` decision in the run), and any
+ * refusal writes nothing. Honours are keyed (subject, code, year, kind); an
+ * honour already there, recorded by an earlier confer or imported, is left
+ * as it is and counted as `already`, so conferring twice changes nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "tdkt/date.h"
+#include "tdkt/decisions.h"
+#include "tdkt/output.h"
+
+static const char run_sql[] = "SELECT 1 FROM runs WHERE id = ?1";
+
+static const char outcome_sql[] =
+    "SELECT outcome FROM decisions WHERE run_id = ?1 AND nomination_id = ?2";
+
+/* The decisions to confer; ?2 NULL selects every eligible one. The kind
+ * comes from the nomination (merit when it has gone since the run). */
+static const char pick_sql[] =
+    "SELECT d.nomination_id, d.subject_type, d.subject_id, d.code, d.year, "
+    "       coalesce(n.kind, 'merit') "
+    "FROM decisions d LEFT JOIN nominations n ON n.id = d.nomination_id "
+    "WHERE d.run_id = ?1 AND d.outcome = 'eligible' "
+    "  AND (?2 IS NULL OR d.nomination_id = ?2) "
+    "ORDER BY d.nomination_id";
+
+static const char insert_sql[] =
+    "INSERT INTO honours (subject_type, subject_id, code, year, kind, "
+    "  decision_no, decision_date, run_id, nomination_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "ON CONFLICT DO NOTHING";
+
+typedef struct confer {
+    sqlite3 *db;
+    const tdkt_confer_options *opt;
+    tdkt_confer_summary *sum;
+    sqlite3_stmt *pick, *insert;
+} confer;
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(db, "confer");
+    return TDKT_OK;
+}
+
+static bool seen_before(const tdkt_confer_options *opt, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (!strcmp(opt->ids[k], opt->ids[i]))
+            return true;
+    return false;
+}
+
+/* Refuse each named nomination that has no eligible decision in the run. */
+static int check_named(sqlite3 *db, const tdkt_confer_options *opt,
+                       tdkt_lang lang, tdkt_diags *diags)
+{
+    sqlite3_stmt *st = NULL;
+    int error = prepare(db, outcome_sql, &st);
+    for (size_t i = 0; error == TDKT_OK && i < opt->nids; i++) {
+        if (seen_before(opt, i))
+            continue;
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, opt->run_id);
+        sqlite3_bind_text(st, 2, opt->ids[i], -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) {
+            error = tdkt_diags_add(
+                diags, opt->ids[i], 0, "",
+                TDKT_TR(lang, "không có quyết định trong lần xét %lld",
+                        "has no decision in run %lld"),
+                (long long)opt->run_id);
+        } else if (rc == SQLITE_ROW) {
+            const char *outcome = (const char *)sqlite3_column_text(st, 0);
+            if (!outcome || strcmp(outcome, "eligible") != 0)
+                error = tdkt_diags_add(
+                    diags, opt->ids[i], 0, "",
+                    TDKT_TR(lang,
+                            "kết quả xét là '%s', không phải 'eligible'; "
+                            "không thể ghi khen thưởng",
+                            "its outcome is '%s', not 'eligible'; it "
+                            "cannot be conferred"),
+                    outcome ? outcome : "");
+        } else {
+            error = tdkt_store_fail(db, "confer");
+        }
+    }
+    sqlite3_finalize(st);
+    return error;
+}
+
+/* Record every decision @p c->pick yields (bound already). */
+static int record(confer *c)
+{
+    int rc;
+    sqlite3_stmt *in = c->insert;
+    while ((rc = sqlite3_step(c->pick)) == SQLITE_ROW) {
+        sqlite3_reset(in);
+        /* nomination, subject_type, subject_id, code, year, kind */
+        for (int k = 1; k <= 5; k++)
+            sqlite3_bind_value(in, k, sqlite3_column_value(c->pick, k));
+        sqlite3_bind_text(in, 6, c->opt->decision_no, -1, SQLITE_STATIC);
+        sqlite3_bind_text(in, 7, c->opt->decision_date, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(in, 8, c->opt->run_id);
+        sqlite3_bind_value(in, 9, sqlite3_column_value(c->pick, 0));
+        if (sqlite3_step(in) != SQLITE_DONE)
+            return tdkt_store_fail(c->db, "confer");
+        if (sqlite3_changes(c->db) > 0)
+            c->sum->added++;
+        else
+            c->sum->already++;
+    }
+    return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(c->db, "confer");
+}
+
+static int check_options(const tdkt_confer_options *opt)
+{
+    tdkt_date d;
+    if (!opt->decision_no || !*opt->decision_no)
+        return tdkt_error_set(TDKT_EINVALID, "a decision number is required "
+                                             "(e.g. 1234/QĐ-UBND)");
+    if (!opt->decision_date || tdkt_date_parse(&d, opt->decision_date) < 0)
+        return tdkt_error_set(TDKT_EINVALID,
+                              "the decision date must be a date YYYY-MM-DD, "
+                              "not '%s'",
+                              opt->decision_date ? opt->decision_date : "");
+    if (opt->nids && !opt->ids)
+        return tdkt_error_set(TDKT_EINVALID, "nomination ids missing");
+    return TDKT_OK;
+}
+
+int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
+                tdkt_lang lang, tdkt_confer_summary *summary,
+                tdkt_diags *diags)
+{
+    confer c = {.db = tdkt_store_sqlite(store), .opt = opt, .sum = summary};
+    sqlite3_stmt *run = NULL;
+    int error;
+
+    memset(summary, 0, sizeof *summary);
+    if ((error = check_options(opt)) < 0)
+        return error;
+    if ((error = tdkt_store_begin_write(store)) < 0)
+        return error;
+
+    if ((error = prepare(c.db, run_sql, &run)) < 0)
+        goto done;
+    sqlite3_bind_int64(run, 1, opt->run_id);
+    int rc = sqlite3_step(run);
+    if (rc == SQLITE_DONE) {
+        error = tdkt_error_set(TDKT_ENOTFOUND,
+                               TDKT_TR(lang, "không có lần xét %lld",
+                                       "there is no run %lld"),
+                               (long long)opt->run_id);
+        goto done;
+    }
+    if (rc != SQLITE_ROW) {
+        error = tdkt_store_fail(c.db, "confer");
+        goto done;
+    }
+
+    size_t before = diags->count + diags->dropped;
+    if ((error = check_named(c.db, opt, lang, diags)) < 0)
+        goto done;
+    if (diags->count + diags->dropped > before) {
+        error = tdkt_error_set(TDKT_EINVALID,
+                               TDKT_TR(lang,
+                                       "có đề nghị không đủ điều kiện; "
+                                       "không ghi gì",
+                                       "some nominations cannot be "
+                                       "conferred; nothing was written"));
+        goto done;
+    }
+
+    if ((error = prepare(c.db, pick_sql, &c.pick)) < 0 ||
+        (error = prepare(c.db, insert_sql, &c.insert)) < 0)
+        goto done;
+    sqlite3_bind_int64(c.pick, 1, opt->run_id);
+    if (!opt->ids) {
+        error = record(&c);
+    }
+    for (size_t i = 0; opt->ids && error == TDKT_OK && i < opt->nids; i++) {
+        if (seen_before(opt, i))
+            continue;
+        sqlite3_reset(c.pick);
+        sqlite3_bind_text(c.pick, 2, opt->ids[i], -1, SQLITE_STATIC);
+        error = record(&c);
+    }
+    if (error == TDKT_OK)
+        error = tdkt_store_commit(store);
+done:
+    sqlite3_finalize(run);
+    sqlite3_finalize(c.pick);
+    sqlite3_finalize(c.insert);
+    if (error < 0) {
+        tdkt_store_rollback(store);
+        memset(summary, 0, sizeof *summary);
+    }
+    return error;
+}

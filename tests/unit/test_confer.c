@@ -1,0 +1,244 @@
+/*
+ * tdkt_confer(): eligible decisions of a run become honours, all or
+ * nothing, never twice; the report of their year counts them.
+ *
+ * Each test gets a fresh store: the people and units of
+ * tests/fixtures/report/dataset.sql, and the two runs of 2024 nominations
+ * of tests/fixtures/report/runs.sql (N1, N2 and N5 eligible, N3
+ * ineligible, N4 review; N5's honour imported already).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+typedef struct fixture {
+    char *dir;
+    tdkt_store *store;
+    tdkt_diags diags;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = th_tmpdir();
+    char path[512];
+    snprintf(path, sizeof path, "%s/t.db", f->dir);
+    assert_int_equal(tdkt_store_open(&f->store, path, TDKT_STORE_WRITE), 0);
+    static const char *const sql_files[] = {"report/dataset.sql",
+                                            "report/runs.sql"};
+    for (size_t i = 0; i < 2; i++) {
+        char *fx = th_fixture(sql_files[i]);
+        char *sql = th_read(fx, NULL);
+        assert_non_null(sql);
+        assert_int_equal(tdkt_store_exec(f->store, sql), 0);
+        free(sql);
+        free(fx);
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tdkt_diags_clear(&f->diags);
+    tdkt_store_close(f->store);
+    th_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+static long count(fixture *f, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3 *db = tdkt_store_sqlite(f->store);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+#define HONOURS "SELECT count(*) FROM honours"
+
+/* How many honours meet the SQL condition @p where. */
+static long honours(fixture *f, const char *where)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "%s WHERE %s", HONOURS, where);
+    return count(f, sql);
+}
+
+static int confer(fixture *f, int64_t run, const char *const *ids,
+                  size_t nids, tdkt_confer_summary *sum)
+{
+    tdkt_confer_options o = {.run_id = run,
+                             .decision_no = "1234/QĐ-UBND",
+                             .decision_date = "2025-01-20",
+                             .ids = ids,
+                             .nids = nids};
+    return tdkt_confer(f->store, &o, TDKT_LANG_EN, sum, &f->diags);
+}
+
+/* Confer, expecting success with @p added new honours and @p already
+ * skipped. */
+static void confer_ok(fixture *f, int64_t run, const char *const *ids,
+                      size_t nids, size_t added, size_t already)
+{
+    tdkt_confer_summary sum;
+    assert_int_equal(confer(f, run, ids, nids, &sum), 0);
+    assert_int_equal(sum.added, added);
+    assert_int_equal(sum.already, already);
+    assert_int_equal(f->diags.count, 0);
+}
+
+static void test_confer__every_eligible_decision(void **state)
+{
+    fixture *f = *state;
+    long before = count(f, HONOURS);
+    /* N1 and N2 added; N5 was there already (imported); N3, N4 are not
+     * eligible and are left aside. */
+    confer_ok(f, 1, NULL, 0, 2, 1);
+    assert_int_equal(count(f, HONOURS), before + 2);
+    assert_int_equal(honours(f, "subject_id = 'P1' AND code = 'bk_tinh' "
+                                "AND year = 2024 AND kind = 'merit' AND "
+                                "decision_no = '1234/QĐ-UBND' AND "
+                                "decision_date = '2025-01-20' AND "
+                                "run_id = 1 AND nomination_id = 'N1'"),
+                     1);
+    /* The kind comes from the nomination. */
+    assert_int_equal(honours(f, "subject_type = 'unit' AND subject_id = "
+                                "'E1' AND code = 'co_tinh' AND year = 2024 "
+                                "AND kind = 'thematic' AND "
+                                "nomination_id = 'N2'"),
+                     1);
+    /* The imported honour is left as it was. */
+    assert_int_equal(honours(f, "subject_id = 'P4' AND year = 2024 AND "
+                                "decision_no = '99/QĐ-UBND' AND "
+                                "run_id IS NULL"),
+                     1);
+    assert_int_equal(
+        honours(f, "subject_id IN ('P2', 'P3') AND year = 2024"), 0);
+}
+
+static void test_confer__twice_adds_nothing(void **state)
+{
+    fixture *f = *state;
+    confer_ok(f, 1, NULL, 0, 2, 1);
+    long after = count(f, HONOURS);
+    confer_ok(f, 1, NULL, 0, 0, 3);
+    assert_int_equal(count(f, HONOURS), after);
+    /* Another run deciding the same honour adds nothing either. */
+    confer_ok(f, 2, NULL, 0, 0, 1);
+    assert_int_equal(honours(f, "nomination_id = 'N1' AND run_id = 1"),
+                     1);
+}
+
+static void test_confer__named_only(void **state)
+{
+    fixture *f = *state;
+    const char *ids[] = {"N2", "N2"};
+    confer_ok(f, 1, ids, 2, 1, 0);
+    assert_int_equal(honours(f, "run_id = 1"), 1);
+}
+
+static void test_confer__one_refusal_writes_nothing(void **state)
+{
+    fixture *f = *state;
+    tdkt_confer_summary sum = {7, 7};
+    long before = count(f, HONOURS);
+    const char *ids[] = {"N1", "N3", "N4", "N9", "N2"};
+    assert_int_equal(confer(f, 1, ids, 5, &sum), TDKT_EINVALID);
+    assert_int_equal(count(f, HONOURS), before);
+    assert_int_equal(sum.added, 0);
+    assert_int_equal(sum.already, 0);
+    assert_int_equal(f->diags.count, 3);
+    assert_string_equal(f->diags.items[0].file, "N3");
+    assert_string_equal(f->diags.items[0].message,
+                        "its outcome is 'ineligible', not 'eligible'; it "
+                        "cannot be conferred");
+    assert_string_equal(f->diags.items[1].file, "N4");
+    assert_non_null(strstr(f->diags.items[1].message, "'review'"));
+    assert_string_equal(f->diags.items[2].file, "N9");
+    assert_string_equal(f->diags.items[2].message,
+                        "has no decision in run 1");
+    /* The transaction is closed: the store still takes a confer. */
+    tdkt_diags_clear(&f->diags);
+    const char *ok[] = {"N1"};
+    confer_ok(f, 1, ok, 1, 1, 0);
+}
+
+static void test_confer__missing_run(void **state)
+{
+    fixture *f = *state;
+    tdkt_confer_summary sum;
+    long before = count(f, HONOURS);
+    assert_int_equal(confer(f, 42, NULL, 0, &sum), TDKT_ENOTFOUND);
+    assert_string_equal(tdkt_error_last()->message, "there is no run 42");
+    assert_int_equal(count(f, HONOURS), before);
+}
+
+static void test_confer__bad_options(void **state)
+{
+    fixture *f = *state;
+    tdkt_confer_summary sum;
+    static const struct {
+        const char *no, *date;
+    } cases[] = {{NULL, "2025-01-20"},
+                 {"", "2025-01-20"},
+                 {"1/QĐ", NULL},
+                 {"1/QĐ", "2025-02-30"},
+                 {"1/QĐ", "20/01/2025"}};
+    long before = count(f, HONOURS);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tdkt_confer_options o = {.run_id = 1,
+                                 .decision_no = cases[i].no,
+                                 .decision_date = cases[i].date};
+        assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_VI, &sum,
+                                     &f->diags),
+                         TDKT_EINVALID);
+    }
+    assert_int_equal(count(f, HONOURS), before);
+}
+
+static void test_confer__report_counts_them(void **state)
+{
+    fixture *f = *state;
+    tdkt_report *r = NULL;
+    long v;
+    confer_ok(f, 1, NULL, 0, 2, 1);
+    assert_int_equal(tdkt_report_compute(&r, f->store, 2024), 0);
+    /* bk_tinh: N1 (P1, leader, merit) and the imported N5 (P4, ad hoc). */
+    const tdkt_report_row *bk = &r->rows[0];
+    assert_true(tdkt_report_value(&v, bk, 3));
+    assert_int_equal(v, 2);
+    assert_int_equal(bk->count[8], 1);
+    assert_int_equal(bk->count[13], 1);
+    /* co_tinh: U1 from the dataset and E1 (enterprise, thematic) by N2. */
+    const tdkt_report_row *co = &r->rows[2];
+    assert_int_equal(co->count[3], 2);
+    assert_int_equal(co->count[4], 1);
+    assert_int_equal(co->count[10], 1);
+    tdkt_report_free(r);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_confer__every_eligible_decision),
+        T(test_confer__twice_adds_nothing),
+        T(test_confer__named_only),
+        T(test_confer__one_refusal_writes_nothing),
+        T(test_confer__missing_run),
+        T(test_confer__bad_options),
+        T(test_confer__report_counts_them),
+    };
+#undef T
+    return cmocka_run_group_tests_name("confer", tests, NULL, NULL);
+}
