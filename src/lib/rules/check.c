@@ -476,6 +476,16 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
             expect_outcome(L, res, i, msg);
             lua_pop(L, 1);
         }
+    } else if (tdkt_results_count(res) > 1) {
+        /* One outcome for every nomination of the case. */
+        for (size_t i = 0; i < tdkt_results_count(res); i++)
+            expect_outcome(L, res, i, msg);
+        lua_getfield(L, body, "criteria");
+        if (!lua_isnil(L, -1))
+            tdkt_buf_printf(msg, "%scriteria = {…} needs a single "
+                                 "nomination",
+                            msg->len ? "; " : "");
+        lua_pop(L, 1);
     } else if (tdkt_results_count(res) == 1) {
         expect_outcome(L, res, 0, msg);
         lua_getfield(L, body, "criteria");

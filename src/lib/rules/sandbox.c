@@ -349,6 +349,65 @@ static const char *const base_allowed[] = {
     "tonumber", "tostring", "type", "xpcall", "rawequal", "rawlen",
     "rawget", "setmetatable", "getmetatable", "_VERSION", NULL};
 
+/*
+ * Lua's pattern matching runs in C, where no hook can stop it, and
+ * backtracking over k quantifiers costs up to n^(k+1) steps on a subject
+ * of n bytes. The pattern functions are therefore wrapped: the estimated
+ * cost must stay under a bound, or the call is an error (a rule has no
+ * need for costly patterns; plain finds are always allowed).
+ */
+#define PATTERN_BUDGET 1e8
+
+static int pattern_quantifiers(const char *p, size_t n)
+{
+    int q = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '%') {
+            i++; /* escaped character */
+            continue;
+        }
+        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
+            q++;
+    }
+    return q;
+}
+
+static int guarded_pattern(lua_State *L)
+{
+    size_t n = 0, m = 0;
+    luaL_checklstring(L, 1, &n);
+    const char *p = luaL_checklstring(L, 2, &m);
+    bool plain = lua_toboolean(L, 4) &&
+                 lua_toboolean(L, lua_upvalueindex(2)); /* find only */
+    if (!plain) {
+        int q = pattern_quantifiers(p, m);
+        double cost = (double)(n + 1) * (double)(m + 1);
+        for (int k = 0; k < q && cost <= PATTERN_BUDGET; k++)
+            cost *= (double)(n + 1);
+        if (cost > PATTERN_BUDGET)
+            return luaL_error(L,
+                              "pattern too costly for a rule (%d "
+                              "repetitions over %d bytes)",
+                              q, (int)n);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static void guard_patterns(lua_State *L, int strlib)
+{
+    static const char *const fns[] = {"find", "match", "gmatch", "gsub",
+                                       NULL};
+    for (const char *const *f = fns; *f; f++) {
+        lua_getfield(L, strlib, *f);
+        lua_pushboolean(L, strcmp(*f, "find") == 0);
+        lua_pushcclosure(L, guarded_pattern, 2);
+        lua_setfield(L, strlib, *f);
+    }
+}
+
 /* Build the shared globals table from the opened libraries. */
 static void build_base(lua_State *L)
 {
@@ -371,6 +430,12 @@ static void build_base(lua_State *L)
     lua_setfield(L, -2, "random");
     lua_pushnil(L);
     lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+    /* No bytecode, in either direction; no runaway patterns. */
+    lua_getfield(L, -1, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    guard_patterns(L, lua_gettop(L));
     lua_pop(L, 1);
     static const char *const libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME,
                                        LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
@@ -539,6 +604,35 @@ void rt_free(rt *r)
  * one. _ENV is the per-chunk environment, itself read-only.
  */
 void rt_snapshot_function(rt *r, int fidx);
+
+/* Walk a (frozen) table for the functions it holds, at any depth. */
+static void snapshot_table(rt *r, int tidx)
+{
+    lua_State *L = r->L;
+    tidx = lua_absindex(L, tidx);
+    if (!is_proxy(L, tidx) || lua_getmetatable(L, tidx) == 0)
+        return;
+    lua_getfield(L, -1, "__index"); /* mt real */
+    if (lua_getfield(L, -1, "__tdkt_walked") == LUA_TBOOLEAN) {
+        lua_pop(L, 3);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -3, "__tdkt_walked"); /* on the metatable: seen */
+    int real = lua_gettop(L);
+    luaL_checkstack(L, 6, "snapshot");
+    lua_pushnil(L);
+    while (lua_next(L, real)) {
+        if (lua_type(L, -1) == LUA_TFUNCTION)
+            rt_snapshot_function(r, -1);
+        else if (lua_type(L, -1) == LUA_TTABLE)
+            snapshot_table(r, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+}
+
 void rt_snapshot_function(rt *r, int fidx)
 {
     lua_State *L = r->L;
@@ -572,7 +666,8 @@ void rt_snapshot_function(rt *r, int fidx)
         if (strcmp(name, "_ENV") == 0) {
             lua_pop(L, 1);
         } else if (t == LUA_TTABLE) {
-            rt_freeze(L, -1); /* snap v proxy */
+            rt_freeze(L, -1);      /* snap v proxy */
+            snapshot_table(r, -1); /* functions kept in it */
             lua_setupvalue(L, fidx, i);
             lua_pop(L, 1);
         } else if (t == LUA_TFUNCTION) {

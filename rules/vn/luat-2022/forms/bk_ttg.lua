@@ -1,0 +1,405 @@
+-- Bằng khen của Thủ tướng Chính phủ (cá nhân), regime B.
+--
+-- Luật Thi đua, khen thưởng 2022, Điều 73:
+--   khoản 1 [V]: an individual who "chấp hành tốt chủ trương, chính sách
+--     của Đảng, pháp luật của Nhà nước" and meets one of:
+--     a) "Có thành tích xuất sắc tiêu biểu, được bình xét trong phong trào
+--        thi đua" (no duration in the text read: case D12);
+--     b) "Đã được tặng bằng khen của Bộ, ban, ngành, tỉnh … và có liên tục
+--        từ 05 năm trở lên đến thời điểm đề nghị được công nhận hoàn thành
+--        tốt nhiệm vụ trở lên, trong thời gian đó có 03 lần được tặng danh
+--        hiệu Chiến sĩ thi đua cơ sở" (the three need not be consecutive;
+--        no sáng kiến is required: cases D9, D10, D11);
+--     c) "Lập được nhiều thành tích hoặc thành tích đột xuất, có phạm vi ảnh
+--        hưởng trong Bộ, ban, ngành, tỉnh hoặc được giải thưởng…" (cut off).
+--   khoản 2 [V, cut off]: công nhân, nông dân, người lao động, one of: the
+--     movement route (= a), the Bằng khen route (= b), contributions to
+--     socio-economic development, social work or charity, many or ad-hoc
+--     achievements in a sector (≈ c), a worker's sáng kiến with district
+--     influence and training of colleagues, a farmer's production model
+--     effective and stable for 02 years or more, … . Routes a–c are open to
+--     everyone here, so only the routes proper to khoản 2 are added.
+--   khoản 3+ (collectives, households): not read [U]; this form judges
+--     individuals only.
+-- NĐ 98/2023/NĐ-CP:
+--   Điều 4 [V]: no award while a review is pending; a Bằng khen or a CSTĐCS
+--     awarded for an ad-hoc feat or in a thematic round is no basis for
+--     this merit award (case D18); achievements count only from the end of
+--     a disciplinary period (clause U; case D19).
+--   Điều 30, khoản 9 [V]: the five years start after the achievement period
+--     of the previous decision (the Bằng khen tỉnh, or a previous BK TTg).
+--   Điều 31 [V-en]: enterprises need the province's opinion (documents).
+--
+-- Facts read: compliance, outstanding, influence_scope, productive
+-- (person); movement_launched_by (nomination). NEW (not yet in
+-- vocabulary.md): major_contribution (person, 1/0); trained_colleagues
+-- (person, 1/0); the value `district` of influence_scope.
+-- ASSUMPTION: the worker's sáng kiến is looked for in the last
+-- `worker_window_years` years (the text read is cut off before any span).
+
+local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
+
+-- NĐ 98 Điều 30 k9: the window of `years` years ending at y starts after
+-- the previous award `code`, if there is one. (API gap: lib.years_since
+-- fails when there is none; an "if any" option belongs in lib.)
+local function after_previous(s, code, y, years)
+  local last = s:latest(code, PREREQ)
+  if not last then
+    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
+  end
+  return lib.years_since(s, code, y, years, PREREQ)
+end
+
+local ENCODED = { merit = true, thematic = true, ad_hoc = true }
+local WIDE = { province = true, national = true }
+local DISTRICT_OR_WIDER = { district = true, province = true, national = true }
+-- khoản 2 subjects: công nhân, nông dân, người lao động (people.csv category)
+local K2 = { worker = true, farmer = true, direct_worker = true }
+local WORKERS = { worker = true, direct_worker = true }
+
+-- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
+-- before the end of a disciplinary period. (API gap: belongs in lib.)
+local function after_discipline(s, y, years)
+  local first = y - years + 1
+  local from = lib.counting_from(s, first)
+  if from > first then
+    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
+      .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
+      .. "disciplinary period); needs %d–%d"), from, first, y))
+  end
+  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
+    "%d–%d clear of disciplinary periods"), first, y))
+end
+
+-- The first year of the run rated `level` or better ending at y that may
+-- still count: after the previous awards `after` (NĐ 98 Điều 30 k9) and
+-- after any disciplinary period (NĐ 98 Điều 4). (API gap: lib.)
+local function run_start(s, level, y, after)
+  local first = y - s:streak(level, y) + 1
+  for _, code in ipairs(after) do
+    local prev = s:latest(code, PREREQ)
+    if prev and prev <= y and prev >= first then first = prev + 1 end
+  end
+  return lib.counting_from(s, first)
+end
+
+-- The person's category is one of `set`. (A record, not a judgement:
+-- a missing category fails.)
+local function category_in(s, set)
+  if s.category and set[s.category] then return pass(s.category) end
+  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
+end
+
+form "bk_ttg" {
+  subject = "person",
+  name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
+              en = "Prime Minister's Certificate of Merit" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 73",
+  params  = {
+    -- khoản 1 điểm b [V]: at least 05 consecutive years good or better up
+    -- to the proposal, with 03 CSTĐCS titles in that time
+    good_years = 5,
+    cstd_cs_times = 3,
+    -- khoản 2 [V, cut off]: a farmer's production model effective and
+    -- stable for at least 02 years; a worker's sáng kiến
+    model_years = 2,
+    worker_initiatives = 1,
+    -- ASSUMPTION, not in the text read: the years in which the worker's
+    -- sáng kiến may fall (the span of khoản 1 điểm b)
+    worker_window_years = 5,
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+
+  criterion "kind_encoded" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
+    status = "V-en",
+    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
+      .. "theo phong trào thi đua, đột xuất)",
+    en = "A kind of commendation whose criteria are encoded (merit, "
+      .. "movement, ad hoc)",
+    check = function(s, n, p)
+      local k = n.kind or "merit"
+      if ENCODED[k] then return pass(k) end
+      if k == "resistance" then
+        return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
+          .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
+          "resistance: not a type under Điều 8; Điều 96 continues it as a "
+          .. "transitional task, criteria not encoded"))
+      end
+      return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
+        ": the criteria of this kind are not encoded"))
+    end,
+  },
+
+  criterion "compliance" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1",
+    status = "V",
+    vi = "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà "
+      .. "nước",
+    en = "Complies well with Party policy and State law",
+    check = function(s, n, p)
+      return lib.fact_true(s, "compliance", n.year)
+    end,
+  },
+
+  routes "standard" {
+    vi = "Đạt một trong các tiêu chuẩn của Điều 73",
+    en = "One of the standards of Article 73",
+
+    route "k1_a" {
+      vi = "Thành tích xuất sắc tiêu biểu trong phong trào thi đua",
+      en = "Outstanding in an emulation movement",
+      criterion "a_movement" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm a",
+        status = "V",
+        vi = "Được bình xét trong phong trào thi đua",
+        en = "Assessed in an emulation movement",
+        check = function(s, n, p)
+          local by = n:fact("movement_launched_by")
+          if by then
+            return pass(tr("phong trào phát động bởi ",
+                "movement launched by ") .. by)
+          end
+          if n.campaign then
+            return pass(tr("phong trào ",
+                "movement ") .. n.campaign)
+          end
+          return fail(tr("không có phong trào thi đua", "no movement recorded"))
+        end,
+      },
+      criterion "a_outstanding" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm a",
+        status = "V",
+        vi = "Có thành tích xuất sắc tiêu biểu",
+        en = "Outstanding, exemplary achievement",
+        check = function(s, n, p)
+          return lib.fact_true(s, "outstanding", n.year)
+        end,
+      },
+    },
+
+    route "k1_b" {
+      vi = "Bằng khen cấp tỉnh, 05 năm hoàn thành tốt nhiệm vụ trở lên và "
+        .. "03 lần Chiến sĩ thi đua cơ sở",
+      en = "Provincial Certificate, five good years and three CSTĐCS titles",
+      criterion "b_bk_tinh" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm b",
+        status = "V",
+        vi = "Đã được tặng Bằng khen của bộ, ban, ngành, tỉnh (không tính khen "
+          .. "thưởng theo chuyên đề, đột xuất)",
+        en = "Holds a ministerial or provincial Certificate of Merit (not a "
+          .. "thematic or ad-hoc one)",
+        check = function(s, n, p)
+          local y = s:latest("bk_tinh", PREREQ)
+          if y and y <= n.year then return pass("bk_tinh " .. y) end
+          local c, t = s:honours{ code = "bk_tinh", to = n.year }
+          if c > 0 then
+            return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
+                "only thematic or ad-hoc: ") .. t)
+          end
+          return fail(tr("chưa có bk_tinh", "no bk_tinh"))
+        end,
+      },
+      criterion "b_five_years_good" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm b",
+        status = "V",
+        vi = "Có liên tục từ 05 năm trở lên đến thời điểm đề nghị được công "
+          .. "nhận hoàn thành tốt nhiệm vụ trở lên",
+        en = "Rated good or better for five or more consecutive years up to "
+          .. "the year",
+        check = function(s, n, p)
+          return lib.consecutive(s, "good", n.year, p.good_years)
+        end,
+      },
+      criterion "b_after_bk_tinh" {
+        basis  = "NĐ 98/2023/NĐ-CP, Điều 30, khoản 9",
+        status = "V",
+        vi = "Các năm được tính sau thời gian đạt thành tích của Bằng khen "
+          .. "cấp tỉnh",
+        en = "The five years fall after the provincial Certificate",
+        check = function(s, n, p)
+          return lib.years_since(s, "bk_tinh", n.year, p.good_years, PREREQ)
+        end,
+      },
+      criterion "b_after_previous_bk_ttg" {
+        basis  = "NĐ 98/2023/NĐ-CP, Điều 30, khoản 9",
+        status = "V",
+        vi = "Các năm được tính sau thời gian đạt thành tích của Bằng khen "
+          .. "của Thủ tướng Chính phủ lần trước (nếu có)",
+        en = "The five years fall after any previous Prime Minister's "
+          .. "Certificate",
+        check = function(s, n, p)
+          return after_previous(s, "bk_ttg", n.year, p.good_years)
+        end,
+      },
+      criterion "b_after_discipline" {
+        basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+        status = "V",
+        vi = "Thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+        en = "Achievements count only from the end of a disciplinary period",
+        check = function(s, n, p)
+          return after_discipline(s, n.year, p.good_years)
+        end,
+      },
+      criterion "b_three_cstd_cs" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm b",
+        status = "V",
+        vi = "Trong thời gian đó có 03 lần được tặng danh hiệu Chiến sĩ thi "
+          .. "đua cơ sở (không tính khen thưởng theo chuyên đề, đột xuất)",
+        en = "Three Grassroots Emulation Fighter titles in those years",
+        check = function(s, n, p)
+          local from = run_start(s, "good", n.year, { "bk_tinh", "bk_ttg" })
+          if from > n.year then
+            return fail(tr("không còn năm hoàn thành tốt nào được tính",
+                "no good year that still counts"))
+          end
+          return lib.honours(s, "cstd_cs", from, n.year, p.cstd_cs_times,
+            PREREQ)
+        end,
+      },
+    },
+
+    route "k1_c" {
+      vi = "Nhiều thành tích hoặc thành tích đột xuất có phạm vi ảnh hưởng",
+      en = "Achievements with ministry or province influence",
+      criterion "c_influence" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm c",
+        status = "V",
+        vi = "Lập được nhiều thành tích hoặc thành tích đột xuất, có phạm vi "
+          .. "ảnh hưởng trong bộ, ban, ngành, tỉnh",
+        en = "Many or ad-hoc achievements with ministry or province influence",
+        check = function(s, n, p)
+          local v = s:fact("influence_scope", n.year)
+          if v == nil then
+            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
+                "influence_scope not attested for ") .. n.year)
+          end
+          if WIDE[v] then return pass("influence_scope " .. v) end
+          return fail("influence_scope " .. tostring(v))
+        end,
+      },
+    },
+
+    route "k2_contributor" {
+      vi = "Công nhân, nông dân, người lao động có nhiều đóng góp",
+      en = "A worker or farmer with large contributions",
+      criterion "k2_contribution_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Là công nhân, nông dân, người lao động",
+        en = "A worker, farmer or labourer",
+        check = function(s, n, p)
+          return category_in(s, K2)
+        end,
+      },
+      criterion "k2_contribution" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Có nhiều đóng góp trong phát triển kinh tế - xã hội, công tác "
+          .. "xã hội, từ thiện",
+        en = "Large contributions to socio-economic development, social work "
+          .. "or charity",
+        check = function(s, n, p)
+          return lib.fact_true(s, "major_contribution", n.year)
+        end,
+      },
+    },
+
+    route "k2_worker" {
+      vi = "Công nhân có sáng kiến có phạm vi ảnh hưởng cấp huyện",
+      en = "A worker's initiative with district influence",
+      criterion "k2_worker_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Là công nhân, người trực tiếp lao động",
+        en = "A worker",
+        check = function(s, n, p)
+          return category_in(s, WORKERS)
+        end,
+      },
+      criterion "k2_worker_initiative" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Có sáng kiến được công nhận, áp dụng có hiệu quả",
+        en = "A recognised initiative applied effectively",
+        check = function(s, n, p)
+          return lib.initiatives(s, n.year - p.worker_window_years + 1, n.year,
+            "unit", p.worker_initiatives,
+            { kinds = { "initiative" }, applied = true })
+        end,
+      },
+      criterion "k2_district_influence" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Có phạm vi ảnh hưởng từ cấp huyện trở lên",
+        en = "Influence at district level or wider",
+        check = function(s, n, p)
+          local v = s:fact("influence_scope", n.year)
+          if v == nil then
+            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
+                "influence_scope not attested for ") .. n.year)
+          end
+          if DISTRICT_OR_WIDER[v] then return pass("influence_scope " .. v) end
+          return fail("influence_scope " .. tostring(v))
+        end,
+      },
+      criterion "k2_trains_colleagues" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Tích cực đào tạo, bồi dưỡng, hướng dẫn đồng nghiệp",
+        en = "Trains and guides colleagues",
+        check = function(s, n, p)
+          return lib.fact_true(s, "trained_colleagues", n.year)
+        end,
+      },
+    },
+
+    route "k2_farmer" {
+      vi = "Nông dân có mô hình sản xuất hiệu quả, ổn định",
+      en = "A farmer's effective and stable production model",
+      criterion "k2_farmer_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Là nông dân",
+        en = "A farmer",
+        check = function(s, n, p)
+          return category_in(s, { farmer = true })
+        end,
+      },
+      criterion "k2_model_years" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 2",
+        status = "V",
+        vi = "Có mô hình sản xuất, kinh doanh hiệu quả, ổn định từ 02 năm trở "
+          .. "lên",
+        en = "A production model effective and stable for two or more years",
+        check = function(s, n, p)
+          -- each year of the span attested `productive`; a missing year is
+          -- a judgement nobody made. (API gap: lib.fact_true over years.)
+          local seen, missing = {}, false
+          for y = n.year - p.model_years + 1, n.year do
+            local v = s:fact("productive", y)
+            seen[#seen + 1] = y .. ": " .. tostring(v)
+            if v == nil then
+              missing = true
+            elseif v ~= 1 then
+              return fail(table.concat(seen, ", "))
+            end
+          end
+          if missing then return unknown(table.concat(seen, ", ")) end
+          return pass(table.concat(seen, ", "))
+        end,
+      },
+    },
+  },
+}

@@ -1,0 +1,140 @@
+-- Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh (cá nhân), regime B.
+--
+-- Luật Thi đua, khen thưởng 2022, Điều 22 (article number inferred from the
+-- 21/22/23/24 order: U; content read in press summaries: P):
+--   khoản 1: "Có thành tích xuất sắc tiêu biểu được lựa chọn trong số những
+--            cá nhân có 03 lần liên tục được tặng danh hiệu Chiến sĩ thi đua
+--            cơ sở" [P];
+--   khoản 2: and one of: a sáng kiến "đã được áp dụng hiệu quả và có khả
+--            năng nhân rộng trong Bộ, ban, ngành, tỉnh"; a đề tài, đề án,
+--            công trình KH&CN "đã được nghiệm thu và áp dụng hiệu quả, có
+--            phạm vi ảnh hưởng trong Bộ, ban, ngành, tỉnh"; or mưu trí with
+--            that scope [P]. The head of the ministry or province recognises
+--            the effect and scope (clause U) [P]: a record of scope
+--            `province` or above stands for that recognition.
+-- NĐ 98/2023/NĐ-CP:
+--   Điều 4 [V]: no award while a review is pending; thematic and ad-hoc
+--     results are never the basis of a merit award; achievements count only
+--     from the end of a disciplinary period (clause U).
+--   Điều 30, khoản 9 [V]: a next award counts from after the achievement
+--     period of the previous one (here: the previous CSTĐ tỉnh).
+--
+-- Readings to check against the text:
+--   - The 03 CSTĐCS titles are taken as the three years ending at the
+--     nomination year (held as honours: the CSTĐCS of the year must already
+--     be conferred).
+--   - The sáng kiến / đề tài is taken from those same three years.
+--   - The CSTĐCS that form the run must not be thematic or ad hoc honours.
+
+local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
+
+-- NĐ 98 Điều 30 k9: the window of `years` years ending at y starts after
+-- the previous award `code`, if there is one. (API gap: lib.years_since
+-- fails when there is none; an "if any" option belongs in lib.)
+local function after_previous(s, code, y, years)
+  local last = s:latest(code, PREREQ)
+  if not last then
+    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
+  end
+  return lib.years_since(s, code, y, years, PREREQ)
+end
+
+
+-- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
+-- before the end of a disciplinary period. (API gap: belongs in lib.)
+local function after_discipline(s, y, years)
+  local first = y - years + 1
+  local from = lib.counting_from(s, first)
+  if from > first then
+    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
+      .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
+      .. "disciplinary period); needs %d–%d"), from, first, y))
+  end
+  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
+    "%d–%d clear of disciplinary periods"), first, y))
+end
+
+form "cstd_tinh" {
+  subject = "person",
+  name    = { vi = "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
+              en = "Ministerial or Provincial Emulation Fighter" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 22",
+  params  = {
+    -- one sáng kiến / đề tài / mưu trí with ministry or province scope
+    -- (Điều 22, khoản 2) [P]; the 03 CSTĐCS are the set-wide
+    -- cstd_tinh_cstd_cs_times
+    initiatives = 1,
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+
+  criterion "three_cstd_cs" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1",
+    status = "P",
+    vi = "Có 03 lần liên tục được tặng danh hiệu Chiến sĩ thi đua cơ sở "
+      .. "(không tính khen thưởng theo chuyên đề, đột xuất)",
+    en = "Three consecutive Grassroots Emulation Fighter titles up to the "
+      .. "year (thematic and ad-hoc honours do not count)",
+    check = function(s, n, p)
+      local k = p.cstd_tinh_cstd_cs_times
+      return lib.honours(s, "cstd_cs", n.year - k + 1, n.year, k, PREREQ)
+    end,
+  },
+
+  criterion "after_previous_title" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 30, khoản 9",
+    status = "V",
+    vi = "Thành tích được tính sau thời gian đã được tặng danh hiệu Chiến sĩ "
+      .. "thi đua cấp tỉnh lần trước",
+    en = "The three years fall after the previous provincial title",
+    check = function(s, n, p)
+      return after_previous(s, "cstd_tinh", n.year, p.cstd_tinh_cstd_cs_times)
+    end,
+  },
+
+  criterion "after_discipline" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+    en = "Achievements count only from the end of a disciplinary period",
+    check = function(s, n, p)
+      return after_discipline(s, n.year, p.cstd_tinh_cstd_cs_times)
+    end,
+  },
+
+  criterion "outstanding" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1",
+    status = "P",
+    vi = "Có thành tích xuất sắc tiêu biểu, được lựa chọn",
+    en = "Selected for outstanding, exemplary achievements",
+    check = function(s, n, p)
+      return lib.fact_true(s, "outstanding", n.year)
+    end,
+  },
+
+  criterion "province_initiative" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 22, khoản 2",
+    status = "P",
+    vi = "Có sáng kiến, đề tài, đề án, công trình khoa học và công nghệ hoặc "
+      .. "mưu trí được áp dụng hiệu quả, có khả năng nhân rộng, phạm vi ảnh "
+      .. "hưởng trong bộ, ban, ngành, tỉnh",
+    en = "An initiative, research work or combat ingenuity applied "
+      .. "effectively with ministry or province scope, in those years",
+    check = function(s, n, p)
+      local k = p.cstd_tinh_cstd_cs_times
+      return lib.initiatives(s, n.year - k + 1, n.year, "province",
+        p.initiatives,
+        { kinds = { "initiative", "research", "combat" }, applied = true })
+    end,
+  },
+}

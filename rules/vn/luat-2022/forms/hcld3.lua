@@ -1,0 +1,351 @@
+-- Huân chương Lao động hạng Ba (cá nhân), regime B.
+--
+-- Luật Thi đua, khen thưởng 2022, Điều 44:
+--   khoản 1 điểm e [V-en; the exact Vietnamese wording was not read: U]:
+--     holds a Bằng khen của Thủ tướng Chính phủ, then at least 05
+--     consecutive years up to the proposal rated "hoàn thành tốt nhiệm vụ
+--     trở lên", within which at least 01 year "hoàn thành xuất sắc nhiệm
+--     vụ" and 03 times Chiến sĩ thi đua cơ sở (English rendering of a MoHA
+--     answer; the "01 year excellent" element may be a translation
+--     artefact). No sáng kiến is required (cases D13, D14).
+--   khoản 2 [V, cut off]: công nhân, nông dân, one of: outstanding at the
+--     sơ kết / tổng kết of a ministry or province movement of 05 years or
+--     more; inventions, patents or S&T works applied with ministry or
+--     province influence; many contributions to socio-economic development,
+--     social security, charity, technology; an outstanding ad-hoc
+--     achievement … (cut off: such a nomination goes to review).
+--   khoản 1 a–d, f (other individual points), g (quá trình cống hiến,
+--     detailed by decree [P]), khoản 3+ (collectives): not read or not
+--     encodable from what was read; dedication nominations go to review
+--     through kind_encoded.
+-- NĐ 98/2023/NĐ-CP:
+--   Điều 4 [V]: no award while a review is pending; thematic and ad-hoc
+--     honours are no basis for it; achievements count only from the end of
+--     a disciplinary period (clause U).
+--   Điều 30, khoản 9 [V]: the five years start after the achievement period
+--     of the Bằng khen của Thủ tướng.
+--
+-- Facts read: outstanding (person); movement_launched_by, movement_years
+-- (nomination). NEW KEY (not yet in vocabulary.md): major_contribution.
+-- ASSUMPTION: the invention of khoản 2 is looked for in the last
+-- `invention_window_years` years (no span in the text read).
+
+local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
+local ENCODED = { merit = true, thematic = true, ad_hoc = true }
+-- khoản 2 subjects: công nhân, nông dân (people.csv category)
+local K2 = { worker = true, farmer = true }
+
+-- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
+-- before the end of a disciplinary period. (API gap: belongs in lib.)
+local function after_discipline(s, y, years)
+  local first = y - years + 1
+  local from = lib.counting_from(s, first)
+  if from > first then
+    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
+      .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
+      .. "disciplinary period); needs %d–%d"), from, first, y))
+  end
+  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
+    "%d–%d clear of disciplinary periods"), first, y))
+end
+
+-- The first year of the run rated `level` or better ending at y that may
+-- still count: after the previous award `after` (NĐ 98 Điều 30 k9) and
+-- after any disciplinary period (NĐ 98 Điều 4). (API gap: lib.)
+local function run_start(s, level, y, after)
+  local first = y - s:streak(level, y) + 1
+  local prev = s:latest(after, PREREQ)
+  if prev and prev <= y and prev >= first then first = prev + 1 end
+  return lib.counting_from(s, first)
+end
+
+-- The person's category is one of `set` (a record: missing fails).
+local function category_in(s, set)
+  if s.category and set[s.category] then return pass(s.category) end
+  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
+end
+
+form "hcld3" {
+  subject = "person",
+  name    = { vi = "Huân chương Lao động hạng Ba",
+              en = "Third-class Labour Order" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 44",
+  params  = {
+    -- khoản 1 điểm e [V-en; wording U]: at least 05 consecutive years good
+    -- or better up to the proposal, with at least 01 excellent year and
+    -- 03 CSTĐCS titles in that time
+    good_years = 5,
+    excellent_years = 1,
+    cstd_cs_times = 3,
+    -- khoản 2 [V]: a ministry or province movement of at least 05 years;
+    -- an invention or S&T work with ministry or province influence
+    movement_years = 5,
+    inventions = 1,
+    -- ASSUMPTION, not in the text read: the years in which that invention
+    -- may fall (the span of khoản 1 điểm e)
+    invention_window_years = 5,
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+
+  criterion "kind_encoded" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
+    status = "V-en",
+    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
+      .. "theo phong trào thi đua, đột xuất)",
+    en = "A kind of commendation whose criteria are encoded (merit, "
+      .. "movement, ad hoc)",
+    check = function(s, n, p)
+      local k = n.kind or "merit"
+      if ENCODED[k] then return pass(k) end
+      if k == "resistance" then
+        return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
+          .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
+          "resistance: not a type under Điều 8; Điều 96 continues it as a "
+          .. "transitional task, criteria not encoded"))
+      end
+      return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
+        ": the criteria of this kind are not encoded"))
+    end,
+  },
+
+  routes "standard" {
+    vi = "Đạt một trong các tiêu chuẩn của Điều 44",
+    en = "One of the standards of Article 44",
+
+    route "k1_e" {
+      vi = "Bằng khen của Thủ tướng, 05 năm hoàn thành tốt nhiệm vụ trở lên, "
+        .. "01 năm xuất sắc và 03 lần Chiến sĩ thi đua cơ sở",
+      en = "PM's Certificate, five good years, one excellent year and three "
+        .. "CSTĐCS titles",
+      criterion "e_bk_ttg" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm e",
+        status = "V-en",
+        vi = "Đã được tặng Bằng khen của Thủ tướng Chính phủ (không tính khen "
+          .. "thưởng theo chuyên đề, đột xuất)",
+        en = "Holds a Prime Minister's Certificate of Merit (not a thematic "
+          .. "or ad-hoc one)",
+        check = function(s, n, p)
+          local y = s:latest("bk_ttg", PREREQ)
+          if y and y <= n.year then return pass("bk_ttg " .. y) end
+          local c, t = s:honours{ code = "bk_ttg", to = n.year }
+          if c > 0 then
+            return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
+                "only thematic or ad-hoc: ") .. t)
+          end
+          return fail(tr("chưa có bk_ttg", "no bk_ttg"))
+        end,
+      },
+      criterion "e_five_years_good" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm e",
+        status = "V-en",
+        vi = "Sau đó có liên tục từ 05 năm trở lên đến thời điểm đề nghị được "
+          .. "công nhận hoàn thành tốt nhiệm vụ trở lên",
+        en = "Rated good or better for five or more consecutive years up to "
+          .. "the year",
+        check = function(s, n, p)
+          return lib.consecutive(s, "good", n.year, p.good_years)
+        end,
+      },
+      criterion "e_after_bk_ttg" {
+        basis  = "NĐ 98/2023/NĐ-CP, Điều 30, khoản 9",
+        status = "V",
+        vi = "Các năm được tính sau thời gian đạt thành tích của Bằng khen của "
+          .. "Thủ tướng Chính phủ",
+        en = "The five years fall after the Prime Minister's Certificate",
+        check = function(s, n, p)
+          return lib.years_since(s, "bk_ttg", n.year, p.good_years, PREREQ)
+        end,
+      },
+      criterion "e_after_discipline" {
+        basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+        status = "V",
+        vi = "Thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+        en = "Achievements count only from the end of a disciplinary period",
+        check = function(s, n, p)
+          return after_discipline(s, n.year, p.good_years)
+        end,
+      },
+      criterion "e_excellent_year" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm e",
+        status = "V-en",
+        vi = "Trong thời gian đó có ít nhất 01 năm hoàn thành xuất sắc nhiệm vụ",
+        en = "At least one excellent year in those years",
+        check = function(s, n, p)
+          local from = run_start(s, "good", n.year, "bk_ttg")
+          if from > n.year then
+            return fail(tr("không còn năm hoàn thành tốt nào được tính",
+                "no good year that still counts"))
+          end
+          local c = s:count_rated("excellent", from, n.year)
+          local d = string.format(tr("%d năm xuất sắc: %s",
+              "%d excellent year(s): %s"), c,
+            s:ratings(from, n.year))
+          if c >= p.excellent_years then return pass(d) end
+          return fail(d)
+        end,
+      },
+      criterion "e_three_cstd_cs" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm e",
+        status = "V-en",
+        vi = "Trong thời gian đó có 03 lần được tặng danh hiệu Chiến sĩ thi "
+          .. "đua cơ sở (không tính khen thưởng theo chuyên đề, đột xuất)",
+        en = "Three Grassroots Emulation Fighter titles in those years",
+        check = function(s, n, p)
+          local from = run_start(s, "good", n.year, "bk_ttg")
+          if from > n.year then
+            return fail(tr("không còn năm hoàn thành tốt nào được tính",
+                "no good year that still counts"))
+          end
+          return lib.honours(s, "cstd_cs", from, n.year, p.cstd_cs_times,
+            PREREQ)
+        end,
+      },
+    },
+
+    route "k2_movement" {
+      vi = "Công nhân, nông dân tiêu biểu trong phong trào thi đua từ 05 năm",
+      en = "A worker or farmer outstanding in a movement of five years",
+      criterion "k2_movement_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Là công nhân, nông dân",
+        en = "A worker or farmer",
+        check = function(s, n, p)
+          return category_in(s, K2)
+        end,
+      },
+      criterion "k2_movement_five_years" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Phong trào thi đua do bộ, ban, ngành, tỉnh phát động, sơ kết, "
+          .. "tổng kết từ 05 năm trở lên",
+        en = "A ministry or province movement reviewed after five or more "
+          .. "years",
+        check = function(s, n, p)
+          local by, yrs = n:fact("movement_launched_by"), n:fact("movement_years")
+          if by == nil then
+            return fail(tr("không có phong trào thi đua",
+                "no movement recorded"))
+          end
+          if by ~= "ministry" and by ~= "province" then
+            return fail(tr("phát động bởi ", "launched by ") .. tostring(by))
+          end
+          if type(yrs) ~= "number" then
+            return fail(tr("không ghi thời gian phong trào",
+                "movement length not recorded"))
+          end
+          local d = string.format(tr("phát động bởi %s, %d năm",
+              "launched by %s, %d year(s)"),
+            by, yrs)
+          if yrs >= p.movement_years then return pass(d) end
+          return fail(d)
+        end,
+      },
+      criterion "k2_movement_outstanding" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Có thành tích xuất sắc tiêu biểu trong phong trào",
+        en = "Outstanding in that movement",
+        check = function(s, n, p)
+          return lib.fact_true(s, "outstanding", n.year)
+        end,
+      },
+    },
+
+    route "k2_inventor" {
+      vi = "Công nhân, nông dân có phát minh, sáng chế hoặc công trình khoa "
+        .. "học có phạm vi ảnh hưởng",
+      en = "A worker's or farmer's invention with province influence",
+      criterion "k2_invention_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Là công nhân, nông dân",
+        en = "A worker or farmer",
+        check = function(s, n, p)
+          return category_in(s, K2)
+        end,
+      },
+      criterion "k2_invention" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Có sáng chế, giải pháp hữu ích hoặc công trình khoa học và công "
+          .. "nghệ được áp dụng, có phạm vi ảnh hưởng trong bộ, ban, ngành, "
+          .. "tỉnh",
+        en = "An invention or S&T work applied with ministry or province "
+          .. "influence",
+        check = function(s, n, p)
+          return lib.initiatives(s, n.year - p.invention_window_years + 1,
+            n.year, "province", p.inventions,
+            { kinds = { "invention", "research" }, applied = true })
+        end,
+      },
+    },
+
+    route "k2_contributor" {
+      vi = "Công nhân, nông dân có nhiều đóng góp",
+      en = "A worker or farmer with many contributions",
+      criterion "k2_contribution_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Là công nhân, nông dân",
+        en = "A worker or farmer",
+        check = function(s, n, p)
+          return category_in(s, K2)
+        end,
+      },
+      criterion "k2_contribution" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Có nhiều đóng góp trong phát triển kinh tế - xã hội, an sinh xã "
+          .. "hội, từ thiện, khoa học và công nghệ",
+        en = "Many contributions to socio-economic development, social "
+          .. "security, charity or technology",
+        check = function(s, n, p)
+          return lib.fact_true(s, "major_contribution", n.year)
+        end,
+      },
+    },
+
+    route "k2_exceptional" {
+      vi = "Công nhân, nông dân có thành tích đột xuất",
+      en = "A worker's or farmer's ad-hoc achievement",
+      criterion "k2_ad_hoc_subject" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Là công nhân, nông dân",
+        en = "A worker or farmer",
+        check = function(s, n, p)
+          return category_in(s, K2)
+        end,
+      },
+      criterion "k2_ad_hoc" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 2",
+        status = "V",
+        vi = "Có thành tích đột xuất đặc biệt xuất sắc (phần còn lại của quy "
+          .. "định chưa đọc được)",
+        en = "An outstanding ad-hoc achievement (the rest of the point was "
+          .. "not read)",
+        check = function(s, n, p)
+          if n.kind ~= "ad_hoc" then
+            return fail(tr("không phải đề nghị khen thưởng đột xuất",
+                "not an ad-hoc nomination"))
+          end
+          return unknown(tr("phần còn lại của quy định tại Điều 44 khoản 2 "
+            .. "chưa đọc được; cần người xét", "the rest of this point of "
+            .. "Điều 44 khoản 2 was not read; a person judges"))
+        end,
+      },
+    },
+  },
+}

@@ -1,0 +1,78 @@
+-- Lao động tiên tiến (cá nhân), regime B.
+--
+-- Luật Thi đua, khen thưởng 2022, Điều 24, khoản 1 [V]:
+--   a) "Hoàn thành tốt nhiệm vụ trở lên";
+--   b) "Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia
+--      phong trào thi đua".
+-- TT 01/2024/TT-BNV, Điều 1, khoản 5 (in force from 15/04/2024):
+--   điểm d: no title for "cá nhân mới tuyển dụng dưới 06 tháng" [V-en];
+--   điểm a: injury treatment from combat or rescue counts as worked [V];
+--   điểm b: training counts as worked [V; the extra condition for training
+--           of a year or more was cut off: U].
+-- NĐ 98/2023/NĐ-CP, Điều 4: maternity leave counts [V-en]; no award while a
+--   disciplinary review, inspection or complaint is pending [V].
+-- The counting of maternity, injury and training months is the engine's
+-- (s:months); this form only states the minimum.
+--
+-- Not encoded, and why:
+--   - Khoản 2 (Chiến sĩ tiên tiến for the armed forces) [P]: its own code.
+--   - Khoản 4: ministries and provinces detail the standard [V-en]; a
+--     province adds its criteria by amending this form.
+--   - No "bị kỷ luật từ khiển trách trở lên" bar: none was found in the
+--     TT 01/2024 excerpts (B-LDTT-10, [U] for the absence). Discipline acts
+--     through the year's rating and, for multi-year windows, through the
+--     NĐ 98 Điều 4 recount rule in the forms that have such windows.
+--   - Transfers and secondments (TT 01/2024 Điều 1 k5, point letter U) say
+--     which unit decides, not who is eligible.
+--   - No national quota (B-LDTT-11, [P]).
+form "ldtt" {
+  subject = "person",
+  name    = { vi = "Lao động tiên tiến", en = "Advanced Worker" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 24; "
+         .. "TT 01/2024/TT-BNV, Điều 1, khoản 5",
+
+  criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+
+  criterion "rating_good" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 24, khoản 1, điểm a",
+    status = "V",
+    vi = "Hoàn thành tốt nhiệm vụ trở lên",
+    en = "Rated good or better in the year",
+    check = function(s, n, p)
+      return lib.consecutive(s, "good", n.year, 1)
+    end,
+  },
+
+  criterion "self_reliance" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 24, khoản 1, điểm b",
+    status = "V",
+    vi = "Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham "
+      .. "gia phong trào thi đua",
+    en = "Self-reliant, united, helpful, active in emulation movements",
+    check = function(s, n, p)
+      return lib.fact_true(s, "self_reliance", n.year)
+    end,
+  },
+
+  criterion "not_new_hire" {
+    basis  = "TT 01/2024/TT-BNV, Điều 1, khoản 5, điểm d",
+    status = "V-en",
+    vi = "Không phải người mới tuyển dụng dưới 06 tháng (thời gian nghỉ thai "
+      .. "sản, điều trị thương tích do làm nhiệm vụ, đào tạo được tính)",
+    en = "Not a new hire of fewer than 6 months (maternity leave, duty "
+      .. "injury treatment and training count as worked)",
+    check = function(s, n, p)
+      return lib.months_ok(s, n.year, p.new_hire_min_months)
+    end,
+  },
+}

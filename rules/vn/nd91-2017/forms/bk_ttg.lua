@@ -1,0 +1,369 @@
+-- Bằng khen của Thủ tướng Chính phủ (individuals, workers and farmers,
+-- collectives, families).
+--
+-- Basis: Luật Thi đua, khen thưởng 2003, Điều 71 [U number];
+-- NĐ 91/2017/NĐ-CP, Điều 38: khoản 1 điểm a, b [V-en] (lawnet EN), điểm c
+-- [V] (Bộ Nội vụ answer, baodientu.chinhphu.vn 442848); khoản 2–4 subject
+-- groups [P], their thresholds [U] (national-criteria.md §2.11, kontum-notes
+-- §2.1 BKTTG-a..c).
+--
+-- Point c as the Ministry of Home Affairs applies it: a Bằng khen cấp bộ/tỉnh,
+-- then 5 or more consecutive excellent years "up to the time of proposal"
+-- (one lesser year breaks the run: case D10, Kon Tum case D), with 5
+-- initiatives applied at the unit within them (case D11).
+-- Thematic (đợt, chuyên đề) Bằng khen do not count as the prerequisite (NĐ 91
+-- Điều 3, [P]); ad-hoc (đột xuất) ones do (case D18: an inference, the A text
+-- bars only đợt/chuyên đề).
+--
+-- Encoded as "a person decides" (unknown), because their thresholds were not
+-- read: khoản 2 (workers, farmers, labourers) and khoản 3 (collectives).
+-- Khoản 4 (families: "đóng góp lớn về công sức, đất đai và tài sản", [P],
+-- case D20) has no fact key of its own; the council's attested `outstanding`
+-- stands for it.
+-- Not encoded: the armed forces' variant of point c (5 Giấy khen).
+
+local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
+
+-- Kinds of nomination whose criteria are encoded here.
+local ENCODED_KINDS = { merit = true, thematic = true }
+
+local WORKER_FARMER = { worker = true, farmer = true }
+
+-- Launchers of movements named by điểm a.
+local A_LAUNCHERS = { central_council = true, ministry = true, province = true }
+
+local SCOPE = { unit = 1, province = 2, national = 3 }
+
+-- API gap (reported): a lib helper comparing a scope-valued fact.
+local function influence_at_least(s, y, min)
+  local v = s:fact("influence_scope", y)
+  if v == nil then
+    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
+  end
+  if SCOPE[v] == nil then
+    return unknown("influence_scope không hợp lệ: " .. tostring(v))
+  end
+  if SCOPE[v] >= SCOPE[min] then
+    return pass("Phạm vi ảnh hưởng: " .. v)
+  end
+  return fail("Phạm vi ảnh hưởng: " .. v)
+end
+
+-- API gap (reported): no lib helper reads a fact about the nomination.
+local function movement_years_at_least(n, min)
+  local v = n:fact("movement_years")
+  if v == nil then
+    return unknown("Chưa có thời gian của phong trào thi đua (movement_years)")
+  end
+  local years = tonumber(v)
+  if years == nil then
+    return unknown("movement_years không phải là số: " .. tostring(v))
+  end
+  local detail = string.format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
+  if years >= min then
+    return pass(detail)
+  end
+  return fail(detail)
+end
+
+-- Items both forms share, built fresh for each form.
+
+local function compliance()
+  return criterion "compliance" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1",
+    status = "V-en",
+    vi = "Gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
+    en = "Exemplary compliance with Party policy and State law",
+    check = function(s, n, p)
+      return lib.fact_true(s, "compliance", n.year)
+    end,
+  }
+end
+
+local function other_kinds()
+  return route "other_kinds" {
+    vi = "Loại khen thưởng chưa được mã hóa: cần người xét",
+    en = "A kind of commendation not encoded here: a person decides",
+
+    criterion "kind_not_encoded" {
+      basis  = "NĐ 91/2017/NĐ-CP, Điều 13",
+      status = "V-en",
+      vi = "Tiêu chuẩn của loại khen thưởng này (đột xuất, cống hiến, niên hạn, đối "
+        .. "ngoại, kháng chiến) chưa được mã hóa",
+      en = "The criteria of this kind (ad hoc, dedication, seniority, foreign, "
+        .. "resistance) are not encoded",
+      check = function(s, n, p)
+        if ENCODED_KINDS[n.kind] then
+          return fail("Loại khen thưởng " .. n.kind .. ": xét theo các tiêu chuẩn trên")
+        end
+        return unknown("Loại khen thưởng " .. n.kind .. ": tiêu chuẩn chưa được mã hóa")
+      end,
+    },
+  }
+end
+
+local function not_under_review()
+  return criterion "not_under_review" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
+    status = "P",
+    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
+    en = "Not under disciplinary review, investigation, inspection or complaint",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  }
+end
+
+---------------------------------------------------------------- individuals
+
+form "bk_ttg" {
+  subject = "person",
+  name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
+              en = "Prime Minister's Certificate of Merit" },
+  basis   = "Luật Thi đua, khen thưởng 2003, Điều 71; NĐ 91/2017/NĐ-CP, Điều 38",
+  -- movement_years: điểm a; years, initiatives: điểm c.
+  params  = { movement_years = 3, years = 5, initiatives = 5 },
+
+  compliance(),
+
+  routes "point" {
+    vi = "Đạt một trong các tiêu chuẩn", en = "Meets one of the standards",
+
+    route "a_movement" {
+      vi = "Thành tích xuất sắc được bình xét trong phong trào thi đua do Hội đồng Thi "
+        .. "đua - Khen thưởng Trung ương, bộ, ngành, tỉnh phát động khi sơ kết, tổng kết "
+        .. "từ 03 năm trở lên",
+      en = "Outstanding in a movement of the central council, a ministry or a "
+        .. "province, reviewed after 3 years or more",
+
+      criterion "a_movement_review" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm a",
+        status = "V-en",
+        vi = "Được bình xét khi sơ kết, tổng kết phong trào thi đua",
+        en = "Proposed at the review of an emulation movement",
+        check = function(s, n, p)
+          if n.kind == "thematic" then
+            return pass("Khen thưởng theo đợt, chuyên đề" ..
+                        (n.campaign and (": " .. n.campaign) or ""))
+          end
+          return fail("Loại khen thưởng: " .. tostring(n.kind))
+        end,
+      },
+      criterion "a_movement_launcher" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm a",
+        status = "V-en",
+        vi = "Phong trào do Hội đồng Thi đua - Khen thưởng Trung ương, bộ, ban, ngành, "
+          .. "tỉnh phát động",
+        en = "Launched by the central council, a ministry or a province",
+        check = function(s, n, p)
+          local who = n:fact("movement_launched_by")
+          if who == nil then
+            return unknown("Chưa có cấp phát động phong trào (movement_launched_by)")
+          end
+          if A_LAUNCHERS[who] then
+            return pass("Phát động: " .. who)
+          end
+          return fail("Phát động: " .. tostring(who))
+        end,
+      },
+      criterion "a_movement_years" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm a",
+        status = "V-en",
+        vi = "Sơ kết, tổng kết từ 03 năm trở lên",
+        en = "Reviewed after 3 years or more",
+        check = function(s, n, p)
+          return movement_years_at_least(n, p.movement_years)
+        end,
+      },
+      criterion "a_outstanding" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm a",
+        status = "V-en",
+        vi = "Có thành tích xuất sắc trong phong trào thi đua",
+        en = "Outstanding achievement in the movement",
+        check = function(s, n, p)
+          return lib.fact_true(s, "outstanding", n.year)
+        end,
+      },
+    },
+
+    route "b_achievements" {
+      vi = "Lập được nhiều thành tích hoặc thành tích lớn có phạm vi ảnh hưởng trong "
+        .. "bộ, ban, ngành, tỉnh",
+      en = "Many or major achievements with influence at ministry or province scope",
+
+      criterion "b_influence" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm b",
+        status = "V-en",
+        vi = "Thành tích có phạm vi ảnh hưởng trong bộ, ban, ngành, tỉnh",
+        en = "Achievements with influence at ministry or province scope",
+        check = function(s, n, p)
+          return influence_at_least(s, n.year, "province")
+        end,
+      },
+    },
+
+    route "c_merit_run" {
+      vi = "Đã được tặng Bằng khen cấp bộ, tỉnh, 05 năm tiếp theo trở lên liên tục hoàn "
+        .. "thành xuất sắc nhiệm vụ, trong thời gian đó có 05 sáng kiến",
+      en = "A ministry/provincial Certificate of Merit, then 5+ consecutive "
+        .. "excellent years with 5 initiatives",
+
+      criterion "c_bk_tinh" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm c",
+        status = "V",
+        vi = "Đã được tặng Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương (không "
+          .. "tính khen thưởng theo đợt, chuyên đề) trước thời gian tính thành tích",
+        en = "Holds a ministry/provincial Certificate of Merit (not thematic) "
+          .. "before the run",
+        check = function(s, n, p)
+          local opt = { exclude_kinds = NOT_FOR_STATE_AWARDS }
+          if s:latest("bk_tinh", opt) == nil then
+            return fail("Chưa được tặng Bằng khen cấp bộ, tỉnh (không tính theo đợt, chuyên đề)")
+          end
+          return lib.years_since(s, "bk_tinh", n.year, p.years, opt)
+        end,
+      },
+      criterion "c_excellent_years" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm c",
+        status = "V",
+        vi = "05 năm trở lên liên tục hoàn thành xuất sắc nhiệm vụ đến thời điểm đề nghị",
+        en = "Five or more consecutive excellent years up to the proposal",
+        check = function(s, n, p)
+          return lib.consecutive(s, "excellent", n.year, p.years)
+        end,
+      },
+      criterion "c_initiatives" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm c",
+        status = "V",
+        vi = "Trong thời gian đó có 05 sáng kiến được công nhận và áp dụng hiệu quả trong "
+          .. "phạm vi cơ sở (hoặc mưu trí trong chiến đấu)",
+        en = "Within those years, 5 initiatives recognised and applied at the unit "
+          .. "(or combat ingenuity)",
+        check = function(s, n, p)
+          -- the window: the run of excellent years, after the BK tỉnh
+          local from = n.year - math.max(s:streak("excellent", n.year), p.years) + 1
+          local prior = s:latest("bk_tinh", { exclude_kinds = NOT_FOR_STATE_AWARDS })
+          if prior ~= nil and prior + 1 > from then
+            from = prior + 1
+          end
+          return lib.initiatives(s, from, n.year, "unit", p.initiatives,
+                                 { kinds = { "initiative", "combat" }, applied = true })
+        end,
+      },
+    },
+
+    route "k2_workers_farmers" {
+      vi = "Công nhân, nông dân, người lao động (khoản 2)",
+      en = "Workers, farmers and labourers (clause 2)",
+
+      criterion "k2_worker_farmer" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 2",
+        status = "P",
+        vi = "Đối tượng là công nhân, nông dân, người lao động",
+        en = "The subject is a worker, farmer or labourer",
+        check = function(s, n, p)
+          if WORKER_FARMER[s.category] then
+            return pass("Nhóm: " .. s.category)
+          end
+          return fail("Nhóm: " .. tostring(s.category or "không ghi"))
+        end,
+      },
+      criterion "k2_thresholds" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 2",
+        status = "U",
+        vi = "Tiêu chuẩn của khoản 2 (chưa đọc được văn bản): cần người xét",
+        en = "The standard of clause 2 (text not read): a person decides",
+        check = function(s, n, p)
+          return unknown("Tiêu chuẩn khoản 2 Điều 38 NĐ 91/2017 chưa được xác minh")
+        end,
+      },
+    },
+
+    other_kinds(),
+  },
+
+  not_under_review(),
+}
+
+------------------------------------------------- collectives and families
+
+form "bk_ttg" {
+  subject = "unit",
+  name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
+              en = "Prime Minister's Certificate of Merit" },
+  basis   = "Luật Thi đua, khen thưởng 2003, Điều 71; NĐ 91/2017/NĐ-CP, Điều 38",
+
+  compliance(),
+
+  routes "point" {
+    vi = "Đạt tiêu chuẩn của tập thể hoặc gia đình",
+    en = "Meets the standard for collectives or families",
+
+    route "k3_collectives" {
+      vi = "Tập thể (khoản 3)", en = "Collectives (clause 3)",
+
+      criterion "k3_collective" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 3",
+        status = "P",
+        vi = "Đối tượng là tập thể",
+        en = "The subject is a collective",
+        check = function(s, n, p)
+          if s.kind == "household" then
+            return fail("Gia đình, không phải tập thể")
+          end
+          return pass("Tập thể: " .. tostring(s.kind))
+        end,
+      },
+      criterion "k3_internal_unity" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 3",
+        status = "P",
+        vi = "Nội bộ đoàn kết",
+        en = "Internal solidarity",
+        check = function(s, n, p)
+          return lib.fact_true(s, "internal_unity", n.year)
+        end,
+      },
+      criterion "k3_thresholds" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 3",
+        status = "U",
+        vi = "Tiêu chuẩn thành tích của khoản 3 (chưa đọc được văn bản): cần người xét",
+        en = "The achievement thresholds of clause 3 (text not read): a person decides",
+        check = function(s, n, p)
+          return unknown("Tiêu chuẩn khoản 3 Điều 38 NĐ 91/2017 chưa được xác minh")
+        end,
+      },
+    },
+
+    route "k4_families" {
+      vi = "Gia đình có đóng góp lớn về công sức, đất đai và tài sản (khoản 4)",
+      en = "Families with large contributions of effort, land and property (clause 4)",
+
+      criterion "k4_family" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 4",
+        status = "P",
+        vi = "Đối tượng là gia đình",
+        en = "The subject is a family (household)",
+        check = function(s, n, p)
+          if s.kind == "household" then
+            return pass("Gia đình")
+          end
+          return fail("Tập thể, không phải gia đình")
+        end,
+      },
+      criterion "k4_contribution" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 4",
+        status = "P",
+        vi = "Có đóng góp lớn về công sức, đất đai và tài sản cho sự nghiệp xây dựng và "
+          .. "bảo vệ Tổ quốc",
+        en = "Large contributions of effort, land and property",
+        check = function(s, n, p)
+          return lib.fact_true(s, "outstanding", n.year)
+        end,
+      },
+    },
+
+    other_kinds(),
+  },
+
+  not_under_review(),
+}

@@ -1,0 +1,181 @@
+-- Huân chương Lao động hạng Ba (individual).
+--
+-- Basis: Luật Thi đua, khen thưởng 2003, Điều 44 (as amended 2013);
+-- NĐ 91/2017/NĐ-CP, Điều 24 khoản 1: the preamble, điểm a [V] and điểm b
+-- [V, cut off after its opening] (national-criteria.md §2.12 A-HC3-0..b;
+-- kontum-notes.md §2.1 HCLD3-a, HCLD3-b).
+--
+-- Point a: a Bằng khen của Thủ tướng, then 5 or more further consecutive
+-- years of excellent achievement ("in practice: HTXS each year"), with 2
+-- initiatives of ministry/province influence within them (cases D13, D14).
+-- Thematic (đợt, chuyên đề) Bằng khen do not count (NĐ 91 Điều 3, [P]).
+-- Point b: an especially outstanding ad-hoc (đột xuất) achievement with
+-- ministry/province influence: the nomination is of kind `ad_hoc`.
+--
+-- Not encoded (texts not read, [U], no content in the domain): the other
+-- points of khoản 1 (cống hiến …), workers and farmers, collectives. The
+-- 2003 wording ("7 năm liên tục CSTĐCS", "5 năm TTLĐXS") is superseded and
+-- deliberately not used. Nominations of kinds not encoded go to a person.
+
+local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
+
+-- Kinds of nomination whose criteria are encoded here.
+local ENCODED_KINDS = { merit = true, ad_hoc = true }
+
+local SCOPE = { unit = 1, province = 2, national = 3 }
+
+-- API gap (reported): a lib helper comparing a scope-valued fact.
+local function influence_at_least(s, y, min)
+  local v = s:fact("influence_scope", y)
+  if v == nil then
+    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
+  end
+  if SCOPE[v] == nil then
+    return unknown("influence_scope không hợp lệ: " .. tostring(v))
+  end
+  if SCOPE[v] >= SCOPE[min] then
+    return pass("Phạm vi ảnh hưởng: " .. v)
+  end
+  return fail("Phạm vi ảnh hưởng: " .. v)
+end
+
+form "hcld3" {
+  subject = "person",
+  name    = { vi = "Huân chương Lao động hạng Ba", en = "Third-class Labour Order" },
+  basis   = "Luật Thi đua, khen thưởng 2003, Điều 44; NĐ 91/2017/NĐ-CP, Điều 24",
+  params  = { years = 5, initiatives = 2 },   -- NĐ 91 Điều 24 khoản 1 điểm a
+
+  criterion "compliance" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1",
+    status = "V",
+    vi = "Gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
+    en = "Exemplary compliance with Party policy and State law",
+    check = function(s, n, p)
+      return lib.fact_true(s, "compliance", n.year)
+    end,
+  },
+
+  routes "point" {
+    vi = "Đạt một trong các tiêu chuẩn", en = "Meets one of the standards",
+
+    route "a_merit_run" {
+      vi = "Đã được tặng Bằng khen của Thủ tướng Chính phủ, 05 năm tiếp theo trở lên liên "
+        .. "tục lập được thành tích xuất sắc, có 02 sáng kiến có phạm vi ảnh hưởng trong "
+        .. "bộ, ngành, tỉnh",
+      en = "A Prime Minister's Certificate of Merit, then 5+ consecutive excellent "
+        .. "years with 2 initiatives of provincial influence",
+
+      criterion "a_bk_ttg" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm a",
+        status = "V",
+        vi = "Đã được tặng Bằng khen của Thủ tướng Chính phủ (không tính khen thưởng theo "
+          .. "đợt, chuyên đề) trước thời gian tính thành tích",
+        en = "Holds a Prime Minister's Certificate of Merit (not thematic) before the run",
+        check = function(s, n, p)
+          local opt = { exclude_kinds = NOT_FOR_STATE_AWARDS }
+          if s:latest("bk_ttg", opt) == nil then
+            return fail("Chưa được tặng Bằng khen của Thủ tướng Chính phủ "
+                        .. "(không tính theo đợt, chuyên đề)")
+          end
+          return lib.years_since(s, "bk_ttg", n.year, p.years, opt)
+        end,
+      },
+      criterion "a_excellent_years" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm a",
+        status = "V",
+        vi = "05 năm tiếp theo trở lên liên tục lập được thành tích xuất sắc (hoàn thành "
+          .. "xuất sắc nhiệm vụ)",
+        en = "Five or more further consecutive years of excellent achievement",
+        check = function(s, n, p)
+          return lib.consecutive(s, "excellent", n.year, p.years)
+        end,
+      },
+      criterion "a_initiatives" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm a",
+        status = "V",
+        vi = "Trong thời gian đó có 02 sáng kiến được ứng dụng mang lại hiệu quả, có phạm "
+          .. "vi ảnh hưởng và nêu gương trong bộ, ban, ngành, tỉnh, được công nhận",
+        en = "Within those years, 2 effective initiatives with ministry/province "
+          .. "influence, recognised",
+        check = function(s, n, p)
+          local from = n.year - math.max(s:streak("excellent", n.year), p.years) + 1
+          local prior = s:latest("bk_ttg", { exclude_kinds = NOT_FOR_STATE_AWARDS })
+          if prior ~= nil and prior + 1 > from then
+            from = prior + 1
+          end
+          return lib.initiatives(s, from, n.year, "province", p.initiatives,
+                                 { kinds = { "initiative" },
+                                   applied = true })
+        end,
+      },
+    },
+
+    route "b_ad_hoc_feat" {
+      vi = "Lập được thành tích đặc biệt xuất sắc đột xuất có phạm vi ảnh hưởng trong bộ, "
+        .. "ban, ngành, tỉnh",
+      en = "An especially outstanding ad-hoc achievement with ministry/province influence",
+
+      criterion "b_ad_hoc" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm b",
+        status = "V",
+        vi = "Thành tích đột xuất",
+        en = "An ad-hoc achievement",
+        check = function(s, n, p)
+          if n.kind == "ad_hoc" then
+            return pass("Khen thưởng đột xuất")
+          end
+          return fail("Loại khen thưởng: " .. tostring(n.kind or "merit"))
+        end,
+      },
+      criterion "b_outstanding" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm b",
+        status = "V",
+        vi = "Thành tích đặc biệt xuất sắc",
+        en = "Especially outstanding",
+        check = function(s, n, p)
+          return lib.fact_true(s, "outstanding", n.year)
+        end,
+      },
+      criterion "b_influence" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1, điểm b",
+        status = "V",
+        vi = "Có phạm vi ảnh hưởng trong bộ, ban, ngành, tỉnh",
+        en = "With influence at ministry or province scope",
+        check = function(s, n, p)
+          return influence_at_least(s, n.year, "province")
+        end,
+      },
+    },
+
+    route "other_kinds" {
+      vi = "Loại khen thưởng chưa được mã hóa: cần người xét",
+      en = "A kind of commendation not encoded here: a person decides",
+
+      criterion "kind_not_encoded" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 13",
+        status = "V-en",
+        vi = "Tiêu chuẩn của loại khen thưởng này (theo đợt, chuyên đề, cống hiến, niên "
+          .. "hạn, đối ngoại, kháng chiến) chưa được mã hóa",
+        en = "The criteria of this kind (thematic, dedication, seniority, foreign, "
+          .. "resistance) are not encoded",
+        check = function(s, n, p)
+          local kind = n.kind or "merit"
+          if ENCODED_KINDS[kind] then
+            return fail("Loại khen thưởng " .. kind .. ": xét theo các tiêu chuẩn trên")
+          end
+          return unknown("Loại khen thưởng " .. kind .. ": tiêu chuẩn chưa được mã hóa")
+        end,
+      },
+    },
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
+    status = "P",
+    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
+    en = "Not under disciplinary review, investigation, inspection or complaint",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+}

@@ -1,0 +1,104 @@
+-- Tập thể lao động tiên tiến (collective, yearly title).
+--
+-- Basis: Luật Thi đua, khen thưởng 2003, Điều 28 khoản 1 điểm a–d [V]
+-- (national-criteria.md §2.5 A-TTTT-1..5; kontum-notes.md §2.1 TTLDTT-1..5).
+--
+-- Members are counted over the collective and the units below it. Where the
+-- collective has no appraisal of its own, "hoàn thành tốt nhiệm vụ" is left
+-- to a person (unknown), as the domain says it then needs an attestation.
+--
+-- Not encoded: khoản 2 (armed forces: Đơn vị tiên tiến, out of scope).
+
+local ALL = { subunits = true }
+
+form "ttldtt" {
+  subject = "unit",
+  name    = { vi = "Tập thể lao động tiên tiến", en = "Advanced Labour Collective" },
+  basis   = "Luật Thi đua, khen thưởng 2003, Điều 28",
+  -- ldtt_share_pct: "trên 50%" (strictly more), Luật Điều 28 khoản 1 điểm c.
+  params  = { ldtt_share_pct = 50 },
+
+  criterion "good_rating" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm a",
+    status = "V",
+    vi = "Hoàn thành tốt nhiệm vụ và kế hoạch được giao",
+    en = "Completed assigned tasks and plans well",
+    check = function(s, n, p)
+      if s:rating(n.year) == nil then
+        return unknown("Tập thể chưa có kết quả đánh giá năm " .. n.year)
+      end
+      return lib.consecutive(s, "good", n.year, 1)
+    end,
+  },
+
+  criterion "emulation_movement" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm b",
+    status = "V",
+    vi = "Có phong trào thi đua thường xuyên, thiết thực, có hiệu quả",
+    en = "Regular, practical and effective emulation movement",
+    check = function(s, n, p)
+      return lib.fact_true(s, "emulation_movement", n.year)
+    end,
+  },
+
+  criterion "ldtt_majority" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm c",
+    status = "V",
+    vi = "Có trên 50% cá nhân trong tập thể đạt danh hiệu Lao động tiên tiến",
+    en = "More than 50% of members are Advanced Workers",
+    check = function(s, n, p)
+      local total = s:members(n.year, ALL)
+      local ldtt = s:members_meeting("ldtt", n.year, ALL)
+      local detail = string.format("%d/%d thành viên đạt Lao động tiên tiến", ldtt, total)
+      if total > 0 and ldtt * 100 > p.ldtt_share_pct * total then
+        return pass(detail)
+      end
+      return fail(detail)
+    end,
+  },
+
+  criterion "no_member_warning" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm c",
+    status = "V",
+    vi = "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
+    en = "No member disciplined at warning level or above",
+    check = function(s, n, p)
+      local k = s:members_disciplined(p.collective_discipline_level, n.year, ALL)
+      if k == 0 then
+        return pass("Không có thành viên bị kỷ luật năm " .. n.year)
+      end
+      return fail(string.format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
+                                k, n.year))
+    end,
+  },
+
+  criterion "internal_unity" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm d",
+    status = "V",
+    vi = "Nội bộ đoàn kết",
+    en = "Internal solidarity",
+    check = function(s, n, p)
+      return lib.fact_true(s, "internal_unity", n.year)
+    end,
+  },
+
+  criterion "compliance" {
+    basis  = "Luật Thi đua, khen thưởng 2003, Điều 28, khoản 1, điểm d",
+    status = "V",
+    vi = "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà nước",
+    en = "Complies well with Party policy and State law",
+    check = function(s, n, p)
+      return lib.fact_true(s, "compliance", n.year)
+    end,
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
+    status = "P",
+    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
+    en = "Not under disciplinary review, investigation, inspection or complaint",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+}

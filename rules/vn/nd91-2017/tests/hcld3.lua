@@ -1,0 +1,134 @@
+-- Huân chương Lao động hạng Ba (individual): compliance and point a (BK TTg,
+-- then 5+ excellent years with 2 initiatives of provincial influence) or
+-- point b (an especially outstanding ad-hoc feat of provincial influence).
+
+local Y = 2021
+
+local person = { id = "P1", unit_id = "U1", is_leader = 0 }
+
+local function excellent(from, to)
+  local a = {}
+  for y = from, to do a[#a + 1] = { year = y, rating = "excellent" } end
+  return a
+end
+
+local PROVINCE_SK = { { id = "SK1", year = 2018, scope = "province" },
+                      { id = "SK2", year = 2020, scope = "province" } }
+
+local function facts(extra)
+  local f = { { key = "compliance", value = "1", year = Y },
+              { key = "influence_scope", value = "unit", year = Y } }
+  for _, x in ipairs(extra or {}) do f[#f + 1] = x end
+  return f
+end
+
+case "HCLĐ3 a: BK TTg 2016, excellent 2017–2021, 2 provincial initiatives → eligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "eligible",
+  criteria = { compliance = "pass", a_bk_ttg = "pass", a_excellent_years = "pass",
+               a_initiatives = "pass", b_ad_hoc = "fail", kind_not_encoded = "fail",
+               not_under_review = "pass" },
+}
+
+case "HCLĐ3 a: BK TTg 2017, only 4 further years → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2017 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { a_bk_ttg = "fail" },
+}
+
+case "HCLĐ3 a: a thematic BK TTg does not count → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016, kind = "thematic" } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { a_bk_ttg = "fail" },
+}
+
+case "HCLĐ3 a: 2021 only 'good', the run ends short of the proposal → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 } },
+  appraisals = { { year = 2017, rating = "excellent" }, { year = 2018, rating = "excellent" },
+                 { year = 2019, rating = "excellent" }, { year = 2020, rating = "excellent" },
+                 { year = 2021, rating = "good" } },
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { a_excellent_years = "fail" },
+}
+
+case "HCLĐ3 a: one provincial initiative only → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = { { id = "SK1", year = 2018, scope = "province" },
+                  { id = "SK2", year = 2020, scope = "unit" } },
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { a_initiatives = "fail" },
+}
+
+case "HCLĐ3 b: especially outstanding ad-hoc feat of provincial influence → eligible" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "1", year = Y },
+            { key = "influence_scope", value = "province", year = Y } },
+  expect = "eligible",
+  criteria = { b_ad_hoc = "pass", b_outstanding = "pass", b_influence = "pass",
+               a_bk_ttg = "fail", kind_not_encoded = "fail" },
+}
+
+case "HCLĐ3 b: an ad-hoc feat of only local influence, not outstanding → ineligible" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "0", year = Y },
+            { key = "influence_scope", value = "unit", year = Y } },
+  expect = "ineligible",
+  criteria = { b_ad_hoc = "pass", b_outstanding = "fail", b_influence = "fail" },
+}
+
+case "HCLĐ3: compliance attested 0 → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = { { key = "compliance", value = "0", year = Y } },
+  expect = "ineligible",
+  criteria = { compliance = "fail", a_initiatives = "pass" },
+}
+
+case "HCLĐ3: a thematic nomination, criteria not encoded → review" {
+  form = "hcld3", year = Y, kind = "thematic",
+  person = person,
+  facts = facts(),
+  expect = "review",
+  criteria = { kind_not_encoded = "unknown", b_ad_hoc = "fail" },
+}
+
+case "HCLĐ3: under review → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts({ { key = "under_review", value = "1", year = Y } }),
+  expect = "ineligible",
+  criteria = { not_under_review = "fail" },
+}
