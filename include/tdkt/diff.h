@@ -1,5 +1,45 @@
-/** @file diff.h (stage not built yet) */
+/**
+ * @file diff.h
+ * Dry-run of a regulation change: the same nominations judged under two
+ * rule sets (or the sets in force on two dates), and exactly who gains or
+ * loses eligibility and why. Never writes anything.
+ */
 #ifndef TDKT_DIFF_H
 #define TDKT_DIFF_H
+
+#include <stdio.h>
 #include "tdkt/common.h"
+#include "tdkt/eval.h"
+
+/** How a nomination's judgement changed from A to B. */
+enum tdkt_change {
+    TDKT_SAME,       /**< nothing differs */
+    TDKT_GAINED,     /**< B eligible, A not */
+    TDKT_LOST,       /**< A eligible, B not */
+    TDKT_TO_REVIEW,  /**< B review, A neither eligible nor review */
+    TDKT_FROM_REVIEW,/**< A review, B neither eligible nor review */
+    TDKT_CHANGED,    /**< another change of outcome (e.g. to error) */
+    TDKT_REASONS     /**< same outcome, some criteria differ */
+};
+TDKT_API const char *tdkt_change_code(int change);
+
+typedef struct tdkt_diff tdkt_diff;
+
+/**
+ * Compare two evaluations of the same nominations. Both must have been
+ * made from one index with the same year/ids selection.
+ * @param[out] out the comparison; free with tdkt_diff_free(); it borrows
+ *             @p a and @p b, which must outlive it
+ */
+TDKT_API int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
+                               const tdkt_results *b);
+TDKT_API void tdkt_diff_free(tdkt_diff *d);
+
+/** Which changes to print: a mask of 1u << TDKT_GAINED etc.; 0: all. */
+TDKT_API int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt,
+                             tdkt_lang lang, unsigned only, FILE *out);
+
+/** Count of nominations with change @p change (TDKT_SAME: unchanged). */
+TDKT_API size_t tdkt_diff_count(const tdkt_diff *d, int change);
+
 #endif

@@ -1,12 +1,218 @@
-/* tdkt diff: not built yet. */
+/* tdkt diff: judge the same nominations under two rule sets; print only
+ * what changes. Never writes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt diff --from A --to B [--year NĂM] [--id ĐỀ_NGHỊ]...\n"
+    "                     [--set TÊN=GIÁ_TRỊ]... [--only LOẠI]\n"
+    "\n"
+    "Chạy thử: xét cùng các đề nghị theo hai bộ quy tắc A và B, in tóm tắt\n"
+    "theo hình thức rồi từng đề nghị có thay đổi, với các tiêu chí khác\n"
+    "nhau ở hai bên. Không ghi gì vào cơ sở dữ liệu.\n"
+    "\n"
+    "A và B có thể là:\n"
+    "  THƯ_MỤC             một bộ quy tắc, hoặc thư mục nhiều bộ (chọn theo\n"
+    "                      ngày trình của từng đề nghị)\n"
+    "  YYYY-MM-DD          bộ quy tắc có hiệu lực vào ngày đó (trong --rules\n"
+    "                      hoặc thư mục rules/ cài kèm)\n"
+    "  THƯ_MỤC@YYYY-MM-DD  bộ trong THƯ_MỤC có hiệu lực vào ngày đó\n"
+    "\n"
+    "  --set TÊN=GIÁ_TRỊ   đổi một tham số của phía B cho lần chạy này, ví\n"
+    "                      dụ --set bk_ttg.years=4 (lặp lại được)\n"
+    "  --only LOẠI         chỉ in: gained (thêm đủ điều kiện), lost (mất),\n"
+    "                      review (sang xem xét), reasons (chỉ đổi lý do),\n"
+    "                      changed (mọi thay đổi); lặp lại được. Mặc định\n"
+    "                      bảng in các đề nghị đổi kết quả; jsonl và csv\n"
+    "                      in mọi thay đổi\n"
+    "\n"
+    "Định dạng: --format table (mặc định), jsonl, csv. Mã thoát 0 dù có\n"
+    "thay đổi hay không.\n";
+static const char help_en[] =
+    "Usage: tdkt diff --from A --to B [--year YEAR] [--id NOMINATION]...\n"
+    "                 [--set NAME=VALUE]... [--only KIND]\n"
+    "\n"
+    "Dry-run: judge the same nominations under rule sets A and B; print a\n"
+    "summary per award, then each nomination that changes, with the\n"
+    "criteria whose results differ. Writes nothing.\n"
+    "\n"
+    "A and B may be:\n"
+    "  DIR                 one rule set, or a folder of sets (chosen by\n"
+    "                      each nomination's submitted date)\n"
+    "  YYYY-MM-DD          the set in force on that date (in --rules, or\n"
+    "                      the installed rules/)\n"
+    "  DIR@YYYY-MM-DD      the set in DIR in force on that date\n"
+    "\n"
+    "  --set NAME=VALUE    change a parameter of side B for this run, e.g.\n"
+    "                      --set bk_ttg.years=4 (repeatable)\n"
+    "  --only KIND         print only: gained, lost, review, reasons, or\n"
+    "                      changed (everything); repeatable. By default\n"
+    "                      the table lists changes of outcome; jsonl and\n"
+    "                      csv list every change\n"
+    "\n"
+    "Formats: --format table (default), jsonl, csv. Exit status 0 whether\n"
+    "or not anything changed.\n";
+
+enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY };
+static const cli_option opts[] = {{"--from", true}, {"--to", true},
+                                  {"--year", true}, {"--id", true},
+                                  {"--set", true},  {"--only", true},
+                                  {NULL, false}};
+
+typedef struct side {
+    char dir[4096];
+    tdkt_date as_of;
+    tdkt_rules *rules;
+    tdkt_results *res;
+} side;
+
+static int parse_side(const tdkt_cli *cli, const char *spec, side *s)
+{
+    const char *at = strrchr(spec, '@');
+    tdkt_date d = 0;
+    if (tdkt_date_parse(&d, spec) == 0) {
+        snprintf(s->dir, sizeof s->dir, "%s",
+                 cli->rules ? cli->rules : cli->rules_root);
+        s->as_of = d;
+        return 0;
+    }
+    if (at && tdkt_date_parse(&d, at + 1) == 0) {
+        snprintf(s->dir, sizeof s->dir, "%.*s", (int)(at - spec), spec);
+        s->as_of = d;
+        return 0;
+    }
+    if (at)
+        return cli_usage_error(cli, "diff", "'%s': the date after @ must be "
+                                            "YYYY-MM-DD",
+                               spec);
+    snprintf(s->dir, sizeof s->dir, "%s", spec);
+    return 0;
+}
+
+static unsigned only_bit(const char *kind)
+{
+    if (strcmp(kind, "gained") == 0)
+        return 1u << TDKT_GAINED;
+    if (strcmp(kind, "lost") == 0)
+        return 1u << TDKT_LOST;
+    if (strcmp(kind, "review") == 0)
+        return 1u << TDKT_TO_REVIEW | 1u << TDKT_FROM_REVIEW;
+    if (strcmp(kind, "reasons") == 0)
+        return 1u << TDKT_REASONS;
+    if (strcmp(kind, "changed") == 0)
+        return ~0u;
+    return 0;
+}
 
 int cmd_diff(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt diff\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt diff\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'diff' is not built yet"
-                             : "lệnh 'diff' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    side from = {0}, to = {0};
+    bool have_from = false, have_to = false;
+    tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
+    const char **ids = calloc((size_t)argc, sizeof *ids);
+    const char **sets = calloc((size_t)argc, sizeof *sets);
+    size_t nsets = 0;
+    unsigned only = 0;
+    int i = 1, which, rc, status = CLI_USAGE;
+    const char *val;
+    tdkt_store *store = NULL;
+    tdkt_index *ix = NULL;
+    tdkt_diff *d = NULL;
+    if (!ids || !sets) {
+        status = cli_fail(cli, "out of memory");
+        goto done;
+    }
+    while ((rc = cli_getopt(cli, "diff", opts, argc, argv, &i, &which,
+                            &val)) == 1) {
+        if (which == O_FROM) {
+            if (parse_side(cli, val, &from))
+                goto done;
+            have_from = true;
+        } else if (which == O_TO) {
+            if (parse_side(cli, val, &to))
+                goto done;
+            have_to = true;
+        } else if (which == O_YEAR) {
+            if (cli_parse_year(cli, "diff", val, &o.year) < 0)
+                goto done;
+        } else if (which == O_ID) {
+            ids[o.nids++] = val;
+        } else if (which == O_SET) {
+            if (!strchr(val, '=')) {
+                cli_usage_error(cli, "diff", "--set takes NAME=VALUE");
+                goto done;
+            }
+            sets[nsets++] = val;
+        } else if (which == O_ONLY) {
+            unsigned bit = only_bit(val);
+            if (!bit) {
+                cli_usage_error(cli, "diff", "--only takes gained, lost, "
+                                             "review, reasons or changed");
+                goto done;
+            }
+            only |= bit;
+        } else {
+            cli_usage_error(cli, "diff", "unexpected argument '%s'", val);
+            goto done;
+        }
+    }
+    if (rc == -2)
+        goto done;
+    if (!have_from || !have_to) {
+        cli_usage_error(cli, "diff", "say --from A and --to B");
+        goto done;
+    }
+    status = CLI_FAIL;
+    o.ids = ids;
+    o.threads = cli->threads;
+    o.lang = cli->lang;
+    /* Read only: a dry-run never writes, not even a schema. */
+    if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||
+        tdkt_index_load(&ix, store) < 0 ||
+        tdkt_rules_open(&from.rules, from.dir) < 0 ||
+        tdkt_rules_open(&to.rules, to.dir) < 0) {
+        cli_fail(cli, NULL);
+        goto done;
+    }
+    tdkt_store_close(store); /* the index holds everything now */
+    store = NULL;
+    for (size_t k = 0; k < nsets; k++) {
+        char name[256];
+        const char *eq = strchr(sets[k], '=');
+        snprintf(name, sizeof name, "%.*s", (int)(eq - sets[k]), sets[k]);
+        if (tdkt_rules_set_param(to.rules, name, eq + 1) < 0) {
+            cli_fail(cli, NULL);
+            status = CLI_USAGE;
+            goto done;
+        }
+    }
+    o.as_of = from.as_of;
+    if (tdkt_eval(&from.res, ix, from.rules, &o) < 0) {
+        cli_fail(cli, NULL);
+        goto done;
+    }
+    o.as_of = to.as_of;
+    if (tdkt_eval(&to.res, ix, to.rules, &o) < 0 ||
+        tdkt_diff_compare(&d, from.res, to.res) < 0 ||
+        tdkt_diff_write(d, cli->format, cli->lang, only, stdout) < 0) {
+        cli_fail(cli, NULL);
+        goto done;
+    }
+    status = CLI_OK;
+done:
+    tdkt_diff_free(d);
+    tdkt_results_free(from.res);
+    tdkt_results_free(to.res);
+    tdkt_rules_free(from.rules);
+    tdkt_rules_free(to.rules);
+    tdkt_index_free(ix);
+    tdkt_store_close(store);
+    free(ids);
+    free(sets);
+    return status;
 }

@@ -179,14 +179,16 @@ static int choose(tdkt_results *res, const tdkt_eval_options *opt)
 }
 
 /* The rule set and form of each item; where none, an error outcome. */
-static void assign(tdkt_results *res, const tdkt_ruleset *force)
+static void assign(tdkt_results *res, const tdkt_ruleset *force,
+                   tdkt_date as_of)
 {
     arena *ar = &res->arenas[0];
     for (size_t i = 0; i < res->n; i++) {
         res_item *it = &res->items[i];
         const ix_nomination *n = &res->ix->noms[it->nom];
-        tdkt_date when =
-            n->submitted ? n->submitted : TDKT_DATE(n->year, 12, 31);
+        tdkt_date when = as_of          ? as_of
+                         : n->submitted ? n->submitted
+                                        : TDKT_DATE(n->year, 12, 31);
         const ix_subject *s = &res->ix->subjects[n->subject];
         it->rs = force ? force : tdkt_rules_select(res->rules, when);
         char msg[1100];
@@ -247,7 +249,7 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
     }
     if ((error = choose(res, opt)) < 0)
         goto done;
-    assign(res, force);
+    assign(res, force, opt->as_of);
     rt_default_limits(&j.limits);
     if (opt->max_instructions)
         j.limits.instructions = opt->max_instructions;

@@ -212,7 +212,7 @@ int eval_quotas(tdkt_results *res)
                              ? "rank %d of %zu; cap %d = %g%% of %d %s "
                                "holders (rounded down)"
                              : "xếp thứ %d/%zu; chỉ tiêu %d = %g%% của %d "
-                               "người đạt %s (làm tròn xuống)",
+                               "đối tượng đạt %s (làm tròn xuống)",
                          rank, b - a, cap, pct, base,
                          tdkt_vocab_code(TDKT_V_AWARD, f->quota_base));
                 it->detail[f->quota] = arena_str(ar, detail, strlen(detail));

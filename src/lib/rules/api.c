@@ -434,6 +434,8 @@ static void push_fact(lua_State *L, const ix_fact *f)
 {
     if (!f)
         lua_pushnil(L);
+    else if (f->is_num && f->num == (double)(lua_Integer)f->num)
+        lua_pushinteger(L, (lua_Integer)f->num); /* "1" reads as 1, not 1.0 */
     else if (f->is_num)
         lua_pushnumber(L, f->num);
     else

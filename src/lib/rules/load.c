@@ -746,7 +746,10 @@ int rt_push_params(rt *r, const tdkt_form *f)
                 key = dot + 1;
             else
                 continue;
-            if (p->type == LUA_TNUMBER)
+            if (p->type == LUA_TNUMBER &&
+                p->num == (double)(lua_Integer)p->num)
+                lua_pushinteger(L, (lua_Integer)p->num); /* 10, not 10.0 */
+            else if (p->type == LUA_TNUMBER)
                 lua_pushnumber(L, p->num);
             else if (p->type == LUA_TBOOLEAN)
                 lua_pushboolean(L, p->num != 0);

@@ -1,0 +1,472 @@
+/*
+ * Comparing two evaluations of the same nominations, criterion by
+ * criterion (by id: the two sides may be different regimes, with criteria
+ * of their own), and printing who gains or loses eligibility and why.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tdkt/diff.h"
+#include "eval/eval_internal.h"
+
+typedef struct diff_item {
+    size_t i;   /* index in both results */
+    int change; /* enum tdkt_change */
+} diff_item;
+
+struct tdkt_diff {
+    const tdkt_results *a, *b;
+    diff_item *items;
+    size_t n;
+};
+
+const char *tdkt_change_code(int c)
+{
+    static const char *const codes[] = {"same",   "gained",      "lost",
+                                        "review", "from_review", "changed",
+                                        "reasons"};
+    return c >= 0 && c <= TDKT_REASONS ? codes[c] : "?";
+}
+
+static const char *change_name(int c, tdkt_lang lang)
+{
+    static const char *const vi[] = {
+        "không đổi",        "thêm đủ điều kiện",    "mất điều kiện",
+        "chuyển sang xem xét", "thôi phải xem xét", "đổi kết quả",
+        "chỉ đổi lý do"};
+    static const char *const en[] = {
+        "same",            "gains eligibility", "loses eligibility",
+        "moves to review", "leaves review",     "outcome changes",
+        "reasons only"};
+    if (c < 0 || c > TDKT_REASONS)
+        return "?";
+    return lang == TDKT_LANG_EN ? en[c] : vi[c];
+}
+
+/* The result of criterion `id` in result i of res (or -2 when the form has
+ * no such criterion). */
+static int result_of(const tdkt_results *res, size_t i, const char *id,
+                     const char **detail)
+{
+    tdkt_result_view v;
+    tdkt_result_get(res, i, &v);
+    for (size_t k = 0; k < v.nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, k, TDKT_LANG_VI, &c);
+        if (strcmp(c.id, id) == 0) {
+            if (detail)
+                *detail = c.detail;
+            return c.result;
+        }
+    }
+    if (detail)
+        *detail = "";
+    return -2;
+}
+
+/* Does any criterion differ between the two sides? Calls fn for each. */
+typedef void (*differ_fn)(void *ctx, const char *id, int ra, const char *da,
+                          int rb, const char *db);
+
+static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
+                            void *ctx)
+{
+    int count = 0;
+    for (int side = 0; side < 2; side++) {
+        const tdkt_results *x = side ? d->b : d->a;
+        const tdkt_results *y = side ? d->a : d->b;
+        tdkt_result_view v;
+        tdkt_result_get(x, i, &v);
+        for (size_t k = 0; k < v.nnodes; k++) {
+            tdkt_criterion_view c;
+            tdkt_result_node(x, i, k, TDKT_LANG_VI, &c);
+            if (strcmp(c.kind, "route") == 0 || c.result < 0)
+                continue; /* routes say it; unjudged quotas say nothing */
+            const char *dy;
+            int ry = result_of(y, i, c.id, &dy);
+            if (ry == -1)
+                ry = -2;
+            if (side == 1 && ry != -2)
+                continue; /* both sides have it: seen on side 0 */
+            if (ry == c.result)
+                continue;
+            count++;
+            if (fn) {
+                if (side == 0)
+                    fn(ctx, c.id, c.result, c.detail, ry, dy);
+                else
+                    fn(ctx, c.id, ry, dy, c.result, c.detail);
+            }
+        }
+    }
+    return count;
+}
+
+static int classify(const tdkt_diff *d, size_t i)
+{
+    tdkt_result_view a, b;
+    tdkt_result_get(d->a, i, &a);
+    tdkt_result_get(d->b, i, &b);
+    if (a.outcome != b.outcome) {
+        if (b.outcome == TDKT_ELIGIBLE)
+            return TDKT_GAINED;
+        if (a.outcome == TDKT_ELIGIBLE)
+            return TDKT_LOST;
+        if (b.outcome == TDKT_REVIEW)
+            return TDKT_TO_REVIEW;
+        if (a.outcome == TDKT_REVIEW)
+            return TDKT_FROM_REVIEW;
+        return TDKT_CHANGED;
+    }
+    if (walk_differences(d, i, NULL, NULL) ||
+        (a.message && b.message && strcmp(a.message, b.message) != 0))
+        return TDKT_REASONS;
+    return TDKT_SAME;
+}
+
+int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
+                      const tdkt_results *b)
+{
+    *out = NULL;
+    if (tdkt_results_count(a) != tdkt_results_count(b))
+        return tdkt_error_set(TDKT_EINVALID,
+                              "diff: the two evaluations judged different "
+                              "nominations");
+    tdkt_diff *d = calloc(1, sizeof *d);
+    size_t n = tdkt_results_count(a);
+    if (d)
+        d->items = calloc(n ? n : 1, sizeof *d->items);
+    if (!d || !d->items) {
+        free(d);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    d->a = a;
+    d->b = b;
+    for (size_t i = 0; i < n; i++) {
+        d->items[i].i = i;
+        d->items[i].change = classify(d, i);
+    }
+    d->n = n;
+    *out = d;
+    return TDKT_OK;
+}
+
+void tdkt_diff_free(tdkt_diff *d)
+{
+    if (!d)
+        return;
+    free(d->items);
+    free(d);
+}
+
+size_t tdkt_diff_count(const tdkt_diff *d, int change)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += d->items[i].change == change;
+    return n;
+}
+
+static bool wanted(int change, unsigned only)
+{
+    if (change == TDKT_SAME)
+        return false;
+    return !only || (only >> change & 1);
+}
+
+/* ------------------------------------------------------------ jsonl */
+
+static void json_changed(void *ctx, const char *id, int ra, const char *da,
+                         int rb, const char *db)
+{
+    (void)ra;
+    (void)da;
+    (void)rb;
+    (void)db;
+    tdkt_buf *b = ctx;
+    if (b->ptr && b->ptr[b->len - 1] != '[')
+        tdkt_buf_puts(b, ",");
+    tdkt_json_str(b, id);
+}
+
+static void json_side(tdkt_buf *b, const char *name, const tdkt_results *r,
+                      size_t i)
+{
+    tdkt_result_view v;
+    tdkt_result_get(r, i, &v);
+    tdkt_buf_printf(b, ",\"%s\":{\"ruleset\":", name);
+    tdkt_json_str(b, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL);
+    tdkt_buf_puts(b, ",\"outcome\":");
+    tdkt_json_str(b, tdkt_outcome_code(v.outcome));
+    if (v.message) {
+        tdkt_buf_puts(b, ",\"reason\":");
+        tdkt_json_str(b, v.message);
+    }
+    tdkt_buf_puts(b, "}");
+}
+
+static void write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
+{
+    for (size_t k = 0; k < d->n; k++) {
+        if (!wanted(d->items[k].change, only))
+            continue;
+        size_t i = d->items[k].i;
+        tdkt_result_view v;
+        tdkt_result_get(d->a, i, &v);
+        tdkt_buf b = {0};
+        tdkt_buf_puts(&b, "{\"nomination\":");
+        tdkt_json_str(&b, v.nomination);
+        tdkt_buf_puts(&b, ",\"subject_type\":");
+        tdkt_json_str(&b, v.subject_type);
+        tdkt_buf_puts(&b, ",\"subject_id\":");
+        tdkt_json_str(&b, v.subject_id);
+        tdkt_buf_puts(&b, ",\"code\":");
+        tdkt_json_str(&b, v.code);
+        tdkt_buf_printf(&b, ",\"year\":%d", v.year);
+        json_side(&b, "from", d->a, i);
+        json_side(&b, "to", d->b, i);
+        tdkt_buf_puts(&b, ",\"change\":");
+        tdkt_json_str(&b, tdkt_change_code(d->items[k].change));
+        tdkt_buf_puts(&b, ",\"changed\":[");
+        walk_differences(d, i, json_changed, &b);
+        tdkt_buf_puts(&b, "]}");
+        fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+        tdkt_buf_free(&b);
+    }
+}
+
+/* -------------------------------------------------------------- csv */
+
+static void csv_changed(void *ctx, const char *id, int ra, const char *da,
+                        int rb, const char *db)
+{
+    (void)da;
+    (void)db;
+    tdkt_buf *b = ctx;
+    tdkt_buf_printf(b, "%s%s: %s→%s", b->len ? "; " : "", id,
+                    ra == -2 ? "—" : tdkt_result_code(ra),
+                    rb == -2 ? "—" : tdkt_result_code(rb));
+}
+
+static void write_csv(const tdkt_diff *d, unsigned only, FILE *out)
+{
+    fputs("nomination,subject_type,subject_id,subject_name,code,year,"
+          "from_ruleset,from_outcome,to_ruleset,to_outcome,change,"
+          "changed_criteria\n",
+          out);
+    for (size_t k = 0; k < d->n; k++) {
+        if (!wanted(d->items[k].change, only))
+            continue;
+        size_t i = d->items[k].i;
+        tdkt_result_view a, b;
+        tdkt_result_get(d->a, i, &a);
+        tdkt_result_get(d->b, i, &b);
+        tdkt_buf row = {0}, crit = {0};
+        walk_differences(d, i, csv_changed, &crit);
+        char year[8];
+        snprintf(year, sizeof year, "%d", a.year);
+        const char *cells[] = {
+            a.nomination, a.subject_type, a.subject_id, a.subject_name,
+            a.code, year, a.ruleset ? tdkt_ruleset_id(a.ruleset) : "",
+            tdkt_outcome_code(a.outcome),
+            b.ruleset ? tdkt_ruleset_id(b.ruleset) : "",
+            tdkt_outcome_code(b.outcome),
+            tdkt_change_code(d->items[k].change), tdkt_buf_cstr(&crit)};
+        for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
+            if (c)
+                tdkt_buf_put(&row, ",", 1);
+            tdkt_csv_cell(&row, cells[c]);
+        }
+        fprintf(out, "%s\n", tdkt_buf_cstr(&row));
+        tdkt_buf_free(&row);
+        tdkt_buf_free(&crit);
+    }
+}
+
+/* ------------------------------------------------------------ table */
+
+typedef struct table_ctx {
+    FILE *out;
+    tdkt_lang lang;
+} table_ctx;
+
+static const char *mark(int r)
+{
+    return r == TDKT_PASS   ? "✔"
+           : r == TDKT_FAIL ? "✘"
+           : r == -2        ? "—"
+                            : "?";
+}
+
+static void table_changed(void *ctx, const char *id, int ra, const char *da,
+                          int rb, const char *db)
+{
+    table_ctx *t = ctx;
+    /* Between regimes most criteria exist on one side only; one that
+     * passes there explains nothing, so only the failing ones are shown. */
+    bool routes = strstr(ra == -2 ? db : da, TDKT_TR(t->lang, "đạt theo",
+                                                     "met by")) != NULL;
+    if (!routes &&
+        ((ra == -2 && rb == TDKT_PASS) || (rb == -2 && ra == TDKT_PASS)))
+        return;
+    fprintf(t->out, "    %s: %s %s → %s %s\n", id, mark(ra),
+            ra == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : da,
+            mark(rb),
+            rb == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : db);
+}
+
+static void write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
+{
+    /* counts[code][change] */
+    size_t counts[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
+    memset(counts, 0, sizeof counts);
+    for (size_t k = 0; k < d->n; k++) {
+        int code = d->a->ix->noms[d->a->items[d->items[k].i].nom].code;
+        counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code]
+              [d->items[k].change]++;
+    }
+    tdkt_table *t = tdkt_table_new(7);
+    const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
+                          TDKT_TR(lang, "Số đề nghị", "Judged"),
+                          TDKT_TR(lang, "Thêm đủ ĐK", "Gain"),
+                          TDKT_TR(lang, "Mất ĐK", "Lose"),
+                          TDKT_TR(lang, "Sang xem xét", "To review"),
+                          TDKT_TR(lang, "Thôi xem xét", "From review"),
+                          TDKT_TR(lang, "Chỉ đổi lý do", "Reasons only")};
+    tdkt_table_row(t, head);
+    tdkt_table_rule(t);
+    for (int c = 1; c < 7; c++)
+        tdkt_table_align_right(t, c);
+    size_t tot[7] = {0};
+    for (int code = 0; code <= TDKT_AWARD_COUNT_; code++) {
+        size_t judged = 0;
+        for (int c = 0; c <= TDKT_REASONS; c++)
+            judged += counts[code][c];
+        if (!judged)
+            continue;
+        size_t v[7] = {judged,
+                       counts[code][TDKT_GAINED],
+                       counts[code][TDKT_LOST],
+                       counts[code][TDKT_TO_REVIEW],
+                       counts[code][TDKT_FROM_REVIEW],
+                       counts[code][TDKT_REASONS] + counts[code][TDKT_CHANGED],
+                       0};
+        char num[6][24];
+        for (int c = 0; c < 6; c++) {
+            snprintf(num[c], sizeof num[c], "%zu", v[c]);
+            tot[c] += v[c];
+        }
+        const char *row[] = {code < TDKT_AWARD_COUNT_
+                                 ? tdkt_vocab_code(TDKT_V_AWARD, code)
+                                 : "?",
+                             num[0], num[1], num[2], num[3], num[4], num[5]};
+        tdkt_table_row(t, row);
+    }
+    tdkt_table_rule(t);
+    char num[6][24];
+    for (int c = 0; c < 6; c++)
+        snprintf(num[c], sizeof num[c], "%zu", tot[c]);
+    const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
+                         num[2], num[3], num[4], num[5]};
+    tdkt_table_row(t, row);
+    tdkt_table_print(t, out);
+    tdkt_table_free(t);
+}
+
+/* Is node k of result i a reason for its outcome? A failing or unknown
+ * criterion counts unless a routes group above it passed anyway. */
+static bool is_reason(const tdkt_results *res, size_t i, size_t k)
+{
+    const res_item *it = &res->items[i];
+    const rule_node *nodes = it->form->nodes;
+    int r = it->result[k];
+    if (nodes[k].kind == RN_ROUTE || (r != R_FAIL && r != R_UNKNOWN))
+        return false;
+    if (nodes[k].kind == RN_ROUTES)
+        return false; /* its criteria say more */
+    for (int p = nodes[k].parent; p >= 0; p = nodes[p].parent)
+        if (nodes[p].kind == RN_ROUTES && it->result[p] == R_PASS)
+            return false;
+    return true;
+}
+
+/* One side's reasons: failing criteria, or the routes that passed. */
+static void print_side(const tdkt_results *res, size_t i, const char *label,
+                       tdkt_lang lang, FILE *out)
+{
+    tdkt_result_view v;
+    tdkt_result_get(res, i, &v);
+    if (!v.form || !res->items[i].result)
+        return;
+    for (size_t k = 0; k < v.nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, k, lang, &c);
+        bool show = v.outcome == TDKT_ELIGIBLE
+                        ? strcmp(c.kind, "routes") == 0
+                        : is_reason(res, i, k);
+        if (show)
+            fprintf(out, "    %s %s %s — %s\n", label, mark(c.result), c.id,
+                    c.detail);
+    }
+}
+
+static void write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
+                        FILE *out)
+{
+    write_summary(d, lang, out);
+    /* By default the table lists changes of outcome; nominations whose
+     * reasons alone changed are counted above (--only reasons lists them). */
+    if (!only)
+        only = ~(1u << TDKT_REASONS);
+    table_ctx ctx = {out, lang};
+    const char *before = TDKT_TR(lang, "trước:", "before:");
+    const char *after = TDKT_TR(lang, "sau:  ", "after: ");
+    for (size_t k = 0; k < d->n; k++) {
+        if (!wanted(d->items[k].change, only))
+            continue;
+        size_t i = d->items[k].i;
+        tdkt_result_view a, b;
+        tdkt_result_get(d->a, i, &a);
+        tdkt_result_get(d->b, i, &b);
+        fprintf(out, "\n%s  %s (%s), %s %d — %s\n", a.nomination,
+                a.subject_name, a.subject_id, a.code, a.year,
+                change_name(d->items[k].change, lang));
+        fprintf(out, "    %s [%s] → %s [%s]\n",
+                tdkt_outcome_name(a.outcome, lang),
+                a.ruleset ? tdkt_ruleset_id(a.ruleset) : "—",
+                tdkt_outcome_name(b.outcome, lang),
+                b.ruleset ? tdkt_ruleset_id(b.ruleset) : "—");
+        if (a.message)
+            fprintf(out, "    %s %s\n", before, a.message);
+        if (b.message)
+            fprintf(out, "    %s %s\n", after, b.message);
+        if (a.ruleset && b.ruleset && a.ruleset == b.ruleset) {
+            /* Same set (a parameter changed): the criteria that differ. */
+            walk_differences(d, i, table_changed, &ctx);
+            continue;
+        }
+        print_side(d->a, i, before, lang, out);
+        print_side(d->b, i, after, lang, out);
+    }
+}
+
+int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
+                    unsigned only, FILE *out)
+{
+    switch (fmt) {
+    case TDKT_FMT_JSONL:
+        write_jsonl(d, only, out);
+        return TDKT_OK;
+    case TDKT_FMT_CSV:
+        write_csv(d, only, out);
+        return TDKT_OK;
+    case TDKT_FMT_TABLE:
+        write_table(d, lang, only, out);
+        return TDKT_OK;
+    default:
+        return tdkt_error_set(TDKT_EINVALID,
+                              "diff prints table, jsonl or csv, not %s",
+                              tdkt_format_name(fmt));
+    }
+}
