@@ -2,6 +2,7 @@
 """Generate a deterministic example province for tdkt.
 
     python3 scripts/gen_example.py --people N --out DIR [--seed S] [--year Y]
+                                   [--jobs J] [--summary]
 
 writes DIR/units.csv, people.csv, appraisals.csv, honours.csv,
 initiatives.csv, disciplines.csv, facts.csv and nominations.csv in the format
@@ -28,11 +29,13 @@ Shape:
   UNIT_SHOWCASES) is planted at evenly spaced people and at chosen units, so
   that every award code appears, eligible and not, even at small N.
 
-Same arguments give byte-identical output: all randomness comes from one
-random.Random(seed), nothing reads the clock, and nothing depends on set or
-dict iteration order (dicts keep insertion order; no sets are iterated).
+Same arguments give byte-identical output: all randomness comes from
+random.Random(seed) (the units) and random.Random("seed/chunk") (each chunk
+of about 25,000 people), nothing reads the clock, and nothing depends on set
+or dict iteration order (dicts keep insertion order; no sets are iterated).
 Rows are streamed to the files one unit group at a time, so memory stays
-small at a million people.
+small at a million people; chunks run in parallel (--jobs, default: the CPUs
+available) and the output does not depend on how many.
 """
 
 import argparse
@@ -116,8 +119,7 @@ DTTS_F = ['Blú', 'Hiên', 'Nga', 'Lan', 'Thuận', 'Vêl', 'Khuyên', 'Nơi', '
           'Đào', 'Sương', 'Hoa', 'Thơ', 'Hlim', 'Tuyết', 'Xiêm', 'Pết', 'Mai',
           'Liên', 'Dơ', 'Hrên', 'Siêng', 'Bông', 'Phương', 'Hmiêu', 'Nhung',
           'Hlươn', 'Yên', 'Lý', 'Khiêm']
-DTTS_HO = ['Đinh', 'Đinh', 'A Lăng', 'Y', 'Hồ', 'Rơ Châm', 'Siu', 'Ksor', 'Puih',
-           'Đinh Thị', 'Nay', 'Rơ Mah', 'Lê', 'Nguyễn']
+DTTS_HO = ['Đinh', 'Đinh', 'Đinh', 'Hồ', 'Lê', 'Nguyễn', 'Trần', 'A Lăng']
 
 # Kon Tum-style place syllables. Combinations that are real district names
 # are left out; communes may coincide with real ones, as names do.
@@ -307,8 +309,8 @@ FAMILY_FALLBACK = {
 class Unit(object):
     __slots__ = ('idx', 'id', 'key', 'name', 'kind', 'parent', 'small',
                  'weight', 'sector', 'family', 'issuer', 'bloc', 'children',
-                 'ratings', 'rank', 'score', 'npeople', 'show', 'bb',
-                 'tier', 'founded', 'place', 'hon', 'first')
+                 'ratings', 'rank', 'npeople', 'show', 'bb',
+                 'tier', 'place', 'hon', 'first')
 
     def __init__(self, key, name, kind, parent, small, weight, sector, family,
                  issuer, tier=1, place=None):
@@ -568,7 +570,7 @@ class Catalogue(object):
         return units
 
 
-def assign_blocs(rng, units):
+def assign_blocs(units):
     """Group units of each family into blocs of 6-10 units."""
     fams = {}
     for u in units:
@@ -720,8 +722,8 @@ PERSON_SHOWCASES = [
     dict(name='ldtt_warning_dec31_prev_year', r='GGGGGGGGCG',
          disc=[(1, 12, 31, 'warning')], nom='ldtt'),
     dict(name='ldtt_rated_complete', r='GGGGGCGGGC', nom='ldtt'),
-    dict(name='ldtt_ethics_fact_missing', r='GGGGGGGGGG', facts={'ethics': None},
-         nom='ldtt'),
+    dict(name='ldtt_self_reliance_fact_missing', r='GGGGGGGGGG',
+         facts={'self_reliance': None}, nom='ldtt'),
     dict(name='ldtt_under_review', r='GGGGGGGGGG', facts={'under_review': '1'},
          nom='ldtt'),
     dict(name='ldtt_no_appraisal_in_year', r='GGGGGGGGG-', nom='ldtt'),
@@ -733,7 +735,8 @@ PERSON_SHOWCASES = [
     dict(name='cstd_cs_nothing', r='GGGGGGGGGG', nom='cstd_cs'),
     dict(name='bk_tinh_two_cstd_cs', r='GGGGGGXXXX',
          init=[(2, 'unit', 'initiative'), (1, 'unit', 'initiative')],
-         hon=[('cstd_cs', 2, 'merit', [0]), ('cstd_cs', 1, 'merit', [1])],
+         hon=[('cstd_cs', 2, 'merit', [0]), ('cstd_cs', 1, 'merit', [1]),
+              ('ldtt', 0, 'merit', []), ('cstd_cs', 0, 'merit', [])],
          nom='bk_tinh'),
     dict(name='bk_tinh_two_excellent_two_initiatives', r='GGGGGGGGXX',
          init=[(1, 'unit', 'initiative'), (0, 'unit', 'initiative')],
@@ -752,53 +755,57 @@ PERSON_SHOWCASES = [
          init=[(3, 'unit', 'initiative'), (2, 'unit', 'initiative'),
                (1, 'unit', 'initiative'), (0, 'unit', 'initiative')],
          hon=[('cstd_cs', 3, 'merit', [0]), ('cstd_cs', 2, 'merit', [1]),
-              ('cstd_cs', 1, 'merit', [2])],
+              ('cstd_cs', 1, 'merit', [2]), ('ldtt', 0, 'merit', []),
+              ('cstd_cs', 0, 'merit', [3])],
          facts={'outstanding': '1'}, nom='cstd_tinh'),
     dict(name='cstd_tinh_outstanding_missing', r='GGGGGXXXXX',
          init=[(3, 'unit', 'research'), (2, 'unit', 'initiative'),
                (1, 'unit', 'initiative'), (0, 'province', 'research')],
          hon=[('cstd_cs', 3, 'merit', [0]), ('cstd_cs', 2, 'merit', [1]),
-              ('cstd_cs', 1, 'merit', [2])],
+              ('cstd_cs', 1, 'merit', [2]), ('ldtt', 0, 'merit', []),
+              ('cstd_cs', 0, 'merit', [])],
          facts={'outstanding': None}, nom='cstd_tinh'),
     dict(name='cstd_tq_ok', r='XXXXXXXXXX',
-         init=[(6, 'unit', 'initiative'), (5, 'province', 'initiative'),
-               (3, 'unit', 'initiative'), (2, 'province', 'research'),
-               (1, 'national', 'research')],
+         init=[(5, 'unit', 'initiative'), (4, 'province', 'initiative'),
+               (2, 'unit', 'initiative'), (1, 'province', 'research'),
+               (0, 'national', 'research')],
          hon=[('cstd_cs', 9, 'merit', []), ('cstd_cs', 8, 'merit', []),
-              ('cstd_cs', 7, 'merit', []), ('cstd_cs', 6, 'merit', [0]),
-              ('cstd_cs', 5, 'merit', []), ('cstd_cs', 4, 'merit', []),
-              ('cstd_tinh', 4, 'merit', [1]), ('cstd_cs', 3, 'merit', [2]),
-              ('cstd_cs', 2, 'merit', []), ('cstd_cs', 1, 'merit', []),
-              ('cstd_tinh', 1, 'merit', [3])],
+              ('cstd_cs', 7, 'merit', []), ('cstd_cs', 6, 'merit', []),
+              ('cstd_cs', 5, 'merit', [0]), ('cstd_cs', 4, 'merit', []),
+              ('cstd_cs', 3, 'merit', []), ('cstd_tinh', 3, 'merit', [1]),
+              ('cstd_cs', 2, 'merit', [2]), ('cstd_cs', 1, 'merit', []),
+              ('ldtt', 0, 'merit', []), ('cstd_cs', 0, 'merit', []),
+              ('cstd_tinh', 0, 'merit', [3])],
          facts={'outstanding': '1', 'influence_scope': 'national'}, nom='cstd_tq'),
-    dict(name='cstd_tq_one_cstd_tinh', r='GGGGXXXXXX',
-         init=[(2, 'province', 'initiative'), (1, 'national', 'research')],
-         hon=[('cstd_cs', 3, 'merit', []), ('cstd_cs', 2, 'merit', []),
-              ('cstd_cs', 1, 'merit', []), ('cstd_tinh', 1, 'merit', [0])],
+    dict(name='cstd_tq_one_cstd_tinh', r='GGGGGXXXXX',
+         init=[(1, 'province', 'initiative'), (0, 'national', 'research')],
+         hon=[('cstd_cs', 2, 'merit', []), ('cstd_cs', 1, 'merit', []),
+              ('ldtt', 0, 'merit', []), ('cstd_cs', 0, 'merit', []),
+              ('cstd_tinh', 0, 'merit', [0])],
          facts={'outstanding': '1', 'influence_scope': 'national'}, nom='cstd_tq'),
     dict(name='bk_ttg_ok', r='GGGXXXXXXX',
          init=[(5, 'unit', 'initiative'), (4, 'unit', 'initiative'),
                (3, 'unit', 'initiative'), (2, 'unit', 'initiative'),
                (1, 'unit', 'initiative'), (0, 'unit', 'initiative')],
-         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 5, 'merit', [0]),
+         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 4, 'merit', [1]),
               ('cstd_cs', 3, 'merit', [2]), ('cstd_cs', 1, 'merit', [4])],
-         facts={'influence_scope': 'province', 'outstanding': '1'}, nom='bk_ttg'),
+         facts={'outstanding': '1'}, nom='bk_ttg'),
     dict(name='bk_ttg_streak_broken', r='GGGXXXXCXX',
          init=[(5, 'unit', 'initiative'), (4, 'unit', 'initiative'),
                (3, 'unit', 'initiative'), (1, 'unit', 'initiative'),
                (0, 'unit', 'initiative')],
-         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 5, 'merit', [0]),
+         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 4, 'merit', [1]),
               ('cstd_cs', 3, 'merit', [2]), ('cstd_cs', 1, 'merit', [3])],
-         facts={'influence_scope': 'province'}, nom='bk_ttg'),
+         nom='bk_ttg'),
     dict(name='bk_ttg_based_on_thematic_bk_tinh', r='GGGXXXXXXX',
-         init=[(5, 'unit', 'initiative'), (3, 'unit', 'initiative'),
+         init=[(4, 'unit', 'initiative'), (3, 'unit', 'initiative'),
                (1, 'unit', 'initiative')],
-         hon=[('bk_tinh', 6, 'thematic', []), ('cstd_cs', 5, 'merit', [0]),
+         hon=[('bk_tinh', 6, 'thematic', []), ('cstd_cs', 4, 'merit', [0]),
               ('cstd_cs', 3, 'merit', [1]), ('cstd_cs', 1, 'merit', [2])],
          nom='bk_ttg'),
-    dict(name='bk_ttg_good_years_three_cstd_cs', r='GGGGXGXGXG',
-         init=[(5, 'unit', 'initiative')],
-         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 5, 'merit', [0]),
+    dict(name='bk_ttg_good_years_three_cstd_cs', r='GGGGGXXGXG',
+         init=[(4, 'unit', 'initiative')],
+         hon=[('bk_tinh', 6, 'merit', []), ('cstd_cs', 4, 'merit', [0]),
               ('cstd_cs', 3, 'merit', []), ('cstd_cs', 1, 'merit', [])],
          nom='bk_ttg'),
     dict(name='hcld3_ok', r='GGXXXXXXXX',
@@ -869,11 +876,19 @@ UNIT_SHOWCASES = [
 
 # ---------------------------------------------------------------------------
 
+class UnitHonours(object):
+    """What add_honour needs of a unit: its honours and their keys."""
+    __slots__ = ('unit', 'hon', 'hon_keys', 'issuer')
+
+    def __init__(self, u):
+        self.unit, self.hon, self.hon_keys, self.issuer = u, [], {}, u.issuer
+
+
 class Person(object):
     __slots__ = ('idx', 'id', 'name', 'unit', 'leader', 'cat', 'female',
                  'ethnic', 'birth', 'hired', 'hire_year', 'tier', 'ratings',
                  'months', 'absence', 'unit_hist', 'hon', 'inits', 'discs',
-                 'facts', 'nom', 'ldtt_years', 'cs_years', 'warn_years',
+                 'ldtt_years', 'cs_years', 'warn_years',
                  'show', 'hon_keys', 'issuer', 'force_nom')
 
 
@@ -887,7 +902,6 @@ class Generator(object):
         rnd = self.rng.random
         self.rnd = rnd
         Y = year
-        self.years = list(range(Y - 9, Y + 1))
         # weighted name lists
         ho = []
         for h, w in HO:
@@ -916,6 +930,7 @@ class Generator(object):
         self.wi = max(5, len(str(self.N)))
         self.wn = max(6, len(str(self.N + self.nunits)))
         self.dcache = {}
+        self.base_dates = None
         self.decs = {}
         self.init_no = 0
         self.nom_no = 0
@@ -946,16 +961,9 @@ class Generator(object):
             return ('Y ' if female else 'A ') + p(self.dt_f if female else self.dt_m)
         h = p(self.dt_ho)
         if female:
-            if h.endswith('Thị'):
-                return '%s %s' % (h, p(self.dt_f))
             return '%s Thị %s' % (h, p(self.dt_f))
-        if h.endswith('Thị'):
-            h = h[:-4]
-        return '%s %s %s' % (h, p(['Văn', 'Văn', 'A', 'Minh', 'Quang']),
+        return '%s %s %s' % (h, p(['Văn', 'Văn', 'Văn', 'Minh', 'Quang']),
                              p(self.dt_m))
-
-    def decision(self, issuer, top=300):
-        return '%d/QĐ-%s' % (1 + int(self.rnd() * top), issuer)
 
     def count(self, table, n=1):
         self.counts[table] += n
@@ -970,7 +978,7 @@ class Generator(object):
             u.name = nfc(u.name)
             u.bb = 1 + int(self.rnd() * 60)
         self.units = units
-        self.blocs = assign_blocs(self.rng, units)
+        self.blocs = assign_blocs(units)
         # people per unit: largest remainder on the weights
         tot = sum(u.weight for u in units) or 1
         quotas = [self.N * u.weight / float(tot) for u in units]
@@ -1091,7 +1099,7 @@ class Generator(object):
     # -- people ------------------------------------------------------------
     def new_person(self, unit, pos_in_unit, nleaders, sc):
         """One person's identity and ten-year record (no honours yet)."""
-        rnd, pick, Y = self.rnd, self.pick, self.Y
+        rnd, Y = self.rnd, self.Y
         p = Person()
         p.unit = unit
         p.force_nom = None
@@ -1322,7 +1330,8 @@ class Generator(object):
                         if p.cat == 'soldier' and b < 0.3:
                             kind = 'combat'
                         else:
-                            kind = 'initiative' if b < 0.82 else 'research' if b < 0.98 else 'invention'
+                            kind = ('initiative' if b < 0.82 else
+                                    'research' if b < 0.98 else 'invention')
                         self.add_initiative(p, Y - 9 + i, scope, kind)
                         if rnd() < 0.1:
                             self.add_initiative(p, Y - 9 + i, 'unit', 'initiative')
@@ -1425,8 +1434,7 @@ class Generator(object):
         cs = {}
         ldtt = {}
         soldier = p.cat == 'soldier'
-        st = {'bk': None, 'bkttg': None, 'tinh': [], 'hcld3': None,
-              'bk_thematic': None}
+        st = {'bk': None, 'bkttg': None, 'tinh': [], 'hcld3': None}
         disc_until = []
         for d in p.discs:
             disc_until.append((d[4], d[5], d[6], d[1]))
@@ -1474,6 +1482,10 @@ class Generator(object):
         decs = self.decs.get(p.issuer) or self.decision_numbers(p.issuer)
         ndecs = len(decs)
         has_inits = len(p.inits) > 0
+        base_dates = self.base_dates
+        if base_dates is None:
+            base_dates = self.base_dates = [self.decision_dates('ldtt', Y - 9 + i, 'merit')
+                                            for i in range(10)]
         for i in range(start, 9):
             r = ratings[i]
             if r is None or r > G:
@@ -1493,7 +1505,7 @@ class Generator(object):
             if rnd() < 0.07:
                 continue               # not proposed that year
             # Lao động tiên tiến (Chiến sĩ tiên tiến for soldiers), inlined
-            lst = self.decision_dates(lcode, y, 'merit')
+            lst = base_dates[i]
             hon.append((lcode, y, 'merit', decs[int(rnd() * ndecs)],
                         lst[int(rnd() * len(lst))], ''))
             hk[(lcode, y, 'merit')] = True
@@ -1651,6 +1663,10 @@ class Generator(object):
                      len([it for it in p.inits if it[1] >= Y - 1 and it[0] not in used]) >= 2)) \
                     and rnd() < 0.5:
                 code = 'bk_tinh'
+                if cs.get(Y - 1) and rnd() < 0.5:
+                    # this year's base titles are conferred first (January)
+                    self.add_honour(p, 'ldtt', Y)
+                    self.add_honour(p, 'cstd_cs', Y)
             elif good and (r == X or init_y) and rnd() < 0.6:
                 code = 'cstd_cs'
             elif good:
@@ -1753,19 +1769,8 @@ class Generator(object):
     def unit_history(self, u, stats):
         """Honours of a unit for Y-9..Y-1, given its members' shares."""
         rnd, Y = self.rnd, self.Y
-        u_hon = []
-        u.hon = u_hon
-        keys = {}
-
-        class Box(object):
-            pass
-        box = Box()
-        box.hon = u_hon
-        box.hon_keys = keys
-        box.unit = u
-        box.issuer = u.issuer
-        box.small = u.small
-        box.parent = u.parent
+        box = UnitHonours(u)
+        u.hon = box.hon
         sc = u.show
         st = {'bk': None, 'bkttg': None, 'co': {}}
         if u.ratings is None:
@@ -1835,7 +1840,7 @@ class Generator(object):
         p = u.parent if u.parent is not None else u
         return p.issuer
 
-    def unit_nomination(self, u, st, stats):
+    def unit_nomination(self, u, st):
         rnd, Y = self.rnd, self.Y
         sc = u.show
         kind, campaign = 'merit', ''
@@ -1889,7 +1894,7 @@ class Generator(object):
         return (code, kind, campaign, proposer.id, self.submitted(kind, sc))
 
     def unit_facts(self, u, code):
-        rnd, Y = self.rnd, self.Y
+        rnd = self.rnd
         sc = u.show
         out = []
         if u.kind == 'household':
@@ -1955,50 +1960,53 @@ class Generator(object):
         nchunks = len(self.chunks)
         jobs = max(1, min(jobs, nchunks))
         args = [(outdir, c) for c in range(nchunks)]
+        pool = None
         if jobs > 1:
             import multiprocessing
             try:
-                ctx = multiprocessing.get_context('fork')
+                pool = multiprocessing.get_context('fork').Pool(jobs)
             except ValueError:
-                ctx = None
-            if ctx is not None:
-                with ctx.Pool(jobs) as pool:
-                    results = pool.map(_run_chunk, args, chunksize=1)
-            else:
-                results = [_run_chunk(x) for x in args]
-        else:
-            results = [_run_chunk(x) for x in args]
-        # phase 3: join the parts, renumbering initiatives
-        offsets = []
-        total = 0
-        self.show_log = []
-        for counts, codes, ninit, shows in results:
-            self.show_log.extend(shows)
-            offsets.append(total)
-            total += ninit
-            for t, n in counts.items():
-                self.counts[t] += n
-            for k, n in codes.items():
-                self.code_counts[k] = self.code_counts.get(k, 0) + n
-        pat = re.compile('\x01([0-9]+)\x02')
-        wi = self.wi
+                pool = None
+
+        def run_all(fn, tasks):
+            if pool is not None:
+                return pool.map(fn, tasks, chunksize=1)
+            return [fn(x) for x in tasks]
+        try:
+            results = run_all(_run_chunk, args)
+            # phase 3: renumber the initiatives of each part, then join them
+            offsets = []
+            total = 0
+            all_counts = dict((t, 0) for t in TABLES)
+            all_counts['units'] = len(self.units)
+            all_codes = {}
+            show_log = []
+            for counts, codes, ninit, shows in results:
+                show_log.extend(shows)
+                offsets.append(total)
+                total += ninit
+                for t, n in counts.items():
+                    all_counts[t] += n
+                for k, n in codes.items():
+                    all_codes[k] = all_codes.get(k, 0) + n
+            self.counts, self.code_counts = all_counts, all_codes
+            self.show_log = show_log
+            run_all(_renumber_part, [(self.part_name(outdir, c, t), offsets[c], self.wi)
+                                     for c in range(nchunks)
+                                     for t in ('initiatives', 'honours')])
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
         for t in TABLES:
             if t == 'units':
                 continue
-            with open(os.path.join(outdir, t + '.csv'), 'w', encoding='utf-8',
-                      newline='') as out:
-                csv.writer(out, lineterminator='\n').writerow(HEADERS[t])
+            with open(os.path.join(outdir, t + '.csv'), 'wb') as out:
+                out.write((','.join(HEADERS[t]) + '\n').encode('ascii'))
                 for c in range(nchunks):
                     part = self.part_name(outdir, c, t)
-                    with open(part, encoding='utf-8', newline='') as f:
-                        if t in ('initiatives', 'honours'):
-                            off = offsets[c]
-                            text = f.read()
-                            out.write(pat.sub(
-                                lambda m: 'SK%0*d' % (wi, off + int(m.group(1))),
-                                text))
-                        else:
-                            shutil.copyfileobj(f, out, 1 << 20)
+                    with open(part, 'rb') as f:
+                        shutil.copyfileobj(f, out, 1 << 20)
                     os.remove(part)
 
     @staticmethod
@@ -2086,9 +2094,7 @@ class Generator(object):
 
     def write_group(self, group, writers):
         rnd, Y = self.rnd, self.Y
-        wa, wh, wi = writers['appraisals'], writers['honours'], writers['initiatives']
-        wd, wf, wn, wp = (writers['disciplines'], writers['facts'],
-                          writers['nominations'], writers['people'])
+        out = dict((t, []) for t in TABLES if t != 'units')   # rows of the group
         stats = {}
         for u in group:
             stats[u.idx] = [[0, 0, 0, False] for _ in range(10)]
@@ -2133,81 +2139,79 @@ class Generator(object):
             st = self.person_honours(p)
             code, kind, campaign, prop, sub = self.person_nomination(p, st)
             facts = self.person_facts(p, code)
-            self.write_person(p, code, kind, campaign, prop, sub, facts, writers)
+            self.write_person(p, code, kind, campaign, prop, sub, facts, out)
             u = p.unit
             t0 = stats[u.idx]
             t1 = None
             if u.small and u.parent is not None and u.parent.idx in stats:
                 t1 = stats[u.parent.idx]
             ly, cy, wy = p.ldtt_years, p.cs_years, p.warn_years
+            y = Y - 10
             for i, r in enumerate(p.ratings):
+                y += 1
                 if r is None:
                     continue
-                y = Y - 9 + i
-                inc_l = y in ly
-                inc_c = y in cy
-                warn = bool(wy) and y in wy
-                for t in (t0, t1):
-                    if t is None:
-                        continue
-                    s = t[i]
+                s = t0[i]
+                s[0] += 1
+                if y in ly:
+                    s[1] += 1
+                if y in cy:
+                    s[2] += 1
+                if wy and y in wy:
+                    s[3] = True
+                if t1 is not None:
+                    s = t1[i]
                     s[0] += 1
-                    if inc_l:
+                    if y in ly:
                         s[1] += 1
-                    if inc_c:
+                    if y in cy:
                         s[2] += 1
-                    if warn:
+                    if wy and y in wy:
                         s[3] = True
         for u in group:
             box, st = self.unit_history(u, stats[u.idx])
-            code, kind, campaign, prop, sub = self.unit_nomination(u, st, stats[u.idx])
+            code, kind, campaign, prop, sub = self.unit_nomination(u, st)
             facts = self.unit_facts(u, code)
-            self.write_unit_rows(u, box, code, kind, campaign, prop, sub, facts, writers)
+            self.write_unit_rows(u, box, code, kind, campaign, prop, sub, facts, out)
+        for t, rows in out.items():
+            writers[t].writerows(rows)
+            self.counts[t] += len(rows)
 
     def nom_id(self):
         self.nom_no += 1
         return 'N%0*d' % (self.wn, self.nom_no)
 
-    def write_person(self, p, code, kind, campaign, prop, sub, facts, writers):
+    def write_person(self, p, code, kind, campaign, prop, sub, facts, out):
         Y = self.Y
         pid = p.id
-        writers['people'].writerow((
+        out['people'].append((
             pid, p.name, p.unit.id, '1' if p.leader else '0', p.cat,
             'female' if p.female else 'male', '1' if p.ethnic else '',
             p.birth, p.hired))
-        self.counts['people'] += 1
-        rows = []
+        rows = out['appraisals']
         uh = p.unit_hist
-        for i in range(10):
-            r = p.ratings[i]
+        y = Y - 10
+        for r, m, ab in zip(p.ratings, p.months, p.absence):
+            y += 1
             if r is None:
                 continue
-            y = Y - 9 + i
-            m = p.months[i]
             rows.append(('person', pid, y, RATING[r],
                          uh[1] if uh is not None and y < uh[0] else '',
-                         m if m != 12 else '', p.absence[i] or ''))
-        writers['appraisals'].writerows(rows)
-        self.counts['appraisals'] += len(rows)
+                         m if m != 12 else '', ab or ''))
         rows = [('person', pid, c, y, k, dn, dd, ini) for c, y, k, dn, dd, ini in p.hon]
-        writers['honours'].writerows(rows)
-        self.counts['honours'] += len(rows)
+        out['honours'].extend(rows)
         rows = [(it[0], pid, it[1], it[2], it[3], it[4], it[5]) for it in p.inits]
-        writers['initiatives'].writerows(rows)
-        self.counts['initiatives'] += len(rows)
+        out['initiatives'].extend(rows)
         if p.discs:
             rows = [('person', pid, d[0], d[1], d[2], d[3]) for d in p.discs]
-            writers['disciplines'].writerows(rows)
-            self.counts['disciplines'] += len(rows)
+            out['disciplines'].extend(rows)
         rows = [('person', pid, Y, k, v, s) for k, v, s in facts]
         nid = self.nom_id()
         self.nomination_facts(nid, kind, campaign, rows, p.show is not None)
-        writers['facts'].writerows(rows)
-        self.counts['facts'] += len(rows)
-        writers['nominations'].writerow((nid, 'person', pid, code, Y,
+        out['facts'].extend(rows)
+        out['nominations'].append((nid, 'person', pid, code, Y,
                                          kind if kind != 'merit' or self.rnd() < 0.5 else '',
                                          campaign[0] if campaign else '', prop, sub))
-        self.counts['nominations'] += 1
         self.code_counts[('person', code, kind)] = \
             self.code_counts.get(('person', code, kind), 0) + 1
         if p.show is not None:
@@ -2220,7 +2224,7 @@ class Generator(object):
                 rows.append(('nomination', nid, '', 'movement_years', years, ''))
             rows.append(('nomination', nid, '', 'movement_launched_by', by, ''))
 
-    def write_unit_rows(self, u, box, code, kind, campaign, prop, sub, facts, writers):
+    def write_unit_rows(self, u, box, code, kind, campaign, prop, sub, facts, out):
         Y = self.Y
         uid = u.id
         rows = []
@@ -2229,26 +2233,21 @@ class Generator(object):
                 r = u.ratings[i]
                 if r is not None:
                     rows.append(('unit', uid, Y - 9 + i, RATING[r], '', '', ''))
-        writers['appraisals'].writerows(rows)
-        self.counts['appraisals'] += len(rows)
+        out['appraisals'].extend(rows)
         rows = [('unit', uid, c, y, k, dn, dd, '') for c, y, k, dn, dd, ini in box.hon]
-        writers['honours'].writerows(rows)
-        self.counts['honours'] += len(rows)
+        out['honours'].extend(rows)
         if u.kind != 'household' and self.rnd() < 0.005:
             y = Y - int(self.rnd() * 3)
-            writers['disciplines'].writerow(('unit', uid, '%04d-06-30' % y, 'reprimand',
+            out['disciplines'].append(('unit', uid, '%04d-06-30' % y, 'reprimand',
                                              '%04d-12-30' % y,
                                              'Để xảy ra vi phạm trong quản lý tài chính'))
-            self.counts['disciplines'] += 1
         rows = [('unit', uid, Y, k, v, s) for k, v, s in facts]
         nid = self.nom_id()
         self.nomination_facts(nid, kind, campaign, rows)
-        writers['facts'].writerows(rows)
-        self.counts['facts'] += len(rows)
-        writers['nominations'].writerow((nid, 'unit', uid, code, Y,
+        out['facts'].extend(rows)
+        out['nominations'].append((nid, 'unit', uid, code, Y,
                                          kind if kind != 'merit' or self.rnd() < 0.5 else '',
                                          campaign[0] if campaign else '', prop, sub))
-        self.counts['nominations'] += 1
         self.code_counts[('unit', code, kind)] = \
             self.code_counts.get(('unit', code, kind), 0) + 1
         if u.show is not None:
@@ -2261,6 +2260,20 @@ _GEN = None
 def _run_chunk(args):
     outdir, c = args
     return _GEN.run_chunk(outdir, c)
+
+
+_LOCAL_ID = re.compile(b'\x01([0-9]+)\x02')
+
+
+def _renumber_part(args):
+    """Give the initiatives of one part file their final ids."""
+    path, off, width = args
+    with open(path, 'rb') as f:
+        data = f.read()
+    data = _LOCAL_ID.sub(
+        lambda m: b'SK%0*d' % (width, off + int(m.group(1))), data)
+    with open(path, 'wb') as f:
+        f.write(data)
 
 
 def main(argv=None):
