@@ -6,6 +6,12 @@
 
 local lib = {}
 
+-- Months as people write them: 9, 6.5 (not 9.0 or 6.5333).
+local function months_text(m)
+  if m == nil then return "?" end
+  return (string.format("%.1f", m):gsub("%.0$", ""))
+end
+
 -- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
 
 -- "N consecutive years at LEVEL or better, ending at year Y": the streak
@@ -66,11 +72,52 @@ function lib.months_ok(s, y, min)
   if m == nil then
     return fail(tr("không có đánh giá năm " .. y, "no appraisal for " .. y))
   end
-  local shown = string.format("%.1f", m):gsub("%.0$", "")
+  local shown = months_text(m)
   if m >= min then
     return pass(shown .. tr(" tháng", " months"))
   end
   return fail(shown .. " < " .. min .. tr(" tháng", " months"))
+end
+
+-- "No title for a new hire of under MIN months" (NĐ 91 Đ10 k6: 10;
+-- TT 01/2024 Đ1 k5 d: 6): only the year of hiring is judged by months;
+-- an established employee off sick is not a new hire. Without a hire
+-- date, a full count of months passes and a short one needs a person.
+function lib.new_hire_ok(s, y, min)
+  if s.hired == nil then
+    local m = s:months(y)
+    if m ~= nil and m >= min then
+      return pass(tr(months_text(m) .. " tháng năm " .. y .. " (không có ngày tuyển dụng)",
+                     months_text(m) .. " months in " .. y .. " (no hire date)"))
+    end
+    return unknown(tr("không có ngày tuyển dụng; " .. months_text(m) ..
+                      " tháng năm " .. y,
+                      "no hire date; " .. months_text(m) .. " months in " .. y))
+  end
+  local hired_year = tonumber(s.hired:sub(1, 4))
+  if hired_year < y then
+    return pass(tr("tuyển dụng " .. s.hired .. ", không phải người mới tuyển dụng",
+                   "hired " .. s.hired .. ", not a new hire"))
+  end
+  if hired_year > y then
+    return fail(tr("tuyển dụng " .. s.hired .. ", sau năm " .. y,
+                   "hired " .. s.hired .. ", after " .. y))
+  end
+  return lib.months_ok(s, y, min)
+end
+
+-- Regime B (NĐ 98 Đ4): achievements count only from the end of the
+-- disciplinary period, so a year any part of which fell inside a period
+-- does not count.
+function lib.after_discipline(s, y)
+  local first = lib.counting_from(s, y)
+  if first <= y then
+    return pass(tr("không trong thời hạn kỷ luật", "outside any disciplinary period"))
+  end
+  return fail(tr("thời hạn kỷ luật kết thúc " .. s:discipline_end() ..
+                 "; thành tích tính từ năm " .. first,
+                 "disciplinary period ends " .. s:discipline_end() ..
+                 "; achievements count from " .. first))
 end
 
 -- No disciplinary measure at or above `level` dated in year y.

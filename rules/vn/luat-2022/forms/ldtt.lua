@@ -72,7 +72,17 @@ form "ldtt" {
     en = "Not a new hire of fewer than 6 months (maternity leave, duty "
       .. "injury treatment and training count as worked)",
     check = function(s, n, p)
-      return lib.months_ok(s, n.year, p.new_hire_min_months)
+      return lib.new_hire_ok(s, n.year, p.new_hire_min_months)
+    end,
+  },
+
+  criterion "after_discipline" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Thành tích chỉ được tính từ khi hết thời hạn kỷ luật",
+    en = "Achievements count only once the disciplinary period has ended",
+    check = function(s, n, p)
+      return lib.after_discipline(s, n.year)
     end,
   },
 }

@@ -87,7 +87,7 @@ case "CSTĐCS: excellent but not meeting the LĐTT standard → ineligible" {
 
 case "CSTĐCS: new hire of 5 months fails the LĐTT standard → ineligible" {
   form = "cstd_cs", year = 2024,
-  person = P1,
+  person = { id = "P1", hired = "2024-08-01" },
   appraisals = { { year = 2024, rating = "excellent", months_worked = 5 } },
   facts = facts(2024, { self_reliance = 1 }),
   expect = "ineligible",

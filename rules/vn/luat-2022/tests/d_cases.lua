@@ -84,18 +84,28 @@ case "D3 (B): LĐTT, study and ethics judged unmet → eligible nationally" {
   expect = "eligible",
 }
 
--- Domain: no explicit national bar found (B-LDTT-10 [U]); the outcome
--- "depends on the rating rules and provincial rules". This encoding has no
--- reprimand bar for the annual title and judges the rating the unit gave
--- (here good), so the reprimand alone does not exclude: eligible.
-case "D4 (B): LĐTT with a khiển trách in the year, still rated good → eligible" {
+-- Domain: no explicit LĐTT reprimand bar was found (B-LDTT-10 [U]); but
+-- NĐ 98 Đ4 counts achievements only from the end of the disciplinary
+-- period (domain/README.md, recurring rules), so a year inside a period
+-- does not count: ineligible, by after_discipline, not by a reprimand bar.
+case "D4 (B): LĐTT with a khiển trách in the year → ineligible (NĐ 98 Đ4)" {
   form = "ldtt", year = 2024,
   person = person("civil_servant"),
   appraisals = rated(2024, 2024, "good"),
   disciplines = { { date = "2024-03-01", level = "reprimand", ends = "2024-09-01" } },
   facts = facts(2024, { self_reliance = 1 }),
+  expect = "ineligible",
+  criteria = { rating_good = "pass", after_discipline = "fail" },
+}
+
+case "D4 (B): a period that ended in the year before does not bar → eligible" {
+  form = "ldtt", year = 2024,
+  person = person("civil_servant"),
+  appraisals = rated(2024, 2024, "good"),
+  disciplines = { { date = "2023-03-01", level = "reprimand", ends = "2023-12-31" } },
+  facts = facts(2024, { self_reliance = 1 }),
   expect = "eligible",
-  criteria = { rating_good = "pass" },
+  criteria = { after_discipline = "pass" },
 }
 
 ---------------------------------------------------------------- D5–D7: CSTĐ

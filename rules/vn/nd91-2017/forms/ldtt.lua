@@ -22,32 +22,10 @@
 -- civil service) rather than khoản 1 (cán bộ, công chức, viên chức).
 local WORKER_FARMER = { worker = true, farmer = true }
 
--- API gap (reported): lib.months_ok counts months worked, but the text bars
+-- The text bars
 -- only "cá nhân mới tuyển dụng dưới 10 tháng"; an established employee off
 -- sick for months is not barred (A-LDTT-13). So the months are judged only
 -- in the year of hiring; without a hire date a short year needs a person.
-local function new_hire_rule(s, y, min)
-  if s.hired == nil then
-    local m = s:months(y)
-    if m ~= nil and m >= min then
-      return pass(string.format("%d tháng trong năm %d (không có ngày tuyển dụng)", m, y))
-    end
-    return unknown(string.format(
-      "Không có ngày tuyển dụng; %s tháng được tính trong năm %d: người mới tuyển "
-        .. "dụng dưới %d tháng không được xét, nghỉ ốm thì vẫn được xét",
-      m and tostring(m) or "không rõ số", y, min))
-  end
-  local hired_year = tonumber(string.sub(s.hired, 1, 4))
-  if hired_year < y then
-    return pass(string.format("Tuyển dụng %s: không phải người mới tuyển dụng năm %d",
-                              s.hired, y))
-  end
-  if hired_year > y then
-    return fail(string.format("Tuyển dụng %s, sau năm %d", s.hired, y))
-  end
-  return lib.months_ok(s, y, min)
-end
-
 form "ldtt" {
   subject = "person",
   name    = { vi = "Lao động tiên tiến", en = "Advanced Worker" },
@@ -202,7 +180,7 @@ form "ldtt" {
     vi = "Không xét người mới tuyển dụng dưới 10 tháng",
     en = "No title for a new hire of under 10 months",
     check = function(s, n, p)
-      return new_hire_rule(s, n.year, p.new_hire_min_months)
+      return lib.new_hire_ok(s, n.year, p.new_hire_min_months)
     end,
   },
 
