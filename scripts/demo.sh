@@ -1,13 +1,42 @@
 #!/usr/bin/env bash
-# Install what is missing, build, and run the main job on the bundled
-# example province: import its records, then show what was stored.
+# The main job on the bundled example province, from a fresh machine:
+# install what is missing, build, import the records, judge the year's
+# nominations (saving the decisions), dry-run the national change of
+# regime (NĐ 91/2017 → Luật 2022), confer the eligible provincial awards
+# and print the annual summary table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 tdkt_install_deps
 tdkt_build build
 export TDKT_DB="${TDKT_DB:-build/demo.db}"
+export TDKT_RULES="${TDKT_RULES:-$PWD/rules}"
 rm -f "$TDKT_DB" "$TDKT_DB-wal" "$TDKT_DB-shm"
 tdkt=build/tdkt
-echo "== tdkt import examples/kontum-demo"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "tdkt import examples/kontum-demo"
 $tdkt import examples/kontum-demo
+
+step "tdkt rules list"
+$tdkt rules list
+
+step "tdkt eval --year 2024 (bộ quy tắc theo ngày trình; lưu quyết định)"
+$tdkt eval --year 2024 > build/demo-eval.txt
+# The whole explanation is long: show its head and the summary.
+head -n 40 build/demo-eval.txt
+echo "…"
+sed -n '/^Tổng hợp/,$p' build/demo-eval.txt
+echo "(toàn bộ kết quả: build/demo-eval.txt)"
+
+step "tdkt diff --from 2023-12-31 --to 2024-12-31 (chạy thử: NĐ 91/2017 → Luật 2022)"
+$tdkt diff --year 2024 --from 2023-12-31 --to 2024-12-31 > build/demo-diff.txt
+head -n 60 build/demo-diff.txt
+echo "(toàn bộ: build/demo-diff.txt)"
+
+step "tdkt confer (ghi các quyết định đủ điều kiện thành khen thưởng đã trao)"
+run=$($tdkt runs --format jsonl | head -n 1 | sed 's/.*"run":\([0-9]*\).*/\1/')
+$tdkt confer --run "$run" --decision-no "123/QĐ-UBND" --date 2025-03-20
+
+step "tdkt report --year 2024"
+$tdkt report --year 2024

@@ -996,9 +996,14 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
         for (size_t k = 0; k < rules->sets[i]->nmerged; k++) {
             const char *cand = rules->sets[i]->merged[k].name;
             const char *dot = strchr(name, '.');
+            const char *cdot = strchr(cand, '.');
             bool same_form = dot && strncmp(cand, name,
                                             (size_t)(dot - name) + 1) == 0;
-            if ((distance(cand, name) <= 3 || same_form) &&
+            /* compare the parameter's own name too: "ldtt.x" vs "x" */
+            const char *base = dot ? dot + 1 : name;
+            const char *cbase = cdot ? cdot + 1 : cand;
+            if ((distance(cand, name) <= 3 || same_form ||
+                 distance(cbase, base) <= 2) &&
                 !strstr(near, cand) && len + strlen(cand) + 3 < sizeof near)
                 len += (size_t)snprintf(near + len, sizeof near - len,
                                         "%s%s", len ? ", " : "", cand);

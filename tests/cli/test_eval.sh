@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# End to end: import the example province, judge, save, show again, diff,
+# and the rules commands, as a user would run them.
+set -euo pipefail
+: "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export TDKT_DB="$tmp/t.db" TDKT_RULES="$TDKT_SOURCE_DIR/rules"
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+dump() { sqlite3 "$TDKT_DB" .dump | sha256sum; }
+
+"$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
+n_noms=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM nominations")
+
+# --help everywhere, exit 0
+for c in import eval diff report confer runs rules; do
+  check "$c --help" "$TDKT" "$c" --help > /dev/null
+done
+check "tdkt --help" "$TDKT" --help > /dev/null
+check "tdkt --version" "$TDKT" --version > /dev/null
+
+# eval --dry-run: one valid JSON object per nomination, nothing written
+before=$(dump)
+"$TDKT" eval --dry-run --format jsonl > "$tmp/a.jsonl"
+check "dry-run judges every nomination" test "$(wc -l < "$tmp/a.jsonl")" -eq "$n_noms"
+check "dry-run writes nothing" test "$before" = "$(dump)"
+check "jsonl is valid and complete" python3 - "$tmp/a.jsonl" <<'PY'
+import json, sys
+outcomes = {"eligible", "ineligible", "review", "error"}
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    assert d["outcome"] in outcomes, d
+    for k in ("nomination", "subject_type", "subject_id", "code", "year", "ruleset", "criteria"):
+        assert k in d, (k, d)
+    for c in d["criteria"]:
+        assert c["result"] in ("pass", "fail", "unknown"), c
+        if d["outcome"] != "error" and c.get("kind") is None:
+            assert c["basis"] and c["status"] in ("V", "V-en", "P", "U"), c
+    if d["outcome"] == "error":
+        assert d.get("error"), d
+PY
+check "kinds of outcome present" bash -c "grep -q '\"outcome\":\"eligible\"' '$tmp/a.jsonl' && grep -q '\"outcome\":\"ineligible\"' '$tmp/a.jsonl' && grep -q '\"outcome\":\"review\"' '$tmp/a.jsonl'"
+
+# The same with 1 and 4 threads
+"$TDKT" eval --dry-run --format jsonl --threads 1 > "$tmp/t1.jsonl"
+"$TDKT" eval --dry-run --format jsonl --threads 4 > "$tmp/t4.jsonl"
+check "thread count does not change results" cmp -s "$tmp/t1.jsonl" "$tmp/t4.jsonl"
+check "threads agree with the default" cmp -s "$tmp/t1.jsonl" "$tmp/a.jsonl"
+
+# Table in Vietnamese and English
+"$TDKT" eval --dry-run --id N000001 > "$tmp/vi.txt"
+check "table in Vietnamese" grep -q "Tổng hợp" "$tmp/vi.txt"
+"$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/en.txt"
+check "table in English" grep -q "Summary" "$tmp/en.txt"
+"$TDKT" eval --dry-run --format csv > "$tmp/a.csv"
+check "csv has a row per nomination" test "$(($(wc -l < "$tmp/a.csv") - 1))" -eq "$n_noms"
+
+# Saving: a run, shown again identically, append-only
+"$TDKT" eval --format jsonl > "$tmp/saved.jsonl" 2> "$tmp/saved.err"
+check "eval says it saved" grep -q "runs show 1" "$tmp/saved.err"
+check "saved output equals the dry run" cmp -s "$tmp/saved.jsonl" "$tmp/a.jsonl"
+"$TDKT" runs show 1 --format jsonl > "$tmp/shown.jsonl"
+check "runs show gives the stored results" cmp -s "$tmp/shown.jsonl" "$tmp/a.jsonl"
+check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM decisions' 2>/dev/null"
+check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"
+check "run rule sets recorded" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_rulesets WHERE run_id=1')" -ge 2
+
+# Exit statuses
+set +e
+"$TDKT" eval --id NO-SUCH > /dev/null 2>&1; rc=$?
+check "unknown nomination: exit 1" test $rc -eq 1
+"$TDKT" eval --bogus > /dev/null 2>&1; rc=$?
+check "unknown option: exit 2" test $rc -eq 2
+"$TDKT" eval --year 20x4 > /dev/null 2>&1; rc=$?
+check "bad year: exit 2" test $rc -eq 2
+"$TDKT" frobnicate > /dev/null 2>&1; rc=$?
+check "unknown command: exit 2" test $rc -eq 2
+"$TDKT" --db "$tmp/none.db" eval --dry-run > /dev/null 2>&1; rc=$?
+check "missing database: exit 1" test $rc -eq 1
+set -e
+
+# diff: regime A → B, writes nothing
+before=$(dump)
+"$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl > "$tmp/d.jsonl"
+check "diff writes nothing" test "$before" = "$(dump)"
+check "diff finds gains" grep -q '"change":"gained"' "$tmp/d.jsonl"
+check "diff names both rule sets" grep -q '"from":{"ruleset":"kontum/qd29-2018"' "$tmp/d.jsonl"
+"$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl --threads 1 > "$tmp/d1.jsonl"
+check "diff is the same on 1 thread" cmp -s "$tmp/d.jsonl" "$tmp/d1.jsonl"
+"$TDKT" diff --from 2023-12-31 --to 2024-12-31 > "$tmp/d.txt"
+check "diff table has the summary" grep -q "Thêm đủ ĐK" "$tmp/d.txt"
+"$TDKT" diff --from 2023-12-31 --to 2024-12-31 --only lost --format jsonl > "$tmp/lost.jsonl"
+check "--only lost keeps only losses" bash -c "! grep -v '\"change\":\"lost\"' '$tmp/lost.jsonl'"
+set +e
+"$TDKT" diff --from rules/vn/luat-2022 --to "$TDKT_RULES/vn/luat-2022" --set ldtt.new_hire_min_montsh=7 > /dev/null 2> "$tmp/set.err"; rc=$?
+set -e
+check "unknown --set name: exit 2" test $rc -eq 2
+check "unknown --set lists near names" grep -q "near names" "$tmp/set.err"
+"$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --format jsonl > "$tmp/same.jsonl"
+check "a set against itself changes nothing" test ! -s "$tmp/same.jsonl"
+"$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set new_hire_min_months=13 --only lost --format jsonl > "$tmp/flip.jsonl"
+check "--set new_hire_min_months=13 makes LĐTT lose" grep -q '"code":"ldtt"' "$tmp/flip.jsonl"
+
+# A parameter edited in a rule file changes outcomes without rebuilding,
+# and the saved run notices that its rule set changed.
+cp -r "$TDKT_SOURCE_DIR/rules" "$tmp/rules"
+export TDKT_RULES="$tmp/rules"
+"$TDKT" eval --format jsonl > "$tmp/r1.jsonl" 2>/dev/null
+sed -i 's/new_hire_min_months *= *6/new_hire_min_months = 13/' "$tmp/rules/vn/luat-2022/ruleset.lua"
+"$TDKT" eval --dry-run --format jsonl > "$tmp/r2.jsonl"
+check "editing a parameter changes outcomes" bash -c "! cmp -s '$tmp/r1.jsonl' '$tmp/r2.jsonl'"
+set +e
+"$TDKT" runs show 2 > /dev/null 2> "$tmp/hash.err"; rc=$?
+set -e
+check "runs show reports the changed rule set" test $rc -eq 1
+check "the hash message names the set" grep -q "vn/luat-2022" "$tmp/hash.err"
+
+# rules list / check
+"$TDKT" rules list > "$tmp/list.txt"
+check "rules list shows the regimes" grep -q "vn/nd91-2017" "$tmp/list.txt"
+"$TDKT" rules list "$TDKT_SOURCE_DIR/rules/kontum/qd56-2024" > "$tmp/list1.txt"
+check "rules list DIR shows the Kon Tum names" grep -q "Kon Tum" "$tmp/list1.txt"
+set +e
+"$TDKT" rules check "$TDKT_FIXTURES/rules/errors-cli/x/bad" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?
+set -e
+check "rules check on a broken set: exit 1" test $rc -eq 1
+check "the error names file and line" grep -q "forms/ldtt.lua:4:" "$tmp/chk.err"
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
