@@ -95,7 +95,7 @@ check "diff table has the summary" grep -q "Thêm đủ ĐK" "$tmp/d.txt"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --only lost --format jsonl > "$tmp/lost.jsonl"
 check "--only lost keeps only losses" bash -c "! grep -v '\"change\":\"lost\"' '$tmp/lost.jsonl'"
 set +e
-"$TDKT" diff --from rules/vn/luat-2022 --to "$TDKT_RULES/vn/luat-2022" --set ldtt.new_hire_min_montsh=7 > /dev/null 2> "$tmp/set.err"; rc=$?
+"$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set ldtt.new_hire_min_montsh=7 > /dev/null 2> "$tmp/set.err"; rc=$?
 set -e
 check "unknown --set name: exit 2" test $rc -eq 2
 check "unknown --set lists near names" grep -q "near names" "$tmp/set.err"
