@@ -54,7 +54,9 @@ static int result_of(const tdkt_results *res, size_t i, const char *id,
     for (size_t k = 0; k < v.nnodes; k++) {
         tdkt_criterion_view c;
         tdkt_result_node(res, i, k, TDKT_LANG_VI, &c);
-        if (strcmp(c.id, id) == 0) {
+        /* a route may share its id with the other side's criterion; the
+         * comparison is between criteria (and routes groups, quotas) */
+        if (strcmp(c.kind, "route") != 0 && strcmp(c.id, id) == 0) {
             if (detail)
                 *detail = c.detail;
             return c.result;
