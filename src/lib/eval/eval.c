@@ -90,6 +90,26 @@ static void judge(worker *w, res_item *it)
         }
         return;
     }
+    const ix_nomination *nom = &res->ix->noms[it->nom];
+    if (f->kinds && !(f->kinds >> nom->kind & 1)) {
+        /* The form's criteria judge other kinds of honour: a person must
+         * decide this one. */
+        char msg[300];
+        snprintf(msg, sizeof msg,
+                 res->lang == TDKT_LANG_EN
+                     ? "criteria for a %s award are not encoded in %s; a "
+                       "person must decide"
+                     : "tiêu chí cho loại khen thưởng '%s' chưa được mã hóa "
+                       "trong %s; cần người xét",
+                 tdkt_vocab_code(TDKT_V_KIND, nom->kind), it->rs->id);
+        for (int i = 0; i < f->nnodes; i++) {
+            it->result[i] = R_SKIP;
+            it->detail[i] = NULL;
+        }
+        it->outcome = TDKT_REVIEW;
+        it->message = arena_str(ar, msg, strlen(msg));
+        return;
+    }
     rt *r = *slot;
     r->ctx.ix = res->ix;
     r->ctx.lang = res->lang;

@@ -499,6 +499,29 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
         }
         lua_pop(L, 1);
         f->basis = dup_field(L, idx, "basis");
+        /* kinds = { "merit", … }: a nomination of another kind is not
+         * judged by these criteria but sent to a person (review). */
+        if (lua_getfield(L, idx, "kinds") == LUA_TTABLE) {
+            for (lua_Integer k = 1;; k++) {
+                if (lua_rawgeti(L, -1, k) == LUA_TNIL) {
+                    lua_pop(L, 1);
+                    break;
+                }
+                int kind = lua_isstring(L, -1)
+                               ? tdkt_vocab_lookup(TDKT_V_KIND,
+                                                   lua_tostring(L, -1))
+                               : -1;
+                lua_pop(L, 1);
+                if (kind < 0) {
+                    lua_pop(L, 1);
+                    return node_error(L, idx, "form '%s': kinds lists an "
+                                              "unknown kind of honour",
+                                      code);
+                }
+                f->kinds |= 1u << kind;
+            }
+        }
+        lua_pop(L, 1);
         f->file = dup_field(L, idx, "__amended_file");
         if (!f->file)
             f->file = dup_field(L, idx, "__file");

@@ -41,6 +41,7 @@ struct tdkt_form {
     char *quota_rate; /* name of the parameter holding the percent */
     bool quota_all;   /* per = "all" (else per unit) */
     int ncriteria, nunverified;
+    unsigned kinds; /* kinds of honour the criteria judge (mask); 0: all */
 };
 
 typedef struct rule_param {

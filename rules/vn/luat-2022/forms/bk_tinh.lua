@@ -77,6 +77,7 @@ local function run_start(s, level, y, after)
 end
 
 form "bk_tinh" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Bằng khen cấp bộ, ban, ngành, tỉnh",
               en = "Ministerial or Provincial Certificate of Merit" },

@@ -91,6 +91,7 @@ local function category_in(s, set)
 end
 
 form "bk_ttg" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
               en = "Prime Minister's Certificate of Merit" },

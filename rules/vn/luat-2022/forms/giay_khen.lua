@@ -75,6 +75,7 @@ local function common(who)
 end
 
 form "giay_khen" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Giấy khen", en = "Certificate of Commendation" },
   basis   = "Luật Thi đua, khen thưởng 2022, Điều 75",
@@ -82,6 +83,7 @@ form "giay_khen" {
 }
 
 form "giay_khen" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "unit",
   name    = { vi = "Giấy khen", en = "Certificate of Commendation" },
   basis   = "Luật Thi đua, khen thưởng 2022, Điều 75; Điều 2",

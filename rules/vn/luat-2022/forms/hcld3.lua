@@ -66,6 +66,7 @@ local function category_in(s, set)
 end
 
 form "hcld3" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Huân chương Lao động hạng Ba",
               en = "Third-class Labour Order" },

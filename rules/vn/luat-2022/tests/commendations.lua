@@ -70,7 +70,7 @@ case "Giấy khen (cá nhân): under review → ineligible" {
 case "Giấy khen (cá nhân): a foreign-relations (đối ngoại) award is not encoded → review" {
   form = "giay_khen", year = 2024, kind = "foreign", person = person("other"),
   expect = "review",
-  criteria = { kind_encoded = "unknown", standard_delegated = "unknown" },
+  message = "chưa được mã hóa",
 }
 
 case "Giấy khen (tập thể): under inspection → ineligible" {
@@ -92,7 +92,7 @@ case "Giấy khen (tập thể): a seniority award is not encoded → review" {
   form = "giay_khen", year = 2024, kind = "seniority",
   unit = { id = "U1", name = "Đồn Biên phòng", kind = "armed_forces" },
   expect = "review",
-  criteria = { kind_encoded = "unknown" },
+  message = "chưa được mã hóa",
 }
 
 ---------------------------------------------------------------- bk_tinh
@@ -281,7 +281,7 @@ case "BK tỉnh: under review → ineligible" (from(BKT, {
 case "BK tỉnh: a dedication (cống hiến) nomination is not encoded → review"
   (from(BKT, { kind = "dedication",
   expect = "review",
-  criteria = { kind_encoded = "unknown", d_two_cstd_cs = "pass" } }))
+  message = "chưa được mã hóa" }))
 
 ---------------------------------------------------------------- bk_ttg
 
@@ -532,7 +532,7 @@ case "HCLĐ hạng Ba: under review → ineligible" (from(HC, {
 case "HCLĐ hạng Ba: a cống hiến nomination is not encoded → review" (from(HC, {
   kind = "dedication",
   expect = "review",
-  criteria = { kind_encoded = "unknown", e_three_cstd_cs = "pass" } }))
+  message = "chưa được mã hóa" }))
 
 -- khoản 2: workers and farmers
 local HC_W = { form = "hcld3", year = 2024, person = person("worker"),

@@ -398,7 +398,7 @@ case "D21 (B): a resistance-war (kháng chiến) nomination → review (Điều 
   honours = cat(titles("bk_tinh", { 2018 }), titles("cstd_cs", { 2019, 2021, 2023 })),
   facts = facts(2023, NOT_AC),
   expect = "review",
-  criteria = { kind_encoded = "unknown", b_three_cstd_cs = "pass" },
+  message = "chưa được mã hóa",
 }
 
 ---------------------------------------------------------------- kontum-notes §9, period B

@@ -150,6 +150,7 @@ end
 ---------------------------------------------------------------- individuals
 
 form "bk_tinh" {
+  kinds   = { "merit", "thematic" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương",
               en = "Ministry/Provincial Certificate of Merit" },
@@ -198,6 +199,7 @@ form "bk_tinh" {
 ------------------------------------------------- collectives and households
 
 form "bk_tinh" {
+  kinds   = { "merit", "thematic" },  -- other kinds: a person decides
   subject = "unit",
   name    = { vi = "Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương",
               en = "Ministry/Provincial Certificate of Merit" },

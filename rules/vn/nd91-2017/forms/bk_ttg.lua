@@ -117,6 +117,7 @@ end
 ---------------------------------------------------------------- individuals
 
 form "bk_ttg" {
+  kinds   = { "merit", "thematic" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
               en = "Prime Minister's Certificate of Merit" },
@@ -288,6 +289,7 @@ form "bk_ttg" {
 ------------------------------------------------- collectives and families
 
 form "bk_ttg" {
+  kinds   = { "merit", "thematic" },  -- other kinds: a person decides
   subject = "unit",
   name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
               en = "Prime Minister's Certificate of Merit" },

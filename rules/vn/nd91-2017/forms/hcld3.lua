@@ -40,6 +40,7 @@ local function influence_at_least(s, y, min)
 end
 
 form "hcld3" {
+  kinds   = { "merit", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
   name    = { vi = "Huân chương Lao động hạng Ba", en = "Third-class Labour Order" },
   basis   = "Luật Thi đua, khen thưởng 2003, Điều 44; NĐ 91/2017/NĐ-CP, Điều 24",

@@ -195,7 +195,7 @@ case "BK tỉnh: an ad-hoc (đột xuất) nomination, criteria not read → rev
   person = person,
   facts = NO_B,
   expect = "review",
-  criteria = { kind_not_encoded = "unknown" },
+  message = "chưa được mã hóa",  -- the form's `kinds`: not judged, a person decides
 }
 
 case "BK tỉnh: under review → ineligible" {

@@ -216,7 +216,7 @@ case "BK TTg: a long-service (cống hiến) nomination, criteria not encoded �
   person = person,
   facts = facts(),
   expect = "review",
-  criteria = { kind_not_encoded = "unknown" },
+  message = "chưa được mã hóa",  -- the form's `kinds`: not judged, a person decides
 }
 
 case "BK TTg: under review → ineligible" {

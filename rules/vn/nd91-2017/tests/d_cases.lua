@@ -415,5 +415,5 @@ case "D21 (A): HCLĐ3 requested as a resistance-war (kháng chiến) award → r
   person = { id = "P1", unit_id = "U1", is_leader = 0 },
   facts = { { key = "compliance", value = "1", year = 2021 } },
   expect = "review",
-  criteria = { kind_not_encoded = "unknown", a_bk_ttg = "fail", b_ad_hoc = "fail" },
+  message = "chưa được mã hóa",  -- the form's `kinds`: not judged, a person decides
 }

@@ -119,7 +119,7 @@ case "HCLĐ3: a thematic nomination, criteria not encoded → review" {
   person = person,
   facts = facts(),
   expect = "review",
-  criteria = { kind_not_encoded = "unknown", b_ad_hoc = "fail" },
+  message = "chưa được mã hóa",  -- the form's `kinds`: not judged, a person decides
 }
 
 case "HCLĐ3: under review → ineligible" {
