@@ -408,6 +408,24 @@ static void guard_patterns(lua_State *L, int strlib)
     }
 }
 
+/*
+ * setmetatable without finalizers: a __gc metamethod would run whenever the
+ * collector decides, possibly in another nomination or while the state is
+ * closed, outside every budget. Lua marks an object for finalization only
+ * if its metatable has __gc when set, so checking here is enough.
+ */
+static int guarded_setmetatable(lua_State *L)
+{
+    if (lua_istable(L, 2) &&
+        lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "__gc metamethods are not allowed in rules");
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
 /* Build the shared globals table from the opened libraries. */
 static void build_base(lua_State *L)
 {
@@ -424,6 +442,9 @@ static void build_base(lua_State *L)
         lua_getfield(L, -1, *n);
         lua_setfield(L, -3, *n);
     }
+    lua_getfield(L, -1, "setmetatable");
+    lua_pushcclosure(L, guarded_setmetatable, 1);
+    lua_setfield(L, -3, "setmetatable");
     /* Deterministic evaluation: no random numbers. */
     lua_getfield(L, -1, LUA_MATHLIBNAME);
     lua_pushnil(L);
