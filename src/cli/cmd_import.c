@@ -1,12 +1,163 @@
-/* tdkt import: not built yet. */
+/*
+ * tdkt import PATH...: record files into the store, all or nothing, then a
+ * summary of the rows added and replaced per table.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+
+static const char help_vi[] =
+    "Cách dùng: tdkt import [tùy chọn chung] PATH...\n"
+    "\n"
+    "Nhập hồ sơ từ các tệp CSV hoặc từ thư mục chứa chúng: units.csv,\n"
+    "people.csv, appraisals.csv, honours.csv, initiatives.csv,\n"
+    "disciplines.csv, facts.csv, nominations.csv (định dạng: UTF-8, dòng\n"
+    "đầu là tên cột, xem spec/data-format.md). Cột có tên bắt đầu bằng x_\n"
+    "được bỏ qua.\n"
+    "\n"
+    "Tất cả hoặc không: nếu một dòng của bất kỳ tệp nào sai, không ghi gì,\n"
+    "và mọi lỗi được in ra dạng TỆP:DÒNG: CỘT: lỗi. Dòng có mã (hoặc khóa)\n"
+    "đã có trong cơ sở dữ liệu được thay thế. Cuối cùng in số dòng thêm\n"
+    "mới và thay thế của từng bảng (--format table, jsonl hoặc csv).\n"
+    "\n"
+    "Mã thoát: 0 đã nhập, 1 dữ liệu bị từ chối hoặc lỗi cơ sở dữ liệu,\n"
+    "2 sai cú pháp.\n";
+
+static const char help_en[] =
+    "Usage: tdkt import [global options] PATH...\n"
+    "\n"
+    "Import record files (CSV), or folders holding them: units.csv,\n"
+    "people.csv, appraisals.csv, honours.csv, initiatives.csv,\n"
+    "disciplines.csv, facts.csv, nominations.csv (UTF-8, a header line of\n"
+    "column names, see spec/data-format.md). Columns whose name starts\n"
+    "with x_ are ignored.\n"
+    "\n"
+    "All or nothing: if any row of any file is wrong, nothing is written,\n"
+    "and every problem is printed as FILE:LINE: COLUMN: message. A row\n"
+    "whose id (or key) is already stored replaces it. At the end, the rows\n"
+    "added and replaced per table are printed (--format table, jsonl or\n"
+    "csv).\n"
+    "\n"
+    "Exit status: 0 imported, 1 input rejected or a database error,\n"
+    "2 wrong usage.\n";
+
+static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
+{
+    bool en = cli->lang == TDKT_LANG_EN;
+    if (cli->format == TDKT_FMT_JSONL || cli->format == TDKT_FMT_CSV) {
+        bool csv = cli->format == TDKT_FMT_CSV;
+        if (csv)
+            puts("table,added,replaced");
+        for (int t = 0; t < TDKT_T_COUNT_; t++) {
+            if (!s->added[t] && !s->replaced[t])
+                continue;
+            printf(csv ? "%s,%zu,%zu\n"
+                       : "{\"table\":\"%s\",\"added\":%zu,\"replaced\":%zu}\n",
+                   tdkt_table_name(t), s->added[t], s->replaced[t]);
+        }
+        return;
+    }
+    tdkt_table *tab = tdkt_table_new(3);
+    if (!tab) {
+        cli_fail(cli, "out of memory");
+        return;
+    }
+    const char *head[] = {en ? "Table" : "Bảng", en ? "Added" : "Thêm mới",
+                          en ? "Replaced" : "Thay thế"};
+    tdkt_table_row(tab, head);
+    tdkt_table_rule(tab);
+    tdkt_table_align_right(tab, 1);
+    tdkt_table_align_right(tab, 2);
+    size_t added = 0, replaced = 0;
+    char a[32], r[32];
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        if (!s->added[t] && !s->replaced[t])
+            continue;
+        snprintf(a, sizeof a, "%zu", s->added[t]);
+        snprintf(r, sizeof r, "%zu", s->replaced[t]);
+        const char *row[] = {tdkt_table_name(t), a, r};
+        tdkt_table_row(tab, row);
+        added += s->added[t];
+        replaced += s->replaced[t];
+    }
+    tdkt_table_rule(tab);
+    snprintf(a, sizeof a, "%zu", added);
+    snprintf(r, sizeof r, "%zu", replaced);
+    const char *total[] = {en ? "Total" : "Tổng", a, r};
+    tdkt_table_row(tab, total);
+    tdkt_table_print(tab, stdout);
+    tdkt_table_free(tab);
+    if (en)
+        printf("Imported %zu file%s into %s.\n", s->files,
+               s->files == 1 ? "" : "s", cli->db);
+    else
+        printf("Đã nhập %zu tệp vào %s.\n", s->files, cli->db);
+}
 
 int cmd_import(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_help(cli, "Cách dùng: tdkt import\n(Chưa được xây dựng.)\n",
-                        "Usage: tdkt import\n(Not built yet.)\n");
-    return cli_fail(cli, cli->lang == TDKT_LANG_EN
-                             ? "'import' is not built yet"
-                             : "lệnh 'import' chưa được xây dựng");
+        return cli_help(cli, help_vi, help_en);
+    bool en = cli->lang == TDKT_LANG_EN;
+    if (cli->format != TDKT_FMT_TABLE && cli->format != TDKT_FMT_JSONL &&
+        cli->format != TDKT_FMT_CSV)
+        return cli_usage_error(cli, "import",
+                               en ? "import prints --format table, jsonl "
+                                    "or csv, not %s"
+                                  : "import chỉ in --format table, jsonl "
+                                    "hoặc csv, không in %s",
+                               tdkt_format_name(cli->format));
+
+    /* argv[0] is "import"; the rest are paths, after an optional "--". */
+    const char **paths = calloc((size_t)argc, sizeof *paths);
+    if (!paths)
+        return cli_fail(cli, "out of memory");
+    size_t npaths = 0;
+    bool dashdash = false;
+    int status = CLI_OK;
+    for (int i = 1; i < argc; i++) {
+        if (!dashdash && strcmp(argv[i], "--") == 0) {
+            dashdash = true;
+        } else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
+            status = cli_usage_error(cli, "import",
+                                     en ? "unknown option '%s'"
+                                        : "tùy chọn '%s' không hợp lệ",
+                                     argv[i]);
+            goto done;
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    if (npaths == 0) {
+        status = cli_usage_error(cli, "import", "%s",
+                                 en ? "import needs at least one file or "
+                                      "folder"
+                                    : "cần ít nhất một tệp hoặc thư mục để "
+                                      "nhập");
+        goto done;
+    }
+
+    tdkt_store *store = NULL;
+    if (tdkt_store_open(&store, cli->db, TDKT_STORE_WRITE) < 0) {
+        status = cli_fail(cli, NULL);
+        goto done;
+    }
+    tdkt_diags diags = {0};
+    tdkt_import_summary summary;
+    int error = tdkt_import(store, paths, npaths, cli->lang, &summary, &diags);
+    if (error == TDKT_EINVALID && diags.count + diags.dropped > 0) {
+        cli_print_diags(cli, &diags);
+        status = CLI_FAIL;
+    } else if (error < 0) {
+        status = cli_fail(cli, NULL);
+    } else {
+        print_summary(cli, &summary);
+    }
+    tdkt_diags_clear(&diags);
+    tdkt_store_close(store);
+done:
+    free(paths);
+    return status;
 }

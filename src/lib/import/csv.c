@@ -1,0 +1,548 @@
+/*
+ * The streaming CSV reader of csv.h.
+ *
+ * A byte-at-a-time state machine over a fixed input buffer, with a fast
+ * path that copies runs of plain ASCII at once. Fields of the current
+ * record lie back to back, each NUL-terminated, in one buffer that is
+ * reused from record to record, so reading allocates nothing once the
+ * largest record has been seen. UTF-8 is validated as the bytes go by
+ * (overlong forms, surrogates and code points past U+10FFFF are refused),
+ * which lets a problem be reported on its own physical line even inside
+ * a multi-line quoted field.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tdkt/output.h"
+#include "import/csv.h"
+#include "import/sets.h"
+
+#define INPUT_SIZE (64 * 1024)
+
+/* Messages of the problems that take no argument, indexed by tdkt_lang. */
+static const char *const msg_nul[] = {
+    "có byte NUL trong nội dung (đây có phải tệp CSV?)",
+    "NUL byte in the text (is this a CSV file?)"};
+static const char *const msg_stray_quote[] = {
+    "dấu ngoặc kép trong ô không đặt trong ngoặc kép (hãy đặt cả ô trong "
+    "ngoặc kép và viết dấu ngoặc kép hai lần)",
+    "quote inside an unquoted field (enclose the field in quotes and double "
+    "the quote)"};
+static const char *const msg_after_quote[] = {
+    "có ký tự sau dấu ngoặc kép đóng ô",
+    "text after the closing quote of a field"};
+static const char *const msg_utf8[] = {
+    "không phải UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)",
+    "invalid UTF-8 (save the file as UTF-8)"};
+
+enum state {
+    ST_START,    /* at the start of a field */
+    ST_UNQUOTED, /* inside an unquoted field */
+    ST_QUOTED,   /* inside a quoted field */
+    ST_QUOTE     /* a quote seen inside a quoted field: end or "" */
+};
+
+struct tdkt_csv {
+    FILE *f;
+    bool own;
+    tdkt_lang lang;
+
+    unsigned char *in;
+    size_t in_pos, in_len;
+    bool started;  /* the byte-order mark has been looked for */
+    bool after_cr; /* the last byte was a CR that ended a line */
+    bool stopped;  /* end of input or a fatal problem: no more records */
+
+    char *rec; /* the fields, each NUL-terminated */
+    size_t rec_len, rec_cap;
+    size_t *ends; /* ends[i]: offset just past field i's NUL */
+    size_t nfields, ends_cap;
+    size_t flen; /* length of the field being read */
+
+    long line;     /* physical line of the next byte */
+    long rec_line; /* line the current record starts on */
+    long quote_line;
+
+    size_t max_field, max_columns, max_record;
+
+    int u8_need;                /* continuation bytes still expected */
+    unsigned char u8_lo, u8_hi; /* range of the next continuation byte */
+
+    bool bad; /* the current record has a (non-fatal) problem */
+    bool fatal;
+    long err_line;
+    int err_field;
+    char err[256];
+};
+
+/* Bytes the fast path may copy without a second look: printable ASCII and
+ * tab, i.e. everything below 0x80 but NUL, CR, LF, comma and quote. */
+static bool plain_byte(unsigned char ch)
+{
+    return ch < 0x80 && ch != '\0' && ch != '\n' && ch != '\r' && ch != ',' &&
+           ch != '"';
+}
+
+static int new_reader(tdkt_csv **out, FILE *f, bool own, tdkt_lang lang)
+{
+    tdkt_csv *c = calloc(1, sizeof *c);
+    if (!c || !(c->in = malloc(INPUT_SIZE))) {
+        free(c);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    c->f = f;
+    c->own = own;
+    c->lang = lang;
+    c->line = 1;
+    c->err_field = -1;
+    c->max_field = TDKT_CSV_MAX_FIELD;
+    c->max_columns = TDKT_CSV_MAX_COLUMNS;
+    c->max_record = TDKT_CSV_MAX_RECORD;
+    *out = c;
+    return TDKT_OK;
+}
+
+int tdkt__csv_open(tdkt_csv **out, const char *path, tdkt_lang lang)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return tdkt_error_set(errno == ENOENT ? TDKT_ENOTFOUND : TDKT_ERROR,
+                              "%s", strerror(errno));
+    int error = new_reader(out, f, true, lang);
+    if (error < 0)
+        fclose(f);
+    return error;
+}
+
+int tdkt__csv_from_stream(tdkt_csv **out, FILE *f, tdkt_lang lang)
+{
+    *out = NULL;
+    return new_reader(out, f, false, lang);
+}
+
+void tdkt__csv_set_limits(tdkt_csv *c,
+                          size_t max_field,
+                          size_t max_columns,
+                          size_t max_record)
+{
+    if (max_field)
+        c->max_field = max_field;
+    if (max_columns)
+        c->max_columns = max_columns;
+    if (max_record)
+        c->max_record = max_record;
+}
+
+void tdkt__csv_free(tdkt_csv *c)
+{
+    if (!c)
+        return;
+    if (c->own && c->f)
+        fclose(c->f);
+    free(c->in);
+    free(c->rec);
+    free(c->ends);
+    free(c);
+}
+
+/* "1 MiB" rather than "1048576 bytes" where the limit is round. */
+static void format_size(char *buf, size_t n, size_t size)
+{
+    if (size >= ((size_t)1 << 20) && size % ((size_t)1 << 20) == 0)
+        snprintf(buf, n, "%zu MiB", size >> 20);
+    else
+        snprintf(buf, n, "%zu bytes", size);
+}
+
+/* Record a problem. The first one of a record is the one reported: later
+ * ones are usually its consequences. A fatal one always wins and stops. */
+static int problem(tdkt_csv *c, bool fatal, long line, const char *msg)
+{
+    if (!c->bad || fatal) {
+        snprintf(c->err, sizeof c->err, "%s", msg);
+        c->err_line = line;
+        c->err_field = (int)c->nfields;
+    }
+    c->bad = true;
+    if (fatal) {
+        c->fatal = true;
+        c->stopped = true;
+        return TDKT_EINVALID;
+    }
+    return TDKT_OK;
+}
+
+/* Messages with one argument; both formats are literals, so -Wformat
+ * checks them. */
+#define RETURN_PROBLEM(c, fatal, line, vi, en, arg)                            \
+    do {                                                                       \
+        char msg_[sizeof(c)->err];                                             \
+        if ((c)->lang == TDKT_LANG_EN)                                         \
+            snprintf(msg_, sizeof msg_, en, arg);                              \
+        else                                                                   \
+            snprintf(msg_, sizeof msg_, vi, arg);                              \
+        return problem(c, fatal, line, msg_);                                  \
+    } while (0)
+
+static int limit_problem(tdkt_csv *c, bool record, size_t limit)
+{
+    char size[32];
+    format_size(size, sizeof size, limit);
+    if (record)
+        RETURN_PROBLEM(c, true, c->line, "bản ghi dài quá %s; dừng đọc tệp",
+                       "record longer than %s; reading stopped", size);
+    RETURN_PROBLEM(c, true, c->line, "ô dài quá %s; dừng đọc tệp",
+                   "field longer than %s; reading stopped", size);
+}
+
+/* Make room for @p n more bytes, refusing to pass the field and record
+ * limits: this is what keeps memory bounded. */
+static int reserve(tdkt_csv *c, size_t n)
+{
+    if (c->flen + n > c->max_field)
+        return limit_problem(c, false, c->max_field);
+    if (c->rec_len + n + 1 > c->max_record)
+        return limit_problem(c, true, c->max_record);
+    if (c->rec_len + n + 1 <= c->rec_cap)
+        return TDKT_OK;
+    size_t cap = c->rec_cap ? c->rec_cap : 256;
+    while (cap < c->rec_len + n + 1)
+        cap *= 2;
+    /* Never past the record limit, so that append() may skip this check
+     * while the buffer has room. */
+    if (cap > c->max_record)
+        cap = c->max_record;
+    char *p = realloc(c->rec, cap);
+    if (!p)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    c->rec = p;
+    c->rec_cap = cap;
+    return TDKT_OK;
+}
+
+static int append(tdkt_csv *c, const unsigned char *s, size_t n)
+{
+    int error;
+    /* The limits are checked where the buffer must grow, and in between
+     * only against the field limit. */
+    if ((c->rec_len + n + 1 > c->rec_cap || c->flen + n > c->max_field) &&
+        (error = reserve(c, n)) < 0)
+        return error;
+    memcpy(c->rec + c->rec_len, s, n);
+    c->rec_len += n;
+    c->flen += n;
+    return TDKT_OK;
+}
+
+static int end_field(tdkt_csv *c)
+{
+    int error = reserve(c, 0); /* room for the NUL */
+    if (error < 0)
+        return error;
+    size_t *ends = tdkt__grow(c->ends, c->nfields, &c->ends_cap, sizeof *ends);
+    if (!ends)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    c->ends = ends;
+    c->rec[c->rec_len++] = '\0';
+    c->ends[c->nfields++] = c->rec_len;
+    c->flen = 0;
+    return TDKT_OK;
+}
+
+/* A comma: the field ends and another one follows, which must not make
+ * one column too many. */
+static int next_field(tdkt_csv *c)
+{
+    int error = end_field(c);
+    if (error < 0)
+        return error;
+    if (c->nfields >= c->max_columns)
+        RETURN_PROBLEM(c, true, c->line, "quá %zu cột; dừng đọc tệp",
+                       "more than %zu columns; reading stopped",
+                       c->max_columns);
+    return TDKT_OK;
+}
+
+static int invalid_utf8(tdkt_csv *c)
+{
+    c->u8_need = 0;
+    return problem(c, false, c->line, msg_utf8[c->lang == TDKT_LANG_EN]);
+}
+
+/* What a lead byte asks for (Unicode 15, table 3-7): how many
+ * continuation bytes, and the range of the first of them, narrowed so as
+ * to refuse overlong forms, surrogates and code points past U+10FFFF.
+ * @return false when @p ch cannot lead a sequence. */
+static bool
+utf8_lead(unsigned char ch, int *need, unsigned char *lo, unsigned char *hi)
+{
+    *lo = ch == 0xE0 ? 0xA0 : ch == 0xF0 ? 0x90 : 0x80;
+    *hi = ch == 0xED ? 0x9F : ch == 0xF4 ? 0x8F : 0xBF;
+    *need = ch >= 0xC2 && ch <= 0xDF   ? 1
+            : ch >= 0xE0 && ch <= 0xEF ? 2
+            : ch >= 0xF0 && ch <= 0xF4 ? 3
+                                       : 0;
+    return *need > 0;
+}
+
+/* Feed one byte to the UTF-8 validator. */
+static int check_utf8(tdkt_csv *c, unsigned char ch)
+{
+    if (c->u8_need > 0) {
+        if (ch >= c->u8_lo && ch <= c->u8_hi) {
+            c->u8_need--;
+            c->u8_lo = 0x80;
+            c->u8_hi = 0xBF;
+            return TDKT_OK;
+        }
+        int error = invalid_utf8(c);
+        if (error < 0)
+            return error;
+        /* The byte itself may start something valid: look at it again. */
+    }
+    if (ch < 0x80)
+        return TDKT_OK;
+    if (!utf8_lead(ch, &c->u8_need, &c->u8_lo, &c->u8_hi))
+        return invalid_utf8(c);
+    return TDKT_OK;
+}
+
+/* The length of the valid UTF-8 sequence at @p p, wholly before @p end,
+ * or 0 (invalid or cut by the end of the buffer: check_utf8() decides). */
+static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
+{
+    int need;
+    unsigned char lo, hi;
+    if (!utf8_lead(p[0], &need, &lo, &hi) || end - p <= need || p[1] < lo ||
+        p[1] > hi)
+        return 0;
+    for (int i = 2; i <= need; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return (size_t)need + 1;
+}
+
+/* @return 1 with bytes in the buffer, 0 at the end of input, or < 0. */
+static int refill(tdkt_csv *c)
+{
+    c->in_pos = 0;
+    c->in_len = fread(c->in, 1, INPUT_SIZE, c->f);
+    if (c->in_len == 0) {
+        if (ferror(c->f))
+            RETURN_PROBLEM(c, true, c->line, "lỗi đọc tệp: %s",
+                           "read error: %s", strerror(errno));
+        return 0;
+    }
+    if (!c->started) {
+        c->started = true;
+        if (c->in_len >= 3 && memcmp(c->in, "\xEF\xBB\xBF", 3) == 0)
+            c->in_pos = 3;
+        if (c->in_pos == c->in_len)
+            return refill(c);
+    }
+    return 1;
+}
+
+/* The record is complete: hand it out, unless it had a problem. */
+static int finish(tdkt_csv *c)
+{
+    return c->bad ? TDKT_EINVALID : 1;
+}
+
+/* Line break outside quotes: the record ends. */
+static int end_record(tdkt_csv *c, unsigned char ch)
+{
+    int error = end_field(c);
+    if (error < 0)
+        return error;
+    c->line++;
+    c->after_cr = ch == '\r';
+    return finish(c);
+}
+
+static int at_end_of_input(tdkt_csv *c, enum state st, bool in_record)
+{
+    c->stopped = true;
+    int error = TDKT_OK;
+    if (c->u8_need > 0 && (error = invalid_utf8(c)) < 0)
+        return error;
+    if (st == ST_QUOTED)
+        RETURN_PROBLEM(
+            c, true, c->quote_line, "ô mở ngoặc kép ở dòng %ld không được đóng",
+            "quoted field opened on line %ld is never closed", c->quote_line);
+    if (!in_record)
+        return 0;
+    if ((error = end_field(c)) < 0)
+        return error;
+    return finish(c);
+}
+
+int tdkt__csv_next(tdkt_csv *c)
+{
+    if (c->stopped)
+        return 0;
+    c->rec_len = 0;
+    c->nfields = 0;
+    c->flen = 0;
+    c->bad = false;
+
+    int error = TDKT_OK;
+    enum state st = ST_START;
+    bool in_record = false;
+    for (;;) {
+        if (c->in_pos == c->in_len) {
+            int rc = refill(c);
+            if (rc < 0)
+                return rc;
+            if (rc == 0)
+                return at_end_of_input(c, st, in_record);
+        }
+        /* Fast path: a run of plain ASCII and whole, valid UTF-8
+         * sequences inside a field. */
+        if ((st == ST_UNQUOTED || st == ST_QUOTED) && c->u8_need == 0) {
+            const unsigned char *p = c->in + c->in_pos;
+            const unsigned char *q = p, *end = c->in + c->in_len;
+            for (;;) {
+                while (q < end && plain_byte(*q))
+                    q++;
+                size_t k = q < end && *q >= 0x80 ? utf8_sequence(q, end) : 0;
+                if (!k)
+                    break;
+                q += k;
+            }
+            if (q > p) {
+                if ((error = append(c, p, (size_t)(q - p))) < 0)
+                    return error;
+                c->in_pos += (size_t)(q - p);
+                c->after_cr = false;
+                continue;
+            }
+        }
+        unsigned char ch = c->in[c->in_pos++];
+        bool after_cr = c->after_cr;
+        c->after_cr = false;
+        if ((error = check_utf8(c, ch)) < 0)
+            return error;
+
+        if (st == ST_START && !in_record) {
+            if (ch == '\n' && after_cr)
+                continue; /* the LF of a CRLF that ended the last line */
+            if (ch == '\n' || ch == '\r') { /* a blank line */
+                c->line++;
+                c->after_cr = ch == '\r';
+                continue;
+            }
+            in_record = true;
+            c->rec_line = c->line;
+        }
+        switch (st) {
+        case ST_QUOTE:
+            if (ch == '"') {
+                error = append(c, &ch, 1);
+                st = ST_QUOTED;
+                break;
+            }
+            if (ch != ',' && ch != '\n' && ch != '\r') {
+                if ((error =
+                         problem(c, false, c->line,
+                                 msg_after_quote[c->lang == TDKT_LANG_EN])) < 0)
+                    return error;
+                st = ST_UNQUOTED;
+            }
+            /* The field ended: read ch as if it stood outside quotes. */
+            /* fall through */
+        case ST_START:
+            if (st == ST_START && ch == '"') {
+                st = ST_QUOTED;
+                c->quote_line = c->line;
+                break;
+            }
+            /* fall through */
+        case ST_UNQUOTED:
+            if (ch == ',') {
+                error = next_field(c);
+                st = ST_START;
+            } else if (ch == '\n' || ch == '\r') {
+                return end_record(c, ch);
+            } else if (ch == '\0') {
+                error = problem(c, false, c->line,
+                                msg_nul[c->lang == TDKT_LANG_EN]);
+                st = ST_UNQUOTED;
+            } else {
+                if (ch == '"' &&
+                    (error =
+                         problem(c, false, c->line,
+                                 msg_stray_quote[c->lang == TDKT_LANG_EN])) < 0)
+                    return error;
+                error = append(c, &ch, 1);
+                st = ST_UNQUOTED;
+            }
+            break;
+        case ST_QUOTED:
+            if (ch == '"') {
+                st = ST_QUOTE;
+            } else if (ch == '\0') {
+                error = problem(c, false, c->line,
+                                msg_nul[c->lang == TDKT_LANG_EN]);
+            } else {
+                error = append(c, &ch, 1);
+                /* A line break inside quotes: the next physical line. */
+                if (ch == '\r' || (ch == '\n' && !after_cr))
+                    c->line++;
+                c->after_cr = ch == '\r';
+            }
+            break;
+        }
+        if (error < 0)
+            return error;
+    }
+}
+
+size_t tdkt__csv_count(const tdkt_csv *c)
+{
+    return c->nfields;
+}
+
+long tdkt__csv_line(const tdkt_csv *c)
+{
+    return c->rec_line;
+}
+
+const char *tdkt__csv_field(const tdkt_csv *c, size_t i)
+{
+    if (i >= c->nfields)
+        return NULL;
+    size_t start = i ? c->ends[i - 1] : 0;
+    return c->ends[i] - start > 1 ? c->rec + start : NULL;
+}
+
+size_t tdkt__csv_field_len(const tdkt_csv *c, size_t i)
+{
+    if (i >= c->nfields)
+        return 0;
+    size_t start = i ? c->ends[i - 1] : 0;
+    return c->ends[i] - start - 1;
+}
+
+const char *tdkt__csv_error(const tdkt_csv *c)
+{
+    return c->err;
+}
+
+long tdkt__csv_error_line(const tdkt_csv *c)
+{
+    return c->err_line;
+}
+
+int tdkt__csv_error_field(const tdkt_csv *c)
+{
+    return c->err_field;
+}
+
+bool tdkt__csv_fatal(const tdkt_csv *c)
+{
+    return c->fatal;
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# `tdkt import` end to end: the summary, exit statuses 0/1/2, problems as
+# FILE:LINE: COLUMN: message on stderr, and a database left exactly as it
+# was (sqlite3 .dump) when the input is rejected.
+#
+# Environment (set by CTest): TDKT the binary, TDKT_FIXTURES the fixtures.
+set -euo pipefail
+: "${TDKT:?set TDKT to the tdkt binary}"
+: "${TDKT_FIXTURES:?set TDKT_FIXTURES to tests/fixtures}"
+fx="$TDKT_FIXTURES/import"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/tdkt.db"
+unset TDKT_DB TDKT_LANG
+
+passed=0
+failed=0
+# check NAME COMMAND...: one assertion.
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name" >&2
+        echo "  stdout: $(cat "$tmp/out" 2>/dev/null)" >&2
+        echo "  stderr: $(cat "$tmp/err" 2>/dev/null)" >&2
+    fi
+}
+# run ARGS...: run tdkt, keeping stdout, stderr and the exit status.
+run() {
+    status=0
+    "$TDKT" "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+}
+contains() { grep -qF -- "$2" "$tmp/$1"; }
+lacks() { ! grep -qF -- "$2" "$tmp/$1"; }
+count() { sqlite3 "$db" "SELECT count(*) FROM $1"; }
+
+# Help and usage.
+run import --help
+check "help exits 0" test "$status" -eq 0
+check "help is Vietnamese" contains out "Cách dùng: tdkt import"
+run --lang en import --help
+check "help in English" contains out "Usage: tdkt import"
+run --db "$db" import
+check "no path: exit 2" test "$status" -eq 2
+check "no path: hint" contains err "tdkt import --help"
+run --db "$db" import --frobnicate "$fx/good"
+check "unknown option: exit 2" test "$status" -eq 2
+run --db "$db" --format xlsx import "$fx/good"
+check "unsupported format: exit 2" test "$status" -eq 2
+check "usage errors write nothing" test ! -e "$db"
+
+# A good folder: a summary in Vietnamese, every row stored.
+run --db "$db" import "$fx/good"
+check "good: exit 0" test "$status" -eq 0
+check "good: heading" contains out "Bảng"
+check "good: added column" contains out "Thêm mới"
+check "good: replaced column" contains out "Thay thế"
+check "good: units row" grep -qE '^units +5 +0$' "$tmp/out"
+check "good: total" grep -qE '^Tổng +28 +0$' "$tmp/out"
+check "good: files" contains out "Đã nhập 8 tệp"
+check "good: nothing on stderr" test ! -s "$tmp/err"
+check "good: units stored" test "$(count units)" -eq 5
+check "good: codes canonical" test \
+    "$(sqlite3 "$db" "SELECT rating FROM appraisals WHERE subject_id='P1' AND year=2022")" = excellent
+
+# The same again, in English: every row replaced.
+run --db "$db" --lang en import "$fx/good"
+check "again: exit 0" test "$status" -eq 0
+check "again: heading" contains out "Replaced"
+check "again: all replaced" grep -qE '^Total +0 +28$' "$tmp/out"
+check "again: no new rows" test "$(count units)" -eq 5
+
+# $TDKT_DB names the database; --format jsonl and csv.
+TDKT_DB="$db" run --format jsonl import "$fx/update"
+check "jsonl: exit 0" test "$status" -eq 0
+check "jsonl: units" contains out '{"table":"units","added":1,"replaced":1}'
+check "jsonl: appraisals" contains out '{"table":"appraisals","added":1,"replaced":1}'
+run --db "$db" --format csv import "$fx/update/units.csv"
+check "csv: header" contains out "table,added,replaced"
+check "csv: units" contains out "units,0,2"
+
+# Rejected input: every problem as FILE:LINE: COLUMN: message, exit 1,
+# and the database untouched.
+sqlite3 "$db" .dump >"$tmp/before.sql"
+run --db "$db" --lang en import "$fx/bad/unknown-code" "$fx/bad-last-file" \
+    "$fx/bad/wrong-cell-count/units.csv" "$tmp/nowhere"
+check "bad: exit 1" test "$status" -eq 1
+check "bad: unknown code" contains err \
+    "$fx/bad/unknown-code/appraisals.csv:2: rating: unknown rating 'HTXSS' (expected excellent, good, complete, incomplete or their Vietnamese names)"
+check "bad: last file" contains err \
+    "$fx/bad-last-file/nominations.csv:3: code: unknown award code 'bk_tinhh'"
+check "bad: no column" contains err \
+    "$fx/bad/wrong-cell-count/units.csv:2: 2 cells, but the header has 3 columns"
+check "bad: missing path" contains err "$tmp/nowhere: no such file or folder"
+check "bad: count line" contains err "4 problems found; nothing was written."
+check "bad: nothing on stdout" test ! -s "$tmp/out"
+sqlite3 "$db" .dump >"$tmp/after.sql"
+check "bad: database unchanged" cmp -s "$tmp/before.sql" "$tmp/after.sql"
+check "bad: no half-written unit" test "$(sqlite3 "$db" "SELECT count(*) FROM units WHERE id='U7'")" -eq 0
+
+# Vietnamese problems by default.
+run --db "$db" import "$fx/bad/dangling-reference"
+check "vi: exit 1" test "$status" -eq 1
+check "vi: message" contains err \
+    "dangling-reference/people.csv:2: unit_id: không tìm thấy đơn vị 'U99'"
+check "vi: count line" contains err "Tìm thấy 1 lỗi; không ghi gì vào cơ sở dữ liệu."
+check "vi: no English" lacks err "unknown unit"
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,581 @@
+/*
+ * CSV import (tdkt_import): a full valid import, one rejected fixture per
+ * rule (message, line, column, result code, and a database left exactly
+ * as it was), all-or-nothing across files, replacement on re-import,
+ * aliases and NFD text, x_ columns, references across files.
+ *
+ * Fixtures: tests/fixtures/import/good (every table, valid), update (a
+ * re-import), bad-last-file (a folder whose last table is bad) and
+ * bad/<rule>/<table>.csv (one problem each).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+typedef struct fixture {
+    char *dir;
+    char *db;
+    tdkt_store *store;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = th_tmpdir();
+    size_t n = strlen(f->dir) + 16;
+    f->db = malloc(n);
+    assert_non_null(f->db);
+    snprintf(f->db, n, "%s/tdkt.db", f->dir);
+    assert_int_equal(tdkt_store_open(&f->store, f->db, TDKT_STORE_WRITE), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tdkt_store_close(f->store);
+    th_rmtree(f->dir);
+    free(f->dir);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+/* Import fixture paths (relative to tests/fixtures/import). */
+static int import_fixtures(fixture *f,
+                           const char *const *rel,
+                           size_t n,
+                           tdkt_lang lang,
+                           tdkt_import_summary *summary,
+                           tdkt_diags *diags)
+{
+    char **paths = calloc(n, sizeof *paths);
+    assert_non_null(paths);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(rel[i]) + 8;
+        char *r = malloc(len);
+        assert_non_null(r);
+        snprintf(r, len, "import/%s", rel[i]);
+        paths[i] = th_fixture(r);
+        free(r);
+    }
+    int rc = tdkt_import(f->store, (const char *const *)paths, n, lang, summary,
+                         diags);
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    return rc;
+}
+
+static int import_one(fixture *f,
+                      const char *rel,
+                      tdkt_lang lang,
+                      tdkt_import_summary *summary,
+                      tdkt_diags *diags)
+{
+    return import_fixtures(f, &rel, 1, lang, summary, diags);
+}
+
+static void import_good(fixture *f)
+{
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    int rc = import_one(f, "good", TDKT_LANG_EN, &s, &d);
+    for (size_t i = 0; i < d.count; i++)
+        print_error("%s:%ld: %s: %s\n", d.items[i].file, d.items[i].line,
+                    d.items[i].column, d.items[i].message);
+    assert_int_equal(rc, 0);
+    assert_int_equal(d.count, 0);
+    tdkt_diags_clear(&d);
+}
+
+/* Every record table, row by row, as text: equal dumps, equal data. */
+static char *dump(fixture *f)
+{
+    sqlite3 *db = tdkt_store_sqlite(f->store);
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "");
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "SELECT * FROM %s", tdkt_table_name(t));
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        tdkt_buf_printf(&b, "[%s]\n", tdkt_table_name(t));
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                const char *v = (const char *)sqlite3_column_text(st, c);
+                tdkt_buf_printf(&b, "%s%s", c ? "|" : "", v ? v : "NULL");
+            }
+            tdkt_buf_puts(&b, "\n");
+        }
+        sqlite3_finalize(st);
+    }
+    assert_false(b.oom);
+    return b.ptr;
+}
+
+/* One value of a query, as text ("NULL" for NULL, "" for no row). */
+static char *query(fixture *f, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(
+        sqlite3_prepare_v2(tdkt_store_sqlite(f->store), sql, -1, &st, NULL),
+        SQLITE_OK);
+    char *out;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        out = strdup(v ? v : "NULL");
+    } else {
+        out = strdup("");
+    }
+    sqlite3_finalize(st);
+    assert_non_null(out);
+    return out;
+}
+
+#define assert_query(f, sql, want)                                             \
+    do {                                                                       \
+        char *got_ = query(f, sql);                                            \
+        assert_string_equal(got_, want);                                       \
+        free(got_);                                                            \
+    } while (0)
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void test_import__good_folder(void **state)
+{
+    fixture *f = *state;
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_one(f, "good", TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(d.count, 0);
+    static const size_t added[TDKT_T_COUNT_] = {5, 3, 5, 4, 3, 1, 4, 3};
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        assert_int_equal(s.added[t], added[t]);
+        assert_int_equal(s.replaced[t], 0);
+    }
+    assert_int_equal(s.files, 8);
+
+    /* Codes by Vietnamese name, abbreviation, case and NFD spelling are
+     * stored as the canonical code. */
+    assert_query(f, "SELECT kind FROM units WHERE id='U1'", "agency");
+    assert_query(f, "SELECT kind FROM units WHERE id='U5'", "agency");
+    assert_query(f, "SELECT kind FROM units WHERE id='U4'", "public_service");
+    assert_query(f, "SELECT category FROM people WHERE id='P1'",
+                 "civil_servant");
+    assert_query(f, "SELECT gender FROM people WHERE id='P2'", "female");
+    assert_query(f,
+                 "SELECT rating FROM appraisals WHERE subject_id='P1' "
+                 "AND year=2022",
+                 "excellent");
+    assert_query(f,
+                 "SELECT subject_type FROM appraisals WHERE "
+                 "subject_id='P3'",
+                 "person");
+    assert_query(f, "SELECT absence FROM appraisals WHERE subject_id='P2'",
+                 "maternity");
+    assert_query(f,
+                 "SELECT code || ',' || kind || ',' || initiatives FROM "
+                 "honours WHERE subject_id='P2'",
+                 "bk_tinh,thematic,I1;I2");
+    assert_query(f, "SELECT code FROM honours WHERE subject_id='U2'", "ttldxs");
+    assert_query(f, "SELECT level FROM disciplines", "reprimand");
+    assert_query(f,
+                 "SELECT scope FROM initiatives WHERE person_id='P2' AND "
+                 "id='I1'",
+                 "unit");
+    assert_query(f, "SELECT code FROM nominations WHERE id='N3'", "cstd_cs");
+    /* Defaults: months_worked 12, kind merit, applied 1, timeless 0. */
+    assert_query(f,
+                 "SELECT months_worked FROM appraisals WHERE "
+                 "subject_id='P1' AND year=2021",
+                 "12");
+    assert_query(f, "SELECT kind FROM nominations WHERE id='N1'", "merit");
+    assert_query(f,
+                 "SELECT kind || applied FROM initiatives WHERE "
+                 "person_id='P1'",
+                 "initiative1");
+    assert_query(f, "SELECT year FROM facts WHERE key='bloc_rank'", "0");
+    /* Empty cells are NULL; text is kept as written, quotes and line
+     * breaks included. */
+    assert_query(f, "SELECT parent_id FROM units WHERE id='U1'", "NULL");
+    assert_query(f, "SELECT hired FROM people WHERE id='P3'", "NULL");
+    assert_query(f, "SELECT full_name FROM people WHERE id='P2'",
+                 "Trần Thị Bình, \"Hồng\"");
+    assert_query(f, "SELECT title FROM initiatives WHERE id='I2'",
+                 "Đề tài \"chuyển đổi số\"\n(giai đoạn 1)");
+    /* BOM and CRLF: the first column is "id", the last has no CR. */
+    assert_query(f, "SELECT small FROM units WHERE id='U3'", "1");
+    tdkt_diags_clear(&d);
+}
+
+/* ---- one rejected fixture per rule ---------------------------------- */
+
+typedef struct bad_case {
+    const char *path; /* under tests/fixtures/import */
+    const char *file; /* the end of the reported file name */
+    long line;
+    const char *column;
+    const char *message;
+} bad_case;
+
+static const bad_case bad_cases[] = {
+    {"bad/unknown-column", "unknown-column/people.csv", 1, "gendr",
+     "unknown column 'gendr' in people.csv (expected id, full_name, "
+     "unit_id, is_leader, category, gender, ethnic_minority, birth_year, "
+     "hired; columns of your own must start with x_)"},
+    {"bad/missing-column", "missing-column/units.csv", 1, "kind",
+     "missing required column 'kind'"},
+    {"bad/missing-cell", "missing-cell/people.csv", 2, "full_name",
+     "empty, but full_name is required"},
+    {"bad/bad-date", "bad-date/disciplines.csv", 2, "date",
+     "invalid date '2021-02-30' (expected YYYY-MM-DD, a real day)"},
+    {"bad/bad-year", "bad-year/appraisals.csv", 3, "year",
+     "invalid year '23' (expected four digits, e.g. 2021)"},
+    {"bad/bad-boolean", "bad-boolean/people.csv", 2, "is_leader",
+     "invalid value 'yes' (expected 0 or 1)"},
+    {"bad/bad-months", "bad-months/appraisals.csv", 2, "months_worked",
+     "invalid months_worked '13' (expected a whole number from 0 to 12)"},
+    {"bad/unknown-code", "unknown-code/appraisals.csv", 2, "rating",
+     "unknown rating 'HTXSS' (expected excellent, good, complete, "
+     "incomplete or their Vietnamese names)"},
+    {"bad/unknown-subject-type", "unknown-subject-type/facts.csv", 2,
+     "subject_type",
+     "unknown subject type 'nhân viên' (expected person, unit, nomination "
+     "or their Vietnamese names)"},
+    {"bad/dangling-reference", "dangling-reference/people.csv", 2, "unit_id",
+     "unknown unit 'U99' (not in the database nor in this import)"},
+    {"bad/dangling-subject", "dangling-subject/honours.csv", 2, "subject_id",
+     "unknown unit 'P1' (not in the database nor in this import)"},
+    {"bad/dangling-initiative", "dangling-initiative/honours.csv", 2,
+     "initiatives",
+     "unknown initiative 'I404' (not in the database nor in this import)"},
+    {"bad/duplicate-id", "duplicate-id/units.csv", 4, "id",
+     "duplicate id 'U8' (also at line 2)"},
+    {"bad/duplicate-key", "duplicate-key/facts.csv", 3, "subject_id",
+     "duplicate row (unit, U2, 2023, internal_unity) (also at line 2)"},
+    {"bad/award-subject", "award-subject/honours.csv", 2, "code",
+     "'ttldxs' is not awarded to a person (it is for units)"},
+    {"bad/bad-fact-key", "bad-fact-key/facts.csv", 2, "key",
+     "invalid key 'Internal Unity' (expected snake_case: lower-case "
+     "letters, digits and _, e.g. internal_unity)"},
+    {"bad/ends-before-date", "ends-before-date/disciplines.csv", 2, "ends",
+     "ends '2021-05-01' is before date '2022-05-01'"},
+    {"bad/wrong-cell-count", "wrong-cell-count/units.csv", 2, "",
+     "2 cells, but the header has 3 columns"},
+    {"bad/unterminated-quote", "unterminated-quote/units.csv", 2, "name",
+     "quoted field opened on line 2 is never closed"},
+    {"bad/invalid-utf8", "invalid-utf8/units.csv", 2, "name",
+     "invalid UTF-8 (save the file as UTF-8)"},
+    {"bad/empty-file", "empty-file/units.csv", 1, "",
+     "empty file: the header line is missing"},
+    {"bad/unknown-file", "unknown-file/staff.csv", 0, "",
+     "'staff.csv' is not a record file (expected units.csv, people.csv, "
+     "appraisals.csv, honours.csv, initiatives.csv, disciplines.csv, "
+     "facts.csv or nominations.csv)"},
+    {"bad/unknown-file/staff.csv", "unknown-file/staff.csv", 0, "",
+     "'staff.csv' is not a record file (expected units.csv, people.csv, "
+     "appraisals.csv, honours.csv, initiatives.csv, disciplines.csv, "
+     "facts.csv or nominations.csv)"},
+    {"no-such-folder", "import/no-such-folder", 0, "",
+     "no such file or folder"},
+};
+
+static void test_import__rejected_fixtures(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    char *before = dump(f);
+    for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
+        const bad_case *t = &bad_cases[i];
+        tdkt_diags d = {0};
+        tdkt_import_summary s;
+        int rc = import_one(f, t->path, TDKT_LANG_EN, &s, &d);
+        if (rc != TDKT_EINVALID || d.count != 1)
+            fail_msg("%s: rc %d, %zu problems (first: %s)", t->path, rc,
+                     d.count, d.count ? d.items[0].message : "none");
+        const tdkt_diag *g = &d.items[0];
+        if (!ends_with(g->file, t->file) || g->line != t->line ||
+            strcmp(g->column, t->column) != 0 ||
+            strcmp(g->message, t->message) != 0)
+            fail_msg("%s: got\n  %s:%ld: %s: %s\nwant\n  …%s:%ld: %s: %s",
+                     t->path, g->file, g->line, g->column, g->message, t->file,
+                     t->line, t->column, t->message);
+        assert_int_equal(s.files, 0); /* nothing reported as imported */
+        char *after = dump(f);
+        if (strcmp(before, after) != 0)
+            fail_msg("%s: the database changed", t->path);
+        free(after);
+        tdkt_diags_clear(&d);
+    }
+    free(before);
+}
+
+/* Messages are Vietnamese by default. */
+static void test_import__vietnamese_messages(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    static const struct {
+        const char *path, *message;
+    } cases[] = {
+        {"bad/unknown-code",
+         "xếp loại 'HTXSS' không hợp lệ (cần một trong: excellent, good, "
+         "complete, incomplete hoặc tên tiếng Việt tương ứng)"},
+        {"bad/dangling-reference",
+         "không tìm thấy đơn vị 'U99' (không có trong cơ sở dữ liệu hay "
+         "trong lần nhập này)"},
+        {"bad/duplicate-id", "mã 'U8' bị trùng (đã có ở dòng 2)"},
+        {"bad/bad-date",
+         "ngày '2021-02-30' không hợp lệ (cần dạng YYYY-MM-DD, một ngày có "
+         "thật)"},
+        {"bad/invalid-utf8",
+         "không phải UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tdkt_diags d = {0};
+        assert_int_equal(import_one(f, cases[i].path, TDKT_LANG_VI, NULL, &d),
+                         TDKT_EINVALID);
+        assert_int_equal(d.count, 1);
+        assert_string_equal(d.items[0].message, cases[i].message);
+        tdkt_diags_clear(&d);
+    }
+}
+
+/* A folder whose last file (nominations, written last) is bad leaves
+ * nothing, in an empty store as in a full one. */
+static void test_import__all_or_nothing(void **state)
+{
+    fixture *f = *state;
+    char *empty = dump(f);
+    tdkt_diags d = {0};
+    assert_int_equal(import_one(f, "bad-last-file", TDKT_LANG_EN, NULL, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    assert_true(ends_with(d.items[0].file, "bad-last-file/nominations.csv"));
+    assert_int_equal(d.items[0].line, 3);
+    assert_string_equal(d.items[0].column, "code");
+    char *after = dump(f);
+    assert_string_equal(empty, after);
+    free(after);
+    tdkt_diags_clear(&d);
+
+    import_good(f);
+    char *before = dump(f);
+    static const char *const paths[] = {"good/units.csv", "bad-last-file"};
+    assert_int_equal(import_fixtures(f, paths, 2, TDKT_LANG_EN, NULL, &d),
+                     TDKT_EINVALID);
+    after = dump(f);
+    assert_string_equal(before, after);
+    assert_query(f, "SELECT count(*) FROM units WHERE id='U7'", "0");
+    assert_query(f, "SELECT count(*) FROM people WHERE id='P7'", "0");
+    free(after);
+    free(before);
+    free(empty);
+    tdkt_diags_clear(&d);
+}
+
+/* Re-import replaces rows in place and says so. */
+static void test_import__reimport_replaces(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    /* A column no file holds (set by `confer`) survives a replacement. */
+    char *err = NULL;
+    assert_int_equal(sqlite3_exec(tdkt_store_sqlite(f->store),
+                                  "UPDATE honours SET run_id = 7, "
+                                  "nomination_id = 'N1' WHERE code='ldtt'",
+                                  NULL, NULL, &err),
+                     SQLITE_OK);
+
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_one(f, "update", TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(s.added[TDKT_T_UNITS], 1);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 1);
+    assert_int_equal(s.added[TDKT_T_PEOPLE], 1);
+    assert_int_equal(s.replaced[TDKT_T_PEOPLE], 0);
+    assert_int_equal(s.added[TDKT_T_APPRAISALS], 1);
+    assert_int_equal(s.replaced[TDKT_T_APPRAISALS], 1);
+    assert_int_equal(s.files, 3);
+    assert_query(f, "SELECT name || ',' || kind FROM units WHERE id='U2'",
+                 "Sở Nội vụ tỉnh Kon Tum,agency");
+    /* Columns the new file leaves out are now empty: the row is replaced,
+     * not merged. */
+    assert_query(f, "SELECT bloc FROM units WHERE id='U2'", "NULL");
+    assert_query(f,
+                 "SELECT rating FROM appraisals WHERE subject_id='P1' "
+                 "AND year=2021",
+                 "good");
+    /* Rows that refer to the replaced unit still do. */
+    assert_query(f, "SELECT unit_id FROM people WHERE id='P1'", "U2");
+    assert_query(f, "SELECT count(*) FROM units", "6");
+
+    /* The whole folder again: every row replaced, none added. */
+    assert_int_equal(import_one(f, "good", TDKT_LANG_EN, &s, &d), 0);
+    static const size_t replaced[TDKT_T_COUNT_] = {5, 3, 5, 4, 3, 1, 4, 3};
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        assert_int_equal(s.added[t], 0);
+        assert_int_equal(s.replaced[t], replaced[t]);
+    }
+    assert_query(f,
+                 "SELECT run_id || nomination_id FROM honours WHERE "
+                 "code='ldtt'",
+                 "7N1");
+    assert_query(f, "SELECT count(*) FROM appraisals", "6");
+    tdkt_diags_clear(&d);
+}
+
+/* References resolve to any file of the import, in any order. */
+static void test_import__references_across_files(void **state)
+{
+    fixture *f = *state;
+    static const char *const paths[] = {
+        "good/nominations.csv", "good/facts.csv",       "good/disciplines.csv",
+        "good/honours.csv",     "good/initiatives.csv", "good/appraisals.csv",
+        "good/people.csv",      "good/units.csv"};
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_fixtures(f, paths, 8, TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(s.added[TDKT_T_NOMINATIONS], 3);
+    assert_int_equal(s.files, 8);
+
+    /* The same id in two files of one import names the first. */
+    static const char *const twice[] = {"good/units.csv", "update/units.csv"};
+    assert_int_equal(import_fixtures(f, twice, 2, TDKT_LANG_EN, &s, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    assert_true(ends_with(d.items[0].file, "update/units.csv"));
+    assert_int_equal(d.items[0].line, 2);
+    assert_non_null(strstr(d.items[0].message, "duplicate id 'U2' (also at "));
+    assert_true(ends_with(d.items[0].message, "good/units.csv:3)"));
+    tdkt_diags_clear(&d);
+}
+
+/* Every problem is reported, in file order, up to the limit. */
+static void test_import__every_problem(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    tdkt_diags d = {0};
+    assert_int_equal(import_one(f, "bad/many-problems", TDKT_LANG_EN, NULL, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 3);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].column, "rating");
+    assert_int_equal(d.items[1].line, 4);
+    assert_string_equal(d.items[1].column, "subject_id");
+    assert_int_equal(d.items[2].line, 5);
+    assert_string_equal(d.items[2].column, "year");
+    tdkt_diags_clear(&d);
+
+    d.limit = 2;
+    assert_int_equal(import_one(f, "bad/many-problems", TDKT_LANG_EN, NULL, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 2);
+    assert_int_equal(d.dropped, 1);
+    tdkt_diags_clear(&d);
+}
+
+/* Units U<from>..U<to-1> named "<name> <i>", all under U0. */
+static char *units_csv(int from, int to, const char *name, int bad_at)
+{
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "id,name,parent_id,kind\n");
+    for (int i = from; i < to; i++)
+        tdkt_buf_printf(&b, "U%d,%s %d,%s,%s\n", i, name, i, i ? "U0" : "",
+                        i == bad_at ? "agencyy" : "agency");
+    assert_false(b.oom);
+    return b.ptr;
+}
+
+/* Enough rows for whole batches and a tail, new and stored keys mixed in
+ * one batch, and a problem found after batches were written. */
+static void test_import__batches(void **state)
+{
+    fixture *f = *state;
+    char *dir = th_tmpdir(), *text = units_csv(0, 200, "Đơn vị", -1);
+    char *path = th_write(dir, "units.csv", text);
+    const char *paths[] = {path};
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(s.added[TDKT_T_UNITS], 200);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 0);
+    free(text);
+    free(path);
+
+    text = units_csv(100, 300, "Phòng", -1);
+    path = th_write(dir, "units.csv", text);
+    paths[0] = path;
+    assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(s.added[TDKT_T_UNITS], 100);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 100);
+    assert_query(f, "SELECT count(*) FROM units", "300");
+    assert_query(f, "SELECT name FROM units WHERE id='U99'", "Đơn vị 99");
+    assert_query(f, "SELECT name FROM units WHERE id='U100'", "Phòng 100");
+    assert_query(f, "SELECT name FROM units WHERE id='U299'", "Phòng 299");
+    free(text);
+    free(path);
+
+    char *before = dump(f);
+    text = units_csv(300, 600, "Tổ", 450);
+    path = th_write(dir, "units.csv", text);
+    paths[0] = path;
+    assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 152);
+    char *after = dump(f);
+    assert_string_equal(before, after);
+    free(after);
+    free(before);
+    free(text);
+    free(path);
+    tdkt_diags_clear(&d);
+    th_rmtree(dir);
+    free(dir);
+}
+
+static void test_import__table_names(void **state)
+{
+    (void)state;
+    assert_string_equal(tdkt_table_name(TDKT_T_UNITS), "units");
+    assert_string_equal(tdkt_table_name(TDKT_T_FACTS), "facts");
+    assert_string_equal(tdkt_table_name(TDKT_T_NOMINATIONS), "nominations");
+    assert_null(tdkt_table_name(TDKT_T_COUNT_));
+    assert_null(tdkt_table_name(-1));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_import__good_folder, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__rejected_fixtures, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__vietnamese_messages, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__all_or_nothing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__reimport_replaces, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__references_across_files,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__every_problem, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__batches, setup, teardown),
+        cmocka_unit_test(test_import__table_names),
+    };
+    return cmocka_run_group_tests_name("import", tests, NULL, NULL);
+}
