@@ -297,16 +297,94 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     return v;
 }
 
+/* ----------------------------------------------------------- memo */
+
+static uint64_t memo_key(int award, int32_t subject, int year)
+{
+    return ((uint64_t)(uint32_t)subject << 24 | (uint64_t)(year & 0xffff) << 8 |
+            (uint64_t)award) + 1; /* never 0 */
+}
+
+static size_t memo_slot(const struct rt_memo *m, uint64_t key)
+{
+    size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (m->cap - 1);
+    while (m->keys[j] && m->keys[j] != key)
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+static bool memo_grow(struct rt_memo *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    int8_t *res = malloc(cap);
+    uint32_t *det = malloc(cap * sizeof *det);
+    if (!keys || !res || !det) {
+        free(keys);
+        free(res);
+        free(det);
+        return false;
+    }
+    struct rt_memo n = {keys, res, det, cap, m->count};
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i]) {
+            size_t j = memo_slot(&n, m->keys[i]);
+            n.keys[j] = m->keys[i];
+            n.result[j] = m->result[i];
+            n.detail[j] = m->detail[i];
+        }
+    free(m->keys);
+    free(m->result);
+    free(m->detail);
+    *m = n;
+    return true;
+}
+
+/* The memoised meets(): errors are not kept (the nomination fails anyway,
+ * and a later one deserves its own message). */
+static int memo_meets(rt *r, int award, int32_t subject, int year,
+                      char *detail, size_t dn)
+{
+    struct rt_memo *m = &r->memo;
+    uint64_t key = memo_key(award, subject, year);
+    if (m->cap) {
+        size_t j = memo_slot(m, key);
+        if (m->keys[j] == key) {
+            if (detail)
+                snprintf(detail, dn, "%s", r->memo_text.ptr + m->detail[j]);
+            return m->result[j];
+        }
+    }
+    char text[400];
+    int v = nested(r, award, subject, year, text, sizeof text);
+    if (detail)
+        snprintf(detail, dn, "%s", text);
+    if (v == R_ERROR)
+        return v;
+    if ((m->count + 1) * 2 > m->cap && !memo_grow(m))
+        return v;
+    size_t off = r->memo_text.len;
+    tdkt_buf_put(&r->memo_text, text, strlen(text) + 1);
+    if (r->memo_text.oom)
+        return v;
+    size_t j = memo_slot(m, key);
+    m->keys[j] = key;
+    m->result[j] = (int8_t)v;
+    m->detail[j] = (uint32_t)off;
+    m->count++;
+    return v;
+}
+
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t n);
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t n)
 {
-    return nested(r, award, subject, year, detail, n);
+    return memo_meets(r, award, subject, year, detail, n);
 }
 
 int rt_member_meets(rt *r, int award, int32_t person, int year);
 int rt_member_meets(rt *r, int award, int32_t person, int year)
 {
-    return nested(r, award, person, year, NULL, 0);
+    return memo_meets(r, award, person, year, NULL, 0);
 }

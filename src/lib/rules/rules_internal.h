@@ -129,6 +129,16 @@ typedef struct rt {
         int cap;
     } scratch[RT_MAX_DEPTH];
     tdkt_buf scratch_text[RT_MAX_DEPTH];
+    /* meets() results already computed in this run: a form's outcome for
+     * (award, subject, year) depends on nothing else, and collective
+     * forms ask it for every member, often several times. */
+    struct rt_memo {
+        uint64_t *keys; /* 0 = empty */
+        int8_t *result;
+        uint32_t *detail; /* offset into memo_text */
+        size_t cap, count;
+    } memo;
+    tdkt_buf memo_text;
     /* where the running criterion was defined (for limit messages) */
     const rule_node *running;
     const tdkt_form *running_form;

@@ -1,0 +1,534 @@
+/*
+ * The audit record: a saved run holds the engine, the options, every rule
+ * set used (and the sets they extend) with the SHA-256 of their files, and
+ * each decision as its JSON; the store refuses to change or remove any of
+ * it; the hash follows every file of a set and of its parents; showing a
+ * run again names the sets that changed or went since.
+ *
+ * Each test works on a copy of tests/fixtures/rules/basic/t (t/base, and
+ * t/amend extending it from 2021-01-15) in a fresh folder, so that files
+ * can be edited.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+
+#include "helpers.h"
+
+static const char *const set_files[] = {
+    "t/base/ruleset.lua",       "t/base/forms/cstd_cs.lua",
+    "t/base/forms/ldtt.lua",    "t/base/forms/ttldtt.lua",
+    "t/base/tests/cases.lua",   "t/amend/ruleset.lua",
+    "t/amend/forms/cstd_cs.lua", "t/amend/tests/cases.lua",
+};
+#define NFILES (sizeof set_files / sizeof *set_files)
+
+typedef struct audit {
+    char *dir;   /* the test's folder */
+    char *root;  /* its copy of the rules: root/t/base, root/t/amend */
+    tdkt_store *store;
+    tdkt_index *ix;
+    tdkt_rules *rules;
+    tdkt_results *res;
+    tdkt_diags problems;
+} audit;
+
+static char *join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    assert_non_null(p);
+    snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+/* Create every folder on the way to file @p rel under @p root. */
+static void make_dirs(const char *root, const char *rel)
+{
+    char *path = join(root, rel);
+    for (char *s = path + strlen(root) + 1; (s = strchr(s, '/')); s++) {
+        *s = '\0';
+        mkdir(path, 0700);
+        *s = '/';
+    }
+    free(path);
+}
+
+static int setup(void **state)
+{
+    audit *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    a->dir = th_tmpdir();
+    a->root = join(a->dir, "rules");
+    mkdir(a->root, 0700);
+    for (size_t i = 0; i < NFILES; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "rules/basic/%s", set_files[i]);
+        char *src = th_fixture(rel);
+        char *text = th_read(src, NULL);
+        assert_non_null(text);
+        make_dirs(a->root, set_files[i]);
+        free(th_write(a->root, set_files[i], text));
+        free(text);
+        free(src);
+    }
+    char *db = join(a->dir, "audit.db");
+    assert_int_equal(tdkt_store_open(&a->store, db, TDKT_STORE_WRITE), 0);
+    free(db);
+    *state = a;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    audit *a = *state;
+    tdkt_diags_clear(&a->problems);
+    tdkt_results_free(a->res);
+    tdkt_rules_free(a->rules);
+    tdkt_index_free(a->ix);
+    tdkt_store_close(a->store);
+    th_rmtree(a->dir);
+    free(a->root);
+    free(a->dir);
+    free(a);
+    return 0;
+}
+
+/*
+ * N1: LĐTT 2020, judged by t/base, eligible. N2: LĐTT 2022, by t/amend
+ * (the new-hire minimum is 6 there: 9 months pass). N3: a code without a
+ * form, an error of t/base. N4: of 2016, when no set was in force.
+ */
+static const char RECORDS[] =
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', 'agency');"
+    "INSERT INTO people(id, full_name, unit_id, is_leader, hired) VALUES "
+    "('P1', 'Đỗ Thị D', 'U1', 0, '2015-01-01'), "
+    "('P2', 'Vũ Văn E', 'U1', 0, '2022-04-01');"
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating, "
+    "months_worked) VALUES ('person', 'P1', 2020, 'good', 12), "
+    "('person', 'P2', 2022, 'good', 9);"
+    "INSERT INTO facts(subject_type, subject_id, year, key, value) VALUES "
+    "('person', 'P1', 2020, 'self_reliance', '1'), "
+    "('person', 'P2', 2022, 'self_reliance', '1');"
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year) "
+    "VALUES ('N1', 'person', 'P1', 'ldtt', 2020), "
+    "('N2', 'person', 'P2', 'ldtt', 2022), "
+    "('N3', 'person', 'P1', 'bk_tinh', 2020), "
+    "('N4', 'person', 'P1', 'ldtt', 2016);";
+
+static void evaluate(audit *a)
+{
+    assert_int_equal(tdkt_store_exec(a->store, RECORDS), 0);
+    assert_int_equal(tdkt_index_load(&a->ix, a->store), 0);
+    assert_int_equal(tdkt_rules_open(&a->rules, a->root), 0);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.lang = TDKT_LANG_EN;
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+}
+
+static int64_t save(audit *a)
+{
+    int64_t run = -1;
+    assert_int_equal(tdkt_decisions_save(a->store, a->res, a->root,
+                                         "{\"year\":0}", &run),
+                     0);
+    return run;
+}
+
+static sqlite3_stmt *query(audit *a, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(tdkt_store_sqlite(a->store), sql, -1,
+                                        &st, NULL),
+                     SQLITE_OK);
+    return st;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return s ? s : "(null)";
+}
+
+static const tdkt_ruleset *set_named(const tdkt_rules *rules, const char *id)
+{
+    for (size_t i = 0; i < tdkt_rules_count(rules); i++)
+        if (strcmp(tdkt_ruleset_id(tdkt_rules_at(rules, i)), id) == 0)
+            return tdkt_rules_at(rules, i);
+    print_error("no set %s\n", id);
+    fail();
+    return NULL;
+}
+
+/* ------------------------------------------------------------ saving */
+
+static void test_decisions__save_records_run(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    assert_int_equal(save(a), 1);
+
+    sqlite3_stmt *st = query(a, "SELECT id, started, engine, rules, "
+                                "options, count FROM runs");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    const char *started = col(st, 1);
+    assert_int_equal(strlen(started), 20); /* 2024-01-31T08:00:00Z */
+    assert_true(started[4] == '-' && started[10] == 'T' &&
+                started[19] == 'Z');
+    assert_string_equal(col(st, 2), tdkt_version());
+    assert_string_equal(col(st, 3), a->root);
+    assert_string_equal(col(st, 4), "{\"year\":0}");
+    assert_int_equal(sqlite3_column_int(st, 5), 4);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+
+    /* Every set used, and the set it extends, once each. */
+    const tdkt_ruleset *amend = set_named(a->rules, "t/amend");
+    const tdkt_ruleset *base = set_named(a->rules, "t/base");
+    st = query(a, "SELECT ruleset, dir, sha256 FROM run_rulesets WHERE "
+                  "run_id = 1 ORDER BY ruleset");
+    const tdkt_ruleset *sets[] = {amend, base};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal(col(st, 0), tdkt_ruleset_id(sets[i]));
+        assert_string_equal(col(st, 1), tdkt_ruleset_dir(sets[i]));
+        assert_string_equal(col(st, 2), tdkt_ruleset_sha256(sets[i]));
+    }
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+
+    /* Each decision: the result's columns and its JSON. */
+    static const struct {
+        const char *id, *code, *ruleset, *outcome, *message;
+        int year;
+    } want[] = {
+        {"N1", "ldtt", "t/base", "eligible", "(null)", 2020},
+        {"N2", "ldtt", "t/amend", "eligible", "(null)", 2022},
+        {"N3", "bk_tinh", "t/base", "error",
+         "rule set t/base has no form for 'bk_tinh' (individual)", 2020},
+        {"N4", "ldtt", "(null)", "error",
+         "no rule set is in force on 2016-12-31 (choose one with --rules)",
+         2016},
+    };
+    st = query(a, "SELECT nomination_id, subject_type, subject_id, code, "
+                  "year, ruleset, outcome, message, result FROM decisions "
+                  "WHERE run_id = 1 ORDER BY nomination_id");
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal(col(st, 0), want[i].id);
+        assert_string_equal(col(st, 1), "person");
+        assert_string_equal(col(st, 2), i == 1 ? "P2" : "P1");
+        assert_string_equal(col(st, 3), want[i].code);
+        assert_int_equal(sqlite3_column_int(st, 4), want[i].year);
+        assert_string_equal(col(st, 5), want[i].ruleset);
+        assert_string_equal(col(st, 6), want[i].outcome);
+        assert_string_equal(col(st, 7), want[i].message);
+        tdkt_buf json = {0};
+        tdkt_result_json(a->res, i, &json);
+        assert_string_equal(col(st, 8), tdkt_buf_cstr(&json));
+        tdkt_buf_free(&json);
+    }
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+
+    /* The next run is another record, with only the sets it used. */
+    tdkt_results_free(a->res);
+    a->res = NULL;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.year = 2020;
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    assert_int_equal(save(a), 2);
+    st = query(a, "SELECT (SELECT count(*) FROM runs), (SELECT "
+                  "group_concat(ruleset) FROM run_rulesets WHERE run_id = "
+                  "2), (SELECT count(*) FROM decisions WHERE run_id = 2), "
+                  "(SELECT count(*) FROM decisions)");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    assert_string_equal(col(st, 1), "t/base");
+    assert_int_equal(sqlite3_column_int(st, 2), 2);
+    assert_int_equal(sqlite3_column_int(st, 3), 6);
+    sqlite3_finalize(st);
+}
+
+/* The list of runs, newest first. */
+static void test_decisions__runs_list(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    save(a);
+    save(a);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(tdkt_runs_list(a->store, TDKT_FMT_JSONL, TDKT_LANG_EN,
+                                    out),
+                     0);
+    fclose(out);
+    const char *second = strstr(text, "{\"run\":2,");
+    const char *first = strstr(text, "{\"run\":1,");
+    assert_non_null(second);
+    assert_true(first && second < first);
+    char tail[512];
+    snprintf(tail, sizeof tail, ",\"rules\":\"%s\",\"count\":4,"
+                                "\"eligible\":2}\n",
+             a->root);
+    assert_non_null(strstr(first, tail));
+    free(text);
+}
+
+/* ------------------------------------------------------- append-only */
+
+static void test_decisions__append_only(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    save(a);
+    static const struct {
+        const char *sql, *message;
+    } refused[] = {
+        {"UPDATE runs SET rules = 'elsewhere'", "runs are append-only"},
+        {"UPDATE runs SET count = count + 1 WHERE id = 1",
+         "runs are append-only"},
+        {"DELETE FROM runs", "runs are append-only"},
+        {"UPDATE run_rulesets SET sha256 = 'x'", "runs are append-only"},
+        {"DELETE FROM run_rulesets WHERE ruleset = 't/base'",
+         "runs are append-only"},
+        {"UPDATE decisions SET outcome = 'eligible' WHERE nomination_id = "
+         "'N3'",
+         "decisions are append-only"},
+        {"DELETE FROM decisions", "decisions are append-only"},
+        {"DELETE FROM decisions WHERE nomination_id = 'N4'",
+         "decisions are append-only"},
+    };
+    sqlite3 *db = tdkt_store_sqlite(a->store);
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        int rc = sqlite3_exec(db, refused[i].sql, NULL, NULL, NULL);
+        /* Refused by the schema's triggers (extended codes are on). */
+        if (rc != SQLITE_CONSTRAINT_TRIGGER ||
+            strcmp(sqlite3_errmsg(db), refused[i].message) != 0) {
+            print_error("%s: rc %d, %s\n", refused[i].sql, rc,
+                        sqlite3_errmsg(db));
+            fail();
+        }
+        /* Through the store's own call too. */
+        assert_int_equal(tdkt_store_exec(a->store, refused[i].sql),
+                         TDKT_EDB);
+        assert_non_null(strstr(tdkt_error_last()->message,
+                               refused[i].message));
+    }
+    /* Nothing changed. */
+    sqlite3_stmt *st = query(a, "SELECT (SELECT count(*) FROM runs WHERE "
+                                "count = 4), (SELECT count(*) FROM "
+                                "run_rulesets WHERE sha256 <> 'x'), (SELECT "
+                                "count(*) FROM decisions WHERE outcome = "
+                                "'error')");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    assert_int_equal(sqlite3_column_int(st, 1), 2);
+    assert_int_equal(sqlite3_column_int(st, 2), 2);
+    sqlite3_finalize(st);
+}
+
+/* ---------------------------------------------------------- the hash */
+
+typedef struct hashes {
+    char amend[65], base[65];
+} hashes;
+
+static void hash_now(audit *a, hashes *h)
+{
+    char *dir = join(a->root, "t/amend");
+    tdkt_rules *rules = NULL;
+    if (tdkt_rules_open(&rules, dir) < 0) {
+        print_error("%s\n", tdkt_error_last()->message);
+        fail();
+    }
+    const tdkt_ruleset *rs = tdkt_rules_at(rules, 0);
+    snprintf(h->amend, sizeof h->amend, "%s", tdkt_ruleset_sha256(rs));
+    snprintf(h->base, sizeof h->base, "%s",
+             tdkt_ruleset_sha256(tdkt_ruleset_parent(rs)));
+    tdkt_rules_free(rules);
+    free(dir);
+}
+
+/* Any change to any file of a set, or of a set it extends, changes its
+ * hash, even one that changes no behaviour (a comment); the same files
+ * give the same hash again. */
+static void test_decisions__hash_follows_every_file(void **state)
+{
+    audit *a = *state;
+    hashes orig, now;
+    hash_now(a, &orig);
+    assert_int_equal(strlen(orig.amend), 64);
+    assert_string_not_equal(orig.amend, orig.base);
+    hash_now(a, &now);
+    assert_string_equal(now.amend, orig.amend);
+
+    for (size_t i = 0; i < NFILES; i++) {
+        char *path = join(a->root, set_files[i]);
+        size_t len = 0;
+        char *text = th_read(path, &len);
+        assert_non_null(text);
+        char *edited = malloc(len + 16);
+        assert_non_null(edited);
+        snprintf(edited, len + 16, "%s-- edited\n", text);
+        free(th_write(a->root, set_files[i], edited));
+        hash_now(a, &now);
+        bool in_base = strncmp(set_files[i], "t/base/", 7) == 0;
+        if (strcmp(now.amend, orig.amend) == 0) {
+            print_error("editing %s left t/amend's hash as it was\n",
+                        set_files[i]);
+            fail();
+        }
+        if (in_base)
+            assert_string_not_equal(now.base, orig.base);
+        else
+            assert_string_equal(now.base, orig.base);
+        free(th_write(a->root, set_files[i], text));
+        hash_now(a, &now);
+        assert_string_equal(now.amend, orig.amend);
+        assert_string_equal(now.base, orig.base);
+        free(edited);
+        free(text);
+        free(path);
+    }
+
+    /* A file renamed, or one more test file: the files are the set. */
+    char *from = join(a->root, "t/base/forms/ttldtt.lua");
+    char *to = join(a->root, "t/base/forms/ttldtt2.lua");
+    assert_int_equal(rename(from, to), 0);
+    hash_now(a, &now);
+    assert_string_not_equal(now.base, orig.base);
+    assert_string_not_equal(now.amend, orig.amend);
+    assert_int_equal(rename(to, from), 0);
+    free(from);
+    free(to);
+    free(th_write(a->root, "t/amend/tests/more.lua", "-- no cases yet\n"));
+    hash_now(a, &now);
+    assert_string_not_equal(now.amend, orig.amend);
+    assert_string_equal(now.base, orig.base);
+}
+
+/* ------------------------------------------------------ showing runs */
+
+static char *show(audit *a, int64_t run, tdkt_format fmt, int expect)
+{
+    tdkt_diags_clear(&a->problems);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(tdkt_run_show(a->store, run, fmt, TDKT_LANG_EN, out,
+                                   &a->problems),
+                     expect);
+    fclose(out);
+    return text;
+}
+
+static void assert_problem(const audit *a, size_t i, const char *dir,
+                           const char *start)
+{
+    assert_true(i < a->problems.count);
+    const tdkt_diag *d = &a->problems.items[i];
+    assert_string_equal(d->file, dir);
+    if (strncmp(d->message, start, strlen(start)) != 0) {
+        print_error("expected '%s…', got '%s'\n", start, d->message);
+        fail();
+    }
+}
+
+static void test_decisions__run_show_reports_changed_sets(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    int64_t run = save(a);
+    char amend_sha[65], base_sha[65];
+    snprintf(amend_sha, sizeof amend_sha, "%s",
+             tdkt_ruleset_sha256(set_named(a->rules, "t/amend")));
+    snprintf(base_sha, sizeof base_sha, "%s",
+             tdkt_ruleset_sha256(set_named(a->rules, "t/base")));
+
+    /* Unchanged: no problem; the stored results come back as they were. */
+    char *text = show(a, run, TDKT_FMT_JSONL, 0);
+    assert_int_equal(a->problems.count, 0);
+    char *was = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&was, &len);
+    assert_non_null(out);
+    tdkt_results_write(a->res, TDKT_FMT_JSONL, TDKT_LANG_EN, out);
+    fclose(out);
+    assert_string_equal(text, was);
+    free(was);
+    free(text);
+
+    /* A parent's form edited: both sets changed. */
+    char *ldtt = join(a->root, "t/base/forms/ldtt.lua");
+    char *orig = th_read(ldtt, NULL);
+    tdkt_buf edited = {0};
+    tdkt_buf_printf(&edited, "%s-- a comment is a change too\n", orig);
+    free(th_write(a->root, "t/base/forms/ldtt.lua", tdkt_buf_cstr(&edited)));
+    tdkt_buf_free(&edited);
+    hashes now;
+    hash_now(a, &now);
+    text = show(a, run, TDKT_FMT_TABLE, 0);
+    assert_int_equal(a->problems.count, 2);
+    char *amend_dir = join(a->root, "t/amend");
+    char *base_dir = join(a->root, "t/base");
+    char msg[256];
+    snprintf(msg, sizeof msg,
+             "rule set t/amend changed since the run (then %.12s…, now "
+             "%.12s…)",
+             amend_sha, now.amend);
+    assert_problem(a, 0, amend_dir, msg);
+    snprintf(msg, sizeof msg,
+             "rule set t/base changed since the run (then %.12s…, now "
+             "%.12s…)",
+             base_sha, now.base);
+    assert_problem(a, 1, base_dir, msg);
+    /* The decisions are still shown. */
+    assert_non_null(strstr(text, "Run 1 — "));
+    assert_non_null(strstr(text, "N4"));
+    free(text);
+
+    /* Put back: no problem again. */
+    free(th_write(a->root, "t/base/forms/ldtt.lua", orig));
+    free(show(a, run, TDKT_FMT_JSONL, 0));
+    assert_int_equal(a->problems.count, 0);
+
+    /* A set gone. */
+    th_rmtree(amend_dir);
+    free(show(a, run, TDKT_FMT_JSONL, 0));
+    assert_int_equal(a->problems.count, 1);
+    snprintf(msg, sizeof msg,
+             "rule set t/amend can no longer be loaded; the run used %.12s…",
+             amend_sha);
+    assert_problem(a, 0, amend_dir, msg);
+
+    assert_int_equal(tdkt_run_show(a->store, 99, TDKT_FMT_JSONL,
+                                   TDKT_LANG_EN, stdout, &a->problems),
+                     TDKT_ENOTFOUND);
+    assert_string_equal(tdkt_error_last()->message, "no run 99");
+    free(amend_dir);
+    free(base_dir);
+    free(orig);
+    free(ldtt);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_decisions__save_records_run),
+        T(test_decisions__runs_list),
+        T(test_decisions__append_only),
+        T(test_decisions__hash_follows_every_file),
+        T(test_decisions__run_show_reports_changed_sets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,777 @@
+/*
+ * Evaluation: three-valued outcomes and routes, the explanation of each
+ * node, cohort quotas (ranking, floor rounding, exact details), the
+ * choice of nominations, and results that do not depend on the number of
+ * threads.
+ *
+ * Fixtures: tests/fixtures/unit/rules/u/judge, whose criteria return what
+ * the nomination's fact of their id says ("pass" when absent), and for
+ * determinism the basic/t sets (t/base, amended by t/amend from 2021).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+typedef struct fx {
+    char *dir;
+    tdkt_store *store;
+    tdkt_index *ix;
+    tdkt_rules *rules;
+    tdkt_results *res;
+} fx;
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->dir = th_tmpdir();
+    char db[1024];
+    snprintf(db, sizeof db, "%s/eval.db", f->dir);
+    assert_int_equal(tdkt_store_open(&f->store, db, TDKT_STORE_WRITE), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    tdkt_results_free(f->res);
+    tdkt_rules_free(f->rules);
+    tdkt_index_free(f->ix);
+    tdkt_store_close(f->store);
+    th_rmtree(f->dir);
+    free(f->dir);
+    free(f);
+    return 0;
+}
+
+/* Store the records, then judge them all by the rule sets at @p rules
+ * (under tests/fixtures) with @p opt (threads 1, English when NULL). */
+static void judge(fx *f, const char *sql, const char *rules,
+                  const tdkt_eval_options *opt)
+{
+    if (sql && tdkt_store_exec(f->store, sql) < 0) {
+        print_error("%s\n", tdkt_error_last()->message);
+        fail();
+    }
+    if (!f->ix)
+        assert_int_equal(tdkt_index_load(&f->ix, f->store), 0);
+    if (!f->rules) {
+        char *path = th_fixture(rules);
+        assert_int_equal(tdkt_rules_open(&f->rules, path), 0);
+        free(path);
+    }
+    tdkt_eval_options dflt = TDKT_EVAL_OPTIONS_INIT;
+    dflt.threads = 1;
+    dflt.lang = TDKT_LANG_EN;
+    tdkt_results_free(f->res);
+    f->res = NULL;
+    assert_int_equal(tdkt_eval(&f->res, f->ix, f->rules, opt ? opt : &dflt),
+                     0);
+}
+
+static size_t find(const fx *f, const char *nom, tdkt_result_view *v)
+{
+    for (size_t i = 0; i < tdkt_results_count(f->res); i++) {
+        tdkt_result_get(f->res, i, v);
+        if (strcmp(v->nomination, nom) == 0)
+            return i;
+    }
+    print_error("no result for %s\n", nom);
+    fail();
+    return 0;
+}
+
+/* The node of @p id in result @p i. */
+static tdkt_criterion_view node(const fx *f, size_t i, const char *id,
+                                tdkt_lang lang)
+{
+    tdkt_result_view v;
+    tdkt_result_get(f->res, i, &v);
+    for (size_t k = 0; k < v.nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(f->res, i, k, lang, &c);
+        if (strcmp(c.id, id) == 0)
+            return c;
+    }
+    print_error("%s: no node %s\n", v.nomination, id);
+    fail();
+    tdkt_criterion_view none = {0};
+    return none;
+}
+
+#define ONE_PERSON                                                          \
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', 'agency');"  \
+    "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "        \
+    "('P1', 'Lê Văn C', 'U1', 0);"
+
+/* -------------------------------------------------- outcomes, routes */
+
+typedef struct outcome_case {
+    const char *nom;
+    const char *facts; /* "id=result,…" for the nomination */
+    int outcome;
+    int way;               /* the routes node's result */
+    const char *way_detail;
+    int x, y;              /* each route's result */
+} outcome_case;
+
+#define P TDKT_PASS
+#define F TDKT_FAIL
+#define U TDKT_UNKNOWN
+
+static const outcome_case outcome_cases[] = {
+    {"N01", "", TDKT_ELIGIBLE, P, "met by: x, y", P, P},
+    {"N02", "a=fail", TDKT_INELIGIBLE, P, "met by: x, y", P, P},
+    {"N03", "a=unknown", TDKT_REVIEW, P, "met by: x, y", P, P},
+    /* A failure outweighs an unknown. */
+    {"N04", "a=unknown,b=fail", TDKT_INELIGIBLE, P, "met by: x, y", P, P},
+    /* One route is enough; the detail names it. */
+    {"N05", "x1=fail", TDKT_ELIGIBLE, P, "met by: y", F, P},
+    {"N06", "y1=fail", TDKT_ELIGIBLE, P, "met by: x", P, F},
+    {"N07", "x2=fail,y1=fail", TDKT_INELIGIBLE, F, "no route is met", F, F},
+    /* An undecided route does not block a passing one. */
+    {"N08", "x1=unknown", TDKT_ELIGIBLE, P, "met by: y", U, P},
+    {"N09", "x1=unknown,y1=fail", TDKT_REVIEW, U, "no route decided yet", U,
+     F},
+    /* Within a route, a failure outweighs an unknown. */
+    {"N10", "x1=fail,x2=unknown,y1=unknown", TDKT_REVIEW, U,
+     "no route decided yet", F, U},
+    {"N11", "x1=fail,x2=unknown,y1=fail", TDKT_INELIGIBLE, F,
+     "no route is met", F, F},
+    /* Undecided routes and a failed top criterion: ineligible. */
+    {"N12", "b=fail,x1=unknown,y1=unknown", TDKT_INELIGIBLE, U,
+     "no route decided yet", U, U},
+};
+
+/* INSERT the nominations and their facts of the cases. */
+static char *outcome_records(const outcome_case *c, size_t n)
+{
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, ONE_PERSON);
+    for (size_t i = 0; i < n; i++) {
+        tdkt_buf_printf(&b,
+                        "INSERT INTO nominations(id, subject_type, "
+                        "subject_id, code, year) VALUES ('%s', 'person', "
+                        "'P1', 'ldtt', 2021);",
+                        c[i].nom);
+        char facts[128];
+        snprintf(facts, sizeof facts, "%s", c[i].facts);
+        for (char *kv = strtok(facts, ","); kv; kv = strtok(NULL, ",")) {
+            char *eq = strchr(kv, '=');
+            *eq = '\0';
+            tdkt_buf_printf(&b,
+                            "INSERT INTO facts(subject_type, subject_id, "
+                            "key, value) VALUES ('nomination', '%s', '%s', "
+                            "'%s');",
+                            c[i].nom, kv, eq + 1);
+        }
+    }
+    return b.ptr;
+}
+
+static void test_eval__outcomes_and_routes(void **state)
+{
+    fx *f = *state;
+    size_t n = sizeof outcome_cases / sizeof *outcome_cases;
+    char *sql = outcome_records(outcome_cases, n);
+    judge(f, sql, "unit/rules/u/judge", NULL);
+    free(sql);
+    assert_int_equal(tdkt_results_count(f->res), n);
+    for (size_t i = 0; i < n; i++) {
+        const outcome_case *c = &outcome_cases[i];
+        tdkt_result_view v;
+        size_t r = find(f, c->nom, &v);
+        assert_int_equal(r, i); /* nomination id order */
+        if (v.outcome != c->outcome)
+            print_error("%s (%s): %s, expected %s\n", c->nom, c->facts,
+                        tdkt_outcome_code(v.outcome),
+                        tdkt_outcome_code(c->outcome));
+        assert_int_equal(v.outcome, c->outcome);
+        assert_null(v.message);
+        assert_int_equal(v.nnodes, 8);
+        tdkt_criterion_view way = node(f, r, "way", TDKT_LANG_EN);
+        assert_int_equal(way.result, c->way);
+        assert_string_equal(way.detail, c->way_detail);
+        assert_int_equal(node(f, r, "x", TDKT_LANG_EN).result, c->x);
+        assert_int_equal(node(f, r, "y", TDKT_LANG_EN).result, c->y);
+    }
+}
+
+/* What each node says of itself: kind, citation, reading status, text in
+ * the asked language, route and depth, result and detail. */
+static void test_eval__node_views(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON "INSERT INTO nominations(id, subject_type, subject_id, "
+                     "code, year) VALUES ('N1', 'person', 'P1', 'ldtt', "
+                     "2021);"
+                     "INSERT INTO facts(subject_type, subject_id, key, "
+                     "value) VALUES ('nomination', 'N1', 'x1', 'unknown');",
+          "unit/rules/u/judge", NULL);
+    static const struct {
+        const char *id, *kind, *basis, *status, *vi, *en, *route;
+        int depth, result;
+        const char *detail;
+    } want[] = {
+        {"a", "criterion", "Tests, a", "V", "Điều a", "Item a", NULL, 0, P,
+         "a met"},
+        {"b", "criterion", "Tests, b", "U", "Điều b", "Item b", NULL, 0, P,
+         "b met"},
+        {"way", "routes", NULL, NULL, "Một trong hai cách", "One of two ways",
+         NULL, 0, P, "met by: y"},
+        {"x", "route", NULL, NULL, "Cách x", "Way x", NULL, 1, U, ""},
+        {"x1", "criterion", "Tests, x1", "P", "x1", "x1", "x", 2, U,
+         "x1 not attested"},
+        {"x2", "criterion", "Tests, x2", "V-en", "x2", "x2", "x", 2, P,
+         "x2 met"},
+        {"y", "route", NULL, NULL, "Cách y", "Way y", NULL, 1, P, ""},
+        {"y1", "criterion", "Tests, y1", "V", "y1", "y1", "y", 2, P,
+         "y1 met"},
+    };
+    tdkt_result_view v;
+    tdkt_result_get(f->res, 0, &v);
+    assert_int_equal(v.nnodes, sizeof want / sizeof *want);
+    assert_string_equal(v.subject_type, "person");
+    assert_string_equal(v.subject_id, "P1");
+    assert_string_equal(v.subject_name, "Lê Văn C");
+    assert_string_equal(v.code, "ldtt");
+    assert_int_equal(v.year, 2021);
+    assert_string_equal(v.kind, "merit");
+    assert_string_equal(tdkt_ruleset_id(v.ruleset), "u/judge");
+    assert_string_equal(tdkt_form_name(v.form, TDKT_LANG_VI),
+                        "Kết quả ba giá trị");
+    for (size_t k = 0; k < v.nnodes; k++) {
+        tdkt_criterion_view vi, en;
+        tdkt_result_node(f->res, 0, k, TDKT_LANG_VI, &vi);
+        tdkt_result_node(f->res, 0, k, TDKT_LANG_EN, &en);
+        assert_string_equal(en.id, want[k].id);
+        assert_string_equal(en.kind, want[k].kind);
+        if (want[k].basis) {
+            assert_string_equal(en.basis, want[k].basis);
+            assert_string_equal(en.status, want[k].status);
+        } else {
+            assert_null(en.basis);
+        }
+        assert_string_equal(vi.text, want[k].vi);
+        assert_string_equal(en.text, want[k].en);
+        if (want[k].route)
+            assert_string_equal(en.route, want[k].route);
+        else
+            assert_null(en.route);
+        assert_int_equal(en.depth, want[k].depth);
+        assert_int_equal(en.result, want[k].result);
+        assert_string_equal(en.detail, want[k].detail);
+    }
+    /* The JSON of spec/cli.md, as decisions store it. */
+    tdkt_buf b = {0};
+    tdkt_result_json(f->res, 0, &b);
+    assert_string_equal(
+        tdkt_buf_cstr(&b),
+        "{\"nomination\":\"N1\",\"subject_type\":\"person\","
+        "\"subject_id\":\"P1\",\"code\":\"ldtt\",\"year\":2021,"
+        "\"ruleset\":\"u/judge\",\"outcome\":\"eligible\",\"criteria\":["
+        "{\"id\":\"a\",\"result\":\"pass\",\"basis\":\"Tests, a\","
+        "\"status\":\"V\",\"detail\":\"a met\"},"
+        "{\"id\":\"b\",\"result\":\"pass\",\"basis\":\"Tests, b\","
+        "\"status\":\"U\",\"detail\":\"b met\"},"
+        "{\"id\":\"way\",\"kind\":\"routes\",\"result\":\"pass\","
+        "\"detail\":\"met by: y\"},"
+        "{\"id\":\"x\",\"kind\":\"route\",\"result\":\"unknown\","
+        "\"detail\":\"\"},"
+        "{\"id\":\"x1\",\"route\":\"x\",\"result\":\"unknown\","
+        "\"basis\":\"Tests, x1\",\"status\":\"P\","
+        "\"detail\":\"x1 not attested\"},"
+        "{\"id\":\"x2\",\"route\":\"x\",\"result\":\"pass\","
+        "\"basis\":\"Tests, x2\",\"status\":\"V-en\",\"detail\":\"x2 met\"},"
+        "{\"id\":\"y\",\"kind\":\"route\",\"result\":\"pass\","
+        "\"detail\":\"\"},"
+        "{\"id\":\"y1\",\"route\":\"y\",\"result\":\"pass\","
+        "\"basis\":\"Tests, y1\",\"status\":\"V\",\"detail\":\"y1 met\"}]}");
+    tdkt_buf_free(&b);
+}
+
+/* Details written by the engine follow the run's language. */
+static void test_eval__routes_detail_in_vietnamese(void **state)
+{
+    fx *f = *state;
+    size_t n = sizeof outcome_cases / sizeof *outcome_cases;
+    char *sql = outcome_records(outcome_cases, n);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    judge(f, sql, "unit/rules/u/judge", &opt);
+    free(sql);
+    static const struct {
+        const char *nom, *detail;
+    } want[] = {
+        {"N01", "đạt theo: x, y"},
+        {"N07", "không đạt điều kiện nào"},
+        {"N09", "chưa xác định được điều kiện nào"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        tdkt_result_view v;
+        size_t r = find(f, want[i].nom, &v);
+        assert_string_equal(node(f, r, "way", TDKT_LANG_VI).detail,
+                            want[i].detail);
+    }
+}
+
+/* A criterion must return pass, fail or unknown; anything else, or an
+ * error, makes the outcome an error naming the file and line. */
+static void test_eval__criterion_errors(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON
+          "INSERT INTO nominations(id, subject_type, subject_id, code, "
+          "year) VALUES ('E1', 'person', 'P1', 'ldtt', 2021), "
+          "('E2', 'person', 'P1', 'ldtt', 2021), "
+          "('E3', 'person', 'P1', 'ldtt', 2021), "
+          "('OK', 'person', 'P1', 'ldtt', 2021);"
+          "INSERT INTO facts(subject_type, subject_id, key, value) VALUES "
+          "('nomination', 'E1', 'b', 'nothing'), "
+          "('nomination', 'E2', 'x1', 'table'), "
+          "('nomination', 'E3', 'y1', 'boom');",
+          "unit/rules/u/judge", NULL);
+    static const struct {
+        const char *nom, *where, *text;
+    } want[] = {
+        {"E1", "ldtt.lua:20: ",
+         "criterion 'b' returned no result (use pass(…), fail(…) or "
+         "unknown(…))"},
+        {"E2", "ldtt.lua:26: ",
+         "criterion 'x1' returned a table; use pass(…), fail(…) or "
+         "unknown(…)"},
+        {"E3", "ldtt.lua:10: ", "boom in y1"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        tdkt_result_view v;
+        find(f, want[i].nom, &v);
+        assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+        assert_non_null(v.message);
+        if (!strstr(v.message, want[i].where) ||
+            !strstr(v.message, want[i].text)) {
+            print_error("%s: expected …%s…%s, got: %s\n", want[i].nom,
+                        want[i].where, want[i].text, v.message);
+            fail();
+        }
+    }
+    tdkt_result_view v;
+    find(f, "OK", &v);
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+}
+
+/* The form judges merit and thematic nominations (its `kinds`); one of
+ * another kind is not judged by its criteria but goes to a person. */
+static void test_eval__other_kinds_go_to_review(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON
+          "INSERT INTO nominations(id, subject_type, subject_id, code, "
+          "year, kind) VALUES ('K1', 'person', 'P1', 'ldtt', 2021, "
+          "'merit'), ('K2', 'person', 'P1', 'ldtt', 2021, 'thematic'), "
+          "('K3', 'person', 'P1', 'ldtt', 2021, 'dedication');",
+          "unit/rules/u/judge", NULL);
+    tdkt_result_view v;
+    find(f, "K1", &v);
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+    find(f, "K2", &v);
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+    size_t r = find(f, "K3", &v);
+    assert_int_equal(v.outcome, TDKT_REVIEW);
+    assert_string_equal(v.kind, "dedication");
+    assert_string_equal(v.message,
+                        "criteria for a dedication award are not encoded in "
+                        "u/judge; a person must decide");
+    assert_int_equal(node(f, r, "a", TDKT_LANG_EN).result, -1);
+}
+
+/* ------------------------------------------------------------ quotas */
+
+/*
+ * U1: candidates L1 (a leader, excellent five years), P2 (excellent 2020
+ * and 2021; 2016 is out of the five-year window, like its initiative),
+ * P3 (excellent 2019–2021), P4 (two excellent, an initiative), P5 and P6
+ * (as P4, women). P7 fails its own criterion and is not ranked. The base:
+ * H1–H7 hold LĐTT 2021, and L1, P2, P3 are eligible for it in this run:
+ * 10, so 25% gives a cap of 2 (2.5 rounded down).
+ * U2: Q1 (appraised there in 2021, though now in U1) and four holders:
+ * cap 1. U3: R1 and three holders: cap 0 (0.75).
+ * Over everyone (cstd_tinh, 10%): 17 LĐTT people, cap 1.
+ */
+static const char QUOTA[] =
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Một', 'agency'), "
+    "('U2', 'Hai', 'agency'), ('U3', 'Ba', 'agency');"
+    "INSERT INTO people(id, full_name, unit_id, is_leader, gender) VALUES "
+    "('L1', 'L1', 'U1', 1, 'male'), ('P2', 'P2', 'U1', 0, 'male'), "
+    "('P3', 'P3', 'U1', 0, 'male'), ('P4', 'P4', 'U1', 0, 'male'), "
+    "('P5', 'P5', 'U1', 0, 'female'), ('P6', 'P6', 'U1', 0, 'female'), "
+    "('P7', 'P7', 'U1', 0, 'female'), ('Q1', 'Q1', 'U1', 0, NULL), "
+    "('R1', 'R1', 'U3', 0, NULL);"
+    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
+    "WHERE i < 7) INSERT INTO people(id, full_name, unit_id, is_leader) "
+    "SELECT 'H' || i, 'H', 'U1', 0 FROM k UNION ALL "
+    "SELECT 'J' || i, 'J', 'U2', 0 FROM k WHERE i <= 4 UNION ALL "
+    "SELECT 'K' || i, 'K', 'U3', 0 FROM k WHERE i <= 3;"
+    "INSERT INTO honours(subject_type, subject_id, code, year) "
+    "SELECT 'person', id, 'ldtt', 2021 FROM people WHERE full_name IN "
+    "('H', 'J', 'K');"
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating, "
+    "unit_id) VALUES ('person', 'L1', 2017, 'excellent', NULL), "
+    "('person', 'L1', 2018, 'excellent', NULL), "
+    "('person', 'L1', 2019, 'excellent', NULL), "
+    "('person', 'L1', 2020, 'excellent', NULL), "
+    "('person', 'L1', 2021, 'excellent', NULL), "
+    "('person', 'P2', 2016, 'excellent', NULL), "
+    "('person', 'P2', 2020, 'excellent', NULL), "
+    "('person', 'P2', 2021, 'excellent', NULL), "
+    "('person', 'P3', 2019, 'excellent', NULL), "
+    "('person', 'P3', 2020, 'excellent', NULL), "
+    "('person', 'P3', 2021, 'excellent', NULL), "
+    "('person', 'P4', 2020, 'excellent', NULL), "
+    "('person', 'P4', 2021, 'excellent', NULL), "
+    "('person', 'P5', 2020, 'excellent', NULL), "
+    "('person', 'P5', 2021, 'excellent', NULL), "
+    "('person', 'P6', 2020, 'excellent', NULL), "
+    "('person', 'P6', 2021, 'excellent', NULL), "
+    "('person', 'P7', 2021, 'excellent', NULL), "
+    "('person', 'Q1', 2021, 'good', 'U2');"
+    "INSERT INTO initiatives(id, person_id, year, scope) VALUES "
+    "('SK0', 'P2', 2016, 'unit'), ('SK4', 'P4', 2021, 'unit'), "
+    "('SK5', 'P5', 2021, 'unit'), ('SK6', 'P6', 2020, 'unit');"
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year) "
+    "VALUES ('C-L1', 'person', 'L1', 'cstd_cs', 2021), "
+    "('C-P2', 'person', 'P2', 'cstd_cs', 2021), "
+    "('C-P3', 'person', 'P3', 'cstd_cs', 2021), "
+    "('C-P4', 'person', 'P4', 'cstd_cs', 2021), "
+    "('C-P5', 'person', 'P5', 'cstd_cs', 2021), "
+    "('C-P6', 'person', 'P6', 'cstd_cs', 2021), "
+    "('C-P7', 'person', 'P7', 'cstd_cs', 2021), "
+    "('C-Q1', 'person', 'Q1', 'cstd_cs', 2021), "
+    "('C-R1', 'person', 'R1', 'cstd_cs', 2021), "
+    "('L-L1', 'person', 'L1', 'ldtt', 2021), "
+    "('L-P2', 'person', 'P2', 'ldtt', 2021), "
+    "('L-P3', 'person', 'P3', 'ldtt', 2021), "
+    "('T-P3', 'person', 'P3', 'cstd_tinh', 2021), "
+    "('T-P5', 'person', 'P5', 'cstd_tinh', 2021);"
+    "INSERT INTO facts(subject_type, subject_id, key, value) VALUES "
+    "('nomination', 'C-P7', 'fine', 'fail');";
+
+static void test_eval__quota_ranking(void **state)
+{
+    fx *f = *state;
+    judge(f, QUOTA, "unit/rules/u/judge", NULL);
+    static const struct {
+        const char *nom;
+        int outcome;
+        const char *cap; /* the quota's detail; NULL: not ranked */
+    } want[] = {
+        /* Non-leaders first; then more excellent years, more
+         * initiatives, women, the id. */
+        {"C-P3", TDKT_ELIGIBLE,
+         "rank 1 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-P5", TDKT_ELIGIBLE,
+         "rank 2 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-P6", TDKT_REVIEW,
+         "rank 3 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-P4", TDKT_REVIEW,
+         "rank 4 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-P2", TDKT_REVIEW,
+         "rank 5 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-L1", TDKT_REVIEW,
+         "rank 6 of 6; cap 2 = 25% of 10 ldtt holders (rounded down)"},
+        {"C-P7", TDKT_INELIGIBLE, NULL},
+        {"C-Q1", TDKT_ELIGIBLE,
+         "rank 1 of 1; cap 1 = 25% of 4 ldtt holders (rounded down)"},
+        {"C-R1", TDKT_REVIEW,
+         "rank 1 of 1; cap 0 = 25% of 3 ldtt holders (rounded down)"},
+        {"T-P3", TDKT_ELIGIBLE,
+         "rank 1 of 2; cap 1 = 10% of 17 ldtt holders (rounded down)"},
+        {"T-P5", TDKT_REVIEW,
+         "rank 2 of 2; cap 1 = 10% of 17 ldtt holders (rounded down)"},
+        {"L-L1", TDKT_ELIGIBLE, NULL},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        tdkt_result_view v;
+        size_t r = find(f, want[i].nom, &v);
+        if (v.outcome != want[i].outcome)
+            print_error("%s: %s (%s)\n", want[i].nom,
+                        tdkt_outcome_code(v.outcome),
+                        v.message ? v.message : "");
+        assert_int_equal(v.outcome, want[i].outcome);
+        if (!want[i].cap) {
+            /* An ineligible candidate's quota is not judged. */
+            if (tdkt_form_award(v.form) == TDKT_CSTD_CS)
+                assert_int_equal(node(f, r, "cap", TDKT_LANG_EN).result, -1);
+            assert_null(v.message);
+            continue;
+        }
+        tdkt_criterion_view cap = node(f, r, "cap", TDKT_LANG_EN);
+        assert_string_equal(cap.kind, "quota");
+        assert_string_equal(cap.basis, "Tests, cap");
+        assert_string_equal(cap.detail, want[i].cap);
+        if (want[i].outcome == TDKT_ELIGIBLE) {
+            assert_int_equal(cap.result, TDKT_PASS);
+            assert_null(v.message);
+        } else {
+            /* Beyond the cap: review, with the rank and cap as reason. */
+            char reason[200];
+            snprintf(reason, sizeof reason, "beyond the quota: %s",
+                     want[i].cap);
+            assert_int_equal(cap.result, TDKT_UNKNOWN);
+            assert_string_equal(v.message, reason);
+        }
+    }
+}
+
+/* In Vietnamese, the same quota detail. */
+static void test_eval__quota_detail_in_vietnamese(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    judge(f, QUOTA, "unit/rules/u/judge", &opt);
+    tdkt_result_view v;
+    size_t r = find(f, "C-P6", &v);
+    assert_string_equal(node(f, r, "cap", TDKT_LANG_VI).detail,
+                        "xếp thứ 3/6; chỉ tiêu 2 = 25% của 10 đối tượng đạt "
+                        "ldtt (làm tròn xuống)");
+    assert_string_equal(v.message,
+                        "vượt chỉ tiêu: xếp thứ 3/6; chỉ tiêu 2 = 25% của "
+                        "10 đối tượng đạt ldtt (làm tròn xuống)");
+}
+
+/* ---------------------------------------------- choosing nominations */
+
+static void test_eval__choose_by_year_and_ids(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.year = 2020;
+    judge(f,
+          ONE_PERSON "INSERT INTO nominations(id, subject_type, subject_id, "
+                     "code, year) VALUES ('B', 'person', 'P1', 'ldtt', "
+                     "2020), ('A', 'person', 'P1', 'ldtt', 2021), "
+                     "('C', 'person', 'P1', 'ldtt', 2020), "
+                     "('D', 'person', 'P1', 'hcld3', 2020);",
+          "unit/rules/u/judge", &opt);
+    static const char *const in2020[] = {"B", "C", "D"};
+    assert_int_equal(tdkt_results_count(f->res), 3);
+    for (size_t i = 0; i < 3; i++) {
+        tdkt_result_view v;
+        tdkt_result_get(f->res, i, &v);
+        assert_string_equal(v.nomination, in2020[i]);
+    }
+    /* A code the set has no form for is an error of that nomination. */
+    tdkt_result_view v;
+    find(f, "D", &v);
+    assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+    assert_null(v.form);
+    assert_int_equal(v.nnodes, 0);
+    assert_string_equal(v.message,
+                        "bộ quy tắc u/judge không có mẫu xét cho 'hcld3' "
+                        "(cá nhân)");
+
+    /* Named ids come back in id order, once each, within the year. */
+    static const char *const ids[] = {"C", "A", "B", "C"};
+    opt.ids = ids;
+    opt.nids = 4;
+    judge(f, NULL, NULL, &opt);
+    assert_int_equal(tdkt_results_count(f->res), 2);
+    tdkt_result_get(f->res, 0, &v);
+    assert_string_equal(v.nomination, "B");
+    tdkt_result_get(f->res, 1, &v);
+    assert_string_equal(v.nomination, "C");
+    opt.year = 0;
+    judge(f, NULL, NULL, &opt);
+    assert_int_equal(tdkt_results_count(f->res), 3);
+
+    static const char *const missing[] = {"A", "ZZ"};
+    opt.ids = missing;
+    opt.nids = 2;
+    static int sentinel;
+    tdkt_results *res = (tdkt_results *)&sentinel; /* reset on failure */
+    assert_int_equal(tdkt_eval(&res, f->ix, f->rules, &opt), TDKT_ENOTFOUND);
+    assert_null(res);
+    assert_string_equal(tdkt_error_last()->message,
+                        "no nomination 'ZZ' in the database");
+}
+
+/* ------------------------------------------------------ determinism */
+
+/* A deterministic generator, so the dataset is the same on every run. */
+static uint32_t next(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
+/*
+ * Four units of 45 people, five years of ratings, LĐTT honours, a few
+ * initiatives (some used), measures and facts; nominations for LĐTT and
+ * CSTĐCS (with its quota and meets()), TTLĐTT (members_meeting) for each
+ * unit, and some for a code without a form. 2020 is judged by t/base,
+ * 2022 by t/amend.
+ */
+static char *big_dataset(void)
+{
+    static const char *const ratings[] = {"excellent", "excellent", "good",
+                                          "good", "complete", "incomplete"};
+    uint32_t seed = 20240101;
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "BEGIN;");
+    for (int u = 1; u <= 4; u++)
+        tdkt_buf_printf(&b, "INSERT INTO units(id, name, kind) VALUES "
+                            "('U%d', 'Đơn vị %d', 'agency');"
+                            "INSERT INTO nominations(id, subject_type, "
+                            "subject_id, code, year) VALUES ('T%d-2020', "
+                            "'unit', 'U%d', 'ttldtt', 2020), ('T%d-2022', "
+                            "'unit', 'U%d', 'ttldtt', 2022);",
+                        u, u, u, u, u, u);
+    for (int p = 0; p < 180; p++) {
+        int u = p % 4 + 1;
+        tdkt_buf_printf(&b,
+                        "INSERT INTO people(id, full_name, unit_id, "
+                        "is_leader, gender, hired) VALUES ('P%03d', "
+                        "'Người %d', 'U%d', %d, '%s', %s);",
+                        p, p, u, next(&seed) % 9 == 0,
+                        next(&seed) % 2 ? "female" : "male",
+                        p % 17 == 0 ? "'2020-05-10'" : "NULL");
+        for (int y = 2018; y <= 2022; y++) {
+            tdkt_buf_printf(&b,
+                            "INSERT INTO appraisals(subject_type, "
+                            "subject_id, year, rating) VALUES ('person', "
+                            "'P%03d', %d, '%s');",
+                            p, y, ratings[next(&seed) % 6]);
+            if (next(&seed) % 3)
+                tdkt_buf_printf(&b,
+                                "INSERT INTO facts(subject_type, "
+                                "subject_id, year, key, value) VALUES "
+                                "('person', 'P%03d', %d, 'self_reliance', "
+                                "'%d');",
+                                p, y, next(&seed) % 5 != 0);
+            if (next(&seed) % 4 == 0)
+                tdkt_buf_printf(&b,
+                                "INSERT INTO honours(subject_type, "
+                                "subject_id, code, year) VALUES ('person', "
+                                "'P%03d', 'ldtt', %d);",
+                                p, y);
+        }
+        if (next(&seed) % 3 == 0)
+            tdkt_buf_printf(&b,
+                            "INSERT INTO initiatives(id, person_id, year, "
+                            "scope) VALUES ('SK%d', 'P%03d', %d, 'unit');",
+                            p, p, next(&seed) % 2 ? 2020 : 2022);
+        if (next(&seed) % 11 == 0)
+            tdkt_buf_printf(&b,
+                            "INSERT INTO disciplines(subject_type, "
+                            "subject_id, date, level) VALUES ('person', "
+                            "'P%03d', '%d-06-01', 'reprimand');",
+                            p, next(&seed) % 2 ? 2020 : 2022);
+        static const char *const codes[] = {"ldtt", "cstd_cs", "cstd_cs",
+                                            "bk_tinh"};
+        for (int y = 2020; y <= 2022; y += 2) {
+            const char *code = codes[next(&seed) % 4];
+            tdkt_buf_printf(&b,
+                            "INSERT INTO nominations(id, subject_type, "
+                            "subject_id, code, year) VALUES ('N%d-%03d', "
+                            "'person', 'P%03d', '%s', %d);",
+                            y, p, p, code, y);
+        }
+    }
+    tdkt_buf_puts(&b, "COMMIT;");
+    return b.ptr;
+}
+
+static char *write_all(const tdkt_results *res, tdkt_format fmt)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(tdkt_results_write(res, fmt, TDKT_LANG_EN, out), 0);
+    fclose(out);
+    return text;
+}
+
+static void test_eval__same_results_on_any_thread_count(void **state)
+{
+    fx *f = *state;
+    char *sql = big_dataset();
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    judge(f, sql, "rules/basic", &opt);
+    free(sql);
+    size_t n = tdkt_results_count(f->res);
+    assert_int_equal(n, 368);
+    /* Every outcome occurs, and both sets judge: the comparison means
+     * something. */
+    size_t seen[4] = {0}, amended = 0;
+    for (size_t i = 0; i < n; i++) {
+        tdkt_result_view v;
+        tdkt_result_get(f->res, i, &v);
+        seen[v.outcome]++;
+        amended += v.ruleset &&
+                   strcmp(tdkt_ruleset_id(v.ruleset), "t/amend") == 0;
+    }
+    for (int o = 0; o < 4; o++)
+        assert_true(seen[o] > 0);
+    assert_true(amended > 0 && amended < n);
+    char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
+    char *csv = write_all(f->res, TDKT_FMT_CSV);
+    char *table = write_all(f->res, TDKT_FMT_TABLE);
+    static const int threads[] = {2, 4, 3};
+    for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+        opt.threads = threads[t];
+        judge(f, NULL, NULL, &opt);
+        char *again = write_all(f->res, TDKT_FMT_JSONL);
+        if (strcmp(again, jsonl) != 0) {
+            print_error("%d threads: the JSON lines differ\n", threads[t]);
+            fail();
+        }
+        free(again);
+        again = write_all(f->res, TDKT_FMT_CSV);
+        assert_string_equal(again, csv);
+        free(again);
+        again = write_all(f->res, TDKT_FMT_TABLE);
+        assert_string_equal(again, table);
+        free(again);
+    }
+    /* One line per result. */
+    size_t lines = 0;
+    for (const char *p = jsonl; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, n);
+    free(jsonl);
+    free(csv);
+    free(table);
+    /* Markdown is a report format, not a results one. */
+    FILE *null = fopen("/dev/null", "w");
+    assert_non_null(null);
+    assert_int_equal(tdkt_results_write(f->res, TDKT_FMT_MD, TDKT_LANG_EN,
+                                        null),
+                     TDKT_EINVALID);
+    fclose(null);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_eval__outcomes_and_routes),
+        T(test_eval__node_views),
+        T(test_eval__routes_detail_in_vietnamese),
+        T(test_eval__criterion_errors),
+        T(test_eval__other_kinds_go_to_review),
+        T(test_eval__quota_ranking),
+        T(test_eval__quota_detail_in_vietnamese),
+        T(test_eval__choose_by_year_and_ids),
+        T(test_eval__same_results_on_any_thread_count),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,395 @@
+/*
+ * The sandbox walls, from C: every attack of the hostile fixture
+ * (tests/fixtures/rules/hostile/h/set, the nomination's fact `attack`
+ * names it) ends as an `error` outcome whose message names the script's
+ * file and line (found in the fixture by the text on it) and what
+ * stopped it; runaway loops (with or without the
+ * script's own pcall) and memory bombs are stopped by small limits; the
+ * other nominations of the run are judged normally, and the budgets are
+ * per nomination (tests/fixtures/unit/rules/u/burn spends as many steps
+ * as a nomination asks).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+typedef struct box {
+    char *dir;
+    tdkt_store *store;
+    tdkt_index *ix;
+    tdkt_rules *rules;
+    tdkt_results *res; /* the last run's, freed by teardown */
+} box;
+
+static int setup(void **state)
+{
+    box *b = calloc(1, sizeof *b);
+    assert_non_null(b);
+    b->dir = th_tmpdir();
+    char db[1024];
+    snprintf(db, sizeof db, "%s/sandbox.db", b->dir);
+    assert_int_equal(tdkt_store_open(&b->store, db, TDKT_STORE_WRITE), 0);
+    assert_int_equal(tdkt_store_exec(b->store,
+                                     "INSERT INTO units(id, name, kind) "
+                                     "VALUES ('U1', 'Phòng', 'agency');"
+                                     "INSERT INTO people(id, full_name, "
+                                     "unit_id, is_leader) VALUES ('P1', "
+                                     "'Hà', 'U1', 0);"),
+                     0);
+    *state = b;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    box *b = *state;
+    tdkt_results_free(b->res);
+    tdkt_rules_free(b->rules);
+    tdkt_index_free(b->ix);
+    tdkt_store_close(b->store);
+    th_rmtree(b->dir);
+    free(b->dir);
+    free(b);
+    return 0;
+}
+
+/* A nomination of P1 for LĐTT 2021 with the fact @p key = @p value. */
+static void nominate(box *b, const char *id, const char *key,
+                     const char *value)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO nominations(id, subject_type, subject_id, code, "
+             "year) VALUES ('%s', 'person', 'P1', 'ldtt', 2021);",
+             id);
+    assert_int_equal(tdkt_store_exec(b->store, sql), 0);
+    if (!key)
+        return;
+    snprintf(sql, sizeof sql,
+             "INSERT INTO facts(subject_type, subject_id, key, value) "
+             "VALUES ('nomination', '%s', '%s', '%s');",
+             id, key, value);
+    assert_int_equal(tdkt_store_exec(b->store, sql), 0);
+}
+
+static tdkt_results *run(box *b, const char *rules,
+                         const tdkt_eval_options *opt)
+{
+    if (!b->ix)
+        assert_int_equal(tdkt_index_load(&b->ix, b->store), 0);
+    if (!b->rules) {
+        char *path = th_fixture(rules);
+        assert_int_equal(tdkt_rules_open(&b->rules, path), 0);
+        free(path);
+    }
+    tdkt_results_free(b->res);
+    b->res = NULL;
+    assert_int_equal(tdkt_eval(&b->res, b->ix, b->rules, opt), 0);
+    return b->res;
+}
+
+static void view(const tdkt_results *res, const char *nom,
+                 tdkt_result_view *v)
+{
+    for (size_t i = 0; i < tdkt_results_count(res); i++) {
+        tdkt_result_get(res, i, v);
+        if (strcmp(v->nomination, nom) == 0)
+            return;
+    }
+    print_error("no result for %s\n", nom);
+    fail();
+}
+
+/* The result is an error whose message holds @p where and @p what. */
+static void assert_stopped(const tdkt_results *res, const char *nom,
+                           const char *where, const char *what)
+{
+    tdkt_result_view v;
+    view(res, nom, &v);
+    if (v.outcome != TDKT_OUTCOME_ERROR || !v.message ||
+        !strstr(v.message, where) || !strstr(v.message, what)) {
+        print_error("%s: expected an error '…%s…%s…', got %s: %s\n", nom,
+                    where, what, tdkt_outcome_code(v.outcome),
+                    v.message ? v.message : "(no message)");
+        fail();
+    }
+}
+
+static void assert_eligible(const tdkt_results *res, const char *nom)
+{
+    tdkt_result_view v;
+    view(res, nom, &v);
+    if (v.outcome != TDKT_ELIGIBLE) {
+        print_error("%s: %s (%s)\n", nom, tdkt_outcome_code(v.outcome),
+                    v.message ? v.message : "");
+        fail();
+    }
+}
+
+/* ----------------------------------------------------------- attacks */
+
+typedef struct attack {
+    const char *name; /* the fixture's attacks[name] */
+    const char *line; /* text on the line the message must name */
+    const char *what;
+} attack;
+
+/* A refused allocation carries no position: the message names the
+ * criterion that was running. */
+#define CRITERION "criterion \"attack\""
+
+static const attack attacks[] = {
+    /* Nothing outside the sandbox is reachable. */
+    {"io", "io.open(", "undeclared global 'io'"},
+    {"os", "os.execute(", "undeclared global 'os'"},
+    {"require", "require(\"os\")", "undeclared global 'require'"},
+    {"load", "load(\"return 1\")", "undeclared global 'load'"},
+    {"dofile", "dofile(", "undeclared global 'dofile'"},
+    {"loadfile", "loadfile(", "undeclared global 'loadfile'"},
+    {"collectgarbage", "collectgarbage(", "undeclared global 'collectgarbage'"},
+    {"print", "print(", "undeclared global 'print'"},
+    {"dump", "string.dump(", "attempt to call a nil value (field 'dump')"},
+    {"rawset", "rawset(", "undeclared global 'rawset'"},
+    {"coroutine", "coroutine.create(", "undeclared global 'coroutine'"},
+    {"debug", "debug.getinfo(", "undeclared global 'debug'"},
+    {"G", "return _G", "undeclared global '_G'"},
+    {"math_random", "math.random()",
+     "attempt to call a nil value (field 'random')"},
+    /* Nothing shared can be changed. (setmeta_env: its own test.) */
+    {"string_mt", "getmetatable(\"\").__index end",
+     "attempt to index a boolean value"},
+    {"string_mt_write", "getmetatable(\"\").__index = {}",
+     "attempt to index a boolean value"},
+    {"lib_write", "string.upper = nil",
+     "attempt to change read-only field 'upper'"},
+    {"global_write", "leaked = 1",
+     "assignment to global 'leaked': rules may not keep state (use local)"},
+    {"global_read", "undefined_thing", "undeclared global 'undefined_thing'"},
+    {"params_write", "p.years = 99",
+     "attempt to change read-only field 'years'"},
+    {"state", "calls = calls + 1",
+     "the rule changed the local 'calls', which would carry state to the "
+     "next nomination"},
+    {"gc", "{ __gc =", "__gc metamethods are not allowed in rules"},
+    /* Runaways stop, whatever pcall or __close the script wraps around
+     * them. */
+    {"loop", "loop = function() while true do end end",
+     "instruction limit exceeded (3000000 instructions)"},
+    {"loop_pcall", "while true do pcall(",
+     "instruction limit exceeded (3000000 instructions)"},
+    {"close", "__close = function()",
+     "instruction limit exceeded (3000000 instructions)"},
+    {"rep_bomb", CRITERION,
+     "memory limit exceeded (4 MiB) in criterion 'attack'"},
+    {"table_bomb", CRITERION,
+     "memory limit exceeded (4 MiB) in criterion 'attack'"},
+    /* Under 4 MiB, the stack of a deep recursion is a memory bomb too
+     * (test_sandbox__stack_overflow: with more room). */
+    {"recursion", CRITERION,
+     "memory limit exceeded (4 MiB) in criterion 'attack'"},
+    {"meta_loop", "__index = function(t, k)", "stack overflow"},
+    /* Hostile values and C functions fail cleanly. */
+    {"error_table", "error(setmetatable(", "(error object is a table value)"},
+    {"format_width", "%99999d", "invalid conversion"},
+    {"pattern", "string.find(string.rep(", "pattern too costly for a rule"},
+};
+
+/* "ldtt.lua:N: " where N is the first line of the hostile form holding
+ * @p text: the expectations follow the fixture when lines move. */
+static void where(const char *text, char *out, size_t n)
+{
+    char *path = th_fixture("rules/hostile/h/set/forms/ldtt.lua");
+    char *src = th_read(path, NULL);
+    assert_non_null(src);
+    const char *hit = strstr(src, text);
+    if (!hit) {
+        print_error("no '%s' in %s\n", text, path);
+        fail();
+    }
+    int line = 1;
+    for (const char *p = src; p < hit; p++)
+        line += *p == '\n';
+    snprintf(out, n, "ldtt.lua:%d: ", line);
+    free(src);
+    free(path);
+}
+
+#define NATTACKS (sizeof attacks / sizeof *attacks)
+
+/* Each attack between two honest nominations (ids sort in that order):
+ * A00-GOOD, A01-io, A01-zGOOD, A02-os, … */
+static void nominate_attacks(box *b)
+{
+    assert_int_equal(tdkt_store_exec(b->store, "BEGIN"), 0);
+    nominate(b, "A00-GOOD", NULL, NULL);
+    for (size_t i = 0; i < NATTACKS; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "A%02zu-%s", i + 1, attacks[i].name);
+        nominate(b, id, "attack", attacks[i].name);
+        snprintf(id, sizeof id, "A%02zu-zGOOD", i + 1);
+        nominate(b, id, NULL, NULL);
+    }
+    assert_int_equal(tdkt_store_exec(b->store, "COMMIT"), 0);
+}
+
+static void assert_attacks(const tdkt_results *res)
+{
+    assert_int_equal(tdkt_results_count(res), 2 * NATTACKS + 1);
+    assert_eligible(res, "A00-GOOD");
+    for (size_t i = 0; i < NATTACKS; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "A%02zu-%s", i + 1, attacks[i].name);
+        char at[32];
+        where(attacks[i].line, at, sizeof at);
+        assert_stopped(res, id, at, attacks[i].what);
+        /* The state after an attack judges the next one as if new. */
+        snprintf(id, sizeof id, "A%02zu-zGOOD", i + 1);
+        assert_eligible(res, id);
+    }
+}
+
+static const tdkt_eval_options small_limits = {
+    .threads = 1,
+    .lang = TDKT_LANG_EN,
+    .max_instructions = 3000000,
+    .time_limit_ms = 5000,
+    .memory_limit = 4u << 20,
+};
+
+static void test_sandbox__attacks(void **state)
+{
+    box *b = *state;
+    nominate_attacks(b);
+    tdkt_results *res = run(b, "rules/hostile/h/set", &small_limits);
+    assert_attacks(res);
+}
+
+/* Each worker has its own states: the same walls, the same messages. */
+static void test_sandbox__attacks_on_threads(void **state)
+{
+    box *b = *state;
+    nominate_attacks(b);
+    tdkt_eval_options opt = small_limits;
+    opt.threads = 4;
+    tdkt_results *res = run(b, "rules/hostile/h/set", &opt);
+    assert_attacks(res);
+}
+
+/* setmetatable(_ENV, {}): refused (the environment's metatable is
+ * protected), and like every other refusal the message names the line. */
+static void test_sandbox__setmetatable_error_names_line(void **state)
+{
+    box *b = *state;
+    nominate(b, "S1", "attack", "setmeta_env");
+    tdkt_results *res = run(b, "rules/hostile/h/set", &small_limits);
+    char at[32];
+    where("setmetatable(_ENV, {})", at, sizeof at);
+    assert_stopped(res, "S1", at, "cannot change a protected metatable");
+}
+
+/* With an instruction budget out of reach, the clock stops a loop, with
+ * or without a pcall around it. */
+static void test_sandbox__time_limit(void **state)
+{
+    box *b = *state;
+    nominate(b, "L1", "attack", "loop");
+    nominate(b, "L2", "attack", "loop_pcall");
+    nominate(b, "L3", NULL, NULL);
+    tdkt_eval_options opt = small_limits;
+    opt.max_instructions = UINT64_C(1) << 60;
+    opt.time_limit_ms = 50;
+    tdkt_results *res = run(b, "rules/hostile/h/set", &opt);
+    char at[32];
+    where("loop = function() while true do end end", at, sizeof at);
+    assert_stopped(res, "L1", at, "time limit exceeded (50 ms)");
+    where("while true do pcall(", at, sizeof at);
+    assert_stopped(res, "L2", at, "time limit exceeded (50 ms)");
+    assert_eligible(res, "L3");
+}
+
+/* With room enough (the default 64 MiB is not: Lua's stack of a million
+ * slots and its call records outgrow it), a runaway recursion overflows
+ * Lua's stack, a clean error. */
+static void test_sandbox__stack_overflow(void **state)
+{
+    box *b = *state;
+    nominate(b, "R1", "attack", "recursion");
+    nominate(b, "R2", NULL, NULL);
+    tdkt_eval_options opt = small_limits;
+    opt.memory_limit = 256u << 20;
+    opt.max_instructions = 0;
+    tdkt_results *res = run(b, "rules/hostile/h/set", &opt);
+    char at[32];
+    where("return 1 + f()", at, sizeof at);
+    assert_stopped(res, "R1", at, "stack overflow");
+    assert_eligible(res, "R2");
+}
+
+/* The budget is per nomination: five nominations spend 600 000 steps
+ * each under a budget of a million; one that asks 2 million is stopped,
+ * and the next is judged as before. */
+static void test_sandbox__budget_per_nomination(void **state)
+{
+    box *b = *state;
+    static const struct {
+        const char *id, *steps;
+        bool stopped;
+    } noms[] = {
+        {"B1", "600000", false}, {"B2", "600000", false},
+        {"B3", "600000", false}, {"B4", "2000000", true},
+        {"B5", "600000", false}, {"B6", "600000", false},
+    };
+    size_t n = sizeof noms / sizeof *noms;
+    for (size_t i = 0; i < n; i++)
+        nominate(b, noms[i].id, "burn", noms[i].steps);
+    tdkt_eval_options opt = small_limits;
+    opt.max_instructions = 1000000;
+    tdkt_results *res = run(b, "unit/rules/u/burn", &opt);
+    for (size_t i = 0; i < n; i++) {
+        if (noms[i].stopped) {
+            assert_stopped(res, noms[i].id, "ldtt.lua:6: ",
+                           "instruction limit exceeded (1000000 "
+                           "instructions)");
+            continue;
+        }
+        assert_eligible(res, noms[i].id);
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, 0, TDKT_LANG_EN, &c);
+        assert_string_equal(c.detail, noms[i].steps);
+    }
+}
+
+/* The memory cap is per state: a bomb frees what it took, and a
+ * nomination needing close to the cap afterwards still fits. */
+static void test_sandbox__memory_returned_after_bomb(void **state)
+{
+    box *b = *state;
+    nominate(b, "M1", "attack", "table_bomb");
+    nominate(b, "M2", "burn", "300000");
+    nominate(b, "M3", "attack", "table_bomb");
+    nominate(b, "M4", NULL, NULL);
+    tdkt_results *res = run(b, "rules/hostile/h/set", &small_limits);
+    char at[32];
+    where(CRITERION, at, sizeof at);
+    assert_stopped(res, "M1", at, "memory limit exceeded (4 MiB)");
+    assert_eligible(res, "M2");
+    assert_stopped(res, "M3", at, "memory limit exceeded (4 MiB)");
+    assert_eligible(res, "M4");
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_sandbox__attacks),
+        T(test_sandbox__attacks_on_threads),
+        T(test_sandbox__setmetatable_error_names_line),
+        T(test_sandbox__time_limit),
+        T(test_sandbox__stack_overflow),
+        T(test_sandbox__budget_per_nomination),
+        T(test_sandbox__memory_returned_after_bomb),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
