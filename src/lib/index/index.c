@@ -4,6 +4,7 @@
  * by subject, so each subject's records arrive contiguous and its range is
  * set as the subject changes; no sorting happens here.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -393,9 +394,18 @@ static int make_fact(loader *L, sqlite3_stmt *st, ix_fact *f)
     f->value = col_str(ix, st, 4);
     if (f->key < 0 || !f->value)
         return oom();
+    /* Numbers are plain decimals: "1", "-2", "0.5"; not "nan", "inf" or
+     * hexadecimal, which strtod would also take. */
+    const char *v = f->value;
+    const char *d = v + (*v == '-' || *v == '+');
+    bool plain = (*d >= '0' && *d <= '9') || (*d == '.' && d[1] >= '0' &&
+                                              d[1] <= '9');
+    for (const char *c = d; plain && *c; c++)
+        plain = (*c >= '0' && *c <= '9') || *c == '.' || *c == 'e' ||
+                *c == 'E' || *c == '-' || *c == '+';
     char *end;
-    f->num = strtod(f->value, &end);
-    f->is_num = *f->value && !*end;
+    f->num = plain ? strtod(v, &end) : 0;
+    f->is_num = plain && !*end && isfinite(f->num);
     return 0;
 }
 

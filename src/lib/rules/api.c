@@ -168,7 +168,8 @@ static int s_months(lua_State *L)
         if (hy > y)
             since_hire = 0;
         else if (hy == y) {
-            int dim = days_in[hm - 1] + (hm == 2 && hy % 4 == 0);
+            bool leap = (hy % 4 == 0 && hy % 100 != 0) || hy % 400 == 0;
+            int dim = days_in[hm - 1] + (hm == 2 && leap);
             since_hire = (12 - hm) + (double)(dim - hd + 1) / dim;
         }
     }
@@ -418,10 +419,13 @@ static int s_discipline_end(lua_State *L)
     int level = lua_isnoneornil(L, 2)
                     ? 0
                     : check_enum(L, 2, TDKT_V_LEVEL, "level");
+    /* upto: only measures dated by the end of that year */
+    int upto = lua_isnoneornil(L, 3) ? 9999 : check_year(L, 3);
     tdkt_date last = 0;
     const ix_discipline *d = ix->dis + s->dis.off;
     for (uint32_t i = 0; i < s->dis.n; i++)
-        if (d[i].level >= level && period_end(&d[i]) > last)
+        if (d[i].level >= level && TDKT_DATE_YEAR(d[i].date) <= upto &&
+            period_end(&d[i]) > last)
             last = period_end(&d[i]);
     if (!last)
         return 0;
@@ -434,10 +438,13 @@ static void push_fact(lua_State *L, const ix_fact *f)
 {
     if (!f)
         lua_pushnil(L);
-    else if (f->is_num && f->num == (double)(lua_Integer)f->num)
-        lua_pushinteger(L, (lua_Integer)f->num); /* "1" reads as 1, not 1.0 */
-    else if (f->is_num)
-        lua_pushnumber(L, f->num);
+    else if (f->is_num) {
+        lua_Integer i;
+        if (lua_numbertointeger(f->num, &i) && (double)i == f->num)
+            lua_pushinteger(L, i); /* "1" reads as 1, not 1.0 */
+        else
+            lua_pushnumber(L, f->num);
+    }
     else
         lua_pushstring(L, f->value);
 }
@@ -473,9 +480,11 @@ typedef struct member_q {
     int year;
     int count, total, unknown;
     rt *r;
+    char error[400]; /* a member's form failed: the unit's fails too */
 } member_q;
 
-int rt_member_meets(rt *r, int award, int32_t person, int year);
+int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
+             size_t n);
 
 static void visit_unit(const tdkt_index *ix, int32_t u, bool sub,
                        member_q *q, int depth)
@@ -497,11 +506,15 @@ static void visit_unit(const tdkt_index *ix, int32_t u, bool sub,
             const ix_honour *h = ix->hon + ps->hon.off;
             for (uint32_t k = 0; k < ps->hon.n && !yes; k++)
                 yes = h[k].code == q->arg && h[k].year == q->year;
-            if (!yes && q->what == MQ_MEETING) {
-                int res = rt_member_meets(q->r, q->arg, p, q->year);
+            if (!yes && q->what == MQ_MEETING && !q->error[0]) {
+                char detail[400];
+                int res = rt_meets(q->r, q->arg, p, q->year, detail,
+                                   sizeof detail);
                 yes = res == R_PASS;
                 if (res == R_UNKNOWN)
                     q->unknown++;
+                if (res == R_ERROR)
+                    snprintf(q->error, sizeof q->error, "%s", detail);
             }
             break;
         }
@@ -542,6 +555,8 @@ static int members_common(lua_State *L, int what, tdkt_vocab_domain d,
     q.year = check_year(L, argi++);
     bool sub = lua_istable(L, argi) && opt_bool(L, argi, "subunits");
     visit_unit(ix, u->subject, sub, &q, 0);
+    if (q.error[0])
+        return luaL_error(L, "%s", q.error);
     lua_pushinteger(L, what == MQ_COUNT ? q.total : q.count);
     lua_pushinteger(L, q.total);
     lua_pushinteger(L, q.unknown);

@@ -283,6 +283,7 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
                          : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
                                    "does not meet"),
         code, year);
+    int listed = 0;
     if (v != R_PASS)
         for (int i = 0; i < f->nnodes && len + 8 < dn; i++) {
             if (f->nodes[i].kind != RN_CRITERION ||
@@ -290,9 +291,8 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
                 continue;
             const char *dt = scratch_str(text, out.detail[i]);
             len += (size_t)snprintf(detail + len, dn - len, "%s%s%s%s%s",
-                                    len && detail[len - 1] != ':' ? "; " : ": ",
-                                    f->nodes[i].id, dt[0] ? " (" : "", dt,
-                                    dt[0] ? ")" : "");
+                                    listed++ ? "; " : ": ", f->nodes[i].id,
+                                    dt[0] ? " (" : "", dt, dt[0] ? ")" : "");
         }
     return v;
 }

@@ -257,7 +257,16 @@ static int load_file(rt *r, const char *path)
     rs_chunkname(chunk, sizeof chunk, path);
     int status = rt_load_chunk(L, buf, len, chunk);
     free(buf);
-    if (status != LUA_OK || rt_pcall(r, 0, 0) != LUA_OK) {
+    if (status != LUA_OK) {
+        /* Lua's own load errors (a binary chunk) may carry no place. */
+        const char *msg = lua_tostring(L, -1);
+        int error = strstr(msg, ".lua:")
+                        ? tdkt_error_set(TDKT_ERULE, "%s", msg)
+                        : tdkt_error_set(TDKT_ERULE, "%s: %s", path, msg);
+        lua_pop(L, 1);
+        return error;
+    }
+    if (rt_pcall(r, 0, 0) != LUA_OK) {
         int error = tdkt_error_set(TDKT_ERULE, "%s", lua_tostring(L, -1));
         lua_pop(L, 1);
         return error;
@@ -271,6 +280,7 @@ typedef struct compiler {
     rt *r;
     tdkt_form *f;  /* descriptor being built, or NULL (worker) */
     int nnodes;    /* nodes counted so far */
+    int built;     /* descriptor nodes filled in (a prefix): freed on error */
     int cap;
     int fns;       /* stack index of the function table */
     const char *code;
@@ -433,6 +443,7 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         }
         rule_node *nd = &c->f->nodes[me];
         memset(nd, 0, sizeof *nd);
+        c->built = me + 1;
         nd->kind = kind;
         nd->id = id ? strdup(id) : NULL;
         nd->basis = dup_field(L, idx, "basis");
@@ -482,7 +493,7 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
 {
     lua_State *L = r->L;
     lua_newtable(L);
-    compiler c = {r, f, 0, 0, lua_gettop(L), code};
+    compiler c = {.r = r, .f = f, .fns = lua_gettop(L), .code = code};
     if (f) {
         memset(f, 0, sizeof *f);
         f->quota = -1;
@@ -559,8 +570,11 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
     }
     int count = 0;
     int error = compile_children(&c, idx, -1, -1, 0, &count);
-    if (error < 0)
+    if (error < 0) {
+        if (f)
+            f->nnodes = c.built; /* so form_free frees what was built */
         return error;
+    }
     if (count == 0)
         return node_error(L, idx, "form '%s' has no criteria", code);
     if (f) {
@@ -769,9 +783,10 @@ int rt_push_params(rt *r, const tdkt_form *f)
                 key = dot + 1;
             else
                 continue;
-            if (p->type == LUA_TNUMBER &&
-                p->num == (double)(lua_Integer)p->num)
-                lua_pushinteger(L, (lua_Integer)p->num); /* 10, not 10.0 */
+            lua_Integer iv;
+            if (p->type == LUA_TNUMBER && lua_numbertointeger(p->num, &iv) &&
+                (double)iv == p->num)
+                lua_pushinteger(L, iv); /* 10, not 10.0 */
             else if (p->type == LUA_TNUMBER)
                 lua_pushnumber(L, p->num);
             else if (p->type == LUA_TBOOLEAN)

@@ -107,16 +107,17 @@ function lib.new_hire_ok(s, y, min)
 end
 
 -- Regime B (NĐ 98 Đ4): achievements count only from the end of the
--- disciplinary period, so a year any part of which fell inside a period
--- does not count.
+-- disciplinary period: year y counts only if every measure dated by the
+-- end of y had ended before y began.
 function lib.after_discipline(s, y)
-  local first = lib.counting_from(s, y)
+  local first = lib.counting_from(s, y, y)
   if first <= y then
     return pass(tr("không trong thời hạn kỷ luật", "outside any disciplinary period"))
   end
-  return fail(tr("thời hạn kỷ luật kết thúc " .. s:discipline_end() ..
+  local ends = s:discipline_end(nil, y)
+  return fail(tr("thời hạn kỷ luật kết thúc " .. ends ..
                  "; thành tích tính từ năm " .. first,
-                 "disciplinary period ends " .. s:discipline_end() ..
+                 "disciplinary period ends " .. ends ..
                  "; achievements count from " .. first))
 end
 
@@ -131,9 +132,11 @@ end
 
 -- The first year that counts after disciplinary periods (regime B: NĐ 98
 -- Đ4): achievements count only from the end of the period, so the first
--- whole year after it. Returns a year, not a result.
-function lib.counting_from(s, y1)
-  local ends = s:discipline_end()
+-- whole year after it. Only measures dated by the end of year `upto` (the
+-- achievement year judged) matter; a later one cannot reach back. Returns a
+-- year, not a result.
+function lib.counting_from(s, y1, upto)
+  local ends = s:discipline_end(nil, upto)
   if not ends then
     return y1
   end

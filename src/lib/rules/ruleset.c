@@ -110,6 +110,15 @@ static int list_lua(const char *dir, const char *sub, char ***out,
     char *d = path_join(dir, sub);
     if (!d)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    struct stat dsb;
+    if (lstat(d, &dsb) == 0 && S_ISLNK(dsb.st_mode)) {
+        int e = tdkt_error_set(TDKT_ERULE,
+                               "%s: a symbolic link; rule files must be "
+                               "plain files inside the rule set",
+                               d);
+        free(d);
+        return e;
+    }
     DIR *dh = opendir(d);
     if (!dh) {
         free(d);
@@ -605,6 +614,14 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
     if (!(rs->dir = strip_slashes(dir)) ||
         !(rs->manifest = path_join(rs->dir, "ruleset.lua"))) {
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    struct stat msb;
+    if (lstat(rs->manifest, &msb) == 0 && S_ISLNK(msb.st_mode)) {
+        error = tdkt_error_set(TDKT_ERULE,
+                               "%s: a symbolic link; rule files must be "
+                               "plain files inside the rule set",
+                               rs->manifest);
         goto done;
     }
     if (!is_file(rs->manifest)) {

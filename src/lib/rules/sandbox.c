@@ -416,13 +416,17 @@ static void guard_patterns(lua_State *L, int strlib)
  */
 static int guarded_setmetatable(lua_State *L)
 {
-    if (lua_istable(L, 2) &&
-        lua_getfield(L, 2, "__gc") != LUA_TNIL)
+    /* as lbaselib's setmetatable, with every error raised here so that it
+     * names the script's line */
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
         return luaL_error(L, "__gc metamethods are not allowed in rules");
     lua_settop(L, 2);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, 2, 1);
+    lua_setmetatable(L, 1);
     return 1;
 }
 
@@ -442,8 +446,7 @@ static void build_base(lua_State *L)
         lua_getfield(L, -1, *n);
         lua_setfield(L, -3, *n);
     }
-    lua_getfield(L, -1, "setmetatable");
-    lua_pushcclosure(L, guarded_setmetatable, 1);
+    lua_pushcfunction(L, guarded_setmetatable);
     lua_setfield(L, -3, "setmetatable");
     /* Deterministic evaluation: no random numbers. */
     lua_getfield(L, -1, LUA_MATHLIBNAME);
