@@ -307,7 +307,12 @@ static uint64_t memo_key(int award, int32_t subject, int year)
 
 static size_t memo_slot(const struct rt_memo *m, uint64_t key)
 {
-    size_t j = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (m->cap - 1);
+    /* splitmix64's finaliser: every key bit reaches the low bits */
+    uint64_t h = key;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    size_t j = (size_t)h & (m->cap - 1);
     while (m->keys[j] && m->keys[j] != key)
         j = (j + 1) & (m->cap - 1);
     return j;
