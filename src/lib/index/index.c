@@ -5,6 +5,7 @@
  * set as the subject changes; no sorting happens here.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
@@ -96,6 +97,14 @@ static int col_enum(sqlite3_stmt *st, int i, tdkt_vocab_domain d)
     const unsigned char *t = sqlite3_column_text(st, i);
     if (!t)
         return IX_NONE;
+    /* The store holds canonical codes: match them exactly first (cheap);
+     * anything else goes through the full alias lookup. */
+    int n = tdkt_vocab_count(d);
+    for (int k = 0; k < n; k++) {
+        const char *c = tdkt_vocab_code(d, k);
+        if (c[0] == (char)t[0] && strcmp(c, (const char *)t) == 0)
+            return k;
+    }
     int v = tdkt_vocab_lookup(d, (const char *)t);
     return v < 0 ? IX_NONE : v;
 }
@@ -224,12 +233,27 @@ static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
     if (error < 0)
         return error;
     int32_t cur = -1;
+    /* Rows come grouped by subject: look the subject up only when its id
+     * changes (the type changes only with it, or the id differs). */
+    char prev_id[256] = "";
+    int prev_type = -1;
+    int32_t prev_s = -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int32_t s = type_col < 0
-                        ? ix_map_get(&ix->people,
-                                     (const char *)sqlite3_column_text(
-                                         st, id_col))
-                        : subject_of(ix, st, type_col, id_col);
+        const char *id = (const char *)sqlite3_column_text(st, id_col);
+        int type = type_col < 0 ? 'p'
+                                : (sqlite3_column_text(st, type_col)
+                                       ? sqlite3_column_text(st, type_col)[0]
+                                       : 0);
+        int32_t s;
+        if (id && type == prev_type && strcmp(id, prev_id) == 0) {
+            s = prev_s;
+        } else {
+            s = type_col < 0 ? ix_map_get(&ix->people, id)
+                             : subject_of(ix, st, type_col, id_col);
+            prev_type = type;
+            prev_s = s;
+            snprintf(prev_id, sizeof prev_id, "%s", id ? id : "");
+        }
         if (s < 0)
             continue; /* a dangling row: import refuses them, skip */
         ix_range *r = range_of(ix, s);
@@ -589,7 +613,7 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
         (error = load_grouped(&L,
                               "SELECT subject_type, subject_id, code, year, "
                               "kind, decision_date, initiatives FROM honours "
-                              "ORDER BY subject_type, subject_id, year, code",
+                              "ORDER BY subject_type, subject_id, code, year, kind",
                               0, 1, &ix->nhon, hon_range, add_honour)) < 0 ||
         (error = load_grouped(&L,
                               "SELECT subject_type, subject_id, date, level, "
