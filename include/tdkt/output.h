@@ -48,6 +48,17 @@ TDKT_API void tdkt_json_str(tdkt_buf *b, const char *s);
 /** Append @p s as one CSV cell (quoted when needed, formulas defused). */
 TDKT_API void tdkt_csv_cell(tdkt_buf *b, const char *s);
 
+/**
+ * Print text meant for a terminal: control and bidirectional-override
+ * characters (and invalid UTF-8) become U+FFFD; newlines are kept.
+ */
+TDKT_API void tdkt_safe_fputs(const char *s, FILE *out);
+TDKT_API void tdkt_safe_printf(FILE *out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /** Display width of UTF-8 text in a terminal (Vietnamese, wide CJK). */
 TDKT_API int tdkt_text_width(const char *s);
 

@@ -86,7 +86,8 @@ static int print_main_help(const tdkt_cli *cli, FILE *out)
 int cli_fail(const tdkt_cli *cli, const char *msg)
 {
     (void)cli;
-    fprintf(stderr, "tdkt: %s\n", msg ? msg : tdkt_error_last()->message);
+    tdkt_safe_printf(stderr, "tdkt: %s\n",
+                     msg ? msg : tdkt_error_last()->message);
     return CLI_FAIL;
 }
 
@@ -125,15 +126,17 @@ int cli_help(const tdkt_cli *cli, const char *vi, const char *en)
 
 void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d)
 {
+    /* Messages quote the input, which may hold control characters. */
     for (size_t i = 0; i < d->count; i++) {
         const tdkt_diag *g = &d->items[i];
         if (g->line > 0 && g->column[0])
-            fprintf(stderr, "%s:%ld: %s: %s\n", g->file, g->line, g->column,
-                    g->message);
+            tdkt_safe_printf(stderr, "%s:%ld: %s: %s\n", g->file, g->line,
+                             g->column, g->message);
         else if (g->line > 0)
-            fprintf(stderr, "%s:%ld: %s\n", g->file, g->line, g->message);
+            tdkt_safe_printf(stderr, "%s:%ld: %s\n", g->file, g->line,
+                             g->message);
         else
-            fprintf(stderr, "%s: %s\n", g->file, g->message);
+            tdkt_safe_printf(stderr, "%s: %s\n", g->file, g->message);
     }
     size_t total = d->count + d->dropped;
     if (cli->lang == TDKT_LANG_EN)

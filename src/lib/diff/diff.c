@@ -312,7 +312,7 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
     if (!routes &&
         ((ra == -2 && rb == TDKT_PASS) || (rb == -2 && ra == TDKT_PASS)))
         return;
-    fprintf(t->out, "    %s: %s %s → %s %s\n", id, mark(ra),
+    tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n", id, mark(ra),
             ra == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : da,
             mark(rb),
             rb == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : db);
@@ -408,7 +408,7 @@ static void print_side(const tdkt_results *res, size_t i, const char *label,
                         ? strcmp(c.kind, "routes") == 0
                         : is_reason(res, i, k);
         if (show)
-            fprintf(out, "    %s %s %s — %s\n", label, mark(c.result), c.id,
+            tdkt_safe_printf(out, "    %s %s %s — %s\n", label, mark(c.result), c.id,
                     c.detail);
     }
 }
@@ -431,18 +431,18 @@ static void write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         tdkt_result_view a, b;
         tdkt_result_get(d->a, i, &a);
         tdkt_result_get(d->b, i, &b);
-        fprintf(out, "\n%s  %s (%s), %s %d — %s\n", a.nomination,
+        tdkt_safe_printf(out, "\n%s  %s (%s), %s %d — %s\n", a.nomination,
                 a.subject_name, a.subject_id, a.code, a.year,
                 change_name(d->items[k].change, lang));
-        fprintf(out, "    %s [%s] → %s [%s]\n",
+        tdkt_safe_printf(out, "    %s [%s] → %s [%s]\n",
                 tdkt_outcome_name(a.outcome, lang),
                 a.ruleset ? tdkt_ruleset_id(a.ruleset) : "—",
                 tdkt_outcome_name(b.outcome, lang),
                 b.ruleset ? tdkt_ruleset_id(b.ruleset) : "—");
         if (a.message)
-            fprintf(out, "    %s %s\n", before, a.message);
+            tdkt_safe_printf(out, "    %s %s\n", before, a.message);
         if (b.message)
-            fprintf(out, "    %s %s\n", after, b.message);
+            tdkt_safe_printf(out, "    %s %s\n", after, b.message);
         if (a.ruleset && b.ruleset && a.ruleset == b.ruleset) {
             /* Same set (a parameter changed): the criteria that differ. */
             walk_differences(d, i, table_changed, &ctx);

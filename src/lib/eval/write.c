@@ -161,15 +161,15 @@ static void write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
             const char *name =
                 v.form ? tdkt_form_name(v.form, lang)
                        : tdkt_vocab_name(TDKT_V_AWARD, code, lang);
-            fprintf(out, "\n━━ %s (%s) ━━\n", name ? name : v.code, v.code);
+            tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n", name ? name : v.code, v.code);
         }
-        fprintf(out, "\n%s  %s (%s), %d: %s", v.nomination, v.subject_name,
+        tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination, v.subject_name,
                 v.subject_id, v.year, tdkt_outcome_name(v.outcome, lang));
         if (v.ruleset)
-            fprintf(out, "   [%s]", tdkt_ruleset_id(v.ruleset));
+            tdkt_safe_printf(out, "   [%s]", tdkt_ruleset_id(v.ruleset));
         fputc('\n', out);
         if (v.message)
-            fprintf(out, "    %s %s\n",
+            tdkt_safe_printf(out, "    %s %s\n",
                     v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→", v.message);
         for (size_t k = 0; k < v.nnodes; k++) {
             tdkt_criterion_view c;
@@ -178,16 +178,16 @@ static void write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
                 continue;
             int indent = 4 + 2 * c.depth;
             if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
-                fprintf(out, "%*s%s %s%s%s\n", indent, "", mark(c.result),
+                tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "", mark(c.result),
                         c.text ? c.text : c.id, c.detail[0] ? ": " : "",
                         c.detail);
                 continue;
             }
-            fprintf(out, "%*s%s %s", indent, "", mark(c.result),
+            tdkt_safe_printf(out, "%*s%s %s", indent, "", mark(c.result),
                     c.text ? c.text : c.id);
             if (c.detail[0])
-                fprintf(out, " — %s", c.detail);
-            fprintf(out, "  [%s%s%s]\n", c.basis ? c.basis : "",
+                tdkt_safe_printf(out, " — %s", c.detail);
+            tdkt_safe_printf(out, "  [%s%s%s]\n", c.basis ? c.basis : "",
                     c.status && strcmp(c.status, "U") == 0
                         ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
                         : "",
@@ -196,7 +196,7 @@ static void write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     }
     free(order);
     /* Summary per award code. */
-    fprintf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary"));
+    tdkt_safe_printf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary"));
     tdkt_table *t = tdkt_table_new(6);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           tdkt_outcome_name(TDKT_ELIGIBLE, lang),
@@ -249,7 +249,7 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
         for (size_t i = 0; i < res->n; i++) {
             tdkt_buf b = {0};
             tdkt_result_json(res, i, &b);
-            fprintf(out, "%s%s\n", tdkt_buf_cstr(&b),
+            tdkt_safe_printf(out, "%s%s\n", tdkt_buf_cstr(&b),
                     fmt == TDKT_FMT_JSON && i + 1 < res->n ? "," : "");
             tdkt_buf_free(&b);
         }

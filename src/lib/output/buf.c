@@ -123,10 +123,17 @@ void tdkt_csv_cell(tdkt_buf *b, const char *s)
     if (!s)
         return;
     /* A spreadsheet runs a cell starting with = + - @ (or tab/CR) as a
-     * formula; an apostrophe makes it text. Numbers like -1 stay numbers. */
+     * formula; an apostrophe makes it text. A plain number like -1 stays a
+     * number ("-2+3+cmd|…" is not one). */
+    bool number = false;
+    if (s[0] == '-') {
+        char *end;
+        (void)strtod(s, &end);
+        number = end != s && *end == '\0';
+    }
     bool formula = (s[0] == '=' || s[0] == '+' || s[0] == '@' ||
                     s[0] == '\t' || s[0] == '\r' ||
-                    (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9')));
+                    (s[0] == '-' && !number));
     bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
         tdkt_buf_puts(b, s);

@@ -2,6 +2,7 @@
  * Aligned text tables for the terminal. Widths are display widths
  * (utf8proc_charwidth), so "Nguyễn Thị Hồng" pads like its 15 columns.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -23,6 +24,48 @@ static bool unsafe_cp(utf8proc_int32_t cp)
     return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
            (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
            cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+/* Print text to a terminal with unsafe characters shown as U+FFFD;
+ * newlines are kept. */
+void tdkt_safe_fputs(const char *s, FILE *out)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen((const char *)p);
+    const utf8proc_uint8_t *run = p;
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        bool bad = k <= 0 || (unsafe_cp(cp) && cp != '\n');
+        if (k <= 0)
+            k = 1;
+        if (bad) {
+            fwrite(run, 1, (size_t)(p - run), out);
+            fputs("\xEF\xBF\xBD", out);
+            run = p + k;
+        }
+        p += k;
+        n -= k;
+    }
+    fwrite(run, 1, (size_t)(p - run), out);
+}
+
+void tdkt_safe_printf(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n >= 0) {
+        char *text = malloc((size_t)n + 1);
+        if (text) {
+            va_start(ap, fmt);
+            vsnprintf(text, (size_t)n + 1, fmt, ap);
+            va_end(ap);
+            tdkt_safe_fputs(text, out);
+            free(text);
+        }
+    }
 }
 
 static char *sanitise(const char *s)

@@ -33,8 +33,8 @@ int tdkt_store_fail(sqlite3 *db, const char *what)
                                              : TDKT_EDB;
     if (code == TDKT_EBUSY)
         return tdkt_error_set(code,
-                              "%s: the database is busy (another tdkt "
-                              "command is writing to it); try again",
+                              "%s: the database is busy (another program "
+                              "is writing to it); try again",
                               what);
     return tdkt_error_set(code, "%s: %s", what, sqlite3_errmsg(db));
 }
@@ -43,7 +43,7 @@ int tdkt_store_exec(tdkt_store *store, const char *sql)
 {
     char *err = NULL;
     if (sqlite3_exec(store->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        int code = tdkt_store_fail(store->db, "database");
+        int code = tdkt_store_fail(store->db, store->path);
         sqlite3_free(err);
         return code;
     }

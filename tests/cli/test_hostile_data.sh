@@ -1,0 +1,322 @@
+#!/usr/bin/env bash
+# Hostile data: what a malicious or broken input must not achieve.
+#   a. formula injection: names starting with = + - @ never become a
+#      formula in `--format csv` output (the cell starts with an apostrophe
+#      inside quotes) nor in the `report --format xlsx` workbook (no <f>);
+#   b. control characters and bidirectional overrides in names are never
+#      written raw to the terminal (table output, import summary and
+#      messages): they show as U+FFFD (or '?' in one-line messages);
+#   c. a 100 MB field, a million-column header, a million-field row:
+#      `tdkt import` refuses with FILE:LINE, exit 1, peak RSS < 200 MB, and
+#      the database is left as it was;
+#   d. a database that is not tdkt's, or from a newer tdkt: every command
+#      refuses with a clear message naming it, exit 1, and the file is
+#      unchanged byte for byte.
+#
+# Environment (set by CTest): TDKT the binary, TDKT_SOURCE_DIR the source
+# tree, TDKT_FIXTURES tests/fixtures (hostile-data/).
+set -euo pipefail
+: "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset TDKT_DB TDKT_LANG
+export TDKT_RULES="$TDKT_SOURCE_DIR/rules"
+fx="$TDKT_FIXTURES/hostile-data"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+# run ARGS...: tdkt with stdout, stderr and status kept.
+run() { status=0; "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?; }
+err() { head -c 400 "$tmp/err"; }
+dump() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
+t_all=$(date +%s)
+
+# ---- a. formula injection --------------------------------------------------
+db="$tmp/formula.db"
+run --db "$db" import "$fx/formula"
+check "formula fixture imports ($(err))" test "$status" -eq 0
+
+# csv_defused FILE: every cell that a spreadsheet would run (first
+# character = + @ tab CR, or - not followed by a plain number) is absent,
+# and every formula-like name of the fixture appears as "'NAME".
+csv_defused() {
+    python3 - "$1" "$fx/formula" <<'PY'
+import csv, io, re, sys
+raw = open(sys.argv[1], encoding="utf-8", newline="").read()
+rows = list(csv.reader(io.StringIO(raw)))
+number = re.compile(r"^-\d+(\.\d+)?$")
+problems = []
+for i, row in enumerate(rows[1:], 2):
+    for cell in row:
+        if cell[:1] in ("=", "+", "@", "\t", "\r") or (
+                cell[:1] == "-" and not number.match(cell)):
+            problems.append("line %d: cell %r would be a formula" % (i, cell))
+names = []
+for f, col in (("people.csv", "full_name"), ("units.csv", "name")):
+    for r in csv.DictReader(open("%s/%s" % (sys.argv[2], f), encoding="utf-8")):
+        if r[col][:1] in "=+-@":
+            names.append(r[col])
+shown = 0
+for n in names:
+    if n in raw.replace('""', '"'):
+        shown += 1
+        if '"\'' + n.replace('"', '""') + '"' not in raw:
+            problems.append("name %r is not written as \"'…\"" % n)
+if shown == 0:
+    problems.append("no formula-like name in the output at all")
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+}
+run --db "$db" eval --dry-run --format csv
+check "eval --dry-run --format csv: exit 0 ($(err))" test "$status" -eq 0
+check "eval --dry-run --format csv: every formula defused" csv_defused "$tmp/out"
+run --db "$db" eval --format csv
+check "eval --format csv (saving): exit 0 ($(err))" test "$status" -eq 0
+check "eval --format csv (saving): every formula defused" csv_defused "$tmp/out"
+run --db "$db" diff --from 2023-12-31 --to 2024-12-31 --format csv
+check "diff --format csv: exit 0 ($(err))" test "$status" -eq 0
+check "diff --format csv: every formula defused" csv_defused "$tmp/out"
+run --db "$db" report --year 2024 --format csv
+check "report --format csv: exit 0 ($(err))" test "$status" -eq 0
+check "report --format csv: no formula" python3 - "$tmp/out" <<'PY'
+import csv, re, sys
+number = re.compile(r"^-\d+(\.\d+)?$")
+for row in csv.reader(open(sys.argv[1], encoding="utf-8", newline="")):
+    for cell in row:
+        if cell[:1] in ("=", "+", "@", "\t", "\r") or (cell[:1] == "-" and not number.match(cell)):
+            sys.exit("cell %r would be a formula" % cell)
+PY
+
+# The workbook: no formula anywhere, text as shared strings only.
+xlsx="$tmp/report.xlsx"
+run --db "$db" report --year 2024 --format xlsx --out "$xlsx"
+check "report --format xlsx: exit 0 ($(err))" test "$status" -eq 0
+check "report --format xlsx: a workbook" test -s "$xlsx"
+check "the workbook holds no formula, and no name outside the shared strings" \
+    python3 - "$xlsx" "$fx/formula" <<'PY'
+import csv, re, sys, zipfile
+from xml.sax.saxutils import escape
+z = zipfile.ZipFile(sys.argv[1])
+problems = []
+sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+if not sheets:
+    problems.append("no worksheet")
+for n in z.namelist():
+    if not n.endswith(".xml"):
+        continue
+    text = z.read(n).decode("utf-8")
+    if re.search(r"<(\w+:)?f[\s>/]", text):
+        problems.append("%s holds a formula element" % n)
+for n in sheets:
+    text = z.read(n).decode("utf-8")
+    if re.search(r'\bt="(str|inlineStr)"', text):
+        problems.append("%s holds text outside the shared strings" % n)
+    for f, col in (("people.csv", "full_name"), ("units.csv", "name")):
+        for r in csv.DictReader(open("%s/%s" % (sys.argv[2], f), encoding="utf-8")):
+            if escape(r[col]) in text:
+                problems.append("%s holds the name %r" % (n, r[col]))
+shared = z.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in z.namelist() else ""
+if "2024" not in shared:
+    problems.append("the title (with its year) is not a shared string")
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+
+# ---- b. control characters and bidirectional overrides ---------------------
+ctl="$tmp/ctl"
+mkdir -p "$ctl" "$tmp/ctl-bad"
+python3 - "$ctl" "$tmp/ctl-bad" <<'PY'
+import csv, sys
+out, badout = sys.argv[1], sys.argv[2]
+ESC, CSI, RLO, PDF, LRI, PDI = "\x1b", "\u009b", "\u202e", "\u202c", "\u2066", "\u2069"
+units = [["id", "name", "parent_id", "kind"],
+         ["U1", "Sở " + ESC + "[31mNội vụ" + ESC + "[0m", "", "agency"],
+         ["U2", "Phòng " + RLO + "exe.cod" + PDF + " Tổ chức", "", "agency"],
+         ["U3", "Ban " + LRI + "Thi đua" + PDI + " " + CSI + "31m", "", "agency"]]
+names = ["Nguyễn " + ESC + "[2J" + ESC + "[HVăn An",
+         "Trần " + RLO + "Thị" + PDF + " Bình",
+         "Lê " + LRI + "Văn" + PDI + " Cường\x07",
+         "Phạm " + CSI + "31mDũng\u0085",
+         "Hồ \u200fEm\u061c\x7f",
+         "Ngô " + ESC + "]0;pwned\x07Giang"]
+people = [["id", "full_name", "unit_id", "is_leader", "hired"]]
+for i, n in enumerate(names, 1):
+    people.append(["P%d" % i, n, "U%d" % (1 + (i - 1) % 3), "0", "2005-01-01"])
+apps = [["subject_type", "subject_id", "year", "rating"]]
+for p in people[1:]:
+    for y in (2022, 2023, 2024):
+        apps.append(["person", p[0], str(y), "excellent"])
+noms = [["id", "subject_type", "subject_id", "code", "year", "submitted"]]
+for p in people[1:]:
+    noms.append(["N-" + p[0], "person", p[0], "ldtt", "2024", "2025-03-01"])
+for u in units[1:]:
+    noms.append(["N-" + u[0], "unit", u[0], "ttldtt", "2024", "2025-03-01"])
+noms.append(["N-" + ESC + "[1mX", "person", "P1", "cstd_cs", "2024", "2025-03-01"])
+for name, rows in (("units", units), ("people", people), ("appraisals", apps),
+                   ("nominations", noms)):
+    with open("%s/%s.csv" % (out, name), "w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+# A rejected import whose wrong cells hold the same characters.
+with open("%s/people.csv" % badout, "w", newline="", encoding="utf-8") as f:
+    csv.writer(f, lineterminator="\n").writerows([
+        ["id", "full_name", "unit_id", "is_leader"],
+        ["P9", "X", "U" + ESC + "[31m" + RLO + "Z", "0"],
+        ["P10", "Y", "U1", LRI + ESC + "[2J" + CSI + "H"],
+        ["P11" + RLO, "Z", "U-" + CSI + "1m", "2"]])
+PY
+# clean FILE [REQUIRE_FFFD]: no control character (but newline), no C1
+# control, no bidirectional control; with REQUIRE_FFFD, U+FFFD shown.
+clean() {
+    python3 - "$@" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+text = data.decode("utf-8", errors="replace")
+bad = set()
+for ch in text:
+    cp = ord(ch)
+    if (cp < 0x20 and ch != "\n") or 0x7f <= cp < 0xa0 or 0x202a <= cp <= 0x202e \
+            or 0x2066 <= cp <= 0x2069 or cp in (0x200e, 0x200f, 0x061c):
+        bad.add("U+%04X" % cp)
+if bad:
+    sys.exit("raw control characters: " + " ".join(sorted(bad)))
+if len(sys.argv) > 2 and "\ufffd" not in text:
+    sys.exit("no U+FFFD shown in place of the controls")
+PY
+}
+db="$tmp/ctl.db"
+run --db "$db" import "$ctl"
+check "control-character names import ($(err))" test "$status" -eq 0
+check "import summary: nothing raw on stdout" clean "$tmp/out"
+check "import summary: nothing raw on stderr" clean "$tmp/err"
+run --db "$db" import "$tmp/ctl-bad"
+check "a rejected import: exit 1" test "$status" -eq 1
+check "a rejected import: names FILE:LINE" grep -q "people.csv:2: " "$tmp/err"
+check "a rejected import: its messages hold nothing raw" clean "$tmp/err"
+run --db "$db" eval --dry-run --format table
+check "eval table: exit 0 ($(err))" test "$status" -eq 0
+check "eval table: the names are shown" grep -q "Bình" "$tmp/out"
+check "eval table: nothing raw, U+FFFD instead" clean "$tmp/out" 1
+run --db "$db" eval --dry-run --format table --lang en
+check "eval table (en): nothing raw, U+FFFD instead" clean "$tmp/out" 1
+run --db "$db" eval --format table
+check "eval (saving) table: exit 0 ($(err))" test "$status" -eq 0
+check "eval (saving) table: nothing raw on stdout" clean "$tmp/out" 1
+check "eval (saving): nothing raw on stderr" clean "$tmp/err"
+run --db "$db" runs show 1
+check "runs show: nothing raw ($(err))" clean "$tmp/out"
+run --db "$db" diff --from 2023-12-31 --to 2024-12-31 --format table
+check "diff table: exit 0 ($(err))" test "$status" -eq 0
+check "diff table: shows changes" grep -q "Bình\|Tổ chức" "$tmp/out"
+check "diff table: nothing raw, U+FFFD instead" clean "$tmp/out" 1
+run --db "$db" report --year 2024
+check "report table: nothing raw ($(err))" clean "$tmp/out"
+
+# ---- c. huge fields and headers --------------------------------------------
+# peak RUN...: run tdkt, keep status and peak RSS (kB) in rss.
+peak() {
+    status=0
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$tmp/rss" "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?
+        rss=$(tail -n 1 "$tmp/rss")
+    else
+        python3 - "$tmp/rss" "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" <<'PY' || status=$?
+import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:])
+open(sys.argv[1], "w").write("%d\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(rc)
+PY
+        rss=$(cat "$tmp/rss")
+    fi
+}
+db="$tmp/big.db"
+"$TDKT" --db "$db" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
+before=$(dump "$db")
+mkdir -p "$tmp/field" "$tmp/qfield" "$tmp/header" "$tmp/row"
+python3 - "$tmp" <<'PY'
+import sys
+t = sys.argv[1]
+mib = 1 << 20
+with open(t + "/field/people.csv", "w") as f:        # 100 MB unquoted field
+    f.write("id,full_name,unit_id,is_leader\nP1,")
+    block = "A" * mib
+    for _ in range(100):
+        f.write(block)
+    f.write(",U0001,0\n")
+with open(t + "/qfield/people.csv", "w") as f:       # 100 MB quoted, many lines
+    f.write('id,full_name,unit_id,is_leader\nP1,"')
+    block = ("B" * 1023 + "\n") * 1024
+    for _ in range(100):
+        f.write(block)
+    f.write('",U0001,0\n')
+with open(t + "/header/units.csv", "w") as f:        # a million columns
+    f.write(",".join("x_%d" % i for i in range(1000000)))
+    f.write("\nU1\n")
+with open(t + "/row/units.csv", "w") as f:           # a million fields
+    f.write("id,name,kind\nU9,Tên,agency" + "," * 1000000 + "\n")
+PY
+for case in field:people.csv:2 qfield:people.csv: header:units.csv:1 row:units.csv:2; do
+    dir=${case%%:*} rest=${case#*:}
+    file=${rest%%:*} line=${rest#*:}
+    peak --db "$db" import "$tmp/$dir"
+    check "$dir: import refuses, exit 1 (got $status)" test "$status" -eq 1
+    check "$dir: the message is FILE:LINE: … ($(err))" \
+        grep -qE "$tmp/$dir/$file:${line:-[0-9]+}: " "$tmp/err"
+    check "$dir: peak RSS ${rss} kB < 200 MB" test "$rss" -lt 204800
+    check "$dir: the database is unchanged" test "$(dump "$db")" = "$before"
+    echo "$dir: exit $status, peak RSS $rss kB: $(head -n 1 "$tmp/err")"
+done
+rm -rf "$tmp/field" "$tmp/qfield" "$tmp/header" "$tmp/row"
+
+# ---- d. databases that are not tdkt's --------------------------------------
+good="$tmp/good.db"
+"$TDKT" --db "$good" import "$fx/formula" > /dev/null
+sqlite3 "$tmp/other.db" "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT);
+                         INSERT INTO customers VALUES (1, 'Khách hàng');"
+sqlite3 "$tmp/othermeta.db" "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+                             INSERT INTO meta VALUES ('application', 'other-app');
+                             CREATE TABLE units(id TEXT PRIMARY KEY, name TEXT);"
+python3 -c 'import random, sys; r = random.Random(7); sys.stdout.buffer.write(bytes(r.randrange(256) for _ in range(65536)))' > "$tmp/random.db"
+cp "$fx/formula/people.csv" "$tmp/csv.db"
+cp "$good" "$tmp/newer.db"
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = 99"
+cmds=("import $fx/formula"
+      "eval"
+      "eval --dry-run"
+      "diff --from 2023-12-31 --to 2024-12-31"
+      "report --year 2024"
+      "report --year 2024 --format xlsx --out $tmp/refused.xlsx"
+      "runs"
+      "runs show 1"
+      "confer --run 1 --decision-no 1/QĐ-UBND --date 2025-01-15")
+for case in other:"not made by tdkt" othermeta:"not made by tdkt" \
+            random:"not a database" csv:"not a database" newer:"newer"; do
+    name=${case%%:*} want=${case#*:}
+    f="$tmp/$name.db"
+    sum=$(sha256sum < "$f")
+    for c in "${cmds[@]}"; do
+        # shellcheck disable=SC2086
+        run --db "$f" $c
+        check "$name.db: '${c%% *}': exit 1 (got $status)" test "$status" -eq 1
+        check "$name.db: '$c': a clear message naming the file ($(err))" \
+            bash -c "grep -qF -- '$f' '$tmp/err' && grep -qi -- '$want' '$tmp/err'"
+    done
+    check "$name.db: unchanged byte for byte" test "$(sha256sum < "$f")" = "$sum"
+    check "$name.db: no workbook written" test ! -e "$tmp/refused.xlsx"
+done
+# An empty file is an empty database: readers refuse, and leave it empty.
+: > "$tmp/empty.db"
+for c in "eval --dry-run" "runs" "report --year 2024"; do
+    # shellcheck disable=SC2086
+    run --db "$tmp/empty.db" $c
+    check "empty.db: '$c': exit 1 (got $status)" test "$status" -eq 1
+done
+check "empty.db: still empty" test ! -s "$tmp/empty.db"
+
+echo "($(($(date +%s) - t_all))s)"
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
