@@ -831,6 +831,11 @@ PERSON_SHOWCASES = [
     dict(name='giay_khen_merit', r='GGGCGGGGGG', nom='giay_khen'),
     dict(name='huy_hieu_tinh', r='GGXGGGGXGG', nom='huy_hieu_tinh', senior=True),
     dict(name='ldtt_not_submitted', r='GGGGGGGGGG', nom='ldtt', submitted=None),
+    # Codes no shipped rule set judges: their outcome is an `error` that
+    # says so (vocabulary.md), which the demo should show too.
+    dict(name='cstt_no_form', r='GGGGGGGGGX', nom='cstt'),
+    dict(name='hcld2_no_form', r='XXGXXGXXXX', nom='hcld2', senior=True),
+    dict(name='hcld1_no_form', r='XXXXXGXXXX', nom='hcld1', senior=True),
 ]
 
 UNIT_SHOWCASES = [
