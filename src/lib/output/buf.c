@@ -92,29 +92,29 @@ void tdkt_json_str(tdkt_buf *b, const char *s)
         return;
     }
     tdkt_buf_put(b, "\"", 1);
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        const char *esc = NULL;
-        char u[8];
-        switch (*p) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
+    /* Copy runs of plain bytes at once: most text needs no escape. */
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;
+    for (;; p++) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        tdkt_buf_put(b, (const char *)run, (size_t)(p - run));
+        if (c == '\0')
+            break;
+        char esc[8];
+        switch (c) {
+        case '"': tdkt_buf_put(b, "\\\"", 2); break;
+        case '\\': tdkt_buf_put(b, "\\\\", 2); break;
+        case '\n': tdkt_buf_put(b, "\\n", 2); break;
+        case '\r': tdkt_buf_put(b, "\\r", 2); break;
+        case '\t': tdkt_buf_put(b, "\\t", 2); break;
         default:
-            if (*p < 0x20) {
-                snprintf(u, sizeof u, "\\u%04x", *p);
-                esc = u;
-            }
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+            tdkt_buf_put(b, esc, 6);
         }
-        if (esc) {
-            tdkt_buf_put(b, run, (size_t)((const char *)p - run));
-            tdkt_buf_puts(b, esc);
-            run = (const char *)p + 1;
-        }
+        run = p + 1;
     }
-    tdkt_buf_puts(b, run);
     tdkt_buf_put(b, "\"", 1);
 }
 
