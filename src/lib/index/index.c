@@ -629,6 +629,21 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
                               0, 1, &ix->nfac, fac_range, add_fact)) < 0 ||
         (error = build_members(ix)) < 0)
         goto done;
+    /* Honours were read in key order (no sort in SQLite); each subject's
+     * few are put in year order here, as every record table is. */
+    for (size_t i = 0; i < ix->nsubjects; i++) {
+        ix_honour *h = ix->hon + ix->subjects[i].hon.off;
+        uint32_t n = ix->subjects[i].hon.n;
+        for (uint32_t a = 1; a < n; a++)
+            for (uint32_t b = a; b > 0 && (h[b - 1].year > h[b].year ||
+                                           (h[b - 1].year == h[b].year &&
+                                            h[b - 1].code > h[b].code));
+                 b--) {
+                ix_honour t = h[b];
+                h[b] = h[b - 1];
+                h[b - 1] = t;
+            }
+    }
     for (size_t i = 0; i < ix->nini; i++) {
         int32_t id = ix->ini[i].id;
         ix->ini[i].used = (size_t)id < L.nused && L.used_ids[id];
