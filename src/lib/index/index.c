@@ -629,6 +629,17 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
                               0, 1, &ix->nfac, fac_range, add_fact)) < 0 ||
         (error = build_members(ix)) < 0)
         goto done;
+    /* Empty tables leave NULL arrays; record pointers are computed as
+     * base + offset, which must not be NULL + 0 (undefined in C). */
+    void **arrays[] = {(void **)&ix->subjects, (void **)&ix->noms,
+                       (void **)&ix->app,      (void **)&ix->hon,
+                       (void **)&ix->ini,      (void **)&ix->dis,
+                       (void **)&ix->fac,      (void **)&ix->init_names};
+    for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++)
+        if (!*arrays[k] && !(*arrays[k] = calloc(1, 64))) {
+            error = oom();
+            goto done;
+        }
     /* Honours were read in key order (no sort in SQLite); each subject's
      * few are put in year order here, as every record table is. */
     for (size_t i = 0; i < ix->nsubjects; i++) {

@@ -224,6 +224,32 @@ static int param_from_lua(rule_param *p, const char *name, lua_State *L,
     return 0;
 }
 
+/* A rule set id is a relative path of plain names ("kontum/qd29-2018"):
+ * no empty, "." or ".." part, nothing absolute, so that `extends` cannot
+ * reach a folder outside the rules root. */
+static bool valid_id(const char *id)
+{
+    if (!id || !*id || id[0] == '/')
+        return false;
+    const char *p = id;
+    while (*p) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 0 || (n == 1 && p[0] == '.') ||
+            (n == 2 && p[0] == '.' && p[1] == '.'))
+            return false;
+        for (size_t i = 0; i < n; i++)
+            if (p[i] == '\\' || (unsigned char)p[i] < 0x20)
+                return false;
+        p += n;
+        if (*p == '/')
+            p++;
+        if (slash && !*p)
+            return false; /* trailing slash */
+    }
+    return true;
+}
+
 static int load_manifest(tdkt_ruleset *rs)
 {
     rt_limits lim;
@@ -278,7 +304,11 @@ static int load_manifest(tdkt_ruleset *rs)
         rs->title_en = strdup(rs->title_vi);
     char *from = opt_str(L, m, "effective_from");
     char *to = opt_str(L, m, "effective_to");
-    const char *bad = !rs->id      ? "id"
+    const char *bad = !valid_id(rs->id) ? "id (a path of plain names, "
+                                          "e.g. \"kontum/qd29-2018\")"
+                      : rs->parent_id && !valid_id(rs->parent_id)
+                          ? "extends (a rule set id under the same rules "
+                            "folder)"
                       : !rs->title_vi ? "title"
                       : !rs->basis ? "basis"
                       : !from || tdkt_date_parse(&rs->from, from) < 0
