@@ -52,20 +52,29 @@ void tdkt_safe_fputs(const char *s, FILE *out)
 
 void tdkt_safe_printf(FILE *out, const char *fmt, ...)
 {
+    /* A stack buffer first: error messages must print even when memory
+     * has run out. */
+    char small[2048];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n >= 0) {
-        char *text = malloc((size_t)n + 1);
-        if (text) {
-            va_start(ap, fmt);
-            vsnprintf(text, (size_t)n + 1, fmt, ap);
-            va_end(ap);
-            tdkt_safe_fputs(text, out);
-            free(text);
-        }
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        tdkt_safe_fputs(small, out);
+        return;
     }
+    char *text = malloc((size_t)n + 1);
+    if (!text) {
+        tdkt_safe_fputs(small, out); /* truncated, but said */
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    tdkt_safe_fputs(text, out);
+    free(text);
 }
 
 static char *sanitise(const char *s)

@@ -78,13 +78,19 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
     if (query_int(s->db,
                   "SELECT count(*) FROM sqlite_schema WHERE type='table' "
                   "AND name='meta'",
-                  &is_tdkt) < 0 ||
-        !is_tdkt ||
+                  &is_tdkt) < 0)
+        return tdkt_store_fail(s->db, s->path); /* e.g. out of memory */
+    if (is_tdkt &&
         query_int(s->db,
                   "SELECT count(*) FROM meta WHERE key='application' AND "
                   "value='tdkt'",
-                  &is_tdkt) < 0 ||
-        !is_tdkt)
+                  &is_tdkt) < 0) {
+        int rc = sqlite3_errcode(s->db);
+        if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            return tdkt_store_fail(s->db, s->path);
+        is_tdkt = 0; /* a "meta" table of another shape: not ours */
+    }
+    if (!is_tdkt)
         return tdkt_error_set(TDKT_EDB,
                               "%s: this database was not made by tdkt; "
                               "refusing to change it",
