@@ -113,7 +113,7 @@ typedef struct rt {
     uint64_t budget_left;
     uint64_t deadline_ns;
     bool killed;
-    char kill_msg[256];
+    char kill_msg[512];
     /* registry refs */
     int *form_fns;    /* per form: table of check functions by node */
     int *form_params; /* per form: frozen parameter table */
@@ -188,7 +188,7 @@ typedef struct rt_out {
     char **detail; /* allocated with alloc() */
     char *(*alloc)(void *arena, const char *s, size_t n);
     void *arena;
-    char error[512]; /* filled when the form errs */
+    char error[1024]; /* filled when the form errs */
 } rt_out;
 
 /* Evaluate form @p f for subject @p subject and nomination @p n at the
