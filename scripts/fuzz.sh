@@ -3,11 +3,15 @@
 # the regression inputs of tests/fuzz/regressions, then fuzz each target for
 # SECONDS (default 20) from its seed corpus, all targets at once.
 #
-#   scripts/fuzz.sh [--no-deps] [--no-build] [--target NAME]... [SECONDS]
+#   scripts/fuzz.sh [--no-deps] [--no-build] [--target NAME]...
+#                   [--corpus DIR] [SECONDS]
 #
 #   --no-deps      do not install missing packages (clang, libFuzzer, …)
 #   --no-build     use build-fuzz as it is
 #   --target NAME  only this target (csv, import or rules); repeatable
+#   --corpus DIR   keep the inputs found in DIR/NAME instead of
+#                  build-fuzz/corpus/NAME (a fresh DIR: start from the
+#                  seeds alone, as the smoke test does)
 #
 # New inputs go to build-fuzz/corpus/NAME (the seeds in tests/fuzz/NAME are
 # only read), crashes to build-fuzz/artifacts/NAME/, each run's log to
@@ -22,7 +26,7 @@ cd "$(dirname "$0")/.."
 # libraries, libFuzzer among them (Debian ships it in libclang-rt-14-dev).
 TDKT_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
-deps=1 build=1 seconds=20
+deps=1 build=1 seconds=20 corpus=
 targets=()
 while [ $# -gt 0 ]; do
     case $1 in
@@ -31,6 +35,11 @@ while [ $# -gt 0 ]; do
     --target)
         [ $# -ge 2 ] || { echo "fuzz.sh: --target needs a name" >&2; exit 2; }
         targets+=("$2")
+        shift
+        ;;
+    --corpus)
+        [ $# -ge 2 ] || { echo "fuzz.sh: --corpus needs a folder" >&2; exit 2; }
+        corpus=$2
         shift
         ;;
     -h | --help)
@@ -86,6 +95,12 @@ if [ "$build" = 1 ]; then
 fi
 bin=$out/tests/fuzz
 mkdir -p "$out/logs"
+# The targets' scratch folders (tests/fuzz/fuzz_util.c) go under one folder
+# removed at the end: a crashing target cannot clean up after itself.
+scratch=$(mktemp -d /dev/shm/tdkt-fuzz.XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR=$scratch
+corpus=${corpus:-$out/corpus}
 
 # Crashes must stop a run; leaks count as crashes. Known, reported UBSan
 # findings are suppressed while fuzzing (tests/fuzz/ubsan.supp), not in
@@ -99,7 +114,7 @@ unset FUZZ_IGNORE
 
 status=0
 
-# (A regression input runs in well under a second; 5 s catches the hangs.)
+# (A regression input runs in well under a second; 3 s catches the hangs.)
 echo "== regression inputs (tests/fuzz/regressions)"
 for t in "${targets[@]}"; do
     dir=tests/fuzz/regressions/$t
@@ -112,7 +127,7 @@ for t in "${targets[@]}"; do
     fi
     bad=0
     for f in "${files[@]}"; do
-        if ! UBSAN_OPTIONS=$strict_ubsan "$bin/fuzz_$t" -timeout=5 "$f" \
+        if ! UBSAN_OPTIONS=$strict_ubsan "$bin/fuzz_$t" -timeout=3 "$f" \
             >"$out/logs/replay-$t.log" 2>&1; then
             echo "$t: FAILS: $f" >&2
             grep -m3 -E 'ERROR: |runtime error|==fuzz==|timeout' \
@@ -127,13 +142,13 @@ done
 echo "== fuzzing ${seconds} s: ${targets[*]}"
 pids=()
 for t in "${targets[@]}"; do
-    mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
+    mkdir -p "$corpus/$t" "$out/artifacts/$t"
     dict=()
     [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
     UBSAN_OPTIONS=$fuzz_ubsan FUZZ_IGNORE=$fuzz_ignore "$bin/fuzz_$t" "${dict[@]}" \
         -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$out/artifacts/$t/" \
-        "$out/corpus/$t" "tests/fuzz/$t" >"$out/logs/$t.log" 2>&1 &
+        "$corpus/$t" "tests/fuzz/$t" >"$out/logs/$t.log" 2>&1 &
     pids+=($!)
 done
 for i in "${!targets[@]}"; do
@@ -141,7 +156,7 @@ for i in "${!targets[@]}"; do
     if wait "${pids[$i]}"; then
         execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/logs/$t.log")
         cov=$(grep -oE 'cov: [0-9]+' "$out/logs/$t.log" | tail -1)
-        echo "$t: ok, ${execs:-?} inputs, ${cov:-cov: ?}, corpus $(find "$out/corpus/$t" -type f | wc -l) inputs"
+        echo "$t: ok, ${execs:-?} inputs, ${cov:-cov: ?}, corpus $(find "$corpus/$t" -type f | wc -l) inputs"
     else
         status=1
         echo "$t: CRASH (log: $out/logs/$t.log)" >&2

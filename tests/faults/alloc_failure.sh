@@ -95,7 +95,10 @@ crash_stack() {
             -ex "set environment TDKT_FAIL_AT=$n" \
             -ex "set environment TDKT_FAIL_STICKY=$sticky" \
             -ex run -ex bt --args "$TDKT" "$@" </dev/null 2>&1 |
-            grep -E '^#' | head -8 | sed 's/^/    /' >&2
+            grep -E '^#' >"$tmp/bt"
+        # tdkt's own frames (the C library's and Lua's say little)
+        { grep -E ' at /.*/(src|tests)/' "$tmp/bt" || head -8 "$tmp/bt"; } |
+            head -8 | sed 's/^/    /' >&2
     fi
 }
 

@@ -22,9 +22,12 @@ void rs_chunkname(char *buf, size_t n, const char *path);
 
 static const char CASES_KEY = 'C';
 
+void rt_require_plain(lua_State *L, int idx, int depth);
+
 static int case_body(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    rt_require_plain(L, 1, 0);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "__name");
     lua_pushvalue(L, lua_upvalueindex(2));

@@ -570,11 +570,10 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
     }
     int count = 0;
     int error = compile_children(&c, idx, -1, -1, 0, &count);
-    if (error < 0) {
-        if (f)
-            f->nnodes = c.built; /* so form_free frees what was built */
+    if (f) /* from here on, form_free frees what was built */
+        f->nnodes = error < 0 ? c.built : c.nnodes;
+    if (error < 0)
         return error;
-    }
     if (count == 0)
         return node_error(L, idx, "form '%s' has no criteria", code);
     if (f) {

@@ -165,9 +165,12 @@ static int list_lua(const char *dir, const char *sub, char ***out,
 
 static const char MANIFEST_KEY = 'M';
 
+void rt_require_plain(lua_State *L, int idx, int depth);
+
 static int manifest_fn(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    rt_require_plain(L, 1, 0);
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))

@@ -623,6 +623,32 @@ void rt_free(rt *r)
     free(r);
 }
 
+/*
+ * Data tables that the host reads after the script has run (manifests,
+ * test cases) must hold plain data: a metatable would run code outside any
+ * budget or protected call. Raises an error (with the caller's line) when
+ * the table at idx, or one inside it, has a metatable.
+ */
+void rt_require_plain(lua_State *L, int idx, int depth);
+void rt_require_plain(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    if (depth > 16)
+        luaL_error(L, "tables nested too deeply");
+    if (lua_getmetatable(L, idx)) {
+        lua_pop(L, 1);
+        luaL_error(L, "this table may not have a metatable (plain data "
+                      "only)");
+    }
+    luaL_checkstack(L, 4, "plain data");
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -1) == LUA_TTABLE)
+            rt_require_plain(L, -1, depth + 1);
+        lua_pop(L, 1);
+    }
+}
+
 /* ------------------------------------------------ kept-state detection */
 
 /*
