@@ -29,7 +29,7 @@ local function bench_form()
   }
 end
 
-for _, code in ipairs { "ldtt", "cstd_cs", "cstd_tinh", "cstd_tq", "giay_khen",
+for _, code in ipairs { "ldtt", "cstt", "cstd_cs", "cstd_tinh", "cstd_tq", "giay_khen",
                         "bk_tinh", "bk_ttg", "hcld3", "hcld2", "hcld1", "huy_hieu_tinh" } do
   local body = bench_form()
   body.subject = "person"

@@ -585,7 +585,10 @@ int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
     if (error < 0)
         return error;
     r->rs = rs;
-    r->limits.instructions = limits->instructions * 20; /* loading */
+    /* Loading runs every form file once: a larger budget, still bounded
+     * (a slow, loaded or instrumented machine must not fail to load). */
+    r->limits.instructions = limits->instructions * 20;
+    r->limits.time_ms = limits->time_ms * 10;
     rt_arm(r);
     error = rt_load_forms(r, build_descriptors ? (tdkt_ruleset *)rs : NULL);
     if (rt_disarm(r) && error == TDKT_OK)
