@@ -144,6 +144,32 @@ function lib.counting_from(s, y1, upto)
   return after > y1 and after or y1
 end
 
+-- Regime B (NĐ 98 Đ4): a window of `years` years ending at y may not
+-- reach back before the end of a disciplinary period.
+function lib.window_after_discipline(s, y, years)
+  local first = y - years + 1
+  local from = lib.counting_from(s, first)
+  if from > first then
+    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
+      .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
+      .. "disciplinary period); needs %d–%d"), from, first, y))
+  end
+  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
+    "%d–%d clear of disciplinary periods"), first, y))
+end
+
+-- The title `code` for year y: already conferred (of a kind not excluded),
+-- or the subject meets this rule set's form for it (an annual round judges
+-- before the titles are conferred).
+function lib.holds_or_meets(code, s, n, y, exclude)
+  local count, years = s:honours{ code = code, from = y, to = y, exclude_kinds = exclude }
+  if count > 0 then
+    return pass(tr("Đã được tặng " .. code .. " năm " .. years,
+                   code .. " conferred for " .. years))
+  end
+  return meets(code, s, n, y)
+end
+
 -- At least n initiatives recognised in y1..y2 at or above `scope`.
 function lib.initiatives(s, y1, y2, scope, n, opt)
   local o = { from = y1, to = y2, scope = scope }

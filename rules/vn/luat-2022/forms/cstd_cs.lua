@@ -23,11 +23,7 @@
 -- that year meets it; otherwise this rule set's ldtt form judges. (API gap:
 -- meets() judges afresh and ignores a conferred title, while
 -- s:members_meeting does both for units.)
-local function holds_or_meets(code, s, n, y)
-  local c, years = s:honours{ code = code, from = y, to = y }
-  if c > 0 then return pass(code .. " " .. years) end
-  return meets(code, s, n, y)
-end
+local holds_or_meets = lib.holds_or_meets -- shared rule (prelude)
 
 form "cstd_cs" {
   subject = "person",

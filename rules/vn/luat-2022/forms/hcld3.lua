@@ -37,17 +37,7 @@ local K2 = { worker = true, farmer = true }
 
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
 -- before the end of a disciplinary period. (API gap: belongs in lib.)
-local function after_discipline(s, y, years)
-  local first = y - years + 1
-  local from = lib.counting_from(s, first)
-  if from > first then
-    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
-      .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
-      .. "disciplinary period); needs %d–%d"), from, first, y))
-  end
-  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
-    "%d–%d clear of disciplinary periods"), first, y))
-end
+local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
 -- The first year of the run rated `level` or better ending at y that may
 -- still count: after the previous award `after` (NĐ 98 Điều 30 k9) and

@@ -22,13 +22,7 @@ local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 
 -- API gap (reported): see cstd_cs.lua; holding the title for Y also proves
 -- its standard. Thematic flags do not count toward a state-level award.
-local function holds_or_meets(code, s, n, y, exclude)
-  local count, years = s:honours{ code = code, from = y, to = y, exclude_kinds = exclude }
-  if count > 0 then
-    return pass("Đã được tặng " .. code .. " năm " .. years)
-  end
-  return meets(code, s, n, y)
-end
+local holds_or_meets = lib.holds_or_meets -- shared rule (prelude)
 
 -- API gap (reported): no lib helper reads a fact about the nomination.
 local function movement_years_at_least(n, min)

@@ -15,13 +15,7 @@
 -- API gap (reported): `meets` judges the form afresh; a person who already
 -- holds the title for that year meets its standard too (as members_meeting
 -- does for units).
-local function holds_or_meets(code, s, n, y)
-  local count, years = s:honours{ code = code, from = y, to = y }
-  if count > 0 then
-    return pass("Đã được tặng " .. code .. " năm " .. years)
-  end
-  return meets(code, s, n, y)
-end
+local holds_or_meets = lib.holds_or_meets -- shared rule (prelude)
 
 form "cstd_cs" {
   subject = "person",

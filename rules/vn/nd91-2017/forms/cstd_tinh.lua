@@ -16,13 +16,7 @@
 
 -- API gap (reported): see cstd_cs.lua; holding the title for Y also proves
 -- its standard.
-local function holds_or_meets(code, s, n, y)
-  local count, years = s:honours{ code = code, from = y, to = y }
-  if count > 0 then
-    return pass("Đã được tặng " .. code .. " năm " .. years)
-  end
-  return meets(code, s, n, y)
-end
+local holds_or_meets = lib.holds_or_meets -- shared rule (prelude)
 
 form "cstd_tinh" {
   subject = "person",
