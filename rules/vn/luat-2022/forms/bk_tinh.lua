@@ -53,7 +53,7 @@ local ENCODED = { merit = true, thematic = true, ad_hoc = true }
 local WIDE = { province = true, national = true }
 
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
--- before the end of a disciplinary period. (API gap: belongs in lib.)
+-- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
 -- The first year of the run rated `level` or better ending at y that may

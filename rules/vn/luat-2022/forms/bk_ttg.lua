@@ -58,7 +58,7 @@ local K2 = { worker = true, farmer = true, direct_worker = true }
 local WORKERS = { worker = true, direct_worker = true }
 
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
--- before the end of a disciplinary period. (API gap: belongs in lib.)
+-- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
 -- The first year of the run rated `level` or better ending at y that may

@@ -34,7 +34,7 @@ end
 
 
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
--- before the end of a disciplinary period. (API gap: belongs in lib.)
+-- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
 -- `times` titles of `code`, each spanning `span` years, back to back and
