@@ -18,15 +18,32 @@
 
 static const char HOST_KEY_API = 'a'; /* registry: rt * (api's own key) */
 
+/* Scripts cannot make userdata, so the only ones they hold are these two,
+ * told apart by a tag: cheaper than luaL_checkudata's registry lookup by
+ * name, which every method call and field read would pay. */
+enum { SUBJ_TAG = 0x53554a42, NOM_TAG = 0x4e4f4d49 };
+
 typedef struct subj_ud {
+    uint32_t tag;
     rt *r;
     int32_t subject;
 } subj_ud;
 
 typedef struct nom_ud {
+    uint32_t tag;
     rt *r;
     const ix_nomination *n;
 } nom_ud;
+
+static void *check_tagged(lua_State *L, int idx, uint32_t tag, size_t size,
+                          const char *name)
+{
+    uint32_t *u = lua_touserdata(L, idx);
+    if (!u || lua_type(L, idx) != LUA_TUSERDATA ||
+        lua_rawlen(L, idx) != size || *u != tag)
+        luaL_typeerror(L, idx, name);
+    return u;
+}
 
 static rt *api_host(lua_State *L)
 {
@@ -38,7 +55,7 @@ static rt *api_host(lua_State *L)
 
 static subj_ud *check_subject(lua_State *L, int idx)
 {
-    subj_ud *u = luaL_checkudata(L, idx, SUBJECT_MT);
+    subj_ud *u = check_tagged(L, idx, SUBJ_TAG, sizeof(subj_ud), SUBJECT_MT);
     if (!u->r || u->subject < 0)
         luaL_error(L, "the subject is only valid while its nomination is "
                       "judged");
@@ -671,7 +688,7 @@ static int subject_index(lua_State *L)
 static const ix_nomination *check_nom(lua_State *L, int idx,
                                       const tdkt_index **ix)
 {
-    nom_ud *u = luaL_checkudata(L, idx, NOMINATION_MT);
+    nom_ud *u = check_tagged(L, idx, NOM_TAG, sizeof(nom_ud), NOMINATION_MT);
     if (!u->r || !u->n)
         luaL_error(L, "the nomination is only valid while it is judged");
     *ix = u->r->ctx.ix;
@@ -806,11 +823,13 @@ int rt_bind(rt *r)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
     for (int d = 0; d < RT_MAX_DEPTH; d++) {
         subj_ud *s = lua_newuserdatauv(L, sizeof *s, 0);
+        s->tag = SUBJ_TAG;
         s->r = NULL;
         s->subject = -1;
         luaL_setmetatable(L, SUBJECT_MT);
         r->subj_ud[d] = luaL_ref(L, LUA_REGISTRYINDEX);
         nom_ud *n = lua_newuserdatauv(L, sizeof *n, 0);
+        n->tag = NOM_TAG;
         n->r = NULL;
         n->n = NULL;
         luaL_setmetatable(L, NOMINATION_MT);
