@@ -72,6 +72,8 @@ typedef struct cli_option {
 int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
                int argc, char **argv, int *i, int *which,
                const char **value);
+/* Print "unexpected argument 'ARG'" for @p cmd; returns CLI_USAGE. */
+int cli_unexpected(const tdkt_cli *cli, const char *cmd, const char *arg);
 /* Parse a four-digit year or print a usage error (returns -2). */
 int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
                    int *out);

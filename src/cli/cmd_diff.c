@@ -85,8 +85,12 @@ static int parse_side(const tdkt_cli *cli, const char *spec, side *s)
         return 0;
     }
     if (at)
-        return cli_usage_error(cli, "diff", "'%s': the date after @ must be "
-                                            "YYYY-MM-DD",
+        return cli_usage_error(cli, "diff",
+                               TDKT_TR(cli->lang,
+                                       "'%s': sau @ phải là một ngày "
+                                       "YYYY-MM-DD",
+                                       "'%s': the date after @ must be "
+                                       "YYYY-MM-DD"),
                                spec);
     snprintf(s->dir, sizeof s->dir, "%s", spec);
     return 0;
@@ -144,27 +148,33 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
             ids[o.nids++] = val;
         } else if (which == O_SET) {
             if (!strchr(val, '=')) {
-                cli_usage_error(cli, "diff", "--set takes NAME=VALUE");
+                cli_usage_error(cli, "diff",
+                                TDKT_TR(cli->lang, "--set cần TÊN=GIÁ_TRỊ", "--set takes NAME=VALUE"));
                 goto done;
             }
             sets[nsets++] = val;
         } else if (which == O_ONLY) {
             unsigned bit = only_bit(val);
             if (!bit) {
-                cli_usage_error(cli, "diff", "--only takes gained, lost, "
-                                             "review, reasons or changed");
+                cli_usage_error(cli, "diff",
+                                TDKT_TR(cli->lang,
+                                        "--only nhận gained, lost, review, "
+                                        "reasons hoặc changed",
+                                        "--only takes gained, lost, "
+                                        "review, reasons or changed"));
                 goto done;
             }
             only |= bit;
         } else {
-            cli_usage_error(cli, "diff", "unexpected argument '%s'", val);
+            cli_unexpected(cli, "diff", val);
             goto done;
         }
     }
     if (rc == -2)
         goto done;
     if (!have_from || !have_to) {
-        cli_usage_error(cli, "diff", "say --from A and --to B");
+        cli_usage_error(cli, "diff",
+                        TDKT_TR(cli->lang, "cần --from A và --to B", "say --from A and --to B"));
         goto done;
     }
     status = CLI_FAIL;

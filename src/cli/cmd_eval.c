@@ -63,7 +63,7 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
         else if (which == O_DRY)
             dry = true;
         else if (which < 0) {
-            cli_usage_error(cli, "eval", "unexpected argument '%s'", val);
+            cli_unexpected(cli, "eval", val);
             rc = -2;
         }
         if (rc == -2)

@@ -60,25 +60,6 @@ static const char help_en[] =
     "Exit status: 0 done (the table adds up), 1 the table contradicts\n"
     "itself or cannot be read, 2 wrong usage.\n";
 
-/*
- * Take the value of option @p name at argv[*i] ("--name V" or
- * "--name=V"), advancing *i past it. @return the value; NULL when argv[*i]
- * is not this option; "" (with *i unchanged) when the value is missing.
- */
-static const char *option(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc)
-        return "";
-    return argv[++*i];
-}
-
 /* FILE:LINE: ROW, COLUMN: message, one line each. */
 static void print_lines(FILE *out, const tdkt_diags *d, tdkt_lang lang)
 {
@@ -152,6 +133,10 @@ static int write_report(tdkt_cli *cli, const tdkt_report *r,
     return CLI_OK;
 }
 
+enum { O_YEAR, O_OUT, O_OUT_SHORT };
+static const cli_option opts[] = {
+    {"--year", true}, {"--out", true}, {"-o", true}, {NULL, false}};
+
 int cmd_report(tdkt_cli *cli, int argc, char **argv)
 {
     const char *year_text = NULL, *out = NULL, *v;
@@ -164,24 +149,18 @@ int cmd_report(tdkt_cli *cli, int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "check") == 0)
         return run_check(cli, argc, argv);
 
-    for (int i = 1; i < argc; i++) {
-        if ((v = option(argc, argv, &i, "--year")))
+    int i = 1, which, got;
+    while ((got = cli_getopt(cli, "report", opts, argc, argv, &i, &which,
+                             &v)) == 1) {
+        if (which == O_YEAR)
             year_text = v;
-        else if ((v = option(argc, argv, &i, "--out")) ||
-                 (v = option(argc, argv, &i, "-o")))
+        else if (which == O_OUT || which == O_OUT_SHORT)
             out = v;
         else
-            return cli_usage_error(cli, "report",
-                                   TDKT_TR(cli->lang,
-                                           "không hiểu tham số '%s'",
-                                           "unexpected argument '%s'"),
-                                   argv[i]);
-        if (!*v)
-            return cli_usage_error(cli, "report",
-                                   TDKT_TR(cli->lang, "%s cần một giá trị",
-                                           "%s needs a value"),
-                                   argv[i]);
+            return cli_unexpected(cli, "report", v);
     }
+    if (got == -2)
+        return CLI_USAGE;
     if (!year_text)
         return cli_usage_error(cli, "report",
                                TDKT_TR(cli->lang, "thiếu --year NĂM",

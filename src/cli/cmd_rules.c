@@ -203,20 +203,29 @@ int cmd_rules(tdkt_cli *cli, int argc, char **argv)
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
     if (argc < 2)
-        return cli_usage_error(cli, "rules", "say 'list' or 'check'");
+        return cli_usage_error(cli, "rules",
+                               TDKT_TR(cli->lang, "cần 'list' hoặc 'check'", "say 'list' or 'check'"));
     const char *dir = argc > 2 ? argv[2]
                       : cli->rules ? cli->rules
                                    : cli->rules_root;
     if (argc > 3)
-        return cli_usage_error(cli, "rules", "one folder at a time");
+        return cli_usage_error(cli, "rules",
+                               TDKT_TR(cli->lang, "mỗi lần một thư mục", "one folder at a time"));
     if (strcmp(argv[1], "check") == 0) {
         if (argc < 3 && !cli->rules)
-            return cli_usage_error(cli, "rules", "which rule set? "
-                                                 "tdkt rules check DIR");
+            return cli_usage_error(cli, "rules",
+                                   TDKT_TR(cli->lang,
+                                           "bộ quy tắc nào? tdkt rules check "
+                                           "THƯ_MỤC",
+                                           "which rule set? "
+                                           "tdkt rules check DIR"));
         return check(cli, dir);
     }
     if (strcmp(argv[1], "list") != 0)
-        return cli_usage_error(cli, "rules", "unknown 'rules %s'", argv[1]);
+        return cli_usage_error(cli, "rules",
+                               TDKT_TR(cli->lang, "không có lệnh 'rules %s'",
+                                       "unknown 'rules %s'"),
+                               argv[1]);
     tdkt_rules *rules = NULL;
     if (open_rules(cli, dir, &rules) != CLI_OK)
         return CLI_FAIL;

@@ -26,14 +26,23 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
         return cli_help(cli, help_vi, help_en);
     bool show = argc >= 2 && strcmp(argv[1], "show") == 0;
     if ((argc >= 2 && !show) || (show && argc != 3))
-        return cli_usage_error(cli, "runs", "say 'tdkt runs' or 'tdkt runs "
-                                            "show ID'");
+        return cli_usage_error(cli, "runs",
+                               TDKT_TR(cli->lang,
+                                       "dùng 'tdkt runs' hoặc 'tdkt runs "
+                                       "show SỐ'",
+                                       "say 'tdkt runs' or 'tdkt runs "
+                                       "show ID'"));
     int64_t id = 0;
     if (show) {
         char *end;
         id = strtoll(argv[2], &end, 10);
         if (*end || id <= 0)
-            return cli_usage_error(cli, "runs", "a run id is a number");
+            return cli_usage_error(cli, "runs",
+                                   TDKT_TR(cli->lang,
+                                           "số hiệu lượt xét là một số "
+                                           "dương",
+                                           "a run id is a positive "
+                                           "number"));
     }
     tdkt_store *store = NULL;
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0)

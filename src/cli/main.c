@@ -166,7 +166,9 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
         const char *val = NULL;
         if (strcmp(a, names[k]) == 0) {
             if (i + 1 >= argc)
-                return cli_usage_error(cli, NULL, "%s needs a value",
+                return cli_usage_error(cli, NULL,
+                                       TDKT_TR(cli->lang, "%s cần một giá trị",
+                                               "%s needs a value"),
                                        names[k]);
             val = argv[i + 1];
             *consumed = 2;
@@ -181,7 +183,10 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
         case 1: cli->rules = val; break;
         case 2:
             if (tdkt_format_parse(&cli->format, val) < 0)
-                return cli_usage_error(cli, NULL, "unknown format '%s'",
+                return cli_usage_error(cli, NULL,
+                                       TDKT_TR(cli->lang,
+                                               "không có định dạng '%s'",
+                                               "unknown format '%s'"),
                                        val);
             cli->format_set = true;
             break;
@@ -192,7 +197,11 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
                 cli->lang = TDKT_LANG_EN;
             else
                 return cli_usage_error(cli, NULL,
-                                       "--lang takes vi or en, not '%s'",
+                                       TDKT_TR(cli->lang,
+                                               "--lang nhận vi hoặc en, "
+                                               "không phải '%s'",
+                                               "--lang takes vi or en, "
+                                               "not '%s'"),
                                        val);
             break;
         case 4: {
@@ -200,7 +209,11 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
             long t = strtol(val, &end, 10);
             if (*end || t < 0 || t > 1024)
                 return cli_usage_error(cli, NULL,
-                                       "--threads takes a number 0..1024");
+                                       TDKT_TR(cli->lang,
+                                               "--threads nhận một số "
+                                               "0..1024",
+                                               "--threads takes a number "
+                                               "0..1024"));
             cli->threads = (int)t;
             break;
         }
@@ -267,7 +280,10 @@ int main(int argc, char **argv)
             if (strcmp(args[1], commands[i].name) == 0)
                 cmd = &commands[i];
         if (!cmd)
-            rc = cli_usage_error(&cli, NULL, "unknown command '%s'", args[1]);
+            rc = cli_usage_error(&cli, NULL,
+                                 TDKT_TR(cli.lang, "không có lệnh '%s'",
+                                         "unknown command '%s'"),
+                                 args[1]);
         else
             rc = cmd->fn(&cli, nargs - 1, args + 1);
     }

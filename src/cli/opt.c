@@ -30,7 +30,10 @@ int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
         *which = k;
         if (!opts[k].takes_value) {
             if (a[n] == '=') {
-                cli_usage_error(cli, cmd, "%s takes no value", opts[k].name);
+                cli_usage_error(cli, cmd,
+                                TDKT_TR(cli->lang, "%s không nhận giá trị",
+                                        "%s takes no value"),
+                                opts[k].name);
                 return -2;
             }
             *value = NULL;
@@ -41,12 +44,18 @@ int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
         } else if (*i < argc) {
             *value = argv[(*i)++];
         } else {
-            cli_usage_error(cli, cmd, "%s needs a value", opts[k].name);
+            cli_usage_error(cli, cmd,
+                            TDKT_TR(cli->lang, "%s cần một giá trị",
+                                    "%s needs a value"),
+                            opts[k].name);
             return -2;
         }
         return 1;
     }
-    cli_usage_error(cli, cmd, "unknown option '%s'", a);
+    cli_usage_error(cli, cmd,
+                    TDKT_TR(cli->lang, "không có tùy chọn '%s'",
+                            "unknown option '%s'"),
+                    a);
     return -2;
 }
 
@@ -54,8 +63,19 @@ int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
                    int *out)
 {
     if (tdkt_year_parse(out, s) < 0) {
-        cli_usage_error(cli, cmd, "a year is four digits, not '%s'", s);
+        cli_usage_error(cli, cmd,
+                        TDKT_TR(cli->lang, "năm gồm bốn chữ số, không phải '%s'",
+                                "a year is four digits, not '%s'"),
+                        s);
         return -2;
     }
     return 0;
+}
+
+int cli_unexpected(const tdkt_cli *cli, const char *cmd, const char *arg)
+{
+    return cli_usage_error(cli, cmd,
+                           TDKT_TR(cli->lang, "không hiểu tham số '%s'",
+                                   "unexpected argument '%s'"),
+                           arg);
 }

@@ -76,6 +76,13 @@ run report --year 20x3
 expect 2 "report --year 20x3"
 run report --year 2023 extra
 expect 2 "report with a stray argument"
+has err "không hiểu tham số 'extra'" "a stray argument is named, in Vietnamese"
+run report --yeer 2023
+expect 2 "report --yeer (a typo)"
+has err "không có tùy chọn '--yeer'" "an unknown option is named, in Vietnamese"
+run --lang en report --year=2023 --out
+expect 2 "report --out without a value"
+has err "--out needs a value" "a missing value is named, in English"
 run --format jsonl report --year 2023
 expect 2 "report --format jsonl"
 run report check
