@@ -3,7 +3,7 @@
 # Nth allocation (in the core, SQLite, the C library and the Lua allocator)
 # of `tdkt import` and of `tdkt eval --dry-run`, for N across every
 # allocation a clean run makes (K), and check that each run ends cleanly:
-#   - exit 0 or 1, never a signal or another status;
+#   - exit 0 or 1, never a signal or another status, never a Lua panic;
 #   - exit 1: stderr is one line "tdkt: …" that says memory ran out (a
 #     message that blames the data or the rules instead is a failure);
 #   - import, exit 1: the database is as it was (sqlite3 .dump);
@@ -13,6 +13,9 @@
 #   - under an ASan build (TDKT_SANITIZE=ON): no ASan, UBSan or leak report.
 # The dataset is tests/faults/data (a handful of rows of every table), the
 # rule set tests/fixtures/rules/basic/t/base.
+#
+# In ctest as faults/alloc_failure (tests/faults/CMakeLists.txt sets the
+# budget, shorter under the sanitizers).
 #
 # Which N: K is a few thousand per command, too many to run each within
 # the time allowed, so each command gets TDKT_ALLOC_BUDGET seconds (default
@@ -112,6 +115,10 @@ check_run() {
         grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$tmp/err"; then
         fail "$tag: sanitizer report (exit $rc): $(grep -m1 -E 'ERROR: |runtime error:' "$tmp/err")"
         crash_stack "$n" "$sticky" -- "${args[@]}"
+        return
+    fi
+    if grep -qi 'panic' "$tmp/err"; then
+        fail "$tag: Lua panic (exit $rc): $(grep -m1 -i panic "$tmp/err")"
         return
     fi
     if [ "$rc" -gt 128 ]; then
