@@ -8,8 +8,9 @@
 #     message that blames the data or the rules instead is a failure);
 #   - import, exit 1: the database is as it was (sqlite3 .dump);
 #   - import, exit 0: the database holds the whole import, as a clean run;
-#   - eval, exit 0: the output is the clean run's, or says on the
-#     nomination concerned that memory ran out (never silently different);
+#   - eval, exit 0: the output is the clean run's (the host running out
+#     of memory fails the command; it never becomes a nomination's error
+#     outcome or a detail silently left empty);
 #   - under an ASan build (TDKT_SANITIZE=ON): no ASan, UBSan or leak report.
 # The dataset is tests/faults/data (a handful of rows of every table), the
 # rule set tests/fixtures/rules/basic/t/base.
@@ -247,9 +248,8 @@ check_eval() {
     faulted "$n" "$sticky" -- "${args[@]}"
     check_run eval "$n" "$sticky"
     [ "$ok" = 1 ] || return
-    if [ "$rc" -eq 0 ] && ! cmp -s "$tmp/out" "$tmp/eval.clean" &&
-        ! grep -qiE "$memory_msg" "$tmp/out"; then
-        fail "eval N=$n: exit 0 with an output that differs from a clean run and does not say why: $(diff "$tmp/eval.clean" "$tmp/out" | grep -m2 '^[<>]' | tr '\n' '|' | head -c 240)"
+    if [ "$rc" -eq 0 ] && ! cmp -s "$tmp/out" "$tmp/eval.clean"; then
+        fail "eval N=$n: exit 0 with an output that differs from a clean run: $(diff "$tmp/eval.clean" "$tmp/out" | grep -m2 '^[<>]' | tr '\n' '|' | head -c 240)"
     else
         passed=$((passed + 1))
     fi
