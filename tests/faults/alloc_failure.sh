@@ -20,9 +20,10 @@
 #
 # Which N: K is a few thousand per command, too many to run each within
 # the time allowed, so each command gets TDKT_ALLOC_BUDGET seconds (default
-# 24): first ~100 N spread over 1..K, then N = 1..300 one by one, then more
-# spread over the rest, plus a few "sticky" runs (every allocation from the
-# Nth on fails, as when memory is really exhausted), until the time is up.
+# 24): first ~100 N spread over 1..K and 20 "sticky" runs (every
+# allocation from the Nth on fails, as when memory is really exhausted),
+# then the last 64 N (output, commit) one by one and sticky, then N =
+# 1..300 one by one, then more spread over the rest, until the time is up.
 # TDKT_ALLOC_FULL=1 runs every N from 1 to K with no time limit (minutes);
 # TDKT_ALLOC_SHOW=N prints the first N failures (default 25).
 #
@@ -156,7 +157,11 @@ plan() {
         return
     fi
     for i in $(seq 0 99); do emit $((1 + i * k / 100)); done
-    for i in $(seq 0 9); do emit "s$((1 + i * k / 10))"; done
+    for i in $(seq 0 19); do emit "s$((1 + i * k / 20))"; done
+    # The last allocations are the output and the commit, where a lost
+    # row or a half-written result would show: each of them.
+    for n in $(seq $((k - 63)) "$k"); do emit "$n"; done
+    for n in 63 31 15 7 3; do emit "s$((k - n))"; done
     for n in $(seq 1 300); do emit "$n"; done
     for step in 64 32 16 8 4 2 1; do # ever finer passes over the rest
         for ((n = 301; n <= k; n += step)); do emit "$n"; done
