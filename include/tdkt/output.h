@@ -74,7 +74,9 @@ TDKT_API void tdkt_table_align_right(tdkt_table *t, int col);
 TDKT_API void tdkt_table_row(tdkt_table *t, const char *const *cells);
 /** Add a horizontal rule before the next row. */
 TDKT_API void tdkt_table_rule(tdkt_table *t);
-TDKT_API void tdkt_table_print(const tdkt_table *t, FILE *out);
+/** Print the table; TDKT_ENOMEM (nothing printed) when memory ran out
+ * while it was built (a NULL table, a lost row or cell). */
+TDKT_API int tdkt_table_print(const tdkt_table *t, FILE *out);
 TDKT_API void tdkt_table_free(tdkt_table *t);
 
 /** Pick the text in the language: @p vi or @p en. */

@@ -220,6 +220,27 @@ char *tdkt_text_fold(const char *text)
     return (char *)out;
 }
 
+/* Case-folded, composed text in a caller's buffer, without allocating: a
+ * lookup must not turn "no memory" into "unknown code" and blame the
+ * data. Text longer than FOLD_MAX code points matches no entry (NULL). */
+#define FOLD_MAX 256
+typedef struct fold_buf {
+    utf8proc_int32_t cp[FOLD_MAX + 1];
+} fold_buf;
+
+static const char *fold_into(fold_buf *b, const char *text)
+{
+    const utf8proc_option_t opt =
+        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t n = utf8proc_decompose(
+        (const utf8proc_uint8_t *)text, (utf8proc_ssize_t)strlen(text),
+        b->cp, FOLD_MAX, opt);
+    if (n < 0 || n > FOLD_MAX)
+        return NULL;
+    n = utf8proc_reencode(b->cp, n, opt); /* in place, NUL-terminated */
+    return n < 0 ? NULL : (const char *)b->cp;
+}
+
 /* Compare the folded needle with one '|'-separated candidate list. */
 static bool matches_list(const char *folded, const char *list)
 {
@@ -233,10 +254,9 @@ static bool matches_list(const char *folded, const char *list)
         if (len < sizeof one) {
             memcpy(one, p, len);
             one[len] = '\0';
-            char *f = tdkt_text_fold(one);
-            bool eq = f && strcmp(f, folded) == 0;
-            free(f);
-            if (eq)
+            fold_buf b;
+            const char *f = fold_into(&b, one);
+            if (f && strcmp(f, folded) == 0)
                 return true;
         }
         p += len;
@@ -256,7 +276,8 @@ int tdkt_vocab_lookup(tdkt_vocab_domain d, const char *text)
     for (int i = 0; i < n; i++)
         if (strcmp(e[i].code, text) == 0)
             return i;
-    char *folded = tdkt_text_fold(text);
+    fold_buf b;
+    const char *folded = fold_into(&b, text);
     if (!folded)
         return -1;
     int found = -1;
@@ -267,7 +288,6 @@ int tdkt_vocab_lookup(tdkt_vocab_domain d, const char *text)
             matches_list(folded, e[i].aliases))
             found = i;
     }
-    free(folded);
     return found;
 }
 

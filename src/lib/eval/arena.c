@@ -14,8 +14,10 @@ void *arena_alloc(arena *a, size_t n)
     if (!b || b->cap - b->used < n) {
         size_t cap = n > BLOCK ? n : BLOCK;
         b = malloc(sizeof *b + cap);
-        if (!b)
+        if (!b) {
+            a->failed = true;
             return NULL;
+        }
         b->next = a->head;
         b->used = 0;
         b->cap = cap;
@@ -26,6 +28,8 @@ void *arena_alloc(arena *a, size_t n)
     return p;
 }
 
+/* A copy of s; on failure "" (callers need not check), and the arena
+ * remembers the failure, so that no result goes out without its text. */
 char *arena_str(void *ap, const char *s, size_t n)
 {
     static char empty[] = "";

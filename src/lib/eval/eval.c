@@ -49,7 +49,7 @@ typedef struct job {
     tdkt_results *res;
     rt_limits limits;
     atomic_size_t next;
-    int failed; /* an infrastructure failure (no memory for a state) */
+    atomic_int failed; /* the host ran out of memory: no result is sure */
 } job;
 
 typedef struct worker {
@@ -75,12 +75,15 @@ static void judge(worker *w, res_item *it)
     it->result = arena_alloc(ar, (size_t)f->nnodes);
     it->detail = arena_alloc(ar, (size_t)f->nnodes * sizeof(char *));
     if (!it->result || !it->detail) {
-        it->outcome = TDKT_OUTCOME_ERROR;
-        it->message = "out of memory";
+        atomic_store(&w->job->failed, 1);
         return;
     }
     rt **slot = &w->rts[it->rs->index];
     if (!*slot && rt_new(slot, it->rs, &w->job->limits, false) < 0) {
+        if (tdkt_error_last()->code == TDKT_ENOMEM) {
+            atomic_store(&w->job->failed, 1);
+            return;
+        }
         it->outcome = TDKT_OUTCOME_ERROR;
         it->message = arena_str(ar, tdkt_error_last()->message,
                                 strlen(tdkt_error_last()->message));
@@ -135,6 +138,8 @@ static void judge(worker *w, res_item *it)
         v = R_ERROR;
         snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
     }
+    if (r->host_oom) /* not the script's cap: the host's own memory */
+        atomic_store(&w->job->failed, 1);
     it->outcome = (int8_t)outcome_of(v);
     if (v == R_ERROR)
         it->message = arena_str(ar, out.error, strlen(out.error));
@@ -146,7 +151,7 @@ static void *work(void *arg)
     tdkt_results *res = w->job->res;
     for (;;) {
         size_t start = atomic_fetch_add(&w->job->next, CHUNK);
-        if (start >= res->n)
+        if (start >= res->n || atomic_load(&w->job->failed))
             break;
         size_t end = start + CHUNK < res->n ? start + CHUNK : res->n;
         for (size_t i = start; i < end; i++)
@@ -279,6 +284,7 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
         j.limits.memory = opt->memory_limit;
     j.res = res;
     atomic_init(&j.next, 0);
+    atomic_init(&j.failed, 0);
     int started = 0;
     for (int t = 0; t < nthreads; t++) {
         workers[t].job = &j;
@@ -316,6 +322,14 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
     }
     if (error == TDKT_OK)
         error = eval_quotas(res);
+    /* The host ran out of memory somewhere: a result may be missing a
+     * text or be an error that is no fault of its rules; fail the whole
+     * evaluation rather than print or save it. */
+    bool oom = atomic_load(&j.failed);
+    for (int i = 0; i < res->narenas; i++)
+        oom = oom || res->arenas[i].failed;
+    if (error == TDKT_OK && oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
 done:
     free(workers);
     free(tids);

@@ -16,6 +16,8 @@ typedef struct arena_block {
 
 typedef struct arena {
     arena_block *head;
+    bool failed; /* an allocation failed: some text is missing, so the
+                  * results must not be used (eval_run fails) */
 } arena;
 
 void *arena_alloc(arena *a, size_t n);

@@ -92,7 +92,7 @@ static void reasons(const tdkt_results *res, size_t i, tdkt_buf *b)
     }
 }
 
-static void write_csv(const tdkt_results *res, tdkt_lang lang, FILE *out)
+static int write_csv(const tdkt_results *res, tdkt_lang lang, FILE *out)
 {
     (void)lang;
     fputs("nomination,subject_type,subject_id,subject_name,code,year,"
@@ -120,10 +120,15 @@ static void write_csv(const tdkt_results *res, tdkt_lang lang, FILE *out)
                 tdkt_buf_put(&b, ",", 1);
             tdkt_csv_cell(&b, cells[c]);
         }
-        fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+        bool oom = b.oom || why.oom;
+        if (!oom)
+            fprintf(out, "%s\n", tdkt_buf_cstr(&b));
         tdkt_buf_free(&b);
         tdkt_buf_free(&why);
+        if (oom) /* a truncated row would pass for a whole one */
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
+    return TDKT_OK;
 }
 
 /* Items sorted by form (award code, subject), then nomination id. */
@@ -138,11 +143,11 @@ static int cmp_by_form(const void *a, const void *b, void *ctx)
     return strcmp(res->ix->noms[x->nom].id, res->ix->noms[y->nom].id);
 }
 
-static void write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
+static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
 {
     size_t *order = malloc((res->n ? res->n : 1) * sizeof *order);
     if (!order)
-        return;
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->n; i++)
         order[i] = i;
     qsort_r(order, res->n, sizeof *order, cmp_by_form, (void *)res);
@@ -234,8 +239,9 @@ static void write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
                          num[2], num[3], num[4]};
     tdkt_table_row(t, row);
-    tdkt_table_print(t, out);
+    int error = tdkt_table_print(t, out);
     tdkt_table_free(t);
+    return error;
 }
 
 int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
@@ -249,20 +255,23 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
         for (size_t i = 0; i < res->n; i++) {
             tdkt_buf b = {0};
             tdkt_result_json(res, i, &b);
-            tdkt_safe_printf(out, "%s%s\n", tdkt_buf_cstr(&b),
-                    fmt == TDKT_FMT_JSON && i + 1 < res->n ? "," : "");
+            bool oom = b.oom;
+            if (!oom)
+                tdkt_safe_printf(out, "%s%s\n", tdkt_buf_cstr(&b),
+                                 fmt == TDKT_FMT_JSON && i + 1 < res->n ? ","
+                                                                        : "");
             tdkt_buf_free(&b);
+            if (oom) /* truncated JSON would be a lie, or unreadable */
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
         }
         if (fmt == TDKT_FMT_JSON)
             fputs("]\n", out);
         return TDKT_OK;
     }
     case TDKT_FMT_CSV:
-        write_csv(res, lang, out);
-        return TDKT_OK;
+        return write_csv(res, lang, out);
     case TDKT_FMT_TABLE:
-        write_table(res, lang, out);
-        return TDKT_OK;
+        return write_table(res, lang, out);
     default:
         return tdkt_error_set(TDKT_EINVALID,
                               "results can be printed as table, jsonl, json "

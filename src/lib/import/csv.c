@@ -108,9 +108,16 @@ int tdkt__csv_open(tdkt_csv **out, const char *path, tdkt_lang lang)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return tdkt_error_set(errno == ENOENT ? TDKT_ENOTFOUND : TDKT_ERROR,
-                              "%s", strerror(errno));
+    if (!f) {
+        /* ENOMEM must read as such: the importer's first pass skips a
+         * file it cannot open (the second reports it), but not one it
+         * had no memory to open, whose ids would then look missing. */
+        int e = errno;
+        return tdkt_error_set(e == ENOENT   ? TDKT_ENOTFOUND
+                              : e == ENOMEM ? TDKT_ENOMEM
+                                            : TDKT_ERROR,
+                              "%s", strerror(e));
+    }
     int error = new_reader(out, f, true, lang);
     if (error < 0)
         fclose(f);

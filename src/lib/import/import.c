@@ -344,6 +344,8 @@ static int compare_names(const void *a, const void *b)
 static int add_folder(importer *im, const char *dir)
 {
     DIR *d = opendir(dir);
+    if (!d && errno == ENOMEM) /* not a problem of the folder */
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     if (!d) {
         DIAG(im, dir, 0, "", "không mở được thư mục: %s",
              "cannot open the folder: %s", strerror(errno));

@@ -15,6 +15,7 @@ struct tdkt_table {
     size_t nrows;
     size_t cap;
     bool *right;
+    bool oom; /* a row or cell was lost: the table must not print */
 };
 
 /* Control and bidirectional-override characters would let a name rewrite
@@ -98,6 +99,10 @@ static char *sanitise(const char *s)
         p += k;
         n -= k;
     }
+    if (b.oom) {
+        tdkt_buf_free(&b);
+        return NULL;
+    }
     if (!b.ptr)
         return strdup("");
     return b.ptr;
@@ -149,14 +154,19 @@ static void add_row(tdkt_table *t, const char *const *cells)
     if (t->nrows == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 32;
         char **c = realloc(t->cells, cap * (size_t)t->ncols * sizeof *c);
-        if (!c)
+        if (!c) {
+            t->oom = true;
             return;
+        }
         t->cells = c;
         t->cap = cap;
     }
     char **row = &t->cells[t->nrows * (size_t)t->ncols];
-    for (int i = 0; i < t->ncols; i++)
+    for (int i = 0; i < t->ncols; i++) {
         row[i] = cells ? sanitise(cells[i]) : NULL;
+        if (cells && !row[i])
+            t->oom = true; /* the row stays, freed with the table */
+    }
     t->nrows++;
 }
 
@@ -172,13 +182,11 @@ void tdkt_table_rule(tdkt_table *t)
         add_row(t, NULL);
 }
 
-void tdkt_table_print(const tdkt_table *t, FILE *out)
+int tdkt_table_print(const tdkt_table *t, FILE *out)
 {
-    if (!t)
-        return;
-    int *w = calloc((size_t)t->ncols, sizeof *w);
-    if (!w)
-        return;
+    int *w = t && !t->oom ? calloc((size_t)t->ncols, sizeof *w) : NULL;
+    if (!w) /* a table with a row missing would be a wrong table */
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     for (size_t r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++) {
             const char *s = t->cells[r * (size_t)t->ncols + c];
@@ -211,6 +219,7 @@ void tdkt_table_print(const tdkt_table *t, FILE *out)
         fputc('\n', out);
     }
     free(w);
+    return TDKT_OK;
 }
 
 void tdkt_table_free(tdkt_table *t)

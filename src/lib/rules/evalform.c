@@ -247,6 +247,7 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
         if (det)
             sc->detail = det;
         if (!res || !det) {
+            r->host_oom = true; /* the host's memory: the command fails */
             if (detail)
                 snprintf(detail, dn, "out of memory");
             return R_ERROR;
@@ -266,6 +267,8 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     const tdkt_form *running_form = r->running_form;
     r->depth = d;
     int v = rt_eval_form(r, f, subject, &n, &out);
+    if (text->oom) /* details lost: the command fails (eval.c) */
+        r->host_oom = true;
     r->depth = saved;
     r->running = running;
     r->running_form = running_form;

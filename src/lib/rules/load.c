@@ -252,7 +252,7 @@ static int load_file(rt *r, const char *path)
     size_t len = 0;
     char *buf = rs_read_file(path, &len, 1u << 20);
     if (!buf)
-        return TDKT_ERULE; /* error set by rs_read_file */
+        return tdkt_error_last()->code; /* set by rs_read_file */
     char chunk[512];
     rs_chunkname(chunk, sizeof chunk, path);
     int status = rt_load_chunk(L, buf, len, chunk);
@@ -286,11 +286,15 @@ typedef struct compiler {
     const char *code;
 } compiler;
 
-static char *dup_field(lua_State *L, int idx, const char *name)
+/* A copy of field `name` of the table at idx, or NULL when it has none
+ * (no memory raises: an absent citation must not look like a missing
+ * one). */
+static char *dup_field(rt *r, int idx, const char *name)
 {
+    lua_State *L = r->L;
     lua_getfield(L, idx, name);
     const char *s = lua_tostring(L, -1);
-    char *d = s ? strdup(s) : NULL;
+    char *d = s ? rt_strdup(r, s) : NULL;
     lua_pop(L, 1);
     return d;
 }
@@ -420,7 +424,7 @@ static int add_node(compiler *c, int idx, int parent, int depth,
             c->f->quota = me;
             c->f->quota_base = tdkt_vocab_lookup(TDKT_V_AWARD, base);
             c->f->quota_all = per && strcmp(per, "all") == 0;
-            c->f->quota_rate = strdup(lua_tostring(L, -2));
+            c->f->quota_rate = rt_strdup(c->r, lua_tostring(L, -2));
         }
         lua_pop(L, 3);
         if (bad_base || bad_rate || bad_per)
@@ -444,13 +448,14 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         rule_node *nd = &c->f->nodes[me];
         memset(nd, 0, sizeof *nd);
         c->built = me + 1;
+        c->f->nnodes = c->built; /* freed with f if an error is raised */
         nd->kind = kind;
-        nd->id = id ? strdup(id) : NULL;
-        nd->basis = dup_field(L, idx, "basis");
-        nd->status = dup_field(L, idx, "status");
-        nd->vi = dup_field(L, idx, "vi");
-        nd->en = dup_field(L, idx, "en");
-        nd->file = dup_field(L, idx, "__file");
+        nd->id = id ? rt_strdup(c->r, id) : NULL;
+        nd->basis = dup_field(c->r, idx, "basis");
+        nd->status = dup_field(c->r, idx, "status");
+        nd->vi = dup_field(c->r, idx, "vi");
+        nd->en = dup_field(c->r, idx, "en");
+        nd->file = dup_field(c->r, idx, "__file");
         lua_getfield(L, idx, "__line");
         nd->line = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
@@ -462,7 +467,7 @@ static int add_node(compiler *c, int idx, int parent, int depth,
                 c->f->nunverified++;
         }
         if (!nd->id) {
-            nd->id = strdup("?");
+            nd->id = rt_strdup(c->r, "?");
         }
     }
     if (kind == RN_ROUTES || kind == RN_ROUTE) {
@@ -503,13 +508,13 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
                                                               : TDKT_PERSON;
         lua_pop(L, 1);
         if (lua_getfield(L, idx, "name") == LUA_TTABLE) {
-            f->name_vi = dup_field(L, -1, "vi");
-            f->name_en = dup_field(L, -1, "en");
+            f->name_vi = dup_field(r, -1, "vi");
+            f->name_en = dup_field(r, -1, "en");
         } else if (lua_isstring(L, -1)) {
-            f->name_vi = strdup(lua_tostring(L, -1));
+            f->name_vi = rt_strdup(r, lua_tostring(L, -1));
         }
         lua_pop(L, 1);
-        f->basis = dup_field(L, idx, "basis");
+        f->basis = dup_field(r, idx, "basis");
         /* kinds = { "merit", … }: a nomination of another kind is not
          * judged by these criteria but sent to a person (review). */
         if (lua_getfield(L, idx, "kinds") == LUA_TTABLE) {
@@ -533,9 +538,9 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
             }
         }
         lua_pop(L, 1);
-        f->file = dup_field(L, idx, "__amended_file");
+        f->file = dup_field(r, idx, "__amended_file");
         if (!f->file)
-            f->file = dup_field(L, idx, "__file");
+            f->file = dup_field(r, idx, "__file");
         lua_getfield(L, idx, "__line");
         f->line = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
@@ -544,7 +549,7 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
                                       "en = … } and basis",
                               code);
         if (!f->name_en)
-            f->name_en = strdup(f->name_vi);
+            f->name_en = rt_strdup(r, f->name_vi);
         /* The form's parameter defaults join the set's parameters as
          * "code.name", where manifests and --set can override them. */
         if (lua_getfield(L, idx, "params") == LUA_TTABLE) {
@@ -608,40 +613,85 @@ static int cmp_form(const void *a, const void *b)
     return x->subject - y->subject;
 }
 
-/* Sorted keys of the forms table (deterministic order). */
-static int sorted_keys(lua_State *L, int forms, char ***out, size_t *n)
+/* What loading mallocs, kept here (not in locals) so that a Lua error
+ * raised in the middle cannot leak it: rt_load_forms frees what is left. */
+typedef struct loader {
+    tdkt_ruleset *build;
+    char **keys; /* sorted "code/subject" keys of the forms table */
+    size_t nkeys;
+    tdkt_form *descs; /* descriptors being built (build only) */
+    int *refs;        /* per key: registry ref of its function table */
+} loader;
+
+/* Sorted keys of the forms table (deterministic order), into ld. */
+static int sorted_keys(rt *r, int forms, loader *ld)
 {
-    size_t cap = 16, k = 0;
-    char **keys = malloc(cap * sizeof *keys);
-    if (!keys)
-        return -1;
+    lua_State *L = r->L;
+    size_t cap = 16;
+    ld->keys = malloc(cap * sizeof *ld->keys);
+    if (!ld->keys)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     lua_pushnil(L);
     while (lua_next(L, forms)) {
         lua_pop(L, 1);
-        if (k == cap) {
+        if (ld->nkeys == cap) {
+            char **nk = realloc(ld->keys, cap * 2 * sizeof *nk);
+            if (!nk) {
+                lua_pop(L, 1);
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            }
+            ld->keys = nk;
             cap *= 2;
-            char **nk = realloc(keys, cap * sizeof *nk);
-            if (!nk)
-                break;
-            keys = nk;
         }
-        keys[k++] = strdup(lua_tostring(L, -1));
+        ld->keys[ld->nkeys] = rt_strdup(r, lua_tostring(L, -1));
+        ld->nkeys++;
     }
     /* order by award enum then subject: done by the caller's qsort on
      * descriptors; here a plain string sort keeps workers identical */
-    for (size_t i = 1; i < k; i++)
+    char **keys = ld->keys;
+    for (size_t i = 1; i < ld->nkeys; i++)
         for (size_t j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
             char *t = keys[j];
             keys[j] = keys[j - 1];
             keys[j - 1] = t;
         }
-    *out = keys;
-    *n = k;
-    return 0;
+    return TDKT_OK;
 }
 
-int rt_load_forms(rt *r, tdkt_ruleset *build)
+/* Workers: the refs in the order of the descriptors the first state
+ * built (sorted by award code), found by key. Every descriptor must
+ * have its functions here, or evaluation would call a missing table. */
+static int refs_by_descriptor(rt *r, loader *ld)
 {
+    int *sorted = calloc(ld->nkeys ? ld->nkeys : 1, sizeof *sorted);
+    if (!sorted)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t d = 0; d < r->rs->nforms; d++) {
+        const tdkt_form *f = &r->rs->forms[d];
+        char key[80];
+        snprintf(key, sizeof key, "%s/%s",
+                 tdkt_vocab_code(TDKT_V_AWARD, f->award),
+                 f->subject == TDKT_UNIT ? "unit" : "person");
+        size_t i = 0;
+        while (i < ld->nkeys && strcmp(ld->keys[i], key) != 0)
+            i++;
+        if (i == ld->nkeys) {
+            free(sorted);
+            return tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
+                                              "loading",
+                                  r->rs->dir);
+        }
+        sorted[d] = ld->refs[i];
+    }
+    free(ld->refs);
+    ld->refs = sorted;
+    return TDKT_OK;
+}
+
+static int load_forms(rt *r, void *ud)
+{
+    loader *ld = ud;
+    tdkt_ruleset *build = ld->build;
     lua_State *L = r->L;
     register_ctor(L, "form", "form", ctor_form);
     register_ctor(L, "amend", "amend", ctor_amend);
@@ -667,97 +717,75 @@ int rt_load_forms(rt *r, tdkt_ruleset *build)
 
     lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
     int forms = lua_gettop(L);
-    char **keys = NULL;
-    size_t nkeys = 0;
-    if (sorted_keys(L, forms, &keys, &nkeys) < 0)
-        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    int error = TDKT_OK;
-    tdkt_form *descs = NULL;
+    int error = sorted_keys(r, forms, ld);
+    if (error < 0)
+        return error;
+    size_t nkeys = ld->nkeys;
     if (build) {
-        descs = calloc(nkeys ? nkeys : 1, sizeof *descs);
-        if (!descs)
-            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        ld->descs = calloc(nkeys ? nkeys : 1, sizeof *ld->descs);
+        if (!ld->descs)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     } else if (nkeys != r->rs->nforms) {
-        error = tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
-                                           "loading",
-                               r->rs->dir);
+        return tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
+                                          "loading",
+                              r->rs->dir);
     }
-    int *refs = calloc(nkeys ? nkeys : 1, sizeof *refs);
-    if (!refs && error == TDKT_OK)
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    for (size_t i = 0; i < nkeys && error == TDKT_OK; i++) {
-        lua_getfield(L, forms, keys[i]);
+    ld->refs = calloc(nkeys ? nkeys : 1, sizeof *ld->refs);
+    if (!ld->refs)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nkeys; i++) {
+        lua_getfield(L, forms, ld->keys[i]);
         char code[64];
-        snprintf(code, sizeof code, "%s", keys[i]);
+        snprintf(code, sizeof code, "%s", ld->keys[i]);
         char *slash = strchr(code, '/');
         if (slash)
             *slash = '\0';
         int nnodes = 0;
-        error = compile_form(r, lua_gettop(L), descs ? &descs[i] : NULL, code,
-                             &refs[i], &nnodes);
+        error = compile_form(r, lua_gettop(L),
+                             ld->descs ? &ld->descs[i] : NULL, code,
+                             &ld->refs[i], &nnodes);
+        if (error < 0)
+            return error;
         lua_pop(L, 1);
     }
-    for (size_t i = 0; i < nkeys; i++)
-        free(keys[i]);
-    free(keys);
     lua_pop(L, 1); /* forms */
-    if (error < 0) {
-        free(refs);
-        if (descs) {
-            build->forms = descs; /* freed with the set */
-            build->nforms = nkeys;
+    if (!build)
+        return refs_by_descriptor(r, ld);
+    /* Sort descriptors by award code, and the refs with them. */
+    tdkt_form *descs = ld->descs;
+    int *refs = ld->refs;
+    for (size_t i = 1; i < nkeys; i++)
+        for (size_t j = i; j > 0 && cmp_form(&descs[j - 1], &descs[j]) > 0;
+             j--) {
+            tdkt_form t = descs[j];
+            descs[j] = descs[j - 1];
+            descs[j - 1] = t;
+            int tr = refs[j];
+            refs[j] = refs[j - 1];
+            refs[j - 1] = tr;
         }
+    build->forms = descs; /* from here on, freed with the set */
+    build->nforms = nkeys;
+    ld->descs = NULL;
+    return rs_params_finish(build);
+}
+
+int rt_load_forms(rt *r, tdkt_ruleset *build)
+{
+    loader ld = {.build = build};
+    int error = rt_protected(r, load_forms, &ld);
+    for (size_t i = 0; i < ld.nkeys; i++)
+        free(ld.keys[i]);
+    free(ld.keys);
+    if (ld.descs) {
+        build->forms = ld.descs; /* what was built is freed with the set */
+        build->nforms = ld.nkeys;
+    }
+    if (error < 0) {
+        free(ld.refs);
         return error;
     }
-    if (build) {
-        /* Sort descriptors by award code, and the refs with them. */
-        for (size_t i = 1; i < nkeys; i++)
-            for (size_t j = i; j > 0 && cmp_form(&descs[j - 1], &descs[j]) > 0;
-                 j--) {
-                tdkt_form t = descs[j];
-                descs[j] = descs[j - 1];
-                descs[j - 1] = t;
-                int tr = refs[j];
-                refs[j] = refs[j - 1];
-                refs[j - 1] = tr;
-            }
-        build->forms = descs;
-        build->nforms = nkeys;
-        int error2 = rs_params_finish(build);
-        if (error2 < 0) {
-            free(refs);
-            return error2;
-        }
-    } else {
-        /* Workers: the same sort, by the descriptors' order. */
-        int *sorted = calloc(nkeys ? nkeys : 1, sizeof *sorted);
-        if (!sorted) {
-            free(refs);
-            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        }
-        /* keys were sorted as strings; map each descriptor back to it */
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
-        char **k2 = NULL;
-        size_t n2 = 0;
-        sorted_keys(L, lua_gettop(L), &k2, &n2);
-        lua_pop(L, 1);
-        for (size_t d = 0; d < r->rs->nforms; d++) {
-            const tdkt_form *f = &r->rs->forms[d];
-            char key[80];
-            snprintf(key, sizeof key, "%s/%s",
-                     tdkt_vocab_code(TDKT_V_AWARD, f->award),
-                     f->subject == TDKT_UNIT ? "unit" : "person");
-            for (size_t i = 0; i < n2; i++)
-                if (strcmp(k2[i], key) == 0)
-                    sorted[d] = refs[i];
-        }
-        for (size_t i = 0; i < n2; i++)
-            free(k2[i]);
-        free(k2);
-        free(refs);
-        refs = sorted;
-    }
-    r->form_fns = refs;
+    r->form_fns = ld.refs;
     return TDKT_OK;
 }
 

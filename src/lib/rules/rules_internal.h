@@ -109,6 +109,7 @@ typedef struct rt {
     /* allocator accounting */
     size_t mem_used, mem_peak;
     bool mem_exceeded;
+    bool host_oom; /* the C allocator failed: nothing since is trusted */
     /* time and instruction budget of the current call */
     uint64_t budget_left;
     uint64_t deadline_ns;
@@ -156,6 +157,12 @@ bool rt_disarm(rt *r);
 /* Protected call with a message handler; leaves an error string on top
  * on failure. */
 int rt_pcall(rt *r, int nargs, int nresults);
+/* Run host code that drives the state (fn) in a protected call: a raised
+ * error becomes a tdkt error, and any host allocation failure meanwhile
+ * TDKT_ENOMEM. fn keeps what it mallocs reachable from ud or r. */
+int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud);
+/* Inside rt_protected: a copy of s, or (no memory) a raised error. */
+char *rt_strdup(rt *r, const char *s);
 /* Replace a table by a read-only proxy (deeply); pushes the proxy. */
 void rt_freeze(lua_State *L, int idx);
 /* Check and restore primitive upvalues; returns false (message pushed)
@@ -166,7 +173,8 @@ bool rt_check_state(rt *r);
 int rt_bind(rt *r);
 
 /* ---- load.c ---- */
-/* Load the chain's forms into r->L; with @p build, fill rs->forms. */
+/* Load the chain's forms into r->L; with @p build, fill rs->forms.
+ * Protected: never raises. */
 int rt_load_forms(rt *r, tdkt_ruleset *rs_build);
 /* Build the frozen params table for a form (pushes it). */
 int rt_push_params(rt *r, const tdkt_form *f);

@@ -27,7 +27,8 @@ char *rs_read_file(const char *path, size_t *len, size_t max)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        tdkt_error_set(TDKT_ERULE, "%s: %s", path, strerror(errno));
+        tdkt_error_set(errno == ENOMEM ? TDKT_ENOMEM : TDKT_ERULE, "%s: %s",
+                       path, strerror(errno));
         return NULL;
     }
     size_t cap = 4096, n = 0;
@@ -121,8 +122,11 @@ static int list_lua(const char *dir, const char *sub, char ***out,
     }
     DIR *dh = opendir(d);
     if (!dh) {
+        /* No such folder is no files; no memory is not. */
+        int e = errno == ENOMEM ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                                : TDKT_OK;
         free(d);
-        return TDKT_OK;
+        return e;
     }
     size_t cap = 0;
     struct dirent *e;
@@ -133,8 +137,12 @@ static int list_lua(const char *dir, const char *sub, char ***out,
             e->d_name[0] == '.')
             continue;
         char *p = path_join(d, e->d_name);
+        if (!p) {
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            break;
+        }
         struct stat lsb;
-        if (p && lstat(p, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+        if (lstat(p, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
             error = tdkt_error_set(TDKT_ERULE,
                                    "%s: a symbolic link; rule files must be "
                                    "plain files inside the rule set",
@@ -182,11 +190,14 @@ static int manifest_fn(lua_State *L)
     return 0;
 }
 
-static char *opt_str(lua_State *L, int idx, const char *name)
+/* A copy of string field `name` of the table at idx, or NULL when it has
+ * none (no memory raises, under rt_protected). */
+static char *opt_str(rt *r, int idx, const char *name)
 {
+    lua_State *L = r->L;
     lua_getfield(L, idx, name);
     const char *s = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
-    char *d = s ? strdup(s) : NULL;
+    char *d = s ? rt_strdup(r, s) : NULL;
     lua_pop(L, 1);
     return d;
 }
@@ -253,60 +264,57 @@ static bool valid_id(const char *id)
     return true;
 }
 
-static int load_manifest(tdkt_ruleset *rs)
+/* The manifest file, read by the host, and the set it describes. */
+typedef struct manifest_job {
+    tdkt_ruleset *rs;
+    const char *buf;
+    size_t len;
+} manifest_job;
+
+/* Run the manifest and read its table into the set (under rt_protected:
+ * what it mallocs goes straight into the set, freed with it). */
+static int read_manifest(rt *r, void *ud)
 {
-    rt_limits lim;
-    rt_default_limits(&lim);
-    rt *r = NULL;
-    int error = rt_new_bare(&r, &lim);
-    if (error < 0)
-        return error;
+    manifest_job *job = ud;
+    tdkt_ruleset *rs = job->rs;
     lua_State *L = r->L;
     lua_pushcfunction(L, manifest_fn);
     rt_set_global(L, "ruleset");
-    size_t len = 0;
-    char *buf = rs_read_file(rs->manifest, &len, 1u << 20);
-    if (!buf) {
-        rt_free(r);
-        return TDKT_ERULE;
-    }
     char chunk[512];
     rs_chunkname(chunk, sizeof chunk, rs->manifest);
     rt_arm(r);
-    int status = rt_load_chunk(L, buf, len, chunk);
+    int status = rt_load_chunk(L, job->buf, job->len, chunk);
     if (status == LUA_OK)
         status = rt_pcall(r, 0, 0);
     bool killed = rt_disarm(r);
-    free(buf);
-    if (status != LUA_OK) {
-        error = tdkt_error_set(TDKT_ERULE, "%s",
-                               killed ? r->kill_msg : lua_tostring(L, -1));
-        goto done;
-    }
-    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE) {
-        error = tdkt_error_set(TDKT_ERULE, "%s:1: no ruleset { … } in the "
+    if (status != LUA_OK)
+        return tdkt_error_set(TDKT_ERULE, "%s",
+                              killed ? r->kill_msg : lua_tostring(L, -1));
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE)
+        return tdkt_error_set(TDKT_ERULE, "%s:1: no ruleset { … } in the "
                                           "manifest",
-                               rs->manifest);
-        goto done;
-    }
+                              rs->manifest);
     int m = lua_gettop(L);
     lua_getfield(L, m, "__line");
     rs->manifest_line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    rs->id = opt_str(L, m, "id");
-    rs->basis = opt_str(L, m, "basis");
-    rs->parent_id = opt_str(L, m, "extends");
+    rs->id = opt_str(r, m, "id");
+    rs->basis = opt_str(r, m, "basis");
+    rs->parent_id = opt_str(r, m, "extends");
     if (lua_getfield(L, m, "title") == LUA_TTABLE) {
-        rs->title_vi = opt_str(L, -1, "vi");
-        rs->title_en = opt_str(L, -1, "en");
+        rs->title_vi = opt_str(r, -1, "vi");
+        rs->title_en = opt_str(r, -1, "en");
     } else if (lua_isstring(L, -1)) {
-        rs->title_vi = strdup(lua_tostring(L, -1));
+        rs->title_vi = rt_strdup(r, lua_tostring(L, -1));
     }
     lua_pop(L, 1);
     if (!rs->title_en && rs->title_vi)
-        rs->title_en = strdup(rs->title_vi);
-    char *from = opt_str(L, m, "effective_from");
-    char *to = opt_str(L, m, "effective_to");
+        rs->title_en = rt_strdup(r, rs->title_vi);
+    /* the dates stay on the stack while they are read */
+    lua_getfield(L, m, "effective_from");
+    lua_getfield(L, m, "effective_to");
+    const char *from = lua_isstring(L, -2) ? lua_tostring(L, -2) : NULL;
+    const char *to = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
     const char *bad = !valid_id(rs->id) ? "id (a path of plain names, "
                                           "e.g. \"kontum/qd29-2018\")"
                       : rs->parent_id && !valid_id(rs->parent_id)
@@ -319,79 +327,86 @@ static int load_manifest(tdkt_ruleset *rs)
                       : to && tdkt_date_parse(&rs->to, to) < 0
                           ? "effective_to (YYYY-MM-DD)"
                           : NULL;
-    free(from);
-    free(to);
-    if (bad) {
-        error = tdkt_error_set(TDKT_ERULE, "%s:%d: the manifest needs a "
-                                           "valid %s",
-                               rs->manifest, rs->manifest_line, bad);
-        goto done;
-    }
-    if (rs->to && rs->to < rs->from) {
-        error = tdkt_error_set(TDKT_ERULE, "%s:%d: effective_to is before "
-                                           "effective_from",
-                               rs->manifest, rs->manifest_line);
-        goto done;
-    }
+    lua_pop(L, 2);
+    if (bad)
+        return tdkt_error_set(TDKT_ERULE, "%s:%d: the manifest needs a "
+                                          "valid %s",
+                              rs->manifest, rs->manifest_line, bad);
+    if (rs->to && rs->to < rs->from)
+        return tdkt_error_set(TDKT_ERULE, "%s:%d: effective_to is before "
+                                          "effective_from",
+                              rs->manifest, rs->manifest_line);
     if (lua_getfield(L, m, "caveats") == LUA_TTABLE) {
         size_t n = lua_rawlen(L, -1);
         rs->caveats = calloc(n ? n : 1, sizeof *rs->caveats);
-        for (size_t i = 0; rs->caveats && i < n; i++) {
+        if (!rs->caveats)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        for (size_t i = 0; i < n; i++) {
             lua_rawgeti(L, -1, (lua_Integer)i + 1);
-            if (lua_isstring(L, -1))
-                rs->caveats[rs->ncaveats++] = strdup(lua_tostring(L, -1));
+            if (lua_isstring(L, -1)) {
+                rs->caveats[rs->ncaveats] = rt_strdup(r, lua_tostring(L, -1));
+                rs->ncaveats++;
+            }
             lua_pop(L, 1);
         }
     }
     lua_pop(L, 1);
-    if (lua_getfield(L, m, "params") == LUA_TTABLE) {
-        size_t cap = 0;
-        lua_pushnil(L);
-        while (lua_next(L, -2)) {
-            if (lua_type(L, -2) != LUA_TSTRING) {
-                error = tdkt_error_set(TDKT_ERULE, "%s:%d: parameter names "
-                                                   "are strings",
-                                       rs->manifest, rs->manifest_line);
-                lua_pop(L, 2);
-                break;
-            }
-            if (rs->nparams == cap) {
-                cap = cap ? cap * 2 : 16;
-                rule_param *np = realloc(rs->params, cap * sizeof *np);
-                if (!np) {
-                    error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-                    lua_pop(L, 2);
-                    break;
-                }
-                rs->params = np;
-            }
-            int rc = param_from_lua(&rs->params[rs->nparams],
-                                    lua_tostring(L, -2), L, -1, rs->id);
-            if (rc < 0) {
-                error = tdkt_error_set(TDKT_ERULE, "%s:%d: parameter '%s' "
-                                                   "must be a number, text "
-                                                   "or true/false",
-                                       rs->manifest, rs->manifest_line,
-                                       lua_tostring(L, -2));
-                lua_pop(L, 2);
-                break;
-            }
-            rs->nparams++;
-            lua_pop(L, 1);
+    if (lua_getfield(L, m, "params") != LUA_TTABLE)
+        return TDKT_OK;
+    size_t cap = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING)
+            return tdkt_error_set(TDKT_ERULE, "%s:%d: parameter names "
+                                              "are strings",
+                                  rs->manifest, rs->manifest_line);
+        if (rs->nparams == cap) {
+            cap = cap ? cap * 2 : 16;
+            rule_param *np = realloc(rs->params, cap * sizeof *np);
+            if (!np)
+                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            rs->params = np;
         }
-        /* Deterministic order for listings and merging. */
-        if (error == TDKT_OK && rs->nparams > 1)
-            for (size_t i = 1; i < rs->nparams; i++)
-                for (size_t j = i; j > 0 && strcmp(rs->params[j - 1].name,
-                                                   rs->params[j].name) > 0;
-                     j--) {
-                    rule_param t = rs->params[j];
-                    rs->params[j] = rs->params[j - 1];
-                    rs->params[j - 1] = t;
-                }
+        int rc = param_from_lua(&rs->params[rs->nparams],
+                                lua_tostring(L, -2), L, -1, rs->id);
+        if (rc == -2)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        if (rc < 0)
+            return tdkt_error_set(TDKT_ERULE, "%s:%d: parameter '%s' "
+                                              "must be a number, text "
+                                              "or true/false",
+                                  rs->manifest, rs->manifest_line,
+                                  lua_tostring(L, -2));
+        rs->nparams++;
+        lua_pop(L, 1);
     }
-done:
+    /* Deterministic order for listings and merging. */
+    for (size_t i = 1; i < rs->nparams; i++)
+        for (size_t j = i; j > 0 && strcmp(rs->params[j - 1].name,
+                                           rs->params[j].name) > 0;
+             j--) {
+            rule_param t = rs->params[j];
+            rs->params[j] = rs->params[j - 1];
+            rs->params[j - 1] = t;
+        }
+    return TDKT_OK;
+}
+
+static int load_manifest(tdkt_ruleset *rs)
+{
+    manifest_job job = {rs, NULL, 0};
+    char *buf = rs_read_file(rs->manifest, &job.len, 1u << 20);
+    if (!buf)
+        return tdkt_error_last()->code;
+    job.buf = buf;
+    rt_limits lim;
+    rt_default_limits(&lim);
+    rt *r = NULL;
+    int error = rt_new_bare(&r, &lim);
+    if (error == TDKT_OK)
+        error = rt_protected(r, read_manifest, &job);
     rt_free(r);
+    free(buf);
     return error;
 }
 
@@ -730,22 +745,29 @@ static int scan(const char *dir, int depth, char ***out, size_t *n,
                 return tdkt_error_set(TDKT_ENOMEM, "out of memory");
             *out = nl;
         }
-        (*out)[(*n)++] = strip_slashes(dir);
+        if (!((*out)[*n] = strip_slashes(dir)))
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        (*n)++;
         return TDKT_OK;
     }
     if (depth >= 3)
         return TDKT_OK;
     DIR *dh = opendir(dir);
-    if (!dh)
-        return TDKT_OK;
+    if (!dh) /* not a folder is no sets; no memory is not */
+        return errno == ENOMEM ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                               : TDKT_OK;
     struct dirent *e;
     int error = TDKT_OK;
     while (error == TDKT_OK && (e = readdir(dh)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
         char *sub = path_join(dir, e->d_name);
+        if (!sub) {
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            break;
+        }
         struct stat sb;
-        if (sub && stat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+        if (stat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
             error = scan(sub, depth + 1, out, n, cap);
         free(sub);
     }
@@ -918,7 +940,11 @@ int tdkt_rules_open(tdkt_rules **out, const char *path)
     }
     qsort(dirs, ndirs, sizeof *dirs, cmp_str);
     char *m = path_join(path, "ruleset.lua");
-    rules->by_date = !(m && is_file(m));
+    if (!m) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    rules->by_date = !is_file(m);
     free(m);
     rules->opened = calloc(ndirs, sizeof *rules->opened);
     if (!rules->opened) {

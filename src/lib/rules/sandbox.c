@@ -91,8 +91,13 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     void *p = realloc(ptr, nsize);
-    if (!p)
+    if (!p) {
+        /* The host, not the script, ran out: whatever the state computes
+         * from here on (a script's pcall may swallow the error) cannot be
+         * trusted, and the caller must fail the command. */
+        r->host_oom = true;
         return NULL;
+    }
     r->mem_used = r->mem_used - osize + nsize;
     if (r->mem_used > r->mem_peak)
         r->mem_peak = r->mem_used;
@@ -330,7 +335,16 @@ void rt_push_env(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
-/* Load a text chunk (bytecode refused) with its own environment. */
+/* (chunk) → the chunk with its own _ENV; run protected, as it allocates. */
+static int give_env(lua_State *L)
+{
+    rt_push_env(L);
+    lua_setupvalue(L, 1, 1); /* _ENV */
+    return 1;
+}
+
+/* Load a text chunk (bytecode refused) with its own environment. Like
+ * luaL_loadbufferx, it never raises: on failure the message is pushed. */
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
                   const char *chunkname);
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
@@ -339,9 +353,9 @@ int rt_load_chunk(lua_State *L, const char *buf, size_t len,
     int status = luaL_loadbufferx(L, buf, len, chunkname, "t");
     if (status != LUA_OK)
         return status;
-    rt_push_env(L);
-    lua_setupvalue(L, -2, 1); /* _ENV */
-    return LUA_OK;
+    lua_pushcfunction(L, give_env);
+    lua_insert(L, -2);
+    return lua_pcall(L, 1, 1, 0);
 }
 
 static const char *const base_allowed[] = {
@@ -520,6 +534,66 @@ static void seal_base(lua_State *L)
     lua_pop(L, 1);
 }
 
+/*
+ * Host code that drives a state outside a script (building the globals,
+ * loading and compiling forms, reading manifests) calls the Lua API, which
+ * raises an error when an allocation fails; raised outside a protected
+ * call, that error is a panic (abort). Such code runs through
+ * rt_protected(): fn's own error codes come back as they are, a raised
+ * error becomes a tdkt error, and when the host ran out of memory at any
+ * point the answer is TDKT_ENOMEM, whatever fn made of it. fn must keep
+ * every block it mallocs reachable from ud or r, since a raised error
+ * skips its cleanup.
+ */
+typedef struct protected_call {
+    rt *r;
+    int (*fn)(rt *r, void *ud);
+    void *ud;
+    int error;
+} protected_call;
+
+static int protected_trampoline(lua_State *L)
+{
+    protected_call *pc = lua_touserdata(L, 1);
+    lua_pop(L, 1);
+    pc->error = pc->fn(pc->r, pc->ud);
+    return 0;
+}
+
+int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud)
+{
+    lua_State *L = r->L;
+    int top = lua_gettop(L);
+    protected_call pc = {r, fn, ud, TDKT_OK};
+    lua_pushcfunction(L, protected_trampoline);
+    lua_pushlightuserdata(L, &pc);
+    int status = lua_pcall(L, 1, 0, 0);
+    int error = pc.error;
+    if (status != LUA_OK)
+        error = status == LUA_ERRMEM
+                    ? tdkt_error_set(TDKT_ELIMIT,
+                                     "memory limit exceeded (%zu MiB)",
+                                     r->limits.memory >> 20)
+                    : tdkt_error_set(TDKT_ERULE, "%s",
+                                     lua_type(L, -1) == LUA_TSTRING
+                                         ? lua_tostring(L, -1)
+                                         : "error in a Lua state");
+    if (r->host_oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    lua_settop(L, top);
+    return error;
+}
+
+char *rt_strdup(rt *r, const char *s)
+{
+    char *d = strdup(s);
+    if (!d) {
+        r->host_oom = true;
+        luaL_error(r->L, "out of memory");
+    }
+    return d;
+}
+
 static int load_prelude(rt *r)
 {
     lua_State *L = r->L;
@@ -531,6 +605,29 @@ static int load_prelude(rt *r)
     rt_freeze(L, -1);
     rt_set_global(L, "lib");
     lua_pop(L, 1);
+    return TDKT_OK;
+}
+
+/* The globals, the rule API and the prelude (under rt_protected). */
+static int setup_bare(rt *r, void *ud)
+{
+    (void)ud;
+    lua_State *L = r->L;
+    lua_pushlightuserdata(L, r);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY);
+    lua_newtable(L);
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode"); /* weak keys */
+    lua_setmetatable(L, -2);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
+    (void)PROXY_MT_KEY;
+    build_base(L);
+    rt_open_api(L);
+    int error = load_prelude(r);
+    if (error < 0)
+        return error;
+    seal_base(L);
     return TDKT_OK;
 }
 
@@ -549,32 +646,23 @@ int rt_new_bare(rt **out, const rt_limits *limits)
     lua_State *L = lua_newstate(rt_alloc, r);
     if (!L) {
         free(r);
-        return tdkt_error_set(TDKT_ENOMEM, "cannot create a Lua state");
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory (cannot create a "
+                                           "Lua state)");
     }
     r->L = L;
-    lua_pushlightuserdata(L, r);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY);
-    lua_newtable(L);
-    lua_createtable(L, 0, 1);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode"); /* weak keys */
-    lua_setmetatable(L, -2);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY);
-    (void)PROXY_MT_KEY;
-
-    int error = TDKT_OK;
-    build_base(L);
-    rt_open_api(L);
-    if ((error = load_prelude(r)) < 0)
-        goto done;
-    seal_base(L);
-done:
+    int error = rt_protected(r, setup_bare, NULL);
     if (error < 0) {
         rt_free(r);
         return error;
     }
     *out = r;
     return TDKT_OK;
+}
+
+static int bind(rt *r, void *ud)
+{
+    (void)ud;
+    return rt_bind(r);
 }
 
 int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
@@ -596,7 +684,7 @@ int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
                                r->kill_msg);
     r->limits = *limits;
     if (error == TDKT_OK)
-        error = rt_bind(r);
+        error = rt_protected(r, bind, NULL);
     lua_gc(r->L, LUA_GCCOLLECT);
     if (error < 0) {
         rt_free(r);
