@@ -350,6 +350,31 @@ static void test_index__fields(void **state)
     RUN(w, probes);
 }
 
+/* Dates read by rules (s.hired, n.submitted, the disciplines' text) are
+ * formatted by hand: the same text as "%04u-%02u-%02u" of the parts, for
+ * every day and for out-of-range values. */
+static void test_index__date_format(void **state)
+{
+    (void)state;
+    static const tdkt_date odd[] = {0, -1, 1, 19000101, 20240229, 99991231,
+                                    123456789, 2147483647};
+    int checked = 0;
+    for (int i = 0; i < 8 + 366 * 3; i++) {
+        tdkt_date d = i < 8 ? odd[i]
+                            : TDKT_DATE(1999 + (i - 8) / 366,
+                                        (i - 8) % 366 / 31 + 1,
+                                        (i - 8) % 31 + 1);
+        unsigned v = d > 0 ? (unsigned)d : 0;
+        char want[32], got[11];
+        snprintf(want, sizeof want, "%04u-%02u-%02u", v / 10000 % 10000,
+                 v / 100 % 100, v % 100);
+        assert_ptr_equal(tdkt_date_format(got, d), got);
+        assert_string_equal(got, want);
+        checked++;
+    }
+    assert_int_equal(checked, 8 + 366 * 3);
+}
+
 /* n.year and the other fields follow each nomination judged in turn
  * (n.year is copied into the handle only when it changes). */
 static void test_index__nomination_fields_follow_each(void **state)
@@ -1170,6 +1195,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_index__load_counts),
         T(test_index__fields),
+        T(test_index__date_format),
         T(test_index__nomination_fields_follow_each),
         T(test_index__rating_and_ratings),
         T(test_index__streak),
