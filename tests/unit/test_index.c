@@ -410,8 +410,14 @@ static void test_index__nomination_fields_follow_each(void **state)
 static void test_index__rating_and_ratings(void **state)
 {
     world *w = *state;
-    records(w, PERSON_P1 RATINGS);
+    records(w, PERSON_P1 RATINGS
+            "INSERT INTO appraisals(subject_type, subject_id, year, rating) "
+            "VALUES ('person', 'P1', 2012, 'incomplete'), "
+            "('person', 'P1', 2013, 'complete');");
     static const probe probes[] = {
+        /* Every rating code. */
+        {"N", "s:rating(2012), s:rating(2013), s:rating(2019), s:rating(2021)",
+         "incomplete | complete | good | excellent"},
         {"N", "s:rating(2018)", "excellent"},
         {"N", "s:rating(2019)", "good"},
         {"N", "s:rating(2020)", "nil"},
@@ -421,6 +427,11 @@ static void test_index__rating_and_ratings(void **state)
         {"N", "s:ratings(2022, 2022)", "2022: excellent"},
         {"N", "s:ratings(2015, 2017)", "2015: —, 2016: —, 2017: excellent"},
         {"N", "s:ratings(2022, 2021)", ""},
+        {"N", "s:ratings(2012, 2014)",
+         "2012: incomplete, 2013: complete, 2014: —"},
+        /* The first and last years there can be. */
+        {"N", "s:ratings(1900, 1901), s:ratings(2199, 2200)",
+         "1900: —, 1901: — | 2199: —, 2200: —"},
     };
     RUN(w, probes);
 }
@@ -647,6 +658,10 @@ static void test_index__initiatives(void **state)
         {"N", "s:count_initiatives(2019, 2021, nil)", "4"},
         {"N", "s:count_initiatives(2022, 2030)", "0"},
         {"N", "s:count_initiatives(2021, 2019)", "0"},
+        /* Any range, as s:initiatives{ from =, to = }. */
+        {"N", "s:count_initiatives(math.mininteger, math.maxinteger), "
+              "s:count_initiatives(0, 9999)",
+         "4 | 4"},
         /* ... always the count of s:initiatives{} for the same filter. */
         {"N", COUNT_AS_LIST("count_initiatives", "initiatives", "scope",
                             "'unit', 'province', 'national'"),
@@ -704,6 +719,9 @@ static void test_index__disciplines(void **state)
         {"N", "s:count_disciplines(2019, 2021, 'dismissal')", "0"},
         {"N2", "s:count_disciplines(2020, 2020, 'demotion')", "1"},
         {"N3", "s:count_disciplines(2000, 2200)", "0"},
+        {"N", "s:count_disciplines(math.mininteger, math.maxinteger), "
+              "s:count_disciplines(1000, 1999)",
+         "3 | 0"},
         /* ... always the count of s:disciplines{} for the same filter. */
         {"N", COUNT_AS_LIST("count_disciplines", "disciplines", "level",
                             "'reprimand', 'warning', 'demotion', "
@@ -1040,7 +1058,8 @@ static void test_index__api_errors(void **state)
         {"NA", "s:count_initiatives(2021)", "number expected, got no value"},
         {"NA", "s:count_initiatives(2020, 2021, 'world')",
          "unknown scope 'world'"},
-        {"NA", "s:count_disciplines(1800, 2021)", "year 1800 is out of range"},
+        {"NA", "s:count_disciplines('x', 2021)",
+         "number expected, got string"},
         {"NA", "s:count_disciplines(2020, 2021, 'fine')",
          "unknown level 'fine'"},
         {"NA", "meets('hcld3', s, n)",

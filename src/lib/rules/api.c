@@ -17,6 +17,7 @@
  *   fields fall to a C closure as above. A stale handle wears another
  *   metatable, whose __index raises the stale handle error.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,14 @@ static int check_year(lua_State *L, int arg)
     return (int)y;
 }
 
+/* An integer argument as an int (clamped: any year range reads the same
+ * as the widest one). */
+static int check_int(lua_State *L, int arg)
+{
+    lua_Integer v = luaL_checkinteger(L, arg);
+    return v < INT_MIN ? INT_MIN : v > INT_MAX ? INT_MAX : (int)v;
+}
+
 /* The codes of a vocabulary domain as Lua strings, index value + 1:
  * pushed by lua_rawgeti, already interned (no hashing per read). */
 static void push_code_strings(lua_State *L, tdkt_vocab_domain d)
@@ -163,14 +172,19 @@ static int s_ratings(lua_State *L)
     int y1 = check_year(L, 2), y2 = check_year(L, 3);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
+    /* "2020: excellent, 2021: —", by hand (a detail of most forms): the
+     * years are checked to have four digits. */
     for (int y = y1; y <= y2 && y - y1 < 100; y++) {
         const ix_appraisal *a = ix_appraisal_of(ix, s, y);
-        char item[64];
-        snprintf(item, sizeof item, "%s%d: %s", y > y1 ? ", " : "", y,
-                 a && a->rating != IX_NONE
-                     ? tdkt_vocab_code(TDKT_V_RATING, a->rating)
-                     : "—");
-        luaL_addstring(&b, item);
+        if (y > y1)
+            luaL_addlstring(&b, ", ", 2);
+        char head[6] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                        (char)('0' + y / 10 % 10), (char)('0' + y % 10), ':',
+                        ' '};
+        luaL_addlstring(&b, head, sizeof head);
+        luaL_addstring(&b, a && a->rating != IX_NONE
+                               ? tdkt_vocab_code(TDKT_V_RATING, a->rating)
+                               : "—");
     }
     luaL_pushresult(&b);
     return 1;
@@ -434,8 +448,8 @@ static int s_count_initiatives(lua_State *L)
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
     ifilter f = {0, 0, 0, ~0u, false, false};
-    f.from = check_year(L, 2);
-    f.to = check_year(L, 3);
+    f.from = check_int(L, 2);
+    f.to = check_int(L, 3);
     f.scope = opt_enum(L, 4, TDKT_V_SCOPE, "scope", 0);
     int n = 0;
     const ix_initiative *r = ix->ini + s->ini.off;
@@ -491,7 +505,7 @@ static int s_count_disciplines(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
-    int from = check_year(L, 2), to = check_year(L, 3);
+    int from = check_int(L, 2), to = check_int(L, 3);
     int level = opt_enum(L, 4, TDKT_V_LEVEL, "level", 0);
     int n = 0;
     const ix_discipline *d = ix->dis + s->dis.off;
