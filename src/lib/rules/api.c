@@ -25,7 +25,10 @@
 
 #include "rules/rules_internal.h"
 
-static const char HOST_KEY_API = 'a'; /* registry: rt * (api's own key) */
+/* registry: the host box, a userdata holding the rt * (NULL until
+ * rt_bind); meets() and tr() have it as upvalue 1, which is cheaper to
+ * reach than the registry at every call. */
+static const char HOST_KEY_API = 'a';
 
 /* Scripts cannot make userdata, so the only ones they hold are these two,
  * told apart by a tag: cheaper than luaL_checkudata's registry lookup by
@@ -65,10 +68,7 @@ static void *check_tagged(lua_State *L, int idx, uint32_t tag,
 
 static rt *api_host(lua_State *L)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
-    rt *r = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return r;
+    return *(rt **)lua_touserdata(L, lua_upvalueindex(1));
 }
 
 static void stale_subject(lua_State *L)
@@ -973,7 +973,8 @@ void rt_set_global(lua_State *L, const char *name);
 
 void rt_open_api(lua_State *L)
 {
-    lua_pushlightuserdata(L, NULL);
+    rt **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = NULL;
     lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
 
     lua_pushboolean(L, 1);
@@ -985,9 +986,11 @@ void rt_open_api(lua_State *L)
     lua_pushnil(L);
     lua_pushcclosure(L, result_helper, 1);
     rt_set_global(L, "unknown");
-    lua_pushcfunction(L, l_meets);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_pushcclosure(L, l_meets, 1);
     rt_set_global(L, "meets");
-    lua_pushcfunction(L, l_tr);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_pushcclosure(L, l_tr, 1);
     rt_set_global(L, "tr");
 }
 
@@ -1069,8 +1072,9 @@ static void new_nomination_handle(lua_State *L, int names)
 int rt_bind(rt *r)
 {
     lua_State *L = r->L;
-    lua_pushlightuserdata(L, r);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    *(rt **)lua_touserdata(L, -1) = r;
+    lua_pop(L, 1);
     lua_createtable(L, 0, F_COUNT_); /* names */
     for (int f = 0; f < F_COUNT_; f++) {
         lua_pushinteger(L, f);
