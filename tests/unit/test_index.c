@@ -341,6 +341,57 @@ static void test_index__fields(void **state)
         {"N2", "n.kind, n.campaign, n.proposed_by, n.submitted",
          "thematic | Đợt 1 | U1 | 2022-01-10"},
         {"N", "p.initiatives, p.years", "nil | nil"},
+        /* The handles hide their metatables. */
+        {"N", "getmetatable(s), getmetatable(n), tostring(s)",
+         "false | false | subject"},
+        {"NU", "getmetatable(s), getmetatable(n), tostring(s)",
+         "false | false | subject"},
+    };
+    RUN(w, probes);
+}
+
+/* Dates read by rules (s.hired, n.submitted, the disciplines' text) are
+ * formatted by hand: the same text as "%04u-%02u-%02u" of the parts, for
+ * every day and for out-of-range values. */
+static void test_index__date_format(void **state)
+{
+    (void)state;
+    static const tdkt_date odd[] = {0, -1, 1, 19000101, 20240229, 99991231,
+                                    123456789, 2147483647};
+    int checked = 0;
+    for (int i = 0; i < 8 + 366 * 3; i++) {
+        tdkt_date d = i < 8 ? odd[i]
+                            : TDKT_DATE(1999 + (i - 8) / 366,
+                                        (i - 8) % 366 / 31 + 1,
+                                        (i - 8) % 31 + 1);
+        unsigned v = d > 0 ? (unsigned)d : 0;
+        char want[32], got[11];
+        snprintf(want, sizeof want, "%04u-%02u-%02u", v / 10000 % 10000,
+                 v / 100 % 100, v % 100);
+        assert_ptr_equal(tdkt_date_format(got, d), got);
+        assert_string_equal(got, want);
+        checked++;
+    }
+    assert_int_equal(checked, 8 + 366 * 3);
+}
+
+/* n.year and the other fields follow each nomination judged in turn
+ * (n.year is copied into the handle only when it changes). */
+static void test_index__nomination_fields_follow_each(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1
+            "INSERT INTO nominations(id, subject_type, subject_id, code, "
+            "year, kind) VALUES ('N1', 'person', 'P1', 'cstd_cs', 2019, "
+            "'thematic'), ('N2', 'person', 'P1', 'cstd_cs', 2020, 'merit'), "
+            "('N3', 'person', 'P1', 'cstd_cs', 2020, 'ad_hoc'), "
+            "('N4', 'person', 'P1', 'cstd_cs', 2019, 'merit');");
+    static const probe probes[] = {
+        {"N", "n.id, n.year, n.kind", "N | 2021 | merit"},
+        {"N1", "n.id, n.year, n.kind", "N1 | 2019 | thematic"},
+        {"N2", "n.id, n.year, n.kind", "N2 | 2020 | merit"},
+        {"N3", "n.id, n.year, n.kind", "N3 | 2020 | ad_hoc"},
+        {"N4", "n.id, n.year, n.kind", "N4 | 2019 | merit"},
     };
     RUN(w, probes);
 }
@@ -359,8 +410,14 @@ static void test_index__fields(void **state)
 static void test_index__rating_and_ratings(void **state)
 {
     world *w = *state;
-    records(w, PERSON_P1 RATINGS);
+    records(w, PERSON_P1 RATINGS
+            "INSERT INTO appraisals(subject_type, subject_id, year, rating) "
+            "VALUES ('person', 'P1', 2012, 'incomplete'), "
+            "('person', 'P1', 2013, 'complete');");
     static const probe probes[] = {
+        /* Every rating code. */
+        {"N", "s:rating(2012), s:rating(2013), s:rating(2019), s:rating(2021)",
+         "incomplete | complete | good | excellent"},
         {"N", "s:rating(2018)", "excellent"},
         {"N", "s:rating(2019)", "good"},
         {"N", "s:rating(2020)", "nil"},
@@ -370,6 +427,11 @@ static void test_index__rating_and_ratings(void **state)
         {"N", "s:ratings(2022, 2022)", "2022: excellent"},
         {"N", "s:ratings(2015, 2017)", "2015: —, 2016: —, 2017: excellent"},
         {"N", "s:ratings(2022, 2021)", ""},
+        {"N", "s:ratings(2012, 2014)",
+         "2012: incomplete, 2013: complete, 2014: —"},
+        /* The first and last years there can be. */
+        {"N", "s:ratings(1900, 1901), s:ratings(2199, 2200)",
+         "1900: —, 1901: — | 2199: —, 2200: —"},
     };
     RUN(w, probes);
 }
@@ -543,6 +605,18 @@ static void test_index__honours_and_latest(void **state)
 
 /* ------------------------------------------------------- initiatives */
 
+/* How many (y1, y2, code) of 2018..2022 and the codes listed make
+ * s:COUNT(y1, y2, code) differ from the count of s:LIST{ from = y1, to =
+ * y2, OPT = code } (code nil: no filter): "0 of N". */
+#define COUNT_AS_LIST(count, list, opt, codes)                             \
+    "(function() local bad, n = 0, 0 "                                     \
+    "for y1 = 2018, 2022 do for y2 = y1 - 1, 2022 do "                     \
+    "for _, c in ipairs{ false, " codes " } do "                           \
+    "local code = c or nil; n = n + 1 "                                    \
+    "if s:" count "(y1, y2, code) ~= (s:" list "{ from = y1, to = y2, "    \
+    opt " = code }) then bad = bad + 1 end end end end "                   \
+    "return bad .. ' of ' .. n end)()"
+
 /* SK2 and SK4 were the basis of an honour (the list is ';'-separated,
  * spaces allowed); SK3 was not applied. */
 static void test_index__initiatives(void **state)
@@ -576,6 +650,22 @@ static void test_index__initiatives(void **state)
          "false | 2 initiatives (SK1, SK3), needs 3"},
         {"N", "lib.initiatives(s, 2020, 2021, 'province', 2)",
          "true | 2 initiatives (SK2, SK3)"},
+        /* The count alone, from plain arguments. */
+        {"N", "s:count_initiatives(2019, 2021)", "4"},
+        {"N", "s:count_initiatives(2020, 2020)", "1"},
+        {"N", "s:count_initiatives(2019, 2021, 'province')", "2"},
+        {"N", "s:count_initiatives(2019, 2021, 'national')", "1"},
+        {"N", "s:count_initiatives(2019, 2021, nil)", "4"},
+        {"N", "s:count_initiatives(2022, 2030)", "0"},
+        {"N", "s:count_initiatives(2021, 2019)", "0"},
+        /* Any range, as s:initiatives{ from =, to = }. */
+        {"N", "s:count_initiatives(math.mininteger, math.maxinteger), "
+              "s:count_initiatives(0, 9999)",
+         "4 | 4"},
+        /* ... always the count of s:initiatives{} for the same filter. */
+        {"N", COUNT_AS_LIST("count_initiatives", "initiatives", "scope",
+                            "'unit', 'province', 'national'"),
+         "0 of 80"},
     };
     RUN(w, probes);
 }
@@ -621,6 +711,25 @@ static void test_index__disciplines(void **state)
         {"N2", "s:disciplines{ from = 2021, to = 2021 }", "0 | "},
         {"N2", "s:disciplines{ from = 2020, to = 2020, level = 'demotion' }",
          "1 | 2020-07-01: demotion"},
+        /* The count alone, from plain arguments. */
+        {"N", "s:count_disciplines(2020, 2020)", "1"},
+        {"N", "s:count_disciplines(2021, 2021)", "1"},
+        {"N", "s:count_disciplines(2019, 2021)", "3"},
+        {"N", "s:count_disciplines(2019, 2021, 'warning')", "1"},
+        {"N", "s:count_disciplines(2019, 2021, 'dismissal')", "0"},
+        {"N2", "s:count_disciplines(2020, 2020, 'demotion')", "1"},
+        {"N3", "s:count_disciplines(2000, 2200)", "0"},
+        {"N", "s:count_disciplines(math.mininteger, math.maxinteger), "
+              "s:count_disciplines(1000, 1999)",
+         "3 | 0"},
+        /* ... always the count of s:disciplines{} for the same filter. */
+        {"N", COUNT_AS_LIST("count_disciplines", "disciplines", "level",
+                            "'reprimand', 'warning', 'demotion', "
+                            "'dismissal'"),
+         "0 of 100"},
+        {"N2", COUNT_AS_LIST("count_disciplines", "disciplines", "level",
+                             "'reprimand', 'demotion', 'removal'"),
+         "0 of 80"},
     };
     RUN(w, probes);
 }
@@ -932,6 +1041,27 @@ static void test_index__api_errors(void **state)
         {"NA", "s.salary", "a person has no field 'salary'"},
         {"NU1", "s.is_leader", "a unit has no field 'is_leader'"},
         {"NA", "n.salary", "a nomination has no field 'salary'"},
+        /* A field of the other kind of subject, or of the nomination. */
+        {"NA", "s.kind", "a person has no field 'kind'"},
+        {"NA", "s.small", "a person has no field 'small'"},
+        {"NU1", "s.hired", "a unit has no field 'hired'"},
+        {"NU1", "s.unit", "a unit has no field 'unit'"},
+        {"NA", "s.year", "a person has no field 'year'"},
+        {"NA", "n.type", "a nomination has no field 'type'"},
+        {"NA", "n.name", "a nomination has no field 'name'"},
+        {"NA", "s[1]", "a person has no field '1'"},
+        {"NA", "n[true]", "string expected, got boolean"},
+        /* A method called without its subject. */
+        {"NA", "s.rating(2021, 2021)", "tdkt.subject expected, got number"},
+        {"NA", "n.fact('x')", "tdkt.nomination expected, got string"},
+        {"NA", "s.rating(n, 2021)", "tdkt.subject expected, got userdata"},
+        {"NA", "s:count_initiatives(2021)", "number expected, got no value"},
+        {"NA", "s:count_initiatives(2020, 2021, 'world')",
+         "unknown scope 'world'"},
+        {"NA", "s:count_disciplines('x', 2021)",
+         "number expected, got string"},
+        {"NA", "s:count_disciplines(2020, 2021, 'fine')",
+         "unknown level 'fine'"},
         {"NA", "meets('hcld3', s, n)",
          "meets: rule set p/api has no form 'hcld3' for a person"},
         /* A form that asks whether it is met itself. */
@@ -974,6 +1104,92 @@ static void test_index__members_meeting_member_error(void **state)
     expect_errors(w, calls, 1, "ldtt");
 }
 
+/* A form file that keeps the handles of the nested judgement of ldtt
+ * in locals it shares with cstd_cs, which reads them after meets() has
+ * returned: each read must be refused, while cstd_cs's own handles still
+ * read. ldtt fails with its handle's fields as the detail, so that
+ * meets() shows them. */
+static const char STALE_FORMS[] =
+    "local kept_s, kept_n\n"
+    "form 'ldtt' { name = 'Standard', basis = 'Tests',\n"
+    "  criterion 'ok' { basis = 'Tests', status = 'P', vi = 'ok', "
+    "en = 'ok',\n"
+    "    check = function(s, n, p)\n"
+    "      kept_s, kept_n = s, n\n"
+    "      return fail(n.id .. '|' .. n.code .. '|' .. n.year .. '|' .. "
+    "n.kind)\n"
+    "    end },\n"
+    "}\n"
+    "local reads = {\n"
+    "  function() return kept_s.id end,\n"
+    "  function() return kept_s:rating(2021) end,\n"
+    "  function() return kept_n.year end,\n"
+    "  function() return kept_n.code end,\n"
+    "  function() return kept_n.kind end,\n"
+    "  function() return kept_n:fact('x') end,\n"
+    "  function(s, n) return meets('ldtt', kept_s, n) end,\n"
+    "}\n"
+    "form 'cstd_cs' { name = 'Probe', basis = 'Tests',\n"
+    "  criterion 'c0' { basis = 'Tests', status = 'V', vi = 'c', "
+    "en = 'c',\n"
+    "    check = function(s, n, p)\n"
+    "      local _, d1 = meets('ldtt', s, n)\n"
+    "      local _, d2 = meets('ldtt', s, n, 2020)\n"
+    "      local out = {}\n"
+    "      for i, f in ipairs(reads) do\n"
+    "        local ok, err = pcall(f, s, n)\n"
+    "        out[i] = (not ok and tostring(err):find('only valid while', "
+    "1, true)) and 'stale' or ('read: ' .. tostring(err))\n"
+    "      end\n"
+    "      return pass(d1 .. ' / ' .. d2 .. ' / ' .. table.concat(out, ' ') "
+    ".. ' / ' .. n.year .. ' ' .. n.code .. ' ' .. s.id)\n"
+    "    end },\n"
+    "}\n";
+
+/* Handles of a finished nested judgement are stale: every read of them is
+ * an error (a nested handle is live again when meets() judges anew, with
+ * that judgement's year). Keeping them is itself an error outcome, as any
+ * kept state. */
+static void test_index__stale_handles(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1);
+    char *root = write_probe_set(w, NULL, 0);
+    char *forms = path2(root, "p/api/forms");
+    free(th_write(forms, "ldtt.lua", STALE_FORMS));
+    char *set = path2(root, "p/api");
+    tdkt_rules *rules = NULL;
+    if (tdkt_rules_open(&rules, set) < 0) {
+        print_error("%s\n", tdkt_error_last()->message);
+        fail();
+    }
+    tdkt_index *ix = NULL;
+    assert_int_equal(tdkt_index_load(&ix, w->store), 0);
+    tdkt_results *res = NULL;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.lang = TDKT_LANG_EN;
+    assert_int_equal(tdkt_eval(&res, ix, rules, &opt), 0);
+    tdkt_result_view v;
+    size_t r = result_of(res, "N", &v);
+    assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+    assert_non_null(strstr(v.message, "the rule changed the local 'kept_"));
+    tdkt_criterion_view c;
+    tdkt_result_node(res, r, 0, TDKT_LANG_EN, &c);
+    assert_string_equal(c.id, "c0");
+    assert_string_equal(c.detail,
+                        "does not meet ldtt 2021: ok (|ldtt|2021|merit) / "
+                        "does not meet ldtt 2020: ok (|ldtt|2020|merit) / "
+                        "stale stale stale stale stale stale stale / "
+                        "2021 cstd_cs P1");
+    tdkt_results_free(res);
+    tdkt_index_free(ix);
+    tdkt_rules_free(rules);
+    free(set);
+    free(forms);
+    free(root);
+}
+
 /* 2100 is not a leap year (divisible by 100, not by 400): a hire on 15
  * February 2100 leaves 14/28 of February, so 10.5 months. */
 static void test_index__months_century_year_not_leap(void **state)
@@ -998,6 +1214,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_index__load_counts),
         T(test_index__fields),
+        T(test_index__date_format),
+        T(test_index__nomination_fields_follow_each),
         T(test_index__rating_and_ratings),
         T(test_index__streak),
         T(test_index__count_rated),
@@ -1016,6 +1234,7 @@ int main(void)
         T(test_index__meets_member_error),
         T(test_index__members_meeting_member_error),
         T(test_index__months_century_year_not_leap),
+        T(test_index__stale_handles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

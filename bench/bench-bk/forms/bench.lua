@@ -17,13 +17,15 @@ local function bench_form()
     criterion "two_initiatives" {
       basis = "BENCH-BK 2", status = "V", vi = "Hai sáng kiến", en = "Two initiatives",
       check = function(s, n)
-        return s:initiatives{ from = n.year - 1, to = n.year } >= 2
+        local y = n.year
+        return s:count_initiatives(y - 1, y) >= 2
       end,
     },
     criterion "no_discipline" {
       basis = "BENCH-BK 3", status = "V", vi = "Không bị kỷ luật", en = "No discipline",
       check = function(s, n)
-        return s:disciplines{ from = n.year - 1, to = n.year } == 0
+        local y = n.year
+        return s:count_disciplines(y - 1, y) == 0
       end,
     },
   }

@@ -1,5 +1,4 @@
 /* Calendar dates as YYYYMMDD integers. */
-#include <stdio.h>
 #include <string.h>
 
 #include "tdkt/date.h"
@@ -34,11 +33,23 @@ int tdkt_date_parse(tdkt_date *out, const char *s)
     return 0;
 }
 
+/* By hand, not snprintf: rules read dates (s.hired) at every judgement,
+ * and formatting them was a twentieth of an evaluation. */
 char *tdkt_date_format(char *buf, tdkt_date d)
 {
     unsigned v = d > 0 ? (unsigned)d : 0;
-    snprintf(buf, 11, "%04u-%02u-%02u", v / 10000 % 10000, v / 100 % 100,
-             v % 100);
+    unsigned y = v / 10000 % 10000, m = v / 100 % 100, day = v % 100;
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + day / 10);
+    buf[9] = (char)('0' + day % 10);
+    buf[10] = '\0';
     return buf;
 }
 

@@ -5,7 +5,19 @@
  *
  * The userdata are made once per state and depth and re-pointed at each
  * nomination, so judging one allocates nothing here.
+ *
+ * Reads are the hot path of every rule, so each handle has its own
+ * metatables (made in rt_bind), laid out for the VM's own lookups:
+ * - a subject's __index is a table of its methods, so `s:rating(y)` finds
+ *   its function without calling C; a miss falls to that table's own
+ *   __index, a C closure that knows its subject (upvalue) and maps the
+ *   field name to a number with one table lookup (pre-interned names);
+ * - a nomination's __index is a table holding `fact`, and `year` copied
+ *   in at each nomination (rules read n.year over and over); the other
+ *   fields fall to a C closure as above. A stale handle wears another
+ *   metatable, whose __index raises the stale handle error.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +25,14 @@
 
 #include "rules/rules_internal.h"
 
-#define SUBJECT_MT "tdkt.subject"
-#define NOMINATION_MT "tdkt.nomination"
-
-static const char HOST_KEY_API = 'a'; /* registry: rt * (api's own key) */
+/* registry: the host box, a userdata holding the rt * (NULL until
+ * rt_bind); meets() and tr() have it as upvalue 1, which is cheaper to
+ * reach than the registry at every call. */
+static const char HOST_KEY_API = 'a';
 
 /* Scripts cannot make userdata, so the only ones they hold are these two,
  * told apart by a tag: cheaper than luaL_checkudata's registry lookup by
- * name, which every method call and field read would pay. */
+ * name, which every method call would pay. */
 enum { SUBJ_TAG = 0x53554a42, NOM_TAG = 0x4e4f4d49 };
 
 typedef struct subj_ud {
@@ -33,32 +45,42 @@ typedef struct nom_ud {
     uint32_t tag;
     rt *r;
     const ix_nomination *n;
+    int year;  /* the year in the field table (only this file writes it) */
+    bool live; /* wearing the live metatable */
 } nom_ud;
 
-static void *check_tagged(lua_State *L, int idx, uint32_t tag, size_t size,
+/* A nomination handle's user values (rt_bind): the table its live
+ * metatable's __index points at, its live metatable and the stale one. */
+enum { NUV_FIELDS = 1, NUV_LIVE, NUV_STALE, NUV_COUNT_ };
+
+/* The only full userdata a script can reach are the handles below (it
+ * cannot make any), all larger than the tag: checking the type and the
+ * tag is enough. */
+static void *check_tagged(lua_State *L, int idx, uint32_t tag,
                           const char *name)
 {
-    uint32_t *u = lua_touserdata(L, idx);
-    if (!u || lua_type(L, idx) != LUA_TUSERDATA ||
-        lua_rawlen(L, idx) != size || *u != tag)
+    uint32_t *u = lua_type(L, idx) == LUA_TUSERDATA ? lua_touserdata(L, idx)
+                                                    : NULL;
+    if (!u || *u != tag)
         luaL_typeerror(L, idx, name);
     return u;
 }
 
 static rt *api_host(lua_State *L)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
-    rt *r = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return r;
+    return *(rt **)lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static void stale_subject(lua_State *L)
+{
+    luaL_error(L, "the subject is only valid while its nomination is judged");
 }
 
 static subj_ud *check_subject(lua_State *L, int idx)
 {
-    subj_ud *u = check_tagged(L, idx, SUBJ_TAG, sizeof(subj_ud), SUBJECT_MT);
+    subj_ud *u = check_tagged(L, idx, SUBJ_TAG, "tdkt.subject");
     if (!u->r || u->subject < 0)
-        luaL_error(L, "the subject is only valid while its nomination is "
-                      "judged");
+        stale_subject(L);
     return u;
 }
 
@@ -79,12 +101,39 @@ static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d,
     return v;
 }
 
+/* An optional code argument: absent or nil gives @p dflt. */
+static int opt_enum(lua_State *L, int arg, tdkt_vocab_domain d,
+                    const char *what, int dflt)
+{
+    return lua_isnoneornil(L, arg) ? dflt : check_enum(L, arg, d, what);
+}
+
 static int check_year(lua_State *L, int arg)
 {
     lua_Integer y = luaL_checkinteger(L, arg);
     if (y < 1900 || y > 2200)
         return luaL_error(L, "year %d is out of range", (int)y);
     return (int)y;
+}
+
+/* An integer argument as an int (clamped: any year range reads the same
+ * as the widest one). */
+static int check_int(lua_State *L, int arg)
+{
+    lua_Integer v = luaL_checkinteger(L, arg);
+    return v < INT_MIN ? INT_MIN : v > INT_MAX ? INT_MAX : (int)v;
+}
+
+/* The codes of a vocabulary domain as Lua strings, index value + 1:
+ * pushed by lua_rawgeti, already interned (no hashing per read). */
+static void push_code_strings(lua_State *L, tdkt_vocab_domain d)
+{
+    int n = tdkt_vocab_count(d);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_pushstring(L, tdkt_vocab_code(d, i));
+        lua_rawseti(L, -2, i + 1);
+    }
 }
 
 /* ------------------------------------------------- result helpers */
@@ -112,7 +161,7 @@ static int s_rating(lua_State *L)
     const ix_appraisal *a = ix_appraisal_of(ix, s, check_year(L, 2));
     if (!a || a->rating == IX_NONE)
         return 0;
-    lua_pushstring(L, tdkt_vocab_code(TDKT_V_RATING, a->rating));
+    lua_rawgeti(L, lua_upvalueindex(1), a->rating + 1); /* the codes */
     return 1;
 }
 
@@ -123,14 +172,19 @@ static int s_ratings(lua_State *L)
     int y1 = check_year(L, 2), y2 = check_year(L, 3);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
+    /* "2020: excellent, 2021: —", by hand (a detail of most forms): the
+     * years are checked to have four digits. */
     for (int y = y1; y <= y2 && y - y1 < 100; y++) {
         const ix_appraisal *a = ix_appraisal_of(ix, s, y);
-        char item[64];
-        snprintf(item, sizeof item, "%s%d: %s", y > y1 ? ", " : "", y,
-                 a && a->rating != IX_NONE
-                     ? tdkt_vocab_code(TDKT_V_RATING, a->rating)
-                     : "—");
-        luaL_addstring(&b, item);
+        if (y > y1)
+            luaL_addlstring(&b, ", ", 2);
+        char head[6] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                        (char)('0' + y / 10 % 10), (char)('0' + y % 10), ':',
+                        ' '};
+        luaL_addlstring(&b, head, sizeof head);
+        luaL_addstring(&b, a && a->rating != IX_NONE
+                               ? tdkt_vocab_code(TDKT_V_RATING, a->rating)
+                               : "—");
     }
     luaL_pushresult(&b);
     return 1;
@@ -334,32 +388,46 @@ static int s_latest(lua_State *L)
     return 1;
 }
 
+/* The initiatives filter shared by initiatives() and
+ * count_initiatives(). */
+typedef struct ifilter {
+    int from, to, scope;
+    unsigned kinds;
+    bool unused, applied;
+} ifilter;
+
+static bool imatch(const ix_initiative *r, const ifilter *f)
+{
+    return r->year >= f->from && r->year <= f->to && r->scope >= f->scope &&
+           (f->kinds >> r->kind & 1) && !(f->unused && r->used) &&
+           !(f->applied && !r->applied);
+}
+
 static int s_initiatives(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
     int opt = lua_istable(L, 2) ? 2 : 0;
-    int from = (int)opt_int(L, opt, "from", 0);
-    int to = (int)opt_int(L, opt, "to", 9999);
-    int scope = 0;
+    ifilter f;
+    f.from = (int)opt_int(L, opt, "from", 0);
+    f.to = (int)opt_int(L, opt, "to", 9999);
+    f.scope = 0;
     if (opt && lua_getfield(L, opt, "scope") != LUA_TNIL) {
         lua_pop(L, 1);
         lua_getfield(L, opt, "scope");
-        scope = check_enum(L, -1, TDKT_V_SCOPE, "scope");
+        f.scope = check_enum(L, -1, TDKT_V_SCOPE, "scope");
     }
     if (opt)
         lua_pop(L, 1);
-    unsigned kinds = opt_codes(L, opt, "kinds", TDKT_V_INIT_KIND, ~0u);
-    bool unused = opt_bool(L, opt, "unused");
-    bool applied = opt_bool(L, opt, "applied");
+    f.kinds = opt_codes(L, opt, "kinds", TDKT_V_INIT_KIND, ~0u);
+    f.unused = opt_bool(L, opt, "unused");
+    f.applied = opt_bool(L, opt, "applied");
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     int n = 0;
     const ix_initiative *r = ix->ini + s->ini.off;
     for (uint32_t i = 0; i < s->ini.n; i++) {
-        if (r[i].year < from || r[i].year > to || r[i].scope < scope ||
-            !(kinds >> r[i].kind & 1) || (unused && r[i].used) ||
-            (applied && !r[i].applied))
+        if (!imatch(&r[i], &f))
             continue;
         if (n)
             luaL_addstring(&b, ", ");
@@ -370,6 +438,33 @@ static int s_initiatives(lua_State *L)
     lua_pushinteger(L, n);
     lua_insert(L, -2);
     return 2;
+}
+
+/* s:count_initiatives(y1, y2 [, scope]): the count alone, from plain
+ * arguments: no option table to build, no list of ids (the hot path of
+ * rules that only compare a count). */
+static int s_count_initiatives(lua_State *L)
+{
+    const tdkt_index *ix;
+    const ix_subject *s = subj(L, 1, &ix);
+    ifilter f = {0, 0, 0, ~0u, false, false};
+    f.from = check_int(L, 2);
+    f.to = check_int(L, 3);
+    f.scope = opt_enum(L, 4, TDKT_V_SCOPE, "scope", 0);
+    int n = 0;
+    const ix_initiative *r = ix->ini + s->ini.off;
+    for (uint32_t i = 0; i < s->ini.n; i++)
+        n += imatch(&r[i], &f);
+    lua_pushinteger(L, n);
+    return 1;
+}
+
+/* The disciplines filter shared by disciplines() and
+ * count_disciplines(): measures dated in from..to at or above level. */
+static bool dmatch(const ix_discipline *d, int from, int to, int level)
+{
+    int y = TDKT_DATE_YEAR(d->date);
+    return y >= from && y <= to && d->level >= level;
 }
 
 static int s_disciplines(lua_State *L)
@@ -389,8 +484,7 @@ static int s_disciplines(lua_State *L)
     int n = 0;
     const ix_discipline *d = ix->dis + s->dis.off;
     for (uint32_t i = 0; i < s->dis.n; i++) {
-        int y = TDKT_DATE_YEAR(d[i].date);
-        if (y < from || y > to || d[i].level < level)
+        if (!dmatch(&d[i], from, to, level))
             continue;
         char item[64], date[11];
         snprintf(item, sizeof item, "%s%s: %s", n ? ", " : "",
@@ -403,6 +497,22 @@ static int s_disciplines(lua_State *L)
     lua_pushinteger(L, n);
     lua_insert(L, -2);
     return 2;
+}
+
+/* s:count_disciplines(y1, y2 [, level]): the count alone (as
+ * count_initiatives). */
+static int s_count_disciplines(lua_State *L)
+{
+    const tdkt_index *ix;
+    const ix_subject *s = subj(L, 1, &ix);
+    int from = check_int(L, 2), to = check_int(L, 3);
+    int level = opt_enum(L, 4, TDKT_V_LEVEL, "level", 0);
+    int n = 0;
+    const ix_discipline *d = ix->dis + s->dis.off;
+    for (uint32_t i = 0; i < s->dis.n; i++)
+        n += dmatch(&d[i], from, to, level);
+    lua_pushinteger(L, n);
+    return 1;
 }
 
 /* A measure without an end date is taken to last twelve months (the usual
@@ -610,7 +720,9 @@ static const luaL_Reg subject_methods[] = {
     {"honours", s_honours},
     {"latest", s_latest},
     {"initiatives", s_initiatives},
+    {"count_initiatives", s_count_initiatives},
     {"disciplines", s_disciplines},
+    {"count_disciplines", s_count_disciplines},
     {"in_discipline", s_in_discipline},
     {"discipline_end", s_discipline_end},
     {"fact", s_fact},
@@ -635,62 +747,128 @@ static void push_code(lua_State *L, tdkt_vocab_domain d, int v)
     push_opt_str(L, v == IX_NONE ? NULL : tdkt_vocab_code(d, v));
 }
 
-/* s.field: methods first (upvalue table), then the record's fields. */
-static int subject_index(lua_State *L)
+static void push_opt_date(lua_State *L, tdkt_date d)
+{
+    char date[11];
+    if (d)
+        lua_pushlstring(L, tdkt_date_format(date, d), 10);
+    else
+        lua_pushnil(L);
+}
+
+/* ----------------------------------------------------- record fields */
+
+/* Every record field of a subject or a nomination, by name. The names
+ * table (name → F_*) is an upvalue of the field readers: one lookup of
+ * the key, already an interned string, instead of a chain of strcmp. */
+enum {
+    F_TYPE, F_ID, F_NAME, F_UNIT, F_IS_LEADER, F_CATEGORY, F_GENDER,
+    F_ETHNIC, F_BIRTH_YEAR, F_HIRED, F_KIND, F_PARENT, F_BLOC, F_SMALL,
+    F_CODE, F_YEAR, F_CAMPAIGN, F_PROPOSED_BY, F_SUBMITTED, F_COUNT_
+};
+
+static const char *const field_names[F_COUNT_] = {
+    [F_TYPE] = "type", [F_ID] = "id", [F_NAME] = "name", [F_UNIT] = "unit",
+    [F_IS_LEADER] = "is_leader", [F_CATEGORY] = "category",
+    [F_GENDER] = "gender", [F_ETHNIC] = "ethnic_minority",
+    [F_BIRTH_YEAR] = "birth_year", [F_HIRED] = "hired", [F_KIND] = "kind",
+    [F_PARENT] = "parent", [F_BLOC] = "bloc", [F_SMALL] = "small",
+    [F_CODE] = "code", [F_YEAR] = "year", [F_CAMPAIGN] = "campaign",
+    [F_PROPOSED_BY] = "proposed_by", [F_SUBMITTED] = "submitted"};
+
+/* The field named by the key at arg 2 (names: upvalue 2), or -1. */
+static int field_of(lua_State *L)
 {
     lua_pushvalue(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
-        return 1;
+    int f = lua_rawget(L, lua_upvalueindex(2)) == LUA_TNUMBER
+                ? (int)lua_tointeger(L, -1)
+                : -1;
     lua_pop(L, 1);
+    return f;
+}
+
+/* Which subjects have each field; nomination fields belong to none. */
+enum { FOR_PERSON = 1, FOR_UNIT = 2, FOR_BOTH = 3 };
+static const unsigned char subject_has[F_COUNT_] = {
+    [F_TYPE] = FOR_BOTH, [F_ID] = FOR_BOTH, [F_NAME] = FOR_BOTH,
+    [F_UNIT] = FOR_PERSON, [F_IS_LEADER] = FOR_PERSON,
+    [F_CATEGORY] = FOR_PERSON, [F_GENDER] = FOR_PERSON,
+    [F_ETHNIC] = FOR_PERSON, [F_BIRTH_YEAR] = FOR_PERSON,
+    [F_HIRED] = FOR_PERSON, [F_KIND] = FOR_UNIT, [F_PARENT] = FOR_UNIT,
+    [F_BLOC] = FOR_UNIT, [F_SMALL] = FOR_UNIT};
+
+/* s.field, when the key is no method: (methods, key), upvalues (the
+ * subject handle, the names). */
+static int subject_field(lua_State *L)
+{
     const tdkt_index *ix;
-    const ix_subject *s = subj(L, 1, &ix);
-    const char *k = luaL_checkstring(L, 2);
-    char date[11];
-    if (strcmp(k, "type") == 0)
-        lua_pushstring(L, s->type == TDKT_UNIT ? "unit" : "person");
-    else if (strcmp(k, "id") == 0)
+    const ix_subject *s = subj(L, lua_upvalueindex(1), &ix);
+    bool person = s->type == TDKT_PERSON;
+    int f = field_of(L);
+    if (f < 0 || !(subject_has[f] & (person ? FOR_PERSON : FOR_UNIT)))
+        return luaL_error(L, "a %s has no field '%s'",
+                          person ? "person" : "unit", luaL_checkstring(L, 2));
+    switch (f) {
+    case F_TYPE:
+        lua_pushstring(L, person ? "person" : "unit");
+        break;
+    case F_ID:
         lua_pushstring(L, s->id);
-    else if (strcmp(k, "name") == 0)
+        break;
+    case F_NAME:
         lua_pushstring(L, s->name);
-    else if (s->type == TDKT_PERSON && strcmp(k, "unit") == 0)
+        break;
+    case F_UNIT:   /* a person's unit */
+    case F_PARENT: /* a unit's parent */
         push_opt_str(L, s->unit >= 0 ? ix->subjects[s->unit].id : NULL);
-    else if (s->type == TDKT_PERSON && strcmp(k, "is_leader") == 0)
+        break;
+    case F_IS_LEADER:
         lua_pushboolean(L, s->is_leader);
-    else if (s->type == TDKT_PERSON && strcmp(k, "category") == 0)
+        break;
+    case F_CATEGORY:
         push_code(L, TDKT_V_CATEGORY, s->category);
-    else if (s->type == TDKT_PERSON && strcmp(k, "gender") == 0)
+        break;
+    case F_GENDER:
         push_code(L, TDKT_V_GENDER, s->gender);
-    else if (s->type == TDKT_PERSON && strcmp(k, "ethnic_minority") == 0)
+        break;
+    case F_ETHNIC:
         lua_pushboolean(L, s->ethnic);
-    else if (s->type == TDKT_PERSON && strcmp(k, "birth_year") == 0) {
+        break;
+    case F_BIRTH_YEAR:
         if (s->birth_year)
             lua_pushinteger(L, s->birth_year);
         else
             lua_pushnil(L);
-    } else if (s->type == TDKT_PERSON && strcmp(k, "hired") == 0)
-        push_opt_str(L, s->hired ? tdkt_date_format(date, s->hired) : NULL);
-    else if (s->type == TDKT_UNIT && strcmp(k, "kind") == 0)
+        break;
+    case F_HIRED:
+        push_opt_date(L, s->hired);
+        break;
+    case F_KIND:
         push_code(L, TDKT_V_UNIT_KIND, s->kind);
-    else if (s->type == TDKT_UNIT && strcmp(k, "parent") == 0)
-        push_opt_str(L, s->unit >= 0 ? ix->subjects[s->unit].id : NULL);
-    else if (s->type == TDKT_UNIT && strcmp(k, "bloc") == 0)
+        break;
+    case F_BLOC:
         push_opt_str(L, s->bloc);
-    else if (s->type == TDKT_UNIT && strcmp(k, "small") == 0)
+        break;
+    default: /* F_SMALL */
         lua_pushboolean(L, s->small);
-    else
-        return luaL_error(L, "a %s has no field '%s'",
-                          s->type == TDKT_UNIT ? "unit" : "person", k);
+        break;
+    }
     return 1;
 }
 
 /* ------------------------------------------------------- nomination */
 
+static void stale_nomination(lua_State *L)
+{
+    luaL_error(L, "the nomination is only valid while it is judged");
+}
+
 static const ix_nomination *check_nom(lua_State *L, int idx,
                                       const tdkt_index **ix)
 {
-    nom_ud *u = check_tagged(L, idx, NOM_TAG, sizeof(nom_ud), NOMINATION_MT);
+    nom_ud *u = check_tagged(L, idx, NOM_TAG, "tdkt.nomination");
     if (!u->r || !u->n)
-        luaL_error(L, "the nomination is only valid while it is judged");
+        stale_nomination(L);
     *ix = u->r->ctx.ix;
     return u->n;
 }
@@ -704,37 +882,51 @@ static int n_fact(lua_State *L)
     return 1;
 }
 
-static int nomination_index(lua_State *L)
+/* n.field other than fact and year (in the handle's field table):
+ * (fields, key), upvalues (the nomination handle, the names). */
+static int nomination_field(lua_State *L)
 {
     const tdkt_index *ix;
-    const ix_nomination *n = check_nom(L, 1, &ix);
-    const char *k = luaL_checkstring(L, 2);
-    char date[11];
-    if (strcmp(k, "fact") == 0)
-        lua_pushcfunction(L, n_fact);
-    else if (strcmp(k, "id") == 0)
+    const ix_nomination *n = check_nom(L, lua_upvalueindex(1), &ix);
+    switch (field_of(L)) {
+    case F_ID:
         lua_pushstring(L, n->id ? n->id : "");
-    else if (strcmp(k, "code") == 0)
+        return 1;
+    case F_CODE:
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_AWARD, n->code));
-    else if (strcmp(k, "year") == 0)
+        return 1;
+    case F_YEAR: /* not reached while the field table holds it */
         lua_pushinteger(L, n->year);
-    else if (strcmp(k, "kind") == 0)
+        return 1;
+    case F_KIND:
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_KIND, n->kind));
-    else if (strcmp(k, "campaign") == 0)
+        return 1;
+    case F_CAMPAIGN:
         push_opt_str(L, n->campaign);
-    else if (strcmp(k, "proposed_by") == 0)
+        return 1;
+    case F_PROPOSED_BY:
         push_opt_str(L, n->proposed_by);
-    else if (strcmp(k, "submitted") == 0)
-        push_opt_str(L,
-                     n->submitted ? tdkt_date_format(date, n->submitted) : NULL);
-    else
-        return luaL_error(L, "a nomination has no field '%s'", k);
-    return 1;
+        return 1;
+    case F_SUBMITTED:
+        push_opt_date(L, n->submitted);
+        return 1;
+    default:
+        return luaL_error(L, "a nomination has no field '%s'",
+                          luaL_checkstring(L, 2));
+    }
+}
+
+/* The __index of a nomination handle between nominations. */
+static int nomination_stale(lua_State *L)
+{
+    stale_nomination(L);
+    return 0;
 }
 
 static int ud_tostring(lua_State *L)
 {
-    lua_pushstring(L, luaL_checkudata(L, 1, SUBJECT_MT) ? "subject" : "?");
+    check_tagged(L, 1, SUBJ_TAG, "tdkt.subject");
+    lua_pushliteral(L, "subject");
     return 1;
 }
 
@@ -781,25 +973,9 @@ void rt_set_global(lua_State *L, const char *name);
 
 void rt_open_api(lua_State *L)
 {
-    lua_pushlightuserdata(L, NULL);
+    rt **box = lua_newuserdatauv(L, sizeof *box, 0);
+    *box = NULL;
     lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
-
-    luaL_newmetatable(L, SUBJECT_MT);
-    luaL_newlib(L, subject_methods);
-    lua_pushcclosure(L, subject_index, 1);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, ud_tostring);
-    lua_setfield(L, -2, "__tostring");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
-
-    luaL_newmetatable(L, NOMINATION_MT);
-    lua_pushcfunction(L, nomination_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
 
     lua_pushboolean(L, 1);
     lua_pushcclosure(L, result_helper, 1);
@@ -810,31 +986,110 @@ void rt_open_api(lua_State *L)
     lua_pushnil(L);
     lua_pushcclosure(L, result_helper, 1);
     rt_set_global(L, "unknown");
-    lua_pushcfunction(L, l_meets);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_pushcclosure(L, l_meets, 1);
     rt_set_global(L, "meets");
-    lua_pushcfunction(L, l_tr);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_pushcclosure(L, l_tr, 1);
     rt_set_global(L, "tr");
+}
+
+/* A metatable for a handle, __index at the top of the stack (popped);
+ * pushes it. getmetatable() on the handle answers false. */
+static void push_handle_mt(lua_State *L, bool subject)
+{
+    lua_createtable(L, 0, 3); /* index mt */
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "__index");
+    if (subject) {
+        lua_pushcfunction(L, ud_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+}
+
+/* Give the table at the top a metatable whose __index is fn, a closure
+ * over (the handle at ud, the names at names). */
+static void set_field_reader(lua_State *L, lua_CFunction fn, int ud,
+                             int names)
+{
+    lua_createtable(L, 0, 1);
+    lua_pushvalue(L, ud);
+    lua_pushvalue(L, names);
+    lua_pushcclosure(L, fn, 2);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+}
+
+/* The subject handle of one depth: methods, then fields (see the top). */
+static void new_subject_handle(lua_State *L, int names, int ratings)
+{
+    subj_ud *s = lua_newuserdatauv(L, sizeof *s, 0); /* ud */
+    s->tag = SUBJ_TAG;
+    s->r = NULL;
+    s->subject = -1;
+    int ud = lua_gettop(L);
+    lua_createtable(L, 0, (int)(sizeof subject_methods /
+                                sizeof *subject_methods)); /* ud methods */
+    lua_pushvalue(L, ratings);
+    luaL_setfuncs(L, subject_methods, 1);
+    set_field_reader(L, subject_field, ud, names);
+    push_handle_mt(L, true); /* ud mt */
+    lua_setmetatable(L, ud);
+}
+
+/* The nomination handle of one depth, stale until rt_push_nomination. */
+static void new_nomination_handle(lua_State *L, int names)
+{
+    nom_ud *n = lua_newuserdatauv(L, sizeof *n, NUV_COUNT_ - 1); /* ud */
+    n->tag = NOM_TAG;
+    n->r = NULL;
+    n->n = NULL;
+    n->year = 0;
+    n->live = false;
+    int ud = lua_gettop(L);
+    /* The field table, with year already a key so that setting it per
+     * nomination never allocates (that happens outside any protected
+     * call). */
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, n_fact);
+    lua_setfield(L, -2, "fact");
+    lua_pushinteger(L, 0);
+    lua_setfield(L, -2, "year");
+    set_field_reader(L, nomination_field, ud, names);
+    lua_pushvalue(L, -1);
+    lua_setiuservalue(L, ud, NUV_FIELDS);
+    push_handle_mt(L, false);
+    lua_setiuservalue(L, ud, NUV_LIVE);
+    lua_pushcfunction(L, nomination_stale);
+    push_handle_mt(L, false);
+    lua_pushvalue(L, -1);
+    lua_setiuservalue(L, ud, NUV_STALE);
+    lua_setmetatable(L, ud);
 }
 
 int rt_bind(rt *r)
 {
     lua_State *L = r->L;
-    lua_pushlightuserdata(L, r);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY_API);
+    *(rt **)lua_touserdata(L, -1) = r;
+    lua_pop(L, 1);
+    lua_createtable(L, 0, F_COUNT_); /* names */
+    for (int f = 0; f < F_COUNT_; f++) {
+        lua_pushinteger(L, f);
+        lua_setfield(L, -2, field_names[f]);
+    }
+    int names = lua_gettop(L);
+    push_code_strings(L, TDKT_V_RATING);
+    int ratings = lua_gettop(L);
     for (int d = 0; d < RT_MAX_DEPTH; d++) {
-        subj_ud *s = lua_newuserdatauv(L, sizeof *s, 0);
-        s->tag = SUBJ_TAG;
-        s->r = NULL;
-        s->subject = -1;
-        luaL_setmetatable(L, SUBJECT_MT);
+        new_subject_handle(L, names, ratings);
         r->subj_ud[d] = luaL_ref(L, LUA_REGISTRYINDEX);
-        nom_ud *n = lua_newuserdatauv(L, sizeof *n, 0);
-        n->tag = NOM_TAG;
-        n->r = NULL;
-        n->n = NULL;
-        luaL_setmetatable(L, NOMINATION_MT);
+        new_nomination_handle(L, names);
         r->nom_ud[d] = luaL_ref(L, LUA_REGISTRYINDEX);
     }
+    lua_pop(L, 2);
     const tdkt_ruleset *rs = r->rs;
     r->form_params = calloc(rs->nforms ? rs->nforms : 1, sizeof(int));
     if (!r->form_params)
@@ -854,10 +1109,35 @@ void rt_push_subject(rt *r, int depth, int32_t subject)
     s->subject = subject;
 }
 
+/* Outside any protected call: nothing here may raise or allocate (the
+ * field table's key exists already, and keeps a value). */
 void rt_push_nomination(rt *r, int depth, const ix_nomination *n)
 {
-    lua_rawgeti(r->L, LUA_REGISTRYINDEX, r->nom_ud[depth]);
-    nom_ud *u = lua_touserdata(r->L, -1);
+    lua_State *L = r->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->nom_ud[depth]); /* ud */
+    nom_ud *u = lua_touserdata(L, -1);
     u->r = n ? r : NULL;
     u->n = n;
+    /* Consecutive nominations nearly always share the year (nested
+     * judgements of a unit's members always do): set it when it changes. */
+    if (n && n->year != u->year) {
+        lua_getiuservalue(L, -1, NUV_FIELDS); /* ud fields */
+        lua_pushinteger(L, n->year);
+        lua_setfield(L, -2, "year");
+        lua_pop(L, 1);
+        u->year = n->year;
+    }
+    /* A stale handle must not answer n.year from the field table, so it
+     * wears the stale metatable. At depth 0 it need not: no script runs
+     * between two top-level judgements (a script can only keep a handle
+     * in an upvalue, which rt_check_state catches after the nomination),
+     * so there only the C readers check, and two metatable swaps per
+     * nomination are saved. Deeper handles go stale while the script that
+     * called meets() runs on. */
+    bool live = n || depth == 0;
+    if (live != u->live) {
+        lua_getiuservalue(L, -1, live ? NUV_LIVE : NUV_STALE); /* ud mt */
+        lua_setmetatable(L, -2);
+        u->live = live;
+    }
 }

@@ -84,7 +84,8 @@ end
 -- an established employee off sick is not a new hire. Without a hire
 -- date, a full count of months passes and a short one needs a person.
 function lib.new_hire_ok(s, y, min)
-  if s.hired == nil then
+  local hired = s.hired
+  if hired == nil then
     local m = s:months(y)
     if m ~= nil and m >= min then
       return pass(tr(months_text(m) .. " tháng năm " .. y .. " (không có ngày tuyển dụng)",
@@ -94,14 +95,14 @@ function lib.new_hire_ok(s, y, min)
                       " tháng năm " .. y,
                       "no hire date; " .. months_text(m) .. " months in " .. y))
   end
-  local hired_year = tonumber(s.hired:sub(1, 4))
+  local hired_year = tonumber(hired:sub(1, 4))
   if hired_year < y then
-    return pass(tr("tuyển dụng " .. s.hired .. ", không phải người mới tuyển dụng",
-                   "hired " .. s.hired .. ", not a new hire"))
+    return pass(tr("tuyển dụng ", "hired ") .. hired ..
+                tr(", không phải người mới tuyển dụng", ", not a new hire"))
   end
   if hired_year > y then
-    return fail(tr("tuyển dụng " .. s.hired .. ", sau năm " .. y,
-                   "hired " .. s.hired .. ", after " .. y))
+    return fail(tr("tuyển dụng " .. hired .. ", sau năm " .. y,
+                   "hired " .. hired .. ", after " .. y))
   end
   return lib.months_ok(s, y, min)
 end
@@ -121,12 +122,13 @@ function lib.after_discipline(s, y)
                  "; achievements count from " .. first))
 end
 
--- No disciplinary measure at or above `level` dated in year y.
+-- No disciplinary measure at or above `level` dated in year y. (Counted
+-- first: the list is only built for the detail of a failure.)
 function lib.no_discipline(s, y, level)
-  local n, text = s:disciplines{ from = y, to = y, level = level }
-  if n == 0 then
-    return pass(tr("không bị kỷ luật năm " .. y, "no measure in " .. y))
+  if s:count_disciplines(y, y, level) == 0 then
+    return pass(tr("không bị kỷ luật năm ", "no measure in ") .. y)
   end
+  local _, text = s:disciplines{ from = y, to = y, level = level }
   return fail(text)
 end
 
