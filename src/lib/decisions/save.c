@@ -1,8 +1,12 @@
 /*
  * Saving a run: the run, each rule set it used with its SHA-256, each form
  * once with its criteria, then a compact row per decision. All in one
- * transaction, with one prepared statement per table and one buffer
- * reused for every row: no allocation and no escaping per decision.
+ * transaction, with statements prepared once and buffers reused for every
+ * row: no allocation and no escaping per decision.
+ *
+ * Decisions go BATCH rows per INSERT statement (the rest one by one): the
+ * per-statement work of SQLite (reset, cursors, halt) is then shared, a
+ * third of the instructions of a save with a row per statement.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +43,20 @@ static int seen_add(seen *s, const void *p)
     return TDKT_OK;
 }
 
+#define BATCH 32
+#define DECISION_COLUMNS                                                     \
+    "run_id, nomination_id, subject_type, subject_id, code, year, ruleset, " \
+    "form, outcome, message, result"
+#define NCOLUMNS 11
+
 typedef struct saver {
     sqlite3 *db;
     const tdkt_results *res;
     int64_t run;
-    sqlite3_stmt *set, *form, *node, *dec;
+    sqlite3_stmt *set, *form, *node;
+    sqlite3_stmt *batch, *one; /* BATCH decisions, one decision */
     seen sets, forms;
-    tdkt_buf blob;
+    tdkt_buf blob[BATCH]; /* each row's result, alive until the step */
 } saver;
 
 static int prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
@@ -140,7 +151,9 @@ static int record_form(saver *sv, size_t i, const tdkt_result_view *v,
     return error;
 }
 
-static int record_decision(saver *sv, size_t i)
+/* Bind decision @p i as row @p row of @p st (recording its rule sets and
+ * form first if the run has not met them yet). */
+static int bind_decision(saver *sv, size_t i, sqlite3_stmt *st, int row)
 {
     tdkt_result_view v;
     tdkt_result_get(sv->res, i, &v);
@@ -149,30 +162,60 @@ static int record_decision(saver *sv, size_t i)
         return error;
     if (v.form && (error = record_form(sv, i, &v, &form)) < 0)
         return error;
-    sqlite3_stmt *st = sv->dec;
-    sqlite3_bind_int64(st, 1, sv->run);
-    bind_text(st, 2, v.nomination);
-    bind_text(st, 3, v.subject_type);
-    bind_text(st, 4, v.subject_id);
-    bind_text(st, 5, v.code);
-    sqlite3_bind_int(st, 6, v.year);
-    bind_text(st, 7, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL);
+    int c = row * NCOLUMNS;
+    sqlite3_bind_int64(st, c + 1, sv->run);
+    bind_text(st, c + 2, v.nomination);
+    bind_text(st, c + 3, v.subject_type);
+    bind_text(st, c + 4, v.subject_id);
+    bind_text(st, c + 5, v.code);
+    sqlite3_bind_int(st, c + 6, v.year);
+    bind_text(st, c + 7, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL);
     if (form)
-        sqlite3_bind_int(st, 8, form);
+        sqlite3_bind_int(st, c + 8, form);
     else
-        sqlite3_bind_null(st, 8);
-    bind_text(st, 9, tdkt_outcome_code(v.outcome));
-    bind_text(st, 10, v.message);
-    if (v.nnodes) {
-        saved_encode(&sv->blob, &sv->res->items[i], v.nnodes);
-        if (sv->blob.oom)
-            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        sqlite3_bind_blob(st, 11, sv->blob.ptr, (int)sv->blob.len,
-                          SQLITE_STATIC);
-    } else {
-        sqlite3_bind_null(st, 11);
+        sqlite3_bind_null(st, c + 8);
+    bind_text(st, c + 9, tdkt_outcome_code(v.outcome));
+    bind_text(st, c + 10, v.message);
+    if (!v.nnodes) {
+        sqlite3_bind_null(st, c + 11);
+        return TDKT_OK;
     }
-    return step(sv->db, st);
+    tdkt_buf *blob = &sv->blob[row];
+    saved_encode(blob, &sv->res->items[i], v.nnodes);
+    if (blob->oom)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    sqlite3_bind_blob(st, c + 11, blob->ptr, (int)blob->len, SQLITE_STATIC);
+    return TDKT_OK;
+}
+
+/* INSERT INTO decisions … VALUES (?,…), … for @p rows rows. */
+static int prepare_insert(sqlite3 *db, int rows, sqlite3_stmt **st)
+{
+    tdkt_buf sql = {0};
+    tdkt_buf_puts(&sql, "INSERT INTO decisions(" DECISION_COLUMNS ") VALUES ");
+    for (int r = 0; r < rows; r++)
+        tdkt_buf_puts(&sql, r ? ",(?,?,?,?,?,?,?,?,?,?,?)"
+                              : "(?,?,?,?,?,?,?,?,?,?,?)");
+    int error = sql.oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                        : prepare(db, st, tdkt_buf_cstr(&sql));
+    tdkt_buf_free(&sql);
+    return error;
+}
+
+static int record_decisions(saver *sv)
+{
+    size_t n = tdkt_results_count(sv->res), i = 0;
+    int error = TDKT_OK;
+    for (; error == TDKT_OK && i + BATCH <= n; i += BATCH) {
+        for (int r = 0; r < BATCH && error == TDKT_OK; r++)
+            error = bind_decision(sv, i + (size_t)r, sv->batch, r);
+        if (error == TDKT_OK)
+            error = step(sv->db, sv->batch);
+    }
+    for (; error == TDKT_OK && i < n; i++)
+        if ((error = bind_decision(sv, i, sv->one, 0)) == TDKT_OK)
+            error = step(sv->db, sv->one);
+    return error;
 }
 
 int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
@@ -203,11 +246,8 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
                          "INSERT INTO run_criteria(run_id, form, node, id, "
                          "kind, parent, depth, basis, status, vi, en) "
                          "VALUES(?,?,?,?,?,?,?,?,?,?,?)")) < 0 ||
-        (error = prepare(sv.db, &sv.dec,
-                         "INSERT INTO decisions(run_id, nomination_id, "
-                         "subject_type, subject_id, code, year, ruleset, "
-                         "form, outcome, message, result) "
-                         "VALUES(?,?,?,?,?,?,?,?,?,?,?)")) < 0)
+        (error = prepare_insert(sv.db, BATCH, &sv.batch)) < 0 ||
+        (error = prepare_insert(sv.db, 1, &sv.one)) < 0)
         goto done;
     bind_text(run, 1, started);
     bind_text(run, 2, tdkt_version());
@@ -217,8 +257,7 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     if ((error = step(sv.db, run)) < 0)
         goto done;
     sv.run = sqlite3_last_insert_rowid(sv.db);
-    for (size_t i = 0; i < tdkt_results_count(res) && error == TDKT_OK; i++)
-        error = record_decision(&sv, i);
+    error = record_decisions(&sv);
     if (error == TDKT_OK && (error = tdkt_store_commit(store)) == TDKT_OK)
         *run_id = sv.run;
 done:
@@ -226,10 +265,12 @@ done:
     sqlite3_finalize(sv.set);
     sqlite3_finalize(sv.form);
     sqlite3_finalize(sv.node);
-    sqlite3_finalize(sv.dec);
+    sqlite3_finalize(sv.batch);
+    sqlite3_finalize(sv.one);
     free(sv.sets.ptr);
     free(sv.forms.ptr);
-    tdkt_buf_free(&sv.blob);
+    for (int r = 0; r < BATCH; r++)
+        tdkt_buf_free(&sv.blob[r]);
     if (error < 0)
         tdkt_store_rollback(store);
     return error;
