@@ -732,6 +732,42 @@ static void test_decisions__schema_1_migrated(void **state)
     free(path);
 }
 
+/* A decision whose compact form does not fit its form (written behind
+ * tdkt's back: rows can be added, not changed) is refused, not shown
+ * wrong or read out of bounds. */
+static void test_decisions__damaged_result_refused(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    int64_t run = save(a);
+    static const char *const bad[] = {
+        "X'70'",           /* fewer bytes than nodes */
+        "X'7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A'", /* not a result */
+        "zeroblob(40)",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO decisions(run_id, nomination_id, subject_type, "
+                 "subject_id, code, year, ruleset, form, outcome, result) "
+                 "VALUES (%lld, 'N9%zu', 'person', 'P1', 'ldtt', 2020, "
+                 "'t/base', 1, 'eligible', %s)",
+                 (long long)run, i, bad[i]);
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, TDKT_EDB));
+        assert_non_null(strstr(tdkt_error_last()->message, "is damaged"));
+        snprintf(sql, sizeof sql, "DROP TRIGGER decisions_append_only_d;"
+                                  "DELETE FROM decisions WHERE nomination_id "
+                                  "LIKE 'N9%%';"
+                                  "CREATE TRIGGER decisions_append_only_d "
+                                  "BEFORE DELETE ON decisions BEGIN SELECT "
+                                  "RAISE(ABORT, 'decisions are "
+                                  "append-only'); END;");
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, 0));
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -742,6 +778,7 @@ int main(void)
         T(test_decisions__hash_follows_every_file),
         T(test_decisions__run_show_reports_changed_sets),
         T(test_decisions__schema_1_migrated),
+        T(test_decisions__damaged_result_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
