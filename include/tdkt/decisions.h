@@ -3,10 +3,13 @@
  * Decisions: the append-only audit record of evaluation runs, and conferring
  * eligible decisions as honours.
  *
- * A run stores its time, the engine version, the options, and for every
- * rule set used its id and a SHA-256 over every file of the set and its
- * parents; each decision stores the nomination's result as JSON. The store
- * refuses updates and deletes of runs and decisions (triggers).
+ * A run stores its time, the engine version, the options, for every rule
+ * set used its id and a SHA-256 over every file of the set and its
+ * parents, and each form it used once, with its criteria (ids, words,
+ * citations, reading status, tree); each decision stores the nomination,
+ * its outcome and message, and per criterion only its result and detail
+ * (schema_decisions.sql). The store refuses updates and deletes of all of
+ * it (triggers).
  */
 #ifndef TDKT_DECISIONS_H
 #define TDKT_DECISIONS_H
@@ -65,9 +68,9 @@ struct tdkt_results;
  * Store a run and its decisions, in one transaction: the time, the engine
  * version, @p rules (the --rules argument or the rules root), @p options
  * (the command's options as JSON), every rule set used with its SHA-256,
- * and each result as JSON.
+ * every form used with its criteria, and each result in compact form.
  * @param[out] run_id the new run's id
- * @return 0, TDKT_EDB, TDKT_EBUSY
+ * @return 0, TDKT_EDB, TDKT_EBUSY, TDKT_ENOMEM
  */
 TDKT_API int tdkt_decisions_save(tdkt_store *store,
                                  const struct tdkt_results *res,
@@ -79,11 +82,14 @@ TDKT_API int tdkt_runs_list(tdkt_store *store, tdkt_format fmt,
                             tdkt_lang lang, FILE *out);
 
 /**
- * Print a saved run's decisions again (jsonl: the stored results; table: a
- * line per nomination) after checking each rule set's recorded SHA-256
- * against its files now. A set that changed or is gone is listed in
- * @p problems (the decisions are still printed).
- * @return 0, TDKT_ENOTFOUND (no such run), TDKT_EDB
+ * Print a saved run's decisions again after checking each rule set's
+ * recorded SHA-256 against its files now: json, a JSON array, and jsonl
+ * (also csv and the others), a line per result, byte for byte what
+ * `tdkt eval` printed in that format; table, a line per nomination. A set
+ * that changed or is gone is listed in @p problems (the decisions are
+ * still printed).
+ * @return 0, TDKT_ENOTFOUND (no such run), TDKT_EDB (also: a damaged
+ *         decision), TDKT_ENOMEM
  */
 TDKT_API int tdkt_run_show(tdkt_store *store, int64_t run_id,
                            tdkt_format fmt, tdkt_lang lang, FILE *out,

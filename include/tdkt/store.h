@@ -16,7 +16,7 @@ typedef struct tdkt_store tdkt_store;
 struct sqlite3;
 
 /** The schema version this build writes and reads. */
-#define TDKT_SCHEMA_VERSION 1
+#define TDKT_SCHEMA_VERSION 2
 
 enum tdkt_store_flags {
     TDKT_STORE_READ = 0,   /**< open an existing store; never create */
@@ -24,7 +24,8 @@ enum tdkt_store_flags {
 };
 
 /**
- * Open (and with TDKT_STORE_WRITE create or migrate) the store at @p path.
+ * Open the store at @p path: with TDKT_STORE_WRITE create it if missing;
+ * an older schema is migrated whatever the flags, in one transaction.
  * A file that is not a tdkt store, or one written by a newer tdkt, is
  * refused without being changed.
  * @param[out] out the store; free with tdkt_store_close()

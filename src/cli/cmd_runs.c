@@ -10,15 +10,17 @@ static const char help_vi[] =
     "           tdkt runs show ID\n"
     "\n"
     "Liệt kê các lần xét đã lưu, hoặc in lại các quyết định của lần xét ID\n"
-    "(--format jsonl: đúng kết quả đã lưu). Trước khi in, kiểm tra SHA-256\n"
-    "của từng bộ quy tắc đã dùng với các tệp hiện nay, và báo nếu đã đổi.\n";
+    "(--format jsonl hoặc json: đúng từng byte như tdkt eval đã in). Trước\n"
+    "khi in, kiểm tra SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện\n"
+    "nay, và báo nếu đã đổi.\n";
 static const char help_en[] =
     "Usage: tdkt runs\n"
     "       tdkt runs show ID\n"
     "\n"
     "List the saved runs, or print the decisions of run ID again (--format\n"
-    "jsonl: the results exactly as saved). First checks each rule set's\n"
-    "recorded SHA-256 against its files now, and says if one changed.\n";
+    "jsonl or json: byte for byte what tdkt eval printed). First checks each\n"
+    "rule set's recorded SHA-256 against its files now, and says if one\n"
+    "changed.\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {

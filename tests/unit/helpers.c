@@ -67,3 +67,14 @@ char *th_fixture(const char *rel)
     snprintf(p, n, "%s/%s", TDKT_FIXTURES, rel);
     return p;
 }
+
+char *th_results_text(const tdkt_results *res, tdkt_format fmt)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(tdkt_results_write(res, fmt, TDKT_LANG_EN, out), 0);
+    fclose(out);
+    return text;
+}

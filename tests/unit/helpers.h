@@ -20,5 +20,7 @@ void th_rmtree(const char *dir);
 char *th_read(const char *path, size_t *len);
 /* Path under tests/fixtures (malloc'd). */
 char *th_fixture(const char *rel);
+/* The results as tdkt eval prints them in @p fmt, in English (malloc'd). */
+char *th_results_text(const tdkt_results *res, tdkt_format fmt);
 
 #endif

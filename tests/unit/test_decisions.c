@@ -1,9 +1,12 @@
 /*
  * The audit record: a saved run holds the engine, the options, every rule
- * set used (and the sets they extend) with the SHA-256 of their files, and
- * each decision as its JSON; the store refuses to change or remove any of
- * it; the hash follows every file of a set and of its parents; showing a
- * run again names the sets that changed or went since.
+ * set used (and the sets they extend) with the SHA-256 of their files, each
+ * form once with its criteria, and each decision in a compact form that
+ * shows again as exactly the JSON the evaluation printed; the store refuses
+ * to change or remove any of it; the hash follows every file of a set and
+ * of its parents; showing a run again names the sets that changed or went
+ * since; a store of schema 1 (decisions as JSON) is migrated on opening
+ * and its runs show as they were saved.
  *
  * Each test works on a copy of tests/fixtures/rules/basic/t (t/base, and
  * t/amend extending it from 2021-01-15) in a fresh folder, so that files
@@ -163,6 +166,22 @@ static const tdkt_ruleset *set_named(const tdkt_rules *rules, const char *id)
     return NULL;
 }
 
+static char *show(audit *a, int64_t run, tdkt_format fmt, int expect);
+
+/* Run @p run shown again in JSON and JSON lines is byte for byte what the
+ * evaluation @p res printed. */
+static void assert_shows_as(audit *a, int64_t run, const tdkt_results *res)
+{
+    static const tdkt_format fmts[] = {TDKT_FMT_JSON, TDKT_FMT_JSONL};
+    for (size_t i = 0; i < 2; i++) {
+        char *want = th_results_text(res, fmts[i]);
+        char *got = show(a, run, fmts[i], 0);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+}
+
 /* ------------------------------------------------------------ saving */
 
 static void test_decisions__save_records_run(void **state)
@@ -201,22 +220,26 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(sqlite3_step(st), SQLITE_DONE);
     sqlite3_finalize(st);
 
-    /* Each decision: the result's columns and its JSON. */
+    /* Each decision: the result's columns, its form, its criteria in
+     * their compact form (none judged for N3 and N4). */
     static const struct {
-        const char *id, *code, *ruleset, *outcome, *message;
+        const char *id, *code, *ruleset, *outcome, *message, *stored;
         int year;
     } want[] = {
-        {"N1", "ldtt", "t/base", "eligible", "(null)", 2020},
-        {"N2", "ldtt", "t/amend", "eligible", "(null)", 2022},
+        {"N1", "ldtt", "t/base", "eligible", "(null)", "blob", 2020},
+        {"N2", "ldtt", "t/amend", "eligible", "(null)", "blob", 2022},
         {"N3", "bk_tinh", "t/base", "error",
-         "rule set t/base has no form for 'bk_tinh' (individual)", 2020},
+         "rule set t/base has no form for 'bk_tinh' (individual)", "null",
+         2020},
         {"N4", "ldtt", "(null)", "error",
          "no rule set is in force on 2016-12-31 (choose one with --rules)",
-         2016},
+         "null", 2016},
     };
     st = query(a, "SELECT nomination_id, subject_type, subject_id, code, "
-                  "year, ruleset, outcome, message, result FROM decisions "
-                  "WHERE run_id = 1 ORDER BY nomination_id");
+                  "year, ruleset, outcome, message, typeof(result), "
+                  "(SELECT code || ' ' || ruleset FROM run_forms f WHERE "
+                  "f.run_id = d.run_id AND f.form = d.form) "
+                  "FROM decisions d WHERE run_id = 1 ORDER BY nomination_id");
     for (size_t i = 0; i < 4; i++) {
         assert_int_equal(sqlite3_step(st), SQLITE_ROW);
         assert_string_equal(col(st, 0), want[i].id);
@@ -227,13 +250,42 @@ static void test_decisions__save_records_run(void **state)
         assert_string_equal(col(st, 5), want[i].ruleset);
         assert_string_equal(col(st, 6), want[i].outcome);
         assert_string_equal(col(st, 7), want[i].message);
-        tdkt_buf json = {0};
-        tdkt_result_json(a->res, i, &json);
-        assert_string_equal(col(st, 8), tdkt_buf_cstr(&json));
-        tdkt_buf_free(&json);
+        assert_string_equal(col(st, 8), want[i].stored);
+        char form[64];
+        snprintf(form, sizeof form, "%s %s", want[i].code, want[i].ruleset);
+        assert_string_equal(col(st, 9), i < 2 ? form : "(null)");
     }
     assert_int_equal(sqlite3_step(st), SQLITE_DONE);
     sqlite3_finalize(st);
+
+    /* Each form once, with every node of it, whatever the number of
+     * decisions it judged. */
+    for (size_t i = 0; i < 2; i++) { /* N1 by t/base, N2 by t/amend */
+        tdkt_result_view v;
+        tdkt_result_get(a->res, i, &v);
+        assert_true(v.nnodes > 0);
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*), min(node), max(node) FROM run_criteria c "
+                 "JOIN run_forms f USING (run_id, form) WHERE run_id = 1 "
+                 "AND f.ruleset = '%s' AND f.code = 'ldtt' AND "
+                 "f.name_vi = '%s'",
+                 tdkt_ruleset_id(v.ruleset),
+                 tdkt_form_name(v.form, TDKT_LANG_VI));
+        st = query(a, sql);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), (int)v.nnodes);
+        assert_int_equal(sqlite3_column_int(st, 1), 0);
+        assert_int_equal(sqlite3_column_int(st, 2), (int)v.nnodes - 1);
+        sqlite3_finalize(st);
+    }
+    st = query(a, "SELECT count(*) FROM run_forms WHERE run_id = 1");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 2);
+    sqlite3_finalize(st);
+
+    /* Shown again: what the evaluation printed. */
+    assert_shows_as(a, 1, a->res);
 
     /* The next run is another record, with only the sets it used. */
     tdkt_results_free(a->res);
@@ -253,6 +305,12 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(sqlite3_column_int(st, 2), 2);
     assert_int_equal(sqlite3_column_int(st, 3), 6);
     sqlite3_finalize(st);
+    st = query(a, "SELECT group_concat(ruleset || ':' || code) FROM "
+                  "run_forms WHERE run_id = 2");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal(col(st, 0), "t/base:ldtt");
+    sqlite3_finalize(st);
+    assert_shows_as(a, 2, a->res);
 }
 
 /* The list of runs, newest first. */
@@ -305,6 +363,13 @@ static void test_decisions__append_only(void **state)
         {"DELETE FROM decisions", "decisions are append-only"},
         {"DELETE FROM decisions WHERE nomination_id = 'N4'",
          "decisions are append-only"},
+        {"UPDATE decisions SET result = NULL WHERE nomination_id = 'N1'",
+         "decisions are append-only"},
+        {"UPDATE run_forms SET name_vi = 'x'", "runs are append-only"},
+        {"DELETE FROM run_forms", "runs are append-only"},
+        {"UPDATE run_criteria SET basis = 'x' WHERE node = 0",
+         "runs are append-only"},
+        {"DELETE FROM run_criteria WHERE form = 1", "runs are append-only"},
     };
     sqlite3 *db = tdkt_store_sqlite(a->store);
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
@@ -327,12 +392,17 @@ static void test_decisions__append_only(void **state)
                                 "count = 4), (SELECT count(*) FROM "
                                 "run_rulesets WHERE sha256 <> 'x'), (SELECT "
                                 "count(*) FROM decisions WHERE outcome = "
-                                "'error')");
+                                "'error'), (SELECT count(*) FROM run_forms "
+                                "WHERE name_vi <> 'x'), (SELECT count(*) "
+                                "FROM run_criteria WHERE basis IS NOT 'x')");
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 1);
     assert_int_equal(sqlite3_column_int(st, 1), 2);
     assert_int_equal(sqlite3_column_int(st, 2), 2);
+    assert_int_equal(sqlite3_column_int(st, 3), 2);
+    assert_true(sqlite3_column_int(st, 4) > 2);
     sqlite3_finalize(st);
+    assert_shows_as(a, 1, a->res);
 }
 
 /* ---------------------------------------------------------- the hash */
@@ -457,12 +527,7 @@ static void test_decisions__run_show_reports_changed_sets(void **state)
     /* Unchanged: no problem; the stored results come back as they were. */
     char *text = show(a, run, TDKT_FMT_JSONL, 0);
     assert_int_equal(a->problems.count, 0);
-    char *was = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&was, &len);
-    assert_non_null(out);
-    tdkt_results_write(a->res, TDKT_FMT_JSONL, TDKT_LANG_EN, out);
-    fclose(out);
+    char *was = th_results_text(a->res, TDKT_FMT_JSONL);
     assert_string_equal(text, was);
     free(was);
     free(text);
@@ -520,6 +585,189 @@ static void test_decisions__run_show_reports_changed_sets(void **state)
     free(ldtt);
 }
 
+/* ------------------------------------------------- schema 1 migrated */
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        print_error("%s: %s\n", sql, err);
+        fail();
+    }
+}
+
+/* A store as version 1 left it (its schema from tests/fixtures/store):
+ * the records, and run 1 with each decision's result as the JSON that
+ * tdkt_result_json gave then and gives now. */
+static char *make_schema_1(audit *a)
+{
+    char *path = join(a->dir, "v1.db");
+    char *src = th_fixture("store/schema-1.sql");
+    char *schema = th_read(src, NULL);
+    assert_non_null(schema);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    exec_ok(db, schema);
+    exec_ok(db, RECORDS);
+    exec_ok(db, "PRAGMA user_version = 1;"
+                "INSERT INTO runs(id, started, engine, rules, options, "
+                "count) VALUES (1, '2026-01-01T00:00:00Z', '0.1.0', "
+                "'rules', '{}', 4)");
+    sqlite3_stmt *set = NULL, *dec = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "INSERT OR IGNORE INTO run_rulesets "
+                                        "VALUES (1, ?, ?, ?)",
+                                        -1, &set, NULL),
+                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO decisions VALUES (1, ?, ?, ?, ?, ?, "
+                           "?, ?, ?, ?)",
+                           -1, &dec, NULL),
+        SQLITE_OK);
+    for (size_t i = 0; i < tdkt_results_count(a->res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(a->res, i, &v);
+        for (const tdkt_ruleset *rs = v.ruleset; rs;
+             rs = tdkt_ruleset_parent(rs)) {
+            sqlite3_bind_text(set, 1, tdkt_ruleset_id(rs), -1, SQLITE_STATIC);
+            sqlite3_bind_text(set, 2, tdkt_ruleset_dir(rs), -1, SQLITE_STATIC);
+            sqlite3_bind_text(set, 3, tdkt_ruleset_sha256(rs), -1,
+                              SQLITE_STATIC);
+            assert_int_equal(sqlite3_step(set), SQLITE_DONE);
+            sqlite3_reset(set);
+        }
+        tdkt_buf json = {0};
+        tdkt_result_json(a->res, i, &json);
+        sqlite3_bind_text(dec, 1, v.nomination, -1, SQLITE_STATIC);
+        sqlite3_bind_text(dec, 2, v.subject_type, -1, SQLITE_STATIC);
+        sqlite3_bind_text(dec, 3, v.subject_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(dec, 4, v.code, -1, SQLITE_STATIC);
+        sqlite3_bind_int(dec, 5, v.year);
+        if (v.ruleset)
+            sqlite3_bind_text(dec, 6, tdkt_ruleset_id(v.ruleset), -1,
+                              SQLITE_STATIC);
+        sqlite3_bind_text(dec, 7, tdkt_outcome_code(v.outcome), -1,
+                          SQLITE_STATIC);
+        if (v.message)
+            sqlite3_bind_text(dec, 8, v.message, -1, SQLITE_STATIC);
+        sqlite3_bind_text(dec, 9, tdkt_buf_cstr(&json), -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(dec), SQLITE_DONE);
+        sqlite3_reset(dec);
+        sqlite3_clear_bindings(dec);
+        tdkt_buf_free(&json);
+    }
+    sqlite3_finalize(set);
+    sqlite3_finalize(dec);
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+    free(schema);
+    free(src);
+    return path;
+}
+
+static int query_int(audit *a, const char *sql)
+{
+    sqlite3_stmt *st = query(a, sql);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Opening a version-1 store, even to read, migrates it in one go: its
+ * decisions keep their JSON and show again exactly as they were saved;
+ * they stay append-only and can be conferred; new runs are compact. */
+static void test_decisions__schema_1_migrated(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    char *path = make_schema_1(a);
+    tdkt_store_close(a->store);
+    a->store = NULL;
+    assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
+
+    assert_int_equal(query_int(a, "PRAGMA user_version"), 2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema "
+                                  "WHERE name = 'decisions_v1'"),
+                     0);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 1 AND typeof(result) = 'text'"),
+                     4);
+    assert_shows_as(a, 1, a->res);
+    char *table = show(a, 1, TDKT_FMT_TABLE, 0);
+    assert_non_null(strstr(table, "N3"));
+    assert_non_null(strstr(table, "has no form for 'bk_tinh'"));
+    free(table);
+
+    /* Still the audit record. */
+    assert_int_equal(tdkt_store_exec(a->store, "DELETE FROM decisions"),
+                     TDKT_EDB);
+    assert_non_null(strstr(tdkt_error_last()->message,
+                           "decisions are append-only"));
+    assert_int_equal(tdkt_store_exec(a->store, "UPDATE decisions SET "
+                                               "result = NULL"),
+                     TDKT_EDB);
+
+    /* A migrated run's eligible decisions can be conferred. */
+    tdkt_confer_options opt = {1, "1/QĐ-UBND", "2026-02-01", NULL, 0};
+    tdkt_confer_summary sum;
+    assert_int_equal(tdkt_confer(a->store, &opt, TDKT_LANG_EN, &sum,
+                                 &a->problems),
+                     0);
+    assert_int_equal(sum.added, 2);
+
+    /* The next run is saved compact, beside the old one. */
+    assert_int_equal(save(a), 2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 2 AND typeof(result) <> "
+                                  "'text'"),
+                     4);
+    assert_shows_as(a, 2, a->res);
+    assert_shows_as(a, 1, a->res);
+
+    /* Opened again: nothing more to do. */
+    tdkt_store_close(a->store);
+    assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
+    assert_shows_as(a, 1, a->res);
+    free(path);
+}
+
+/* A decision whose compact form does not fit its form (written behind
+ * tdkt's back: rows can be added, not changed) is refused, not shown
+ * wrong or read out of bounds. */
+static void test_decisions__damaged_result_refused(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    int64_t run = save(a);
+    static const char *const bad[] = {
+        "X'70'",           /* fewer bytes than nodes */
+        "X'7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A'", /* not a result */
+        "zeroblob(40)",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO decisions(run_id, nomination_id, subject_type, "
+                 "subject_id, code, year, ruleset, form, outcome, result) "
+                 "VALUES (%lld, 'N9%zu', 'person', 'P1', 'ldtt', 2020, "
+                 "'t/base', 1, 'eligible', %s)",
+                 (long long)run, i, bad[i]);
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, TDKT_EDB));
+        assert_non_null(strstr(tdkt_error_last()->message, "is damaged"));
+        snprintf(sql, sizeof sql, "DROP TRIGGER decisions_append_only_d;"
+                                  "DELETE FROM decisions WHERE nomination_id "
+                                  "LIKE 'N9%%';"
+                                  "CREATE TRIGGER decisions_append_only_d "
+                                  "BEFORE DELETE ON decisions BEGIN SELECT "
+                                  "RAISE(ABORT, 'decisions are "
+                                  "append-only'); END;");
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, 0));
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -529,6 +777,8 @@ int main(void)
         T(test_decisions__append_only),
         T(test_decisions__hash_follows_every_file),
         T(test_decisions__run_show_reports_changed_sets),
+        T(test_decisions__schema_1_migrated),
+        T(test_decisions__damaged_result_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,122 +1,14 @@
 /*
- * The audit record: runs and their decisions, append-only (the schema's
- * triggers refuse updates and deletes), each run carrying the SHA-256 of
- * every rule set it used so that showing it again can tell whether the
- * rules have changed since.
+ * The audit record read again: the runs, and one run's decisions, each
+ * run carrying the SHA-256 of every rule set it used so that showing it
+ * again can tell whether the rules have changed since. (Saving: save.c;
+ * the stored form of a decision: saved.c.)
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <sqlite3.h>
 
-#include "tdkt/decisions.h"
-#include "tdkt/eval.h"
-#include "tdkt/rules.h"
-#include "eval/eval_internal.h"
-
-static int prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
-{
-    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
-        return tdkt_store_fail(db, "saving decisions");
-    return TDKT_OK;
-}
-
-static int step(sqlite3 *db, sqlite3_stmt *st)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(db, "saving decisions");
-}
-
-int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
-                        const char *rules, const char *options,
-                        int64_t *run_id)
-{
-    sqlite3 *db = tdkt_store_sqlite(store);
-    sqlite3_stmt *run = NULL, *rsst = NULL, *dec = NULL;
-    int error = tdkt_store_begin_write(store);
-    if (error < 0)
-        return error;
-    char started[32];
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    if ((error = prepare(db, &run,
-                         "INSERT INTO runs(started, engine, rules, options, "
-                         "count) VALUES(?,?,?,?,?)")) < 0 ||
-        (error = prepare(db, &rsst,
-                         "INSERT OR IGNORE INTO run_rulesets(run_id, "
-                         "ruleset, dir, sha256) VALUES(?,?,?,?)")) < 0 ||
-        (error = prepare(db, &dec,
-                         "INSERT INTO decisions(run_id, nomination_id, "
-                         "subject_type, subject_id, code, year, ruleset, "
-                         "outcome, message, result) "
-                         "VALUES(?,?,?,?,?,?,?,?,?,?)")) < 0)
-        goto done;
-    sqlite3_bind_text(run, 1, started, -1, SQLITE_STATIC);
-    sqlite3_bind_text(run, 2, tdkt_version(), -1, SQLITE_STATIC);
-    sqlite3_bind_text(run, 3, rules, -1, SQLITE_STATIC);
-    sqlite3_bind_text(run, 4, options ? options : "{}", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(run, 5, (sqlite3_int64)tdkt_results_count(res));
-    if ((error = step(db, run)) < 0)
-        goto done;
-    int64_t id = sqlite3_last_insert_rowid(db);
-    tdkt_buf json = {0};
-    for (size_t i = 0; i < tdkt_results_count(res) && error == TDKT_OK; i++) {
-        tdkt_result_view v;
-        tdkt_result_get(res, i, &v);
-        if (v.ruleset) {
-            /* The set and every parent it extends. */
-            for (const tdkt_ruleset *s = v.ruleset; s && error == TDKT_OK;
-                 s = tdkt_ruleset_parent(s)) {
-                sqlite3_bind_int64(rsst, 1, id);
-                sqlite3_bind_text(rsst, 2, tdkt_ruleset_id(s), -1,
-                                  SQLITE_STATIC);
-                sqlite3_bind_text(rsst, 3, tdkt_ruleset_dir(s), -1,
-                                  SQLITE_STATIC);
-                sqlite3_bind_text(rsst, 4, tdkt_ruleset_sha256(s), -1,
-                                  SQLITE_STATIC);
-                error = step(db, rsst);
-            }
-        }
-        json.len = 0;
-        tdkt_result_json(res, i, &json);
-        if (json.oom) {
-            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-            break;
-        }
-        sqlite3_bind_int64(dec, 1, id);
-        sqlite3_bind_text(dec, 2, v.nomination, -1, SQLITE_STATIC);
-        sqlite3_bind_text(dec, 3, v.subject_type, -1, SQLITE_STATIC);
-        sqlite3_bind_text(dec, 4, v.subject_id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(dec, 5, v.code, -1, SQLITE_STATIC);
-        sqlite3_bind_int(dec, 6, v.year);
-        if (v.ruleset)
-            sqlite3_bind_text(dec, 7, tdkt_ruleset_id(v.ruleset), -1,
-                              SQLITE_STATIC);
-        sqlite3_bind_text(dec, 8, tdkt_outcome_code(v.outcome), -1,
-                          SQLITE_STATIC);
-        if (v.message)
-            sqlite3_bind_text(dec, 9, v.message, -1, SQLITE_STATIC);
-        sqlite3_bind_text(dec, 10, tdkt_buf_cstr(&json), (int)json.len,
-                          SQLITE_STATIC);
-        if (error == TDKT_OK)
-            error = step(db, dec);
-    }
-    tdkt_buf_free(&json);
-    if (error == TDKT_OK && (error = tdkt_store_commit(store)) == TDKT_OK)
-        *run_id = id;
-done:
-    sqlite3_finalize(run);
-    sqlite3_finalize(rsst);
-    sqlite3_finalize(dec);
-    if (error < 0)
-        tdkt_store_rollback(store);
-    return error;
-}
+#include "decisions/decisions_internal.h"
 
 int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                    FILE *out)
@@ -248,14 +140,20 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     int error = verify_sets(db, run_id, lang, problems);
     if (error < 0)
         return error;
+    saved_run run;
+    if ((error = saved_run_load(db, run_id, &run)) < 0)
+        return error;
     if (sqlite3_prepare_v2(db,
-                           "SELECT nomination_id, subject_id, code, year, "
-                           "ruleset, outcome, message, result FROM decisions "
+                           "SELECT " SAVED_DECISION_COLUMNS " FROM decisions "
                            "WHERE run_id = ? ORDER BY nomination_id",
-                           -1, &st, NULL) != SQLITE_OK)
+                           -1, &st, NULL) != SQLITE_OK) {
+        saved_run_free(&run);
         return tdkt_store_fail(db, "runs");
+    }
     sqlite3_bind_int64(st, 1, run_id);
     tdkt_table *t = NULL;
+    json_out j;
+    tdkt_buf b = {0};
     if (fmt == TDKT_FMT_TABLE) {
         t = tdkt_table_new(6);
         const char *head[] = {TDKT_TR(lang, "Đề nghị", "Nomination"),
@@ -266,29 +164,36 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                               TDKT_TR(lang, "Lý do", "Reason")};
         tdkt_table_row(t, head);
         tdkt_table_rule(t);
+    } else {
+        json_out_begin(&j, out, fmt);
     }
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (!t) {
-            fprintf(out, "%s\n", sqlite3_column_text(st, 7));
+            b.len = 0;
+            if ((error = saved_decision_json(&run, st, &b)) == TDKT_OK)
+                json_out_item(&j, tdkt_buf_cstr(&b));
             continue;
         }
-        const char *oc = (const char *)sqlite3_column_text(st, 5);
-        int o = strcmp(oc, "eligible") == 0     ? TDKT_ELIGIBLE
-                : strcmp(oc, "ineligible") == 0 ? TDKT_INELIGIBLE
-                : strcmp(oc, "review") == 0     ? TDKT_REVIEW
-                                                : TDKT_OUTCOME_ERROR;
-        const char *msg = (const char *)sqlite3_column_text(st, 6);
+        int o = saved_outcome((const char *)sqlite3_column_text(st, 7));
+        const char *msg = (const char *)sqlite3_column_text(st, 8);
         const char *row[] = {(const char *)sqlite3_column_text(st, 0),
-                             (const char *)sqlite3_column_text(st, 1),
                              (const char *)sqlite3_column_text(st, 2),
                              (const char *)sqlite3_column_text(st, 3),
+                             (const char *)sqlite3_column_text(st, 4),
                              tdkt_outcome_name(o, lang), msg ? msg : ""};
         tdkt_table_row(t, row);
     }
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(db, "runs");
     sqlite3_finalize(st);
+    saved_run_free(&run);
+    tdkt_buf_free(&b);
     if (t) {
         tdkt_table_print(t, out);
         tdkt_table_free(t);
+    } else {
+        json_out_end(&j);
     }
-    return TDKT_OK;
+    return error;
 }

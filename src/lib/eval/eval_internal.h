@@ -50,6 +50,26 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
              const tdkt_rules *rules, const tdkt_ruleset *force,
              const tdkt_eval_options *opt);
 
+/* One result as JSON (spec/cli.md), from its view and a function giving
+ * the view of its node k: the one writer of evaluations' results and of
+ * saved decisions shown again (decisions/). @p ruleset: the set's id. */
+typedef void result_node_fn(const void *ctx, size_t k,
+                            tdkt_criterion_view *out);
+void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
+                       const char *ruleset, result_node_fn *node,
+                       const void *ctx);
+
+/* JSON objects printed one at a time: as lines (jsonl), or as one array
+ * (json) when @p fmt is TDKT_FMT_JSON. */
+typedef struct json_out {
+    FILE *out;
+    bool array;
+    size_t n;
+} json_out;
+void json_out_begin(json_out *j, FILE *out, tdkt_format fmt);
+void json_out_item(json_out *j, const char *obj);
+void json_out_end(json_out *j);
+
 /* Apply the forms' quotas to the eligible results (quota.c). */
 int eval_quotas(tdkt_results *res);
 

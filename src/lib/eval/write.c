@@ -9,32 +9,32 @@
 
 #include "eval/eval_internal.h"
 
-void tdkt_result_json(const tdkt_results *res, size_t i, tdkt_buf *b)
+void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
+                       const char *ruleset, result_node_fn *node,
+                       const void *ctx)
 {
-    tdkt_result_view v;
-    tdkt_result_get(res, i, &v);
     tdkt_buf_puts(b, "{\"nomination\":");
-    tdkt_json_str(b, v.nomination);
+    tdkt_json_str(b, v->nomination);
     tdkt_buf_puts(b, ",\"subject_type\":");
-    tdkt_json_str(b, v.subject_type);
+    tdkt_json_str(b, v->subject_type);
     tdkt_buf_puts(b, ",\"subject_id\":");
-    tdkt_json_str(b, v.subject_id);
+    tdkt_json_str(b, v->subject_id);
     tdkt_buf_puts(b, ",\"code\":");
-    tdkt_json_str(b, v.code);
-    tdkt_buf_printf(b, ",\"year\":%d,\"ruleset\":", v.year);
-    tdkt_json_str(b, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL);
+    tdkt_json_str(b, v->code);
+    tdkt_buf_printf(b, ",\"year\":%d,\"ruleset\":", v->year);
+    tdkt_json_str(b, ruleset);
     tdkt_buf_puts(b, ",\"outcome\":");
-    tdkt_json_str(b, tdkt_outcome_code(v.outcome));
-    if (v.message) {
-        tdkt_buf_puts(b, v.outcome == TDKT_OUTCOME_ERROR ? ",\"error\":"
-                                                          : ",\"reason\":");
-        tdkt_json_str(b, v.message);
+    tdkt_json_str(b, tdkt_outcome_code(v->outcome));
+    if (v->message) {
+        tdkt_buf_puts(b, v->outcome == TDKT_OUTCOME_ERROR ? ",\"error\":"
+                                                           : ",\"reason\":");
+        tdkt_json_str(b, v->message);
     }
     tdkt_buf_puts(b, ",\"criteria\":[");
     bool first = true;
-    for (size_t k = 0; k < v.nnodes; k++) {
+    for (size_t k = 0; k < v->nnodes; k++) {
         tdkt_criterion_view c;
-        tdkt_result_node(res, i, k, TDKT_LANG_VI, &c);
+        node(ctx, k, &c);
         if (c.result < 0)
             continue;
         tdkt_buf_puts(b, first ? "{\"id\":" : ",{\"id\":");
@@ -61,6 +61,53 @@ void tdkt_result_json(const tdkt_results *res, size_t i, tdkt_buf *b)
         tdkt_buf_puts(b, "}");
     }
     tdkt_buf_puts(b, "]}");
+}
+
+typedef struct live_result {
+    const tdkt_results *res;
+    size_t i;
+} live_result;
+
+static void live_node(const void *ctx, size_t k, tdkt_criterion_view *out)
+{
+    const live_result *r = ctx;
+    tdkt_result_node(r->res, r->i, k, TDKT_LANG_VI, out);
+}
+
+void tdkt_result_json(const tdkt_results *res, size_t i, tdkt_buf *b)
+{
+    tdkt_result_view v;
+    tdkt_result_get(res, i, &v);
+    live_result r = {res, i};
+    result_json_write(b, &v, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL,
+                      live_node, &r);
+}
+
+/* Objects are printed as they come, so that a saved run is shown again
+ * without holding it all; the separators make the same bytes as printing
+ * the whole list at once. Terminal-safe, like every other output. */
+void json_out_begin(json_out *j, FILE *out, tdkt_format fmt)
+{
+    j->out = out;
+    j->array = fmt == TDKT_FMT_JSON;
+    j->n = 0;
+    if (j->array)
+        fputs("[\n", out);
+}
+
+void json_out_item(json_out *j, const char *obj)
+{
+    if (j->n++)
+        fputs(j->array ? ",\n" : "\n", j->out);
+    tdkt_safe_fputs(obj, j->out);
+}
+
+void json_out_end(json_out *j)
+{
+    if (j->n)
+        fputc('\n', j->out);
+    if (j->array)
+        fputs("]\n", j->out);
 }
 
 static const char *mark(int result)
@@ -250,22 +297,20 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
     switch (fmt) {
     case TDKT_FMT_JSONL:
     case TDKT_FMT_JSON: {
-        if (fmt == TDKT_FMT_JSON)
-            fputs("[\n", out);
+        json_out j;
+        json_out_begin(&j, out, fmt);
+        tdkt_buf b = {0};
         for (size_t i = 0; i < res->n; i++) {
-            tdkt_buf b = {0};
+            b.len = 0;
             tdkt_result_json(res, i, &b);
-            bool oom = b.oom;
-            if (!oom)
-                tdkt_safe_printf(out, "%s%s\n", tdkt_buf_cstr(&b),
-                                 fmt == TDKT_FMT_JSON && i + 1 < res->n ? ","
-                                                                        : "");
-            tdkt_buf_free(&b);
-            if (oom) /* truncated JSON would be a lie, or unreadable */
+            if (b.oom) { /* truncated JSON would be a lie, or unreadable */
+                tdkt_buf_free(&b);
                 return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            }
+            json_out_item(&j, tdkt_buf_cstr(&b));
         }
-        if (fmt == TDKT_FMT_JSON)
-            fputs("]\n", out);
+        tdkt_buf_free(&b);
+        json_out_end(&j);
         return TDKT_OK;
     }
     case TDKT_FMT_CSV:

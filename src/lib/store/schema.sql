@@ -1,4 +1,6 @@
--- tdkt store, schema version 1 (PRAGMA user_version = 1).
+-- tdkt store, schema version 2 (PRAGMA user_version = 2): this file and
+-- schema_decisions.sql (the decisions and what a run's forms share), which
+-- the migration from version 1 also runs.
 -- Codes are stored as the canonical codes of shared/domain/vocabulary.md;
 -- dates as 'YYYY-MM-DD' text. Import resolves aliases before writing.
 -- Subjects of appraisals, honours, disciplines and facts are polymorphic
@@ -124,20 +126,6 @@ CREATE TABLE run_rulesets (
   PRIMARY KEY (run_id, ruleset)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TABLE decisions (
-  run_id        INTEGER NOT NULL REFERENCES runs(id),
-  nomination_id TEXT NOT NULL,
-  subject_type  TEXT NOT NULL,
-  subject_id    TEXT NOT NULL,
-  code          TEXT NOT NULL,
-  year          INTEGER NOT NULL,
-  ruleset       TEXT,
-  outcome       TEXT NOT NULL,
-  message       TEXT,
-  result        TEXT NOT NULL,   -- the result as JSON (spec/cli.md)
-  PRIMARY KEY (run_id, nomination_id)
-) STRICT, WITHOUT ROWID;
-
 CREATE TRIGGER runs_append_only_u BEFORE UPDATE ON runs
 BEGIN SELECT RAISE(ABORT, 'runs are append-only'); END;
 CREATE TRIGGER runs_append_only_d BEFORE DELETE ON runs
@@ -146,7 +134,3 @@ CREATE TRIGGER run_rulesets_append_only_u BEFORE UPDATE ON run_rulesets
 BEGIN SELECT RAISE(ABORT, 'runs are append-only'); END;
 CREATE TRIGGER run_rulesets_append_only_d BEFORE DELETE ON run_rulesets
 BEGIN SELECT RAISE(ABORT, 'runs are append-only'); END;
-CREATE TRIGGER decisions_append_only_u BEFORE UPDATE ON decisions
-BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
-CREATE TRIGGER decisions_append_only_d BEFORE DELETE ON decisions
-BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;

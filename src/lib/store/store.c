@@ -14,6 +14,23 @@
 #include "tdkt/store.h"
 
 extern const char *const tdkt__schema_sql;
+extern const char *const tdkt__schema_decisions_sql;
+
+/* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
+ * table. Its rows move into the new table as they are (the JSON in
+ * `result`, shown again verbatim); the old table's triggers go first so
+ * that the new ones can take their names and the old table can go. */
+static const char migrate_1_before[] =
+    "DROP TRIGGER decisions_append_only_u;"
+    "DROP TRIGGER decisions_append_only_d;"
+    "ALTER TABLE decisions RENAME TO decisions_v1;";
+static const char migrate_1_after[] =
+    "INSERT INTO decisions(run_id, nomination_id, subject_type, subject_id,"
+    "  code, year, ruleset, outcome, message, result) "
+    "SELECT run_id, nomination_id, subject_type, subject_id, code, year,"
+    "  ruleset, outcome, message, result FROM decisions_v1 "
+    "ORDER BY run_id, nomination_id;"
+    "DROP TABLE decisions_v1;";
 
 struct tdkt_store {
     sqlite3 *db;
@@ -117,10 +134,15 @@ static int migrate(tdkt_store *s, int version, bool empty)
     if ((error = check_identity(s, &version2, &empty2)) < 0)
         goto done;
     if (empty2) {
-        if ((error = tdkt_store_exec(s, tdkt__schema_sql)) < 0)
+        if ((error = tdkt_store_exec(s, tdkt__schema_sql)) < 0 ||
+            (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0)
+            goto done;
+    } else if (version2 < 2) {
+        if ((error = tdkt_store_exec(s, migrate_1_before)) < 0 ||
+            (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0 ||
+            (error = tdkt_store_exec(s, migrate_1_after)) < 0)
             goto done;
     }
-    /* Future migrations: if (version2 < 2) { ALTER … } */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
     if ((error = tdkt_store_exec(s, sql)) < 0)
@@ -175,15 +197,9 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
                                     "PRAGMA synchronous=NORMAL;"
                                     "PRAGMA foreign_keys=ON;")) < 0)
         goto done;
+    /* An older store is migrated by any command, reading ones included:
+     * a store this build cannot read is of no use to them either. */
     if (version < TDKT_SCHEMA_VERSION || empty) {
-        if (!(flags & TDKT_STORE_WRITE)) {
-            error = tdkt_error_set(TDKT_EDB,
-                                   "%s: schema %d is older than %d; run "
-                                   "any writing command (import) to "
-                                   "migrate it",
-                                   path, version, TDKT_SCHEMA_VERSION);
-            goto done;
-        }
         if ((error = migrate(s, version, empty)) < 0)
             goto done;
     }

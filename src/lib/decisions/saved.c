@@ -1,0 +1,252 @@
+/*
+ * The compact form of a saved decision, and its JSON rebuilt from it and
+ * from the run's forms: byte for byte what the evaluation printed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "decisions/decisions_internal.h"
+
+/* Node results as stored, indexed by R_FAIL, R_PASS, R_UNKNOWN (which are
+ * TDKT_FAIL, TDKT_PASS, TDKT_UNKNOWN); anything else (not judged, or an
+ * error inside) is '-' and shown as not judged, as tdkt_result_node() does. */
+static const char result_bytes[] = "fpu";
+_Static_assert((int)R_FAIL == (int)TDKT_FAIL &&
+                   (int)R_PASS == (int)TDKT_PASS &&
+                   (int)R_UNKNOWN == (int)TDKT_UNKNOWN,
+               "stored results are indexed by both");
+
+void saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes)
+{
+    b->len = 0;
+    char codes[64];
+    for (size_t k0 = 0; k0 < nnodes; k0 += sizeof codes) {
+        size_t n = nnodes - k0 < sizeof codes ? nnodes - k0 : sizeof codes;
+        for (size_t k = 0; k < n; k++) {
+            int r = it->result[k0 + k];
+            codes[k] = r >= R_FAIL && r <= R_UNKNOWN ? result_bytes[r] : '-';
+        }
+        tdkt_buf_put(b, codes, n);
+    }
+    for (size_t k = 0; k < nnodes; k++) {
+        int r = it->result[k];
+        if (r < R_FAIL || r > R_UNKNOWN)
+            continue;
+        const char *d = it->detail && it->detail[k] ? it->detail[k] : "";
+        tdkt_buf_put(b, d, strlen(d) + 1); /* with its zero byte */
+    }
+}
+
+int saved_outcome(const char *code)
+{
+    static const int outcomes[] = {TDKT_ELIGIBLE, TDKT_INELIGIBLE,
+                                   TDKT_REVIEW};
+    for (size_t i = 0; code && i < sizeof outcomes / sizeof *outcomes; i++)
+        if (strcmp(code, tdkt_outcome_code(outcomes[i])) == 0)
+            return outcomes[i];
+    return TDKT_OUTCOME_ERROR;
+}
+
+/* ---- a run's forms --------------------------------------------------- */
+
+static char *dup_col(sqlite3_stmt *st, int i, bool *oom)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s)
+        return NULL;
+    char *d = strdup(s);
+    if (!d)
+        *oom = true;
+    return d;
+}
+
+void saved_run_free(saved_run *r)
+{
+    for (size_t f = 0; f < r->nforms; f++) {
+        for (size_t k = 0; k < r->forms[f].n; k++) {
+            saved_node *nd = &r->forms[f].nodes[k];
+            free(nd->id);
+            free(nd->kind);
+            free(nd->basis);
+            free(nd->status);
+        }
+        free(r->forms[f].nodes);
+    }
+    free(r->forms);
+    free(r->result);
+    free((void *)r->detail);
+    memset(r, 0, sizeof *r);
+}
+
+/* Room for form @p f (1-based) and its node @p k. */
+static int make_room(saved_run *r, int64_t f, int64_t k)
+{
+    if (f < 1 || k < 0 || f > 1000000 || k > 100000)
+        return tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+                              (long long)r->id, (long long)f);
+    if ((size_t)f > r->nforms) {
+        saved_form *p = realloc(r->forms, (size_t)f * sizeof *p);
+        if (!p)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        memset(p + r->nforms, 0, ((size_t)f - r->nforms) * sizeof *p);
+        r->forms = p;
+        r->nforms = (size_t)f;
+    }
+    saved_form *fm = &r->forms[f - 1];
+    if ((size_t)k != fm->n)
+        return tdkt_error_set(TDKT_EDB, "run %lld: form %lld: node %lld "
+                                        "out of order",
+                              (long long)r->id, (long long)f, (long long)k);
+    saved_node *p = realloc(fm->nodes, ((size_t)k + 1) * sizeof *p);
+    if (!p)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    memset(&p[k], 0, sizeof *p);
+    fm->nodes = p;
+    fm->n = (size_t)k + 1;
+    return TDKT_OK;
+}
+
+int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = run_id;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT form, node, id, kind, parent, basis, "
+                           "status FROM run_criteria WHERE run_id = ? "
+                           "ORDER BY form, node",
+                           -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(db, "runs");
+    sqlite3_bind_int64(st, 1, run_id);
+    int rc, error = TDKT_OK;
+    size_t most = 1;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t f = sqlite3_column_int64(st, 0), k = sqlite3_column_int64(st, 1);
+        if ((error = make_room(out, f, k)) < 0)
+            break;
+        saved_form *fm = &out->forms[f - 1];
+        saved_node *nd = &fm->nodes[k];
+        bool oom = false;
+        nd->id = dup_col(st, 2, &oom);
+        nd->kind = dup_col(st, 3, &oom);
+        nd->basis = dup_col(st, 5, &oom);
+        nd->status = dup_col(st, 6, &oom);
+        if (oom) {
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            break;
+        }
+        if (!nd->id || !nd->kind) {
+            error = tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+                                   (long long)run_id, (long long)f);
+            break;
+        }
+        /* Preorder: a parent comes before its children. */
+        if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+            int64_t p = sqlite3_column_int64(st, 4);
+            if (p < 0 || p >= k) {
+                error = tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+                                       (long long)run_id, (long long)f);
+                break;
+            }
+            if (strcmp(fm->nodes[p].kind, "route") == 0)
+                nd->route = fm->nodes[p].id;
+        }
+        if (fm->n > most)
+            most = fm->n;
+    }
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(db, "runs");
+    sqlite3_finalize(st);
+    if (error == TDKT_OK) {
+        out->result = malloc(most * sizeof *out->result);
+        out->detail = malloc(most * sizeof *out->detail);
+        if (!out->result || !out->detail)
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    if (error < 0)
+        saved_run_free(out);
+    return error;
+}
+
+/* ---- one decision ---------------------------------------------------- */
+
+typedef struct saved_decision {
+    const saved_form *form;
+    const saved_run *run;
+} saved_decision;
+
+static void saved_node_view(const void *ctx, size_t k,
+                            tdkt_criterion_view *out)
+{
+    const saved_decision *d = ctx;
+    const saved_node *nd = &d->form->nodes[k];
+    memset(out, 0, sizeof *out);
+    out->id = nd->id;
+    out->kind = nd->kind;
+    out->basis = nd->basis;
+    out->status = nd->status;
+    out->route = nd->route;
+    out->result = d->run->result[k];
+    out->detail = d->run->detail[k];
+}
+
+/* Split @p blob into r->result and r->detail for the @p n nodes of a form. */
+static bool decode(saved_run *r, const unsigned char *blob, size_t len,
+                   size_t n)
+{
+    if (len < n)
+        return false;
+    const char *p = (const char *)blob + n, *end = (const char *)blob + len;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = blob[k];
+        const char *hit = c ? memchr(result_bytes, c, 3) : NULL;
+        r->detail[k] = "";
+        if (!hit) {
+            if (c != '-')
+                return false;
+            r->result[k] = -1;
+            continue;
+        }
+        r->result[k] = (int)(hit - result_bytes);
+        const char *z = memchr(p, '\0', (size_t)(end - p));
+        if (!z)
+            return false;
+        r->detail[k] = p;
+        p = z + 1;
+    }
+    return p == end;
+}
+
+int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)
+{
+    const unsigned char *res = sqlite3_column_blob(row, 9);
+    size_t len = (size_t)sqlite3_column_bytes(row, 9);
+    if (sqlite3_column_type(row, 9) == SQLITE_TEXT) {
+        /* Saved by schema 1: the JSON itself. */
+        tdkt_buf_put(b, (const char *)res, len);
+        return TDKT_OK;
+    }
+    tdkt_result_view v = {0};
+    v.nomination = (const char *)sqlite3_column_text(row, 0);
+    v.subject_type = (const char *)sqlite3_column_text(row, 1);
+    v.subject_id = (const char *)sqlite3_column_text(row, 2);
+    v.code = (const char *)sqlite3_column_text(row, 3);
+    v.year = sqlite3_column_int(row, 4);
+    const char *ruleset = (const char *)sqlite3_column_text(row, 5);
+    v.outcome = saved_outcome((const char *)sqlite3_column_text(row, 7));
+    v.message = (const char *)sqlite3_column_text(row, 8);
+    saved_decision d = {NULL, r};
+    if (sqlite3_column_type(row, 6) != SQLITE_NULL && res) {
+        int64_t f = sqlite3_column_int64(row, 6);
+        if (f < 1 || (size_t)f > r->nforms ||
+            !decode(r, res, len, r->forms[f - 1].n))
+            return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s "
+                                            "is damaged",
+                                  (long long)r->id,
+                                  v.nomination ? v.nomination : "?");
+        d.form = &r->forms[f - 1];
+        v.nnodes = d.form->n;
+    }
+    result_json_write(b, &v, ruleset, saved_node_view, &d);
+    return b->oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory") : TDKT_OK;
+}
