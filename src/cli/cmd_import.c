@@ -87,7 +87,10 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
     snprintf(r, sizeof r, "%zu", replaced);
     const char *total[] = {en ? "Total" : "Tổng", a, r};
     tdkt_table_row(tab, total);
-    tdkt_table_print(tab, stdout);
+    /* The import is committed: a summary that cannot be printed is said,
+     * and the files still count as imported. */
+    if (tdkt_table_print(tab, stdout) < 0)
+        cli_fail(cli, NULL);
     tdkt_table_free(tab);
     if (en)
         printf("Imported %zu file%s into %s.\n", s->files,

@@ -50,7 +50,8 @@ static void count_forms(const tdkt_ruleset *rs, int *criteria,
     }
 }
 
-static void list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
+/* Returns 0, or TDKT_ENOMEM when a table could not be printed whole. */
+static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
 {
     tdkt_lang L = cli->lang;
     tdkt_table *t = tdkt_table_new(8);
@@ -85,11 +86,12 @@ static void list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
                              nu};
         tdkt_table_row(t, row);
     }
-    tdkt_table_print(t, stdout);
+    int error = tdkt_table_print(t, stdout);
     tdkt_table_free(t);
+    return error;
 }
 
-static void show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
+static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
 {
     tdkt_lang L = cli->lang;
     char from[11], to[11];
@@ -130,9 +132,9 @@ static void show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
             nu};
         tdkt_table_row(t, row);
     }
-    tdkt_table_print(t, stdout);
+    int error = tdkt_table_print(t, stdout);
     tdkt_table_free(t);
-    if (tdkt_ruleset_params(rs)) {
+    if (error == TDKT_OK && tdkt_ruleset_params(rs)) {
         printf("\n%s\n", TDKT_TR(L, "Tham số", "Parameters"));
         t = tdkt_table_new(3);
         const char *ph[] = {TDKT_TR(L, "Tên", "Name"),
@@ -145,7 +147,7 @@ static void show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
             tdkt_ruleset_param(rs, i, &row[0], &row[1], &row[2]);
             tdkt_table_row(t, row);
         }
-        tdkt_table_print(t, stdout);
+        error = tdkt_table_print(t, stdout);
         tdkt_table_free(t);
     }
     for (const tdkt_ruleset *s = rs; s; s = tdkt_ruleset_parent(s))
@@ -153,6 +155,7 @@ static void show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
             printf("%s%s [%s]: %s\n", i == 0 && s == rs ? "\n" : "",
                    TDKT_TR(L, "Lưu ý", "Caveat"), tdkt_ruleset_id(s),
                    tdkt_ruleset_caveat(s, i));
+    return error;
 }
 
 static int open_rules(tdkt_cli *cli, const char *dir, tdkt_rules **out)
@@ -229,11 +232,11 @@ int cmd_rules(tdkt_cli *cli, int argc, char **argv)
     tdkt_rules *rules = NULL;
     if (open_rules(cli, dir, &rules) != CLI_OK)
         return CLI_FAIL;
-    if (tdkt_rules_count(rules) == 1 &&
-        strcmp(tdkt_ruleset_dir(tdkt_rules_at(rules, 0)), dir) == 0)
-        show_set(cli, tdkt_rules_at(rules, 0));
-    else
-        list_sets(cli, rules);
+    int error = tdkt_rules_count(rules) == 1 &&
+                        strcmp(tdkt_ruleset_dir(tdkt_rules_at(rules, 0)),
+                               dir) == 0
+                    ? show_set(cli, tdkt_rules_at(rules, 0))
+                    : list_sets(cli, rules);
     tdkt_rules_free(rules);
-    return CLI_OK;
+    return error < 0 ? cli_fail(cli, NULL) : CLI_OK;
 }

@@ -65,11 +65,13 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
         }
     }
     sqlite3_finalize(st);
-    if (t) {
-        tdkt_table_print(t, out);
+    if (rc != SQLITE_DONE) {
         tdkt_table_free(t);
+        return tdkt_store_fail(db, "runs");
     }
-    return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(db, "runs");
+    int error = t ? tdkt_table_print(t, out) : TDKT_OK;
+    tdkt_table_free(t);
+    return error;
 }
 
 /* Recompute each recorded rule set's hash from its folder now. */
@@ -190,7 +192,8 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     saved_run_free(&run);
     tdkt_buf_free(&b);
     if (t) {
-        tdkt_table_print(t, out);
+        if (error == TDKT_OK)
+            error = tdkt_table_print(t, out);
         tdkt_table_free(t);
     } else {
         json_out_end(&j);

@@ -97,7 +97,8 @@ static int write_table(tdkt_buf *o, const tdkt_report *r, tdkt_lang lang,
     tdkt_buf_puts(o, "\n\n");
     fputs(tdkt_buf_cstr(o), out);
     o->len = 0;
-    tdkt_table_print(t, out);
+    if ((error = tdkt_table_print(t, out)) < 0)
+        goto done;
     tdkt_buf_puts(o, "\n");
     tdkt__report_headline_text(o, r, lang);
     tdkt_buf_puts(o, "\n");
