@@ -124,32 +124,22 @@ static int oom(void)
 }
 
 
-/* Column @p i as text, its length in bytes to @p len (NULL when NULL). */
-static const char *col_text(sqlite3_stmt *st, int i, size_t *len)
-{
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    *len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
-    return t;
-}
-
 static const char *col_str(loader *L, sqlite3_stmt *st, int i)
 {
-    size_t len;
-    const char *t = col_text(st, i, &len);
-    return t ? arena_strndup(L, t, len) : NULL;
+    return arena_strdup(L, (const char *)sqlite3_column_text(st, i));
 }
 
 static int col_enum(loader *L, sqlite3_stmt *st, int i, tdkt_vocab_domain d)
 {
-    size_t len;
-    const char *t = col_text(st, i, &len);
+    const char *t = (const char *)sqlite3_column_text(st, i);
     if (!t)
         return IX_NONE;
-    /* The store holds canonical codes: match them exactly first (cheap);
-     * anything else goes through the full alias lookup. */
+    /* The store holds canonical codes: match them exactly first (cheap:
+     * the first byte, then the rest of a C string); anything else goes
+     * through the full alias lookup. */
     const ix_codes *c = L->codes;
     for (int k = 0; k < c->n[d]; k++)
-        if (c->code[d][k].len == len && memcmp(c->code[d][k].s, t, len) == 0)
+        if (c->code[d][k].s[0] == t[0] && strcmp(c->code[d][k].s, t) == 0)
             return k;
     int v = tdkt_vocab_lookup(d, t);
     return v < 0 ? IX_NONE : v;
@@ -266,13 +256,12 @@ static int32_t subject_of(tdkt_index *ix, int type, const char *id)
  * unit (the store holds canonical codes; import refuses others). */
 static int col_type(sqlite3_stmt *st, int i)
 {
-    size_t len;
-    const char *t = col_text(st, i, &len);
+    const char *t = (const char *)sqlite3_column_text(st, i);
     if (!t)
         return 0;
-    if (len == 6 && memcmp(t, "person", 6) == 0)
+    if (strcmp(t, "person") == 0)
         return 'p';
-    if (len == 4 && memcmp(t, "unit", 4) == 0)
+    if (strcmp(t, "unit") == 0)
         return 'u';
     return 0;
 }
@@ -297,24 +286,23 @@ static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
      * changes (the type changes only with it, or the id differs). Ids
      * longer than prev_id are looked up every time. */
     char prev_id[256];
-    size_t prev_len = SIZE_MAX;
+    bool prev_ok = false; /* prev_id holds the previous row's id */
     int prev_type = -1;
     int32_t prev_s = -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        size_t len;
-        const char *id = col_text(st, id_col, &len);
+        const char *id = (const char *)sqlite3_column_text(st, id_col);
         int type = type_col < 0 ? 'p' : col_type(st, type_col);
         int32_t s;
-        if (id && type == prev_type && len == prev_len &&
-            memcmp(id, prev_id, len) == 0) {
+        if (id && prev_ok && type == prev_type && strcmp(id, prev_id) == 0) {
             s = prev_s;
         } else {
             s = subject_of(ix, type, id);
             prev_type = type;
             prev_s = s;
-            prev_len = id && len < sizeof prev_id ? len : SIZE_MAX;
-            if (prev_len != SIZE_MAX)
-                memcpy(prev_id, id, len);
+            size_t len = id ? strlen(id) : sizeof prev_id;
+            prev_ok = len < sizeof prev_id;
+            if (prev_ok)
+                memcpy(prev_id, id, len + 1);
         }
         if (s < 0)
             continue; /* a dangling row: import refuses them, skip */
