@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,7 +218,7 @@ static void test_index_load__writer_busy_loads_on_one(void **state)
  * of the other: both connections read one snapshot. */
 typedef struct writer {
     char *db;
-    volatile int stop;
+    atomic_int stop;
     int commits;
 } writer;
 
@@ -230,7 +231,7 @@ static void *write_loop(void *arg)
     sqlite3_busy_timeout(db, 10000);
     /* No fsync per commit: the test is about visibility, not durability. */
     sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
-    for (int year = 1901; !wr->stop && year < 30000; year++) {
+    for (int year = 1901; !atomic_load(&wr->stop) && year < 30000; year++) {
         char sql[512];
         snprintf(sql, sizeof sql,
                  "BEGIN IMMEDIATE;"
@@ -265,14 +266,14 @@ static void test_index_load__one_snapshot_under_writes(void **state)
         tdkt_index *ix = load(w, 1);
         parallel += ix->parallel;
         if (ix->napp != ix->nhon) {
-            wr.stop = 1;
+            atomic_store(&wr.stop, 1);
             pthread_join(tid, NULL);
             fail_msg("load %d: %zu appraisals but %zu honours", i, ix->napp,
                      ix->nhon);
         }
         tdkt_index_free(ix);
     }
-    wr.stop = 1;
+    atomic_store(&wr.stop, 1);
     pthread_join(tid, NULL);
     print_message("%d of 150 loads parallel, %d commits\n", parallel,
                   wr.commits);
