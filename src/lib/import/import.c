@@ -27,6 +27,7 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,19 +40,15 @@
 #include "tdkt/import.h"
 #include "tdkt/output.h"
 #include "tdkt/vocab.h"
+#include "import/bulk.h"
 #include "import/csv.h"
 #include "import/sets.h"
 #include "import/tables.h"
+#include "import/writer.h"
 
 /* Distinct spellings of codes remembered per domain (the lookup of a
  * Vietnamese name normalises text, which is too slow to do per cell). */
 #define MAX_SPELLINGS 1024
-
-/* Rows written by one statement: SQLite's cost per statement run (cursor
- * opening, VDBE start, reset) is then paid once per batch, not per row.
- * A batch holding over BATCH_TEXT bytes of text is written early. */
-#define BATCH_ROWS 64
-#define BATCH_TEXT ((size_t)1 << 20)
 
 /* Bits of a packed natural key given to each kind of key column. */
 #define BITS_SUBJECT_TYPE 2
@@ -66,7 +63,12 @@ typedef struct input_file {
     int table;
 } input_file;
 
-enum value_type { V_NULL, V_TEXT, V_INT };
+/* The same numbers as the writer's cells, which copy them. */
+enum value_type {
+    V_NULL = TDKT__CELL_NULL,
+    V_TEXT = TDKT__CELL_TEXT,
+    V_INT = TDKT__CELL_INT
+};
 
 typedef struct value {
     enum value_type type;
@@ -75,22 +77,6 @@ typedef struct value {
     int64_t num;  /* V_INT; dates as YYYYMMDD too */
     uint32_t idx; /* set index of an id, vocabulary index of a code */
 } value;
-
-/* The statements of a table: one row or BATCH_ROWS rows, probe or UPSERT. */
-enum {
-    ST_INSERT_ONE,
-    ST_UPSERT_ONE,
-    ST_INSERT_MANY,
-    ST_UPSERT_MANY,
-    ST_COUNT_
-};
-
-/* A batched cell: texts are copied into importer.batch_text, at num. */
-typedef struct cell {
-    enum value_type type;
-    size_t len;
-    int64_t num;
-} cell;
 
 typedef struct importer {
     sqlite3 *db;
@@ -104,11 +90,7 @@ typedef struct importer {
     tdkt__strset fact_keys;
     tdkt__strset spellings[TDKT_V_COUNT_];
     tdkt__keymap keys; /* natural keys of the table being imported */
-    sqlite3_stmt *stmt[TDKT_T_COUNT_][ST_COUNT_];
-    int batch_table;
-    size_t batch_rows;
-    cell batch[BATCH_ROWS][TDKT__MAX_COLS];
-    tdkt_buf batch_text;
+    tdkt__writer writer;
     tdkt_buf list; /* a row's initiatives, normalised */
     tdkt_import_summary summary;
 } importer;
@@ -855,103 +837,16 @@ static void check_duplicate_key(file_ctx *fc, const value *v)
 
 /* ---- writing -------------------------------------------------------- */
 
-static int prepare(importer *im, int table, int kind)
+/* Hand the batch to the writer (and, with @p wait, wait until all is
+ * written), or drop it: after the first problem nothing will be kept. */
+static int flush(importer *im, bool wait)
 {
-    const tdkt__tabledef *t = &tdkt__tables[table];
-    size_t rows = kind >= ST_INSERT_MANY ? BATCH_ROWS : 1;
-    tdkt_buf sql = {0};
-    tdkt_buf_printf(&sql, "INSERT INTO %s(", t->name);
-    for (int j = 0; j < t->ncols; j++)
-        tdkt_buf_printf(&sql, "%s%s", j ? ", " : "", t->cols[j].name);
-    tdkt_buf_puts(&sql, ") VALUES");
-    for (size_t r = 0; r < rows; r++)
-        for (int j = 0; j < t->ncols; j++)
-            tdkt_buf_puts(&sql, j ? ", ?" : r ? "), (?" : "(?");
-    if (kind == ST_INSERT_ONE || kind == ST_INSERT_MANY) {
-        tdkt_buf_puts(&sql, ") ON CONFLICT DO NOTHING");
-    } else {
-        tdkt_buf_puts(&sql, ") ON CONFLICT(");
-        bool first = true;
-        for (int j = 0; j < t->ncols; j++)
-            if (t->cols[j].key) {
-                tdkt_buf_printf(&sql, "%s%s", first ? "" : ", ",
-                                t->cols[j].name);
-                first = false;
-            }
-        tdkt_buf_puts(&sql, ") DO UPDATE SET ");
-        first = true;
-        for (int j = 0; j < t->ncols; j++)
-            if (!t->cols[j].key) {
-                tdkt_buf_printf(&sql, "%s%s = excluded.%s", first ? "" : ", ",
-                                t->cols[j].name, t->cols[j].name);
-                first = false;
-            }
+    if (im->problems || im->error) {
+        tdkt__writer_discard(&im->writer);
+        return TDKT_OK;
     }
-    int error = TDKT_OK;
-    if (sql.oom)
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    else if (sqlite3_prepare_v3(im->db, sql.ptr, -1, SQLITE_PREPARE_PERSISTENT,
-                                &im->stmt[table][kind], NULL) != SQLITE_OK)
-        error = tdkt_store_fail(im->db, "import");
-    tdkt_buf_free(&sql);
-    return error;
-}
-
-/* Run statement @p kind over batched rows first..first+n-1. */
-static int run(importer *im, int table, int kind, size_t first, size_t n)
-{
-    const tdkt__tabledef *t = &tdkt__tables[table];
-    sqlite3_stmt *st = im->stmt[table][kind];
-    int error;
-    if (!st && (error = prepare(im, table, kind)) < 0)
-        return error;
-    st = im->stmt[table][kind];
-    int rc = SQLITE_OK, param = 1;
-    for (size_t r = first; r < first + n; r++) {
-        for (int j = 0; j < t->ncols && rc == SQLITE_OK; j++, param++) {
-            const cell *c = &im->batch[r][j];
-            if (c->type == V_INT)
-                rc = sqlite3_bind_int64(st, param, c->num);
-            else if (c->type == V_TEXT)
-                rc = sqlite3_bind_text(st, param, im->batch_text.ptr + c->num,
-                                       (int)c->len, SQLITE_STATIC);
-            else
-                rc = sqlite3_bind_null(st, param);
-        }
-    }
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    error = rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(im->db, t->name);
-    sqlite3_reset(st);
-    return error;
-}
-
-/* Write the batched rows. The probe inserts the new ones; the others
- * were stored before this import (duplicates within it never get here),
- * so they are written again, all of them, as an UPSERT: that replaces
- * the old rows and leaves the just inserted ones as they are. */
-static int flush(importer *im)
-{
-    size_t n = im->batch_rows;
-    int table = im->batch_table, error = TDKT_OK;
-    im->batch_rows = 0;
-    if (n == 0 || im->problems || im->error)
-        goto done; /* nothing will be kept anyway */
-    bool many = n == BATCH_ROWS;
-    for (size_t r = 0; r < n && error == TDKT_OK; r += many ? n : 1) {
-        size_t k = many ? n : 1;
-        if ((error = run(im, table, many ? ST_INSERT_MANY : ST_INSERT_ONE, r,
-                         k)) < 0)
-            break;
-        size_t added = (size_t)sqlite3_changes(im->db);
-        im->summary.added[table] += added;
-        if (added < k) {
-            error = run(im, table, many ? ST_UPSERT_MANY : ST_UPSERT_ONE, r, k);
-            im->summary.replaced[table] += k - added;
-        }
-    }
-done:
-    im->batch_text.len = 0;
+    int error = wait ? tdkt__writer_drain(&im->writer)
+                     : tdkt__writer_submit(&im->writer);
     if (error < 0 && im->error == 0)
         im->error = error;
     return error;
@@ -961,24 +856,27 @@ done:
 static void write_row(file_ctx *fc, const value *v)
 {
     importer *im = fc->im;
-    if (im->batch_rows && im->batch_table != fc->table && flush(im) < 0)
+    tdkt__batch *b = im->writer.fill;
+    if (b->rows && b->table != fc->table && flush(im, false) < 0)
         return;
-    im->batch_table = fc->table;
-    cell *row = im->batch[im->batch_rows++];
+    b = im->writer.fill;
+    b->table = fc->table;
+    tdkt__cell *row = b->cells[b->rows++];
     for (int j = 0; j < fc->t->ncols; j++) {
-        row[j] = (cell){.type = v[j].type, .num = v[j].num};
+        row[j] = (tdkt__cell){.type = (enum tdkt__cell_type)v[j].type,
+                              .num = v[j].num};
         if (v[j].type == V_TEXT) {
-            row[j].num = (int64_t)im->batch_text.len;
+            row[j].num = (int64_t)b->text.len;
             row[j].len = v[j].len;
-            tdkt_buf_put(&im->batch_text, v[j].s, v[j].len);
+            tdkt_buf_put(&b->text, v[j].s, v[j].len);
         }
     }
-    if (im->batch_text.oom) {
+    if (b->text.oom) {
         im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
         return;
     }
-    if (im->batch_rows == BATCH_ROWS || im->batch_text.len > BATCH_TEXT)
-        flush(im);
+    if (b->rows == TDKT__BATCH_ROWS || b->text.len > TDKT__BATCH_TEXT)
+        flush(im, false);
 }
 
 /* ---- pass 2 ---------------------------------------------------------- */
@@ -1147,12 +1045,24 @@ done:
 
 /* ---- the import ------------------------------------------------------ */
 
+int tdkt__import_fast = 1;
+
+/* The import connection's page cache: 256 MiB (a negative cache_size
+ * counts KiB). */
+#define IMPORT_CACHE "-262144"
+
+static int query_int(sqlite3 *db, const char *sql, int *out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
 static void importer_free(importer *im)
 {
-    for (int t = 0; t < TDKT_T_COUNT_; t++)
-        for (int k = 0; k < ST_COUNT_; k++)
-            sqlite3_finalize(im->stmt[t][k]);
-    tdkt_buf_free(&im->batch_text);
     for (int s = 0; s < TDKT__SET_COUNT_; s++)
         tdkt__strset_free(&im->ids[s]);
     for (int d = 0; d < TDKT_V_COUNT_; d++)
@@ -1175,7 +1085,8 @@ int tdkt_import(tdkt_store *store,
     importer im = {
         .db = tdkt_store_sqlite(store), .lang = lang, .diags = diags};
     bool in_tx = false;
-    int error = TDKT_OK;
+    int error = TDKT_OK, old_cache = INT_MIN;
+    tdkt__bulk bulk = {0};
     if (summary)
         memset(summary, 0, sizeof *summary);
 
@@ -1184,10 +1095,17 @@ int tdkt_import(tdkt_store *store,
     if (error < 0)
         goto done;
 
+    /* A page cache for the B-trees being filled (SQLite's default is
+     * 2 MB), given back after. */
+    if (query_int(im.db, "PRAGMA cache_size", &old_cache) == 0)
+        sqlite3_exec(im.db, "PRAGMA cache_size=" IMPORT_CACHE, NULL, NULL,
+                     NULL);
+
     /* Everything below sees one snapshot and writes in one transaction. */
     if ((error = tdkt_store_begin_write(store)) < 0)
         goto done;
     in_tx = true;
+    tdkt__writer_init(&im.writer, im.db, tdkt__import_fast);
     unsigned needed = 0;
     for (size_t i = 0; i < im.nfiles; i++)
         needed |= tdkt__tables[im.files[i].table].refs;
@@ -1200,11 +1118,22 @@ int tdkt_import(tdkt_store *store,
         goto done;
 
     for (int t = 0; t < TDKT_T_COUNT_ && im.error == 0; t++) {
+        bool any = false;
+        for (uint32_t i = 1; i <= im.nfiles; i++)
+            any = any || im.files[i - 1].table == t;
+        /* Once a problem is found nothing is written: no need. */
+        if (any && im.problems == 0 && tdkt__import_fast &&
+            (error = tdkt__bulk_begin(im.db, tdkt__tables[t].name, &bulk)) <
+                0)
+            goto done;
         for (uint32_t i = 1; i <= im.nfiles && im.error == 0; i++)
             if (im.files[i - 1].table == t)
                 import_file(&im, i);
-        flush(&im);
+        flush(&im, true);
         tdkt__keymap_free(&im.keys);
+        if (im.problems == 0 && im.error == 0 &&
+            (error = tdkt__bulk_end(im.db, &bulk)) < 0)
+            goto done;
     }
     if ((error = im.error) < 0)
         goto done;
@@ -1217,12 +1146,23 @@ int tdkt_import(tdkt_store *store,
     if ((error = tdkt_store_commit(store)) < 0)
         goto done;
     in_tx = false;
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        im.summary.added[t] = im.writer.added[t];
+        im.summary.replaced[t] = im.writer.replaced[t];
+    }
     im.summary.files = im.nfiles;
     if (summary)
         *summary = im.summary;
 done:
+    tdkt__writer_free(&im.writer); /* the connection is ours again */
     if (in_tx)
         tdkt_store_rollback(store); /* all or nothing */
+    if (old_cache != INT_MIN) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", old_cache);
+        sqlite3_exec(im.db, sql, NULL, NULL, NULL);
+    }
+    tdkt__bulk_free(&bulk);
     importer_free(&im);
     return error;
 }

@@ -5,6 +5,7 @@
  * set as the subject changes; no sorting happens here.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,29 +23,6 @@ struct ix_arena_block {
     size_t used, cap;
     char data[];
 };
-
-static const char *arena_strdup(tdkt_index *ix, const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    ix_arena_block *b = ix->arena;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            return NULL;
-        b->next = ix->arena;
-        b->used = 0;
-        b->cap = cap;
-        ix->arena = b;
-        ix->bytes += sizeof *b + cap;
-    }
-    char *p = b->data + b->used;
-    memcpy(p, s, n);
-    b->used += n;
-    return p;
-}
 
 /* ------------------------------------------------------- growable arrays */
 
@@ -70,42 +48,100 @@ static int reserve(void **arr, size_t *cap, size_t need, size_t size)
 
 /* ------------------------------------------------------------ loading */
 
+/* More codes than any vocabulary domain has; codes beyond it would still
+ * be found, by the alias lookup. */
+#define IX_MAX_CODES 64
+
+/* The canonical codes of each domain with their lengths, so that a
+ * stored code is matched by length and memcmp, without strlen. */
+typedef struct ix_codes {
+    struct {
+        const char *s;
+        size_t len;
+    } code[TDKT_V_COUNT_][IX_MAX_CODES];
+    int n[TDKT_V_COUNT_];
+} ix_codes;
+
+static void codes_init(ix_codes *c)
+{
+    for (int d = 0; d < TDKT_V_COUNT_; d++) {
+        int n = tdkt_vocab_count((tdkt_vocab_domain)d);
+        c->n[d] = n < IX_MAX_CODES ? n : IX_MAX_CODES;
+        for (int k = 0; k < c->n[d]; k++) {
+            c->code[d][k].s = tdkt_vocab_code((tdkt_vocab_domain)d, k);
+            c->code[d][k].len = strlen(c->code[d][k].s);
+        }
+    }
+}
+
+/* One loader per connection: when two load in parallel, each appends to
+ * its own arrays (see load_group_a/b) and its own arena. */
 typedef struct loader {
     tdkt_index *ix;
     sqlite3 *db;
+    const ix_codes *codes;
     size_t cap_subjects, cap_noms, cap_app, cap_hon, cap_ini, cap_dis,
         cap_fac;
     const char **parent_ids; /* per subject, resolved after loading */
     size_t cap_parent;
     uint8_t *used_ids; /* interned initiative id → used by an honour */
     size_t nused;
+    ix_arena_block *arena; /* strings, handed to the index at the end */
+    size_t arena_bytes;
 } loader;
+
+/* A copy of the @p len bytes at @p s, NUL-terminated, in the arena. */
+static const char *arena_strndup(loader *L, const char *s, size_t len)
+{
+    size_t n = len + 1;
+    ix_arena_block *b = L->arena;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = L->arena;
+        b->used = 0;
+        b->cap = cap;
+        L->arena = b;
+        L->arena_bytes += sizeof *b + cap;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    b->used += n;
+    return p;
+}
+
+static const char *arena_strdup(loader *L, const char *s)
+{
+    return s ? arena_strndup(L, s, strlen(s)) : NULL;
+}
 
 static int oom(void)
 {
     return tdkt_error_set(TDKT_ENOMEM, "out of memory loading records");
 }
 
-static const char *col_str(tdkt_index *ix, sqlite3_stmt *st, int i)
+
+static const char *col_str(loader *L, sqlite3_stmt *st, int i)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? arena_strdup(ix, (const char *)t) : NULL;
+    return arena_strdup(L, (const char *)sqlite3_column_text(st, i));
 }
 
-static int col_enum(sqlite3_stmt *st, int i, tdkt_vocab_domain d)
+static int col_enum(loader *L, sqlite3_stmt *st, int i, tdkt_vocab_domain d)
 {
-    const unsigned char *t = sqlite3_column_text(st, i);
+    const char *t = (const char *)sqlite3_column_text(st, i);
     if (!t)
         return IX_NONE;
-    /* The store holds canonical codes: match them exactly first (cheap);
-     * anything else goes through the full alias lookup. */
-    int n = tdkt_vocab_count(d);
-    for (int k = 0; k < n; k++) {
-        const char *c = tdkt_vocab_code(d, k);
-        if (c[0] == (char)t[0] && strcmp(c, (const char *)t) == 0)
+    /* The store holds canonical codes: match them exactly first (cheap:
+     * the first byte, then the rest of a C string); anything else goes
+     * through the full alias lookup. */
+    const ix_codes *c = L->codes;
+    for (int k = 0; k < c->n[d]; k++)
+        if (c->code[d][k].s[0] == t[0] && strcmp(c->code[d][k].s, t) == 0)
             return k;
-    }
-    int v = tdkt_vocab_lookup(d, (const char *)t);
+    int v = tdkt_vocab_lookup(d, t);
     return v < 0 ? IX_NONE : v;
 }
 
@@ -145,14 +181,14 @@ static int load_subjects(loader *L)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ix_subject s = {0};
         s.type = TDKT_UNIT;
-        s.id = col_str(ix, st, 0);
-        s.name = col_str(ix, st, 1);
-        s.kind = (uint8_t)col_enum(st, 3, TDKT_V_UNIT_KIND);
-        s.bloc = col_str(ix, st, 4);
+        s.id = col_str(L, st, 0);
+        s.name = col_str(L, st, 1);
+        s.kind = (uint8_t)col_enum(L, st, 3, TDKT_V_UNIT_KIND);
+        s.bloc = col_str(L, st, 4);
         s.small = (uint8_t)sqlite3_column_int(st, 5);
         s.unit = -1;
         s.category = s.gender = IX_NONE;
-        const char *parent = col_str(ix, st, 2);
+        const char *parent = col_str(L, st, 2);
         if (!s.id || !s.name ||
             PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0 ||
             reserve((void **)&L->parent_ids, &L->cap_parent, ix->nsubjects,
@@ -174,13 +210,13 @@ static int load_subjects(loader *L)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ix_subject s = {0};
         s.type = TDKT_PERSON;
-        s.id = col_str(ix, st, 0);
-        s.name = col_str(ix, st, 1);
+        s.id = col_str(L, st, 0);
+        s.name = col_str(L, st, 1);
         const unsigned char *u = sqlite3_column_text(st, 2);
         s.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
         s.is_leader = (uint8_t)sqlite3_column_int(st, 3);
-        s.category = (uint8_t)col_enum(st, 4, TDKT_V_CATEGORY);
-        s.gender = (uint8_t)col_enum(st, 5, TDKT_V_GENDER);
+        s.category = (uint8_t)col_enum(L, st, 4, TDKT_V_CATEGORY);
+        s.gender = (uint8_t)col_enum(L, st, 5, TDKT_V_GENDER);
         s.ethnic = (uint8_t)sqlite3_column_int(st, 6);
         s.birth_year = (int16_t)sqlite3_column_int(st, 7);
         s.hired = col_date(st, 8);
@@ -203,18 +239,31 @@ static int load_subjects(loader *L)
     return TDKT_OK;
 }
 
-static int subject_of(tdkt_index *ix, sqlite3_stmt *st, int type_col,
-                      int id_col)
+/* The subject of a record: its type's first letter ('p'erson, 'u'nit)
+ * and its id. */
+static int32_t subject_of(tdkt_index *ix, int type, const char *id)
 {
-    const char *type = (const char *)sqlite3_column_text(st, type_col);
-    const char *id = (const char *)sqlite3_column_text(st, id_col);
-    if (!type || !id)
+    if (!id)
         return -1;
-    if (strcmp(type, "person") == 0)
+    if (type == 'p')
         return ix_map_get(&ix->people, id);
-    if (strcmp(type, "unit") == 0)
+    if (type == 'u')
         return ix_map_get(&ix->units, id);
     return -1;
+}
+
+/* The first letter of a subject type column: enough to tell person from
+ * unit (the store holds canonical codes; import refuses others). */
+static int col_type(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (!t)
+        return 0;
+    if (strcmp(t, "person") == 0)
+        return 'p';
+    if (strcmp(t, "unit") == 0)
+        return 'u';
+    return 0;
 }
 
 /*
@@ -234,25 +283,26 @@ static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
         return error;
     int32_t cur = -1;
     /* Rows come grouped by subject: look the subject up only when its id
-     * changes (the type changes only with it, or the id differs). */
-    char prev_id[256] = "";
+     * changes (the type changes only with it, or the id differs). Ids
+     * longer than prev_id are looked up every time. */
+    char prev_id[256];
+    bool prev_ok = false; /* prev_id holds the previous row's id */
     int prev_type = -1;
     int32_t prev_s = -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, id_col);
-        int type = type_col < 0 ? 'p'
-                                : (sqlite3_column_text(st, type_col)
-                                       ? sqlite3_column_text(st, type_col)[0]
-                                       : 0);
+        int type = type_col < 0 ? 'p' : col_type(st, type_col);
         int32_t s;
-        if (id && type == prev_type && strcmp(id, prev_id) == 0) {
+        if (id && prev_ok && type == prev_type && strcmp(id, prev_id) == 0) {
             s = prev_s;
         } else {
-            s = type_col < 0 ? ix_map_get(&ix->people, id)
-                             : subject_of(ix, st, type_col, id_col);
+            s = subject_of(ix, type, id);
             prev_type = type;
             prev_s = s;
-            snprintf(prev_id, sizeof prev_id, "%s", id ? id : "");
+            size_t len = id ? strlen(id) : sizeof prev_id;
+            prev_ok = len < sizeof prev_id;
+            if (prev_ok)
+                memcpy(prev_id, id, len + 1);
         }
         if (s < 0)
             continue; /* a dangling row: import refuses them, skip */
@@ -297,25 +347,25 @@ static int add_appraisal(loader *L, sqlite3_stmt *st)
     tdkt_index *ix = L->ix;
     ix_appraisal a = {0};
     a.year = (int16_t)sqlite3_column_int(st, 2);
-    a.rating = (uint8_t)col_enum(st, 3, TDKT_V_RATING);
+    a.rating = (uint8_t)col_enum(L, st, 3, TDKT_V_RATING);
     const unsigned char *u = sqlite3_column_text(st, 4);
     a.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
     a.months = sqlite3_column_type(st, 5) == SQLITE_NULL
                    ? 12
                    : (uint8_t)sqlite3_column_int(st, 5);
-    a.absence = (uint8_t)col_enum(st, 6, TDKT_V_ABSENCE);
+    a.absence = (uint8_t)col_enum(L, st, 6, TDKT_V_ABSENCE);
     return PUSH(ix, ix->app, ix->napp, L->cap_app, a) < 0 ? oom() : 0;
 }
 
 /* The id of string s in map m, adding it when new (*added says so, and
  * *key is the stored copy). */
-static int32_t intern_k(tdkt_index *ix, ix_map *m, const char *s,
+static int32_t intern_k(loader *L, ix_map *m, const char *s,
                         const char **key)
 {
     int32_t id = ix_map_get(m, s);
     if (id >= 0)
         return id;
-    const char *k = arena_strdup(ix, s);
+    const char *k = arena_strdup(L, s);
     id = (int32_t)m->count;
     if (!k || ix_map_put(m, k, id) < 0)
         return -1;
@@ -324,9 +374,9 @@ static int32_t intern_k(tdkt_index *ix, ix_map *m, const char *s,
     return id;
 }
 
-static int32_t intern(tdkt_index *ix, ix_map *m, const char *s)
+static int32_t intern(loader *L, ix_map *m, const char *s)
 {
-    return intern_k(ix, m, s, NULL);
+    return intern_k(L, m, s, NULL);
 }
 
 static int add_initiative(loader *L, sqlite3_stmt *st)
@@ -335,13 +385,13 @@ static int add_initiative(loader *L, sqlite3_stmt *st)
     ix_initiative r = {0};
     const char *id = (const char *)sqlite3_column_text(st, 0);
     const char *name = NULL;
-    r.id = intern_k(ix, &ix->init_ids, id ? id : "", &name);
+    r.id = intern_k(L, &ix->init_ids, id ? id : "", &name);
     if (name && PUSH(ix, ix->init_names, ix->ninit_names,
                      ix->cap_init_names, name) < 0)
         return oom();
     r.year = (int16_t)sqlite3_column_int(st, 2);
-    r.scope = (uint8_t)col_enum(st, 3, TDKT_V_SCOPE);
-    r.kind = (uint8_t)col_enum(st, 4, TDKT_V_INIT_KIND);
+    r.scope = (uint8_t)col_enum(L, st, 3, TDKT_V_SCOPE);
+    r.kind = (uint8_t)col_enum(L, st, 4, TDKT_V_INIT_KIND);
     r.applied = (uint8_t)sqlite3_column_int(st, 5);
     if (r.id < 0)
         return oom();
@@ -388,9 +438,9 @@ static int add_honour(loader *L, sqlite3_stmt *st)
 {
     tdkt_index *ix = L->ix;
     ix_honour h = {0};
-    h.code = (uint8_t)col_enum(st, 2, TDKT_V_AWARD);
+    h.code = (uint8_t)col_enum(L, st, 2, TDKT_V_AWARD);
     h.year = (int16_t)sqlite3_column_int(st, 3);
-    h.kind = (uint8_t)col_enum(st, 4, TDKT_V_KIND);
+    h.kind = (uint8_t)col_enum(L, st, 4, TDKT_V_KIND);
     if (h.kind == IX_NONE)
         h.kind = TDKT_MERIT;
     h.decision_date = col_date(st, 5);
@@ -404,18 +454,35 @@ static int add_discipline(loader *L, sqlite3_stmt *st)
     tdkt_index *ix = L->ix;
     ix_discipline d = {0};
     d.date = col_date(st, 2);
-    d.level = (uint8_t)col_enum(st, 3, TDKT_V_LEVEL);
+    d.level = (uint8_t)col_enum(L, st, 3, TDKT_V_LEVEL);
     d.ends = col_date(st, 4);
     return PUSH(ix, ix->dis, ix->ndis, L->cap_dis, d) < 0 ? oom() : 0;
+}
+
+/* "12", "-3", "+0": an optional sign and at most 15 digits, the common
+ * case, converted exactly without strtod (every such integer is a double;
+ * "-0" gives -0.0, as strtod does). false for anything else. */
+static bool small_integer(const char *v, double *out)
+{
+    bool neg = *v == '-';
+    const char *d = v + (*v == '-' || *v == '+');
+    uint64_t x = 0;
+    int n = 0;
+    for (; *d >= '0' && *d <= '9'; d++, n++)
+        x = x * 10 + (uint64_t)(*d - '0');
+    if (*d || n == 0 || n > 15)
+        return false;
+    *out = neg ? -(double)x : (double)x;
+    return true;
 }
 
 static int make_fact(loader *L, sqlite3_stmt *st, ix_fact *f)
 {
     tdkt_index *ix = L->ix;
     f->year = (int16_t)sqlite3_column_int(st, 2);
-    f->key = intern(ix, &ix->fact_keys,
+    f->key = intern(L, &ix->fact_keys,
                     (const char *)sqlite3_column_text(st, 3));
-    f->value = col_str(ix, st, 4);
+    f->value = col_str(L, st, 4);
     if (f->key < 0 || !f->value)
         return oom();
     /* Numbers are plain decimals: "1", "-2", "0.5"; not "nan", "inf" or
@@ -427,6 +494,10 @@ static int make_fact(loader *L, sqlite3_stmt *st, ix_fact *f)
     for (const char *c = d; plain && *c; c++)
         plain = (*c >= '0' && *c <= '9') || *c == '.' || *c == 'e' ||
                 *c == 'E' || *c == '-' || *c == '+';
+    if (plain && small_integer(v, &f->num)) {
+        f->is_num = true;
+        return 0;
+    }
     char *end;
     f->num = plain ? strtod(v, &end) : 0;
     f->is_num = plain && !*end && isfinite(f->num);
@@ -454,17 +525,18 @@ static int load_nominations(loader *L)
         return error;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ix_nomination n = {0};
-        n.subject = subject_of(ix, st, 1, 2);
+        n.subject = subject_of(ix, col_type(st, 1),
+                               (const char *)sqlite3_column_text(st, 2));
         if (n.subject < 0)
             continue;
-        n.id = col_str(ix, st, 0);
-        n.code = (uint8_t)col_enum(st, 3, TDKT_V_AWARD);
+        n.id = col_str(L, st, 0);
+        n.code = (uint8_t)col_enum(L, st, 3, TDKT_V_AWARD);
         n.year = (int16_t)sqlite3_column_int(st, 4);
-        n.kind = (uint8_t)col_enum(st, 5, TDKT_V_KIND);
+        n.kind = (uint8_t)col_enum(L, st, 5, TDKT_V_KIND);
         if (n.kind == IX_NONE)
             n.kind = TDKT_MERIT;
-        n.campaign = col_str(ix, st, 6);
-        n.proposed_by = col_str(ix, st, 7);
+        n.campaign = col_str(L, st, 6);
+        n.proposed_by = col_str(L, st, 7);
         n.submitted = col_date(st, 8);
         if (!n.id ||
             PUSH(ix, ix->noms, ix->nnoms, L->cap_noms, n) < 0 ||
@@ -473,10 +545,17 @@ static int load_nominations(loader *L)
             return oom();
         }
     }
-    if ((error = step_done(L, st, rc)) < 0)
-        return error;
+    return step_done(L, st, rc);
+}
 
-    /* Facts attested about nominations, grouped by nomination id. */
+/* Facts attested about nominations, grouped by nomination id: after
+ * every other table (they share the facts array and interned keys with
+ * the subjects' facts, which may load on another connection). */
+static int load_nomination_facts(loader *L)
+{
+    tdkt_index *ix = L->ix;
+    sqlite3_stmt *st = NULL;
+    int rc, error;
     if ((error = prepare(L, &st,
                          "SELECT subject_type, subject_id, year, key, value "
                          "FROM facts WHERE subject_type='nomination' "
@@ -583,50 +662,217 @@ static int build_members(tdkt_index *ix)
     return 0;
 }
 
-int tdkt_index_load(tdkt_index **out, tdkt_store *store)
+/* ------------------------------------------------- the two groups */
+
+/* The record tables, in two groups of about equal work that write
+ * disjoint parts of the index, so that two connections can load them at
+ * once. Both need the subjects, loaded before; the nominations' facts
+ * come after both. Group B reads initiatives before the honours that
+ * cite them. */
+static int load_group_a(loader *L)
 {
-    *out = NULL;
-    loader L = {0};
-    L.db = tdkt_store_sqlite(store);
-    L.ix = calloc(1, sizeof *L.ix);
-    if (!L.ix)
-        return oom();
-    tdkt_index *ix = L.ix;
-    int error = tdkt_store_begin_read(store);
-    if (error < 0)
-        goto done;
-    if ((error = load_subjects(&L)) < 0 ||
-        (error = load_nominations(&L)) < 0 ||
-        (error = load_grouped(&L,
+    tdkt_index *ix = L->ix;
+    int error;
+    if ((error = load_grouped(L,
                               "SELECT subject_type, subject_id, year, rating, "
                               "unit_id, months_worked, absence FROM "
                               "appraisals ORDER BY subject_type, subject_id, "
                               "year",
                               0, 1, &ix->napp, app_range, add_appraisal)) <
             0 ||
-        (error = load_grouped(&L,
-                              "SELECT id, person_id, year, scope, kind, "
-                              "applied FROM initiatives ORDER BY person_id, "
-                              "year, id",
-                              -1, 1, &ix->nini, ini_range, add_initiative)) <
-            0 ||
-        (error = load_grouped(&L,
-                              "SELECT subject_type, subject_id, code, year, "
-                              "kind, decision_date, initiatives FROM honours "
-                              "ORDER BY subject_type, subject_id, code, year, kind",
-                              0, 1, &ix->nhon, hon_range, add_honour)) < 0 ||
-        (error = load_grouped(&L,
+        (error = load_grouped(L,
                               "SELECT subject_type, subject_id, date, level, "
                               "ends FROM disciplines ORDER BY subject_type, "
                               "subject_id, date",
                               0, 1, &ix->ndis, dis_range, add_discipline)) <
-            0 ||
-        (error = load_grouped(&L,
-                              "SELECT subject_type, subject_id, year, key, "
-                              "value FROM facts WHERE subject_type IN "
-                              "('person','unit') ORDER BY subject_type, "
-                              "subject_id, year, key",
-                              0, 1, &ix->nfac, fac_range, add_fact)) < 0 ||
+            0)
+        return error;
+    return load_grouped(L,
+                        "SELECT subject_type, subject_id, year, key, "
+                        "value FROM facts WHERE subject_type IN "
+                        "('person','unit') ORDER BY subject_type, "
+                        "subject_id, year, key",
+                        0, 1, &ix->nfac, fac_range, add_fact);
+}
+
+static int load_group_b(loader *L)
+{
+    tdkt_index *ix = L->ix;
+    int error;
+    if ((error = load_nominations(L)) < 0 ||
+        (error = load_grouped(L,
+                              "SELECT id, person_id, year, scope, kind, "
+                              "applied FROM initiatives ORDER BY person_id, "
+                              "year, id",
+                              -1, 1, &ix->nini, ini_range, add_initiative)) <
+            0)
+        return error;
+    return load_grouped(L,
+                        "SELECT subject_type, subject_id, code, year, "
+                        "kind, decision_date, initiatives FROM honours "
+                        "ORDER BY subject_type, subject_id, code, year, "
+                        "kind",
+                        0, 1, &ix->nhon, hon_range, add_honour);
+}
+
+/* ------------------------------------------------- parallel loading */
+
+int tdkt__index_parallel = -1;
+
+/* Below this size (pages of the database file) a second connection and
+ * thread cost more than they save. */
+#define PARALLEL_MIN_PAGES 2048
+
+/* A connection to the same database, for reading; NULL when there is
+ * none to open (an in-memory database) or it fails. */
+static sqlite3 *open_twin(sqlite3 *db)
+{
+    const char *path = sqlite3_db_filename(db, "main");
+    sqlite3 *twin = NULL;
+    if (!path || !*path)
+        return NULL;
+    if (sqlite3_open_v2(path, &twin,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        sqlite3_close_v2(twin);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(twin, 1);
+    return twin;
+}
+
+static bool exec_ok(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* How long to wait for another writer's transaction to end before loading
+ * on one connection instead (imports hold the lock for minutes). */
+#define TWIN_LOCK_WAIT_MS 100
+
+/*
+ * Begin the store's read transaction and, when worth it, a second
+ * connection's on the same snapshot; that connection, or NULL when the
+ * load runs on the store's connection alone.
+ *
+ * This SQLite has no sqlite3_snapshot_open, so the two snapshots are made
+ * equal by taking both while a third connection holds the write lock: no
+ * transaction can commit between them (in WAL mode a reader's snapshot is
+ * the last commit when its transaction begins). The lock is held only for
+ * those two reads; when another writer has it, the load runs on one
+ * connection rather than wait for it.
+ */
+static int begin_snapshots(tdkt_store *store, sqlite3 **twin_out)
+{
+    sqlite3 *db = tdkt_store_sqlite(store);
+    *twin_out = NULL;
+    int mode = tdkt__index_parallel;
+    if (mode < 0) {
+        sqlite3_stmt *st = NULL;
+        int pages = 0;
+        if (sqlite3_prepare_v2(db, "PRAGMA page_count", -1, &st, NULL) ==
+                SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            pages = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        mode = pages >= PARALLEL_MIN_PAGES;
+    }
+    sqlite3 *twin = mode ? open_twin(db) : NULL;
+    sqlite3 *lock = twin ? open_twin(db) : NULL;
+    if (lock) {
+        sqlite3_busy_timeout(lock, TWIN_LOCK_WAIT_MS);
+        if (!exec_ok(lock, "BEGIN IMMEDIATE")) {
+            sqlite3_close_v2(lock);
+            lock = NULL;
+        }
+    }
+    if (!lock) {
+        sqlite3_close_v2(twin);
+        return tdkt_store_begin_read(store);
+    }
+    int error = tdkt_store_begin_read(store);
+    if (error == TDKT_OK &&
+        !exec_ok(twin, "BEGIN; SELECT count(*) FROM meta;")) {
+        sqlite3_close_v2(twin); /* ends its transaction */
+        twin = NULL;
+    }
+    exec_ok(lock, "ROLLBACK"); /* nothing was written */
+    sqlite3_close_v2(lock);
+    if (error < 0)
+        sqlite3_close_v2(twin);
+    else
+        *twin_out = twin;
+    return error;
+}
+
+typedef struct group_job {
+    loader *L;
+    int error;
+    char message[sizeof(((tdkt_error *)0)->message)];
+} group_job;
+
+static void *group_a_thread(void *arg)
+{
+    group_job *job = arg;
+    job->error = load_group_a(job->L);
+    if (job->error < 0)
+        snprintf(job->message, sizeof job->message, "%s",
+                 tdkt_error_last()->message);
+    return NULL;
+}
+
+/* Load both groups: A on @p twin in a thread while B loads on the store's
+ * connection, or one after the other when @p twin is NULL. */
+static int load_groups(loader *a, loader *b, sqlite3 *twin)
+{
+    pthread_t tid;
+    group_job job = {.L = a};
+    a->db = twin;
+    if (!twin || pthread_create(&tid, NULL, group_a_thread, &job) != 0) {
+        a->db = b->db;
+        int error = load_group_a(a);
+        return error < 0 ? error : load_group_b(b);
+    }
+    a->ix->parallel = true;
+    int error = load_group_b(b);
+    pthread_join(tid, NULL);
+    if (error == TDKT_OK && job.error < 0)
+        error = tdkt_error_set(job.error, "%s", job.message);
+    return error;
+}
+
+/* ------------------------------------------------------------- load */
+
+/* The loaders' strings belong to the index from now on. */
+static void take_arena(tdkt_index *ix, loader *L)
+{
+    while (L->arena) {
+        ix_arena_block *next = L->arena->next;
+        L->arena->next = ix->arena;
+        ix->arena = L->arena;
+        L->arena = next;
+    }
+    ix->bytes += L->arena_bytes;
+    L->arena_bytes = 0;
+}
+
+int tdkt_index_load(tdkt_index **out, tdkt_store *store)
+{
+    *out = NULL;
+    ix_codes codes;
+    codes_init(&codes);
+    tdkt_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return oom();
+    loader la = {.ix = ix, .codes = &codes};
+    loader lb = {.ix = ix, .codes = &codes, .db = tdkt_store_sqlite(store)};
+    sqlite3 *twin = NULL;
+    int error = begin_snapshots(store, &twin);
+    if (error < 0)
+        goto done;
+    if ((error = load_subjects(&lb)) < 0 ||
+        (error = load_groups(&la, &lb, twin)) < 0 ||
+        (error = load_nomination_facts(&la)) < 0 ||
         (error = build_members(ix)) < 0)
         goto done;
     /* Empty tables leave NULL arrays; record pointers are computed as
@@ -657,7 +903,7 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
     }
     for (size_t i = 0; i < ix->nini; i++) {
         int32_t id = ix->ini[i].id;
-        ix->ini[i].used = (size_t)id < L.nused && L.used_ids[id];
+        ix->ini[i].used = (size_t)id < lb.nused && lb.used_ids[id];
     }
     ix->bytes += ix->nsubjects * sizeof *ix->subjects +
                  ix->nnoms * sizeof *ix->noms + ix->napp * sizeof *ix->app +
@@ -666,8 +912,11 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
                  (ix->nmembers + ix->nchildren) * sizeof(int32_t);
 done:
     tdkt_store_rollback(store); /* end the read snapshot */
-    free(L.parent_ids);
-    free(L.used_ids);
+    sqlite3_close_v2(twin);     /* and the twin's */
+    take_arena(ix, &la);
+    take_arena(ix, &lb);
+    free(lb.parent_ids);
+    free(lb.used_ids);
     if (error < 0) {
         tdkt_index_free(ix);
         return error;

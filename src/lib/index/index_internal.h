@@ -120,7 +120,13 @@ struct tdkt_index {
     size_t ninit_names, cap_init_names;
     ix_arena_block *arena;
     size_t bytes;
+    bool parallel; /* loaded on two connections at once (for tests) */
 };
+
+/* How tdkt_index_load reads the tables (for tests): -1 on two
+ * connections when the database is large enough, 0 on one, 1 on two
+ * whenever it can. */
+extern int tdkt__index_parallel;
 
 /* Find a subject by type and id: its index, or -1. */
 int32_t ix_find_subject(const tdkt_index *ix, int type, const char *id);

@@ -1,0 +1,229 @@
+/* Writing an import's rows, batch by batch, on a thread (writer.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "tdkt/store.h"
+#include "import/writer.h"
+
+static int prepare(tdkt__writer *w, int table, int kind)
+{
+    const tdkt__tabledef *t = &tdkt__tables[table];
+    size_t rows = kind >= TDKT__ST_INSERT_MANY ? TDKT__BATCH_ROWS : 1;
+    tdkt_buf sql = {0};
+    tdkt_buf_printf(&sql, "INSERT INTO %s(", t->name);
+    for (int j = 0; j < t->ncols; j++)
+        tdkt_buf_printf(&sql, "%s%s", j ? ", " : "", t->cols[j].name);
+    tdkt_buf_puts(&sql, ") VALUES");
+    for (size_t r = 0; r < rows; r++)
+        for (int j = 0; j < t->ncols; j++)
+            tdkt_buf_puts(&sql, j ? ", ?" : r ? "), (?" : "(?");
+    if (kind == TDKT__ST_INSERT_ONE || kind == TDKT__ST_INSERT_MANY) {
+        tdkt_buf_puts(&sql, ") ON CONFLICT DO NOTHING");
+    } else {
+        tdkt_buf_puts(&sql, ") ON CONFLICT(");
+        bool first = true;
+        for (int j = 0; j < t->ncols; j++)
+            if (t->cols[j].key) {
+                tdkt_buf_printf(&sql, "%s%s", first ? "" : ", ",
+                                t->cols[j].name);
+                first = false;
+            }
+        tdkt_buf_puts(&sql, ") DO UPDATE SET ");
+        first = true;
+        for (int j = 0; j < t->ncols; j++)
+            if (!t->cols[j].key) {
+                tdkt_buf_printf(&sql, "%s%s = excluded.%s", first ? "" : ", ",
+                                t->cols[j].name, t->cols[j].name);
+                first = false;
+            }
+    }
+    int error = TDKT_OK;
+    if (sql.oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    else if (sqlite3_prepare_v3(w->db, sql.ptr, -1, SQLITE_PREPARE_PERSISTENT,
+                                &w->stmt[table][kind], NULL) != SQLITE_OK)
+        error = tdkt_store_fail(w->db, "import");
+    tdkt_buf_free(&sql);
+    return error;
+}
+
+/* Run statement @p kind over rows first..first+n-1 of @p b. */
+static int
+run(tdkt__writer *w, const tdkt__batch *b, int kind, size_t first, size_t n)
+{
+    const tdkt__tabledef *t = &tdkt__tables[b->table];
+    int error;
+    if (!w->stmt[b->table][kind] && (error = prepare(w, b->table, kind)) < 0)
+        return error;
+    sqlite3_stmt *st = w->stmt[b->table][kind];
+    int rc = SQLITE_OK, param = 1;
+    for (size_t r = first; r < first + n; r++) {
+        for (int j = 0; j < t->ncols && rc == SQLITE_OK; j++, param++) {
+            const tdkt__cell *c = &b->cells[r][j];
+            if (c->type == TDKT__CELL_INT)
+                rc = sqlite3_bind_int64(st, param, c->num);
+            else if (c->type == TDKT__CELL_TEXT)
+                rc = sqlite3_bind_text(st, param, b->text.ptr + c->num,
+                                       (int)c->len, SQLITE_STATIC);
+            else
+                rc = sqlite3_bind_null(st, param);
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    error = rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(w->db, t->name);
+    sqlite3_reset(st);
+    return error;
+}
+
+/* Write @p b: the probe inserts the new rows; when some were there, the
+ * UPSERT writes them all again (see writer.h). */
+static int write_batch(tdkt__writer *w, const tdkt__batch *b)
+{
+    size_t n = b->rows;
+    int error = TDKT_OK;
+    bool many = n == TDKT__BATCH_ROWS;
+    for (size_t r = 0; r < n && error == TDKT_OK; r += many ? n : 1) {
+        size_t k = many ? n : 1;
+        if ((error = run(w, b,
+                         many ? TDKT__ST_INSERT_MANY : TDKT__ST_INSERT_ONE, r,
+                         k)) < 0)
+            break;
+        size_t added = (size_t)sqlite3_changes(w->db);
+        w->added[b->table] += added;
+        if (added < k) {
+            error = run(w, b,
+                        many ? TDKT__ST_UPSERT_MANY : TDKT__ST_UPSERT_ONE, r,
+                        k);
+            w->replaced[b->table] += k - added;
+        }
+    }
+    return error;
+}
+
+/* Keep the first failure, with its message (errors are per thread). */
+static void failed(tdkt__writer *w, int error)
+{
+    if (error < 0 && w->error == 0) {
+        w->error = error;
+        snprintf(w->message, sizeof w->message, "%s",
+                 tdkt_error_last()->message);
+    }
+}
+
+static void *writer_main(void *arg)
+{
+    tdkt__writer *w = arg;
+    pthread_mutex_lock(&w->mu);
+    for (;;) {
+        while (!w->queued && !w->stop)
+            pthread_cond_wait(&w->cv, &w->mu);
+        if (!w->queued)
+            break;
+        tdkt__batch *b = w->queued;
+        bool skip = w->error < 0;
+        pthread_mutex_unlock(&w->mu);
+        int error = skip ? TDKT_OK : write_batch(w, b);
+        pthread_mutex_lock(&w->mu);
+        failed(w, error);
+        w->queued = NULL;
+        pthread_cond_broadcast(&w->cv);
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+void tdkt__writer_init(tdkt__writer *w, sqlite3 *db, bool threaded)
+{
+    memset(w, 0, sizeof *w);
+    w->db = db;
+    w->fill = &w->batches[0];
+    if (threaded && pthread_mutex_init(&w->mu, NULL) == 0) {
+        if (pthread_cond_init(&w->cv, NULL) == 0) {
+            w->threaded = pthread_create(&w->tid, NULL, writer_main, w) == 0;
+            if (!w->threaded)
+                pthread_cond_destroy(&w->cv);
+        }
+        if (!w->threaded)
+            pthread_mutex_destroy(&w->mu);
+    }
+}
+
+/* The first error so far, set as this thread's. Called with the lock
+ * held when threaded. */
+static int report(tdkt__writer *w)
+{
+    return w->error < 0 ? tdkt_error_set(w->error, "%s", w->message)
+                        : TDKT_OK;
+}
+
+/* Wait until the thread has written what it was given. */
+static void wait_idle(tdkt__writer *w)
+{
+    while (w->queued)
+        pthread_cond_wait(&w->cv, &w->mu);
+}
+
+int tdkt__writer_submit(tdkt__writer *w)
+{
+    tdkt__batch *b = w->fill;
+    if (b->rows == 0)
+        return w->threaded ? TDKT_OK : report(w);
+    if (!w->threaded) {
+        if (w->error == 0)
+            failed(w, write_batch(w, b));
+        tdkt__writer_discard(w);
+        return report(w);
+    }
+    pthread_mutex_lock(&w->mu);
+    wait_idle(w);
+    int error = report(w);
+    if (error == TDKT_OK) {
+        w->queued = b;
+        pthread_cond_broadcast(&w->cv);
+        w->fill = b == &w->batches[0] ? &w->batches[1] : &w->batches[0];
+    }
+    pthread_mutex_unlock(&w->mu);
+    tdkt__writer_discard(w);
+    return error;
+}
+
+int tdkt__writer_drain(tdkt__writer *w)
+{
+    int error = tdkt__writer_submit(w);
+    if (!w->threaded || error < 0)
+        return error;
+    pthread_mutex_lock(&w->mu);
+    wait_idle(w);
+    error = report(w);
+    pthread_mutex_unlock(&w->mu);
+    return error;
+}
+
+void tdkt__writer_discard(tdkt__writer *w)
+{
+    w->fill->rows = 0;
+    w->fill->text.len = 0;
+}
+
+void tdkt__writer_free(tdkt__writer *w)
+{
+    if (w->threaded) {
+        pthread_mutex_lock(&w->mu);
+        wait_idle(w);
+        w->stop = true;
+        pthread_cond_broadcast(&w->cv);
+        pthread_mutex_unlock(&w->mu);
+        pthread_join(w->tid, NULL);
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        w->threaded = false;
+    }
+    for (int t = 0; t < TDKT_T_COUNT_; t++)
+        for (int k = 0; k < TDKT__ST_COUNT_; k++) {
+            sqlite3_finalize(w->stmt[t][k]);
+            w->stmt[t][k] = NULL;
+        }
+    tdkt_buf_free(&w->batches[0].text);
+    tdkt_buf_free(&w->batches[1].text);
+}

@@ -1,0 +1,93 @@
+/*
+ * Writing the checked rows of an import (internal), batch by batch, on a
+ * thread of its own: while SQLite inserts one batch, the importer reads
+ * and checks the CSV rows of the next. The two never use the connection
+ * at once: the importer touches it only after tdkt__writer_drain().
+ *
+ * Each batch is written with INSERT … ON CONFLICT DO NOTHING; the rows
+ * that changed nothing were stored before the import (duplicates within
+ * it are refused before they get here), so the batch is written again as
+ * an UPSERT, which replaces those and leaves the new ones as they are.
+ */
+#ifndef TDKT_IMPORT_WRITER_H
+#define TDKT_IMPORT_WRITER_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "tdkt/output.h"
+#include "import/tables.h"
+
+/* Rows written by one statement: SQLite's cost per statement run (cursor
+ * opening, VDBE start, reset) is then paid once per batch, not per row.
+ * A batch holding over TDKT__BATCH_TEXT bytes of text is written early. */
+#define TDKT__BATCH_ROWS 64
+#define TDKT__BATCH_TEXT ((size_t)1 << 20)
+
+enum tdkt__cell_type { TDKT__CELL_NULL, TDKT__CELL_TEXT, TDKT__CELL_INT };
+
+/* A batched cell: a text is in its batch's text buffer, at offset num. */
+typedef struct tdkt__cell {
+    enum tdkt__cell_type type;
+    size_t len;
+    int64_t num;
+} tdkt__cell;
+
+typedef struct tdkt__batch {
+    int table;
+    size_t rows;
+    tdkt__cell cells[TDKT__BATCH_ROWS][TDKT__MAX_COLS];
+    tdkt_buf text;
+} tdkt__batch;
+
+/* The statements of a table: one row or a batch, probe or UPSERT. */
+enum {
+    TDKT__ST_INSERT_ONE,
+    TDKT__ST_UPSERT_ONE,
+    TDKT__ST_INSERT_MANY,
+    TDKT__ST_UPSERT_MANY,
+    TDKT__ST_COUNT_
+};
+
+typedef struct tdkt__writer {
+    sqlite3 *db;
+    sqlite3_stmt *stmt[TDKT_T_COUNT_][TDKT__ST_COUNT_];
+    tdkt__batch batches[2];
+    tdkt__batch *fill; /* the one being filled by the importer */
+    /* Rows inserted and replaced per table (read after a drain). */
+    size_t added[TDKT_T_COUNT_], replaced[TDKT_T_COUNT_];
+    /* The thread; when it could not start, batches are written at once. */
+    bool threaded, stop;
+    pthread_t tid;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    tdkt__batch *queued; /* handed to the thread, NULL once written */
+    int error;           /* the first failure, with its message */
+    char message[1024];
+} tdkt__writer;
+
+/* For tests: 0 makes an import write on its own thread and keep the
+ * secondary indexes (the slow path the fast one must match). */
+extern int tdkt__import_fast;
+
+/* Start writing to @p db; on a thread when @p threaded (and it starts). */
+void tdkt__writer_init(tdkt__writer *w, sqlite3 *db, bool threaded);
+
+/* Write the batch being filled (in the background when threaded), and
+ * start an empty one. @return 0, or the error of an earlier batch (set as
+ * this thread's error) */
+int tdkt__writer_submit(tdkt__writer *w);
+
+/* Submit, then wait until everything submitted is written.
+ * @return 0 or the first error (set as this thread's error) */
+int tdkt__writer_drain(tdkt__writer *w);
+
+/* Forget the rows of the batch being filled (nothing will be kept). */
+void tdkt__writer_discard(tdkt__writer *w);
+
+/* Stop the thread (after a drain) and free everything. */
+void tdkt__writer_free(tdkt__writer *w);
+
+#endif

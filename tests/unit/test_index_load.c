@@ -1,0 +1,333 @@
+/*
+ * How the index is loaded: on two connections at once (one snapshot) or
+ * on one, with the same result; the shortcuts of decoding (codes matched
+ * by length, integers without strtod) give what the slow path gives.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "helpers.h"
+#include "index/index_internal.h"
+#include "tdkt/import.h"
+
+typedef struct world {
+    char *dir;
+    char db[1024];
+    tdkt_store *store;
+} world;
+
+static int setup(void **state)
+{
+    world *w = calloc(1, sizeof *w);
+    assert_non_null(w);
+    w->dir = th_tmpdir();
+    snprintf(w->db, sizeof w->db, "%s/t.db", w->dir);
+    assert_int_equal(tdkt_store_open(&w->store, w->db, TDKT_STORE_WRITE), 0);
+    *state = w;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    world *w = *state;
+    tdkt_store_close(w->store);
+    th_rmtree(w->dir);
+    free(w->dir);
+    free(w);
+    tdkt__index_parallel = -1;
+    return 0;
+}
+
+static void records(world *w, const char *sql)
+{
+    if (tdkt_store_exec(w->store, sql) < 0) {
+        print_error("%s\n", tdkt_error_last()->message);
+        fail();
+    }
+}
+
+static tdkt_index *load(world *w, int mode)
+{
+    tdkt__index_parallel = mode;
+    tdkt_index *ix = NULL;
+    if (tdkt_index_load(&ix, w->store) < 0) {
+        print_error("%s\n", tdkt_error_last()->message);
+        fail();
+    }
+    return ix;
+}
+
+static void same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_ptr_equal(a, b);
+    else
+        assert_string_equal(a, b);
+}
+
+static void same_range(ix_range a, ix_range b)
+{
+    assert_int_equal(a.off, b.off);
+    assert_int_equal(a.n, b.n);
+}
+
+/* Every record and every field of two indexes, strings by content. */
+static void same_index(const tdkt_index *a, const tdkt_index *b)
+{
+    assert_int_equal(a->nsubjects, b->nsubjects);
+    for (size_t i = 0; i < a->nsubjects; i++) {
+        const ix_subject *x = &a->subjects[i], *y = &b->subjects[i];
+        same_str(x->id, y->id);
+        same_str(x->name, y->name);
+        same_str(x->bloc, y->bloc);
+        assert_int_equal(x->type, y->type);
+        assert_int_equal(x->is_leader, y->is_leader);
+        assert_int_equal(x->category, y->category);
+        assert_int_equal(x->gender, y->gender);
+        assert_int_equal(x->ethnic, y->ethnic);
+        assert_int_equal(x->birth_year, y->birth_year);
+        assert_int_equal(x->hired, y->hired);
+        assert_int_equal(x->unit, y->unit);
+        assert_int_equal(x->kind, y->kind);
+        assert_int_equal(x->small, y->small);
+        same_range(x->app, y->app);
+        same_range(x->hon, y->hon);
+        same_range(x->ini, y->ini);
+        same_range(x->dis, y->dis);
+        same_range(x->fac, y->fac);
+        same_range(x->members, y->members);
+        same_range(x->children, y->children);
+    }
+    assert_int_equal(a->nnoms, b->nnoms);
+    for (size_t i = 0; i < a->nnoms; i++) {
+        const ix_nomination *x = &a->noms[i], *y = &b->noms[i];
+        same_str(x->id, y->id);
+        same_str(x->campaign, y->campaign);
+        same_str(x->proposed_by, y->proposed_by);
+        assert_int_equal(x->subject, y->subject);
+        assert_int_equal(x->code, y->code);
+        assert_int_equal(x->kind, y->kind);
+        assert_int_equal(x->year, y->year);
+        assert_int_equal(x->submitted, y->submitted);
+        same_range(x->fac, y->fac);
+    }
+    /* The records are padding-free only by luck: compare field by field. */
+    assert_int_equal(a->napp, b->napp);
+    for (size_t i = 0; i < a->napp; i++) {
+        assert_int_equal(a->app[i].year, b->app[i].year);
+        assert_int_equal(a->app[i].rating, b->app[i].rating);
+        assert_int_equal(a->app[i].months, b->app[i].months);
+        assert_int_equal(a->app[i].absence, b->app[i].absence);
+        assert_int_equal(a->app[i].unit, b->app[i].unit);
+    }
+    assert_int_equal(a->nhon, b->nhon);
+    for (size_t i = 0; i < a->nhon; i++) {
+        assert_int_equal(a->hon[i].year, b->hon[i].year);
+        assert_int_equal(a->hon[i].code, b->hon[i].code);
+        assert_int_equal(a->hon[i].kind, b->hon[i].kind);
+        assert_int_equal(a->hon[i].decision_date, b->hon[i].decision_date);
+    }
+    assert_int_equal(a->nini, b->nini);
+    for (size_t i = 0; i < a->nini; i++) {
+        assert_int_equal(a->ini[i].year, b->ini[i].year);
+        assert_int_equal(a->ini[i].scope, b->ini[i].scope);
+        assert_int_equal(a->ini[i].kind, b->ini[i].kind);
+        assert_int_equal(a->ini[i].applied, b->ini[i].applied);
+        assert_int_equal(a->ini[i].used, b->ini[i].used);
+        same_str(a->init_names[a->ini[i].id], b->init_names[b->ini[i].id]);
+    }
+    assert_int_equal(a->ndis, b->ndis);
+    for (size_t i = 0; i < a->ndis; i++) {
+        assert_int_equal(a->dis[i].date, b->dis[i].date);
+        assert_int_equal(a->dis[i].ends, b->dis[i].ends);
+        assert_int_equal(a->dis[i].level, b->dis[i].level);
+    }
+    assert_int_equal(a->nfac, b->nfac);
+    for (size_t i = 0; i < a->nfac; i++) {
+        assert_int_equal(a->fac[i].year, b->fac[i].year);
+        assert_int_equal(a->fac[i].key, b->fac[i].key);
+        assert_int_equal(a->fac[i].is_num, b->fac[i].is_num);
+        assert_memory_equal(&a->fac[i].num, &b->fac[i].num, sizeof(double));
+        same_str(a->fac[i].value, b->fac[i].value);
+    }
+    assert_int_equal(a->nmembers, b->nmembers);
+    assert_memory_equal(a->members, b->members,
+                        a->nmembers * sizeof *a->members);
+    assert_int_equal(a->nchildren, b->nchildren);
+    assert_memory_equal(a->children, b->children,
+                        a->nchildren * sizeof *a->children);
+}
+
+static void import_demo(world *w)
+{
+    const char *paths[] = {TDKT_SOURCE_DIR "/examples/kontum-demo"};
+    tdkt_diags d = {0};
+    int rc = tdkt_import(w->store, paths, 1, TDKT_LANG_EN, NULL, &d);
+    tdkt_diags_clear(&d);
+    assert_int_equal(rc, 0);
+}
+
+/* The example province (every table, nomination facts, honours citing
+ * initiatives) loads the same on two connections as on one. */
+static void test_index_load__parallel_same_as_sequential(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    tdkt_index *one = load(w, 0);
+    tdkt_index *two = load(w, 1);
+    assert_false(one->parallel);
+    assert_true(two->parallel);
+    assert_true(one->nhon > 0 && one->nini > 0 && one->nfac > 0);
+    same_index(one, two);
+    tdkt_index_free(one);
+    tdkt_index_free(two);
+}
+
+/* While another connection holds the write lock, the load does not wait
+ * for it: it reads on one connection, the same records. */
+static void test_index_load__writer_busy_loads_on_one(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    tdkt_index *before = load(w, 0);
+    sqlite3 *other = NULL;
+    assert_int_equal(sqlite3_open(w->db, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other,
+                                  "BEGIN IMMEDIATE; INSERT INTO appraisals "
+                                  "(subject_type, subject_id, year, rating) "
+                                  "VALUES ('person', 'P0001', 1901, 'good')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    tdkt_index *during = load(w, 1);
+    assert_false(during->parallel);
+    same_index(before, during);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    tdkt_index_free(before);
+    tdkt_index_free(during);
+}
+
+/* A writer commits as fast as it can, each transaction adding one
+ * appraisal and one honour of the same year to P1 (tables read by the two
+ * connections). Every load, parallel or not, must see as many of one as
+ * of the other: both connections read one snapshot. */
+typedef struct writer {
+    char *db;
+    atomic_int stop;
+    int commits;
+} writer;
+
+static void *write_loop(void *arg)
+{
+    writer *wr = arg;
+    sqlite3 *db = NULL;
+    if (sqlite3_open(wr->db, &db) != SQLITE_OK)
+        return NULL;
+    sqlite3_busy_timeout(db, 10000);
+    /* No fsync per commit: the test is about visibility, not durability. */
+    sqlite3_exec(db, "PRAGMA synchronous=OFF", NULL, NULL, NULL);
+    for (int year = 1901; !atomic_load(&wr->stop) && year < 30000; year++) {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "BEGIN IMMEDIATE;"
+                 "INSERT INTO appraisals(subject_type, subject_id, year, "
+                 "rating) VALUES ('person', 'P1', %d, 'good');"
+                 "INSERT INTO honours(subject_type, subject_id, code, year) "
+                 "VALUES ('person', 'P1', 'ldtt', %d);"
+                 "COMMIT;",
+                 year, year);
+        if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            continue;
+        }
+        wr->commits++;
+    }
+    sqlite3_close(db);
+    return NULL;
+}
+
+static void test_index_load__one_snapshot_under_writes(void **state)
+{
+    world *w = *state;
+    records(w, "INSERT INTO units(id, name, kind) VALUES "
+               "('U1', 'Sở Nội vụ', 'agency');"
+               "INSERT INTO people(id, full_name, unit_id, is_leader) "
+               "VALUES ('P1', 'Nguyễn Văn A', 'U1', 0);");
+    writer wr = {.db = w->db};
+    pthread_t tid;
+    assert_int_equal(pthread_create(&tid, NULL, write_loop, &wr), 0);
+    int parallel = 0;
+    for (int i = 0; i < 150; i++) {
+        tdkt_index *ix = load(w, 1);
+        parallel += ix->parallel;
+        if (ix->napp != ix->nhon) {
+            atomic_store(&wr.stop, 1);
+            pthread_join(tid, NULL);
+            fail_msg("load %d: %zu appraisals but %zu honours", i, ix->napp,
+                     ix->nhon);
+        }
+        tdkt_index_free(ix);
+    }
+    atomic_store(&wr.stop, 1);
+    pthread_join(tid, NULL);
+    print_message("%d of 150 loads parallel, %d commits\n", parallel,
+                  wr.commits);
+    assert_true(parallel > 0);
+    assert_true(wr.commits > 0);
+}
+
+/* Fact values: the integer shortcut gives what strtod gives, and words
+ * stay words. */
+static void test_index_load__fact_numbers(void **state)
+{
+    world *w = *state;
+    static const char *const values[] = {
+        "0",   "-0",   "+0",  "7",    "007",  "-12",  "+12",
+        "123456789012345",     "1234567890123456789", "-999999999999999",
+        "0.5", "1e3",  "-",   "+",    "",     "1-2",  "12a",
+        "nan", "inf",  "0x10", " 1",  "1 ",   ".5",   "5."};
+    size_t n = sizeof values / sizeof *values;
+    records(w, "INSERT INTO units(id, name, kind) VALUES "
+               "('U1', 'Sở Nội vụ', 'agency');");
+    for (size_t i = 0; i < n; i++) {
+        char *sql = sqlite3_mprintf(
+            "INSERT INTO facts(subject_type, subject_id, year, key, value) "
+            "VALUES ('unit', 'U1', %d, 'k', %Q)",
+            (int)(1901 + i), values[i]);
+        records(w, sql);
+        sqlite3_free(sql);
+    }
+    tdkt_index *ix = load(w, 0);
+    assert_int_equal(ix->nfac, n);
+    for (size_t i = 0; i < n; i++) {
+        const ix_fact *f = &ix->fac[i];
+        const char *v = values[i];
+        char *end;
+        double want = strtod(v, &end);
+        bool num = *v && *v != ' ' && *v != 'n' && *v != 'i' &&
+                   !(v[0] == '0' && v[1] == 'x') && !*end && isfinite(want);
+        assert_string_equal(f->value, v);
+        if (f->is_num != num)
+            fail_msg("'%s': is_num %d, expected %d", v, f->is_num, num);
+        if (num)
+            assert_memory_equal(&f->num, &want, sizeof want);
+    }
+    tdkt_index_free(ix);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_index_load__parallel_same_as_sequential),
+        T(test_index_load__writer_busy_loads_on_one),
+        T(test_index_load__one_snapshot_under_writes),
+        T(test_index_load__fact_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
