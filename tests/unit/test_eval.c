@@ -5,14 +5,17 @@
  * threads.
  *
  * Fixtures: tests/fixtures/unit/rules/u/judge, whose criteria return what
- * the nomination's fact of their id says ("pass" when absent), and for
- * determinism the basic/t sets (t/base, amended by t/amend from 2021).
+ * the nomination's fact of their id says ("pass" when absent), for
+ * determinism the basic/t sets (t/base, amended by t/amend from 2021),
+ * and for the meets() memo u/memo (person forms that may or may not
+ * stand for a meets(), asked by collective ones).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "eval/eval_internal.h" /* the meets() memo and reuse, inside */
 
 typedef struct fx {
     char *dir;
@@ -699,6 +702,22 @@ static char *write_all(const tdkt_results *res, tdkt_format fmt)
     return text;
 }
 
+/* The memo counts of every set of a run, summed. */
+static rt_memo_counts memo_counts(const tdkt_results *res)
+{
+    rt_memo_counts sum = {0};
+    for (size_t i = 0; i < res->rules->nsets; i++) {
+        rt_memo_counts c;
+        if (!res->memos[i])
+            continue;
+        rt_memo_stats(res->memos[i], &c);
+        sum.entries += c.entries;
+        sum.seeded += c.seeded;
+        sum.hits += c.hits;
+    }
+    return sum;
+}
+
 static void test_eval__same_results_on_any_thread_count(void **state)
 {
     fx *f = *state;
@@ -725,10 +744,18 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
     char *csv = write_all(f->res, TDKT_FMT_CSV);
     char *table = write_all(f->res, TDKT_FMT_TABLE);
+    /* The LĐTT nominations seed the memo, and the collective forms find
+     * their members there. */
+    rt_memo_counts one = memo_counts(f->res);
+    assert_true(one.seeded > 0 && one.hits > 0);
     static const int threads[] = {2, 4, 3};
     for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
         opt.threads = threads[t];
         judge(f, NULL, NULL, &opt);
+        /* One memo for all threads: each question once, whoever asked */
+        rt_memo_counts many = memo_counts(f->res);
+        assert_int_equal(many.entries, one.entries);
+        assert_true(many.hits > 0);
         char *again = write_all(f->res, TDKT_FMT_JSONL);
         if (strcmp(again, jsonl) != 0) {
             print_error("%d threads: the JSON lines differ\n", threads[t]);
@@ -759,6 +786,197 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     fclose(null);
 }
 
+/* ---------------------------------------------------- meets() memo */
+
+/*
+ * Unit U1 of twelve people rated in 2020 (some attested, some not), with
+ * u/memo nominations: LĐTT of merit for six (they stand for meets()), a
+ * thematic LĐTT, CSTĐCS nominations that read their campaign or facts
+ * (they do not), and the unit's collective ones, which ask meets() of
+ * every member.
+ */
+#define MEMO_DATASET                                                        \
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', 'agency');"  \
+    "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "        \
+    "('P01','A','U1',0),('P02','B','U1',0),('P03','C','U1',0),"            \
+    "('P04','D','U1',0),('P05','E','U1',0),('P06','F','U1',0),"            \
+    "('P07','G','U1',0),('P08','H','U1',0),('P09','I','U1',0),"            \
+    "('P10','J','U1',0),('P11','K','U1',0),('P12','L','U1',0);"            \
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating) VALUES " \
+    "('person','P01',2020,'excellent'),('person','P02',2020,'good'),"      \
+    "('person','P03',2020,'complete'),('person','P04',2020,'good'),"       \
+    "('person','P05',2020,'excellent'),('person','P07',2020,'good'),"      \
+    "('person','P08',2020,'excellent'),('person','P09',2020,'good'),"      \
+    "('person','P10',2020,'good'),('person','P11',2020,'incomplete'),"     \
+    "('person','P12',2020,'excellent');"                                   \
+    "INSERT INTO facts(subject_type, subject_id, year, key, value) VALUES " \
+    "('person','P01',2020,'self_reliance','1'),"                           \
+    "('person','P02',2020,'self_reliance','1'),"                           \
+    "('person','P04',2020,'self_reliance','0'),"                           \
+    "('person','P07',2020,'self_reliance','1'),"                           \
+    "('person','P08',2020,'self_reliance','1'),"                           \
+    "('person','P09',2020,'self_reliance','1'),"                           \
+    "('person','P10',2020,'self_reliance','1'),"                           \
+    "('person','P12',2020,'self_reliance','1'),"                           \
+    "('nomination','C09',0,'bar','1');"                                    \
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year, "   \
+    "kind, campaign) VALUES "                                              \
+    "('L01','person','P01','ldtt',2020,'merit',NULL),"                     \
+    "('L02','person','P02','ldtt',2020,'merit',NULL),"                     \
+    "('L03','person','P03','ldtt',2020,'merit',NULL),"                     \
+    "('L04','person','P04','ldtt',2020,'merit',NULL),"                     \
+    "('L05','person','P05','ldtt',2020,'merit',NULL),"                     \
+    "('L06','person','P06','ldtt',2020,'merit',NULL),"                     \
+    "('L07','person','P07','ldtt',2020,'thematic',NULL),"                  \
+    "('C08','person','P08','cstd_cs',2020,'merit','Phong trào X'),"        \
+    "('C09','person','P09','cstd_cs',2020,'merit',NULL),"                  \
+    "('C10','person','P10','cstd_cs',2020,'merit',NULL),"                  \
+    "('T1','unit','U1','ttldtt',2020,'merit',NULL),"                       \
+    "('X1','unit','U1','ttldxs',2020,'merit',NULL);"
+
+static char *result_json(const tdkt_results *res, const char *nom)
+{
+    for (size_t i = 0; i < tdkt_results_count(res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(res, i, &v);
+        if (strcmp(v.nomination, nom) == 0) {
+            tdkt_buf b = {0};
+            tdkt_result_json(res, i, &b);
+            return b.ptr;
+        }
+    }
+    print_error("no result for %s\n", nom);
+    fail();
+    return NULL;
+}
+
+/* What a nomination's own judgement puts in the memo is what meets()
+ * would have judged: same result, reach and summary, byte for byte, in
+ * both languages; and the collective results do not depend on it. A
+ * nomination that is not of merit, or whose rules read its campaign or
+ * facts, stands for nothing. */
+static void test_eval__memo_seeded_as_nested(void **state)
+{
+    fx *f = *state;
+    static const char *const x1[] = {"X1"};
+    static const int awards[] = {TDKT_LDTT, TDKT_CSTD_CS, TDKT_TTLDTT};
+    for (int lang = 0; lang < 2; lang++) {
+        tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+        opt.threads = 1;
+        opt.lang = lang ? TDKT_LANG_EN : TDKT_LANG_VI;
+        judge(f, lang ? NULL : MEMO_DATASET, "unit/rules/u/memo", &opt);
+        tdkt_results *all = f->res;
+        f->res = NULL;
+        opt.ids = x1; /* T1's judgement and the members' come by meets() */
+        opt.nids = 1;
+        tdkt_results *only = NULL;
+        assert_int_equal(tdkt_eval(&only, f->ix, f->rules, &opt), 0);
+        rt_memo_counts ca = memo_counts(all), co = memo_counts(only);
+        assert_int_equal(ca.seeded, 8); /* L01–L06, T1, X1 */
+        assert_int_equal(co.seeded, 1); /* X1 */
+        assert_int_equal(ca.entries, co.entries);
+        /* Every member's judgements (the unit's too), whichever way they
+         * came in. */
+        size_t compared = 0;
+        for (size_t s = 0; s < f->ix->nsubjects; s++)
+            for (size_t k = 0; k < sizeof awards / sizeof *awards; k++) {
+                uint64_t key = rt_memo_key(awards[k], (int32_t)s, 2020);
+                rt_memo_val va, vo;
+                char ta[400], to[400];
+                bool ha = rt_memo_get(all->memos[0], key, &va, ta, sizeof ta);
+                bool ho = rt_memo_get(only->memos[0], key, &vo, to,
+                                      sizeof to);
+                assert_int_equal(ha, ho);
+                if (!ha)
+                    continue;
+                if (strcmp(ta, to) != 0 || va.result != vo.result) {
+                    print_error("%s %s: seeded '%s' (%d), meets() '%s' "
+                                "(%d)\n",
+                                f->ix->subjects[s].id,
+                                tdkt_vocab_code(TDKT_V_AWARD, awards[k]), ta,
+                                va.result, to, vo.result);
+                    fail();
+                }
+                assert_int_equal(va.height, vo.height);
+                assert_int_equal(va.forms, vo.forms);
+                compared++;
+            }
+        assert_int_equal(compared, 12 * 2 + 1);
+        char *a = result_json(all, "X1"), *o = result_json(only, "X1");
+        assert_string_equal(a, o);
+        free(a);
+        free(o);
+        tdkt_results_free(only);
+        tdkt_results_free(all);
+    }
+}
+
+/* The same on any number of threads, with one memo for them all. */
+static void test_eval__memo_shared_by_threads(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    judge(f, MEMO_DATASET, "unit/rules/u/memo", &opt);
+    char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
+    rt_memo_counts one = memo_counts(f->res);
+    for (int t = 2; t <= 4; t++) {
+        opt.threads = t;
+        judge(f, NULL, NULL, &opt);
+        char *again = write_all(f->res, TDKT_FMT_JSONL);
+        assert_string_equal(again, jsonl);
+        free(again);
+        assert_int_equal(memo_counts(f->res).entries, one.entries);
+    }
+    free(jsonl);
+}
+
+/* A diff's side B takes from side A what provably holds, and gives what
+ * tdkt_eval() gives. With LĐTT's threshold changed, only the judgement
+ * that never reached LĐTT (C09: barred before its meets()) holds. */
+static void test_eval__diff_reuses_what_holds(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 2;
+    judge(f, MEMO_DATASET, "unit/rules/u/memo", &opt);
+    char *path = th_fixture("unit/rules/u/memo");
+    static const struct {
+        const char *param, *value;
+        size_t reused;
+    } cases[] = {{NULL, NULL, 12}, /* every one */
+                 {"ldtt.min_rating", "excellent", 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        tdkt_rules *b = NULL;
+        assert_int_equal(tdkt_rules_open(&b, path), 0);
+        if (cases[c].param)
+            assert_int_equal(tdkt_rules_set_param(b, cases[c].param,
+                                                  cases[c].value),
+                             0);
+        tdkt_results *plain = NULL, *reusing = NULL;
+        assert_int_equal(tdkt_eval(&plain, f->ix, b, &opt), 0);
+        assert_int_equal(tdkt_diff_eval(&reusing, f->ix, b, &opt, f->res),
+                         0);
+        char *want = write_all(plain, TDKT_FMT_JSONL);
+        char *got = write_all(reusing, TDKT_FMT_JSONL);
+        assert_string_equal(got, want);
+        size_t reused = 0;
+        for (size_t i = 0; i < reusing->n; i++)
+            reused += reusing->items[i].reused;
+        assert_int_equal(reused, cases[c].reused);
+        char *before = write_all(f->res, TDKT_FMT_JSONL);
+        if (cases[c].param) /* the threshold changes something */
+            assert_string_not_equal(want, before);
+        free(before);
+        free(want);
+        free(got);
+        tdkt_results_free(plain);
+        tdkt_results_free(reusing);
+        tdkt_rules_free(b);
+    }
+    free(path);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -772,6 +990,9 @@ int main(void)
         T(test_eval__quota_detail_in_vietnamese),
         T(test_eval__choose_by_year_and_ids),
         T(test_eval__same_results_on_any_thread_count),
+        T(test_eval__memo_seeded_as_nested),
+        T(test_eval__memo_shared_by_threads),
+        T(test_eval__diff_reuses_what_holds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

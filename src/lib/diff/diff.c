@@ -127,6 +127,13 @@ static int classify(const tdkt_diff *d, size_t i)
     return TDKT_SAME;
 }
 
+int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
+                   const tdkt_rules *rules, const tdkt_eval_options *opt,
+                   const tdkt_results *a)
+{
+    return eval_run_from(out, ix, rules, NULL, opt, a);
+}
+
 int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
                       const tdkt_results *b)
 {

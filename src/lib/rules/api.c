@@ -699,6 +699,7 @@ static int n_fact(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_nomination *n = check_nom(L, 1, &ix);
+    rt_nom_read(api_host(L), n);
     push_fact(L, ix_nomination_fact(ix, n, ix_fact_key(ix,
                                                        luaL_checkstring(L, 2))));
     return 1;
@@ -712,21 +713,27 @@ static int nomination_index(lua_State *L)
     char date[11];
     if (strcmp(k, "fact") == 0)
         lua_pushcfunction(L, n_fact);
-    else if (strcmp(k, "id") == 0)
+    else if (strcmp(k, "id") == 0) {
+        rt_nom_read(api_host(L), n);
         lua_pushstring(L, n->id ? n->id : "");
+    }
     else if (strcmp(k, "code") == 0)
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_AWARD, n->code));
     else if (strcmp(k, "year") == 0)
         lua_pushinteger(L, n->year);
     else if (strcmp(k, "kind") == 0)
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_KIND, n->kind));
-    else if (strcmp(k, "campaign") == 0)
+    else if (strcmp(k, "campaign") == 0) {
+        rt_nom_read(api_host(L), n);
         push_opt_str(L, n->campaign);
-    else if (strcmp(k, "proposed_by") == 0)
+    } else if (strcmp(k, "proposed_by") == 0) {
+        rt_nom_read(api_host(L), n);
         push_opt_str(L, n->proposed_by);
-    else if (strcmp(k, "submitted") == 0)
+    } else if (strcmp(k, "submitted") == 0) {
+        rt_nom_read(api_host(L), n);
         push_opt_str(L,
                      n->submitted ? tdkt_date_format(date, n->submitted) : NULL);
+    }
     else
         return luaL_error(L, "a nomination has no field '%s'", k);
     return 1;
