@@ -217,6 +217,34 @@ static const char *scratch_str(const tdkt_buf *b, const char *p)
     return b->ptr + off - 1;
 }
 
+/* Text written as snprintf() would at successive offsets: `len` counts
+ * every byte asked for, at most n - 1 are stored, then a NUL. Details are
+ * written for every member of every collective: memcpy, not printf. */
+typedef struct text_out {
+    char *p;
+    size_t n, len;
+} text_out;
+
+static void put(text_out *t, const char *s, size_t k)
+{
+    if (t->len + 1 < t->n) {
+        size_t room = t->n - 1 - t->len;
+        memcpy(t->p + t->len, s, k < room ? k : room);
+    }
+    t->len += k;
+}
+
+static void puts_(text_out *t, const char *s)
+{
+    put(t, s, strlen(s));
+}
+
+static void end(text_out *t)
+{
+    if (t->n)
+        t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
+}
+
 /* What meets() says of a judgement: the verdict, and unless it passes,
  * each failing or undecided criterion with its detail. One writer for
  * nested judgements and for the top-level ones that seed the memo, so the
@@ -225,28 +253,35 @@ static void summary(const rt *r, const tdkt_form *f, int v, int year,
                     const int8_t *result, char *const *details,
                     const tdkt_buf *scratch, char *detail, size_t dn)
 {
-    const char *code = tdkt_vocab_code(TDKT_V_AWARD, f->award);
-    size_t len = (size_t)snprintf(
-        detail, dn, "%s %s %d",
-        v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
-        : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
-                                   "cannot yet tell")
-                         : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
-                                   "does not meet"),
-        code, year);
+    text_out t = {detail, dn, 0};
+    char y[16];
+    int yn = snprintf(y, sizeof y, " %d", year);
+    puts_(&t, v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
+              : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
+                                         "cannot yet tell")
+                               : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
+                                         "does not meet"));
+    put(&t, " ", 1);
+    puts_(&t, tdkt_vocab_code(TDKT_V_AWARD, f->award));
+    put(&t, y, (size_t)yn);
     int listed = 0;
     if (v != R_PASS)
-        for (int i = 0; i < f->nnodes && len + 8 < dn; i++) {
+        for (int i = 0; i < f->nnodes && t.len + 8 < dn; i++) {
             if (f->nodes[i].kind != RN_CRITERION ||
                 (result[i] != R_FAIL && result[i] != R_UNKNOWN))
                 continue;
             const char *dt = scratch ? scratch_str(scratch, details[i])
                              : details[i] ? details[i]
                                           : "";
-            len += (size_t)snprintf(detail + len, dn - len, "%s%s%s%s%s",
-                                    listed++ ? "; " : ": ", f->nodes[i].id,
-                                    dt[0] ? " (" : "", dt, dt[0] ? ")" : "");
+            put(&t, listed++ ? "; " : ": ", 2);
+            puts_(&t, f->nodes[i].id);
+            if (dt[0]) {
+                put(&t, " (", 2);
+                puts_(&t, dt);
+                put(&t, ")", 1);
+            }
         }
+    end(&t);
 }
 
 static int nested(rt *r, int award, int32_t subject, int year, char *detail,
