@@ -237,7 +237,7 @@ static int judging_order(job *j)
     return TDKT_OK;
 }
 
-/* One memo per rule set that judges something. */
+/* One memo per rule set that judges something, for the run. */
 static int make_memos(tdkt_results *res)
 {
     res->memos = calloc(res->rules->nsets ? res->rules->nsets : 1,
@@ -251,6 +251,17 @@ static int make_memos(tdkt_results *res)
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
     return TDKT_OK;
+}
+
+static void free_memos(tdkt_results *res)
+{
+    for (size_t i = 0; res->memos && i < res->rules->nsets; i++)
+        if (res->memos[i]) {
+            rt_memo_stats(res->memos[i], &res->memo_counts);
+            rt_memo_free(res->memos[i]);
+        }
+    free(res->memos);
+    res->memos = NULL;
 }
 
 /* The rule set and form of each item; where none, an error outcome. */
@@ -382,6 +393,7 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
             free(w.rts);
         }
     }
+    free_memos(res);
     if (error == TDKT_OK)
         error = eval_quotas(res);
 done:
@@ -403,9 +415,7 @@ void tdkt_results_free(tdkt_results *res)
         return;
     for (int i = 0; i < res->narenas && res->arenas; i++)
         arena_free(&res->arenas[i]);
-    for (size_t i = 0; res->memos && i < res->rules->nsets; i++)
-        rt_memo_free(res->memos[i]);
-    free(res->memos);
+    free_memos(res);
     free(res->arenas);
     free(res->items);
     free(res);

@@ -45,7 +45,10 @@ struct tdkt_results {
     int narenas;
     tdkt_lang lang;
     rt_limits limits;
-    rt_memo **memos; /* meets() memo per set (rules->nsets; NULL: unused) */
+    /* meets() memo per set (rules->nsets; NULL: unused), for the run
+     * only: at a million nominations they are hundreds of MB */
+    rt_memo **memos;
+    rt_memo_counts memo_counts; /* what they did, for tests and profiles */
 };
 
 /* The outcome of a form's verdict (R_*), before quotas. */
@@ -70,8 +73,7 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
 
 /* ---- reuse.c: judgements of a previous run that hold in this one ---- */
 typedef struct reuse reuse;
-/* Which of @p prev's judgements hold for @p res (chosen and assigned,
- * memos made); points res's memos at prev's where the forms match.
+/* Which of @p prev's judgements hold for @p res (chosen and assigned).
  * *out is NULL when nothing can be reused. */
 int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res);
 /* Copy item i's judgement from prev when it holds; false: judge it. */

@@ -109,9 +109,6 @@ int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res)
             uint32_t m = same_forms(prev->rules->sets[a], res->rules->sets[b]);
             p->same[a * nb + b] = m;
             any |= m != 0;
-            /* meets() answers too (one previous set per folder) */
-            if (m && prev->memos && prev->memos[a] && res->memos[b])
-                rt_memo_fallback(res->memos[b], prev->memos[a], m);
         }
     if (!any) {
         reuse_free(p);

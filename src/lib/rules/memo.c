@@ -8,8 +8,7 @@
  * (evalform.c). Insert-only open addressing, split into shards with a
  * mutex each, so the threads rarely meet on a lock; two threads racing on
  * one key only waste work (the second insert is dropped: the values are
- * the same). A finished run's memo can answer another's misses (a diff's
- * side B), for the entries whose forms are the same in both.
+ * the same).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -37,8 +36,6 @@ typedef struct memo_shard {
 
 struct rt_memo {
     memo_shard shard[SHARDS];
-    const rt_memo *prev; /* read-only fallback, or NULL */
-    uint32_t prev_forms; /* forms whose prev entries hold here */
 };
 
 uint64_t rt_memo_key(int award, int32_t subject, int year)
@@ -76,12 +73,6 @@ void rt_memo_free(rt_memo *m)
         tdkt_buf_free(&m->shard[i].text);
     }
     free(m);
-}
-
-void rt_memo_fallback(rt_memo *m, const rt_memo *prev, uint32_t forms)
-{
-    m->prev = prev;
-    m->prev_forms = forms;
 }
 
 /* The slot of key in s (its own or the empty one it would take). The
@@ -122,10 +113,10 @@ void rt_copy_text(char *out, size_t n, const char *s)
     out[len] = '\0';
 }
 
-/* Look key up in m alone; the shard's lock is held while the text is
- * copied (the buffer may move when another thread inserts). */
-static bool get_here(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
-                     size_t tn)
+/* The shard's lock is held while the text is copied (the buffer may move
+ * when another thread inserts). */
+bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
+                 size_t tn)
 {
     uint64_t h = mix(key);
     memo_shard *s = &m->shard[h >> (64 - SHARD_BITS)];
@@ -142,17 +133,6 @@ static bool get_here(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
     }
     pthread_mutex_unlock(&s->lock);
     return found;
-}
-
-bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
-                 size_t tn)
-{
-    if (get_here(m, key, v, text, tn))
-        return true;
-    /* The previous run is finished: nothing writes to it any more, but
-     * its locks cost little and keep one way of reading. */
-    return m->prev && get_here((rt_memo *)m->prev, key, v, text, tn) &&
-           !(v->forms & ~m->prev_forms);
 }
 
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
@@ -181,7 +161,6 @@ done:
 
 void rt_memo_stats(rt_memo *m, rt_memo_counts *c)
 {
-    memset(c, 0, sizeof *c);
     for (unsigned i = 0; i < SHARDS; i++) {
         memo_shard *s = &m->shard[i];
         pthread_mutex_lock(&s->lock);

@@ -252,9 +252,7 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
 /* Keep the first value of a key (errors must not be put). */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
                  const char *text, bool seed);
-/* Answer misses from @p prev, a finished run's memo, for the entries
- * whose forms are all in @p forms (the same in both runs). */
-void rt_memo_fallback(rt_memo *m, const rt_memo *prev, uint32_t forms);
+/* Add m's counts to c. */
 void rt_memo_stats(rt_memo *m, rt_memo_counts *c);
 /* Copy @p s into out[n], truncated like snprintf("%s") (out may be NULL). */
 void rt_copy_text(char *out, size_t n, const char *s);
