@@ -716,8 +716,7 @@ static int nomination_index(lua_State *L)
     else if (strcmp(k, "id") == 0) {
         rt_nom_read(api_host(L), n);
         lua_pushstring(L, n->id ? n->id : "");
-    }
-    else if (strcmp(k, "code") == 0)
+    } else if (strcmp(k, "code") == 0)
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_AWARD, n->code));
     else if (strcmp(k, "year") == 0)
         lua_pushinteger(L, n->year);
@@ -733,8 +732,7 @@ static int nomination_index(lua_State *L)
         rt_nom_read(api_host(L), n);
         push_opt_str(L,
                      n->submitted ? tdkt_date_format(date, n->submitted) : NULL);
-    }
-    else
+    } else
         return luaL_error(L, "a nomination has no field '%s'", k);
     return 1;
 }
