@@ -245,6 +245,22 @@ static void end(text_out *t)
         t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
 }
 
+/* The verdict, the award and the year: all a passing summary says. */
+static void summary_head(text_out *t, const rt *r, int v, int award,
+                         int year)
+{
+    char y[16];
+    int yn = snprintf(y, sizeof y, " %d", year);
+    puts_(t, v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
+             : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
+                                        "cannot yet tell")
+                              : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
+                                        "does not meet"));
+    put(t, " ", 1);
+    puts_(t, tdkt_vocab_code(TDKT_V_AWARD, award));
+    put(t, y, (size_t)yn);
+}
+
 /* What meets() says of a judgement: the verdict, and unless it passes,
  * each failing or undecided criterion with its detail. One writer for
  * nested judgements and for the top-level ones that seed the memo, so the
@@ -254,16 +270,7 @@ static void summary(const rt *r, const tdkt_form *f, int v, int year,
                     const tdkt_buf *scratch, char *detail, size_t dn)
 {
     text_out t = {detail, dn, 0};
-    char y[16];
-    int yn = snprintf(y, sizeof y, " %d", year);
-    puts_(&t, v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
-              : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
-                                         "cannot yet tell")
-                               : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
-                                         "does not meet"));
-    put(&t, " ", 1);
-    puts_(&t, tdkt_vocab_code(TDKT_V_AWARD, f->award));
-    put(&t, y, (size_t)yn);
+    summary_head(&t, r, v, f->award, year);
     int listed = 0;
     if (v != R_PASS)
         for (int i = 0; i < f->nnodes && t.len + 8 < dn; i++) {
@@ -359,7 +366,13 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
         if (d + mv.height > r->reach)
             r->reach = d + mv.height;
         r->forms |= mv.forms;
-        rt_copy_text(detail, dn, text);
+        if (mv.result == R_PASS && detail) { /* kept without its text */
+            text_out t = {detail, dn, 0};
+            summary_head(&t, r, R_PASS, award, year);
+            end(&t);
+        } else {
+            rt_copy_text(detail, dn, text);
+        }
         return mv.result;
     }
     int reach = r->reach;
@@ -376,7 +389,7 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     r->forms |= forms;
     rt_copy_text(detail, dn, text);
     if (keep && r->memo)
-        rt_memo_put(r->memo, key, &mv, text, false);
+        rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, false);
     return v;
 }
 
@@ -401,10 +414,11 @@ void rt_memo_seed(rt *r, const tdkt_form *f, const ix_nomination *n, int v,
     if (!r->memo || v == R_ERROR || n->kind != TDKT_MERIT ||
         r->top_nom_read || r->reach >= RT_MAX_DEPTH || n->code != f->award)
         return;
-    char text[400];
-    summary(r, f, v, n->year, out->result, out->detail, NULL, text,
-            sizeof text);
+    char text[400] = "";
+    if (v != R_PASS) /* a pass is kept without its text (rt_meets) */
+        summary(r, f, v, n->year, out->result, out->detail, NULL, text,
+                sizeof text);
     rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms};
-    rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv, text,
-                true);
+    rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv,
+                v == R_PASS ? NULL : text, true);
 }

@@ -17,11 +17,12 @@
 #include "rules/rules_internal.h"
 
 #define SHARD_BITS 6
+#define NO_TEXT UINT32_MAX
 #define SHARDS (1u << SHARD_BITS)
 
 typedef struct memo_entry {
     uint64_t key;  /* 0 = empty */
-    uint32_t text; /* offset into the shard's text */
+    uint32_t text; /* offset into the shard's text; NO_TEXT: none */
     rt_memo_val val;
 } memo_entry;
 
@@ -126,7 +127,8 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
         const memo_entry *e = &s->slots[slot_of(s, key, h)];
         if (e->key == key) {
             *v = e->val;
-            rt_copy_text(text, tn, s->text.ptr + e->text);
+            rt_copy_text(text, tn,
+                         e->text == NO_TEXT ? "" : s->text.ptr + e->text);
             found = true;
             s->hits++;
         }
@@ -141,15 +143,18 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
     uint64_t h = mix(key);
     memo_shard *s = &m->shard[h >> (64 - SHARD_BITS)];
     pthread_mutex_lock(&s->lock);
-    if ((s->count + 1) * 2 > s->cap && !grow(s))
+    if ((s->count + 1) * 4 > s->cap * 3 && !grow(s)) /* load ≤ 3/4 */
         goto done; /* out of memory: judged again next time */
     size_t j = slot_of(s, key, h);
     if (s->slots[j].key == key)
         goto done; /* another thread was first: the same value */
-    size_t off = s->text.len;
-    tdkt_buf_put(&s->text, text, strlen(text) + 1);
-    if (s->text.oom || off > UINT32_MAX)
-        goto done;
+    size_t off = NO_TEXT;
+    if (text) {
+        off = s->text.len;
+        tdkt_buf_put(&s->text, text, strlen(text) + 1);
+        if (s->text.oom || off >= NO_TEXT)
+            goto done;
+    }
     s->slots[j].key = key;
     s->slots[j].text = (uint32_t)off;
     s->slots[j].val = *v;

@@ -249,7 +249,8 @@ uint64_t rt_memo_key(int award, int32_t subject, int year);
 /* Copy the value and its text (truncated to tn) when key is known. */
 bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
                  size_t tn);
-/* Keep the first value of a key (errors must not be put). */
+/* Keep the first value of a key (errors must not be put); @p text may
+ * be NULL (got back as ""). */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
                  const char *text, bool seed);
 /* Add m's counts to c. */
