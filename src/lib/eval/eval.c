@@ -136,8 +136,13 @@ static void judge(worker *w, res_item *it)
         v = R_ERROR;
         snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
     }
-    if (v != R_ERROR)
-        rt_memo_seed(r, f, n, v, &out);
+    if (rt_seedable(r, f, n, v)) {
+        rt_judged *src = arena_alloc(ar, sizeof *src);
+        if (src) {
+            *src = (rt_judged){f, it->result, it->detail, n->year};
+            rt_memo_seed(r, n, v, src);
+        }
+    }
     it->verdict = (int8_t)v;
     it->forms = r->forms;
     it->outcome = (int8_t)eval_outcome_of(v);

@@ -360,16 +360,22 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     uint64_t key = rt_memo_key(award, subject, year);
     char text[400];
     rt_memo_val mv;
-    if (r->memo && rt_memo_get(r->memo, key, &mv, text, sizeof text) &&
+    const rt_judged *src;
+    if (r->memo &&
+        rt_memo_get(r->memo, key, &mv, text, sizeof text, &src) &&
         d + mv.height < RT_MAX_DEPTH) {
         /* as if it ran here: as deep, the same forms */
         if (d + mv.height > r->reach)
             r->reach = d + mv.height;
         r->forms |= mv.forms;
-        if (mv.result == R_PASS && detail) { /* kept without its text */
+        if (!detail) {
+        } else if (mv.result == R_PASS) { /* kept without its text */
             text_out t = {detail, dn, 0};
             summary_head(&t, r, R_PASS, award, year);
             end(&t);
+        } else if (src) { /* a seed: its summary now, as nested() writes */
+            summary(r, src->f, mv.result, src->year, src->result,
+                    src->detail, NULL, detail, dn);
         } else {
             rt_copy_text(detail, dn, text);
         }
@@ -389,7 +395,7 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     r->forms |= forms;
     rt_copy_text(detail, dn, text);
     if (keep && r->memo)
-        rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, false);
+        rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, NULL);
     return v;
 }
 
@@ -406,19 +412,18 @@ int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
     return v;
 }
 
-void rt_memo_seed(rt *r, const tdkt_form *f, const ix_nomination *n, int v,
-                  const rt_out *out)
+bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
+                 int v)
 {
     /* nested()'s synthetic nomination: this code, subject and year, kind
      * merit, nothing else; the same form of the same set */
-    if (!r->memo || v == R_ERROR || n->kind != TDKT_MERIT ||
-        r->top_nom_read || r->reach >= RT_MAX_DEPTH || n->code != f->award)
-        return;
-    char text[400] = "";
-    if (v != R_PASS) /* a pass is kept without its text (rt_meets) */
-        summary(r, f, v, n->year, out->result, out->detail, NULL, text,
-                sizeof text);
+    return r->memo && v != R_ERROR && n->kind == TDKT_MERIT &&
+           !r->top_nom_read && r->reach < RT_MAX_DEPTH && n->code == f->award;
+}
+
+void rt_memo_seed(rt *r, const ix_nomination *n, int v, const rt_judged *src)
+{
     rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms};
     rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv,
-                v == R_PASS ? NULL : text, true);
+                NULL, src);
 }

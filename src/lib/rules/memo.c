@@ -5,7 +5,10 @@
  * nothing else: the synthetic nomination nested() builds carries only
  * those. So each is judged once per run, whichever thread asks first, and
  * top-level judgements that are provably the same question seed it
- * (evalform.c). Insert-only open addressing, split into shards with a
+ * (evalform.c), by reference: their summary is written only if asked, and
+ * a pass's summary (verdict, award, year) is not kept at all. Reading a
+ * seed's arrays after the lock is safe: they are written before the
+ * insert and not again during the run. Insert-only open addressing, split into shards with a
  * mutex each, so the threads rarely meet on a lock; two threads racing on
  * one key only waste work (the second insert is dropped: the values are
  * the same).
@@ -17,14 +20,19 @@
 #include "rules/rules_internal.h"
 
 #define SHARD_BITS 6
-#define NO_TEXT UINT32_MAX
 #define SHARDS (1u << SHARD_BITS)
 
 typedef struct memo_entry {
-    uint64_t key;  /* 0 = empty */
-    uint32_t text; /* offset into the shard's text; NO_TEXT: none */
+    uint64_t key; /* 0 = empty */
+    union {
+        uint64_t text;        /* offset into the shard's text */
+        const rt_judged *src; /* a top-level judgement's arrays */
+    } u;
     rt_memo_val val;
+    uint8_t how; /* what u holds */
 } memo_entry;
+
+enum { HOW_NONE, HOW_TEXT, HOW_SRC };
 
 typedef struct memo_shard {
     pthread_mutex_t lock;
@@ -117,7 +125,7 @@ void rt_copy_text(char *out, size_t n, const char *s)
 /* The shard's lock is held while the text is copied (the buffer may move
  * when another thread inserts). */
 bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
-                 size_t tn)
+                 size_t tn, const rt_judged **src)
 {
     uint64_t h = mix(key);
     memo_shard *s = &m->shard[h >> (64 - SHARD_BITS)];
@@ -128,7 +136,8 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
         if (e->key == key) {
             *v = e->val;
             rt_copy_text(text, tn,
-                         e->text == NO_TEXT ? "" : s->text.ptr + e->text);
+                         e->how == HOW_TEXT ? s->text.ptr + e->u.text : "");
+            *src = e->how == HOW_SRC ? e->u.src : NULL;
             found = true;
             s->hits++;
         }
@@ -138,7 +147,7 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
 }
 
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
-                 const char *text, bool seed)
+                 const char *text, const rt_judged *src)
 {
     uint64_t h = mix(key);
     memo_shard *s = &m->shard[h >> (64 - SHARD_BITS)];
@@ -148,18 +157,20 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
     size_t j = slot_of(s, key, h);
     if (s->slots[j].key == key)
         goto done; /* another thread was first: the same value */
-    size_t off = NO_TEXT;
-    if (text) {
-        off = s->text.len;
+    memo_entry *e = &s->slots[j];
+    e->how = src ? HOW_SRC : text ? HOW_TEXT : HOW_NONE;
+    if (src) {
+        e->u.src = src;
+    } else if (text) {
+        e->u.text = s->text.len;
         tdkt_buf_put(&s->text, text, strlen(text) + 1);
-        if (s->text.oom || off >= NO_TEXT)
+        if (s->text.oom)
             goto done;
     }
-    s->slots[j].key = key;
-    s->slots[j].text = (uint32_t)off;
-    s->slots[j].val = *v;
+    e->key = key;
+    e->val = *v;
     s->count++;
-    s->seeded += seed;
+    s->seeded += src != NULL;
 done:
     pthread_mutex_unlock(&s->lock);
 }

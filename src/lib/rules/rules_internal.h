@@ -206,12 +206,24 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
  * what the memo needs (r->reach, r->forms, r->top_nom_read). */
 int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
                 rt_out *out);
-/* After a top-level judgement @p v of @p n that hit no limit: when it is
+/* A top-level judgement kept in the memo by reference: its arrays live as
+ * long as the results, and its summary is written only when a meets()
+ * asks for it (most never are). */
+typedef struct rt_judged {
+    const tdkt_form *f;
+    const int8_t *result;
+    char *const *detail;
+    int year;
+} rt_judged;
+/* After a top-level judgement @p v of @p n that hit no limit: is it
  * provably the judgement meets() would make (a merit nomination, and the
- * rules read nothing of it but its code, year and kind), store it in the
- * memo with the summary nested() would write. */
-void rt_memo_seed(rt *r, const tdkt_form *f, const ix_nomination *n, int v,
-                  const rt_out *out);
+ * rules read nothing of it but its code, year and kind)? */
+bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
+                 int v);
+/* Then keep it in the memo for meets(), by reference (@p src, which must
+ * live as long as the memo: in the results). */
+void rt_memo_seed(rt *r, const ix_nomination *n, int v,
+                  const rt_judged *src);
 
 /* api.c: a rule read a field of nomination @p n that the synthetic
  * nominations of nested judgements lack (id, campaign, proposed_by,
@@ -246,13 +258,15 @@ static inline uint32_t rt_form_bit(const tdkt_form *f)
 rt_memo *rt_memo_new(void);
 void rt_memo_free(rt_memo *m);
 uint64_t rt_memo_key(int award, int32_t subject, int year);
-/* Copy the value and its text (truncated to tn) when key is known. */
+/* Copy the value and its text (truncated to tn), or point *src at the
+ * judgement it was seeded from, when key is known. */
 bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
-                 size_t tn);
-/* Keep the first value of a key (errors must not be put); @p text may
- * be NULL (got back as ""). */
+                 size_t tn, const rt_judged **src);
+/* Keep the first value of a key (errors must not be put): with its text,
+ * with the judgement it comes from (@p src: a seed), or with neither
+ * (text got back as ""). */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
-                 const char *text, bool seed);
+                 const char *text, const rt_judged *src);
 /* Add m's counts to c. */
 void rt_memo_stats(rt_memo *m, rt_memo_counts *c);
 /* Copy @p s into out[n], truncated like snprintf("%s") (out may be NULL). */
