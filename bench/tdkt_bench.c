@@ -439,7 +439,7 @@ static int step_diff(const args *a)
     }
     end("eval_from");
     begin();
-    if (tdkt_eval(&resb, ix, rb, &o) < 0) {
+    if (tdkt_diff_eval(&resb, ix, rb, &o, resa) < 0) {
         fail("tdkt_eval (to)");
         goto done;
     }

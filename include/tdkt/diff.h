@@ -26,6 +26,19 @@ TDKT_API const char *tdkt_change_code(int change);
 typedef struct tdkt_diff tdkt_diff;
 
 /**
+ * Side B of a diff: tdkt_eval() of the same nominations as @p a (side A:
+ * same index, same selection) under @p rules, taking from @p a each
+ * judgement that is provably the same, i.e. made by the same rule set
+ * (same folder and files) with the same parameters for the form and for
+ * every form it reached through meets(). The results are those
+ * tdkt_eval() would give, and do not borrow from @p a.
+ */
+TDKT_API int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
+                            const tdkt_rules *rules,
+                            const tdkt_eval_options *opt,
+                            const tdkt_results *a);
+
+/**
  * Compare two evaluations of the same nominations. Both must have been
  * made from one index with the same year/ids selection.
  * @param[out] out the comparison; free with tdkt_diff_free(); it borrows

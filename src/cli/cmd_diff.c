@@ -207,7 +207,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         goto done;
     }
     o.as_of = to.as_of;
-    if (tdkt_eval(&to.res, ix, to.rules, &o) < 0 ||
+    if (tdkt_diff_eval(&to.res, ix, to.rules, &o, from.res) < 0 ||
         tdkt_diff_compare(&d, from.res, to.res) < 0 ||
         tdkt_diff_write(d, cli->format, cli->lang, only, stdout) < 0) {
         cli_fail(cli, NULL);

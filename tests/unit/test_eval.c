@@ -5,14 +5,17 @@
  * threads.
  *
  * Fixtures: tests/fixtures/unit/rules/u/judge, whose criteria return what
- * the nomination's fact of their id says ("pass" when absent), and for
- * determinism the basic/t sets (t/base, amended by t/amend from 2021).
+ * the nomination's fact of their id says ("pass" when absent), for
+ * determinism the basic/t sets (t/base, amended by t/amend from 2021),
+ * and for the meets() memo u/memo (person forms that may or may not
+ * stand for a meets(), asked by collective ones).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "eval/eval_internal.h" /* the meets() memo and reuse, inside */
 
 typedef struct fx {
     char *dir;
@@ -725,10 +728,18 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
     char *csv = write_all(f->res, TDKT_FMT_CSV);
     char *table = write_all(f->res, TDKT_FMT_TABLE);
+    /* The LĐTT nominations seed the memo, and the collective forms find
+     * their members there. */
+    rt_memo_counts one = f->res->memo_counts;
+    assert_true(one.seeded > 0 && one.hits > 0);
     static const int threads[] = {2, 4, 3};
     for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
         opt.threads = threads[t];
         judge(f, NULL, NULL, &opt);
+        /* One memo for all threads: each question once, whoever asked */
+        rt_memo_counts many = f->res->memo_counts;
+        assert_int_equal(many.entries, one.entries);
+        assert_true(many.hits > 0);
         char *again = write_all(f->res, TDKT_FMT_JSONL);
         if (strcmp(again, jsonl) != 0) {
             print_error("%d threads: the JSON lines differ\n", threads[t]);
@@ -759,6 +770,220 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     fclose(null);
 }
 
+/* ---------------------------------------------------- meets() memo */
+
+/*
+ * Unit U1 of twelve people rated in 2020 (some attested, some not), with
+ * u/memo nominations: LĐTT of merit for six (they stand for meets()), a
+ * thematic LĐTT, CSTĐCS nominations, which read their campaign or facts
+ * (they do not stand for meets()) and ask meets() of LĐTT, and the unit's
+ * collective ones, which ask meets() of every member.
+ */
+#define MEMO_DATASET                                                        \
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', 'agency');"  \
+    "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "        \
+    "('P01','A','U1',0),('P02','B','U1',0),('P03','C','U1',0),"            \
+    "('P04','D','U1',0),('P05','E','U1',0),('P06','F','U1',0),"            \
+    "('P07','G','U1',0),('P08','H','U1',0),('P09','I','U1',0),"            \
+    "('P10','J','U1',0),('P11','K','U1',0),('P12','L','U1',0);"            \
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating) VALUES " \
+    "('person','P01',2020,'excellent'),('person','P02',2020,'good'),"      \
+    "('person','P03',2020,'complete'),('person','P04',2020,'good'),"       \
+    "('person','P05',2020,'excellent'),('person','P07',2020,'good'),"      \
+    "('person','P08',2020,'excellent'),('person','P09',2020,'good'),"      \
+    "('person','P10',2020,'good'),('person','P11',2020,'incomplete'),"     \
+    "('person','P12',2020,'excellent');"                                   \
+    "INSERT INTO facts(subject_type, subject_id, year, key, value) VALUES " \
+    "('person','P01',2020,'self_reliance','1'),"                           \
+    "('person','P02',2020,'self_reliance','1'),"                           \
+    "('person','P04',2020,'self_reliance','0'),"                           \
+    "('person','P07',2020,'self_reliance','1'),"                           \
+    "('person','P08',2020,'self_reliance','1'),"                           \
+    "('person','P09',2020,'self_reliance','1'),"                           \
+    "('person','P10',2020,'self_reliance','1'),"                           \
+    "('person','P12',2020,'self_reliance','1'),"                           \
+    "('nomination','C09',0,'bar','1');"                                    \
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year, "   \
+    "kind, campaign) VALUES "                                              \
+    "('L01','person','P01','ldtt',2020,'merit',NULL),"                     \
+    "('L02','person','P02','ldtt',2020,'merit',NULL),"                     \
+    "('L03','person','P03','ldtt',2020,'merit',NULL),"                     \
+    "('L04','person','P04','ldtt',2020,'merit',NULL),"                     \
+    "('L05','person','P05','ldtt',2020,'merit',NULL),"                     \
+    "('L06','person','P06','ldtt',2020,'merit',NULL),"                     \
+    "('L07','person','P07','ldtt',2020,'thematic',NULL),"                  \
+    "('C01','person','P01','cstd_cs',2020,'merit',NULL),"                  \
+    "('C03','person','P03','cstd_cs',2020,'merit',NULL),"                  \
+    "('C04','person','P04','cstd_cs',2020,'merit',NULL),"                  \
+    "('C05','person','P05','cstd_cs',2020,'merit',NULL),"                  \
+    "('C06','person','P06','cstd_cs',2020,'merit',NULL),"                  \
+    "('C07','person','P07','cstd_cs',2020,'merit',NULL),"                  \
+    "('C08','person','P08','cstd_cs',2020,'merit','Phong trào X'),"        \
+    "('C09','person','P09','cstd_cs',2020,'merit',NULL),"                  \
+    "('C10','person','P10','cstd_cs',2020,'merit',NULL),"                  \
+    "('T1','unit','U1','ttldtt',2020,'merit',NULL),"                       \
+    "('X1','unit','U1','ttldxs',2020,'merit',NULL);"
+
+static char *result_json(const tdkt_results *res, const char *nom)
+{
+    for (size_t i = 0; i < tdkt_results_count(res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(res, i, &v);
+        if (strcmp(v.nomination, nom) == 0) {
+            tdkt_buf b = {0};
+            tdkt_result_json(res, i, &b);
+            return b.ptr;
+        }
+    }
+    print_error("no result for %s\n", nom);
+    fail();
+    return NULL;
+}
+
+/* Judge @p ids (all when NULL) under @p rules, one thread; return the
+ * results of @p show as JSON lines. */
+static char *judged_as(fx *f, const char *rules, const char *const *ids,
+                       size_t nids, const char *const *show, size_t nshow,
+                       tdkt_lang lang, rt_memo_counts *counts)
+{
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.lang = lang;
+    opt.ids = ids;
+    opt.nids = nids;
+    judge(f, NULL, rules, &opt);
+    *counts = f->res->memo_counts;
+    tdkt_buf b = {0};
+    for (size_t k = 0; k < nshow; k++) {
+        char *j = result_json(f->res, show[k]);
+        tdkt_buf_puts(&b, j);
+        tdkt_buf_puts(&b, "\n");
+        free(j);
+    }
+    return b.ptr;
+}
+
+/* What a nomination's own judgement puts in the memo is what meets()
+ * would have judged, byte for byte, in both languages: the details of
+ * those that ask (CSTĐCS, the collectives) are the same whether the
+ * LĐTT nominations were judged too (seeding) or not (meets() judges).
+ * A nomination that is not of merit (L07), or whose rules read its
+ * campaign or facts (C08, C09), stands for nothing. */
+static void test_eval__memo_seeded_as_nested(void **state)
+{
+    fx *f = *state;
+    static const char *const askers[] = {"C01", "C03", "C04", "C05", "C06",
+                                         "C07", "T1",  "X1"};
+    size_t n = sizeof askers / sizeof *askers;
+    assert_int_equal(tdkt_store_exec(f->store, MEMO_DATASET), 0);
+    for (int lang = 0; lang < 2; lang++) {
+        tdkt_lang l = lang ? TDKT_LANG_EN : TDKT_LANG_VI;
+        rt_memo_counts ca, co;
+        char *all = judged_as(f, "unit/rules/u/memo", NULL, 0, askers, n, l,
+                              &ca);
+        char *only = judged_as(f, NULL, askers, n, askers, n, l, &co);
+        assert_int_equal(ca.seeded, 8); /* L01–L06, T1, X1 */
+        assert_int_equal(co.seeded, 2); /* T1, X1 */
+        assert_true(ca.hits > co.hits);
+        assert_string_equal(all, only);
+        free(all);
+        free(only);
+    }
+}
+
+/* A judgement is used for a meets() only at a depth where judging it
+ * again would not be refused for depth: bk_ttg judged at the top reaches
+ * three deep; asked by hcld3 it would reach four, and must fail as if
+ * nothing had been kept. */
+static void test_eval__memo_keeps_depth_limits(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(
+        tdkt_store_exec(f->store,
+                        ONE_PERSON
+                        "INSERT INTO nominations(id, subject_type, "
+                        "subject_id, code, year) VALUES "
+                        "('B1', 'person', 'P1', 'bk_ttg', 2020), "
+                        "('H1', 'person', 'P1', 'hcld3', 2020);"),
+        0);
+    static const char *const h1[] = {"H1"};
+    rt_memo_counts ca, co;
+    char *all = judged_as(f, "unit/rules/u/deep", NULL, 0, h1, 1,
+                          TDKT_LANG_EN, &ca);
+    char *only = judged_as(f, NULL, h1, 1, h1, 1, TDKT_LANG_EN, &co);
+    assert_int_equal(ca.seeded, 1); /* B1 */
+    assert_string_equal(all, only);
+    assert_non_null(strstr(all, "nested more than 3 deep"));
+    free(all);
+    free(only);
+}
+
+/* The same on any number of threads, with one memo for them all. */
+static void test_eval__memo_shared_by_threads(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    judge(f, MEMO_DATASET, "unit/rules/u/memo", &opt);
+    char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
+    rt_memo_counts one = f->res->memo_counts;
+    for (int t = 2; t <= 4; t++) {
+        opt.threads = t;
+        judge(f, NULL, NULL, &opt);
+        char *again = write_all(f->res, TDKT_FMT_JSONL);
+        assert_string_equal(again, jsonl);
+        free(again);
+        assert_int_equal(f->res->memo_counts.entries, one.entries);
+    }
+    free(jsonl);
+}
+
+/* A diff's side B takes from side A what provably holds, and gives what
+ * tdkt_eval() gives. With LĐTT's threshold changed, only the judgement
+ * that never reached LĐTT (C09: barred before its meets()) holds. */
+static void test_eval__diff_reuses_what_holds(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 2;
+    judge(f, MEMO_DATASET, "unit/rules/u/memo", &opt);
+    char *path = th_fixture("unit/rules/u/memo");
+    static const struct {
+        const char *param, *value;
+        size_t reused;
+    } cases[] = {{NULL, NULL, 18}, /* every one */
+                 {"ldtt.min_rating", "excellent", 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        tdkt_rules *b = NULL;
+        assert_int_equal(tdkt_rules_open(&b, path), 0);
+        if (cases[c].param)
+            assert_int_equal(tdkt_rules_set_param(b, cases[c].param,
+                                                  cases[c].value),
+                             0);
+        tdkt_results *plain = NULL, *reusing = NULL;
+        assert_int_equal(tdkt_eval(&plain, f->ix, b, &opt), 0);
+        assert_int_equal(tdkt_diff_eval(&reusing, f->ix, b, &opt, f->res),
+                         0);
+        char *want = write_all(plain, TDKT_FMT_JSONL);
+        char *got = write_all(reusing, TDKT_FMT_JSONL);
+        assert_string_equal(got, want);
+        size_t reused = 0;
+        for (size_t i = 0; i < reusing->n; i++)
+            reused += reusing->items[i].reused;
+        assert_int_equal(reused, cases[c].reused);
+        char *before = write_all(f->res, TDKT_FMT_JSONL);
+        if (cases[c].param) /* the threshold changes something */
+            assert_string_not_equal(want, before);
+        free(before);
+        free(want);
+        free(got);
+        tdkt_results_free(plain);
+        tdkt_results_free(reusing);
+        tdkt_rules_free(b);
+    }
+    free(path);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -772,6 +997,10 @@ int main(void)
         T(test_eval__quota_detail_in_vietnamese),
         T(test_eval__choose_by_year_and_ids),
         T(test_eval__same_results_on_any_thread_count),
+        T(test_eval__memo_seeded_as_nested),
+        T(test_eval__memo_keeps_depth_limits),
+        T(test_eval__memo_shared_by_threads),
+        T(test_eval__diff_reuses_what_holds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

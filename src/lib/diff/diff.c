@@ -44,27 +44,43 @@ static const char *change_name(int c, tdkt_lang lang)
     return lang == TDKT_LANG_EN ? en[c] : vi[c];
 }
 
-/* The result of criterion `id` in result i of res (or -2 when the form has
- * no such criterion). */
-static int result_of(const tdkt_results *res, size_t i, const char *id,
-                     const char **detail)
+/* Node k of an item as the views give it: TDKT_PASS/FAIL/UNKNOWN or -1
+ * (not judged), its detail or "". The comparison reads the items
+ * directly: it runs for every criterion of every nomination. */
+static int node_result(const res_item *it, int k, const char **detail)
 {
-    tdkt_result_view v;
-    tdkt_result_get(res, i, &v);
-    for (size_t k = 0; k < v.nnodes; k++) {
-        tdkt_criterion_view c;
-        tdkt_result_node(res, i, k, TDKT_LANG_VI, &c);
-        /* a route may share its id with the other side's criterion; the
-         * comparison is between criteria (and routes groups, quotas) */
-        if (strcmp(c.kind, "route") != 0 && strcmp(c.id, id) == 0) {
-            if (detail)
-                *detail = c.detail;
-            return c.result;
-        }
-    }
-    if (detail)
+    int r = it->result[k];
+    *detail = it->detail && it->detail[k] ? it->detail[k] : "";
+    return r == R_PASS      ? TDKT_PASS
+           : r == R_FAIL    ? TDKT_FAIL
+           : r == R_UNKNOWN ? TDKT_UNKNOWN
+                            : -1;
+}
+
+static int nnodes_of(const res_item *it)
+{
+    return it->form && it->result ? it->form->nnodes : 0;
+}
+
+/* The result of criterion `id` in result i of res, or -2 when the form
+ * has no such criterion. A route may share its id with the other side's
+ * criterion; the comparison is between criteria (and routes groups,
+ * quotas). Ids are unique within a form, and where both sides have the
+ * same form the node is at the same index: @p hint is tried first. */
+static int result_of(const tdkt_results *res, size_t i, const char *id,
+                     int hint, const char **detail)
+{
+    const res_item *it = &res->items[i];
+    int n = nnodes_of(it);
+    int k = hint < n && strcmp(it->form->nodes[hint].id, id) == 0 ? hint : -1;
+    for (int j = 0; k < 0 && j < n; j++)
+        if (strcmp(it->form->nodes[j].id, id) == 0)
+            k = j;
+    if (k < 0 || it->form->nodes[k].kind == RN_ROUTE) {
         *detail = "";
-    return -2;
+        return -2;
+    }
+    return node_result(it, k, detail);
 }
 
 /* Does any criterion differ between the two sides? Calls fn for each. */
@@ -78,27 +94,26 @@ static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
     for (int side = 0; side < 2; side++) {
         const tdkt_results *x = side ? d->b : d->a;
         const tdkt_results *y = side ? d->a : d->b;
-        tdkt_result_view v;
-        tdkt_result_get(x, i, &v);
-        for (size_t k = 0; k < v.nnodes; k++) {
-            tdkt_criterion_view c;
-            tdkt_result_node(x, i, k, TDKT_LANG_VI, &c);
-            if (strcmp(c.kind, "route") == 0 || c.result < 0)
+        const res_item *it = &x->items[i];
+        for (int k = 0; k < nnodes_of(it); k++) {
+            const rule_node *nd = &it->form->nodes[k];
+            const char *dx, *dy;
+            int rx = node_result(it, k, &dx);
+            if (nd->kind == RN_ROUTE || rx < 0)
                 continue; /* routes say it; unjudged quotas say nothing */
-            const char *dy;
-            int ry = result_of(y, i, c.id, &dy);
+            int ry = result_of(y, i, nd->id, k, &dy);
             if (ry == -1)
                 ry = -2;
             if (side == 1 && ry != -2)
                 continue; /* both sides have it: seen on side 0 */
-            if (ry == c.result)
+            if (ry == rx)
                 continue;
             count++;
             if (fn) {
                 if (side == 0)
-                    fn(ctx, c.id, c.result, c.detail, ry, dy);
+                    fn(ctx, nd->id, rx, dx, ry, dy);
                 else
-                    fn(ctx, c.id, ry, dy, c.result, c.detail);
+                    fn(ctx, nd->id, ry, dy, rx, dx);
             }
         }
     }
@@ -125,6 +140,13 @@ static int classify(const tdkt_diff *d, size_t i)
         (a.message && b.message && strcmp(a.message, b.message) != 0))
         return TDKT_REASONS;
     return TDKT_SAME;
+}
+
+int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
+                   const tdkt_rules *rules, const tdkt_eval_options *opt,
+                   const tdkt_results *a)
+{
+    return eval_run_from(out, ix, rules, NULL, opt, a);
 }
 
 int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,

@@ -4,9 +4,14 @@
  *
  * Workers take nominations in chunks from an atomic counter; each keeps
  * its own Lua state per rule set and its own arena, and writes only its
- * items' slots, so nothing is shared but the read-only index and rules.
- * Quotas run after, in one thread, in nomination order: results never
- * depend on the thread count.
+ * items' slots. They share the read-only index and rules, and one meets()
+ * memo per rule set (rules/memo.c), whose values do not depend on who
+ * computed them. Persons are judged before units, and lower awards before
+ * higher ones, so that the judgements collective and higher forms ask
+ * for through meets() are mostly in the memo already, seeded by the
+ * nominations' own; results stay in nomination order. Quotas run after,
+ * in one thread, in nomination order: results never depend on the thread
+ * count.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -47,9 +52,11 @@ const char *tdkt_result_code(int r)
 
 typedef struct job {
     tdkt_results *res;
-    rt_limits limits;
-    atomic_size_t next;
-    atomic_int failed; /* the host ran out of memory: no result is sure */
+    const reuse *reuse; /* a previous run's judgements, or NULL */
+    size_t *order;      /* items with a form, in judging order */
+    size_t norder;
+    atomic_size_t next; /* into order */
+    atomic_int failed;  /* the host ran out of memory: no result is sure */
 } job;
 
 typedef struct worker {
@@ -58,20 +65,15 @@ typedef struct worker {
     rt **rts; /* per rule set (rules->nsets), made on first use */
 } worker;
 
-static int outcome_of(int v)
-{
-    return v == R_PASS      ? TDKT_ELIGIBLE
-           : v == R_FAIL    ? TDKT_INELIGIBLE
-           : v == R_UNKNOWN ? TDKT_REVIEW
-                            : TDKT_OUTCOME_ERROR;
-}
-
 /* Judge one item at the top level: arm the limits, run, check state. */
 static void judge(worker *w, res_item *it)
 {
     tdkt_results *res = w->job->res;
     arena *ar = &res->arenas[w->index];
     const tdkt_form *f = it->form;
+    if (w->job->reuse &&
+        reuse_item(w->job->reuse, res, (size_t)(it - res->items), ar))
+        return;
     it->result = arena_alloc(ar, (size_t)f->nnodes);
     it->detail = arena_alloc(ar, (size_t)f->nnodes * sizeof(char *));
     if (!it->result || !it->detail) {
@@ -79,7 +81,7 @@ static void judge(worker *w, res_item *it)
         return;
     }
     rt **slot = &w->rts[it->rs->index];
-    if (!*slot && rt_new(slot, it->rs, &w->job->limits, false) < 0) {
+    if (!*slot && rt_new(slot, it->rs, &res->limits, false) < 0) {
         if (tdkt_error_last()->code == TDKT_ENOMEM) {
             atomic_store(&w->job->failed, 1);
             return;
@@ -116,11 +118,11 @@ static void judge(worker *w, res_item *it)
     rt *r = *slot;
     r->ctx.ix = res->ix;
     r->ctx.lang = res->lang;
-    r->depth = 0;
+    r->memo = res->memos[it->rs->index];
     rt_out out = {it->result, it->detail, arena_str, ar, ""};
     const ix_nomination *n = &res->ix->noms[it->nom];
     rt_arm(r);
-    int v = rt_eval_form(r, f, n->subject, n, &out);
+    int v = rt_eval_top(r, f, n, &out);
     bool limited = rt_disarm(r);
     if (limited) {
         v = R_ERROR;
@@ -140,7 +142,16 @@ static void judge(worker *w, res_item *it)
     }
     if (r->host_oom) /* not the script's cap: the host's own memory */
         atomic_store(&w->job->failed, 1);
-    it->outcome = (int8_t)outcome_of(v);
+    if (rt_seedable(r, f, n, v)) {
+        rt_judged *src = arena_alloc(ar, sizeof *src);
+        if (src) {
+            *src = (rt_judged){f, it->result, it->detail, n->year};
+            rt_memo_seed(r, n, v, src);
+        }
+    }
+    it->verdict = (int8_t)v;
+    it->forms = r->forms;
+    it->outcome = (int8_t)eval_outcome_of(v);
     if (v == R_ERROR)
         it->message = arena_str(ar, out.error, strlen(out.error));
 }
@@ -149,14 +160,14 @@ static void *work(void *arg)
 {
     worker *w = arg;
     tdkt_results *res = w->job->res;
+    job *j = w->job;
     for (;;) {
-        size_t start = atomic_fetch_add(&w->job->next, CHUNK);
-        if (start >= res->n || atomic_load(&w->job->failed))
+        size_t start = atomic_fetch_add(&j->next, CHUNK);
+        if (start >= j->norder || atomic_load(&j->failed))
             break;
-        size_t end = start + CHUNK < res->n ? start + CHUNK : res->n;
-        for (size_t i = start; i < end; i++)
-            if (res->items[i].form)
-                judge(w, &res->items[i]);
+        size_t end = start + CHUNK < j->norder ? start + CHUNK : j->norder;
+        for (size_t k = start; k < end; k++)
+            judge(w, &res->items[j->order[k]]);
     }
     for (size_t i = 0; i < res->rules->nsets; i++)
         rt_free(w->rts[i]);
@@ -203,6 +214,67 @@ static int choose(tdkt_results *res, const tdkt_eval_options *opt)
     return TDKT_OK;
 }
 
+/* Judging order: persons, then units; within each, by award code (the
+ * vocabulary lists each kind of award from the lowest up, and forms ask
+ * meets() of lower ones); then by nomination. Sorting keys of (type,
+ * award, item) in one integer keeps it a plain qsort. */
+static int cmp_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int judging_order(job *j)
+{
+    const tdkt_results *res = j->res;
+    uint64_t *keys = malloc((res->n ? res->n : 1) * sizeof *keys);
+    j->order = malloc((res->n ? res->n : 1) * sizeof *j->order);
+    if (!keys || !j->order) {
+        free(keys);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const tdkt_form *f = res->items[i].form;
+        if (f)
+            keys[n++] = (uint64_t)(f->subject == TDKT_UNIT) << 48 |
+                        (uint64_t)f->award << 40 | i;
+    }
+    qsort(keys, n, sizeof *keys, cmp_key);
+    for (size_t k = 0; k < n; k++)
+        j->order[k] = (size_t)(keys[k] & ((1ull << 40) - 1));
+    j->norder = n;
+    free(keys);
+    return TDKT_OK;
+}
+
+/* One memo per rule set that judges something, for the run. */
+static int make_memos(tdkt_results *res)
+{
+    res->memos = calloc(res->rules->nsets ? res->rules->nsets : 1,
+                        sizeof *res->memos);
+    if (!res->memos)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < res->n; i++) {
+        const res_item *it = &res->items[i];
+        if (it->form && !res->memos[it->rs->index] &&
+            !(res->memos[it->rs->index] = rt_memo_new()))
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    return TDKT_OK;
+}
+
+static void free_memos(tdkt_results *res)
+{
+    for (size_t i = 0; res->memos && i < res->rules->nsets; i++)
+        if (res->memos[i]) {
+            rt_memo_stats(res->memos[i], &res->memo_counts);
+            rt_memo_free(res->memos[i]);
+        }
+    free(res->memos);
+    res->memos = NULL;
+}
+
 /* The rule set and form of each item; where none, an error outcome. */
 static void assign(tdkt_results *res, const tdkt_ruleset *force,
                    tdkt_date as_of)
@@ -210,6 +282,7 @@ static void assign(tdkt_results *res, const tdkt_ruleset *force,
     arena *ar = &res->arenas[0];
     for (size_t i = 0; i < res->n; i++) {
         res_item *it = &res->items[i];
+        it->verdict = -1;
         const ix_nomination *n = &res->ix->noms[it->nom];
         tdkt_date when = as_of          ? as_of
                          : n->submitted ? n->submitted
@@ -243,12 +316,19 @@ static void assign(tdkt_results *res, const tdkt_ruleset *force,
 int tdkt_eval(tdkt_results **out, const tdkt_index *ix,
               const tdkt_rules *rules, const tdkt_eval_options *opt)
 {
-    return eval_run(out, ix, rules, NULL, opt);
+    return eval_run_from(out, ix, rules, NULL, opt, NULL);
 }
 
 int eval_run(tdkt_results **out, const tdkt_index *ix,
              const tdkt_rules *rules, const tdkt_ruleset *force,
              const tdkt_eval_options *opt)
+{
+    return eval_run_from(out, ix, rules, force, opt, NULL);
+}
+
+int eval_run_from(tdkt_results **out, const tdkt_index *ix,
+                  const tdkt_rules *rules, const tdkt_ruleset *force,
+                  const tdkt_eval_options *opt, const tdkt_results *prev)
 {
     *out = NULL;
     tdkt_eval_options dflt = TDKT_EVAL_OPTIONS_INIT;
@@ -267,6 +347,7 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
     pthread_t *tids = calloc((size_t)nthreads, sizeof *tids);
     job j;
     memset(&j, 0, sizeof j);
+    reuse *plan = NULL;
     int error = TDKT_OK;
     if (!res->arenas || !workers || !tids) {
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
@@ -275,14 +356,18 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
     if ((error = choose(res, opt)) < 0)
         goto done;
     assign(res, force, opt->as_of);
-    rt_default_limits(&j.limits);
+    rt_default_limits(&res->limits);
     if (opt->max_instructions)
-        j.limits.instructions = opt->max_instructions;
+        res->limits.instructions = opt->max_instructions;
     if (opt->time_limit_ms)
-        j.limits.time_ms = opt->time_limit_ms;
+        res->limits.time_ms = opt->time_limit_ms;
     if (opt->memory_limit)
-        j.limits.memory = opt->memory_limit;
+        res->limits.memory = opt->memory_limit;
     j.res = res;
+    if ((error = make_memos(res)) < 0 || (error = judging_order(&j)) < 0 ||
+        (prev && (error = reuse_plan(&plan, prev, res)) < 0))
+        goto done;
+    j.reuse = plan;
     atomic_init(&j.next, 0);
     atomic_init(&j.failed, 0);
     int started = 0;
@@ -320,6 +405,7 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
             free(w.rts);
         }
     }
+    free_memos(res);
     if (error == TDKT_OK)
         error = eval_quotas(res);
     /* The host ran out of memory somewhere: a result may be missing a
@@ -333,6 +419,8 @@ int eval_run(tdkt_results **out, const tdkt_index *ix,
 done:
     free(workers);
     free(tids);
+    free(j.order);
+    reuse_free(plan);
     if (error < 0) {
         tdkt_results_free(res);
         return error;
@@ -347,6 +435,7 @@ void tdkt_results_free(tdkt_results *res)
         return;
     for (int i = 0; i < res->narenas && res->arenas; i++)
         arena_free(&res->arenas[i]);
+    free_memos(res);
     free(res->arenas);
     free(res->items);
     free(res);

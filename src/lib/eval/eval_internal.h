@@ -29,6 +29,10 @@ typedef struct res_item {
     const tdkt_ruleset *rs;
     const tdkt_form *form;
     int8_t outcome;
+    int8_t verdict;             /* the form's, before quotas (R_*); -1:
+                                   the form did not run */
+    uint32_t forms;             /* the forms it ran (rt_form_bit) */
+    bool reused;                /* taken from a previous run (reuse.c) */
     const char *message;        /* in an arena, or NULL */
     int8_t *result;             /* per form node (R_*) */
     char **detail;
@@ -42,13 +46,41 @@ struct tdkt_results {
     arena *arenas; /* one per thread, plus one for the main thread */
     int narenas;
     tdkt_lang lang;
+    rt_limits limits;
+    /* meets() memo per set (rules->nsets; NULL: unused), for the run
+     * only: at a million nominations they are hundreds of MB */
+    rt_memo **memos;
+    rt_memo_counts memo_counts; /* what they did, for tests and profiles */
 };
+
+/* The outcome of a form's verdict (R_*), before quotas. */
+static inline int eval_outcome_of(int v)
+{
+    return v == R_PASS      ? TDKT_ELIGIBLE
+           : v == R_FAIL    ? TDKT_INELIGIBLE
+           : v == R_UNKNOWN ? TDKT_REVIEW
+                            : TDKT_OUTCOME_ERROR;
+}
 
 /* tdkt_eval(), or with every nomination judged by @p force (a set's own
  * test cases) when it is not NULL. */
 int eval_run(tdkt_results **out, const tdkt_index *ix,
              const tdkt_rules *rules, const tdkt_ruleset *force,
              const tdkt_eval_options *opt);
+/* eval_run(), taking from @p prev (the same nominations judged under
+ * other rules) each judgement that is provably the same here. */
+int eval_run_from(tdkt_results **out, const tdkt_index *ix,
+                  const tdkt_rules *rules, const tdkt_ruleset *force,
+                  const tdkt_eval_options *opt, const tdkt_results *prev);
+
+/* ---- reuse.c: judgements of a previous run that hold in this one ---- */
+typedef struct reuse reuse;
+/* Which of @p prev's judgements hold for @p res (chosen and assigned).
+ * *out is NULL when nothing can be reused. */
+int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res);
+/* Copy item i's judgement from prev when it holds; false: judge it. */
+bool reuse_item(const reuse *p, tdkt_results *res, size_t i, arena *ar);
+void reuse_free(reuse *p);
 
 /* One result as JSON (spec/cli.md), from its view and a function giving
  * the view of its node k: the one writer of evaluations' results and of

@@ -873,10 +873,19 @@ static const ix_nomination *check_nom(lua_State *L, int idx,
     return u->n;
 }
 
+/* The rules read a field of the (checked) handle at @p idx that the
+ * synthetic nominations of meets() lack: see rt_nom_read. */
+static void nom_read(lua_State *L, int idx)
+{
+    const nom_ud *u = lua_touserdata(L, idx);
+    rt_nom_read(u->r, u->n);
+}
+
 static int n_fact(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_nomination *n = check_nom(L, 1, &ix);
+    nom_read(L, 1);
     push_fact(L, ix_nomination_fact(ix, n, ix_fact_key(ix,
                                                        luaL_checkstring(L, 2))));
     return 1;
@@ -890,6 +899,7 @@ static int nomination_field(lua_State *L)
     const ix_nomination *n = check_nom(L, lua_upvalueindex(1), &ix);
     switch (field_of(L)) {
     case F_ID:
+        nom_read(L, lua_upvalueindex(1));
         lua_pushstring(L, n->id ? n->id : "");
         return 1;
     case F_CODE:
@@ -902,12 +912,15 @@ static int nomination_field(lua_State *L)
         lua_pushstring(L, tdkt_vocab_code(TDKT_V_KIND, n->kind));
         return 1;
     case F_CAMPAIGN:
+        nom_read(L, lua_upvalueindex(1));
         push_opt_str(L, n->campaign);
         return 1;
     case F_PROPOSED_BY:
+        nom_read(L, lua_upvalueindex(1));
         push_opt_str(L, n->proposed_by);
         return 1;
     case F_SUBMITTED:
+        nom_read(L, lua_upvalueindex(1));
         push_opt_date(L, n->submitted);
         return 1;
     default:

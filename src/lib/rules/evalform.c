@@ -217,6 +217,80 @@ static const char *scratch_str(const tdkt_buf *b, const char *p)
     return b->ptr + off - 1;
 }
 
+/* Text written as snprintf() would at successive offsets: `len` counts
+ * every byte asked for, at most n - 1 are stored, then a NUL. Details are
+ * written for every member of every collective: memcpy, not printf. */
+typedef struct text_out {
+    char *p;
+    size_t n, len;
+} text_out;
+
+static void put(text_out *t, const char *s, size_t k)
+{
+    if (t->len + 1 < t->n) {
+        size_t room = t->n - 1 - t->len;
+        memcpy(t->p + t->len, s, k < room ? k : room);
+    }
+    t->len += k;
+}
+
+static void puts_(text_out *t, const char *s)
+{
+    put(t, s, strlen(s));
+}
+
+static void end(text_out *t)
+{
+    if (t->n)
+        t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
+}
+
+/* The verdict, the award and the year: all a passing summary says. */
+static void summary_head(text_out *t, const rt *r, int v, int award,
+                         int year)
+{
+    char y[16];
+    int yn = snprintf(y, sizeof y, " %d", year);
+    puts_(t, v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
+             : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
+                                        "cannot yet tell")
+                              : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
+                                        "does not meet"));
+    put(t, " ", 1);
+    puts_(t, tdkt_vocab_code(TDKT_V_AWARD, award));
+    put(t, y, (size_t)yn);
+}
+
+/* What meets() says of a judgement: the verdict, and unless it passes,
+ * each failing or undecided criterion with its detail. One writer for
+ * nested judgements and for the top-level ones that seed the memo, so the
+ * two are byte-identical. @p scratch: the details are scratch offsets. */
+static void summary(const rt *r, const tdkt_form *f, int v, int year,
+                    const int8_t *result, char *const *details,
+                    const tdkt_buf *scratch, char *detail, size_t dn)
+{
+    text_out t = {detail, dn, 0};
+    summary_head(&t, r, v, f->award, year);
+    int listed = 0;
+    if (v != R_PASS)
+        for (int i = 0; i < f->nnodes && t.len + 8 < dn; i++) {
+            if (f->nodes[i].kind != RN_CRITERION ||
+                (result[i] != R_FAIL && result[i] != R_UNKNOWN))
+                continue;
+            const char *dt = scratch ? scratch_str(scratch, details[i])
+                             : details[i] ? details[i]
+                                          : "";
+            put(&t, listed++ ? "; " : ": ", 2);
+            puts_(&t, f->nodes[i].id);
+            if (dt[0]) {
+                put(&t, " (", 2);
+                puts_(&t, dt);
+                put(&t, ")", 1);
+            }
+        }
+    end(&t);
+}
+
 static int nested(rt *r, int award, int32_t subject, int year, char *detail,
                   size_t dn)
 {
@@ -225,19 +299,17 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     const tdkt_form *f = rs_form(r->rs, award, s->type);
     const char *code = tdkt_vocab_code(TDKT_V_AWARD, award);
     if (!f) {
-        if (detail)
-            snprintf(detail, dn, "meets: rule set %s has no form '%s' for a "
-                                 "%s",
-                     r->rs->id, code, s->type == TDKT_UNIT ? "unit" : "person");
+        snprintf(detail, dn, "meets: rule set %s has no form '%s' for a %s",
+                 r->rs->id, code, s->type == TDKT_UNIT ? "unit" : "person");
         return R_ERROR;
     }
     int d = r->depth + 1;
     if (d >= RT_MAX_DEPTH) {
-        if (detail)
-            snprintf(detail, dn, "meets('%s'): nested more than %d deep",
-                     code, RT_MAX_DEPTH - 1);
+        snprintf(detail, dn, "meets('%s'): nested more than %d deep", code,
+                 RT_MAX_DEPTH - 1);
         return R_ERROR;
     }
+    r->forms |= rt_form_bit(f);
     struct rt_out_scratch *sc = &r->scratch[d];
     if (sc->cap < f->nnodes) {
         int8_t *res = realloc(sc->result, (size_t)f->nnodes);
@@ -248,8 +320,7 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
             sc->detail = det;
         if (!res || !det) {
             r->host_oom = true; /* the host's memory: the command fails */
-            if (detail)
-                snprintf(detail, dn, "out of memory");
+            snprintf(detail, dn, "out of memory");
             return R_ERROR;
         }
         sc->cap = f->nnodes;
@@ -272,127 +343,90 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     r->depth = saved;
     r->running = running;
     r->running_form = running_form;
-    if (!detail)
-        return v;
-    if (v == R_ERROR) {
+    if (v == R_ERROR)
         snprintf(detail, dn, "%s", out.error);
-        return v;
-    }
-    size_t len = (size_t)snprintf(
-        detail, dn, "%s %s %d",
-        v == R_PASS      ? TDKT_TR(r->ctx.lang, "đạt chuẩn", "meets")
-        : v == R_UNKNOWN ? TDKT_TR(r->ctx.lang, "chưa xác định chuẩn",
-                                   "cannot yet tell")
-                         : TDKT_TR(r->ctx.lang, "không đạt chuẩn",
-                                   "does not meet"),
-        code, year);
-    int listed = 0;
-    if (v != R_PASS)
-        for (int i = 0; i < f->nnodes && len + 8 < dn; i++) {
-            if (f->nodes[i].kind != RN_CRITERION ||
-                (out.result[i] != R_FAIL && out.result[i] != R_UNKNOWN))
-                continue;
-            const char *dt = scratch_str(text, out.detail[i]);
-            len += (size_t)snprintf(detail + len, dn - len, "%s%s%s%s%s",
-                                    listed++ ? "; " : ": ", f->nodes[i].id,
-                                    dt[0] ? " (" : "", dt, dt[0] ? ")" : "");
-        }
+    else
+        summary(r, f, v, year, out.result, out.detail, text, detail, dn);
     return v;
 }
 
 /* ----------------------------------------------------------- memo */
 
-static uint64_t memo_key(int award, int32_t subject, int year)
+/* The memoised meets(): each question is judged once per run and set,
+ * whatever the thread. Errors are not kept (the nomination fails anyway,
+ * and a later one deserves its own message), nor judgements that were
+ * refused a meets() for depth: at another depth they would differ. */
+int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
+             size_t dn)
 {
-    return ((uint64_t)(uint32_t)subject << 24 | (uint64_t)(year & 0xffff) << 8 |
-            (uint64_t)award) + 1; /* never 0 */
-}
-
-static size_t memo_slot(const struct rt_memo *m, uint64_t key)
-{
-    /* splitmix64's finaliser: every key bit reaches the low bits */
-    uint64_t h = key;
-    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    size_t j = (size_t)h & (m->cap - 1);
-    while (m->keys[j] && m->keys[j] != key)
-        j = (j + 1) & (m->cap - 1);
-    return j;
-}
-
-static bool memo_grow(struct rt_memo *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 1024;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    int8_t *res = malloc(cap);
-    uint32_t *det = malloc(cap * sizeof *det);
-    if (!keys || !res || !det) {
-        free(keys);
-        free(res);
-        free(det);
-        return false;
-    }
-    struct rt_memo n = {keys, res, det, cap, m->count};
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i]) {
-            size_t j = memo_slot(&n, m->keys[i]);
-            n.keys[j] = m->keys[i];
-            n.result[j] = m->result[i];
-            n.detail[j] = m->detail[i];
-        }
-    free(m->keys);
-    free(m->result);
-    free(m->detail);
-    *m = n;
-    return true;
-}
-
-/* The memoised meets(): errors are not kept (the nomination fails anyway,
- * and a later one deserves its own message). */
-static int memo_meets(rt *r, int award, int32_t subject, int year,
-                      char *detail, size_t dn)
-{
-    struct rt_memo *m = &r->memo;
-    uint64_t key = memo_key(award, subject, year);
-    if (m->cap) {
-        size_t j = memo_slot(m, key);
-        if (m->keys[j] == key) {
-            if (detail)
-                snprintf(detail, dn, "%s", r->memo_text.ptr + m->detail[j]);
-            return m->result[j];
-        }
-    }
+    int d = r->depth + 1;
+    uint64_t key = rt_memo_key(award, subject, year);
     char text[400];
+    rt_memo_val mv;
+    const rt_judged *src;
+    if (r->memo &&
+        rt_memo_get(r->memo, key, &mv, text, sizeof text, &src) &&
+        d + mv.height < RT_MAX_DEPTH) {
+        /* as if it ran here: as deep, the same forms */
+        if (d + mv.height > r->reach)
+            r->reach = d + mv.height;
+        r->forms |= mv.forms;
+        if (!detail) {
+        } else if (mv.result == R_PASS) { /* kept without its text */
+            text_out t = {detail, dn, 0};
+            summary_head(&t, r, R_PASS, award, year);
+            end(&t);
+        } else if (src) { /* a seed: its summary now, as nested() writes */
+            summary(r, src->f, mv.result, src->year, src->result,
+                    src->detail, NULL, detail, dn);
+        } else {
+            rt_copy_text(detail, dn, text);
+        }
+        return mv.result;
+    }
+    int reach = r->reach;
+    uint32_t forms = r->forms;
+    r->reach = d;
+    r->forms = 0;
     int v = nested(r, award, subject, year, text, sizeof text);
-    if (detail)
-        snprintf(detail, dn, "%s", text);
-    if (v == R_ERROR)
-        return v;
-    if ((m->count + 1) * 2 > m->cap && !memo_grow(m))
-        return v;
-    size_t off = r->memo_text.len;
-    tdkt_buf_put(&r->memo_text, text, strlen(text) + 1);
-    if (r->memo_text.oom)
-        return v;
-    size_t j = memo_slot(m, key);
-    m->keys[j] = key;
-    m->result[j] = (int8_t)v;
-    m->detail[j] = (uint32_t)off;
-    m->count++;
+    mv.result = (int8_t)v;
+    mv.height = (uint8_t)(r->reach - d);
+    mv.forms = r->forms;
+    bool keep = v != R_ERROR && r->reach < RT_MAX_DEPTH;
+    if (reach > r->reach)
+        r->reach = reach;
+    r->forms |= forms;
+    rt_copy_text(detail, dn, text);
+    if (keep && r->memo)
+        rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, NULL);
     return v;
 }
 
-int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t n);
-int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t n)
+int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
+                rt_out *out)
 {
-    return memo_meets(r, award, subject, year, detail, n);
+    r->depth = 0;
+    r->reach = 0;
+    r->forms = rt_form_bit(f);
+    r->top_nom = n;
+    r->top_nom_read = false;
+    int v = rt_eval_form(r, f, n->subject, n, out);
+    r->top_nom = NULL;
+    return v;
 }
 
-int rt_member_meets(rt *r, int award, int32_t person, int year);
-int rt_member_meets(rt *r, int award, int32_t person, int year)
+bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
+                 int v)
 {
-    return memo_meets(r, award, person, year, NULL, 0);
+    /* nested()'s synthetic nomination: this code, subject and year, kind
+     * merit, nothing else; the same form of the same set */
+    return r->memo && v != R_ERROR && n->kind == TDKT_MERIT &&
+           !r->top_nom_read && r->reach < RT_MAX_DEPTH && n->code == f->award;
+}
+
+void rt_memo_seed(rt *r, const ix_nomination *n, int v, const rt_judged *src)
+{
+    rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms};
+    rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv,
+                NULL, src);
 }

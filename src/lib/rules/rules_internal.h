@@ -130,16 +130,17 @@ typedef struct rt {
         int cap;
     } scratch[RT_MAX_DEPTH];
     tdkt_buf scratch_text[RT_MAX_DEPTH];
-    /* meets() results already computed in this run: a form's outcome for
-     * (award, subject, year) depends on nothing else, and collective
-     * forms ask it for every member, often several times. */
-    struct rt_memo {
-        uint64_t *keys; /* 0 = empty */
-        int8_t *result;
-        uint32_t *detail; /* offset into memo_text */
-        size_t cap, count;
-    } memo;
-    tdkt_buf memo_text;
+    /* meets() results of this run and set, shared by every thread and
+     * owned by the results (memo.c); NULL: no memo */
+    struct rt_memo *memo;
+    /* The judgement under way, for the memo: the deepest depth it
+     * reached (RT_MAX_DEPTH or more: a meets() was refused for depth),
+     * the forms it ran (rt_form_bit), and whether the rules read a field
+     * of the top-level nomination that nested()'s synthetic ones lack. */
+    int reach;
+    uint32_t forms;
+    const ix_nomination *top_nom;
+    bool top_nom_read;
     /* where the running criterion was defined (for limit messages) */
     const rule_node *running;
     const tdkt_form *running_form;
@@ -203,6 +204,81 @@ typedef struct rt_out {
  * current depth. Returns R_PASS/R_FAIL/R_UNKNOWN/R_ERROR. */
 int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
                  const ix_nomination *n, rt_out *out);
+
+/* meets(award, subject, year): the judgement of that form for that
+ * subject and year, memoised; the summary goes to detail (may be NULL). */
+int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
+             size_t n);
+
+/* Judge @p n at the top level (depth 0) with rt_eval_form(), tracking
+ * what the memo needs (r->reach, r->forms, r->top_nom_read). */
+int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
+                rt_out *out);
+/* A top-level judgement kept in the memo by reference: its arrays live as
+ * long as the results, and its summary is written only when a meets()
+ * asks for it (most never are). */
+typedef struct rt_judged {
+    const tdkt_form *f;
+    const int8_t *result;
+    char *const *detail;
+    int year;
+} rt_judged;
+/* After a top-level judgement @p v of @p n that hit no limit: is it
+ * provably the judgement meets() would make (a merit nomination, and the
+ * rules read nothing of it but its code, year and kind)? */
+bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
+                 int v);
+/* Then keep it in the memo for meets(), by reference (@p src, which must
+ * live as long as the memo: in the results). */
+void rt_memo_seed(rt *r, const ix_nomination *n, int v,
+                  const rt_judged *src);
+
+/* api.c: a rule read a field of nomination @p n that the synthetic
+ * nominations of nested judgements lack (id, campaign, proposed_by,
+ * submitted, facts): its judgement cannot stand for a meets(). */
+static inline void rt_nom_read(rt *r, const ix_nomination *n)
+{
+    if (r && n == r->top_nom)
+        r->top_nom_read = true;
+}
+
+/* ---- memo.c ---- */
+/* The meets() memo of one run and rule set, shared by every thread. */
+typedef struct rt_memo rt_memo;
+typedef struct rt_memo_val {
+    int8_t result;  /* R_PASS, R_FAIL, R_UNKNOWN: errors are not kept */
+    uint8_t height; /* nesting below the form: valid at depth d only when
+                       d + height < RT_MAX_DEPTH, where it would not be
+                       refused for depth either */
+    uint32_t forms; /* the forms it ran, itself included (rt_form_bit) */
+} rt_memo_val;
+typedef struct rt_memo_counts {
+    size_t entries, seeded, hits;
+} rt_memo_counts;
+
+/* One bit per form of a set: forms are keyed by award and subject type. */
+static inline uint32_t rt_form_bit(const tdkt_form *f)
+{
+    _Static_assert(TDKT_AWARD_COUNT_ * 2 <= 32, "a form bit per award");
+    return 1u << (f->award * 2 + (f->subject == TDKT_UNIT));
+}
+
+rt_memo *rt_memo_new(void);
+void rt_memo_free(rt_memo *m);
+uint64_t rt_memo_key(int award, int32_t subject, int year);
+/* Copy the value and its text (truncated to tn), or point *src at the
+ * judgement it was seeded from, when key is known. */
+bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
+                 size_t tn, const rt_judged **src);
+/* Keep the first value of a key (errors must not be put): with its text,
+ * with the judgement it comes from (@p src: a seed), or with neither
+ * (text got back as ""). */
+void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
+                 const char *text, const rt_judged *src);
+/* Add m's counts to c. */
+void rt_memo_stats(rt_memo *m, rt_memo_counts *c);
+/* Copy @p s into out[n], truncated like snprintf("%s") (out may be NULL). */
+void rt_copy_text(char *out, size_t n, const char *s);
 
 /* ---- ruleset.c ---- */
 const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject);

@@ -702,10 +702,6 @@ void rt_free(rt *r)
         lua_close(r->L);
     free(r->form_fns);
     free(r->form_params);
-    free(r->memo.keys);
-    free(r->memo.result);
-    free(r->memo.detail);
-    tdkt_buf_free(&r->memo_text);
     for (int i = 0; i < RT_MAX_DEPTH; i++) {
         free(r->scratch[i].result);
         free(r->scratch[i].detail);
