@@ -181,7 +181,8 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     o.ids = ids;
     o.threads = cli->threads;
     o.lang = cli->lang;
-    /* Read only: a dry-run never writes, not even a schema. */
+    /* Read only: a dry-run writes nothing of its own (an older store is
+     * still migrated on open, as by every command: tdkt_store_open). */
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||
         tdkt_index_load(&ix, store) < 0 ||
         tdkt_rules_open(&from.rules, from.dir) < 0 ||
