@@ -191,6 +191,21 @@ echo "[$(elapsed "$t_all")s] first-import kills done"
 "$TDKT" --db "$tmp/AB.db" eval --dry-run --format jsonl > "$tmp/ref.jsonl"
 ref_size=$(stat -c %s "$tmp/ref.jsonl")
 n_noms=$(sqlite3 "$tmp/AB.db" "SELECT count(*) FROM nominations")
+# The save of a few thousand decisions lasts milliseconds, less than the
+# polling below can aim at: the killed evals run with the slowwrite shim
+# (tests/faults), which pauses before each write to the database and its
+# WAL, so that the save lasts long enough to be hit. The writes are the
+# same; without the shim (not built) the evals run at full speed.
+shim=$(cd "$(dirname "$TDKT")" && pwd)/tests/faults/libslowwrite.so
+# (Run in the background: exec, so that $! is the tdkt process itself.)
+slowly() {
+    if [ -f "$shim" ]; then
+        exec env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+            LD_PRELOAD="$shim" TDKT_SLOW_WRITE_US="${TDKT_CRASH_SLOW_US:-1000}" "$@"
+    else
+        exec "$@"
+    fi
+}
 # wait_output FILE: until the eval in $bg has printed all its results (the
 # save starts right after), it has ended, or 60 s have passed.
 wait_output() {
@@ -217,7 +232,7 @@ check "reference eval saves one complete run" \
 # output, time from there to its end.
 copy_db "$tmp/E.db" "$w"
 : > "$tmp/e.out"
-"$TDKT" --db "$w" eval --format jsonl > "$tmp/e.out" 2> /dev/null &
+slowly "$TDKT" --db "$w" eval --format jsonl > "$tmp/e.out" 2> /dev/null &
 bg=$!
 wait_output "$tmp/e.out"
 t0=$(now)
@@ -232,7 +247,7 @@ for i in $(seq 1 "$rounds"); do
     # close after the commit (the last quarter of the measured save time).
     d=$(delay "$i" 0 "$(awk -v t="$t_save" 'BEGIN { print t * 0.8 }')")
     : > "$tmp/k.out"  # before the job starts: wait_output reads its size
-    "$TDKT" --db "$w" eval --format jsonl > "$tmp/k.out" 2> "$tmp/k.err" &
+    slowly "$TDKT" --db "$w" eval --format jsonl > "$tmp/k.out" 2> "$tmp/k.err" &
     bg=$!
     wait_output "$tmp/k.out"
     sleep "$d"
