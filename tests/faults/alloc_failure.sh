@@ -44,6 +44,7 @@ unset TDKT_DB TDKT_LANG TDKT_RULES TDKT_FAIL_AT TDKT_FAIL_STICKY \
 
 passed=0
 failed=0
+skipped=0
 shown=0
 show=${TDKT_ALLOC_SHOW:-25} # failures printed in full
 fail() {
@@ -113,6 +114,15 @@ check_run() {
     local what=$1 n=$2 sticky=$3 tag="$1 N=$2"
     [ "$sticky" = 1 ] && tag="$tag (sticky)"
     ok=0
+    # ASan's own bookkeeping of a new thread (pthread_getattr_np) allocates
+    # through the C library, so the shim can fail it, and ASan then stops
+    # the process on an internal CHECK: the failure is ASan's, not tdkt's
+    # (a plain build is not affected). Such a run proves nothing either way.
+    if [ "$asan" = 1 ] &&
+        grep -qE 'CHECK failed:.*pthread_getattr_np' "$tmp/err"; then
+        skipped=$((skipped + 1))
+        return
+    fi
     if [ "$asan" = 1 ] &&
         grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$tmp/err"; then
         fail "$tag: sanitizer report (exit $rc): $(grep -m1 -E 'ERROR: |runtime error:' "$tmp/err")"
@@ -262,5 +272,6 @@ check_eval() {
 sweep eval check_eval
 
 [ "$asan" = 1 ] && echo "(ASan build: leaks and memory errors checked too)"
+[ "$skipped" -gt 0 ] && echo "($skipped runs skipped: ASan's own thread set-up ran out of memory)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
