@@ -150,6 +150,18 @@ function lib.kind_encoded(n, encoded)
     ": the criteria of this kind are not encoded"))
 end
 
+-- The attested value of `key` for year y is one of `set` (e.g. the
+-- influence_scope values an article names); missing is unknown.
+function lib.fact_in(s, key, y, set)
+  local v = s:fact(key, y)
+  if v == nil then
+    return unknown(tr("chưa có xác nhận '" .. key .. "' năm ",
+        key .. " not attested for ") .. y)
+  end
+  if set[v] then return pass(key .. " " .. v) end
+  return fail(key .. " " .. tostring(v))
+end
+
 -- Regime A: the influence of the achievements (fact influence_scope, on
 -- the scale unit < province < national) reaches `min`; a missing or
 -- unknown scope is for a person to judge.

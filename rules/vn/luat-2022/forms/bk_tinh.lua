@@ -146,13 +146,7 @@ form "bk_tinh" {
         en = "Many or ad-hoc achievements with influence in a field of the "
           .. "ministry or province",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if WIDE[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, WIDE)
         end,
       },
     },

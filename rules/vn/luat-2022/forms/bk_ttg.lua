@@ -220,13 +220,7 @@ form "bk_ttg" {
           .. "ảnh hưởng trong bộ, ban, ngành, tỉnh",
         en = "Many or ad-hoc achievements with ministry or province influence",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if WIDE[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, WIDE)
         end,
       },
     },
@@ -285,13 +279,7 @@ form "bk_ttg" {
         vi = "Có phạm vi ảnh hưởng từ cấp huyện trở lên",
         en = "Influence at district level or wider",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if DISTRICT_OR_WIDER[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, DISTRICT_OR_WIDER)
         end,
       },
       criterion "k2_trains_colleagues" {
