@@ -29,16 +29,252 @@ end
 
 -- At least n years since the latest honour `code` (kinds as s:latest).
 -- The window "after" an earlier award starts after that award's year.
-function lib.years_since(s, code, y, n, opt)
+-- Without such an honour it fails: with the text `none` when the form
+-- names the honour in its own words, else "no CODE yet".
+function lib.years_since(s, code, y, n, opt, none)
   local last = s:latest(code, opt)
   if not last then
-    return fail(tr("chưa có " .. code, "no " .. code .. " yet"))
+    return fail(none or tr("chưa có " .. code, "no " .. code .. " yet"))
   end
   if y - last >= n then
     return pass(code .. " " .. last)
   end
   return fail(code .. " " .. last .. tr(" (cần cách " .. n .. " năm)",
                                         " (needs " .. n .. " years after)"))
+end
+
+-- Regime B (NĐ 98 Điều 30 k9): the window of `years` years ending at y
+-- starts after the previous award `code` (kinds as s:latest), if there is
+-- one; a first award has no window to respect.
+function lib.after_previous(s, code, y, years, opt)
+  if not s:latest(code, opt) then
+    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
+  end
+  return lib.years_since(s, code, y, years, opt)
+end
+
+-- Regime B: holds the prerequisite honour `code` by year y, of a kind that
+-- may found this award (opt: NĐ 98 Điều 4 excludes thematic and ad-hoc
+-- honours, which the failure names when they are all the subject holds).
+function lib.holds_prerequisite(s, code, y, opt)
+  local last = s:latest(code, opt)
+  if last and last <= y then return pass(code .. " " .. last) end
+  local c, t = s:honours{ code = code, to = y }
+  if c > 0 then
+    return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
+        "only thematic or ad-hoc: ") .. t)
+  end
+  return fail(tr("chưa có " .. code, "no " .. code))
+end
+
+-- The first year after the honour `code` (kinds as opt) when it falls in
+-- first..y; else first.
+local function after_award(s, code, y, first, opt)
+  local prev = s:latest(code, opt)
+  if prev and prev <= y and prev >= first then return prev + 1 end
+  return first
+end
+
+-- Regime B: the first year of the run rated `level` or better ending at y
+-- that may still count: after the previous awards `after` (a code or a
+-- list; NĐ 98 Điều 30 k9) and after any disciplinary period (NĐ 98
+-- Điều 4). Returns a year, not a result.
+function lib.run_start(s, level, y, after, opt)
+  local first = y - s:streak(level, y) + 1
+  if type(after) == "table" then
+    for _, code in ipairs(after) do first = after_award(s, code, y, first, opt) end
+  else
+    first = after_award(s, after, y, first, opt)
+  end
+  return lib.counting_from(s, first)
+end
+
+-- Regime B (Luật 2022 Điều 73 k1 b, Điều 44 k1 e): `times` titles `code`
+-- (kinds as opt) within the years rated good or better that still count
+-- (lib.run_start).
+function lib.titles_in_good_run(s, code, y, times, after, opt)
+  local from = lib.run_start(s, "good", y, after, opt)
+  if from > y then
+    return fail(tr("không còn năm hoàn thành tốt nào được tính",
+        "no good year that still counts"))
+  end
+  return lib.honours(s, code, from, y, times, opt)
+end
+
+-- Regime A (NĐ 91): the first year of the window "in that time": the run
+-- of years rated `level` or better ending at y, reaching back at least
+-- `years`, and after the honour `after` (kinds as opt) when given. Returns
+-- a year, not a result.
+function lib.run_from(s, level, y, years, after, opt)
+  local from = y - math.max(s:streak(level, y), years) + 1
+  if after ~= nil then
+    local prior = s:latest(after, opt)
+    if prior ~= nil and prior + 1 > from then
+      from = prior + 1
+    end
+  end
+  return from
+end
+
+-- The person's category is one of `set` (a record, not a judgement: a
+-- missing category fails).
+function lib.category_in(s, set)
+  if s.category and set[s.category] then return pass(s.category) end
+  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
+end
+
+-- Regime A (NĐ 91 Điều 13): the kind of nomination is one whose criteria
+-- the form encodes (`encoded`, a set), in which case this route fails and
+-- the standards above judge it; another kind needs a person.
+function lib.kind_not_encoded(n, encoded)
+  local kind = n.kind or "merit"
+  if encoded[kind] then
+    return fail("Loại khen thưởng " .. kind .. ": xét theo các tiêu chuẩn trên")
+  end
+  return unknown("Loại khen thưởng " .. kind .. ": tiêu chuẩn chưa được mã hóa")
+end
+
+-- Regime B (Luật 2022 Điều 8): the kind of nomination is one whose
+-- criteria the form encodes (`encoded`, a set); resistance honours are no
+-- type under Điều 8 (Điều 96 continues them); another kind needs a person.
+function lib.kind_encoded(n, encoded)
+  local k = n.kind or "merit"
+  if encoded[k] then return pass(k) end
+  if k == "resistance" then
+    return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
+      .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
+      "resistance: not a type under Điều 8; Điều 96 continues it as a "
+      .. "transitional task, criteria not encoded"))
+  end
+  return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
+    ": the criteria of this kind are not encoded"))
+end
+
+-- The attested value of `key` for year y is one of `set` (e.g. the
+-- influence_scope values an article names); missing is unknown.
+function lib.fact_in(s, key, y, set)
+  local v = s:fact(key, y)
+  if v == nil then
+    return unknown(tr("chưa có xác nhận '" .. key .. "' năm ",
+        key .. " not attested for ") .. y)
+  end
+  if set[v] then return pass(key .. " " .. v) end
+  return fail(key .. " " .. tostring(v))
+end
+
+-- Regime A: the influence of the achievements (fact influence_scope, on
+-- the scale unit < province < national) reaches `min`; a missing or
+-- unknown scope is for a person to judge.
+local SCOPE = { unit = 1, province = 2, national = 3 }
+function lib.influence_at_least(s, y, min)
+  local v = s:fact("influence_scope", y)
+  if v == nil then
+    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
+  end
+  if SCOPE[v] == nil then
+    return unknown("influence_scope không hợp lệ: " .. tostring(v))
+  end
+  if SCOPE[v] >= SCOPE[min] then
+    return pass("Phạm vi ảnh hưởng: " .. v)
+  end
+  return fail("Phạm vi ảnh hưởng: " .. v)
+end
+
+-- Regime A: the movement of the nomination (fact movement_years) was
+-- reviewed after at least `min` years; missing is for a person to judge.
+function lib.movement_years_at_least(n, min)
+  local v = n:fact("movement_years")
+  if v == nil then
+    return unknown("Chưa có thời gian của phong trào thi đua (movement_years)")
+  end
+  local years = tonumber(v)
+  if years == nil then
+    return unknown("movement_years không phải là số: " .. tostring(v))
+  end
+  local detail = string.format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
+  if years >= min then
+    return pass(detail)
+  end
+  return fail(detail)
+end
+
+-- Regime A: the movement of the nomination was launched by one of
+-- `launchers` (a set; fact movement_launched_by); missing is for a person
+-- to judge.
+function lib.launched_by(n, launchers)
+  local who = n:fact("movement_launched_by")
+  if who == nil then
+    return unknown("Chưa có cấp phát động phong trào (movement_launched_by)")
+  end
+  if launchers[who] then
+    return pass("Phát động: " .. who)
+  end
+  return fail("Phát động: " .. tostring(who))
+end
+
+-- Regime A (Luật 2003 Điều 27, 28): no member of the collective (opt as
+-- s:members) disciplined at or above `level` (the warning the articles
+-- name) in year y.
+function lib.no_member_disciplined(s, y, level, opt)
+  local k = s:members_disciplined(level, y, opt)
+  if k == 0 then
+    return pass("Không có thành viên bị kỷ luật năm " .. y)
+  end
+  return fail(string.format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
+                            k, y))
+end
+
+-- The collective's own rating for y is `level` or better; a collective
+-- without a recorded rating is for a person to judge.
+function lib.unit_rated(s, y, level)
+  if s:rating(y) == nil then
+    return unknown(string.format(tr("tập thể chưa có xếp loại năm %d",
+      "no rating recorded for %d"), y))
+  end
+  return lib.consecutive(s, level, y, 1)
+end
+
+-- `count` members out of the year's members (opt as s:members) against
+-- pct% ("more than" when strict); `unsure` more members may count once a
+-- person decides (members_meeting's third answer), so the share is unknown
+-- when only they could reach it.
+function lib.member_share(s, y, count, unsure, what, pct, strict, opt)
+  local total = s:members(y, opt)
+  if total == 0 then
+    return unknown(string.format(tr("chưa có danh sách cá nhân năm %d",
+      "no members recorded for %d"), y))
+  end
+  local function reaches(c)
+    if strict then return c * 100 > pct * total end
+    return c * 100 >= pct * total
+  end
+  local d = string.format(tr("%d/%d cá nhân %s (cần %s %d%%)",
+    "%d of %d members %s (needs %s %d%%)"), count, total, what,
+    strict and tr("trên", "more than") or tr("ít nhất", "at least"), pct)
+  if reaches(count) then return pass(d) end
+  if unsure > 0 and reaches(count + unsure) then
+    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
+      "; %d member(s) undecided"), unsure))
+  end
+  return fail(d)
+end
+
+-- The rank (numeric fact `key`, 1 leads) for year y is at most `max`;
+-- `missing` (unknown unless given, e.g. fail) says what an absent rank
+-- means.
+function lib.rank_at_most(s, y, key, max, missing)
+  local r = s:fact(key, y)
+  if r == nil then
+    return (missing or unknown)(string.format(tr("chưa có xác nhận '%s' năm %d",
+      "%s not attested for %d"), key, y))
+  end
+  if type(r) ~= "number" then
+    return unknown(string.format(tr("%s = %s không phải thứ hạng",
+      "%s = %s is not a rank"), key, tostring(r)))
+  end
+  local d = string.format(tr("%s %d năm %d", "%s %d in %d"), key, r, y)
+  if r <= max then return pass(d) end
+  return fail(d)
 end
 
 -- An attested fact that must be 1: 0 fails; missing is unknown (a person

@@ -38,33 +38,12 @@
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 
--- NĐ 98 Điều 30 k9: the window of `years` years ending at y starts after
--- the previous award `code`, if there is one. (API gap: lib.years_since
--- fails when there is none; an "if any" option belongs in lib.)
-local function after_previous(s, code, y, years)
-  local last = s:latest(code, PREREQ)
-  if not last then
-    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
-  end
-  return lib.years_since(s, code, y, years, PREREQ)
-end
-
 local ENCODED = { merit = true, thematic = true, ad_hoc = true }
 local WIDE = { province = true, national = true }
 
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
-
--- The first year of the run rated `level` or better ending at y that may
--- still count: after the previous `after` award (NĐ 98 Điều 30 k9) and
--- after any disciplinary period (NĐ 98 Điều 4). (API gap: lib.)
-local function run_start(s, level, y, after)
-  local first = y - s:streak(level, y) + 1
-  local prev = s:latest(after, PREREQ)
-  if prev and prev <= y and prev >= first then first = prev + 1 end
-  return lib.counting_from(s, first)
-end
 
 form "bk_tinh" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
@@ -101,16 +80,7 @@ form "bk_tinh" {
     en = "A kind of commendation whose criteria are encoded (merit, "
       .. "movement, ad hoc)",
     check = function(s, n, p)
-      local k = n.kind or "merit"
-      if ENCODED[k] then return pass(k) end
-      if k == "resistance" then
-        return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
-          .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
-          "resistance: not a type under Điều 8; Điều 96 continues it as a "
-          .. "transitional task, criteria not encoded"))
-      end
-      return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
-        ": the criteria of this kind are not encoded"))
+      return lib.kind_encoded(n, ENCODED)
     end,
   },
 
@@ -176,13 +146,7 @@ form "bk_tinh" {
         en = "Many or ad-hoc achievements with influence in a field of the "
           .. "ministry or province",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if WIDE[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, WIDE)
         end,
       },
     },
@@ -224,7 +188,7 @@ form "bk_tinh" {
           .. "khen lần trước",
         en = "The titles fall after the previous Certificate of Merit",
         check = function(s, n, p)
-          return after_previous(s, "bk_tinh", n.year, p.cstd_cs_times)
+          return lib.after_previous(s, "bk_tinh", n.year, p.cstd_cs_times, PREREQ)
         end,
       },
       criterion "d_cstd_cs_after_discipline" {
@@ -260,7 +224,8 @@ form "bk_tinh" {
           .. "trước",
         en = "The years fall after the previous Certificate of Merit",
         check = function(s, n, p)
-          return after_previous(s, "bk_tinh", n.year, p.excellent_years)
+          return lib.after_previous(s, "bk_tinh", n.year, p.excellent_years,
+            PREREQ)
         end,
       },
       criterion "d_excellent_after_discipline" {
@@ -281,7 +246,7 @@ form "bk_tinh" {
         en = "In those years, two initiatives or two research works applied "
           .. "at grassroots level, not already the basis of another honour",
         check = function(s, n, p)
-          local from = run_start(s, "excellent", n.year, "bk_tinh")
+          local from = lib.run_start(s, "excellent", n.year, "bk_tinh", PREREQ)
           if from > n.year then
             return fail(tr("không còn năm xuất sắc nào được tính",
                 "no excellent year that still counts"))

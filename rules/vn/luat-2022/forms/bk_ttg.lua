@@ -39,17 +39,6 @@
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 
--- NĐ 98 Điều 30 k9: the window of `years` years ending at y starts after
--- the previous award `code`, if there is one. (API gap: lib.years_since
--- fails when there is none; an "if any" option belongs in lib.)
-local function after_previous(s, code, y, years)
-  local last = s:latest(code, PREREQ)
-  if not last then
-    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
-  end
-  return lib.years_since(s, code, y, years, PREREQ)
-end
-
 local ENCODED = { merit = true, thematic = true, ad_hoc = true }
 local WIDE = { province = true, national = true }
 local DISTRICT_OR_WIDER = { district = true, province = true, national = true }
@@ -60,25 +49,6 @@ local WORKERS = { worker = true, direct_worker = true }
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
-
--- The first year of the run rated `level` or better ending at y that may
--- still count: after the previous awards `after` (NĐ 98 Điều 30 k9) and
--- after any disciplinary period (NĐ 98 Điều 4). (API gap: lib.)
-local function run_start(s, level, y, after)
-  local first = y - s:streak(level, y) + 1
-  for _, code in ipairs(after) do
-    local prev = s:latest(code, PREREQ)
-    if prev and prev <= y and prev >= first then first = prev + 1 end
-  end
-  return lib.counting_from(s, first)
-end
-
--- The person's category is one of `set`. (A record, not a judgement:
--- a missing category fails.)
-local function category_in(s, set)
-  if s.category and set[s.category] then return pass(s.category) end
-  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
-end
 
 form "bk_ttg" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
@@ -120,16 +90,7 @@ form "bk_ttg" {
     en = "A kind of commendation whose criteria are encoded (merit, "
       .. "movement, ad hoc)",
     check = function(s, n, p)
-      local k = n.kind or "merit"
-      if ENCODED[k] then return pass(k) end
-      if k == "resistance" then
-        return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
-          .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
-          "resistance: not a type under Điều 8; Điều 96 continues it as a "
-          .. "transitional task, criteria not encoded"))
-      end
-      return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
-        ": the criteria of this kind are not encoded"))
+      return lib.kind_encoded(n, ENCODED)
     end,
   },
 
@@ -192,14 +153,7 @@ form "bk_ttg" {
         en = "Holds a ministerial or provincial Certificate of Merit (not a "
           .. "thematic or ad-hoc one)",
         check = function(s, n, p)
-          local y = s:latest("bk_tinh", PREREQ)
-          if y and y <= n.year then return pass("bk_tinh " .. y) end
-          local c, t = s:honours{ code = "bk_tinh", to = n.year }
-          if c > 0 then
-            return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
-                "only thematic or ad-hoc: ") .. t)
-          end
-          return fail(tr("chưa có bk_tinh", "no bk_tinh"))
+          return lib.holds_prerequisite(s, "bk_tinh", n.year, PREREQ)
         end,
       },
       criterion "b_five_years_good" {
@@ -231,7 +185,7 @@ form "bk_ttg" {
         en = "The five years fall after any previous Prime Minister's "
           .. "Certificate",
         check = function(s, n, p)
-          return after_previous(s, "bk_ttg", n.year, p.good_years)
+          return lib.after_previous(s, "bk_ttg", n.year, p.good_years, PREREQ)
         end,
       },
       criterion "b_after_discipline" {
@@ -250,13 +204,8 @@ form "bk_ttg" {
           .. "đua cơ sở (không tính khen thưởng theo chuyên đề, đột xuất)",
         en = "Three Grassroots Emulation Fighter titles in those years",
         check = function(s, n, p)
-          local from = run_start(s, "good", n.year, { "bk_tinh", "bk_ttg" })
-          if from > n.year then
-            return fail(tr("không còn năm hoàn thành tốt nào được tính",
-                "no good year that still counts"))
-          end
-          return lib.honours(s, "cstd_cs", from, n.year, p.cstd_cs_times,
-            PREREQ)
+          return lib.titles_in_good_run(s, "cstd_cs", n.year, p.cstd_cs_times,
+            { "bk_tinh", "bk_ttg" }, PREREQ)
         end,
       },
     },
@@ -271,13 +220,7 @@ form "bk_ttg" {
           .. "ảnh hưởng trong bộ, ban, ngành, tỉnh",
         en = "Many or ad-hoc achievements with ministry or province influence",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if WIDE[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, WIDE)
         end,
       },
     },
@@ -291,7 +234,7 @@ form "bk_ttg" {
         vi = "Là công nhân, nông dân, người lao động",
         en = "A worker, farmer or labourer",
         check = function(s, n, p)
-          return category_in(s, K2)
+          return lib.category_in(s, K2)
         end,
       },
       criterion "k2_contribution" {
@@ -316,7 +259,7 @@ form "bk_ttg" {
         vi = "Là công nhân, người trực tiếp lao động",
         en = "A worker",
         check = function(s, n, p)
-          return category_in(s, WORKERS)
+          return lib.category_in(s, WORKERS)
         end,
       },
       criterion "k2_worker_initiative" {
@@ -336,13 +279,7 @@ form "bk_ttg" {
         vi = "Có phạm vi ảnh hưởng từ cấp huyện trở lên",
         en = "Influence at district level or wider",
         check = function(s, n, p)
-          local v = s:fact("influence_scope", n.year)
-          if v == nil then
-            return unknown(tr("chưa có xác nhận 'influence_scope' năm ",
-                "influence_scope not attested for ") .. n.year)
-          end
-          if DISTRICT_OR_WIDER[v] then return pass("influence_scope " .. v) end
-          return fail("influence_scope " .. tostring(v))
+          return lib.fact_in(s, "influence_scope", n.year, DISTRICT_OR_WIDER)
         end,
       },
       criterion "k2_trains_colleagues" {
@@ -365,7 +302,7 @@ form "bk_ttg" {
         vi = "Là nông dân",
         en = "A farmer",
         check = function(s, n, p)
-          return category_in(s, { farmer = true })
+          return lib.category_in(s, { farmer = true })
         end,
       },
       criterion "k2_model_years" {

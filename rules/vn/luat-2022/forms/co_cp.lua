@@ -27,23 +27,6 @@
 -- such bloc or movement, so those routes fail rather than wait for review;
 -- a missing bloc_rank is a judgement nobody attested (unknown).
 
--- The rank in a bloc for the year; `missing` says what an absent fact means.
--- (API gap: lib helper for numeric facts.)
-local function leads(s, y, key, max, missing)
-  local r = s:fact(key, y)
-  if r == nil then
-    return missing(string.format(tr("chưa có xác nhận '%s' năm %d",
-      "%s not attested for %d"), key, y))
-  end
-  if type(r) ~= "number" then
-    return unknown(string.format(tr("%s = %s không phải thứ hạng",
-      "%s = %s is not a rank"), key, tostring(r)))
-  end
-  local d = string.format(tr("%s %d năm %d", "%s %d in %d"), key, r, y)
-  if r <= max then return pass(d) end
-  return fail(d)
-end
-
 form "co_cp" {
   subject = "unit",
   name    = { vi = "Cờ thi đua của Chính phủ", en = "Government Emulation Flag" },
@@ -81,7 +64,7 @@ form "co_cp" {
           .. "của bộ, ban, ngành, tỉnh",
         en = "Among the collectives leading a ministry's or province's bloc",
         check = function(s, n, p)
-          return leads(s, n.year, "bloc_rank", p.bloc_rank, unknown)
+          return lib.rank_at_most(s, n.year, "bloc_rank", p.bloc_rank, unknown)
         end,
       },
       criterion "k1_exceeded_targets" {
@@ -135,7 +118,7 @@ form "co_cp" {
           .. "Hội đồng Thi đua - Khen thưởng Trung ương tổ chức",
         en = "Annual leader of a bloc of the Central Emulation Council",
         check = function(s, n, p)
-          return leads(s, n.year, "central_bloc_rank", p.bloc_rank, fail)
+          return lib.rank_at_most(s, n.year, "central_bloc_rank", p.bloc_rank, fail)
         end,
       },
     },

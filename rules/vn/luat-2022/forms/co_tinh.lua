@@ -16,24 +16,6 @@
 -- Not encoded: any cap on the number of flags per bloc (Kon Tum's is not
 -- read; kontum-notes §8).
 
--- The collective's rank in its bloc for the year (fact bloc_rank; 1 leads).
--- A missing rank is a judgement nobody attested. (API gap: lib helper for
--- numeric facts.)
-local function leads(s, y, key, max)
-  local r = s:fact(key, y)
-  if r == nil then
-    return unknown(string.format(tr("chưa có xác nhận '%s' năm %d",
-      "%s not attested for %d"), key, y))
-  end
-  if type(r) ~= "number" then
-    return unknown(string.format(tr("%s = %s không phải thứ hạng",
-      "%s = %s is not a rank"), key, tostring(r)))
-  end
-  local d = string.format(tr("%s %d năm %d", "%s %d in %d"), key, r, y)
-  if r <= max then return pass(d) end
-  return fail(d)
-end
-
 form "co_tinh" {
   subject = "unit",
   name    = { vi = "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
@@ -62,7 +44,7 @@ form "co_tinh" {
     vi = "Là tập thể dẫn đầu phong trào thi đua của cụm, khối thi đua",
     en = "Leads its emulation bloc or cluster in the year",
     check = function(s, n, p)
-      return leads(s, n.year, "bloc_rank", p.bloc_rank)
+      return lib.rank_at_most(s, n.year, "bloc_rank", p.bloc_rank)
     end,
   },
 

@@ -21,18 +21,6 @@
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 
--- NĐ 98 Điều 30 k9: the window of `years` years ending at y starts after
--- the previous award `code`, if there is one. (API gap: lib.years_since
--- fails when there is none; an "if any" option belongs in lib.)
-local function after_previous(s, code, y, years)
-  local last = s:latest(code, PREREQ)
-  if not last then
-    return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
-  end
-  return lib.years_since(s, code, y, years, PREREQ)
-end
-
-
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
@@ -99,8 +87,8 @@ form "cstd_tq" {
       .. "thi đua toàn quốc lần trước",
     en = "The run falls after any previous National Emulation Fighter title",
     check = function(s, n, p)
-      return after_previous(s, "cstd_tq", n.year,
-        p.cstd_tinh_times * p.cstd_tinh_cstd_cs_times)
+      return lib.after_previous(s, "cstd_tq", n.year,
+        p.cstd_tinh_times * p.cstd_tinh_cstd_cs_times, PREREQ)
     end,
   },
 

@@ -44,16 +44,7 @@ local function common(who)
       en = "A kind of commendation whose criteria are encoded (merit, "
         .. "movement, ad hoc)",
       check = function(s, n, p)
-        local k = n.kind or "merit"
-        if ENCODED[k] then return pass(k) end
-        if k == "resistance" then
-          return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
-            .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
-            "resistance: not a type under Điều 8; Điều 96 continues it as "
-            .. "a transitional task, criteria not encoded"))
-        end
-        return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
-        ": the criteria of this kind are not encoded"))
+        return lib.kind_encoded(n, ENCODED)
       end,
     },
 

@@ -39,22 +39,6 @@ local K2 = { worker = true, farmer = true }
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
--- The first year of the run rated `level` or better ending at y that may
--- still count: after the previous award `after` (NĐ 98 Điều 30 k9) and
--- after any disciplinary period (NĐ 98 Điều 4). (API gap: lib.)
-local function run_start(s, level, y, after)
-  local first = y - s:streak(level, y) + 1
-  local prev = s:latest(after, PREREQ)
-  if prev and prev <= y and prev >= first then first = prev + 1 end
-  return lib.counting_from(s, first)
-end
-
--- The person's category is one of `set` (a record: missing fails).
-local function category_in(s, set)
-  if s.category and set[s.category] then return pass(s.category) end
-  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
-end
-
 form "hcld3" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
@@ -97,16 +81,7 @@ form "hcld3" {
     en = "A kind of commendation whose criteria are encoded (merit, "
       .. "movement, ad hoc)",
     check = function(s, n, p)
-      local k = n.kind or "merit"
-      if ENCODED[k] then return pass(k) end
-      if k == "resistance" then
-        return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
-          .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
-          "resistance: not a type under Điều 8; Điều 96 continues it as a "
-          .. "transitional task, criteria not encoded"))
-      end
-      return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
-        ": the criteria of this kind are not encoded"))
+      return lib.kind_encoded(n, ENCODED)
     end,
   },
 
@@ -127,14 +102,7 @@ form "hcld3" {
         en = "Holds a Prime Minister's Certificate of Merit (not a thematic "
           .. "or ad-hoc one)",
         check = function(s, n, p)
-          local y = s:latest("bk_ttg", PREREQ)
-          if y and y <= n.year then return pass("bk_ttg " .. y) end
-          local c, t = s:honours{ code = "bk_ttg", to = n.year }
-          if c > 0 then
-            return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
-                "only thematic or ad-hoc: ") .. t)
-          end
-          return fail(tr("chưa có bk_ttg", "no bk_ttg"))
+          return lib.holds_prerequisite(s, "bk_ttg", n.year, PREREQ)
         end,
       },
       criterion "e_five_years_good" {
@@ -173,7 +141,7 @@ form "hcld3" {
         vi = "Trong thời gian đó có ít nhất 01 năm hoàn thành xuất sắc nhiệm vụ",
         en = "At least one excellent year in those years",
         check = function(s, n, p)
-          local from = run_start(s, "good", n.year, "bk_ttg")
+          local from = lib.run_start(s, "good", n.year, "bk_ttg", PREREQ)
           if from > n.year then
             return fail(tr("không còn năm hoàn thành tốt nào được tính",
                 "no good year that still counts"))
@@ -193,13 +161,8 @@ form "hcld3" {
           .. "đua cơ sở (không tính khen thưởng theo chuyên đề, đột xuất)",
         en = "Three Grassroots Emulation Fighter titles in those years",
         check = function(s, n, p)
-          local from = run_start(s, "good", n.year, "bk_ttg")
-          if from > n.year then
-            return fail(tr("không còn năm hoàn thành tốt nào được tính",
-                "no good year that still counts"))
-          end
-          return lib.honours(s, "cstd_cs", from, n.year, p.cstd_cs_times,
-            PREREQ)
+          return lib.titles_in_good_run(s, "cstd_cs", n.year, p.cstd_cs_times,
+            "bk_ttg", PREREQ)
         end,
       },
     },
@@ -213,7 +176,7 @@ form "hcld3" {
         vi = "Là công nhân, nông dân",
         en = "A worker or farmer",
         check = function(s, n, p)
-          return category_in(s, K2)
+          return lib.category_in(s, K2)
         end,
       },
       criterion "k2_movement_five_years" {
@@ -264,7 +227,7 @@ form "hcld3" {
         vi = "Là công nhân, nông dân",
         en = "A worker or farmer",
         check = function(s, n, p)
-          return category_in(s, K2)
+          return lib.category_in(s, K2)
         end,
       },
       criterion "k2_invention" {
@@ -292,7 +255,7 @@ form "hcld3" {
         vi = "Là công nhân, nông dân",
         en = "A worker or farmer",
         check = function(s, n, p)
-          return category_in(s, K2)
+          return lib.category_in(s, K2)
         end,
       },
       criterion "k2_contribution" {
@@ -317,7 +280,7 @@ form "hcld3" {
         vi = "Là công nhân, nông dân",
         en = "A worker or farmer",
         check = function(s, n, p)
-          return category_in(s, K2)
+          return lib.category_in(s, K2)
         end,
       },
       criterion "k2_ad_hoc" {

@@ -19,41 +19,6 @@
 
 local SUB = { subunits = true }
 
--- The collective's own rating; a collective without a recorded rating is
--- for a person to judge (A-TTTT-1: "else attestation").
-local function rated(s, y, level)
-  if s:rating(y) == nil then
-    return unknown(string.format(tr("tập thể chưa có xếp loại năm %d",
-      "no rating recorded for %d"), y))
-  end
-  return lib.consecutive(s, level, y, 1)
-end
-
--- `count` members out of the year's members against pct% ("more than"
--- when strict); `unsure` more members may count once a person decides
--- (members_meeting's third answer), so the share is unknown when only they
--- could reach it. (API gap: a lib helper for member shares.)
-local function share(s, y, count, unsure, what, pct, strict)
-  local total = s:members(y, SUB)
-  if total == 0 then
-    return unknown(string.format(tr("chưa có danh sách cá nhân năm %d",
-      "no members recorded for %d"), y))
-  end
-  local function reaches(c)
-    if strict then return c * 100 > pct * total end
-    return c * 100 >= pct * total
-  end
-  local d = string.format(tr("%d/%d cá nhân %s (cần %s %d%%)",
-    "%d of %d members %s (needs %s %d%%)"), count, total, what,
-    strict and tr("trên", "more than") or tr("ít nhất", "at least"), pct)
-  if reaches(count) then return pass(d) end
-  if unsure > 0 and reaches(count + unsure) then
-    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
-      "; %d member(s) undecided"), unsure))
-  end
-  return fail(d)
-end
-
 form "ttldtt" {
   subject = "unit",
   name    = { vi = "Tập thể lao động tiên tiến", en = "Advanced Labour Collective" },
@@ -81,7 +46,7 @@ form "ttldtt" {
     vi = "Hoàn thành tốt nhiệm vụ và kế hoạch được giao",
     en = "The collective completed its tasks well",
     check = function(s, n, p)
-      return rated(s, n.year, "good")
+      return lib.unit_rated(s, n.year, "good")
     end,
   },
 
@@ -102,7 +67,7 @@ form "ttldtt" {
     en = "More than 50% of members are Advanced Workers",
     check = function(s, n, p)
       local c, _, unsure = s:members_meeting("ldtt", n.year, SUB)
-      return share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, true)
+      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, true, SUB)
     end,
   },
 

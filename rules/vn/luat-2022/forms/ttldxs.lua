@@ -23,40 +23,6 @@
 
 local SUB = { subunits = true }
 
--- The collective's own rating; without one, a person judges.
-local function rated(s, y, level)
-  if s:rating(y) == nil then
-    return unknown(string.format(tr("tập thể chưa có xếp loại năm %d",
-      "no rating recorded for %d"), y))
-  end
-  return lib.consecutive(s, level, y, 1)
-end
-
--- `count` members out of the year's members against pct% ("more than"
--- when strict); `unsure` more members may count once a person decides
--- (members_meeting's third answer), so the share is unknown when only they
--- could reach it. (API gap: a lib helper for member shares.)
-local function share(s, y, count, unsure, what, pct, strict)
-  local total = s:members(y, SUB)
-  if total == 0 then
-    return unknown(string.format(tr("chưa có danh sách cá nhân năm %d",
-      "no members recorded for %d"), y))
-  end
-  local function reaches(c)
-    if strict then return c * 100 > pct * total end
-    return c * 100 >= pct * total
-  end
-  local d = string.format(tr("%d/%d cá nhân %s (cần %s %d%%)",
-    "%d of %d members %s (needs %s %d%%)"), count, total, what,
-    strict and tr("trên", "more than") or tr("ít nhất", "at least"), pct)
-  if reaches(count) then return pass(d) end
-  if unsure > 0 and reaches(count + unsure) then
-    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
-      "; %d member(s) undecided"), unsure))
-  end
-  return fail(d)
-end
-
 form "ttldxs" {
   subject = "unit",
   name    = { vi = "Tập thể lao động xuất sắc", en = "Excellent Labour Collective" },
@@ -87,7 +53,7 @@ form "ttldxs" {
     vi = "Hoàn thành xuất sắc nhiệm vụ được giao",
     en = "The collective completed its tasks excellently",
     check = function(s, n, p)
-      return rated(s, n.year, "excellent")
+      return lib.unit_rated(s, n.year, "excellent")
     end,
   },
 
@@ -109,8 +75,8 @@ form "ttldxs" {
     en = "Every member completed their tasks",
     check = function(s, n, p)
       local c = s:members_rated("complete", n.year, SUB)
-      return share(s, n.year, c, 0, tr("hoàn thành nhiệm vụ trở lên",
-        "rated complete or better"), p.complete_pct, false)
+      return lib.member_share(s, n.year, c, 0, tr("hoàn thành nhiệm vụ trở lên",
+        "rated complete or better"), p.complete_pct, false, SUB)
     end,
   },
 
@@ -121,7 +87,8 @@ form "ttldxs" {
     en = "At least 70% of members are Advanced Workers",
     check = function(s, n, p)
       local c, _, unsure = s:members_meeting("ldtt", n.year, SUB)
-      return share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, false)
+      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, false,
+        SUB)
     end,
   },
 

@@ -33,23 +33,6 @@
 -- Kinds of nomination whose criteria are encoded here.
 local ENCODED_KINDS = { merit = true, thematic = true }
 
-local SCOPE = { unit = 1, province = 2, national = 3 }
-
--- API gap (reported): a lib helper comparing a scope-valued fact.
-local function influence_at_least(s, y, min)
-  local v = s:fact("influence_scope", y)
-  if v == nil then
-    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
-  end
-  if SCOPE[v] == nil then
-    return unknown("influence_scope không hợp lệ: " .. tostring(v))
-  end
-  if SCOPE[v] >= SCOPE[min] then
-    return pass("Phạm vi ảnh hưởng: " .. v)
-  end
-  return fail("Phạm vi ảnh hưởng: " .. v)
-end
-
 -- The items both forms share are built by these functions, so that each
 -- form holds its own copy (an amendment of one leaves the other alone).
 
@@ -95,7 +78,7 @@ local function point_b()
       vi = "Thành tích có phạm vi ảnh hưởng trong bộ, ban, ngành, tỉnh",
       en = "Achievements with influence at ministry or province scope",
       check = function(s, n, p)
-        return influence_at_least(s, n.year, "province")
+        return lib.influence_at_least(s, n.year, "province")
       end,
     },
   }
@@ -114,10 +97,7 @@ local function other_kinds()
       en = "The criteria of this kind (ad hoc, dedication, seniority, foreign, "
         .. "resistance) are not encoded",
       check = function(s, n, p)
-        if ENCODED_KINDS[n.kind] then
-          return fail("Loại khen thưởng " .. n.kind .. ": xét theo các tiêu chuẩn trên")
-        end
-        return unknown("Loại khen thưởng " .. n.kind .. ": tiêu chuẩn chưa được mã hóa")
+        return lib.kind_not_encoded(n, ENCODED_KINDS)
       end,
     },
   }
@@ -182,7 +162,7 @@ form "bk_tinh" {
           .. "(or combat ingenuity), not already the basis of another honour",
         check = function(s, n, p)
           -- the window: the whole run of excellent years ending at n.year
-          local from = n.year - math.max(s:streak("excellent", n.year), p.years) + 1
+          local from = lib.run_from(s, "excellent", n.year, p.years)
           return lib.initiatives(s, from, n.year, "unit", p.initiatives,
                                  { kinds = { "initiative", "combat" }, applied = true,
                                    unused = (p.no_reuse == 1) })

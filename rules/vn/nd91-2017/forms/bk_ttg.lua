@@ -32,40 +32,6 @@ local WORKER_FARMER = { worker = true, farmer = true }
 -- Launchers of movements named by điểm a.
 local A_LAUNCHERS = { central_council = true, ministry = true, province = true }
 
-local SCOPE = { unit = 1, province = 2, national = 3 }
-
--- API gap (reported): a lib helper comparing a scope-valued fact.
-local function influence_at_least(s, y, min)
-  local v = s:fact("influence_scope", y)
-  if v == nil then
-    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
-  end
-  if SCOPE[v] == nil then
-    return unknown("influence_scope không hợp lệ: " .. tostring(v))
-  end
-  if SCOPE[v] >= SCOPE[min] then
-    return pass("Phạm vi ảnh hưởng: " .. v)
-  end
-  return fail("Phạm vi ảnh hưởng: " .. v)
-end
-
--- API gap (reported): no lib helper reads a fact about the nomination.
-local function movement_years_at_least(n, min)
-  local v = n:fact("movement_years")
-  if v == nil then
-    return unknown("Chưa có thời gian của phong trào thi đua (movement_years)")
-  end
-  local years = tonumber(v)
-  if years == nil then
-    return unknown("movement_years không phải là số: " .. tostring(v))
-  end
-  local detail = string.format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
-  if years >= min then
-    return pass(detail)
-  end
-  return fail(detail)
-end
-
 -- Items both forms share, built fresh for each form.
 
 local function compliance()
@@ -93,10 +59,7 @@ local function other_kinds()
       en = "The criteria of this kind (ad hoc, dedication, seniority, foreign, "
         .. "resistance) are not encoded",
       check = function(s, n, p)
-        if ENCODED_KINDS[n.kind] then
-          return fail("Loại khen thưởng " .. n.kind .. ": xét theo các tiêu chuẩn trên")
-        end
-        return unknown("Loại khen thưởng " .. n.kind .. ": tiêu chuẩn chưa được mã hóa")
+        return lib.kind_not_encoded(n, ENCODED_KINDS)
       end,
     },
   }
@@ -157,14 +120,7 @@ form "bk_ttg" {
           .. "tỉnh phát động",
         en = "Launched by the central council, a ministry or a province",
         check = function(s, n, p)
-          local who = n:fact("movement_launched_by")
-          if who == nil then
-            return unknown("Chưa có cấp phát động phong trào (movement_launched_by)")
-          end
-          if A_LAUNCHERS[who] then
-            return pass("Phát động: " .. who)
-          end
-          return fail("Phát động: " .. tostring(who))
+          return lib.launched_by(n, A_LAUNCHERS)
         end,
       },
       criterion "a_movement_years" {
@@ -173,7 +129,7 @@ form "bk_ttg" {
         vi = "Sơ kết, tổng kết từ 03 năm trở lên",
         en = "Reviewed after 3 years or more",
         check = function(s, n, p)
-          return movement_years_at_least(n, p.movement_years)
+          return lib.movement_years_at_least(n, p.movement_years)
         end,
       },
       criterion "a_outstanding" {
@@ -198,7 +154,7 @@ form "bk_ttg" {
         vi = "Thành tích có phạm vi ảnh hưởng trong bộ, ban, ngành, tỉnh",
         en = "Achievements with influence at ministry or province scope",
         check = function(s, n, p)
-          return influence_at_least(s, n.year, "province")
+          return lib.influence_at_least(s, n.year, "province")
         end,
       },
     },
@@ -217,11 +173,9 @@ form "bk_ttg" {
         en = "Holds a ministry/provincial Certificate of Merit (not thematic) "
           .. "before the run",
         check = function(s, n, p)
-          local opt = { exclude_kinds = NOT_FOR_STATE_AWARDS }
-          if s:latest("bk_tinh", opt) == nil then
-            return fail("Chưa được tặng Bằng khen cấp bộ, tỉnh (không tính theo đợt, chuyên đề)")
-          end
-          return lib.years_since(s, "bk_tinh", n.year, p.years, opt)
+          return lib.years_since(s, "bk_tinh", n.year, p.years,
+            { exclude_kinds = NOT_FOR_STATE_AWARDS },
+            "Chưa được tặng Bằng khen cấp bộ, tỉnh (không tính theo đợt, chuyên đề)")
         end,
       },
       criterion "c_excellent_years" {
@@ -242,11 +196,8 @@ form "bk_ttg" {
           .. "(or combat ingenuity)",
         check = function(s, n, p)
           -- the window: the run of excellent years, after the BK tỉnh
-          local from = n.year - math.max(s:streak("excellent", n.year), p.years) + 1
-          local prior = s:latest("bk_tinh", { exclude_kinds = NOT_FOR_STATE_AWARDS })
-          if prior ~= nil and prior + 1 > from then
-            from = prior + 1
-          end
+          local from = lib.run_from(s, "excellent", n.year, p.years, "bk_tinh",
+                                    { exclude_kinds = NOT_FOR_STATE_AWARDS })
           return lib.initiatives(s, from, n.year, "unit", p.initiatives,
                                  { kinds = { "initiative", "combat" }, applied = true })
         end,

@@ -24,23 +24,6 @@ local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 -- its standard. Thematic flags do not count toward a state-level award.
 local holds_or_meets = lib.holds_or_meets -- shared rule (prelude)
 
--- API gap (reported): no lib helper reads a fact about the nomination.
-local function movement_years_at_least(n, min)
-  local v = n:fact("movement_years")
-  if v == nil then
-    return unknown("Chưa có thời gian của phong trào thi đua (movement_years)")
-  end
-  local years = tonumber(v)
-  if years == nil then
-    return unknown("movement_years không phải là số: " .. tostring(v))
-  end
-  local detail = string.format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
-  if years >= min then
-    return pass(detail)
-  end
-  return fail(detail)
-end
-
 local HEAD_OF_STATE_OR_GOVERNMENT = { president = true, prime_minister = true }
 
 form "co_cp" {
@@ -137,14 +120,7 @@ form "co_cp" {
         vi = "Phong trào do Chủ tịch nước hoặc Thủ tướng Chính phủ phát động",
         en = "Launched by the State President or the Prime Minister",
         check = function(s, n, p)
-          local who = n:fact("movement_launched_by")
-          if who == nil then
-            return unknown("Chưa có cấp phát động phong trào (movement_launched_by)")
-          end
-          if HEAD_OF_STATE_OR_GOVERNMENT[who] then
-            return pass("Phát động: " .. who)
-          end
-          return fail("Phát động: " .. tostring(who))
+          return lib.launched_by(n, HEAD_OF_STATE_OR_GOVERNMENT)
         end,
       },
       criterion "movement_years" {
@@ -153,7 +129,7 @@ form "co_cp" {
         vi = "Sơ kết, tổng kết từ 05 năm trở lên",
         en = "Reviewed after 5 years or more",
         check = function(s, n, p)
-          return movement_years_at_least(n, p.movement_years)
+          return lib.movement_years_at_least(n, p.movement_years)
         end,
       },
     },

@@ -22,23 +22,6 @@ local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 -- Kinds of nomination whose criteria are encoded here.
 local ENCODED_KINDS = { merit = true, ad_hoc = true }
 
-local SCOPE = { unit = 1, province = 2, national = 3 }
-
--- API gap (reported): a lib helper comparing a scope-valued fact.
-local function influence_at_least(s, y, min)
-  local v = s:fact("influence_scope", y)
-  if v == nil then
-    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
-  end
-  if SCOPE[v] == nil then
-    return unknown("influence_scope không hợp lệ: " .. tostring(v))
-  end
-  if SCOPE[v] >= SCOPE[min] then
-    return pass("Phạm vi ảnh hưởng: " .. v)
-  end
-  return fail("Phạm vi ảnh hưởng: " .. v)
-end
-
 form "hcld3" {
   kinds   = { "merit", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
@@ -73,12 +56,10 @@ form "hcld3" {
           .. "đợt, chuyên đề) trước thời gian tính thành tích",
         en = "Holds a Prime Minister's Certificate of Merit (not thematic) before the run",
         check = function(s, n, p)
-          local opt = { exclude_kinds = NOT_FOR_STATE_AWARDS }
-          if s:latest("bk_ttg", opt) == nil then
-            return fail("Chưa được tặng Bằng khen của Thủ tướng Chính phủ "
-                        .. "(không tính theo đợt, chuyên đề)")
-          end
-          return lib.years_since(s, "bk_ttg", n.year, p.years, opt)
+          return lib.years_since(s, "bk_ttg", n.year, p.years,
+            { exclude_kinds = NOT_FOR_STATE_AWARDS },
+            "Chưa được tặng Bằng khen của Thủ tướng Chính phủ "
+            .. "(không tính theo đợt, chuyên đề)")
         end,
       },
       criterion "a_excellent_years" {
@@ -99,11 +80,8 @@ form "hcld3" {
         en = "Within those years, 2 effective initiatives with ministry/province "
           .. "influence, recognised",
         check = function(s, n, p)
-          local from = n.year - math.max(s:streak("excellent", n.year), p.years) + 1
-          local prior = s:latest("bk_ttg", { exclude_kinds = NOT_FOR_STATE_AWARDS })
-          if prior ~= nil and prior + 1 > from then
-            from = prior + 1
-          end
+          local from = lib.run_from(s, "excellent", n.year, p.years, "bk_ttg",
+                                    { exclude_kinds = NOT_FOR_STATE_AWARDS })
           return lib.initiatives(s, from, n.year, "province", p.initiatives,
                                  { kinds = { "initiative" },
                                    applied = true })
@@ -143,7 +121,7 @@ form "hcld3" {
         vi = "Có phạm vi ảnh hưởng trong bộ, ban, ngành, tỉnh",
         en = "With influence at ministry or province scope",
         check = function(s, n, p)
-          return influence_at_least(s, n.year, "province")
+          return lib.influence_at_least(s, n.year, "province")
         end,
       },
     },
@@ -160,11 +138,7 @@ form "hcld3" {
         en = "The criteria of this kind (thematic, dedication, seniority, foreign, "
           .. "resistance) are not encoded",
         check = function(s, n, p)
-          local kind = n.kind or "merit"
-          if ENCODED_KINDS[kind] then
-            return fail("Loại khen thưởng " .. kind .. ": xét theo các tiêu chuẩn trên")
-          end
-          return unknown("Loại khen thưởng " .. kind .. ": tiêu chuẩn chưa được mã hóa")
+          return lib.kind_not_encoded(n, ENCODED_KINDS)
         end,
       },
     },

@@ -63,12 +63,7 @@ form "ttldtt" {
     vi = "Không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên",
     en = "No member disciplined at warning level or above",
     check = function(s, n, p)
-      local k = s:members_disciplined(p.collective_discipline_level, n.year, ALL)
-      if k == 0 then
-        return pass("Không có thành viên bị kỷ luật năm " .. n.year)
-      end
-      return fail(string.format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
-                                k, n.year))
+      return lib.no_member_disciplined(s, n.year, p.collective_discipline_level, ALL)
     end,
   },
 
