@@ -102,7 +102,9 @@ TDKT_API int tdkt_form_unverified(const tdkt_form *f);
 
 /**
  * Run the set's own test cases (tests/ *.lua in the set's folder).
- * Every failing case is reported in @p diags (file, line, message).
+ * Every failing case is reported in @p diags (file, line, message). A
+ * case is judged in Vietnamese unless it says lang = "en" (its expected
+ * texts are in one language).
  * @return 0 when every case passed, TDKT_ERULE otherwise
  */
 typedef struct tdkt_check_summary {
@@ -110,7 +112,7 @@ typedef struct tdkt_check_summary {
 } tdkt_check_summary;
 struct tdkt_diags;
 TDKT_API int tdkt_ruleset_check(const tdkt_rules *rules,
-                                const tdkt_ruleset *rs, tdkt_lang lang,
+                                const tdkt_ruleset *rs,
                                 tdkt_check_summary *summary,
                                 struct tdkt_diags *diags);
 

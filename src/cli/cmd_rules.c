@@ -180,7 +180,7 @@ static int check(tdkt_cli *cli, const char *dir)
         const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
         tdkt_diags diags = {0};
         tdkt_check_summary s;
-        if (tdkt_ruleset_check(rules, rs, cli->lang, &s, &diags) < 0)
+        if (tdkt_ruleset_check(rules, rs, &s, &diags) < 0)
             rc = CLI_FAIL;
         for (size_t k = 0; k < diags.count; k++) {
             const tdkt_diag *d = &diags.items[k];

@@ -132,6 +132,12 @@ set +e
 set -e
 check "rules check on a broken set: exit 1" test $rc -eq 1
 check "the error names file and line" grep -q "forms/ldtt.lua:4:" "$tmp/chk.err"
+# Cases expect Vietnamese texts: --lang en changes the report, not them.
+set +e
+"$TDKT" --lang en rules check "$TDKT_SOURCE_DIR/rules/vn/luat-2022" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?
+set -e
+check "rules check --lang en: the same cases pass (exit $rc)" test $rc -eq 0
+check "rules check --lang en reports in English" grep -q "cases passed, 0 failed" "$tmp/chk.out"
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -153,8 +153,8 @@ static void exercise(tdkt_rules *rules)
     for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
         tdkt_check_summary sum;
         tdkt_diags diags = {0};
-        rc = tdkt_ruleset_check(rules, tdkt_rules_at(rules, i), TDKT_LANG_EN,
-                                &sum, &diags);
+        rc = tdkt_ruleset_check(rules, tdkt_rules_at(rules, i), &sum,
+                                &diags);
         FUZZ_CHECK(rc == TDKT_OK || rc == TDKT_ERULE || rc == TDKT_ENOMEM ||
                        rc == TDKT_ELIMIT || rc == TDKT_EDB,
                    "check returned %d: %s", rc, tdkt_error_last()->message);

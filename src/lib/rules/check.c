@@ -431,7 +431,7 @@ static void expect_criteria(lua_State *L, int want, const tdkt_results *res,
 }
 
 static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
-                    lua_State *L, int body, tdkt_lang lang, tdkt_buf *msg)
+                    lua_State *L, int body, tdkt_buf *msg)
 {
     tdkt_store *store = NULL;
     tdkt_index *ix = NULL;
@@ -461,7 +461,23 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
     }
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
-    opt.lang = lang;
+    /* A case expects texts in one language, Vietnamese unless it says
+     * lang = "en": the language of the report must not change
+     * what a case judges. */
+    lua_getfield(L, body, "lang");
+    const char *case_lang = lua_tostring(L, -1);
+    if (case_lang && strcmp(case_lang, "vi") != 0 &&
+        strcmp(case_lang, "en") != 0) {
+        tdkt_buf_printf(msg, "lang = \"%s\": a case is judged in \"vi\" or "
+                             "\"en\"",
+                        case_lang);
+        lua_pop(L, 1);
+        error = -1;
+        goto done;
+    }
+    opt.lang = case_lang && strcmp(case_lang, "en") == 0 ? TDKT_LANG_EN
+                                                         : TDKT_LANG_VI;
+    lua_pop(L, 1);
     lua_getfield(L, body, "time_limit_ms");
     opt.time_limit_ms = (unsigned)lua_tointeger(L, -1);
     lua_pop(L, 1);
@@ -516,7 +532,7 @@ done:
 }
 
 int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
-                       tdkt_lang lang, tdkt_check_summary *summary,
+                       tdkt_check_summary *summary,
                        tdkt_diags *diags)
 {
     memset(summary, 0, sizeof *summary);
@@ -558,7 +574,7 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             lua_rawgeti(L, cases, i);
             int body = lua_gettop(L);
             tdkt_buf msg = {0};
-            int rc = run_case(rules, rs, L, body, lang, &msg);
+            int rc = run_case(rules, rs, L, body, &msg);
             if (rc == 0) {
                 summary->passed++;
             } else {
