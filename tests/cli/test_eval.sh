@@ -137,7 +137,7 @@ set +e
 "$TDKT" --lang en rules check "$TDKT_SOURCE_DIR/rules/vn/luat-2022" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?
 set -e
 check "rules check --lang en: the same cases pass (exit $rc)" test $rc -eq 0
-check "rules check --lang en reports in English" grep -q "cases passed, 0 failed" "$tmp/chk.out"
+check "rules check --lang en reports in English" grep -q "cases passed, 0 failed" "$tmp/chk.out" "$tmp/chk.err"
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
