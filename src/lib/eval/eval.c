@@ -143,11 +143,8 @@ static void judge(worker *w, res_item *it)
     if (r->host_oom) /* not the script's cap: the host's own memory */
         atomic_store(&w->job->failed, 1);
     if (rt_seedable(r, f, n, v)) {
-        rt_judged *src = arena_alloc(ar, sizeof *src);
-        if (src) {
-            *src = (rt_judged){f, it->result, it->detail, n->year};
-            rt_memo_seed(r, n, v, src);
-        }
+        rt_judged src = {f, it->result, it->detail, n->year};
+        rt_memo_seed(r, n, v, &src);
     }
     it->verdict = (int8_t)v;
     it->forms = r->forms;

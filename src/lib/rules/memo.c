@@ -22,15 +22,28 @@
 #define SHARD_BITS 6
 #define SHARDS (1u << SHARD_BITS)
 
+/* 24 bytes: rt_memo_val's fields are kept unpadded (a run at a million
+ * people holds over a million entries). */
 typedef struct memo_entry {
     uint64_t key; /* 0 = empty */
     union {
         uint64_t text;        /* offset into the shard's text */
         const rt_judged *src; /* a top-level judgement's arrays */
     } u;
-    rt_memo_val val;
+    uint32_t forms; /* rt_memo_val */
+    int8_t result;
+    uint8_t height;
     uint8_t how; /* what u holds */
 } memo_entry;
+_Static_assert(sizeof(memo_entry) == 24, "a memo entry is 24 bytes");
+
+/* Seeds' rt_judged, copied into blocks that never move and go with the
+ * memo (not with the results, which outlive it). */
+#define JUDGED_PER_BLOCK 1024
+typedef struct judged_block {
+    struct judged_block *next;
+    rt_judged item[JUDGED_PER_BLOCK];
+} judged_block;
 
 enum { HOW_NONE, HOW_TEXT, HOW_SRC };
 
@@ -40,6 +53,8 @@ typedef struct memo_shard {
     size_t cap, count;
     size_t hits, seeded; /* for tests and profiles */
     tdkt_buf text; /* NUL-terminated details */
+    judged_block *judged; /* the newest block first */
+    size_t judged_used;   /* items used in it */
     char pad[64];  /* keep neighbouring locks off one cache line */
 } memo_shard;
 
@@ -80,6 +95,10 @@ void rt_memo_free(rt_memo *m)
         pthread_mutex_destroy(&m->shard[i].lock);
         free(m->shard[i].slots);
         tdkt_buf_free(&m->shard[i].text);
+        for (judged_block *b = m->shard[i].judged, *next; b; b = next) {
+            next = b->next;
+            free(b);
+        }
     }
     free(m);
 }
@@ -91,6 +110,22 @@ static size_t slot_of(const memo_shard *s, uint64_t key, uint64_t h)
     size_t j = (size_t)h & (s->cap - 1);
     while (s->slots[j].key && s->slots[j].key != key)
         j = (j + 1) & (s->cap - 1);
+    return j;
+}
+
+/* A copy of *src in s's blocks, or NULL (no memory). */
+static const rt_judged *keep_judged(memo_shard *s, const rt_judged *src)
+{
+    if (!s->judged || s->judged_used == JUDGED_PER_BLOCK) {
+        judged_block *b = malloc(sizeof *b);
+        if (!b)
+            return NULL;
+        b->next = s->judged;
+        s->judged = b;
+        s->judged_used = 0;
+    }
+    rt_judged *j = &s->judged->item[s->judged_used++];
+    *j = *src;
     return j;
 }
 
@@ -134,7 +169,7 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
     if (s->cap) {
         const memo_entry *e = &s->slots[slot_of(s, key, h)];
         if (e->key == key) {
-            *v = e->val;
+            *v = (rt_memo_val){e->result, e->height, e->forms};
             rt_copy_text(text, tn,
                          e->how == HOW_TEXT ? s->text.ptr + e->u.text : "");
             *src = e->how == HOW_SRC ? e->u.src : NULL;
@@ -160,7 +195,8 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
     memo_entry *e = &s->slots[j];
     e->how = src ? HOW_SRC : text ? HOW_TEXT : HOW_NONE;
     if (src) {
-        e->u.src = src;
+        if (!(e->u.src = keep_judged(s, src)))
+            goto done;
     } else if (text) {
         e->u.text = s->text.len;
         tdkt_buf_put(&s->text, text, strlen(text) + 1);
@@ -168,7 +204,9 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
             goto done;
     }
     e->key = key;
-    e->val = *v;
+    e->forms = v->forms;
+    e->result = v->result;
+    e->height = v->height;
     s->count++;
     s->seeded += src != NULL;
 done:

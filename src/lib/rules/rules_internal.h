@@ -214,9 +214,10 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
  * what the memo needs (r->reach, r->forms, r->top_nom_read). */
 int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
                 rt_out *out);
-/* A top-level judgement kept in the memo by reference: its arrays live as
- * long as the results, and its summary is written only when a meets()
- * asks for it (most never are). */
+/* A top-level judgement kept in the memo: the memo copies this, and its
+ * arrays (in the results, which outlive the memo) are read by reference;
+ * its summary is written only when a meets() asks for it (most never
+ * are). */
 typedef struct rt_judged {
     const tdkt_form *f;
     const int8_t *result;
@@ -228,8 +229,8 @@ typedef struct rt_judged {
  * rules read nothing of it but its code, year and kind)? */
 bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
                  int v);
-/* Then keep it in the memo for meets(), by reference (@p src, which must
- * live as long as the memo: in the results). */
+/* Then keep it in the memo for meets() (@p src is copied; its arrays
+ * must live as long as the memo: in the results). */
 void rt_memo_seed(rt *r, const ix_nomination *n, int v,
                   const rt_judged *src);
 
@@ -271,8 +272,8 @@ uint64_t rt_memo_key(int award, int32_t subject, int year);
 bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
                  size_t tn, const rt_judged **src);
 /* Keep the first value of a key (errors must not be put): with its text,
- * with the judgement it comes from (@p src: a seed), or with neither
- * (text got back as ""). */
+ * with the judgement it comes from (@p src: a seed, copied), or with
+ * neither (text got back as ""). */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
                  const char *text, const rt_judged *src);
 /* Add m's counts to c. */
