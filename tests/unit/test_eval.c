@@ -691,17 +691,6 @@ static char *big_dataset(void)
     return b.ptr;
 }
 
-static char *write_all(const tdkt_results *res, tdkt_format fmt)
-{
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    assert_non_null(out);
-    assert_int_equal(tdkt_results_write(res, fmt, TDKT_LANG_EN, out), 0);
-    fclose(out);
-    return text;
-}
-
 static void test_eval__same_results_on_any_thread_count(void **state)
 {
     fx *f = *state;
@@ -725,9 +714,9 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     for (int o = 0; o < 4; o++)
         assert_true(seen[o] > 0);
     assert_true(amended > 0 && amended < n);
-    char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
-    char *csv = write_all(f->res, TDKT_FMT_CSV);
-    char *table = write_all(f->res, TDKT_FMT_TABLE);
+    char *jsonl = th_results_text(f->res, TDKT_FMT_JSONL);
+    char *csv = th_results_text(f->res, TDKT_FMT_CSV);
+    char *table = th_results_text(f->res, TDKT_FMT_TABLE);
     /* The LĐTT nominations seed the memo, and the collective forms find
      * their members there. */
     rt_memo_counts one = f->res->memo_counts;
@@ -740,16 +729,16 @@ static void test_eval__same_results_on_any_thread_count(void **state)
         rt_memo_counts many = f->res->memo_counts;
         assert_int_equal(many.entries, one.entries);
         assert_true(many.hits > 0);
-        char *again = write_all(f->res, TDKT_FMT_JSONL);
+        char *again = th_results_text(f->res, TDKT_FMT_JSONL);
         if (strcmp(again, jsonl) != 0) {
             print_error("%d threads: the JSON lines differ\n", threads[t]);
             fail();
         }
         free(again);
-        again = write_all(f->res, TDKT_FMT_CSV);
+        again = th_results_text(f->res, TDKT_FMT_CSV);
         assert_string_equal(again, csv);
         free(again);
-        again = write_all(f->res, TDKT_FMT_TABLE);
+        again = th_results_text(f->res, TDKT_FMT_TABLE);
         assert_string_equal(again, table);
         free(again);
     }
@@ -925,12 +914,12 @@ static void test_eval__memo_shared_by_threads(void **state)
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
     judge(f, MEMO_DATASET, "unit/rules/u/memo", &opt);
-    char *jsonl = write_all(f->res, TDKT_FMT_JSONL);
+    char *jsonl = th_results_text(f->res, TDKT_FMT_JSONL);
     rt_memo_counts one = f->res->memo_counts;
     for (int t = 2; t <= 4; t++) {
         opt.threads = t;
         judge(f, NULL, NULL, &opt);
-        char *again = write_all(f->res, TDKT_FMT_JSONL);
+        char *again = th_results_text(f->res, TDKT_FMT_JSONL);
         assert_string_equal(again, jsonl);
         free(again);
         assert_int_equal(f->res->memo_counts.entries, one.entries);
@@ -964,14 +953,14 @@ static void test_eval__diff_reuses_what_holds(void **state)
         assert_int_equal(tdkt_eval(&plain, f->ix, b, &opt), 0);
         assert_int_equal(tdkt_diff_eval(&reusing, f->ix, b, &opt, f->res),
                          0);
-        char *want = write_all(plain, TDKT_FMT_JSONL);
-        char *got = write_all(reusing, TDKT_FMT_JSONL);
+        char *want = th_results_text(plain, TDKT_FMT_JSONL);
+        char *got = th_results_text(reusing, TDKT_FMT_JSONL);
         assert_string_equal(got, want);
         size_t reused = 0;
         for (size_t i = 0; i < reusing->n; i++)
             reused += reusing->items[i].reused;
         assert_int_equal(reused, cases[c].reused);
-        char *before = write_all(f->res, TDKT_FMT_JSONL);
+        char *before = th_results_text(f->res, TDKT_FMT_JSONL);
         if (cases[c].param) /* the threshold changes something */
             assert_string_not_equal(want, before);
         free(before);
