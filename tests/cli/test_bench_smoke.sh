@@ -8,10 +8,7 @@ set -uo pipefail
 build=$(cd "$(dirname "$TDKT")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. "$(dirname "$0")/lib.sh"
 
 check "tdkt_bench is built" test -x "$build/bench/tdkt_bench"
 

@@ -28,19 +28,7 @@ unset TDKT_DB TDKT_LANG
 export TDKT_RULES="$TDKT_SOURCE_DIR/rules"
 people=${TDKT_CONC_PEOPLE:-3000}
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
-fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
-copy_db() { fresh "$2"; cp "$1" "$2"; }
-integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; }
-incomplete_runs() {
-    sqlite3 "$1" "SELECT count(*) FROM runs r WHERE r.count <>
-                  (SELECT count(*) FROM decisions d WHERE d.run_id = r.id)"
-}
+. "$(dirname "$0")/lib.sh"
 record_tables="units people appraisals honours initiatives disciplines facts nominations"
 content() {
     local t

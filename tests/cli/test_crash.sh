@@ -30,20 +30,12 @@ export TDKT_RULES="$TDKT_SOURCE_DIR/rules"
 people=${TDKT_CRASH_PEOPLE:-4000}
 rounds=${TDKT_CRASH_ROUNDS:-10}
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+. "$(dirname "$0")/lib.sh"
 # delay I LO HI: the I-th point of the golden-ratio sequence in [LO, HI].
 delay() {
     awk -v i="$1" -v lo="$2" -v hi="$3" \
         'BEGIN { f = i * 0.6180339887; f -= int(f); printf "%.3f", lo + f * (hi - lo) }'
 }
-fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
-# A copy of a closed database (no -wal left, so the main file is all).
-copy_db() { fresh "$2"; cp "$1" "$2"; }
 
 record_tables="units people appraisals honours initiatives disciplines facts nominations"
 all_tables="meta $record_tables runs run_rulesets decisions"
@@ -63,11 +55,6 @@ content() {
     fi
 }
 fingerprint() { echo "$(counts "$1") $(content "$1")"; }
-integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; }
-incomplete_runs() {
-    sqlite3 "$1" "SELECT count(*) FROM runs r WHERE r.count <>
-                  (SELECT count(*) FROM decisions d WHERE d.run_id = r.id)"
-}
 # The decisions of run $2, without the run id: equal for equal runs.
 run_hash() {
     sqlite3 "$1" "SELECT nomination_id, outcome, ruleset, result FROM decisions

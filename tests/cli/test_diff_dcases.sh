@@ -23,10 +23,8 @@ expected="$data/expected.json"
 db="$tmp/d.db"
 A="$TDKT_SOURCE_DIR/rules/vn/nd91-2017"
 B="$TDKT_SOURCE_DIR/rules/vn/luat-2022"
-passed=0 failed=0 xfailed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. "$(dirname "$0")/lib.sh"
+xfailed=0
 dump() { sqlite3 "$db" .dump | sha256sum; }
 
 # Python checks print "ok …", "FAIL …" or "XFAIL …" per assertion.

@@ -6,10 +6,7 @@ set -euo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export TDKT_DB="$tmp/t.db" TDKT_RULES="$TDKT_SOURCE_DIR/rules"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. "$(dirname "$0")/lib.sh"
 dump() { sqlite3 "$TDKT_DB" .dump | sha256sum; }
 
 "$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null

@@ -23,10 +23,7 @@ unset TDKT_DB TDKT_LANG
 export TDKT_RULES="$TDKT_SOURCE_DIR/rules"
 fx="$TDKT_FIXTURES/hostile-data"
 
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+. "$(dirname "$0")/lib.sh"
 # run ARGS...: tdkt with stdout, stderr and status kept.
 run() { status=0; "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?; }
 err() { head -c 400 "$tmp/err"; }

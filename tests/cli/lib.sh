@@ -1,0 +1,23 @@
+# Shared by the end-to-end tests (sourced): the pass/fail tally every test
+# prints last as "N passed, M failed", and helpers on database files.
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+# check WHAT COMMAND...: one check, passed when COMMAND succeeds.
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+
+now() { date +%s.%N; }
+# elapsed T0: seconds since T0 (from now), three decimals.
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
+
+# A database file and its WAL companions, gone.
+fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
+# A copy of a closed database (no -wal left, so the main file is all).
+copy_db() { fresh "$2"; cp "$1" "$2"; }
+integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; }
+# Saved runs whose decisions are not all there (must always be 0).
+incomplete_runs() {
+    sqlite3 "$1" "SELECT count(*) FROM runs r WHERE r.count <>
+                  (SELECT count(*) FROM decisions d WHERE d.run_id = r.id)"
+}
