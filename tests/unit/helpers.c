@@ -78,3 +78,21 @@ char *th_results_text(const tdkt_results *res, tdkt_format fmt)
     fclose(out);
     return text;
 }
+
+tdkt_store *th_store_new(char **dir, const char *name)
+{
+    *dir = th_tmpdir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", *dir, name);
+    tdkt_store *store = NULL;
+    assert_int_equal(tdkt_store_open(&store, path, TDKT_STORE_WRITE), 0);
+    return store;
+}
+
+void th_store_done(tdkt_store *store, char *dir)
+{
+    tdkt_store_close(store);
+    if (dir)
+        th_rmtree(dir);
+    free(dir);
+}

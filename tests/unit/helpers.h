@@ -20,6 +20,11 @@ void th_rmtree(const char *dir);
 char *th_read(const char *path, size_t *len);
 /* Path under tests/fixtures (malloc'd). */
 char *th_fixture(const char *rel);
+/* A new store NAME, open for writing, in a fresh temporary folder (*dir,
+ * malloc'd). */
+tdkt_store *th_store_new(char **dir, const char *name);
+/* Close the store, remove its folder and free @p dir. */
+void th_store_done(tdkt_store *store, char *dir);
 /* The results as tdkt eval prints them in @p fmt, in English (malloc'd). */
 char *th_results_text(const tdkt_results *res, tdkt_format fmt);
 

@@ -24,10 +24,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    f->dir = th_tmpdir();
-    char path[512];
-    snprintf(path, sizeof path, "%s/t.db", f->dir);
-    assert_int_equal(tdkt_store_open(&f->store, path, TDKT_STORE_WRITE), 0);
+    f->store = th_store_new(&f->dir, "t.db");
     static const char *const sql_files[] = {"report/dataset.sql",
                                             "report/runs.sql"};
     for (size_t i = 0; i < 2; i++) {
@@ -46,9 +43,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     tdkt_diags_clear(&f->diags);
-    tdkt_store_close(f->store);
-    th_rmtree(f->dir);
-    free(f->dir);
+    th_store_done(f->store, f->dir);
     free(f);
     return 0;
 }

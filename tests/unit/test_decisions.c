@@ -63,7 +63,7 @@ static int setup(void **state)
 {
     audit *a = calloc(1, sizeof *a);
     assert_non_null(a);
-    a->dir = th_tmpdir();
+    a->store = th_store_new(&a->dir, "audit.db");
     a->root = join(a->dir, "rules");
     mkdir(a->root, 0700);
     for (size_t i = 0; i < NFILES; i++) {
@@ -77,9 +77,6 @@ static int setup(void **state)
         free(text);
         free(src);
     }
-    char *db = join(a->dir, "audit.db");
-    assert_int_equal(tdkt_store_open(&a->store, db, TDKT_STORE_WRITE), 0);
-    free(db);
     *state = a;
     return 0;
 }
@@ -91,10 +88,8 @@ static int teardown(void **state)
     tdkt_results_free(a->res);
     tdkt_rules_free(a->rules);
     tdkt_index_free(a->ix);
-    tdkt_store_close(a->store);
-    th_rmtree(a->dir);
+    th_store_done(a->store, a->dir);
     free(a->root);
-    free(a->dir);
     free(a);
     return 0;
 }

@@ -29,10 +29,7 @@ static int setup(void **state)
 {
     fx *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    f->dir = th_tmpdir();
-    char db[1024];
-    snprintf(db, sizeof db, "%s/eval.db", f->dir);
-    assert_int_equal(tdkt_store_open(&f->store, db, TDKT_STORE_WRITE), 0);
+    f->store = th_store_new(&f->dir, "eval.db");
     *state = f;
     return 0;
 }
@@ -43,9 +40,7 @@ static int teardown(void **state)
     tdkt_results_free(f->res);
     tdkt_rules_free(f->rules);
     tdkt_index_free(f->ix);
-    tdkt_store_close(f->store);
-    th_rmtree(f->dir);
-    free(f->dir);
+    th_store_done(f->store, f->dir);
     free(f);
     return 0;
 }

@@ -17,7 +17,6 @@
 
 typedef struct fixture {
     char *dir;
-    char *db;
     tdkt_store *store;
 } fixture;
 
@@ -25,12 +24,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    f->dir = th_tmpdir();
-    size_t n = strlen(f->dir) + 16;
-    f->db = malloc(n);
-    assert_non_null(f->db);
-    snprintf(f->db, n, "%s/tdkt.db", f->dir);
-    assert_int_equal(tdkt_store_open(&f->store, f->db, TDKT_STORE_WRITE), 0);
+    f->store = th_store_new(&f->dir, "tdkt.db");
     *state = f;
     return 0;
 }
@@ -38,10 +32,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    tdkt_store_close(f->store);
-    th_rmtree(f->dir);
-    free(f->dir);
-    free(f->db);
+    th_store_done(f->store, f->dir);
     free(f);
     return 0;
 }

@@ -29,10 +29,7 @@ static int setup(void **state)
 {
     world *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    w->dir = th_tmpdir();
-    char db[1024];
-    snprintf(db, sizeof db, "%s/t.db", w->dir);
-    assert_int_equal(tdkt_store_open(&w->store, db, TDKT_STORE_WRITE), 0);
+    w->store = th_store_new(&w->dir, "t.db");
     *state = w;
     return 0;
 }
@@ -40,9 +37,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     world *w = *state;
-    tdkt_store_close(w->store);
-    th_rmtree(w->dir);
-    free(w->dir);
+    th_store_done(w->store, w->dir);
     free(w);
     return 0;
 }

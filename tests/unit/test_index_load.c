@@ -25,9 +25,8 @@ static int setup(void **state)
 {
     world *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    w->dir = th_tmpdir();
-    snprintf(w->db, sizeof w->db, "%s/t.db", w->dir);
-    assert_int_equal(tdkt_store_open(&w->store, w->db, TDKT_STORE_WRITE), 0);
+    w->store = th_store_new(&w->dir, "t.db");
+    snprintf(w->db, sizeof w->db, "%s/t.db", w->dir); /* for other connections */
     *state = w;
     return 0;
 }
@@ -35,9 +34,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     world *w = *state;
-    tdkt_store_close(w->store);
-    th_rmtree(w->dir);
-    free(w->dir);
+    th_store_done(w->store, w->dir);
     free(w);
     tdkt__index_parallel = -1;
     return 0;

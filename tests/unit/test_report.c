@@ -13,7 +13,6 @@
 
 typedef struct fixture {
     char *dir;
-    char *db;
     tdkt_store *store;
     tdkt_report *report; /* of 2023 */
 } fixture;
@@ -32,11 +31,7 @@ static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
     assert_non_null(f);
-    f->dir = th_tmpdir();
-    size_t n = strlen(f->dir) + 16;
-    f->db = malloc(n);
-    snprintf(f->db, n, "%s/t.db", f->dir);
-    assert_int_equal(tdkt_store_open(&f->store, f->db, TDKT_STORE_WRITE), 0);
+    f->store = th_store_new(&f->dir, "t.db");
     load_sql(f->store, "report/dataset.sql");
     assert_int_equal(tdkt_report_compute(&f->report, f->store, 2023), 0);
     *state = f;
@@ -47,10 +42,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     tdkt_report_free(f->report);
-    tdkt_store_close(f->store);
-    th_rmtree(f->dir);
-    free(f->dir);
-    free(f->db);
+    th_store_done(f->store, f->dir);
     free(f);
     return 0;
 }

@@ -27,10 +27,7 @@ static int setup(void **state)
 {
     box *b = calloc(1, sizeof *b);
     assert_non_null(b);
-    b->dir = th_tmpdir();
-    char db[1024];
-    snprintf(db, sizeof db, "%s/sandbox.db", b->dir);
-    assert_int_equal(tdkt_store_open(&b->store, db, TDKT_STORE_WRITE), 0);
+    b->store = th_store_new(&b->dir, "sandbox.db");
     assert_int_equal(tdkt_store_exec(b->store,
                                      "INSERT INTO units(id, name, kind) "
                                      "VALUES ('U1', 'Phòng', 'agency');"
@@ -48,9 +45,7 @@ static int teardown(void **state)
     tdkt_results_free(b->res);
     tdkt_rules_free(b->rules);
     tdkt_index_free(b->ix);
-    tdkt_store_close(b->store);
-    th_rmtree(b->dir);
-    free(b->dir);
+    th_store_done(b->store, b->dir);
     free(b);
     return 0;
 }
