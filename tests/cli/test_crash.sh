@@ -38,7 +38,7 @@ delay() {
 }
 
 record_tables="units people appraisals honours initiatives disciplines facts nominations"
-all_tables="meta $record_tables runs run_rulesets decisions"
+all_tables="meta $record_tables runs run_rulesets run_forms run_criteria decisions"
 counts() {
     local q="SELECT ''" t
     for t in $all_tables; do q="$q||' $t='||(SELECT count(*) FROM $t)"; done
@@ -160,7 +160,7 @@ for i in 1 2 3 4; do
             fp=$(fingerprint "$w")
             case "$fp" in
             "$fp_demo") ok ;;
-            " meta=1 units=0 people=0 appraisals=0 honours=0 initiatives=0 disciplines=0 facts=0 nominations=0 runs=0 run_rulesets=0 decisions=0 "*) ok ;;
+            " meta=1 units=0 people=0 appraisals=0 honours=0 initiatives=0 disciplines=0 facts=0 nominations=0 runs=0 run_rulesets=0 run_forms=0 run_criteria=0 decisions=0 "*) ok ;;
             *) bad "first import round $i: partial state: $fp" ;;
             esac
         fi
