@@ -54,9 +54,12 @@ static const char help_en[] =
     "Exit status: 0 done, 1 could not (a nomination not eligible, no such\n"
     "run, a database error), 2 wrong usage.\n";
 
-enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_ID, OPT_COUNT_ };
-static const char *const names[OPT_COUNT_] = {"--run", "--decision-no",
-                                              "--date", "--id"};
+enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_ID };
+static const cli_option opts[] = {{"--run", true},
+                                  {"--decision-no", true},
+                                  {"--date", true},
+                                  {"--id", true},
+                                  {NULL, false}};
 
 static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
                          const tdkt_confer_summary *s)
@@ -100,32 +103,19 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     if (!(ids = calloc((size_t)argc, sizeof *ids)))
         return cli_fail(cli, "out of memory");
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *val;
-        size_t n = 0;
-        int k = 0;
-        for (; k < OPT_COUNT_; k++) {
-            n = strlen(names[k]);
-            if (!strncmp(a, names[k], n) && (a[n] == '=' || !a[n]))
-                break;
-        }
-        if (k == OPT_COUNT_) {
-            rc = cli_usage_error(cli, "confer",
-                                 TDKT_TR(cli->lang,
-                                         "không hiểu tham số '%s'",
-                                         "unexpected argument '%s'"),
-                                 a);
+    int i = 1, k, got;
+    const char *val;
+    while ((got = cli_getopt(cli, "confer", opts, argc, argv, &i, &k,
+                             &val)) == 1) {
+        if (k < 0) {
+            rc = cli_unexpected(cli, "confer", val);
             goto done;
         }
-        if (a[n] == '=')
-            val = a + n + 1;
-        else
-            val = i + 1 < argc ? argv[++i] : "";
         if (!*val) {
             rc = cli_usage_error(cli, "confer",
                                  TDKT_TR(cli->lang, "%s cần một giá trị",
                                          "%s needs a value"),
-                                 names[k]);
+                                 opts[k].name);
             goto done;
         }
         switch (k) {
@@ -134,6 +124,10 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         case OPT_DATE: o.decision_date = val; break;
         default: ids[o.nids++] = val; break;
         }
+    }
+    if (got == -2) {
+        rc = CLI_USAGE;
+        goto done;
     }
 
     char *end = NULL;
