@@ -317,6 +317,75 @@ static void test_index_load__fact_numbers(void **state)
     tdkt_index_free(ix);
 }
 
+/* Each subject's records find their subject whatever its id: ids that
+ * are prefixes of others, upper and lower case, non-ASCII, inserted out
+ * of order; rows of subjects that do not exist (before, between and
+ * after the real ones) are skipped without taking a neighbour's place. */
+static void test_index_load__records_find_their_subject(void **state)
+{
+    world *w = *state;
+    static const char *const people[] = {"b", "a", "ab", "é", "A", "a b",
+                                         "B", "ã", "aa0", "a"};
+    static const char *const ghosts[] = {"0", "aa", "zz", "Ä", "C"};
+    records(w, "INSERT INTO units(id, name, kind) VALUES "
+               "('U2', 'Hai', 'agency'), ('U1', 'Một', 'agency');");
+    size_t n = sizeof people / sizeof *people - 1; /* "a" twice: once */
+    for (size_t i = 0; i < n; i++) {
+        char *sql = sqlite3_mprintf(
+            "INSERT INTO people(id, full_name, unit_id, is_leader) "
+            "VALUES (%Q, %Q, %Q, 0)",
+            people[i], people[i], i % 2 ? "U1" : "U2");
+        records(w, sql);
+        sqlite3_free(sql);
+        for (size_t y = 1; y <= i; y++) { /* the first has none */
+            sql = sqlite3_mprintf(
+                "INSERT INTO appraisals(subject_type, subject_id, year, "
+                "rating, unit_id) VALUES ('person', %Q, %d, 'good', %Q)",
+                people[i], (int)(2000 + y), y % 2 ? "U1" : "U2");
+            records(w, sql);
+            sqlite3_free(sql);
+        }
+    }
+    for (size_t g = 0; g < sizeof ghosts / sizeof *ghosts; g++) {
+        char *sql = sqlite3_mprintf(
+            "INSERT INTO appraisals(subject_type, subject_id, year, rating)"
+            " VALUES ('person', %Q, 1999, 'good'), ('unit', %Q, 1999, "
+            "'good')",
+            ghosts[g], ghosts[g]);
+        records(w, sql);
+        sqlite3_free(sql);
+    }
+    records(w, "INSERT INTO appraisals(subject_type, subject_id, year, "
+               "rating) VALUES ('unit', 'U1', 2001, 'good'), "
+               "('unit', 'U2', 2001, 'good'), ('unit', 'U2', 2002, 'good')");
+    for (int mode = 0; mode <= 1; mode++) {
+        tdkt_index *ix = load(w, mode);
+        for (size_t i = 0; i < n; i++) {
+            int32_t k = ix_find_subject(ix, TDKT_PERSON, people[i]);
+            assert_true(k >= 0);
+            const ix_subject *s = &ix->subjects[k];
+            assert_string_equal(s->id, people[i]);
+            if (s->app.n != i)
+                fail_msg("'%s': %u appraisals, expected %zu", people[i],
+                         s->app.n, i);
+            for (uint32_t y = 0; y < s->app.n; y++)
+                assert_int_equal(ix->app[s->app.off + y].year,
+                                 (int)(2001 + y));
+        }
+        const ix_subject *u1 = &ix->subjects[ix_find_subject(ix, TDKT_UNIT,
+                                                            "U1")];
+        const ix_subject *u2 = &ix->subjects[ix_find_subject(ix, TDKT_UNIT,
+                                                            "U2")];
+        assert_int_equal(u1->app.n, 1);
+        assert_int_equal(u2->app.n, 2);
+        size_t want = 3;
+        for (size_t i = 0; i < n; i++)
+            want += i;
+        assert_int_equal(ix->napp, want);
+        tdkt_index_free(ix);
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -325,6 +394,7 @@ int main(void)
         T(test_index_load__writer_busy_loads_on_one),
         T(test_index_load__one_snapshot_under_writes),
         T(test_index_load__fact_numbers),
+        T(test_index_load__records_find_their_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

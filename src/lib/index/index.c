@@ -88,6 +88,7 @@ typedef struct loader {
     size_t nused;
     ix_arena_block *arena; /* strings, handed to the index at the end */
     size_t arena_bytes;
+    int32_t last_unit; /* the unit an appraisal named last, or -1 */
 } loader;
 
 /* A copy of the @p len bytes at @p s, NUL-terminated, in the arena. */
@@ -169,6 +170,34 @@ static int step_done(loader *L, sqlite3_stmt *st, int rc)
     return TDKT_OK;
 }
 
+/* The unit of id @p u, or -1. Consecutive people and a person's
+ * appraisals mostly name the same unit: compare with the last one found
+ * before hashing. */
+static int32_t find_unit(loader *L, const char *u)
+{
+    const tdkt_index *ix = L->ix;
+    if (!u)
+        return -1;
+    if (L->last_unit >= 0 && strcmp(ix->subjects[L->last_unit].id, u) == 0)
+        return L->last_unit;
+    int32_t k = ix_map_get(&ix->units, u);
+    if (k >= 0)
+        L->last_unit = k;
+    return k;
+}
+
+/* Map the ids of subjects @p from.. to their indexes: after loading them,
+ * when their number is known, so that the map never rehashes. */
+static int map_subjects(tdkt_index *ix, ix_map *m, size_t from)
+{
+    if (ix_map_reserve(m, ix->nsubjects - from) < 0)
+        return oom();
+    for (size_t i = from; i < ix->nsubjects; i++)
+        if (ix_map_put(m, ix->subjects[i].id, (int32_t)i) < 0)
+            return oom();
+    return TDKT_OK;
+}
+
 static int load_subjects(loader *L)
 {
     tdkt_index *ix = L->ix;
@@ -192,15 +221,16 @@ static int load_subjects(loader *L)
         if (!s.id || !s.name ||
             PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0 ||
             reserve((void **)&L->parent_ids, &L->cap_parent, ix->nsubjects,
-                    sizeof *L->parent_ids) < 0 ||
-            ix_map_put(&ix->units, s.id, (int32_t)(ix->nsubjects - 1)) < 0) {
+                    sizeof *L->parent_ids) < 0) {
             sqlite3_finalize(st);
             return oom();
         }
         L->parent_ids[ix->nsubjects - 1] = parent;
     }
-    if ((error = step_done(L, st, rc)) < 0)
+    if ((error = step_done(L, st, rc)) < 0 ||
+        (error = map_subjects(ix, &ix->units, 0)) < 0)
         return error;
+    size_t units = ix->nsubjects;
 
     if ((error = prepare(L, &st,
                          "SELECT id, full_name, unit_id, is_leader, "
@@ -212,8 +242,7 @@ static int load_subjects(loader *L)
         s.type = TDKT_PERSON;
         s.id = col_str(L, st, 0);
         s.name = col_str(L, st, 1);
-        const unsigned char *u = sqlite3_column_text(st, 2);
-        s.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
+        s.unit = find_unit(L, (const char *)sqlite3_column_text(st, 2));
         s.is_leader = (uint8_t)sqlite3_column_int(st, 3);
         s.category = (uint8_t)col_enum(L, st, 4, TDKT_V_CATEGORY);
         s.gender = (uint8_t)col_enum(L, st, 5, TDKT_V_GENDER);
@@ -222,13 +251,13 @@ static int load_subjects(loader *L)
         s.hired = col_date(st, 8);
         s.kind = IX_NONE;
         if (!s.id || !s.name ||
-            PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0 ||
-            ix_map_put(&ix->people, s.id, (int32_t)(ix->nsubjects - 1)) < 0) {
+            PUSH(ix, ix->subjects, ix->nsubjects, L->cap_subjects, s) < 0) {
             sqlite3_finalize(st);
             return oom();
         }
     }
-    if ((error = step_done(L, st, rc)) < 0)
+    if ((error = step_done(L, st, rc)) < 0 ||
+        (error = map_subjects(ix, &ix->people, units)) < 0)
         return error;
     /* Parents can only be resolved once every unit is known. */
     for (size_t i = 0; i < ix->nsubjects; i++)
@@ -267,6 +296,62 @@ static int col_type(sqlite3_stmt *st, int i)
 }
 
 /*
+ * Finding the subject of each row. The grouped queries return rows ordered
+ * by subject type and id, the order load_subjects gave the subjects (units,
+ * then people, each by id, in the same BINARY collation): so a cursor per
+ * type that only moves forward finds each subject with a comparison or two,
+ * touching memory in order. A row out of that order (which the queries do
+ * not produce) falls back to the maps.
+ */
+typedef struct subject_cursor {
+    int32_t next[2];  /* next candidate: [0] people, [1] units */
+    int32_t end[2];   /* one past the last subject of the type */
+    int prev_type;    /* the previous row's type and subject */
+    int32_t prev;
+} subject_cursor;
+
+static void cursor_init(const tdkt_index *ix, subject_cursor *c)
+{
+    int32_t units = 0;
+    while ((size_t)units < ix->nsubjects &&
+           ix->subjects[units].type == TDKT_UNIT)
+        units++;
+    c->next[1] = 0;
+    c->end[1] = units;
+    c->next[0] = units;
+    c->end[0] = (int32_t)ix->nsubjects;
+    c->prev_type = 0;
+    c->prev = -1;
+}
+
+static int32_t cursor_find(tdkt_index *ix, subject_cursor *c, int type,
+                           const char *id)
+{
+    if (!id || (type != 'p' && type != 'u'))
+        return -1;
+    int t = type == 'u';
+    /* Most rows belong to the subject of the row before. */
+    if (c->prev >= 0 && c->prev_type == type &&
+        strcmp(ix->subjects[c->prev].id, id) == 0)
+        return c->prev;
+    int32_t k = c->next[t], found = -1;
+    int cmp = -1;
+    while (k < c->end[t] && (cmp = strcmp(ix->subjects[k].id, id)) < 0)
+        k++;
+    if (k < c->end[t] && cmp == 0) {
+        found = k;
+        c->next[t] = k + 1;
+    } else if (k == c->next[t]) {
+        found = subject_of(ix, type, id); /* behind the cursor */
+    } else {
+        c->next[t] = k; /* a dangling id between two subjects */
+    }
+    c->prev_type = type;
+    c->prev = found;
+    return found;
+}
+
+/*
  * Walk an ordered query whose rows are grouped by subject, calling `add`
  * for each row and setting the subject's range through `range_of`.
  */
@@ -282,28 +367,12 @@ static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
     if (error < 0)
         return error;
     int32_t cur = -1;
-    /* Rows come grouped by subject: look the subject up only when its id
-     * changes (the type changes only with it, or the id differs). Ids
-     * longer than prev_id are looked up every time. */
-    char prev_id[256];
-    bool prev_ok = false; /* prev_id holds the previous row's id */
-    int prev_type = -1;
-    int32_t prev_s = -1;
+    subject_cursor sc;
+    cursor_init(ix, &sc);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(st, id_col);
         int type = type_col < 0 ? 'p' : col_type(st, type_col);
-        int32_t s;
-        if (id && prev_ok && type == prev_type && strcmp(id, prev_id) == 0) {
-            s = prev_s;
-        } else {
-            s = subject_of(ix, type, id);
-            prev_type = type;
-            prev_s = s;
-            size_t len = id ? strlen(id) : sizeof prev_id;
-            prev_ok = len < sizeof prev_id;
-            if (prev_ok)
-                memcpy(prev_id, id, len + 1);
-        }
+        int32_t s = cursor_find(ix, &sc, type, id);
         if (s < 0)
             continue; /* a dangling row: import refuses them, skip */
         ix_range *r = range_of(ix, s);
@@ -348,8 +417,7 @@ static int add_appraisal(loader *L, sqlite3_stmt *st)
     ix_appraisal a = {0};
     a.year = (int16_t)sqlite3_column_int(st, 2);
     a.rating = (uint8_t)col_enum(L, st, 3, TDKT_V_RATING);
-    const unsigned char *u = sqlite3_column_text(st, 4);
-    a.unit = u ? ix_map_get(&ix->units, (const char *)u) : -1;
+    a.unit = find_unit(L, (const char *)sqlite3_column_text(st, 4));
     a.months = sqlite3_column_type(st, 5) == SQLITE_NULL
                    ? 12
                    : (uint8_t)sqlite3_column_int(st, 5);
@@ -538,14 +606,20 @@ static int load_nominations(loader *L)
         n.campaign = col_str(L, st, 6);
         n.proposed_by = col_str(L, st, 7);
         n.submitted = col_date(st, 8);
-        if (!n.id ||
-            PUSH(ix, ix->noms, ix->nnoms, L->cap_noms, n) < 0 ||
-            ix_map_put(&ix->noms_by_id, n.id, (int32_t)(ix->nnoms - 1)) < 0) {
+        if (!n.id || PUSH(ix, ix->noms, ix->nnoms, L->cap_noms, n) < 0) {
             sqlite3_finalize(st);
             return oom();
         }
     }
-    return step_done(L, st, rc);
+    if ((error = step_done(L, st, rc)) < 0)
+        return error;
+    /* Ids mapped once all are known, as for subjects. */
+    if (ix_map_reserve(&ix->noms_by_id, ix->nnoms) < 0)
+        return oom();
+    for (size_t i = 0; i < ix->nnoms; i++)
+        if (ix_map_put(&ix->noms_by_id, ix->noms[i].id, (int32_t)i) < 0)
+            return oom();
+    return TDKT_OK;
 }
 
 /* Facts attested about nominations, grouped by nomination id: after
@@ -864,8 +938,9 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
     tdkt_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return oom();
-    loader la = {.ix = ix, .codes = &codes};
-    loader lb = {.ix = ix, .codes = &codes, .db = tdkt_store_sqlite(store)};
+    loader la = {.ix = ix, .codes = &codes, .last_unit = -1};
+    loader lb = {.ix = ix, .codes = &codes, .db = tdkt_store_sqlite(store),
+                 .last_unit = -1};
     sqlite3 *twin = NULL;
     int error = begin_snapshots(store, &twin);
     if (error < 0)

@@ -2,6 +2,7 @@
  * String → int32 hash map with open addressing (linear probing). Keys are
  * borrowed (they live in the index's arena); the map never frees them.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,8 @@ static uint64_t hash(const char *s)
     return h;
 }
 
-static int grow(ix_map *m)
+static int grow_to(ix_map *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = calloc(cap, sizeof *keys);
     int32_t *vals = malloc(cap * sizeof *vals);
     if (!keys || !vals) {
@@ -42,9 +42,23 @@ static int grow(ix_map *m)
     return 0;
 }
 
+/* Room for @p n keys without growing past a load of 3/4. */
+static bool fits(const ix_map *m, size_t n)
+{
+    return n * 4 <= m->cap * 3;
+}
+
+int ix_map_reserve(ix_map *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while (n * 4 > cap * 3)
+        cap *= 2;
+    return cap == m->cap ? 0 : grow_to(m, cap);
+}
+
 int ix_map_put(ix_map *m, const char *key, int32_t val)
 {
-    if ((m->count + 1) * 4 > m->cap * 3 && grow(m) < 0)
+    if (!fits(m, m->count + 1) && grow_to(m, m->cap ? m->cap * 2 : 64) < 0)
         return -1;
     size_t j = hash(key) & (m->cap - 1);
     while (m->keys[j]) {
