@@ -15,6 +15,14 @@ elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
 # A copy of a closed database (no -wal left, so the main file is all).
 copy_db() { fresh "$2"; cp "$1" "$2"; }
+# The store's content (a hash of its SQL text) without the index image:
+# a cache that any command loading the records may write (index/image.c).
+store_dump() {
+    sqlite3 "$1" .dump | grep -v '^INSERT INTO index_image' | sha256sum |
+        cut -d' ' -f1
+}
+# Parts of the index image in the store.
+image_parts() { sqlite3 "$1" "SELECT count(*) FROM index_image"; }
 integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; }
 # Saved runs whose decisions are not all there (must always be 0).
 incomplete_runs() {

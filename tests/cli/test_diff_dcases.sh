@@ -25,7 +25,7 @@ A="$TDKT_SOURCE_DIR/rules/vn/nd91-2017"
 B="$TDKT_SOURCE_DIR/rules/vn/luat-2022"
 . "$(dirname "$0")/lib.sh"
 xfailed=0
-dump() { sqlite3 "$db" .dump | sha256sum; }
+dump() { store_dump "$db"; }
 
 # Python checks print "ok …", "FAIL …" or "XFAIL …" per assertion.
 tally() {

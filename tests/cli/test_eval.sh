@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export TDKT_DB="$tmp/t.db" TDKT_RULES="$TDKT_SOURCE_DIR/rules"
 . "$(dirname "$0")/lib.sh"
-dump() { sqlite3 "$TDKT_DB" .dump | sha256sum; }
+dump() { store_dump "$TDKT_DB"; }
 
 "$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
 n_noms=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM nominations")
@@ -87,6 +87,10 @@ set -e
 before=$(dump)
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl > "$tmp/d.jsonl"
 check "diff writes nothing" test "$before" = "$(dump)"
+check "a loading command keeps the index image" test "$(image_parts "$TDKT_DB")" -ge 1
+sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
+check "a changed record table drops the image" test "$(image_parts "$TDKT_DB")" -eq 0
+sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
 check "diff finds gains" grep -q '"change":"gained"' "$tmp/d.jsonl"
 check "diff names both rule sets" grep -q '"from":{"ruleset":"kontum/qd29-2018"' "$tmp/d.jsonl"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl --threads 1 > "$tmp/d1.jsonl"

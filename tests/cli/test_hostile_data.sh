@@ -27,7 +27,7 @@ fx="$TDKT_FIXTURES/hostile-data"
 # run ARGS...: tdkt with stdout, stderr and status kept.
 run() { status=0; "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?; }
 err() { head -c 400 "$tmp/err"; }
-dump() { sqlite3 "$1" .dump | sha256sum | cut -d' ' -f1; }
+dump() { store_dump "$1"; }
 t_all=$(date +%s)
 
 # ---- a. formula injection --------------------------------------------------

@@ -681,7 +681,8 @@ static void test_decisions__schema_1_migrated(void **state)
     a->store = NULL;
     assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
 
-    assert_int_equal(query_int(a, "PRAGMA user_version"), 2);
+    assert_int_equal(query_int(a, "PRAGMA user_version"),
+                     TDKT_SCHEMA_VERSION);
     assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema "
                                   "WHERE name = 'decisions_v1'"),
                      0);

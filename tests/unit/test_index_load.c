@@ -12,7 +12,9 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "index/image.h"
 #include "index/index_internal.h"
+#include "index/map.h"
 #include "tdkt/import.h"
 
 typedef struct world {
@@ -28,6 +30,7 @@ static int setup(void **state)
     w->store = th_store_new(&w->dir, "t.db");
     snprintf(w->db, sizeof w->db, "%s/t.db", w->dir); /* for other connections */
     *state = w;
+    tdkt__index_image = 0; /* these tests are about the tables */
     return 0;
 }
 
@@ -37,6 +40,7 @@ static int teardown(void **state)
     th_store_done(w->store, w->dir);
     free(w);
     tdkt__index_parallel = -1;
+    tdkt__index_image = 1;
     return 0;
 }
 
@@ -386,6 +390,237 @@ static void test_index_load__records_find_their_subject(void **state)
     }
 }
 
+/* ------------------------------------------------------ the index image */
+
+static int image_parts(world *w)
+{
+    sqlite3 *db = tdkt_store_sqlite(w->store);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
+                                            "index_image",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Loaded with the image on: from the image when there is a usable one
+ * (ix->image set), else from the tables, writing the image. */
+static tdkt_index *load_imaged(world *w)
+{
+    tdkt__index_image = 1;
+    tdkt_index *ix = load(w, -1);
+    tdkt__index_image = 0;
+    return ix;
+}
+
+/* Same records, and the same lookups by id and by fact key. */
+static void same_loaded(const tdkt_index *tables, const tdkt_index *image)
+{
+    same_index(tables, image);
+    for (size_t i = 0; i < tables->nsubjects; i++) {
+        const ix_subject *s = &tables->subjects[i];
+        assert_int_equal(ix_find_subject(image, s->type, s->id), (int)i);
+    }
+    for (size_t i = 0; i < tables->nnoms; i++)
+        assert_int_equal(ix_map_get_nom(image, tables->noms[i].id), (int)i);
+    for (size_t i = 0; i < tables->fact_keys.cap; i++) {
+        const char *k = tables->fact_keys.keys[i];
+        if (k)
+            assert_int_equal(ix_fact_key(image, k),
+                             tables->fact_keys.vals[i]);
+    }
+    for (size_t i = 0; i < tables->ninit_names; i++)
+        assert_int_equal(ix_map_get(&image->init_ids, tables->init_names[i]),
+                         (int)i);
+}
+
+/* The first load writes the image, the next reads it: the same index as
+ * the tables give, lookups included. */
+static void test_index_load__image_same_as_tables(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    tdkt_index *tables = load(w, 0);
+    assert_int_equal(image_parts(w), 0);
+    tdkt_index *first = load_imaged(w);
+    assert_null(first->image);
+    assert_int_equal(image_parts(w), 1);
+    tdkt_index *second = load_imaged(w);
+    assert_non_null(second->image);
+    assert_true(second->nhon > 0 && second->nfac > 0 && second->nini > 0);
+    same_loaded(tables, second);
+    tdkt_index_free(tables);
+    tdkt_index_free(first);
+    tdkt_index_free(second);
+}
+
+/* Any change to any record table, made by any connection, drops the
+ * image; the next load reads the tables, change included. */
+static void test_index_load__image_dropped_by_any_change(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    static const char *const changes[] = {
+        "UPDATE units SET name = name || '.' WHERE rowid = 1",
+        "INSERT INTO people(id, full_name, unit_id, is_leader) "
+        "SELECT 'PX', 'X', id, 0 FROM units LIMIT 1",
+        "DELETE FROM people WHERE id = 'PX'",
+        "UPDATE appraisals SET rating = 'good' WHERE year = "
+        "(SELECT max(year) FROM appraisals)",
+        "DELETE FROM honours WHERE year = (SELECT min(year) FROM honours)",
+        "UPDATE initiatives SET applied = 1 - applied",
+        "INSERT INTO disciplines(subject_type, subject_id, date, level) "
+        "SELECT 'person', id, '2020-01-01', 'reprimand' FROM people "
+        "LIMIT 1",
+        "INSERT INTO facts(subject_type, subject_id, year, key, value) "
+        "SELECT 'person', id, 2020, 'image_test', '1' FROM people LIMIT 1",
+        "UPDATE nominations SET year = year WHERE rowid = 1",
+    };
+    for (size_t c = 0; c < sizeof changes / sizeof *changes; c++) {
+        tdkt_index_free(load_imaged(w));
+        assert_int_equal(image_parts(w), 1);
+        sqlite3 *other = NULL;
+        assert_int_equal(sqlite3_open(w->db, &other), SQLITE_OK);
+        if (sqlite3_exec(other, changes[c], NULL, NULL, NULL) != SQLITE_OK)
+            fail_msg("%s: %s", changes[c], sqlite3_errmsg(other));
+        sqlite3_close(other);
+        if (image_parts(w) != 0)
+            fail_msg("the image survived: %s", changes[c]);
+        tdkt_index *tables = load(w, 0);
+        tdkt_index *after = load_imaged(w);
+        assert_null(after->image);
+        same_index(tables, after);
+        tdkt_index_free(tables);
+        tdkt_index_free(after);
+    }
+    /* An import drops it too (its rows do not fire the triggers), and
+     * triggers work again after it. */
+    tdkt_index_free(load_imaged(w));
+    import_demo(w);
+    assert_int_equal(image_parts(w), 0);
+    tdkt_index_free(load_imaged(w));
+    records(w, "UPDATE units SET name = name || '.' WHERE rowid = 1");
+    assert_int_equal(image_parts(w), 0);
+}
+
+/* An image is written only when no other connection committed since the
+ * load's snapshot: it would show records the index does not hold. */
+static void test_index_load__image_not_written_over_a_commit(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    sqlite3 *db = tdkt_store_sqlite(w->store);
+    int64_t version = ix_image_version(db);
+    tdkt_index *ix = load(w, 0);
+    sqlite3 *other = NULL;
+    assert_int_equal(sqlite3_open(w->db, &other), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(other, "INSERT INTO meta(key, value) "
+                                         "VALUES ('image_test', '1')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    ix_image_store(ix, db, version);
+    assert_int_equal(image_parts(w), 0);
+    /* Nor while another connection holds the write lock. */
+    version = ix_image_version(db);
+    assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    ix_image_store(ix, db, version);
+    assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(image_parts(w), 0);
+    /* With neither, it is. */
+    ix_image_store(ix, db, ix_image_version(db));
+    assert_int_equal(image_parts(w), 1);
+    sqlite3_close(other);
+    tdkt_index_free(ix);
+}
+
+/* A damaged image is never used: whatever byte is changed, cut off or
+ * added, the load reads the tables and gives what they hold. */
+static void test_index_load__image_damage_is_ignored(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    tdkt_index *tables = load(w, 0);
+    tdkt_index_free(load_imaged(w));
+    sqlite3 *db = tdkt_store_sqlite(w->store);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT data FROM index_image",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int len = sqlite3_column_bytes(st, 0);
+    unsigned char *good = malloc((size_t)len);
+    assert_non_null(good);
+    memcpy(good, sqlite3_column_blob(st, 0), (size_t)len);
+    sqlite3_finalize(st);
+    unsigned char *bad = malloc((size_t)len + 16);
+    assert_non_null(bad);
+    /* Every byte of the header, then bytes spread over the sections. */
+    int tried = 0;
+    for (int at = 0; at < len; at += at < 256 ? 1 : 1 + len / 97) {
+        for (int how = 0; how < 3; how++) {
+            memcpy(bad, good, (size_t)len);
+            int n = len;
+            if (how == 0)
+                bad[at] ^= 0x01;
+            else if (how == 1)
+                bad[at] ^= 0x80;
+            else if (at < 256 && at % 16 == 0)
+                n = at; /* cut off */
+            else
+                continue;
+            if (n == len && tried % 7 == 0) { /* and bytes added */
+                memset(bad + len, 0, 16);
+                n = len + 16;
+                bad[at] = good[at];
+            }
+            tried++;
+            assert_int_equal(sqlite3_prepare_v2(db,
+                                                "UPDATE index_image SET "
+                                                "data = ? WHERE part = 1",
+                                                -1, &st, NULL),
+                             SQLITE_OK);
+            sqlite3_bind_blob(st, 1, bad, n, SQLITE_STATIC);
+            assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+            sqlite3_finalize(st);
+            tdkt__index_image = 1;
+            tdkt_index *ix = NULL;
+            assert_int_equal(tdkt_index_load(&ix, w->store), 0);
+            tdkt__index_image = 0;
+            if (ix->image)
+                fail_msg("a damaged image was used (byte %d, change %d)",
+                         at, how);
+            same_index(tables, ix);
+            tdkt_index_free(ix);
+        }
+    }
+    assert_true(tried > 300);
+    /* A second part that the first does not announce. */
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "UPDATE index_image SET data = ? "
+                                        "WHERE part = 1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_blob(st, 1, good, len, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    tdkt_index *ix = load_imaged(w);
+    assert_non_null(ix->image); /* the good one is used */
+    tdkt_index_free(ix);
+    records(w, "INSERT INTO index_image(part, data) VALUES (2, x'00')");
+    ix = load_imaged(w);
+    assert_null(ix->image);
+    tdkt_index_free(ix);
+    free(good);
+    free(bad);
+    tdkt_index_free(tables);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -395,6 +630,10 @@ int main(void)
         T(test_index_load__one_snapshot_under_writes),
         T(test_index_load__fact_numbers),
         T(test_index_load__records_find_their_subject),
+        T(test_index_load__image_same_as_tables),
+        T(test_index_load__image_dropped_by_any_change),
+        T(test_index_load__image_not_written_over_a_commit),
+        T(test_index_load__image_damage_is_ignored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

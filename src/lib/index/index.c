@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "index/image.h"
 #include "index/index_internal.h"
 #include "index/map.h"
 
@@ -930,6 +931,19 @@ static void take_arena(tdkt_index *ix, loader *L)
     L->arena_bytes = 0;
 }
 
+int tdkt__index_image = 1;
+
+/* The store's index image, if it has a usable one: 1 loaded, 0 not. */
+static int load_image(tdkt_index *ix, tdkt_store *store)
+{
+    int error = tdkt_store_begin_read(store);
+    if (error < 0)
+        return error;
+    int got = ix_image_load(ix, tdkt_store_sqlite(store));
+    tdkt_store_rollback(store);
+    return got;
+}
+
 int tdkt_index_load(tdkt_index **out, tdkt_store *store)
 {
     *out = NULL;
@@ -938,6 +952,20 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
     tdkt_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return oom();
+    /* Read before any snapshot is taken: the image written after loading
+     * the tables must show no commit made since. */
+    int64_t version = -1;
+    if (tdkt__index_image) {
+        version = ix_image_version(tdkt_store_sqlite(store));
+        int got = load_image(ix, store);
+        if (got != 0) {
+            if (got < 0)
+                free(ix);
+            else
+                *out = ix;
+            return got < 0 ? got : TDKT_OK;
+        }
+    }
     loader la = {.ix = ix, .codes = &codes, .last_unit = -1};
     loader lb = {.ix = ix, .codes = &codes, .db = tdkt_store_sqlite(store),
                  .last_unit = -1};
@@ -996,6 +1024,8 @@ done:
         tdkt_index_free(ix);
         return error;
     }
+    if (tdkt__index_image)
+        ix_image_store(ix, tdkt_store_sqlite(store), version);
     *out = ix;
     return TDKT_OK;
 }
@@ -1004,6 +1034,16 @@ void tdkt_index_free(tdkt_index *ix)
 {
     if (!ix)
         return;
+    ix_map_free(&ix->people);
+    ix_map_free(&ix->units);
+    ix_map_free(&ix->noms_by_id);
+    ix_map_free(&ix->fact_keys);
+    ix_map_free(&ix->init_ids);
+    if (ix->image) { /* every array lives in it */
+        free(ix->image);
+        free(ix);
+        return;
+    }
     free(ix->subjects);
     free(ix->noms);
     free(ix->app);
@@ -1013,11 +1053,6 @@ void tdkt_index_free(tdkt_index *ix)
     free(ix->fac);
     free(ix->members);
     free(ix->children);
-    ix_map_free(&ix->people);
-    ix_map_free(&ix->units);
-    ix_map_free(&ix->noms_by_id);
-    ix_map_free(&ix->fact_keys);
-    ix_map_free(&ix->init_ids);
     free(ix->init_names);
     while (ix->arena) {
         ix_arena_block *next = ix->arena->next;

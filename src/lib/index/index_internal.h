@@ -119,6 +119,7 @@ struct tdkt_index {
     const char **init_names; /* interned initiative id → its text */
     size_t ninit_names, cap_init_names;
     ix_arena_block *arena;
+    void *image; /* loaded from the store's image: every array lives in it */
     size_t bytes;
     bool parallel; /* loaded on two connections at once (for tests) */
 };
@@ -127,6 +128,10 @@ struct tdkt_index {
  * connections when the database is large enough, 0 on one, 1 on two
  * whenever it can. */
 extern int tdkt__index_parallel;
+
+/* Whether tdkt_index_load reads and writes the store's index image (for
+ * tests and the benchmark): 1 (the default) yes, 0 no. */
+extern int tdkt__index_image;
 
 /* Find a subject by type and id: its index, or -1. */
 int32_t ix_find_subject(const tdkt_index *ix, int type, const char *id);

@@ -15,6 +15,7 @@
 
 extern const char *const tdkt__schema_sql;
 extern const char *const tdkt__schema_decisions_sql;
+extern const char *const tdkt__schema_image_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -135,12 +136,18 @@ static int migrate(tdkt_store *s, int version, bool empty)
         goto done;
     if (empty2) {
         if ((error = tdkt_store_exec(s, tdkt__schema_sql)) < 0 ||
-            (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0)
-            goto done;
-    } else if (version2 < 2) {
-        if ((error = tdkt_store_exec(s, migrate_1_before)) < 0 ||
             (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0 ||
-            (error = tdkt_store_exec(s, migrate_1_after)) < 0)
+            (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0)
+            goto done;
+    } else if (version2 < TDKT_SCHEMA_VERSION) {
+        if (version2 < 2 &&
+            ((error = tdkt_store_exec(s, migrate_1_before)) < 0 ||
+             (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0 ||
+             (error = tdkt_store_exec(s, migrate_1_after)) < 0))
+            goto done;
+        /* Version 3 added the index image and the triggers that keep it
+         * from going stale. */
+        if ((error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0)
             goto done;
     }
     char sql[64];

@@ -1,0 +1,58 @@
+-- The in-memory index's image (src/lib/index/image.c), schema version 3:
+-- a cache of what loading the record tables gives, so that a run reads one
+-- blob instead of some twenty million rows. It is only ever a copy: any
+-- change to a record table, by tdkt or anyone else, deletes it (the
+-- triggers below), and the next load that finds it missing or unusable
+-- reads the tables and writes it again.
+CREATE TABLE index_image (
+  part INTEGER PRIMARY KEY,   -- 1, 2, ...: the image is their concatenation
+  data BLOB NOT NULL
+) STRICT;
+CREATE TRIGGER units_stale_i AFTER INSERT ON units
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER units_stale_u AFTER UPDATE ON units
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER units_stale_d AFTER DELETE ON units
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER people_stale_i AFTER INSERT ON people
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER people_stale_u AFTER UPDATE ON people
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER people_stale_d AFTER DELETE ON people
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER appraisals_stale_i AFTER INSERT ON appraisals
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER appraisals_stale_u AFTER UPDATE ON appraisals
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER appraisals_stale_d AFTER DELETE ON appraisals
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER honours_stale_i AFTER INSERT ON honours
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER honours_stale_u AFTER UPDATE ON honours
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER honours_stale_d AFTER DELETE ON honours
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER initiatives_stale_i AFTER INSERT ON initiatives
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER initiatives_stale_u AFTER UPDATE ON initiatives
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER initiatives_stale_d AFTER DELETE ON initiatives
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER disciplines_stale_i AFTER INSERT ON disciplines
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER disciplines_stale_u AFTER UPDATE ON disciplines
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER disciplines_stale_d AFTER DELETE ON disciplines
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER facts_stale_i AFTER INSERT ON facts
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER facts_stale_u AFTER UPDATE ON facts
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER facts_stale_d AFTER DELETE ON facts
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER nominations_stale_i AFTER INSERT ON nominations
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER nominations_stale_u AFTER UPDATE ON nominations
+BEGIN DELETE FROM index_image; END;
+CREATE TRIGGER nominations_stale_d AFTER DELETE ON nominations
+BEGIN DELETE FROM index_image; END;
