@@ -4,7 +4,7 @@
  *
  *   tdkt_bench --db DB --step load|eval|save|diff|report|rules|bk
  *              [--rules DIR] [--from DIR --to DIR] [--threads N]
- *              [--year Y] [--runs N]
+ *              [--year Y] [--runs N] [--image on|off]
  *
  * One step per process, so that the peak RSS (getrusage, or /usr/bin/time
  * around the process) is the step's own. Each phase of the step (open the
@@ -24,6 +24,10 @@
  *   bk      eval under the BENCH-BK rule set (--rules, 1 thread unless
  *           --threads), with the counts other implementations check:
  *           person nominations, eligible, failures per criterion
+ *
+ * --image off loads the index from the record tables and writes no image
+ * (the library's default, on, reads the store's index image when it has
+ * one and writes it when not).
  *
  * --threads 0 (the default) is every core, as tdkt itself. --runs N repeats
  * the step's main phase N times in the process and reports the median (the
@@ -157,7 +161,8 @@ static void usage(void)
     fputs("usage: tdkt_bench --db DB --step "
           "load|eval|save|diff|report|rules|bk\n"
           "                  [--rules DIR] [--from DIR --to DIR] "
-          "[--threads N] [--year Y] [--runs N]\n",
+          "[--threads N] [--year Y] [--runs N]\n"
+          "                  [--image on|off]\n",
           stderr);
 }
 
@@ -168,6 +173,10 @@ static int cores(void)
 }
 
 /* ------------------------------------------------------------ steps */
+
+/* The library's switch for the store's index image (index/image.c): off
+ * measures loading from the record tables. */
+extern int tdkt__index_image;
 
 typedef struct args {
     const char *db, *step, *rules, *from, *to;
@@ -666,6 +675,9 @@ int main(int argc, char **argv)
             a.year = atoi(v);
         else if (strcmp(o, "--runs") == 0)
             a.runs = atoi(v) > 0 ? atoi(v) : 1;
+        else if (strcmp(o, "--image") == 0 &&
+                 (strcmp(v, "on") == 0 || strcmp(v, "off") == 0))
+            tdkt__index_image = strcmp(v, "on") == 0;
         else {
             usage();
             return 2;

@@ -23,10 +23,17 @@
 #
 # Steps, each in its own process (so that peak RSS is the step's own):
 #   import   tdkt import of the generated CSV into a fresh database
-#   load     open the store + load the in-memory index
+#   load_first  the first load after an import: the index from the record
+#            tables, then its image written into the store (a copy of the
+#            database without its image)
+#   load_tables the index from the record tables alone (no image)
+#   load     open the store + load the in-memory index, as every run after
+#            the first does (from the store's index image)
 #   eval     every nomination under regime A (rules/vn/nd91-2017),
 #            threads = cores, then 1 thread
 #   save     eval, then save the decisions (into a fresh copy of the db)
+#   save_first  the same as the first command after an import (the copy
+#            without its index image)
 #   diff     dry-run diff from regime A to regime B (rules/vn/luat-2022)
 #   report   the annual report table (--year 2023, see bench/README.md)
 #   rules    open every shipped rule set (both regimes and Kon Tum)
@@ -197,6 +204,9 @@ for r in $(seq 1 "$runs"); do
 done
 mv "$work/import.db" "$db"
 rm -f "$work"/import.db-*
+# In use, the first command after an import writes the index image; the
+# bench database gets it the same way, untimed (load_first times it).
+"$bench" --db "$db" --step load >/dev/null
 
 # step NAME ARGS...: run tdkt_bench --step ARGS $runs times
 step() {
@@ -204,22 +214,32 @@ step() {
     for r in $(seq 1 "$runs"); do
         echo "== $name ($r/$runs)" >&2
         local d="$db"
-        if [ "$name" = save ]; then
-            # saving grows the database: a fresh copy each run, untimed
+        case "$name" in
+        save|save_first|load_first)
+            # saving grows the database, the first load writes its image:
+            # a fresh copy each run, untimed, on disk before the clock
+            # starts (else the first fsync would write the copy too)
             rm -f "$work"/save.db*
             cp "$db" "$work/save.db"
-            d="$work/save.db"
-        fi
+            case "$name" in *_first)
+                sqlite3 "$work/save.db" "DELETE FROM index_image" ;;
+            esac
+            sync "$work/save.db"
+            d="$work/save.db" ;;
+        esac
         idle_wait; pre=$(busy)
         measure "$work/t" "$bench" --db "$d" "$@" > "$work/j"
         record "$name" "$r" "$work/j" "$work/t" "$pre"
     done
     rm -f "$work"/save.db*
 }
+step load_first  --step load
+step load_tables --step load --image off
 step load     --step load
 step eval     --step eval --rules "$A" --threads 0
 step eval_1t  --step eval --rules "$A" --threads 1
 step save     --step save --rules "$A" --threads 0
+step save_first --step save --rules "$A" --threads 0
 step diff     --step diff --from "$A" --to "$B" --threads 0
 step report   --step report --year "$year"
 step rules    --step rules --rules "$ROOT"
@@ -270,14 +290,15 @@ noms = None
 for r in by.get("load", []):
     if r["bench"]:
         noms = r["bench"]["index"]["nominations"]
-index = by["load"][0]["bench"]["index"] if by.get("load") else {}
+index = by["load_tables"][0]["bench"]["index"] if by.get("load_tables") else {}
 
 put("import", by["import"], lambda r: r["process"]["wall_s"],
     lambda r: r["process"]["cpu_s"], noms, {"rows": rows,
     "rows_per_s": rows / med([r["process"]["wall_s"] for r in by["import"]])})
-put("load", by["load"], lambda r: ph(bench(r), "open", "load"),
-    lambda r: ph(bench(r), "open", "load", key="cpu_s"), noms,
-    {"index_mib": index.get("bytes", 0) / 2**20})
+for s in ("load_first", "load_tables", "load"):
+    put(s, by[s], lambda r: ph(bench(r), "open", "load"),
+        lambda r: ph(bench(r), "open", "load", key="cpu_s"), noms,
+        {"index_mib": index.get("bytes", 0) / 2**20})
 last = lambda s: by[s][-1]["bench"]
 for s, label in (("eval", "eval"), ("eval_1t", "eval_1t")):
     b = last(s)
@@ -292,12 +313,14 @@ put("save", by["save"], lambda r: ph(bench(r), "save", "close"),
     {"threads": b["threads"],
      "insert_s": med([ph(bench(r), "save") for r in by["save"]]),
      "checkpoint_s": med([ph(bench(r), "close") for r in by["save"]])})
-# The target of the issue: load + evaluate + save, as one job does them.
-put("load_eval_save", by["save"],
-    lambda r: ph(bench(r), "open", "load", "rules", "eval", "save", "close"),
-    lambda r: ph(bench(r), "open", "load", "rules", "eval", "save", "close",
-                 key="cpu_s"),
-    b["nominations"], {"threads": b["threads"]})
+# The target of the issue: load + evaluate + save, as one job does them;
+# and the same as the first job after an import (writing the image).
+for s, src in (("load_eval_save", "save"), ("load_eval_save_first", "save_first")):
+    put(s, by[src],
+        lambda r: ph(bench(r), "open", "load", "rules", "eval", "save", "close"),
+        lambda r: ph(bench(r), "open", "load", "rules", "eval", "save", "close",
+                     key="cpu_s"),
+        b["nominations"], {"threads": b["threads"]})
 b = last("diff")
 put("diff", by["diff"], lambda r: bench(r)["diff_s"],
     lambda r: bench(r)["diff_cpu_s"], b["nominations"],
@@ -331,13 +354,14 @@ def target(name, value, limit, ok, unit, best=None):
 target("BENCH-BK, 1 thread", steps["bk"]["nominations_per_s"], 500000,
        steps["bk"]["nominations_per_s"] >= 500000, "nominations/s",
        steps["bk"]["nominations"] / steps["bk"]["wall_s_min"])
-les = steps["load_eval_save"]
-if people == 100000:
-    target("load + evaluate + save, 100k", les["wall_s"], 2.0, les["wall_s"] <= 2.0, "s",
-           les["wall_s_min"])
+les, les1 = steps["load_eval_save"], steps["load_eval_save_first"]
+for size, label, limit in ((100000, "100k", 2.0), (1000000, "1M", 20.0)):
+    if people == size:
+        target("load + evaluate + save, %s" % label, les["wall_s"], limit,
+               les["wall_s"] <= limit, "s", les["wall_s_min"])
+        target("  the same, first after import", les1["wall_s"], limit,
+               les1["wall_s"] <= limit, "s", les1["wall_s_min"])
 if people == 1000000:
-    target("load + evaluate + save, 1M", les["wall_s"], 20.0, les["wall_s"] <= 20.0, "s",
-           les["wall_s_min"])
     rss = max(s["peak_rss_mib"] for k, s in steps.items() if k != "import")
     target("peak RSS, 1M", rss, 1536, rss <= 1536, "MiB")
     target("import, 1M", steps["import"]["wall_s"], 60.0,
@@ -372,10 +396,13 @@ def f(x, nd=2):
     if abs(x) >= 100000:
         return "{:,.0f}".format(x)
     return "{:.{}f}".format(x, nd)
-rows_t = [("import", "import"), ("load", "load"),
+rows_t = [("import", "import"), ("load_first", "load, first after import"),
+          ("load_tables", "load from the tables"), ("load", "load (image)"),
           ("eval", "eval A (threads=%d)" % ev["threads"]),
           ("eval_1t", "eval A (1 thread)"), ("save", "save decisions"),
-          ("load_eval_save", "load+eval+save"), ("diff", "diff A->B"),
+          ("load_eval_save", "load+eval+save"),
+          ("load_eval_save_first", "load+eval+save, first"),
+          ("diff", "diff A->B"),
           ("report", "report %s" % year), ("rules", "rules open (all)"),
           ("bk", "BENCH-BK (1 thread)")]
 hdr = ("step", "wall s", "best s", "cpu s", "noms/s", "process s",
