@@ -16,7 +16,7 @@
  * Layout: a header, then sections aligned to 16 bytes: the record arrays
  * as they are in memory, except that string pointers hold offsets into
  * the string pool (0 = NULL); the initiative names and fact keys as pool
- * offsets; the pool. The parts of the table are 64 MiB slices of it
+ * offsets; the pool. The parts of the table are 16 MiB slices of it
  * (a blob is limited to 1 GB).
  */
 #include <stdlib.h>
@@ -50,7 +50,7 @@ static const size_t item_size[NSECT] = {
 
 #define IMAGE_MAGIC "tdktidx"
 #define IMAGE_FORMAT 1
-#define PART_BYTES ((uint64_t)64 << 20)
+#define PART_BYTES ((size_t)16 << 20)
 #define ALIGN 16
 
 /* Pointers are stored in their own slots as 64-bit offsets. */
@@ -118,56 +118,44 @@ static uint64_t align(uint64_t n)
 
 /* ------------------------------------------------------------ writing */
 
-/* A sequential writer into the image's parts; with no blob it only
- * counts. One blob handle writes the whole image in order: SQLite finds
- * the next overflow page of a blob in constant time only while the same
- * handle goes forward. */
+/* A sequential writer into the image's parts: each part is assembled in
+ * memory and inserted whole (so each page is written once); with no
+ * buffer it only counts. */
 typedef struct sink {
-    sqlite3_blob *blob; /* open on part `part`, or NULL: count only */
-    uint64_t pos;       /* absolute position in the image */
-    int64_t part;
-    size_t n;           /* bytes in buf */
-    int rc;
-    uint64_t sum;       /* checksum of what was written after `skip` */
-    uint64_t skip;
-    unsigned char buf[1 << 16];
+    sqlite3_stmt *insert; /* INSERT INTO index_image(part, data) */
+    unsigned char *buf;   /* the part being made, or NULL: count only */
+    uint64_t pos;         /* absolute position in the image */
+    size_t n;             /* bytes in buf */
+    bool ok;
+    uint64_t sum; /* checksum of the bytes written after the header */
 } sink;
 
 static void flush(sink *k)
 {
+    if (!k->buf || !k->n)
+        return;
     uint64_t start = k->pos - k->n;
-    size_t done = 0;
-    if (k->pos > k->skip) {
-        size_t from = start < k->skip ? (size_t)(k->skip - start) : 0;
+    size_t from = start < sizeof(image_header)
+                      ? (size_t)(sizeof(image_header) - start)
+                      : 0;
+    if (from < k->n)
         k->sum = checksum(k->sum, k->buf + from, k->n - from);
-    }
-    while (k->blob && k->rc == SQLITE_OK && done < k->n) {
-        int64_t part = (int64_t)((start + done) / PART_BYTES) + 1;
-        if (part != k->part) {
-            k->rc = sqlite3_blob_reopen(k->blob, part);
-            k->part = part;
-        }
-        uint64_t in = (start + done) % PART_BYTES;
-        size_t len = k->n - done;
-        if (len > PART_BYTES - in)
-            len = (size_t)(PART_BYTES - in);
-        if (k->rc == SQLITE_OK)
-            k->rc = sqlite3_blob_write(k->blob, k->buf + done, (int)len,
-                                       (int)in);
-        done += len;
-    }
+    sqlite3_bind_int64(k->insert, 1, (int64_t)(start / PART_BYTES) + 1);
+    sqlite3_bind_blob(k->insert, 2, k->buf, (int)k->n, SQLITE_STATIC);
+    k->ok = k->ok && sqlite3_step(k->insert) == SQLITE_DONE;
+    sqlite3_reset(k->insert);
     k->n = 0;
 }
 
 static void put(sink *k, const void *p, size_t n)
 {
-    if (!k->blob) {
+    if (!k->buf) {
         k->pos += n;
         return;
     }
     const unsigned char *c = p;
     while (n) {
-        size_t len = sizeof k->buf - k->n;
+        size_t len = PART_BYTES - k->n;
         if (len > n)
             len = n;
         memcpy(k->buf + k->n, c, len);
@@ -175,7 +163,7 @@ static void put(sink *k, const void *p, size_t n)
         k->pos += len;
         c += len;
         n -= len;
-        if (k->n == sizeof k->buf)
+        if (k->n == PART_BYTES)
             flush(k);
     }
 }
@@ -312,70 +300,50 @@ int64_t ix_image_version(sqlite3 *db)
     return v;
 }
 
-/* Parts of zeros of the right sizes, for the blob handle to fill. */
-static bool make_parts(sqlite3 *w, uint64_t total)
-{
-    sqlite3_stmt *ins = NULL;
-    if (sqlite3_prepare_v2(w,
-                           "INSERT INTO index_image(part, data) "
-                           "VALUES (?, zeroblob(?))",
-                           -1, &ins, NULL) != SQLITE_OK)
-        return false;
-    bool ok = true;
-    for (uint64_t at = 0; ok && at < total; at += PART_BYTES) {
-        uint64_t len = total - at < PART_BYTES ? total - at : PART_BYTES;
-        sqlite3_bind_int64(ins, 1, (int64_t)(at / PART_BYTES) + 1);
-        sqlite3_bind_int64(ins, 2, (int64_t)len);
-        ok = sqlite3_step(ins) == SQLITE_DONE;
-        sqlite3_reset(ins);
-    }
-    sqlite3_finalize(ins);
-    return ok;
-}
-
 static bool write_image(sqlite3 *w, const tdkt_index *ix, const char **keys)
 {
-    sink *k = calloc(2, sizeof *k); /* [0] writes, [1] counts */
-    if (!k)
-        return false;
-    sink *out = &k[0], *count = &k[1];
+    sink out = {.ok = true}, count = {.ok = true};
     image_header h;
     make_header(&h, ix, 0);
-    writer sizing = {count, out, h.offset[S_POOL]};
-    out->pos = h.offset[S_POOL] + 1; /* offset 0 is NULL */
-    count->pos = h.offset[S_SUBJECTS];
+    /* First the pool's size (every string counted where it would land). */
+    writer sizing = {&count, &out, h.offset[S_POOL]};
+    out.pos = h.offset[S_POOL] + 1; /* offset 0 is NULL */
+    count.pos = h.offset[S_SUBJECTS];
     walk(&sizing, ix, &h, keys);
-    make_header(&h, ix, out->pos - h.offset[S_POOL]);
-    bool ok = make_parts(w, h.total) &&
-              sqlite3_blob_open(w, "main", "index_image", "data", 1, 1,
-                                &out->blob) == SQLITE_OK;
-    if (ok) {
-        out->part = 1;
-        out->pos = 0;
-        out->skip = sizeof h;
-        out->sum = h.layout;
-        put(out, &h, sizeof h);
-        pad_to(out, h.offset[S_SUBJECTS]);
-        count->pos = h.offset[S_POOL] + 1;
-        writer records = {out, count, h.offset[S_POOL]};
-        walk(&records, ix, &h, keys);
-        static const char nul = 0;
-        put(out, &nul, 1);
-        count->pos = h.offset[S_SUBJECTS];
-        writer strings = {count, out, h.offset[S_POOL]};
-        walk(&strings, ix, &h, keys);
-        pad_to(out, h.total);
-        flush(out);
-        /* The header again, now with the checksum. */
-        h.sum = out->sum;
-        ok = out->rc == SQLITE_OK && out->pos == h.total &&
-             (out->part == 1 ||
-              sqlite3_blob_reopen(out->blob, 1) == SQLITE_OK) &&
-             sqlite3_blob_write(out->blob, &h, sizeof h, 0) == SQLITE_OK;
+    make_header(&h, ix, out.pos - h.offset[S_POOL]);
+    if (sqlite3_prepare_v2(w,
+                           "INSERT INTO index_image(part, data) "
+                           "VALUES (?, ?)",
+                           -1, &out.insert, NULL) != SQLITE_OK ||
+        !(out.buf = malloc(PART_BYTES))) {
+        sqlite3_finalize(out.insert);
+        return false;
     }
-    if (out->blob && sqlite3_blob_close(out->blob) != SQLITE_OK)
+    out.pos = 0;
+    out.sum = h.layout;
+    put(&out, &h, sizeof h); /* without its checksum yet */
+    pad_to(&out, h.offset[S_SUBJECTS]);
+    count.pos = h.offset[S_POOL] + 1;
+    writer records = {&out, &count, h.offset[S_POOL]};
+    walk(&records, ix, &h, keys);
+    static const char nul = 0;
+    put(&out, &nul, 1);
+    count.pos = h.offset[S_SUBJECTS];
+    writer strings = {&count, &out, h.offset[S_POOL]};
+    walk(&strings, ix, &h, keys);
+    pad_to(&out, h.total);
+    flush(&out);
+    sqlite3_finalize(out.insert);
+    free(out.buf);
+    /* The header again, now with the checksum: one page rewritten. */
+    h.sum = out.sum;
+    sqlite3_blob *b = NULL;
+    bool ok = out.ok && out.pos == h.total &&
+              sqlite3_blob_open(w, "main", "index_image", "data", 1, 1, &b) ==
+                  SQLITE_OK &&
+              sqlite3_blob_write(b, &h, sizeof h, 0) == SQLITE_OK;
+    if (sqlite3_blob_close(b) != SQLITE_OK)
         ok = false;
-    free(k);
     return ok;
 }
 
