@@ -56,6 +56,15 @@ TDKT_API void tdkt_store_rollback(tdkt_store *store);
  */
 TDKT_API int tdkt_store_exec(tdkt_store *store, const char *sql);
 
+/**
+ * For a bulk write of the record tables, inside the writer's transaction:
+ * delete the index image (a cache of those tables) and drop the triggers
+ * that would delete it again on every row; tdkt_store_image_watch() puts
+ * them back before the commit. A rollback restores both.
+ */
+TDKT_API int tdkt_store_image_unwatch(tdkt_store *store);
+TDKT_API int tdkt_store_image_watch(tdkt_store *store);
+
 /** Map a failed SQLite call on @p db to a tdkt error (message copied). */
 TDKT_API int tdkt_store_fail(struct sqlite3 *db, const char *what);
 

@@ -1107,10 +1107,9 @@ int tdkt_import(tdkt_store *store,
     in_tx = true;
     /* The records change, so the index image goes: once here rather than
      * once per row by its triggers (which would cost half as much again
-     * as the import); no other trigger watches the record tables. */
-    if ((error = tdkt_store_exec(store, "DELETE FROM index_image")) < 0)
+     * as the import); they are back before the commit. */
+    if ((error = tdkt_store_image_unwatch(store)) < 0)
         goto done;
-    sqlite3_db_config(im.db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
     tdkt__writer_init(&im.writer, im.db, tdkt__import_fast);
     unsigned needed = 0;
     for (size_t i = 0; i < im.nfiles; i++)
@@ -1149,7 +1148,8 @@ int tdkt_import(tdkt_store *store,
                                im.problems, im.problems == 1 ? "" : "s");
         goto done;
     }
-    if ((error = tdkt_store_commit(store)) < 0)
+    if ((error = tdkt_store_image_watch(store)) < 0 ||
+        (error = tdkt_store_commit(store)) < 0)
         goto done;
     in_tx = false;
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
@@ -1163,7 +1163,6 @@ done:
     tdkt__writer_free(&im.writer); /* the connection is ours again */
     if (in_tx)
         tdkt_store_rollback(store); /* all or nothing */
-    sqlite3_db_config(im.db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
     if (old_cache != INT_MIN) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", old_cache);

@@ -20,6 +20,7 @@ typedef struct ix_appraisal {
     uint8_t rating;  /* enum tdkt_rating */
     uint8_t months;  /* months_worked, 12 when not given */
     uint8_t absence; /* enum tdkt_absence or IX_NONE */
+    uint8_t pad_[3];
     int32_t unit;    /* unit index that year, or -1: the current unit */
 } ix_appraisal;
 
@@ -36,6 +37,7 @@ typedef struct ix_initiative {
     uint8_t kind;    /* enum tdkt_init_kind */
     uint8_t applied; /* 0/1 */
     uint8_t used;    /* 1 when the basis of some honour */
+    uint8_t pad_[2];
     int32_t id;      /* interned initiative id (strings[id]) */
 } ix_initiative;
 
@@ -43,11 +45,13 @@ typedef struct ix_discipline {
     tdkt_date date;
     tdkt_date ends; /* 0 when not given */
     uint8_t level;  /* enum tdkt_level */
+    uint8_t pad_[3];
 } ix_discipline;
 
 typedef struct ix_fact {
     int16_t year;  /* 0 = timeless */
     bool is_num;
+    uint8_t pad_;
     int32_t key;   /* interned key */
     double num;
     const char *value;
@@ -64,11 +68,13 @@ typedef struct ix_subject {
     uint8_t type; /* TDKT_PERSON or TDKT_UNIT */
     /* person */
     uint8_t is_leader, category, gender, ethnic;
+    uint8_t pad_a_;
     int16_t birth_year;
     tdkt_date hired;
     int32_t unit; /* person: current unit; unit: parent (or -1) */
     /* unit */
     uint8_t kind, small;
+    uint8_t pad_b_[6];
     const char *bloc;
     ix_range app, hon, ini, dis, fac;
     ix_range members; /* unit: candidate members (persons), see below */
@@ -82,10 +88,26 @@ typedef struct ix_nomination {
     uint8_t kind;    /* enum tdkt_kind */
     int16_t year;
     tdkt_date submitted;
+    uint8_t pad_[4];
     const char *campaign;
     const char *proposed_by;
     ix_range fac; /* facts about the nomination */
 } ix_nomination;
+
+/* The records have no implicit padding (the pad_ members are explicit):
+ * every byte is a member, so `= {0}` and copies define all of them, and
+ * the index image (image.c) is written without undefined bytes. */
+_Static_assert(sizeof(ix_appraisal) == 12, "ix_appraisal has no padding");
+_Static_assert(sizeof(ix_honour) == 8, "ix_honour has no padding");
+_Static_assert(sizeof(ix_initiative) == 12, "ix_initiative has no padding");
+_Static_assert(sizeof(ix_discipline) == 12, "ix_discipline has no padding");
+_Static_assert(sizeof(ix_fact) == 16 + sizeof(char *), "ix_fact: padding");
+_Static_assert(sizeof(ix_range) == 8, "ix_range has no padding");
+_Static_assert(sizeof(ix_subject) == 24 + 3 * sizeof(char *) +
+                                        7 * sizeof(ix_range),
+               "ix_subject has no padding");
+_Static_assert(sizeof(ix_nomination) == 24 + 3 * sizeof(char *),
+               "ix_nomination has no padding");
 
 /* String → int32 map (open addressing), for ids and interned keys. */
 typedef struct ix_map {

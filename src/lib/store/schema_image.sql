@@ -3,56 +3,58 @@
 -- blob instead of some twenty million rows. It is only ever a copy: any
 -- change to a record table, by tdkt or anyone else, deletes it (the
 -- triggers below), and the next load that finds it missing or unusable
--- reads the tables and writes it again.
-CREATE TABLE index_image (
+-- reads the tables and writes it again. Import drops the triggers for the
+-- length of its transaction (they would fire on every row) and runs this
+-- file again before it commits, hence IF NOT EXISTS.
+CREATE TABLE IF NOT EXISTS index_image (
   part INTEGER PRIMARY KEY,   -- 1, 2, ...: the image is their concatenation
   data BLOB NOT NULL
 ) STRICT;
-CREATE TRIGGER units_stale_i AFTER INSERT ON units
+CREATE TRIGGER IF NOT EXISTS units_stale_i AFTER INSERT ON units
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER units_stale_u AFTER UPDATE ON units
+CREATE TRIGGER IF NOT EXISTS units_stale_u AFTER UPDATE ON units
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER units_stale_d AFTER DELETE ON units
+CREATE TRIGGER IF NOT EXISTS units_stale_d AFTER DELETE ON units
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER people_stale_i AFTER INSERT ON people
+CREATE TRIGGER IF NOT EXISTS people_stale_i AFTER INSERT ON people
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER people_stale_u AFTER UPDATE ON people
+CREATE TRIGGER IF NOT EXISTS people_stale_u AFTER UPDATE ON people
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER people_stale_d AFTER DELETE ON people
+CREATE TRIGGER IF NOT EXISTS people_stale_d AFTER DELETE ON people
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER appraisals_stale_i AFTER INSERT ON appraisals
+CREATE TRIGGER IF NOT EXISTS appraisals_stale_i AFTER INSERT ON appraisals
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER appraisals_stale_u AFTER UPDATE ON appraisals
+CREATE TRIGGER IF NOT EXISTS appraisals_stale_u AFTER UPDATE ON appraisals
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER appraisals_stale_d AFTER DELETE ON appraisals
+CREATE TRIGGER IF NOT EXISTS appraisals_stale_d AFTER DELETE ON appraisals
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER honours_stale_i AFTER INSERT ON honours
+CREATE TRIGGER IF NOT EXISTS honours_stale_i AFTER INSERT ON honours
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER honours_stale_u AFTER UPDATE ON honours
+CREATE TRIGGER IF NOT EXISTS honours_stale_u AFTER UPDATE ON honours
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER honours_stale_d AFTER DELETE ON honours
+CREATE TRIGGER IF NOT EXISTS honours_stale_d AFTER DELETE ON honours
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER initiatives_stale_i AFTER INSERT ON initiatives
+CREATE TRIGGER IF NOT EXISTS initiatives_stale_i AFTER INSERT ON initiatives
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER initiatives_stale_u AFTER UPDATE ON initiatives
+CREATE TRIGGER IF NOT EXISTS initiatives_stale_u AFTER UPDATE ON initiatives
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER initiatives_stale_d AFTER DELETE ON initiatives
+CREATE TRIGGER IF NOT EXISTS initiatives_stale_d AFTER DELETE ON initiatives
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER disciplines_stale_i AFTER INSERT ON disciplines
+CREATE TRIGGER IF NOT EXISTS disciplines_stale_i AFTER INSERT ON disciplines
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER disciplines_stale_u AFTER UPDATE ON disciplines
+CREATE TRIGGER IF NOT EXISTS disciplines_stale_u AFTER UPDATE ON disciplines
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER disciplines_stale_d AFTER DELETE ON disciplines
+CREATE TRIGGER IF NOT EXISTS disciplines_stale_d AFTER DELETE ON disciplines
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER facts_stale_i AFTER INSERT ON facts
+CREATE TRIGGER IF NOT EXISTS facts_stale_i AFTER INSERT ON facts
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER facts_stale_u AFTER UPDATE ON facts
+CREATE TRIGGER IF NOT EXISTS facts_stale_u AFTER UPDATE ON facts
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER facts_stale_d AFTER DELETE ON facts
+CREATE TRIGGER IF NOT EXISTS facts_stale_d AFTER DELETE ON facts
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER nominations_stale_i AFTER INSERT ON nominations
+CREATE TRIGGER IF NOT EXISTS nominations_stale_i AFTER INSERT ON nominations
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER nominations_stale_u AFTER UPDATE ON nominations
+CREATE TRIGGER IF NOT EXISTS nominations_stale_u AFTER UPDATE ON nominations
 BEGIN DELETE FROM index_image; END;
-CREATE TRIGGER nominations_stale_d AFTER DELETE ON nominations
+CREATE TRIGGER IF NOT EXISTS nominations_stale_d AFTER DELETE ON nominations
 BEGIN DELETE FROM index_image; END;

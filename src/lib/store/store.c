@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sqlite3.h>
 
+#include "tdkt/output.h"
 #include "tdkt/store.h"
 
 extern const char *const tdkt__schema_sql;
@@ -230,6 +231,38 @@ void tdkt_store_close(tdkt_store *s)
     sqlite3_close_v2(s->db);
     free(s->path);
     free(s);
+}
+
+int tdkt_store_image_unwatch(tdkt_store *s)
+{
+    /* The triggers schema_image.sql makes, found by their names. */
+    sqlite3_stmt *st = NULL;
+    int error = tdkt_store_exec(s, "DELETE FROM index_image");
+    if (error == TDKT_OK &&
+        sqlite3_prepare_v2(s->db,
+                           "SELECT 'DROP TRIGGER \"' || name || '\";' FROM "
+                           "sqlite_schema WHERE type = 'trigger' AND "
+                           "sql LIKE '%BEGIN DELETE FROM index_image; END'",
+                           -1, &st, NULL) != SQLITE_OK)
+        error = tdkt_store_fail(s->db, s->path);
+    tdkt_buf drops = {0};
+    int rc = SQLITE_DONE;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        tdkt_buf_puts(&drops, (const char *)sqlite3_column_text(st, 0));
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(s->db, s->path);
+    sqlite3_finalize(st);
+    if (error == TDKT_OK && drops.oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    if (error == TDKT_OK && drops.len)
+        error = tdkt_store_exec(s, tdkt_buf_cstr(&drops));
+    tdkt_buf_free(&drops);
+    return error;
+}
+
+int tdkt_store_image_watch(tdkt_store *s)
+{
+    return tdkt_store_exec(s, tdkt__schema_image_sql);
 }
 
 const char *tdkt_store_path(const tdkt_store *s)
