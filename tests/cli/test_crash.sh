@@ -60,7 +60,7 @@ fingerprint() { echo "$(counts "$1") $(content "$1")"; }
 run_hash() {
     sqlite3 "$1" "SELECT nomination_id, outcome, ruleset, hex(result) FROM decisions
                   WHERE run_id = $2 ORDER BY nomination_id;
-                  SELECT n, text FROM run_details WHERE run_id = $2 ORDER BY n" |
+                  SELECT hex(texts) FROM run_details WHERE run_id = $2" |
         sha256sum | cut -d' ' -f1
 }
 # kill_at SECONDS OUT ERR CMD...: run CMD, SIGKILL it after SECONDS.

@@ -164,6 +164,28 @@ static const tdkt_ruleset *set_named(const tdkt_rules *rules, const char *id)
 static char *show(audit *a, int64_t run, tdkt_format fmt, int expect);
 static int query_int(audit *a, const char *sql);
 
+/* How many detail texts run @p run stored, each checked to be there once
+ * and ended by its zero byte. */
+static int detail_count(audit *a, int64_t run)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT texts FROM run_details WHERE run_id = "
+                              "%lld", (long long)run);
+    sqlite3_stmt *st = query(a, sql);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *p = sqlite3_column_blob(st, 0);
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    assert_true(len == 0 || p[len - 1] == '\0');
+    int n = 0;
+    for (const char *s = p; s < p + len; s += strlen(s) + 1, n++)
+        for (const char *t = s + strlen(s) + 1; t < p + len;
+             t += strlen(t) + 1)
+            assert_string_not_equal(s, t);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    return n;
+}
+
 /* Run @p run shown again in JSON and JSON lines is byte for byte what the
  * evaluation @p res printed. */
 static void assert_shows_as(audit *a, int64_t run, const tdkt_results *res)
@@ -280,20 +302,13 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), 2);
     sqlite3_finalize(st);
 
-    /* Each distinct detail once, numbered from 0 without a gap; the
-     * results are of schema 3 and refer to them. */
-    st = query(a, "SELECT count(*), count(DISTINCT text), min(n), max(n), "
-                  "(SELECT count(*) FROM decisions WHERE run_id = 1 AND "
-                  "substr(result, 1, 1) = X'03') FROM run_details "
-                  "WHERE run_id = 1");
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int ndetails = sqlite3_column_int(st, 0);
-    assert_true(ndetails > 2);
-    assert_int_equal(sqlite3_column_int(st, 1), ndetails);
-    assert_int_equal(sqlite3_column_int(st, 2), 0);
-    assert_int_equal(sqlite3_column_int(st, 3), ndetails - 1);
-    assert_int_equal(sqlite3_column_int(st, 4), 2);
-    sqlite3_finalize(st);
+    /* Each distinct detail once; the results are of schema 3 and refer
+     * to them. */
+    assert_true(detail_count(a, 1) > 2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 1 AND substr(result, 1, 1) = "
+                                  "X'03'"),
+                     2);
 
     /* Shown again: what the evaluation printed. */
     assert_shows_as(a, 1, a->res);
@@ -369,7 +384,7 @@ static void test_decisions__province_shows_as_judged(void **state)
     opt.threads = 1;
     assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
     int64_t run = save(a);
-    assert_true(query_int(a, "SELECT count(*) FROM run_details") > 100);
+    assert_true(detail_count(a, run) > 100);
     assert_shows_as(a, run, a->res);
 }
 
@@ -403,7 +418,7 @@ static void test_decisions__append_only(void **state)
         {"UPDATE run_criteria SET basis = 'x' WHERE node = 0",
          "runs are append-only"},
         {"DELETE FROM run_criteria WHERE form = 1", "runs are append-only"},
-        {"UPDATE run_details SET text = 'x' WHERE n = 0",
+        {"UPDATE run_details SET texts = X'00'",
          "runs are append-only"},
         {"DELETE FROM run_details", "runs are append-only"},
     };
@@ -431,8 +446,7 @@ static void test_decisions__append_only(void **state)
                                 "'error'), (SELECT count(*) FROM run_forms "
                                 "WHERE name_vi <> 'x'), (SELECT count(*) "
                                 "FROM run_criteria WHERE basis IS NOT 'x'), "
-                                "(SELECT count(*) FROM run_details WHERE "
-                                "text <> 'x')");
+                                "(SELECT length(texts) FROM run_details)");
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 1);
     assert_int_equal(sqlite3_column_int(st, 1), 2);
@@ -887,8 +901,7 @@ static void test_decisions__schema_2_migrated(void **state)
                                   "run_id = 2 AND substr(result, 1, 1) = "
                                   "X'03'"),
                      2);
-    assert_true(query_int(a, "SELECT count(*) FROM run_details WHERE "
-                             "run_id = 2") > 2);
+    assert_true(detail_count(a, 2) > 2);
     assert_shows_as(a, 2, a->res);
     assert_shows_as(a, 1, a->res);
     assert_int_equal(tdkt_store_exec(a->store, "DELETE FROM run_details"),
@@ -952,13 +965,24 @@ static void test_decisions__damaged_result_refused(void **state)
         assert_int_equal(tdkt_store_exec(a->store, sql), 0);
         free(show(a, run, TDKT_FMT_JSONL, 0));
     }
-    /* A gap in the run's details. */
-    char sql[256];
-    snprintf(sql, sizeof sql, "INSERT INTO run_details VALUES (%lld, 1000, "
-                              "'x')", (long long)run);
-    assert_int_equal(tdkt_store_exec(a->store, sql), 0);
-    free(show(a, run, TDKT_FMT_JSONL, TDKT_EDB));
-    assert_non_null(strstr(tdkt_error_last()->message, "damaged details"));
+    /* The run's details: the last text not ended; fewer texts than the
+     * results' numbers. */
+    static const struct {
+        const char *texts, *message;
+    } bad_texts[] = {{"X'4100'", "is damaged"}, {"X'410042'", "damaged details"}};
+    for (size_t i = 0; i < 2; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql, "DROP TRIGGER run_details_append_only_u;"
+                                  "UPDATE run_details SET texts = %s;"
+                                  "CREATE TRIGGER run_details_append_only_u "
+                                  "BEFORE UPDATE ON run_details BEGIN SELECT "
+                                  "RAISE(ABORT, 'runs are append-only'); END;",
+                 bad_texts[i].texts);
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, TDKT_EDB));
+        assert_non_null(strstr(tdkt_error_last()->message,
+                               bad_texts[i].message));
+    }
 }
 
 int main(void)

@@ -7,10 +7,11 @@
  * buffers reused for every row: no allocation and no escaping per
  * decision (the dictionary copies each distinct text once).
  *
- * Rows go BATCH per INSERT statement (the rest one by one): the
+ * Decisions go BATCH rows per INSERT statement (the rest one by one): the
  * per-statement work of SQLite (reset, cursors, halt) is then shared, a
  * third of the instructions of a save with a row per statement.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -51,8 +52,6 @@ static int seen_add(seen *s, const void *p)
     "run_id, nomination_id, subject_type, subject_id, code, year, ruleset, " \
     "form, outcome, message, result"
 #define NCOLUMNS 11
-#define DETAIL_COLUMNS "run_id, n, text"
-#define NDETAIL_COLUMNS 3
 
 typedef struct saver {
     sqlite3 *db;
@@ -60,7 +59,6 @@ typedef struct saver {
     int64_t run;
     sqlite3_stmt *set, *form, *node;
     sqlite3_stmt *batch, *one; /* BATCH decisions, one decision */
-    sqlite3_stmt *dict_batch, *dict_one; /* BATCH details, one detail */
     seen sets, forms;
     saved_dict details; /* the run's dictionary, numbered as stored */
     tdkt_buf blob[BATCH]; /* each row's result, alive until the step */
@@ -195,54 +193,62 @@ static int bind_decision(saver *sv, size_t i, sqlite3_stmt *st, int row)
     return TDKT_OK;
 }
 
-/* Bind detail @p i of the dictionary as row @p row of @p st. */
-static int bind_detail(saver *sv, size_t i, sqlite3_stmt *st, int row)
-{
-    const tdkt__strset_entry *e = tdkt__strset_at(&sv->details.set,
-                                                   (uint32_t)i);
-    int c = row * NDETAIL_COLUMNS;
-    sqlite3_bind_int64(st, c + 1, sv->run);
-    sqlite3_bind_int64(st, c + 2, (sqlite3_int64)i);
-    sqlite3_bind_text(st, c + 3, e->s, (int)e->len, SQLITE_STATIC);
-    return TDKT_OK;
-}
-
-/* INSERT INTO @p table (@p ncolumns columns) VALUES (?,…), … for @p rows
- * rows. */
-static int prepare_insert(sqlite3 *db, const char *table, int ncolumns,
-                          int rows, sqlite3_stmt **st)
+/* INSERT INTO decisions … VALUES (?,…), … for @p rows rows. */
+static int prepare_insert(sqlite3 *db, int rows, sqlite3_stmt **st)
 {
     tdkt_buf sql = {0};
-    tdkt_buf_printf(&sql, "INSERT INTO %s VALUES ", table);
-    for (int r = 0; r < rows; r++) {
-        tdkt_buf_puts(&sql, r ? ",(?" : "(?");
-        for (int c = 1; c < ncolumns; c++)
-            tdkt_buf_puts(&sql, ",?");
-        tdkt_buf_puts(&sql, ")");
-    }
+    tdkt_buf_puts(&sql, "INSERT INTO decisions(" DECISION_COLUMNS ") VALUES ");
+    for (int r = 0; r < rows; r++)
+        tdkt_buf_puts(&sql, r ? ",(?,?,?,?,?,?,?,?,?,?,?)"
+                              : "(?,?,?,?,?,?,?,?,?,?,?)");
     int error = sql.oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
                         : prepare(db, st, tdkt_buf_cstr(&sql));
     tdkt_buf_free(&sql);
     return error;
 }
 
-/* Rows 0 … @p n - 1, bound by @p bind: BATCH per step of @p batch, the
- * rest one by one with @p one. */
-static int insert_rows(saver *sv, size_t n, sqlite3_stmt *batch,
-                       sqlite3_stmt *one,
-                       int (*bind)(saver *, size_t, sqlite3_stmt *, int))
+static int record_decisions(saver *sv)
 {
-    size_t i = 0;
+    size_t n = tdkt_results_count(sv->res), i = 0;
     int error = TDKT_OK;
     for (; error == TDKT_OK && i + BATCH <= n; i += BATCH) {
         for (int r = 0; r < BATCH && error == TDKT_OK; r++)
-            error = bind(sv, i + (size_t)r, batch, r);
+            error = bind_decision(sv, i + (size_t)r, sv->batch, r);
         if (error == TDKT_OK)
-            error = step(sv->db, batch);
+            error = step(sv->db, sv->batch);
     }
     for (; error == TDKT_OK && i < n; i++)
-        if ((error = bind(sv, i, one, 0)) == TDKT_OK)
-            error = step(sv->db, one);
+        if ((error = bind_decision(sv, i, sv->one, 0)) == TDKT_OK)
+            error = step(sv->db, sv->one);
+    return error;
+}
+
+/* The run's details, once each in the order of their numbers. */
+static int record_details(saver *sv)
+{
+    sqlite3_stmt *st = NULL;
+    int error = prepare(sv->db, &st,
+                        "INSERT INTO run_details(run_id, texts) VALUES(?,?)");
+    if (error < 0)
+        return error;
+    tdkt_buf texts = {0};
+    for (uint32_t n = 0; n < sv->details.set.count; n++) {
+        const tdkt__strset_entry *e = tdkt__strset_at(&sv->details.set, n);
+        tdkt_buf_put(&texts, e->s, e->len + 1); /* with its zero byte */
+    }
+    if (texts.oom) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    } else if (texts.len > INT_MAX) {
+        error = tdkt_error_set(TDKT_EDB, "saving decisions: over 2 GB of "
+                                         "distinct details");
+    } else {
+        sqlite3_bind_int64(st, 1, sv->run);
+        sqlite3_bind_blob(st, 2, texts.len ? texts.ptr : "", (int)texts.len,
+                          SQLITE_STATIC);
+        error = step(sv->db, st);
+    }
+    sqlite3_finalize(st);
+    tdkt_buf_free(&texts);
     return error;
 }
 
@@ -274,14 +280,8 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
                          "INSERT INTO run_criteria(run_id, form, node, id, "
                          "kind, parent, depth, basis, status, vi, en) "
                          "VALUES(?,?,?,?,?,?,?,?,?,?,?)")) < 0 ||
-        (error = prepare_insert(sv.db, "decisions(" DECISION_COLUMNS ")",
-                                NCOLUMNS, BATCH, &sv.batch)) < 0 ||
-        (error = prepare_insert(sv.db, "decisions(" DECISION_COLUMNS ")",
-                                NCOLUMNS, 1, &sv.one)) < 0 ||
-        (error = prepare_insert(sv.db, "run_details(" DETAIL_COLUMNS ")",
-                                NDETAIL_COLUMNS, BATCH, &sv.dict_batch)) < 0 ||
-        (error = prepare_insert(sv.db, "run_details(" DETAIL_COLUMNS ")",
-                                NDETAIL_COLUMNS, 1, &sv.dict_one)) < 0)
+        (error = prepare_insert(sv.db, BATCH, &sv.batch)) < 0 ||
+        (error = prepare_insert(sv.db, 1, &sv.one)) < 0)
         goto done;
     bind_text(run, 1, started);
     bind_text(run, 2, tdkt_version());
@@ -291,11 +291,9 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     if ((error = step(sv.db, run)) < 0)
         goto done;
     sv.run = sqlite3_last_insert_rowid(sv.db);
-    error = insert_rows(&sv, tdkt_results_count(res), sv.batch, sv.one,
-                        bind_decision);
+    error = record_decisions(&sv);
     if (error == TDKT_OK)
-        error = insert_rows(&sv, sv.details.set.count, sv.dict_batch, sv.dict_one,
-                            bind_detail);
+        error = record_details(&sv);
     if (error == TDKT_OK && (error = tdkt_store_commit(store)) == TDKT_OK)
         *run_id = sv.run;
 done:
@@ -305,11 +303,9 @@ done:
     sqlite3_finalize(sv.node);
     sqlite3_finalize(sv.batch);
     sqlite3_finalize(sv.one);
-    sqlite3_finalize(sv.dict_batch);
-    sqlite3_finalize(sv.dict_one);
-    saved_dict_free(&sv.details);
     free(sv.sets.ptr);
     free(sv.forms.ptr);
+    saved_dict_free(&sv.details);
     for (int r = 0; r < BATCH; r++)
         tdkt_buf_free(&sv.blob[r]);
     if (error < 0)

@@ -218,59 +218,38 @@ static int make_room(saved_run *r, int64_t f, int64_t k)
     return TDKT_OK;
 }
 
-/* The run's detail texts (run_details), numbered 0, 1… without a gap:
- * one buffer for the texts, then an array pointing into it. */
+/* The run's detail texts (run_details): one value, text after text, each
+ * ended by a zero byte; none for a run saved before schema 3. */
 static int load_details(sqlite3 *db, saved_run *r)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT n, text FROM run_details WHERE run_id = ? "
-                           "ORDER BY n",
+    if (sqlite3_prepare_v2(db, "SELECT texts FROM run_details WHERE "
+                               "run_id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, r->id);
-    tdkt_buf text = {0};
-    size_t *at = NULL, cap = 0, n = 0;
-    int rc, error = TDKT_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *s = (const char *)sqlite3_column_text(st, 1);
-        if (sqlite3_column_int64(st, 0) != (int64_t)n || !s) {
+    int rc = sqlite3_step(st), error = TDKT_OK;
+    if (rc == SQLITE_ROW) {
+        const char *p = sqlite3_column_blob(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0), n = 0;
+        for (size_t i = 0; i < len; i++)
+            n += p[i] == '\0';
+        if (len && p[len - 1] != '\0')
             error = tdkt_error_set(TDKT_EDB, "run %lld: damaged details",
                                    (long long)r->id);
-            break;
-        }
-        if (n == cap) {
-            size_t c = cap ? 2 * cap : 256;
-            size_t *p = realloc(at, c * sizeof *p);
-            if (!p) {
-                error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-                break;
-            }
-            at = p;
-            cap = c;
-        }
-        at[n++] = text.len;
-        tdkt_buf_put(&text, s, (size_t)sqlite3_column_bytes(st, 1) + 1);
-    }
-    if (error == TDKT_OK && rc != SQLITE_DONE)
-        error = tdkt_store_fail(db, "runs");
-    sqlite3_finalize(st);
-    if (error == TDKT_OK && text.oom)
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    if (error == TDKT_OK && n) {
-        r->details = malloc(n * sizeof *r->details);
-        if (!r->details) {
+        else if (n && (!(r->details_text = malloc(len)) ||
+                       !(r->details = malloc(n * sizeof *r->details))))
             error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        } else {
-            for (size_t i = 0; i < n; i++)
-                r->details[i] = text.ptr + at[i];
-            r->details_text = text.ptr;
-            r->ndetails = n;
-            text = (tdkt_buf){0};
+        else if (n) {
+            memcpy(r->details_text, p, len);
+            for (const char *s = r->details_text; r->ndetails < n;
+                 s += strlen(s) + 1)
+                r->details[r->ndetails++] = s;
         }
+    } else if (rc != SQLITE_DONE) {
+        error = tdkt_store_fail(db, "runs");
     }
-    free(at);
-    tdkt_buf_free(&text);
+    sqlite3_finalize(st);
     return error;
 }
 
