@@ -59,8 +59,9 @@ CREATE TABLE decisions (
   -- each node of the form, in node order, two bits each, four nodes a
   -- byte from the low bits (0 fail, 1 pass, 2 unknown, 3 not judged),
   -- then for each judged node, in node order, the number of its detail
-  -- in run_details as an unsigned LEB128 varint (7 bits a byte, low
-  -- first, high bit set on all but the last byte).
+  -- among the run's texts in run_details (0 the first), as an unsigned
+  -- LEB128 varint (7 bits a byte, low first, high bit set on all but the
+  -- last byte).
   -- BLOB of schema 2 (runs saved before the migration to 3): one byte
   -- per node ('p' pass, 'f' fail, 'u' unknown, '-' not judged), then the
   -- detail text of each judged node, each ended by a zero byte (details
