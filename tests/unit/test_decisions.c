@@ -302,7 +302,7 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), 2);
     sqlite3_finalize(st);
 
-    /* Each distinct detail once; the results are of schema 3 and refer
+    /* Each distinct detail once; the results are of schema 4 and refer
      * to them. */
     assert_true(detail_count(a, 1) > 2);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
@@ -802,7 +802,7 @@ static void test_decisions__schema_1_migrated(void **state)
     free(path);
 }
 
-/* ------------------------------------------------- schema 2 migrated */
+/* ------------------------------------------ schemas 2 and 3 migrated */
 
 /* Result @p i as schema 2 stored it: a byte per node ('f', 'p', 'u', '-'
  * not judged), then each judged node's detail ended by a zero byte.
@@ -826,23 +826,33 @@ static void encode_v2(const tdkt_results *res, size_t i, size_t nnodes,
     assert_false(b->oom);
 }
 
-/* A store as version 2 left it (its schema from tests/fixtures/store):
- * the records, and run 1 as saved now but with each result in the form of
- * schema 2 (the run's forms and criteria are stored as they were). */
-static char *make_schema_2(audit *a)
+/* A store as version @p version (2 or 3) left it (its schema from
+ * tests/fixtures/store): the records, and run 1 as saved now but with each
+ * result in the form of schemas 2 and 3 (the run's forms and criteria are
+ * stored as they were). */
+static char *make_schema_2(audit *a, int version)
 {
     assert_int_equal(save(a), 1);
-    char *path = NULL;
-    sqlite3 *db = old_store(a, "store/schema-2.sql", "v2.db", &path);
+    char *path = NULL, pragma[64];
+    sqlite3 *db = old_store(a, "store/schema-2.sql", "old.db", &path);
+    if (version == 3) { /* what version 3 added */
+        char *src = th_fixture("store/schema-3.sql");
+        char *added = th_read(src, NULL);
+        assert_non_null(added);
+        exec_ok(db, added);
+        free(added);
+        free(src);
+    }
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
+    exec_ok(db, pragma);
     char *now = join(a->dir, "audit.db");
     char attach[1200];
-    snprintf(attach, sizeof attach, "ATTACH '%s' AS v3", now);
+    snprintf(attach, sizeof attach, "ATTACH '%s' AS now", now);
     exec_ok(db, attach);
-    exec_ok(db, "PRAGMA user_version = 2;"
-                "INSERT INTO runs SELECT * FROM v3.runs;"
-                "INSERT INTO run_rulesets SELECT * FROM v3.run_rulesets;"
-                "INSERT INTO run_forms SELECT * FROM v3.run_forms;"
-                "INSERT INTO run_criteria SELECT * FROM v3.run_criteria;");
+    exec_ok(db, "INSERT INTO runs SELECT * FROM now.runs;"
+                "INSERT INTO run_rulesets SELECT * FROM now.run_rulesets;"
+                "INSERT INTO run_forms SELECT * FROM now.run_forms;"
+                "INSERT INTO run_criteria SELECT * FROM now.run_criteria;");
     sqlite3_stmt *dec = NULL;
     assert_int_equal(
         sqlite3_prepare_v2(db,
@@ -851,7 +861,7 @@ static char *make_schema_2(audit *a)
                            "form, outcome, message, result) SELECT run_id, "
                            "nomination_id, subject_type, subject_id, code, "
                            "year, ruleset, form, outcome, message, ?2 FROM "
-                           "v3.decisions WHERE nomination_id = ?1",
+                           "now.decisions WHERE nomination_id = ?1",
                            -1, &dec, NULL),
         SQLITE_OK);
     tdkt_buf blob = {0};
@@ -872,20 +882,20 @@ static char *make_schema_2(audit *a)
     }
     tdkt_buf_free(&blob);
     sqlite3_finalize(dec);
-    exec_ok(db, "DETACH v3");
+    exec_ok(db, "DETACH now");
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
     free(now);
     return path;
 }
 
-/* Opening a version-2 store, even to read, migrates it: its results keep
- * their form and show again exactly as they were saved; the runs' details
- * are append-only; new runs refer to their details by number. */
-static void test_decisions__schema_2_migrated(void **state)
+/* Opening a version-2 or 3 store, even to read, migrates it: its results
+ * keep their form and show again exactly as they were saved; the runs'
+ * details are append-only; new runs refer to their details by number. */
+static void migrated_from(void **state, int version)
 {
     audit *a = *state;
     evaluate(a);
-    char *path = make_schema_2(a);
+    char *path = make_schema_2(a, version);
     reopen(a, path);
 
     assert_int_equal(query_int(a, "PRAGMA user_version"), TDKT_SCHEMA_VERSION);
@@ -916,6 +926,16 @@ static void test_decisions__schema_2_migrated(void **state)
     free(path);
 }
 
+static void test_decisions__schema_2_migrated(void **state)
+{
+    migrated_from(state, 2);
+}
+
+static void test_decisions__schema_3_migrated(void **state)
+{
+    migrated_from(state, 3);
+}
+
 /* N1's result (form 1), and its part before the detail numbers. */
 #define N1 "(SELECT result FROM decisions WHERE nomination_id = 'N1')"
 #define N1_HEAD                                                              \
@@ -934,7 +954,7 @@ static void test_decisions__damaged_result_refused(void **state)
         "X'70'",           /* fewer bytes than nodes */
         "X'7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A'", /* not a result */
         "zeroblob(40)",
-        /* Schema 3, from N1's own result: the tag alone; a byte too many;
+        /* Schema 4, from N1's own result: the tag alone; a byte too many;
          * the last detail number cut; a number beyond the run's details;
          * a varint cut short; one beyond 32 bits. */
         "substr(" N1 ", 1, 1)",
@@ -997,6 +1017,7 @@ int main(void)
         T(test_decisions__run_show_reports_changed_sets),
         T(test_decisions__schema_1_migrated),
         T(test_decisions__schema_2_migrated),
+        T(test_decisions__schema_3_migrated),
         T(test_decisions__damaged_result_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,9 +10,10 @@
 #include "eval/eval_internal.h"
 #include "import/sets.h"
 
-/* The first byte of a result blob of schema 3, told apart from those of
- * schema 2, which begin with a node's result byte ('p', 'f', 'u', '-'). */
-#define SAVED_BLOB_V3 0x03
+/* The first byte of a result blob of schema 4 (details by number), told
+ * apart from those of schemas 2 and 3 (details inline), which begin with a
+ * node's result byte ('p', 'f', 'u', '-'). */
+#define SAVED_BLOB_NUMBERED 0x03
 
 /* The detail of a form's node that was interned last, and its number. */
 typedef struct saved_last {
@@ -32,7 +33,7 @@ typedef struct saved_dict {
 
 void saved_dict_free(saved_dict *d);
 
-/* Set @p b to result @p it's compact form: SAVED_BLOB_V3, the nodes'
+/* Set @p b to result @p it's compact form: SAVED_BLOB_NUMBERED, the nodes'
  * results two bits each, then for each judged node the number of its
  * detail in @p dict, which interns it. @p form is the form's number in
  * the run (1, 2…). @return 0, TDKT_ENOMEM */

@@ -7,7 +7,7 @@
 
 #include "decisions/decisions_internal.h"
 
-/* Node results of a version-2 blob, indexed by R_FAIL, R_PASS, R_UNKNOWN
+/* Node results of a blob of schemas 2 and 3, indexed by R_FAIL, R_PASS, R_UNKNOWN
  * (which are TDKT_FAIL, TDKT_PASS, TDKT_UNKNOWN); anything else (not
  * judged, or an error inside) is '-' and shown as not judged, as
  * tdkt_result_node() does. */
@@ -16,7 +16,7 @@ _Static_assert((int)R_FAIL == (int)TDKT_FAIL &&
                    (int)R_PASS == (int)TDKT_PASS &&
                    (int)R_UNKNOWN == (int)TDKT_UNKNOWN,
                "stored results are indexed by both");
-/* In a version-3 blob a node's result takes two bits: R_FAIL, R_PASS,
+/* In a blob of schema 4 a node's result takes two bits: R_FAIL, R_PASS,
  * R_UNKNOWN, or this for not judged. */
 #define NOT_JUDGED 3
 _Static_assert(R_FAIL < NOT_JUDGED && R_PASS < NOT_JUDGED &&
@@ -125,7 +125,7 @@ int saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes, int form,
     if (!last)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     blob_out o = {.b = b};
-    o.tmp[o.n++] = SAVED_BLOB_V3;
+    o.tmp[o.n++] = SAVED_BLOB_NUMBERED;
     for (size_t k0 = 0; k0 < nnodes; k0 += 4) {
         unsigned char packed = 0;
         for (size_t k = k0; k < k0 + 4 && k < nnodes; k++)
@@ -219,7 +219,7 @@ static int make_room(saved_run *r, int64_t f, int64_t k)
 }
 
 /* The run's detail texts (run_details): one value, text after text, each
- * ended by a zero byte; none for a run saved before schema 3. */
+ * ended by a zero byte; none for a run saved before schema 4. */
 static int load_details(sqlite3 *db, saved_run *r)
 {
     sqlite3_stmt *st = NULL;
@@ -339,9 +339,9 @@ static void saved_node_view(const void *ctx, size_t k,
     out->detail = d->run->detail[k];
 }
 
-/* A version-2 blob: a result byte per node ("fpu", '-' not judged), then
+/* A blob of schemas 2 and 3: a result byte per node ("fpu", '-' not judged), then
  * the detail of each judged node, each ended by a zero byte. */
-static bool decode_v2(saved_run *r, const unsigned char *blob, size_t len,
+static bool decode_texts(saved_run *r, const unsigned char *blob, size_t len,
                       size_t n)
 {
     if (len < n)
@@ -367,10 +367,10 @@ static bool decode_v2(saved_run *r, const unsigned char *blob, size_t len,
     return p == end;
 }
 
-/* A version-3 blob: SAVED_BLOB_V3, the nodes' results two bits each (four
+/* A blob of schema 4: SAVED_BLOB_NUMBERED, the nodes' results two bits each (four
  * nodes a byte, the first in the low bits), then the number of each judged
  * node's detail in the run's dictionary, as a varint. */
-static bool decode_v3(saved_run *r, const unsigned char *blob, size_t len,
+static bool decode_numbered(saved_run *r, const unsigned char *blob, size_t len,
                       size_t n)
 {
     size_t packed = (n + 3) / 4;
@@ -397,9 +397,9 @@ static bool decode_v3(saved_run *r, const unsigned char *blob, size_t len,
 static bool decode(saved_run *r, const unsigned char *blob, size_t len,
                    size_t n)
 {
-    if (len && blob[0] == SAVED_BLOB_V3)
-        return decode_v3(r, blob, len, n);
-    return decode_v2(r, blob, len, n);
+    if (len && blob[0] == SAVED_BLOB_NUMBERED)
+        return decode_numbered(r, blob, len, n);
+    return decode_texts(r, blob, len, n);
 }
 
 int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)

@@ -1,6 +1,6 @@
--- tdkt store, schema version 3: the detail texts of runs. Run by the
--- creation of a store and by the migrations from versions 1 and 2, so
--- that all give the same tables.
+-- tdkt store, schema version 4: the detail texts of runs. Run by the
+-- creation of a store and by the migrations from versions 1 to 3, so that
+-- all give the same tables.
 --
 -- A run of 100,000 nominations explains over a million criteria with some
 -- 20,000 distinct texts ("compliance = 1", "không có"...), so each run
