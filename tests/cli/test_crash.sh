@@ -38,7 +38,7 @@ delay() {
 }
 
 record_tables="units people appraisals honours initiatives disciplines facts nominations"
-all_tables="meta $record_tables runs run_rulesets run_forms run_criteria decisions"
+all_tables="meta $record_tables runs run_rulesets run_forms run_criteria run_details decisions"
 counts() {
     local q="SELECT ''" t
     for t in $all_tables; do q="$q||' $t='||(SELECT count(*) FROM $t)"; done
@@ -55,10 +55,13 @@ content() {
     fi
 }
 fingerprint() { echo "$(counts "$1") $(content "$1")"; }
-# The decisions of run $2, without the run id: equal for equal runs.
+# The decisions of run $2 and the detail texts they refer to, without the
+# run id: equal for equal runs.
 run_hash() {
-    sqlite3 "$1" "SELECT nomination_id, outcome, ruleset, result FROM decisions
-                  WHERE run_id = $2 ORDER BY nomination_id" | sha256sum | cut -d' ' -f1
+    sqlite3 "$1" "SELECT nomination_id, outcome, ruleset, hex(result) FROM decisions
+                  WHERE run_id = $2 ORDER BY nomination_id;
+                  SELECT hex(texts) FROM run_details WHERE run_id = $2" |
+        sha256sum | cut -d' ' -f1
 }
 # kill_at SECONDS OUT ERR CMD...: run CMD, SIGKILL it after SECONDS.
 # Sets rc (137 when killed, the command's status when it ended first).
@@ -160,7 +163,7 @@ for i in 1 2 3 4; do
             fp=$(fingerprint "$w")
             case "$fp" in
             "$fp_demo") ok ;;
-            " meta=1 units=0 people=0 appraisals=0 honours=0 initiatives=0 disciplines=0 facts=0 nominations=0 runs=0 run_rulesets=0 run_forms=0 run_criteria=0 decisions=0 "*) ok ;;
+            " meta=1 units=0 people=0 appraisals=0 honours=0 initiatives=0 disciplines=0 facts=0 nominations=0 runs=0 run_rulesets=0 run_forms=0 run_criteria=0 run_details=0 decisions=0 "*) ok ;;
             *) bad "first import round $i: partial state: $fp" ;;
             esac
         fi

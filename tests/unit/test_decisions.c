@@ -162,6 +162,29 @@ static const tdkt_ruleset *set_named(const tdkt_rules *rules, const char *id)
 }
 
 static char *show(audit *a, int64_t run, tdkt_format fmt, int expect);
+static int query_int(audit *a, const char *sql);
+
+/* How many detail texts run @p run stored, each checked to be there once
+ * and ended by its zero byte. */
+static int detail_count(audit *a, int64_t run)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT texts FROM run_details WHERE run_id = "
+                              "%lld", (long long)run);
+    sqlite3_stmt *st = query(a, sql);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *p = sqlite3_column_blob(st, 0);
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    assert_true(len == 0 || p[len - 1] == '\0');
+    int n = 0;
+    for (const char *s = p; s < p + len; s += strlen(s) + 1, n++)
+        for (const char *t = s + strlen(s) + 1; t < p + len;
+             t += strlen(t) + 1)
+            assert_string_not_equal(s, t);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    return n;
+}
 
 /* Run @p run shown again in JSON and JSON lines is byte for byte what the
  * evaluation @p res printed. */
@@ -279,6 +302,14 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), 2);
     sqlite3_finalize(st);
 
+    /* Each distinct detail once; the results are of schema 4 and refer
+     * to them. */
+    assert_true(detail_count(a, 1) > 2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 1 AND substr(result, 1, 1) = "
+                                  "X'03'"),
+                     2);
+
     /* Shown again: what the evaluation printed. */
     assert_shows_as(a, 1, a->res);
 
@@ -335,6 +366,28 @@ static void test_decisions__runs_list(void **state)
     free(text);
 }
 
+/* The example province (440 nominations, every award, judged by the
+ * shipped rule sets): thousands of details, most of them repeated, each
+ * shown again in its place. A detail lost, swapped or numbered wrong in
+ * the run's dictionary changes the text. */
+static void test_decisions__province_shows_as_judged(void **state)
+{
+    audit *a = *state;
+    const char *paths[] = {TDKT_SOURCE_DIR "/examples/kontum-demo"};
+    tdkt_diags d = {0};
+    assert_int_equal(tdkt_import(a->store, paths, 1, TDKT_LANG_EN, NULL, &d),
+                     0);
+    tdkt_diags_clear(&d);
+    assert_int_equal(tdkt_index_load(&a->ix, a->store), 0);
+    assert_int_equal(tdkt_rules_open(&a->rules, TDKT_SOURCE_DIR "/rules"), 0);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    int64_t run = save(a);
+    assert_true(detail_count(a, run) > 100);
+    assert_shows_as(a, run, a->res);
+}
+
 /* ------------------------------------------------------- append-only */
 
 static void test_decisions__append_only(void **state)
@@ -365,6 +418,9 @@ static void test_decisions__append_only(void **state)
         {"UPDATE run_criteria SET basis = 'x' WHERE node = 0",
          "runs are append-only"},
         {"DELETE FROM run_criteria WHERE form = 1", "runs are append-only"},
+        {"UPDATE run_details SET texts = X'00'",
+         "runs are append-only"},
+        {"DELETE FROM run_details", "runs are append-only"},
     };
     sqlite3 *db = tdkt_store_sqlite(a->store);
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
@@ -389,13 +445,15 @@ static void test_decisions__append_only(void **state)
                                 "count(*) FROM decisions WHERE outcome = "
                                 "'error'), (SELECT count(*) FROM run_forms "
                                 "WHERE name_vi <> 'x'), (SELECT count(*) "
-                                "FROM run_criteria WHERE basis IS NOT 'x')");
+                                "FROM run_criteria WHERE basis IS NOT 'x'), "
+                                "(SELECT length(texts) FROM run_details)");
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), 1);
     assert_int_equal(sqlite3_column_int(st, 1), 2);
     assert_int_equal(sqlite3_column_int(st, 2), 2);
     assert_int_equal(sqlite3_column_int(st, 3), 2);
     assert_true(sqlite3_column_int(st, 4) > 2);
+    assert_true(sqlite3_column_int(st, 5) > 2);
     sqlite3_finalize(st);
     assert_shows_as(a, 1, a->res);
 }
@@ -591,19 +649,40 @@ static void exec_ok(sqlite3 *db, const char *sql)
     }
 }
 
+/* A new store @p name of an older schema (@p fixture, under
+ * tests/fixtures) holding the records; its path goes to @p path. */
+static sqlite3 *old_store(audit *a, const char *fixture, const char *name,
+                          char **path)
+{
+    *path = join(a->dir, name);
+    char *src = th_fixture(fixture);
+    char *schema = th_read(src, NULL);
+    assert_non_null(schema);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(*path, &db), SQLITE_OK);
+    exec_ok(db, schema);
+    exec_ok(db, RECORDS);
+    free(schema);
+    free(src);
+    return db;
+}
+
+/* Close the test's store and open the one at @p path (to read: an older
+ * one is migrated all the same). */
+static void reopen(audit *a, const char *path)
+{
+    tdkt_store_close(a->store);
+    a->store = NULL;
+    assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
+}
+
 /* A store as version 1 left it (its schema from tests/fixtures/store):
  * the records, and run 1 with each decision's result as the JSON that
  * tdkt_result_json gave then and gives now. */
 static char *make_schema_1(audit *a)
 {
-    char *path = join(a->dir, "v1.db");
-    char *src = th_fixture("store/schema-1.sql");
-    char *schema = th_read(src, NULL);
-    assert_non_null(schema);
-    sqlite3 *db = NULL;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    exec_ok(db, schema);
-    exec_ok(db, RECORDS);
+    char *path = NULL;
+    sqlite3 *db = old_store(a, "store/schema-1.sql", "v1.db", &path);
     exec_ok(db, "PRAGMA user_version = 1;"
                 "INSERT INTO runs(id, started, engine, rules, options, "
                 "count) VALUES (1, '2026-01-01T00:00:00Z', '0.1.0', "
@@ -655,8 +734,6 @@ static char *make_schema_1(audit *a)
     sqlite3_finalize(set);
     sqlite3_finalize(dec);
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
-    free(schema);
-    free(src);
     return path;
 }
 
@@ -677,9 +754,7 @@ static void test_decisions__schema_1_migrated(void **state)
     audit *a = *state;
     evaluate(a);
     char *path = make_schema_1(a);
-    tdkt_store_close(a->store);
-    a->store = NULL;
-    assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
+    reopen(a, path);
 
     assert_int_equal(query_int(a, "PRAGMA user_version"),
                      TDKT_SCHEMA_VERSION);
@@ -722,11 +797,150 @@ static void test_decisions__schema_1_migrated(void **state)
     assert_shows_as(a, 1, a->res);
 
     /* Opened again: nothing more to do. */
-    tdkt_store_close(a->store);
-    assert_int_equal(tdkt_store_open(&a->store, path, TDKT_STORE_READ), 0);
+    reopen(a, path);
     assert_shows_as(a, 1, a->res);
     free(path);
 }
+
+/* ------------------------------------------ schemas 2 and 3 migrated */
+
+/* Result @p i as schema 2 stored it: a byte per node ('f', 'p', 'u', '-'
+ * not judged), then each judged node's detail ended by a zero byte.
+ * Written here from the results, independently of the library's encoder. */
+static void encode_v2(const tdkt_results *res, size_t i, size_t nnodes,
+                      tdkt_buf *b)
+{
+    b->len = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, k, TDKT_LANG_EN, &c);
+        tdkt_buf_put(b, c.result >= 0 ? &"fpu"[c.result] : "-", 1);
+    }
+    for (size_t k = 0; k < nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, k, TDKT_LANG_EN, &c);
+        if (c.result >= 0)
+            tdkt_buf_put(b, c.detail ? c.detail : "",
+                         strlen(c.detail ? c.detail : "") + 1);
+    }
+    assert_false(b->oom);
+}
+
+/* A store as version @p version (2 or 3) left it (its schema from
+ * tests/fixtures/store): the records, and run 1 as saved now but with each
+ * result in the form of schemas 2 and 3 (the run's forms and criteria are
+ * stored as they were). */
+static char *make_schema_2(audit *a, int version)
+{
+    assert_int_equal(save(a), 1);
+    char *path = NULL, pragma[64];
+    sqlite3 *db = old_store(a, "store/schema-2.sql", "old.db", &path);
+    if (version == 3) { /* what version 3 added */
+        char *src = th_fixture("store/schema-3.sql");
+        char *added = th_read(src, NULL);
+        assert_non_null(added);
+        exec_ok(db, added);
+        free(added);
+        free(src);
+    }
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
+    exec_ok(db, pragma);
+    char *now = join(a->dir, "audit.db");
+    char attach[1200];
+    snprintf(attach, sizeof attach, "ATTACH '%s' AS now", now);
+    exec_ok(db, attach);
+    exec_ok(db, "INSERT INTO runs SELECT * FROM now.runs;"
+                "INSERT INTO run_rulesets SELECT * FROM now.run_rulesets;"
+                "INSERT INTO run_forms SELECT * FROM now.run_forms;"
+                "INSERT INTO run_criteria SELECT * FROM now.run_criteria;");
+    sqlite3_stmt *dec = NULL;
+    assert_int_equal(
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO decisions(run_id, nomination_id, "
+                           "subject_type, subject_id, code, year, ruleset, "
+                           "form, outcome, message, result) SELECT run_id, "
+                           "nomination_id, subject_type, subject_id, code, "
+                           "year, ruleset, form, outcome, message, ?2 FROM "
+                           "now.decisions WHERE nomination_id = ?1",
+                           -1, &dec, NULL),
+        SQLITE_OK);
+    tdkt_buf blob = {0};
+    for (size_t i = 0; i < tdkt_results_count(a->res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(a->res, i, &v);
+        sqlite3_bind_text(dec, 1, v.nomination, -1, SQLITE_STATIC);
+        if (v.nnodes) {
+            encode_v2(a->res, i, v.nnodes, &blob);
+            sqlite3_bind_blob(dec, 2, blob.ptr, (int)blob.len,
+                              SQLITE_STATIC);
+        } else {
+            sqlite3_bind_null(dec, 2);
+        }
+        assert_int_equal(sqlite3_step(dec), SQLITE_DONE);
+        assert_int_equal(sqlite3_changes(db), 1);
+        sqlite3_reset(dec);
+    }
+    tdkt_buf_free(&blob);
+    sqlite3_finalize(dec);
+    exec_ok(db, "DETACH now");
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+    free(now);
+    return path;
+}
+
+/* Opening a version-2 or 3 store, even to read, migrates it: its results
+ * keep their form and show again exactly as they were saved; the runs'
+ * details are append-only; new runs refer to their details by number. */
+static void migrated_from(void **state, int version)
+{
+    audit *a = *state;
+    evaluate(a);
+    char *path = make_schema_2(a, version);
+    reopen(a, path);
+
+    assert_int_equal(query_int(a, "PRAGMA user_version"), TDKT_SCHEMA_VERSION);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 1 AND typeof(result) = 'blob' "
+                                  "AND substr(result, 1, 1) <> X'03'"),
+                     2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM run_details"), 0);
+    assert_shows_as(a, 1, a->res);
+
+    assert_int_equal(save(a), 2);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 2 AND substr(result, 1, 1) = "
+                                  "X'03'"),
+                     2);
+    assert_true(detail_count(a, 2) > 2);
+    assert_shows_as(a, 2, a->res);
+    assert_shows_as(a, 1, a->res);
+    assert_int_equal(tdkt_store_exec(a->store, "DELETE FROM run_details"),
+                     TDKT_EDB);
+    assert_non_null(strstr(tdkt_error_last()->message,
+                           "runs are append-only"));
+
+    /* Opened again: nothing more to do. */
+    reopen(a, path);
+    assert_shows_as(a, 1, a->res);
+    assert_shows_as(a, 2, a->res);
+    free(path);
+}
+
+static void test_decisions__schema_2_migrated(void **state)
+{
+    migrated_from(state, 2);
+}
+
+static void test_decisions__schema_3_migrated(void **state)
+{
+    migrated_from(state, 3);
+}
+
+/* N1's result (form 1), and its part before the detail numbers. */
+#define N1 "(SELECT result FROM decisions WHERE nomination_id = 'N1')"
+#define N1_HEAD                                                              \
+    "substr(" N1 ", 1, 1 + (SELECT (count(*) + 3) / 4 FROM run_criteria "    \
+    "WHERE form = 1))"
 
 /* A decision whose compact form does not fit its form (written behind
  * tdkt's back: rows can be added, not changed) is refused, not shown
@@ -740,9 +954,18 @@ static void test_decisions__damaged_result_refused(void **state)
         "X'70'",           /* fewer bytes than nodes */
         "X'7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A'", /* not a result */
         "zeroblob(40)",
+        /* Schema 4, from N1's own result: the tag alone; a byte too many;
+         * the last detail number cut; a number beyond the run's details;
+         * a varint cut short; one beyond 32 bits. */
+        "substr(" N1 ", 1, 1)",
+        "cast(" N1 " || X'00' AS BLOB)",
+        "substr(" N1 ", 1, length(" N1 ") - 1)",
+        "cast(" N1_HEAD " || X'7F' AS BLOB)",
+        "cast(" N1_HEAD " || X'80' AS BLOB)",
+        "cast(" N1_HEAD " || X'FFFFFFFF7F' AS BLOB)",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        char sql[512];
+        char sql[1024];
         snprintf(sql, sizeof sql,
                  "INSERT INTO decisions(run_id, nomination_id, subject_type, "
                  "subject_id, code, year, ruleset, form, outcome, result) "
@@ -762,6 +985,24 @@ static void test_decisions__damaged_result_refused(void **state)
         assert_int_equal(tdkt_store_exec(a->store, sql), 0);
         free(show(a, run, TDKT_FMT_JSONL, 0));
     }
+    /* The run's details: the last text not ended; fewer texts than the
+     * results' numbers. */
+    static const struct {
+        const char *texts, *message;
+    } bad_texts[] = {{"X'4100'", "is damaged"}, {"X'410042'", "damaged details"}};
+    for (size_t i = 0; i < 2; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql, "DROP TRIGGER run_details_append_only_u;"
+                                  "UPDATE run_details SET texts = %s;"
+                                  "CREATE TRIGGER run_details_append_only_u "
+                                  "BEFORE UPDATE ON run_details BEGIN SELECT "
+                                  "RAISE(ABORT, 'runs are append-only'); END;",
+                 bad_texts[i].texts);
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        free(show(a, run, TDKT_FMT_JSONL, TDKT_EDB));
+        assert_non_null(strstr(tdkt_error_last()->message,
+                               bad_texts[i].message));
+    }
 }
 
 int main(void)
@@ -770,10 +1011,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_decisions__save_records_run),
         T(test_decisions__runs_list),
+        T(test_decisions__province_shows_as_judged),
         T(test_decisions__append_only),
         T(test_decisions__hash_follows_every_file),
         T(test_decisions__run_show_reports_changed_sets),
         T(test_decisions__schema_1_migrated),
+        T(test_decisions__schema_2_migrated),
+        T(test_decisions__schema_3_migrated),
         T(test_decisions__damaged_result_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -8,10 +8,37 @@
 
 #include "tdkt/decisions.h"
 #include "eval/eval_internal.h"
+#include "import/sets.h"
 
-/* Append result @p it's compact form to @p b: a byte per node, then the
- * detail of each judged node, each ended by a zero byte. */
-void saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes);
+/* The first byte of a result blob of schema 4 (details by number), told
+ * apart from those of schemas 2 and 3 (details inline), which begin with a
+ * node's result byte ('p', 'f', 'u', '-'). */
+#define SAVED_BLOB_NUMBERED 0x03
+
+/* The detail of a form's node that was interned last, and its number. */
+typedef struct saved_last {
+    const char *s; /* the dictionary's copy; NULL: none yet */
+    uint32_t n;
+} saved_last;
+
+/* A run's dictionary of details while it is saved: each distinct text
+ * numbered 0, 1… in order of first use (stored in run_details). Most
+ * details equal the one of the same node in the form's previous decision
+ * ("compliance = 1"), so that one is compared first, sparing the hash. */
+typedef struct saved_dict {
+    tdkt__strset set;
+    saved_last **last; /* last[form - 1][node], for each form numbered */
+    size_t nforms;
+} saved_dict;
+
+void saved_dict_free(saved_dict *d);
+
+/* Set @p b to result @p it's compact form: SAVED_BLOB_NUMBERED, the nodes'
+ * results two bits each, then for each judged node the number of its
+ * detail in @p dict, which interns it. @p form is the form's number in
+ * the run (1, 2…). @return 0, TDKT_ENOMEM */
+int saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes, int form,
+                 saved_dict *dict);
 
 /* "eligible"… back to TDKT_ELIGIBLE…; anything else is an error. */
 int saved_outcome(const char *code);
@@ -27,12 +54,17 @@ typedef struct saved_form {
     size_t n;
 } saved_form;
 
-/* The forms of one run (run_forms / run_criteria), read once to show
- * every decision of the run. */
+/* The forms of one run (run_forms / run_criteria) and its details
+ * (run_details), read once to show every decision of the run. */
 typedef struct saved_run {
     int64_t id;
     saved_form *forms; /* forms[k - 1] is form k */
     size_t nforms;
+    /* The run's detail texts (run_details), details[n] for number n; the
+     * texts live in details_text. */
+    const char **details;
+    char *details_text;
+    size_t ndetails;
     /* One decision decoded: per node of its form, the result
      * (TDKT_PASS…, -1 not judged) and the detail. Sized for the largest
      * form, so decoding allocates nothing. */

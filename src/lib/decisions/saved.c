@@ -7,34 +7,144 @@
 
 #include "decisions/decisions_internal.h"
 
-/* Node results as stored, indexed by R_FAIL, R_PASS, R_UNKNOWN (which are
- * TDKT_FAIL, TDKT_PASS, TDKT_UNKNOWN); anything else (not judged, or an
- * error inside) is '-' and shown as not judged, as tdkt_result_node() does. */
+/* Node results of a blob of schemas 2 and 3, indexed by R_FAIL, R_PASS, R_UNKNOWN
+ * (which are TDKT_FAIL, TDKT_PASS, TDKT_UNKNOWN); anything else (not
+ * judged, or an error inside) is '-' and shown as not judged, as
+ * tdkt_result_node() does. */
 static const char result_bytes[] = "fpu";
 _Static_assert((int)R_FAIL == (int)TDKT_FAIL &&
                    (int)R_PASS == (int)TDKT_PASS &&
                    (int)R_UNKNOWN == (int)TDKT_UNKNOWN,
                "stored results are indexed by both");
+/* In a blob of schema 4 a node's result takes two bits: R_FAIL, R_PASS,
+ * R_UNKNOWN, or this for not judged. */
+#define NOT_JUDGED 3
+_Static_assert(R_FAIL < NOT_JUDGED && R_PASS < NOT_JUDGED &&
+                   R_UNKNOWN < NOT_JUDGED,
+               "two bits hold every stored result");
 
-void saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes)
+/* Room for one more varint or packed byte before flushing to the buffer:
+ * the bytes of a decision are gathered on the stack, then appended in
+ * a few calls. */
+typedef struct blob_out {
+    tdkt_buf *b;
+    size_t n;
+    unsigned char tmp[256];
+} blob_out;
+
+static void out_flush(blob_out *o, size_t need)
+{
+    if (o->n + need > sizeof o->tmp) {
+        tdkt_buf_put(o->b, (const char *)o->tmp, o->n);
+        o->n = 0;
+    }
+}
+
+/* Unsigned LEB128: seven bits a byte, low first, the high bit set on
+ * every byte but the last. */
+static void out_varint(blob_out *o, uint32_t v)
+{
+    out_flush(o, 5);
+    while (v >= 0x80) {
+        o->tmp[o->n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    o->tmp[o->n++] = (unsigned char)v;
+}
+
+static bool get_varint(const unsigned char **p, const unsigned char *end,
+                       uint32_t *v)
+{
+    uint32_t x = 0;
+    for (int shift = 0; shift < 35 && *p < end; shift += 7) {
+        unsigned char c = *(*p)++;
+        if (shift == 28 && c > 0x0f)
+            return false; /* beyond 32 bits */
+        x |= (uint32_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) {
+            *v = x;
+            return true;
+        }
+    }
+    return false;
+}
+
+static int stored_result(const res_item *it, size_t k)
+{
+    int r = it->result[k];
+    return r >= R_FAIL && r <= R_UNKNOWN ? r : NOT_JUDGED;
+}
+
+void saved_dict_free(saved_dict *d)
+{
+    for (size_t f = 0; f < d->nforms; f++)
+        free(d->last[f]);
+    free(d->last);
+    tdkt__strset_free(&d->set);
+    memset(d, 0, sizeof *d);
+}
+
+/* The last details of form @p form's @p nnodes nodes, made on first use. */
+static saved_last *dict_last(saved_dict *d, int form, size_t nnodes)
+{
+    size_t f = (size_t)form - 1;
+    if (f >= d->nforms) {
+        saved_last **p = realloc(d->last, (f + 1) * sizeof *p);
+        if (!p)
+            return NULL;
+        memset(p + d->nforms, 0, (f + 1 - d->nforms) * sizeof *p);
+        d->last = p;
+        d->nforms = f + 1;
+    }
+    if (!d->last[f])
+        d->last[f] = calloc(nnodes, sizeof *d->last[f]);
+    return d->last[f];
+}
+
+/* The number of detail @p s, interned in @p d unless it is @p last's. */
+static int intern(saved_dict *d, saved_last *last, const char *s,
+                  uint32_t *n)
+{
+    if (last->s && strcmp(last->s, s) == 0) {
+        *n = last->n;
+        return TDKT_OK;
+    }
+    int error = tdkt__strset_add(&d->set, s, strlen(s), n);
+    if (error < 0)
+        return error;
+    last->s = tdkt__strset_at(&d->set, *n)->s;
+    last->n = *n;
+    return TDKT_OK;
+}
+
+int saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes, int form,
+                 saved_dict *dict)
 {
     b->len = 0;
-    char codes[64];
-    for (size_t k0 = 0; k0 < nnodes; k0 += sizeof codes) {
-        size_t n = nnodes - k0 < sizeof codes ? nnodes - k0 : sizeof codes;
-        for (size_t k = 0; k < n; k++) {
-            int r = it->result[k0 + k];
-            codes[k] = r >= R_FAIL && r <= R_UNKNOWN ? result_bytes[r] : '-';
-        }
-        tdkt_buf_put(b, codes, n);
+    saved_last *last = dict_last(dict, form, nnodes);
+    if (!last)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    blob_out o = {.b = b};
+    o.tmp[o.n++] = SAVED_BLOB_NUMBERED;
+    for (size_t k0 = 0; k0 < nnodes; k0 += 4) {
+        unsigned char packed = 0;
+        for (size_t k = k0; k < k0 + 4 && k < nnodes; k++)
+            packed |= (unsigned char)(stored_result(it, k) << 2 * (k - k0));
+        out_flush(&o, 1);
+        o.tmp[o.n++] = packed;
     }
     for (size_t k = 0; k < nnodes; k++) {
-        int r = it->result[k];
-        if (r < R_FAIL || r > R_UNKNOWN)
+        if (stored_result(it, k) == NOT_JUDGED)
             continue;
-        const char *d = it->detail && it->detail[k] ? it->detail[k] : "";
-        tdkt_buf_put(b, d, strlen(d) + 1); /* with its zero byte */
+        const char *s = it->detail && it->detail[k] ? it->detail[k] : "";
+        uint32_t n;
+        int error = intern(dict, &last[k], s, &n);
+        if (error < 0)
+            return error;
+        out_varint(&o, n);
     }
+    tdkt_buf_put(b, (const char *)o.tmp, o.n);
+    return b->oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory") : TDKT_OK;
 }
 
 int saved_outcome(const char *code)
@@ -73,6 +183,8 @@ void saved_run_free(saved_run *r)
         free(r->forms[f].nodes);
     }
     free(r->forms);
+    free(r->details);
+    free(r->details_text);
     free(r->result);
     free((void *)r->detail);
     memset(r, 0, sizeof *r);
@@ -104,6 +216,41 @@ static int make_room(saved_run *r, int64_t f, int64_t k)
     fm->nodes = p;
     fm->n = (size_t)k + 1;
     return TDKT_OK;
+}
+
+/* The run's detail texts (run_details): one value, text after text, each
+ * ended by a zero byte; none for a run saved before schema 4. */
+static int load_details(sqlite3 *db, saved_run *r)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT texts FROM run_details WHERE "
+                               "run_id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(db, "runs");
+    sqlite3_bind_int64(st, 1, r->id);
+    int rc = sqlite3_step(st), error = TDKT_OK;
+    if (rc == SQLITE_ROW) {
+        const char *p = sqlite3_column_blob(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0), n = 0;
+        for (size_t i = 0; i < len; i++)
+            n += p[i] == '\0';
+        if (len && p[len - 1] != '\0')
+            error = tdkt_error_set(TDKT_EDB, "run %lld: damaged details",
+                                   (long long)r->id);
+        else if (n && (!(r->details_text = malloc(len)) ||
+                       !(r->details = malloc(n * sizeof *r->details))))
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        else if (n) {
+            memcpy(r->details_text, p, len);
+            for (const char *s = r->details_text; r->ndetails < n;
+                 s += strlen(s) + 1)
+                r->details[r->ndetails++] = s;
+        }
+    } else if (rc != SQLITE_DONE) {
+        error = tdkt_store_fail(db, "runs");
+    }
+    sqlite3_finalize(st);
+    return error;
 }
 
 int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
@@ -157,6 +304,8 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
     if (error == TDKT_OK && rc != SQLITE_DONE)
         error = tdkt_store_fail(db, "runs");
     sqlite3_finalize(st);
+    if (error == TDKT_OK)
+        error = load_details(db, out);
     if (error == TDKT_OK) {
         out->result = malloc(most * sizeof *out->result);
         out->detail = malloc(most * sizeof *out->detail);
@@ -190,9 +339,10 @@ static void saved_node_view(const void *ctx, size_t k,
     out->detail = d->run->detail[k];
 }
 
-/* Split @p blob into r->result and r->detail for the @p n nodes of a form. */
-static bool decode(saved_run *r, const unsigned char *blob, size_t len,
-                   size_t n)
+/* A blob of schemas 2 and 3: a result byte per node ("fpu", '-' not judged), then
+ * the detail of each judged node, each ended by a zero byte. */
+static bool decode_texts(saved_run *r, const unsigned char *blob, size_t len,
+                      size_t n)
 {
     if (len < n)
         return false;
@@ -215,6 +365,41 @@ static bool decode(saved_run *r, const unsigned char *blob, size_t len,
         p = z + 1;
     }
     return p == end;
+}
+
+/* A blob of schema 4: SAVED_BLOB_NUMBERED, the nodes' results two bits each (four
+ * nodes a byte, the first in the low bits), then the number of each judged
+ * node's detail in the run's dictionary, as a varint. */
+static bool decode_numbered(saved_run *r, const unsigned char *blob, size_t len,
+                      size_t n)
+{
+    size_t packed = (n + 3) / 4;
+    if (len < 1 + packed)
+        return false;
+    const unsigned char *p = blob + 1 + packed, *end = blob + len;
+    for (size_t k = 0; k < n; k++) {
+        int code = blob[1 + k / 4] >> 2 * (k % 4) & 3;
+        r->detail[k] = "";
+        if (code == NOT_JUDGED) {
+            r->result[k] = -1;
+            continue;
+        }
+        uint32_t d;
+        if (!get_varint(&p, end, &d) || d >= r->ndetails)
+            return false;
+        r->result[k] = code;
+        r->detail[k] = r->details[d];
+    }
+    return p == end;
+}
+
+/* Split @p blob into r->result and r->detail for the @p n nodes of a form. */
+static bool decode(saved_run *r, const unsigned char *blob, size_t len,
+                   size_t n)
+{
+    if (len && blob[0] == SAVED_BLOB_NUMBERED)
+        return decode_numbered(r, blob, len, n);
+    return decode_texts(r, blob, len, n);
 }
 
 int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)

@@ -1,7 +1,9 @@
--- tdkt store, schema version 3 (PRAGMA user_version = 3): this file,
+-- tdkt store, schema version 4 (PRAGMA user_version = 4): this file,
 -- schema_decisions.sql (the decisions and what a run's forms share), which
--- the migration from version 1 also runs, and schema_image.sql (the index
--- image, a cache), which the migration from versions 1 and 2 runs.
+-- the migration from version 1 also runs, schema_image.sql (the index
+-- image, a cache), which the migrations from versions 1 and 2 run, and
+-- schema_details.sql (the runs' detail texts), which the migrations from
+-- versions 1 to 3 run.
 -- Codes are stored as the canonical codes of shared/domain/vocabulary.md;
 -- dates as 'YYYY-MM-DD' text. Import resolves aliases before writing.
 -- Subjects of appraisals, honours, disciplines and facts are polymorphic

@@ -1,6 +1,7 @@
--- tdkt store, schema version 2: the decisions of runs (schema.sql holds the
--- rest). Run by the creation of a store and by the migration from version
--- 1, so that both give the same tables.
+-- tdkt store, schema version 4: the decisions of runs (schema.sql holds the
+-- records, schema_details.sql the runs' detail texts). Tables unchanged
+-- since version 2: run by the creation of a store and by the migration
+-- from version 1, so that both give the same tables.
 --
 -- What every decision of a form shares (its criteria, their titles,
 -- citations and reading status, the tree of routes) is stored once per
@@ -54,11 +55,19 @@ CREATE TABLE decisions (
   form          INTEGER,         -- run_forms.form; NULL when the set had none
   outcome       TEXT NOT NULL,   -- eligible, ineligible, review, error
   message       TEXT,            -- the error, or the reason (quota, kind)
-  -- BLOB: one byte per node of the form, in node order ('p' pass, 'f'
-  -- fail, 'u' unknown, '-' not judged), then the detail of each judged
-  -- node, in node order, each ended by a zero byte (details never hold
-  -- one). NULL: nothing judged. TEXT: the whole result as JSON
-  -- (spec/cli.md), as schema 1 stored it (runs saved before the migration).
+  -- BLOB of schema 4, told by its first byte 0x03: then the result of
+  -- each node of the form, in node order, two bits each, four nodes a
+  -- byte from the low bits (0 fail, 1 pass, 2 unknown, 3 not judged),
+  -- then for each judged node, in node order, the number of its detail
+  -- among the run's texts in run_details (0 the first), as an unsigned
+  -- LEB128 varint (7 bits a byte, low first, high bit set on all but the
+  -- last byte).
+  -- BLOB of schemas 2 and 3 (runs saved before schema 4): one byte
+  -- per node ('p' pass, 'f' fail, 'u' unknown, '-' not judged), then the
+  -- detail text of each judged node, each ended by a zero byte (details
+  -- never hold one).
+  -- NULL: nothing judged. TEXT: the whole result as JSON (spec/cli.md),
+  -- as schema 1 stored it (runs saved before the migration to 2).
   result        ANY
 ) STRICT;
 CREATE UNIQUE INDEX decisions_run ON decisions(run_id, nomination_id);

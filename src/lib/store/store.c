@@ -17,6 +17,7 @@
 extern const char *const tdkt__schema_sql;
 extern const char *const tdkt__schema_decisions_sql;
 extern const char *const tdkt__schema_image_sql;
+extern const char *const tdkt__schema_details_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -140,7 +141,7 @@ static int migrate(tdkt_store *s, int version, bool empty)
             (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0 ||
             (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0)
             goto done;
-    } else if (version2 < TDKT_SCHEMA_VERSION) {
+    } else {
         if (version2 < 2 &&
             ((error = tdkt_store_exec(s, migrate_1_before)) < 0 ||
              (error = tdkt_store_exec(s, tdkt__schema_decisions_sql)) < 0 ||
@@ -148,9 +149,16 @@ static int migrate(tdkt_store *s, int version, bool empty)
             goto done;
         /* Version 3 added the index image and the triggers that keep it
          * from going stale. */
-        if ((error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0)
+        if (version2 < 3 &&
+            (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0)
             goto done;
     }
+    /* Version 4 added the runs' detail texts, which the results of new
+     * runs refer to by number; older runs keep their results as they are
+     * (src/lib/decisions/saved.c tells the forms apart). */
+    if (version2 < 4 && /* 0 when empty */
+        (error = tdkt_store_exec(s, tdkt__schema_details_sql)) < 0)
+        goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
     if ((error = tdkt_store_exec(s, sql)) < 0)
