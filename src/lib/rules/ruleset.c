@@ -229,6 +229,10 @@ static int param_from_lua(rule_param *p, const char *name, lua_State *L,
     }
     p->type = t;
     p->name = strdup(name);
+    if (t == LUA_TSTRING && !p->str) { /* no memory for the copy */
+        param_free(p);
+        return -2;
+    }
     p->text = strdup(t == LUA_TSTRING ? p->str : text);
     p->origin = strdup(origin);
     if (!p->name || !p->text || !p->origin || (t == LUA_TSTRING && !p->str)) {
