@@ -42,6 +42,7 @@
 #include "tdkt/vocab.h"
 #include "import/bulk.h"
 #include "import/csv.h"
+#include "import/journal.h"
 #include "import/sets.h"
 #include "import/tables.h"
 #include "import/writer.h"
@@ -1087,6 +1088,7 @@ int tdkt_import(tdkt_store *store,
     bool in_tx = false;
     int error = TDKT_OK, old_cache = INT_MIN;
     tdkt__bulk bulk = {0};
+    tdkt__journal journal = {0};
     if (summary)
         memset(summary, 0, sizeof *summary);
 
@@ -1100,6 +1102,9 @@ int tdkt_import(tdkt_store *store,
     if (query_int(im.db, "PRAGMA cache_size", &old_cache) == 0)
         sqlite3_exec(im.db, "PRAGMA cache_size=" IMPORT_CACHE, NULL, NULL,
                      NULL);
+
+    /* Into an empty store, the rows are written once (journal.h). */
+    tdkt__journal_begin(im.db, &journal);
 
     /* Everything below sees one snapshot and writes in one transaction. */
     if ((error = tdkt_store_begin_write(store)) < 0)
@@ -1157,6 +1162,7 @@ done:
     tdkt__writer_free(&im.writer); /* the connection is ours again */
     if (in_tx)
         tdkt_store_rollback(store); /* all or nothing */
+    tdkt__journal_end(im.db, &journal);
     if (old_cache != INT_MIN) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", old_cache);

@@ -67,6 +67,22 @@ int tdkt_store_exec(tdkt_store *store, const char *sql)
     return TDKT_OK;
 }
 
+/* Leaving a rollback journal for WAL (an import into an empty store
+ * writes with one, src/lib/import/journal.h) needs the write lock, and
+ * SQLite gives up at once, without the busy handler, while another
+ * connection holds it: wait here as a writer would. */
+int tdkt_store_wal(sqlite3 *db, const char *what)
+{
+    for (int waited = 0;; waited += 10) {
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return TDKT_OK;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+            return tdkt_store_fail(db, what);
+        sqlite3_sleep(10);
+    }
+}
+
 static int query_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st = NULL;
@@ -83,9 +99,13 @@ static int query_int(sqlite3 *db, const char *sql, int *out)
 static int check_identity(tdkt_store *s, int *version, bool *empty)
 {
     int ntables = 0;
-    if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0)
+    if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0) {
+        int rc = sqlite3_errcode(s->db);
+        if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            return tdkt_store_fail(s->db, s->path); /* a store, busy */
         return tdkt_error_set(TDKT_EDB, "%s: not a database: %s", s->path,
                               sqlite3_errmsg(s->db));
+    }
     *empty = ntables == 0;
     if (*empty)
         return TDKT_OK;
@@ -193,8 +213,8 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
                                path);
         goto done;
     }
-    if ((error = tdkt_store_exec(s, "PRAGMA journal_mode=WAL;"
-                                    "PRAGMA synchronous=NORMAL;"
+    if ((error = tdkt_store_wal(s->db, path)) < 0 ||
+        (error = tdkt_store_exec(s, "PRAGMA synchronous=NORMAL;"
                                     "PRAGMA foreign_keys=ON;")) < 0)
         goto done;
     /* An older store is migrated by any command, reading ones included:
