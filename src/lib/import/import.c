@@ -4,10 +4,11 @@
  * Design. Inside one write transaction:
  *  0. the ids already stored that this import's references may name are
  *     loaded into in-memory sets (one query per set, not per row);
- *  1. the files that define ids (units, people, nominations, initiatives)
- *     are read once for their id column, so that a reference resolves to
- *     a row of any file of the import, in whatever order the files come,
- *     and so that a second row with the same id can name the first;
+ *  1. the files that define ids a reference may name before pass 2 reads
+ *     them (units, nominations, initiatives: forward_sets) are read once
+ *     for their id column, so that a reference resolves to a row of any
+ *     file of the import, in whatever order the files come, and so that
+ *     a second row with the same id can name the first;
  *  2. every file is read again, table by table in the order of
  *     tdkt_table_id (so foreign keys point backwards), each cell checked
  *     and converted, and the good rows written 64 at a time with reused
@@ -439,6 +440,28 @@ static int load_ids(importer *im, unsigned sets)
     return TDKT_OK;
 }
 
+/* The sets a reference may name before pass 2 has read the rows that
+ * define them: a table's own (units.parent_id) or a later table's
+ * (honours.initiatives, facts about nominations). Only these need pass
+ * 1; pass 2 adds the ids of the others, in file order, before any row
+ * refers to them (people: a million rows not read twice). */
+static unsigned forward_sets(const importer *im)
+{
+    unsigned refs = 0, forward = 0;
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        bool any = false;
+        for (size_t i = 0; i < im->nfiles; i++)
+            any = any || im->files[i].table == t;
+        if (!any)
+            continue;
+        refs |= tdkt__tables[t].refs;
+        int set = tdkt__tables[t].id_set;
+        if (set >= 0 && (refs & 1u << set))
+            forward |= 1u << set;
+    }
+    return forward;
+}
+
 /* Pass 1: the ids each file defines, with the first place of each. The
  * file is read again in pass 2, which reports its problems; here they
  * only end the reading. */
@@ -570,8 +593,13 @@ static void check_id(
         return;
     }
     tdkt__strset_entry *e = tdkt__strset_at(set, v->idx);
-    if (!tdkt__tables[fc->table].unique_id || !e->file)
+    if (!tdkt__tables[fc->table].unique_id)
         return;
+    if (!e->file) { /* its first row: pass 1 skipped the set */
+        e->file = fc->index;
+        e->line = fc->line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)fc->line;
+        return;
+    }
     if (e->file != fc->index || (long)e->line != fc->line) {
         char at[1100];
         where(at, sizeof at, im, fc, e->file, e->line);
@@ -1116,9 +1144,12 @@ int tdkt_import(tdkt_store *store,
         needed |= tdkt__tables[im.files[i].table].refs;
     if ((error = load_ids(&im, needed)) < 0)
         goto done;
-    for (uint32_t i = 1; i <= im.nfiles && error == TDKT_OK; i++)
-        if (tdkt__tables[im.files[i - 1].table].id_set >= 0)
+    unsigned forward = forward_sets(&im);
+    for (uint32_t i = 1; i <= im.nfiles && error == TDKT_OK; i++) {
+        int set = tdkt__tables[im.files[i - 1].table].id_set;
+        if (set >= 0 && (forward & 1u << set))
             error = collect_ids(&im, i);
+    }
     if (error < 0)
         goto done;
 
