@@ -892,9 +892,16 @@ static void write_row(file_ctx *fc, const value *v)
     b->table = fc->table;
     tdkt__cell *row = b->cells[b->rows++];
     for (int j = 0; j < fc->t->ncols; j++) {
+        int kind = fc->t->cols[j].kind;
         row[j] = (tdkt__cell){.type = (enum tdkt__cell_type)v[j].type,
                               .num = v[j].num};
-        if (v[j].type == V_TEXT) {
+        if (v[j].type == V_TEXT &&
+            (kind == TDKT__COL_CODE || kind == TDKT__COL_SUBJECT_TYPE)) {
+            /* a good code cell holds tdkt_vocab_code()'s text */
+            row[j].type = TDKT__CELL_CODE;
+            row[j].code = v[j].s;
+            row[j].len = v[j].len;
+        } else if (v[j].type == V_TEXT) {
             row[j].num = (int64_t)b->text.len;
             row[j].len = v[j].len;
             tdkt_buf_put(&b->text, v[j].s, v[j].len);
