@@ -29,6 +29,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,6 +505,79 @@ static int collect_ids(importer *im, uint32_t index)
         error = rc;
     tdkt__csv_free(csv);
     return error < 0 ? error : TDKT_OK;
+}
+
+/* Pass 1 of the files defining the sets in @p sets. */
+static int collect_sets(importer *im, unsigned sets)
+{
+    int error = TDKT_OK;
+    for (uint32_t i = 1; i <= im->nfiles && error == TDKT_OK; i++) {
+        int set = tdkt__tables[im->files[i - 1].table].id_set;
+        if (set >= 0 && (sets & 1u << set))
+            error = collect_ids(im, i);
+    }
+    return error;
+}
+
+/* The sets the rows of table @p t read: its references and its ids. */
+static unsigned table_sets(int t)
+{
+    unsigned sets = tdkt__tables[t].refs;
+    if (tdkt__tables[t].id_set >= 0)
+        sets |= 1u << tdkt__tables[t].id_set;
+    return sets;
+}
+
+/* Pass 1 of the sets that the first tables do not read (initiatives,
+ * nominations: a million rows each), on a thread of its own while pass 2
+ * reads those tables: the importing thread mostly waits for the writer
+ * then. Pass 2 touches these sets only after ahead_join. */
+typedef struct ids_ahead {
+    importer *im;
+    unsigned sets; /* not read yet, or being read */
+    bool threaded;
+    pthread_t tid;
+    int error;
+} ids_ahead;
+
+static void *ahead_main(void *arg)
+{
+    ids_ahead *a = arg;
+    a->error = collect_sets(a->im, a->sets);
+    return NULL;
+}
+
+/* Pass 1 of the forward sets: those the first table reads at once, the
+ * others ahead (on a thread when the fast paths are on and it starts). */
+static int ahead_start(ids_ahead *a, importer *im)
+{
+    unsigned forward = forward_sets(im), first = 0;
+    for (int t = 0; t < TDKT_T_COUNT_ && !first; t++)
+        for (size_t i = 0; i < im->nfiles && !first; i++)
+            if (im->files[i].table == t)
+                first = table_sets(t) & forward;
+    *a = (ids_ahead){.im = im, .sets = forward & ~first};
+    int error = collect_sets(im, first);
+    if (error == TDKT_OK && a->sets && tdkt__import_fast)
+        a->threaded = pthread_create(&a->tid, NULL, ahead_main, a) == 0;
+    return error;
+}
+
+/* Before pass 2 of table @p t (-1: whatever the table): the sets it
+ * reads are complete. @return 0 or TDKT_ENOMEM */
+static int ahead_join(ids_ahead *a, int t)
+{
+    if (!a->sets || (t >= 0 && !(table_sets(t) & a->sets)))
+        return TDKT_OK;
+    if (a->threaded)
+        pthread_join(a->tid, NULL);
+    else
+        a->error = collect_sets(a->im, a->sets);
+    a->sets = 0;
+    a->threaded = false;
+    /* The thread's own error message is not this thread's. */
+    return a->error < 0 ? tdkt_error_set(a->error, "out of memory")
+                        : TDKT_OK;
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -1124,6 +1198,7 @@ int tdkt_import(tdkt_store *store,
     int error = TDKT_OK, old_cache = INT_MIN;
     tdkt__bulk bulk = {0};
     tdkt__journal journal = {0};
+    ids_ahead ahead = {0};
     if (summary)
         memset(summary, 0, sizeof *summary);
 
@@ -1151,19 +1226,15 @@ int tdkt_import(tdkt_store *store,
         needed |= tdkt__tables[im.files[i].table].refs;
     if ((error = load_ids(&im, needed)) < 0)
         goto done;
-    unsigned forward = forward_sets(&im);
-    for (uint32_t i = 1; i <= im.nfiles && error == TDKT_OK; i++) {
-        int set = tdkt__tables[im.files[i - 1].table].id_set;
-        if (set >= 0 && (forward & 1u << set))
-            error = collect_ids(&im, i);
-    }
-    if (error < 0)
+    if ((error = ahead_start(&ahead, &im)) < 0)
         goto done;
 
     for (int t = 0; t < TDKT_T_COUNT_ && im.error == 0; t++) {
         bool any = false;
         for (uint32_t i = 1; i <= im.nfiles; i++)
             any = any || im.files[i - 1].table == t;
+        if (any && (error = ahead_join(&ahead, t)) < 0)
+            goto done;
         /* Once a problem is found nothing is written: no need. */
         if (any && im.problems == 0 && tdkt__import_fast &&
             (error = tdkt__bulk_begin(im.db, tdkt__tables[t].name, &bulk)) <
@@ -1197,6 +1268,8 @@ int tdkt_import(tdkt_store *store,
     if (summary)
         *summary = im.summary;
 done:
+    if (ahead.threaded)
+        ahead_join(&ahead, -1); /* its sets are freed below */
     tdkt__writer_free(&im.writer); /* the connection is ours again */
     if (in_tx)
         tdkt_store_rollback(store); /* all or nothing */
