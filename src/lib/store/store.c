@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "tdkt/store.h"
@@ -73,10 +74,16 @@ int tdkt_store_exec(tdkt_store *store, const char *sql)
  * connection holds it: wait here as a writer would. */
 int tdkt_store_wal(sqlite3 *db, const char *what)
 {
-    for (int waited = 0;; waited += 10) {
+    /* By the clock: reading the header may itself wait in the handler. */
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
         int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             return TDKT_OK;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long waited = (now.tv_sec - start.tv_sec) * 1000 +
+                      (now.tv_nsec - start.tv_nsec) / 1000000;
         if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
             return tdkt_store_fail(db, what);
         sqlite3_sleep(10);
