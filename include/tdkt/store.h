@@ -68,4 +68,11 @@ TDKT_API int tdkt_store_image_watch(tdkt_store *store);
 /** Map a failed SQLite call on @p db to a tdkt error (message copied). */
 TDKT_API int tdkt_store_fail(struct sqlite3 *db, const char *what);
 
+/**
+ * Put @p db in WAL mode (a no-op when it is), waiting for a busy database
+ * as long as a writer would; @p what names it in the message.
+ * @return 0, TDKT_EBUSY, TDKT_EDB or TDKT_ENOMEM
+ */
+TDKT_API int tdkt_store_wal(struct sqlite3 *db, const char *what);
+
 #endif

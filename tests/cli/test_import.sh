@@ -109,5 +109,30 @@ check "vi: message" contains err \
 check "vi: count line" contains err "Tìm thấy 1 lỗi; không ghi gì vào cơ sở dữ liệu."
 check "vi: no English" lacks err "unknown unit"
 
+# An import into an empty store writes with a rollback journal and holds
+# the write lock (src/lib/import/journal.h); a command opened meanwhile
+# switches the store back to WAL, which needs that lock: it waits for the
+# writer (here a python3 sqlite3 connection holding it 2 s) rather than
+# failing at once, then works.
+held="$tmp/held.db"
+"$TDKT" --db "$held" import "$fx/good/units.csv" >/dev/null
+sqlite3 "$held" "PRAGMA journal_mode=DELETE" >/dev/null
+python3 - "$held" "$tmp/held.ready" <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+c.execute("UPDATE meta SET value = value WHERE key = 'application'")
+open(sys.argv[2], "w").close()
+time.sleep(2)
+c.execute("COMMIT")
+PY
+holder=$!
+while [ ! -e "$tmp/held.ready" ]; do sleep 0.05; done
+run --db "$held" import "$fx/update/units.csv"
+wait "$holder"
+check "rollback journal held: the next import waits, then works" test "$status" -eq 0
+check "rollback journal held: WAL mode after" \
+    test "$(sqlite3 "$held" 'PRAGMA journal_mode')" = wal
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -451,6 +451,24 @@ static void test_import__references_across_files(void **state)
     assert_non_null(strstr(d.items[0].message, "duplicate id 'U2' (also at "));
     assert_true(ends_with(d.items[0].message, "good/units.csv:3)"));
     tdkt_diags_clear(&d);
+
+    /* Also for people, whose ids are not read ahead (no reference can
+     * name a person before people.csv is read): each row of the second
+     * copy names its twin in the first. */
+    static const char *const people[] = {"good/people.csv",
+                                         "good/people.csv"};
+    assert_int_equal(import_fixtures(f, people, 2, TDKT_LANG_EN, &s, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 3);
+    for (size_t i = 0; i < 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "duplicate id 'P%zu' (also at ", i + 1);
+        assert_int_equal(d.items[i].line, (long)i + 2);
+        assert_non_null(strstr(d.items[i].message, want));
+        snprintf(want, sizeof want, "good/people.csv:%zu)", i + 2);
+        assert_true(ends_with(d.items[i].message, want));
+    }
+    tdkt_diags_clear(&d);
 }
 
 /* Every problem is reported, in file order, up to the limit. */

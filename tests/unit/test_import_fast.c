@@ -1,18 +1,24 @@
 /*
  * The import's fast paths against its slow one: rows written on a thread
- * of their own while the next are read, and the secondary indexes of
- * empty tables dropped and built again after their rows. The stored rows,
- * the indexes and the summary must be those of the slow path (writing on
- * the importing thread, indexes kept), a failure in the writing thread
- * must be reported with its message, and a failed import must leave the
- * indexes it dropped in place.
+ * of their own while the next are read, the secondary indexes of empty
+ * tables dropped and built again after their rows, and an import into an
+ * empty store written with a rollback journal (import/journal.h). The
+ * stored rows, the indexes and the summary must be those of the slow path
+ * (writing on the importing thread, indexes kept, WAL), a failure in the
+ * writing thread must be reported with its message, and a failed or
+ * killed import must leave the store as it was, in WAL mode.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "import/journal.h"
 #include "import/writer.h"
 #include "tdkt/import.h"
 
@@ -54,15 +60,24 @@ static int teardown(void **state)
     return 0;
 }
 
-static int import(tdkt_store *store, int fast, tdkt_import_summary *s)
+static int import_paths(tdkt_store *store,
+                        const char *const *paths,
+                        size_t n,
+                        int fast,
+                        tdkt_import_summary *s)
 {
-    const char *paths[] = {DEMO};
     tdkt_diags d = {0};
     tdkt__import_fast = fast;
-    int rc = tdkt_import(store, paths, 1, TDKT_LANG_EN, s, &d);
+    int rc = tdkt_import(store, paths, n, TDKT_LANG_EN, s, &d);
     tdkt__import_fast = 1;
     tdkt_diags_clear(&d);
     return rc;
+}
+
+static int import(tdkt_store *store, int fast, tdkt_import_summary *s)
+{
+    const char *paths[] = {DEMO};
+    return import_paths(store, paths, 1, fast, s);
 }
 
 /* Every row of a query, as text, one per line. */
@@ -82,6 +97,29 @@ static char *rows(tdkt_store *store, const char *sql)
     }
     sqlite3_finalize(st);
     return b.ptr ? b.ptr : strdup("");
+}
+
+/* The schema of @p store, every row, as text. */
+static char *schema(tdkt_store *store)
+{
+    return rows(store, "SELECT type, name, sql FROM sqlite_schema ORDER BY "
+                       "name");
+}
+
+/* Nothing imported: the schema is @p before (dropped indexes came back)
+ * and every record table is empty. */
+static void nothing_kept(tdkt_store *store, const char *before)
+{
+    char *after = schema(store);
+    assert_string_equal(before, after);
+    free(after);
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[t]);
+        char *n = rows(store, sql);
+        assert_string_equal(n, "0\n");
+        free(n);
+    }
 }
 
 static void same_rows(world *w, const char *sql)
@@ -104,9 +142,14 @@ static void same_store(world *w)
     }
     same_rows(w, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE "
                  "type = 'index' ORDER BY name");
-    char *ok = rows(w->store[0], "PRAGMA integrity_check");
-    assert_string_equal(ok, "ok\n");
-    free(ok);
+    for (int i = 0; i < 2; i++) {
+        char *ok = rows(w->store[i], "PRAGMA integrity_check");
+        assert_string_equal(ok, "ok\n");
+        free(ok);
+        char *mode = rows(w->store[i], "PRAGMA journal_mode");
+        assert_string_equal(mode, "wal\n");
+        free(mode);
+    }
 }
 
 static void same_summary(const tdkt_import_summary *a,
@@ -125,12 +168,15 @@ static void test_import_fast__same_as_slow(void **state)
     world *w = *state;
     tdkt_import_summary fast, slow;
     assert_int_equal(import(w->store[0], 1, &fast), 0);
+    assert_true(tdkt__journal_used); /* the store was empty */
     assert_int_equal(import(w->store[1], 0, &slow), 0);
+    assert_false(tdkt__journal_used);
     same_summary(&fast, &slow);
     assert_true(fast.added[TDKT_T_APPRAISALS] > 0);
     same_store(w);
 
     assert_int_equal(import(w->store[0], 1, &fast), 0);
+    assert_false(tdkt__journal_used); /* not empty any more */
     assert_int_equal(import(w->store[1], 0, &slow), 0);
     same_summary(&fast, &slow);
     assert_int_equal(fast.added[TDKT_T_APPRAISALS], 0);
@@ -152,25 +198,123 @@ static void test_import_fast__writer_failure(void **state)
                                   "END",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
-    char *before = rows(w->store[0], "SELECT type, name, sql FROM "
-                                     "sqlite_schema ORDER BY name");
+    char *before = schema(w->store[0]);
     for (int fast = 1; fast >= 0; fast--) {
         assert_int_equal(import(w->store[0], fast, NULL), TDKT_EDB);
         assert_non_null(
             strstr(tdkt_error_last()->message, "nominations are closed"));
-        char *after = rows(w->store[0], "SELECT type, name, sql FROM "
-                                        "sqlite_schema ORDER BY name");
-        assert_string_equal(before, after);
-        free(after);
-        for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
-            char sql[128];
-            snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[t]);
-            char *n = rows(w->store[0], sql);
-            assert_string_equal(n, "0\n");
-            free(n);
-        }
+        nothing_kept(w->store[0], before);
     }
     free(before);
+}
+
+/* The demo imported into both stores, fast and slow: the same summary
+ * and store; @p journal: whether the fast one wrote with a rollback
+ * journal. */
+static void fast_as_slow(world *w, bool journal)
+{
+    tdkt_import_summary fast, slow;
+    assert_int_equal(import(w->store[0], 1, &fast), 0);
+    assert_true(tdkt__journal_used == journal);
+    assert_int_equal(import(w->store[1], 0, &slow), 0);
+    same_summary(&fast, &slow);
+    same_store(w);
+}
+
+/* Another connection has the empty store open: SQLite refuses to leave
+ * WAL mode, and the import is written as before, not refused. */
+static void test_import_fast__journal_shared(void **state)
+{
+    world *w = *state;
+    sqlite3 *other = NULL;
+    assert_int_equal(sqlite3_open(w->db[0], &other), SQLITE_OK);
+    char *n = rows(w->store[0], "SELECT count(*) FROM units");
+    assert_string_equal(n, "0\n");
+    free(n);
+    assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM units", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    fast_as_slow(w, false);
+    sqlite3_close(other);
+}
+
+/* A rejected import into an empty store, written with a rollback journal
+ * until the bad row: nothing kept, WAL mode again, and the next import
+ * takes the fast path and gives what the slow one gives. */
+static void test_import_fast__journal_rejected(void **state)
+{
+    world *w = *state;
+    char *bad = th_write(w->dir, "people.csv",
+                         "id,full_name,unit_id,is_leader\n"
+                         "PX1,Nguyễn Văn A,NO-SUCH-UNIT,0\n");
+    const char *paths[] = {DEMO, bad};
+    char *before = schema(w->store[0]);
+    assert_int_equal(import_paths(w->store[0], paths, 2, 1, NULL),
+                     TDKT_EINVALID);
+    assert_true(tdkt__journal_used);
+    nothing_kept(w->store[0], before);
+    free(before);
+    free(bad);
+    fast_as_slow(w, true);
+}
+
+/* die(): write every changed page into the database file, then SIGKILL
+ * this process: a fast import killed with half its rows in the file. */
+static void die(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_db_cacheflush(sqlite3_context_db_handle(ctx));
+    raise(SIGKILL);
+}
+
+static long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+/* A fast import into an empty store, killed after the rows of the first
+ * seven tables reached the database file: the next opening rolls the hot
+ * journal back, the store is empty, sound, in WAL mode, and a fast import
+ * then gives what the slow one gives. */
+static void test_import_fast__journal_killed(void **state)
+{
+    world *w = *state;
+    char *before = schema(w->store[0]);
+    tdkt_store_close(w->store[0]); /* the child must have it to itself */
+    w->store[0] = NULL;
+    long size = file_size(w->db[0]);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        tdkt_store *s = NULL;
+        if (tdkt_store_open(&s, w->db[0], TDKT_STORE_WRITE) != 0)
+            _exit(3);
+        sqlite3 *db = tdkt_store_sqlite(s);
+        if (sqlite3_create_function(db, "die", 0, SQLITE_UTF8, NULL, die,
+                                    NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(db,
+                         "CREATE TEMP TRIGGER k BEFORE INSERT ON "
+                         "main.nominations BEGIN SELECT die(); END",
+                         NULL, NULL, NULL) != SQLITE_OK)
+            _exit(4);
+        import(s, 1, NULL);
+        _exit(tdkt__journal_used ? 5 : 6); /* not killed */
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    char journal[1100];
+    snprintf(journal, sizeof journal, "%s-journal", w->db[0]);
+    assert_true(file_size(journal) > 0);       /* hot */
+    assert_true(file_size(w->db[0]) > size); /* rows written */
+
+    assert_int_equal(
+        tdkt_store_open(&w->store[0], w->db[0], TDKT_STORE_WRITE), 0);
+    nothing_kept(w->store[0], before);
+    free(before);
+    fast_as_slow(w, true);
 }
 
 int main(void)
@@ -179,6 +323,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_import_fast__same_as_slow),
         T(test_import_fast__writer_failure),
+        T(test_import_fast__journal_shared),
+        T(test_import_fast__journal_rejected),
+        T(test_import_fast__journal_killed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

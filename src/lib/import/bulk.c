@@ -5,7 +5,7 @@
 #include "tdkt/store.h"
 #include "import/bulk.h"
 
-static bool table_empty(sqlite3 *db, const char *table, int *error)
+bool tdkt__table_empty(sqlite3 *db, const char *table, int *error)
 {
     char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1", table);
     sqlite3_stmt *st = NULL;
@@ -26,7 +26,7 @@ int tdkt__bulk_begin(sqlite3 *db, const char *table, tdkt__bulk *b)
 {
     int error = TDKT_OK;
     b->create.len = 0;
-    if (!table_empty(db, table, &error))
+    if (!tdkt__table_empty(db, table, &error))
         return error;
     /* Automatic indexes (primary keys, UNIQUE) have no SQL: they stay. */
     sqlite3_stmt *st = NULL;

@@ -13,6 +13,12 @@
 
 #include "tdkt/output.h"
 
+#include <stdbool.h>
+
+/* Whether @p table has no row; false with *@p error set when it cannot
+ * be read. */
+bool tdkt__table_empty(sqlite3 *db, const char *table, int *error);
+
 typedef struct tdkt__bulk {
     tdkt_buf create; /* the CREATE INDEX statements of the dropped ones */
 } tdkt__bulk;

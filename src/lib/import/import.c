@@ -4,10 +4,11 @@
  * Design. Inside one write transaction:
  *  0. the ids already stored that this import's references may name are
  *     loaded into in-memory sets (one query per set, not per row);
- *  1. the files that define ids (units, people, nominations, initiatives)
- *     are read once for their id column, so that a reference resolves to
- *     a row of any file of the import, in whatever order the files come,
- *     and so that a second row with the same id can name the first;
+ *  1. the files that define ids a reference may name before pass 2 reads
+ *     them (units, nominations, initiatives: forward_sets) are read once
+ *     for their id column, so that a reference resolves to a row of any
+ *     file of the import, in whatever order the files come, and so that
+ *     a second row with the same id can name the first;
  *  2. every file is read again, table by table in the order of
  *     tdkt_table_id (so foreign keys point backwards), each cell checked
  *     and converted, and the good rows written 64 at a time with reused
@@ -28,6 +29,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,7 @@
 #include "tdkt/vocab.h"
 #include "import/bulk.h"
 #include "import/csv.h"
+#include "import/journal.h"
 #include "import/sets.h"
 #include "import/tables.h"
 #include "import/writer.h"
@@ -438,6 +441,28 @@ static int load_ids(importer *im, unsigned sets)
     return TDKT_OK;
 }
 
+/* The sets a reference may name before pass 2 has read the rows that
+ * define them: a table's own (units.parent_id) or a later table's
+ * (honours.initiatives, facts about nominations). Only these need pass
+ * 1; pass 2 adds the ids of the others, in file order, before any row
+ * refers to them (people: a million rows not read twice). */
+static unsigned forward_sets(const importer *im)
+{
+    unsigned refs = 0, forward = 0;
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        bool any = false;
+        for (size_t i = 0; i < im->nfiles; i++)
+            any = any || im->files[i].table == t;
+        if (!any)
+            continue;
+        refs |= tdkt__tables[t].refs;
+        int set = tdkt__tables[t].id_set;
+        if (set >= 0 && (refs & 1u << set))
+            forward |= 1u << set;
+    }
+    return forward;
+}
+
 /* Pass 1: the ids each file defines, with the first place of each. The
  * file is read again in pass 2, which reports its problems; here they
  * only end the reading. */
@@ -480,6 +505,79 @@ static int collect_ids(importer *im, uint32_t index)
         error = rc;
     tdkt__csv_free(csv);
     return error < 0 ? error : TDKT_OK;
+}
+
+/* Pass 1 of the files defining the sets in @p sets. */
+static int collect_sets(importer *im, unsigned sets)
+{
+    int error = TDKT_OK;
+    for (uint32_t i = 1; i <= im->nfiles && error == TDKT_OK; i++) {
+        int set = tdkt__tables[im->files[i - 1].table].id_set;
+        if (set >= 0 && (sets & 1u << set))
+            error = collect_ids(im, i);
+    }
+    return error;
+}
+
+/* The sets the rows of table @p t read: its references and its ids. */
+static unsigned table_sets(int t)
+{
+    unsigned sets = tdkt__tables[t].refs;
+    if (tdkt__tables[t].id_set >= 0)
+        sets |= 1u << tdkt__tables[t].id_set;
+    return sets;
+}
+
+/* Pass 1 of the sets that the first tables do not read (initiatives,
+ * nominations: a million rows each), on a thread of its own while pass 2
+ * reads those tables: the importing thread mostly waits for the writer
+ * then. Pass 2 touches these sets only after ahead_join. */
+typedef struct ids_ahead {
+    importer *im;
+    unsigned sets; /* not read yet, or being read */
+    bool threaded;
+    pthread_t tid;
+    int error;
+} ids_ahead;
+
+static void *ahead_main(void *arg)
+{
+    ids_ahead *a = arg;
+    a->error = collect_sets(a->im, a->sets);
+    return NULL;
+}
+
+/* Pass 1 of the forward sets: those the first table reads at once, the
+ * others ahead (on a thread when the fast paths are on and it starts). */
+static int ahead_start(ids_ahead *a, importer *im)
+{
+    unsigned forward = forward_sets(im), first = 0;
+    for (int t = 0; t < TDKT_T_COUNT_ && !first; t++)
+        for (size_t i = 0; i < im->nfiles && !first; i++)
+            if (im->files[i].table == t)
+                first = table_sets(t) & forward;
+    *a = (ids_ahead){.im = im, .sets = forward & ~first};
+    int error = collect_sets(im, first);
+    if (error == TDKT_OK && a->sets && tdkt__import_fast)
+        a->threaded = pthread_create(&a->tid, NULL, ahead_main, a) == 0;
+    return error;
+}
+
+/* Before pass 2 of table @p t (-1: whatever the table): the sets it
+ * reads are complete. @return 0 or TDKT_ENOMEM */
+static int ahead_join(ids_ahead *a, int t)
+{
+    if (!a->sets || (t >= 0 && !(table_sets(t) & a->sets)))
+        return TDKT_OK;
+    if (a->threaded)
+        pthread_join(a->tid, NULL);
+    else
+        a->error = collect_sets(a->im, a->sets);
+    a->sets = 0;
+    a->threaded = false;
+    /* The thread's own error message is not this thread's. */
+    return a->error < 0 ? tdkt_error_set(a->error, "out of memory")
+                        : TDKT_OK;
 }
 
 /* ---- cells ---------------------------------------------------------- */
@@ -569,8 +667,13 @@ static void check_id(
         return;
     }
     tdkt__strset_entry *e = tdkt__strset_at(set, v->idx);
-    if (!tdkt__tables[fc->table].unique_id || !e->file)
+    if (!tdkt__tables[fc->table].unique_id)
         return;
+    if (!e->file) { /* its first row: pass 1 skipped the set */
+        e->file = fc->index;
+        e->line = fc->line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)fc->line;
+        return;
+    }
     if (e->file != fc->index || (long)e->line != fc->line) {
         char at[1100];
         where(at, sizeof at, im, fc, e->file, e->line);
@@ -863,9 +966,16 @@ static void write_row(file_ctx *fc, const value *v)
     b->table = fc->table;
     tdkt__cell *row = b->cells[b->rows++];
     for (int j = 0; j < fc->t->ncols; j++) {
+        int kind = fc->t->cols[j].kind;
         row[j] = (tdkt__cell){.type = (enum tdkt__cell_type)v[j].type,
                               .num = v[j].num};
-        if (v[j].type == V_TEXT) {
+        if (v[j].type == V_TEXT &&
+            (kind == TDKT__COL_CODE || kind == TDKT__COL_SUBJECT_TYPE)) {
+            /* a good code cell holds tdkt_vocab_code()'s text */
+            row[j].type = TDKT__CELL_CODE;
+            row[j].code = v[j].s;
+            row[j].len = v[j].len;
+        } else if (v[j].type == V_TEXT) {
             row[j].num = (int64_t)b->text.len;
             row[j].len = v[j].len;
             tdkt_buf_put(&b->text, v[j].s, v[j].len);
@@ -1087,6 +1197,8 @@ int tdkt_import(tdkt_store *store,
     bool in_tx = false;
     int error = TDKT_OK, old_cache = INT_MIN;
     tdkt__bulk bulk = {0};
+    tdkt__journal journal = {0};
+    ids_ahead ahead = {0};
     if (summary)
         memset(summary, 0, sizeof *summary);
 
@@ -1100,6 +1212,9 @@ int tdkt_import(tdkt_store *store,
     if (query_int(im.db, "PRAGMA cache_size", &old_cache) == 0)
         sqlite3_exec(im.db, "PRAGMA cache_size=" IMPORT_CACHE, NULL, NULL,
                      NULL);
+
+    /* Into an empty store, the rows are written once (journal.h). */
+    tdkt__journal_begin(im.db, &journal);
 
     /* Everything below sees one snapshot and writes in one transaction. */
     if ((error = tdkt_store_begin_write(store)) < 0)
@@ -1116,16 +1231,15 @@ int tdkt_import(tdkt_store *store,
         needed |= tdkt__tables[im.files[i].table].refs;
     if ((error = load_ids(&im, needed)) < 0)
         goto done;
-    for (uint32_t i = 1; i <= im.nfiles && error == TDKT_OK; i++)
-        if (tdkt__tables[im.files[i - 1].table].id_set >= 0)
-            error = collect_ids(&im, i);
-    if (error < 0)
+    if ((error = ahead_start(&ahead, &im)) < 0)
         goto done;
 
     for (int t = 0; t < TDKT_T_COUNT_ && im.error == 0; t++) {
         bool any = false;
         for (uint32_t i = 1; i <= im.nfiles; i++)
             any = any || im.files[i - 1].table == t;
+        if (any && (error = ahead_join(&ahead, t)) < 0)
+            goto done;
         /* Once a problem is found nothing is written: no need. */
         if (any && im.problems == 0 && tdkt__import_fast &&
             (error = tdkt__bulk_begin(im.db, tdkt__tables[t].name, &bulk)) <
@@ -1160,9 +1274,12 @@ int tdkt_import(tdkt_store *store,
     if (summary)
         *summary = im.summary;
 done:
+    if (ahead.threaded)
+        ahead_join(&ahead, -1); /* its sets are freed below */
     tdkt__writer_free(&im.writer); /* the connection is ours again */
     if (in_tx)
         tdkt_store_rollback(store); /* all or nothing */
+    tdkt__journal_end(im.db, &journal);
     if (old_cache != INT_MIN) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", old_cache);

@@ -1,5 +1,6 @@
 /* Writing an import's rows, batch by batch, on a thread (writer.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tdkt/store.h"
@@ -38,7 +39,10 @@ static int prepare(tdkt__writer *w, int table, int kind)
             }
     }
     int error = TDKT_OK;
-    if (sql.oom)
+    /* Zeroed: TDKT__CELL_NULL, what SQLite gives an unbound parameter. */
+    free(w->bound[table][kind]);
+    w->bound[table][kind] = calloc(rows * (size_t)t->ncols, sizeof(tdkt__cell));
+    if (sql.oom || !w->bound[table][kind])
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     else if (sqlite3_prepare_v3(w->db, sql.ptr, -1, SQLITE_PREPARE_PERSISTENT,
                                 &w->stmt[table][kind], NULL) != SQLITE_OK)
@@ -56,17 +60,28 @@ run(tdkt__writer *w, const tdkt__batch *b, int kind, size_t first, size_t n)
     if (!w->stmt[b->table][kind] && (error = prepare(w, b->table, kind)) < 0)
         return error;
     sqlite3_stmt *st = w->stmt[b->table][kind];
+    tdkt__cell *bound = w->bound[b->table][kind];
     int rc = SQLITE_OK, param = 1;
     for (size_t r = first; r < first + n; r++) {
         for (int j = 0; j < t->ncols && rc == SQLITE_OK; j++, param++) {
             const tdkt__cell *c = &b->cells[r][j];
+            tdkt__cell *was = &bound[param - 1];
+            if (c->type == was->type &&
+                (c->type == TDKT__CELL_NULL ||
+                 (c->type == TDKT__CELL_INT && c->num == was->num) ||
+                 (c->type == TDKT__CELL_CODE && c->code == was->code)))
+                continue;
             if (c->type == TDKT__CELL_INT)
                 rc = sqlite3_bind_int64(st, param, c->num);
             else if (c->type == TDKT__CELL_TEXT)
                 rc = sqlite3_bind_text(st, param, b->text.ptr + c->num,
                                        (int)c->len, SQLITE_STATIC);
+            else if (c->type == TDKT__CELL_CODE)
+                rc = sqlite3_bind_text(st, param, c->code, (int)c->len,
+                                       SQLITE_STATIC);
             else
                 rc = sqlite3_bind_null(st, param);
+            *was = *c;
         }
     }
     if (rc == SQLITE_OK)
@@ -223,6 +238,8 @@ void tdkt__writer_free(tdkt__writer *w)
         for (int k = 0; k < TDKT__ST_COUNT_; k++) {
             sqlite3_finalize(w->stmt[t][k]);
             w->stmt[t][k] = NULL;
+            free(w->bound[t][k]);
+            w->bound[t][k] = NULL;
         }
     tdkt_buf_free(&w->batches[0].text);
     tdkt_buf_free(&w->batches[1].text);

@@ -26,13 +26,22 @@
 #define TDKT__BATCH_ROWS 64
 #define TDKT__BATCH_TEXT ((size_t)1 << 20)
 
-enum tdkt__cell_type { TDKT__CELL_NULL, TDKT__CELL_TEXT, TDKT__CELL_INT };
+/* A vocabulary code is text that outlives the import (tdkt_vocab_code),
+ * pointed to rather than copied. */
+enum tdkt__cell_type {
+    TDKT__CELL_NULL,
+    TDKT__CELL_TEXT,
+    TDKT__CELL_INT,
+    TDKT__CELL_CODE
+};
 
-/* A batched cell: a text is in its batch's text buffer, at offset num. */
+/* A batched cell: a text is in its batch's text buffer, at offset num;
+ * a code at @c code. */
 typedef struct tdkt__cell {
     enum tdkt__cell_type type;
     size_t len;
     int64_t num;
+    const char *code;
 } tdkt__cell;
 
 typedef struct tdkt__batch {
@@ -54,6 +63,10 @@ enum {
 typedef struct tdkt__writer {
     sqlite3 *db;
     sqlite3_stmt *stmt[TDKT_T_COUNT_][TDKT__ST_COUNT_];
+    /* What each parameter of a statement holds: SQLite keeps bindings
+     * across resets, so the same NULL, number or code is not bound again
+     * (most cells of a column repeat the one above). */
+    tdkt__cell *bound[TDKT_T_COUNT_][TDKT__ST_COUNT_];
     tdkt__batch batches[2];
     tdkt__batch *fill; /* the one being filled by the importer */
     /* Rows inserted and replaced per table (read after a drain). */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sqlite3.h>
 
 #include "tdkt/output.h"
@@ -70,6 +71,28 @@ int tdkt_store_exec(tdkt_store *store, const char *sql)
     return TDKT_OK;
 }
 
+/* Leaving a rollback journal for WAL (an import into an empty store
+ * writes with one, src/lib/import/journal.h) needs the write lock, and
+ * SQLite gives up at once, without the busy handler, while another
+ * connection holds it: wait here as a writer would. */
+int tdkt_store_wal(sqlite3 *db, const char *what)
+{
+    /* By the clock: reading the header may itself wait in the handler. */
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return TDKT_OK;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long waited = (now.tv_sec - start.tv_sec) * 1000 +
+                      (now.tv_nsec - start.tv_nsec) / 1000000;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+            return tdkt_store_fail(db, what);
+        sqlite3_sleep(10);
+    }
+}
+
 static int query_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st = NULL;
@@ -86,9 +109,13 @@ static int query_int(sqlite3 *db, const char *sql, int *out)
 static int check_identity(tdkt_store *s, int *version, bool *empty)
 {
     int ntables = 0;
-    if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0)
+    if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0) {
+        int rc = sqlite3_errcode(s->db);
+        if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            return tdkt_store_fail(s->db, s->path); /* a store, busy */
         return tdkt_error_set(TDKT_EDB, "%s: not a database: %s", s->path,
                               sqlite3_errmsg(s->db));
+    }
     *empty = ntables == 0;
     if (*empty)
         return TDKT_OK;
@@ -209,8 +236,8 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
                                path);
         goto done;
     }
-    if ((error = tdkt_store_exec(s, "PRAGMA journal_mode=WAL;"
-                                    "PRAGMA synchronous=NORMAL;"
+    if ((error = tdkt_store_wal(s->db, path)) < 0 ||
+        (error = tdkt_store_exec(s, "PRAGMA synchronous=NORMAL;"
                                     "PRAGMA foreign_keys=ON;")) < 0)
         goto done;
     /* An older store is migrated by any command, reading ones included:
