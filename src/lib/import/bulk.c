@@ -15,6 +15,8 @@ bool tdkt__table_empty(sqlite3 *db, const char *table, int *error)
         rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
         empty = true;
+    else if (!sql) /* the database holds no error to report */
+        *error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     else if (rc != SQLITE_ROW)
         *error = tdkt_store_fail(db, "import");
     sqlite3_finalize(st);
