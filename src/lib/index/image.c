@@ -512,10 +512,13 @@ static bool attach(tdkt_index *ix, char *buf)
     for (size_t i = 0; i < ix->ndis; i++)
         if (!enum_ok(ix->dis[i].level, TDKT_V_LEVEL))
             return false;
-    for (size_t i = 0; i < ix->nfac; i++)
+    for (size_t i = 0; i < ix->nfac; i++) {
+        uint8_t is_num; /* a bool must hold 0 or 1: read it as a byte */
+        memcpy(&is_num, &ix->fac[i].is_num, 1);
         if (!fix(&ix->fac[i].value, pool, psize, true) ||
-            !index_ok(ix->fac[i].key, nkeys, false))
+            !index_ok(ix->fac[i].key, nkeys, false) || is_num > 1)
             return false;
+    }
     for (size_t i = 0; i < ix->nmembers; i++)
         if (!index_ok(ix->members[i], ns, false) ||
             ix->subjects[ix->members[i]].type != TDKT_PERSON)
