@@ -35,9 +35,10 @@ if ! command -v valgrind > /dev/null; then
 fi
 
 dir=${1:-build-valgrind}
+case "$dir" in /*) ;; *) dir="$root/$dir" ;; esac # absolute from here on
 echo "== build ($dir, RelWithDebInfo, no sanitizers)"
 tdkt_build "$dir" -DTDKT_SANITIZE=OFF -DBUILD_TESTING=ON
-logs="$root/$dir/valgrind"
+logs="$dir/valgrind"
 rm -rf "$logs"
 mkdir -p "$logs"
 
@@ -77,7 +78,7 @@ if [ "${VALGRIND_UNIT:-1}" != 0 ]; then
     echo "== unit tests under memcheck"
     for t in "$dir"/tests/test_*; do
         [ -f "$t" ] && [ -x "$t" ] || continue
-        wd="$root/$dir/tests" vgrun "unit-$(basename "$t")" "$root/$t"
+        wd="$dir/tests" vgrun "unit-$(basename "$t")" "$t"
     done
 fi
 
@@ -87,7 +88,7 @@ if [ "${VALGRIND_CLI:-1}" != 0 ]; then
     trap 'rm -rf "$tmp"' EXIT
     export TDKT_RULES="$root/rules"
     unset TDKT_DB TDKT_LANG
-    tdkt=("$root/$dir/tdkt" --db "$tmp/t.db" --threads 2)
+    tdkt=("$dir/tdkt" --db "$tmp/t.db" --threads 2)
     vgrun cli-import "${tdkt[@]}" import "$root/examples/kontum-demo"
     vgrun cli-reimport "${tdkt[@]}" import "$root/examples/kontum-demo"
     vgrun cli-eval-dry-jsonl "${tdkt[@]}" eval --dry-run --format jsonl
@@ -99,8 +100,8 @@ if [ "${VALGRIND_CLI:-1}" != 0 ]; then
     vgrun cli-confer "${tdkt[@]}" confer --run 1 --decision-no 1/QĐ-UBND --date 2025-01-15
     vgrun cli-report "${tdkt[@]}" report --year 2024
     vgrun cli-report-xlsx "${tdkt[@]}" report --year 2024 --format xlsx --out "$tmp/r.xlsx"
-    vgrun cli-rules-check "$root/$dir/tdkt" rules check "$root/rules/kontum/qd56-2024"
-    expect_rc=1 vgrun cli-rules-check-broken "$root/$dir/tdkt" rules check \
+    vgrun cli-rules-check "$dir/tdkt" rules check "$root/rules/kontum/qd56-2024"
+    expect_rc=1 vgrun cli-rules-check-broken "$dir/tdkt" rules check \
         "$root/tests/fixtures/rules/errors/duplicate-id/e/set"
     mkdir -p "$tmp/big"
     { printf 'id,full_name,unit_id,is_leader\nP1,'
@@ -109,7 +110,7 @@ if [ "${VALGRIND_CLI:-1}" != 0 ]; then
     expect_rc=1 vgrun cli-import-huge-field "${tdkt[@]}" import "$tmp/big"
     printf 'id,name,kind\nU1,,agency\nU2,X,nowhere\n' > "$tmp/units.csv"
     expect_rc=1 vgrun cli-import-rejected "${tdkt[@]}" import "$tmp/units.csv"
-    expect_rc=1 vgrun cli-no-database "$root/$dir/tdkt" --db "$tmp/none.db" eval --dry-run
+    expect_rc=1 vgrun cli-no-database "$dir/tdkt" --db "$tmp/none.db" eval --dry-run
     expect_rc=2 vgrun cli-usage "${tdkt[@]}" eval --bogus
 fi
 
