@@ -1,8 +1,10 @@
 /*
- * Loading the in-memory index: one read transaction, one ordered query per
- * table, records appended to flat arrays. The primary keys order the rows
- * by subject, so each subject's records arrive contiguous and its range is
- * set as the subject changes; no sorting happens here.
+ * Loading the in-memory index: from the store's index image when it has a
+ * usable one (image.c), else from the tables, writing the image after:
+ * one read transaction, one ordered query per table, records appended to
+ * flat arrays. The primary keys order the rows by subject, so each
+ * subject's records arrive contiguous and its range is set as the subject
+ * changes; no sorting happens here.
  */
 #include <math.h>
 #include <pthread.h>
@@ -933,7 +935,8 @@ static void take_arena(tdkt_index *ix, loader *L)
 
 int tdkt__index_image = 1;
 
-/* The store's index image, if it has a usable one: 1 loaded, 0 not. */
+/* The store's index image, if it has a usable one: 1 loaded, 0 not, or
+ * the error of beginning the read. */
 static int load_image(tdkt_index *ix, tdkt_store *store)
 {
     int error = tdkt_store_begin_read(store);
