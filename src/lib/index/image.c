@@ -283,11 +283,6 @@ static void make_header(image_header *h, const tdkt_index *ix, uint64_t pool)
     h->total = pos;
 }
 
-static bool exec_ok(sqlite3 *db, const char *sql)
-{
-    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
-}
-
 int64_t ix_image_version(sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
@@ -349,25 +344,20 @@ static bool write_image(sqlite3 *w, const tdkt_index *ix, const char **keys)
 
 void ix_image_store(const tdkt_index *ix, sqlite3 *db, int64_t version)
 {
-    const char *path = sqlite3_db_filename(db, "main");
-    sqlite3 *w = NULL;
-    if (version < 0 || !path || !*path ||
-        sqlite3_open_v2(path, &w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
-        sqlite3_close_v2(w);
+    sqlite3 *w = version < 0 ? NULL : ix_open_twin(db);
+    if (!w)
         return;
-    }
     const char **keys = fact_key_names(ix);
     /* Under the write lock nothing can commit: if the store's connection
      * has seen no commit since the load began, the tables are still what
      * the index holds. Never wait for another writer: the image can be
      * written next time. */
-    if (keys && exec_ok(w, "BEGIN IMMEDIATE")) {
+    if (keys && ix_exec_ok(w, "BEGIN IMMEDIATE")) {
         bool ok = ix_image_version(db) == version &&
-                  exec_ok(w, "DELETE FROM index_image") &&
+                  ix_exec_ok(w, "DELETE FROM index_image") &&
                   write_image(w, ix, keys);
-        if (!ok || !exec_ok(w, "COMMIT"))
-            exec_ok(w, "ROLLBACK");
+        if (!ok || !ix_exec_ok(w, "COMMIT"))
+            ix_exec_ok(w, "ROLLBACK");
     }
     free(keys);
     sqlite3_close_v2(w);
@@ -425,6 +415,17 @@ static bool header_ok(const image_header *h, uint64_t total)
            h->count[S_SUBJECTS] < INT32_MAX && h->count[S_NOMS] < INT32_MAX &&
            h->count[S_INIT_NAMES] < INT32_MAX &&
            h->count[S_FACT_KEYS] < INT32_MAX;
+}
+
+/* Map names[i] to i, for the interned names the image lists by number. */
+static bool map_names(ix_map *m, const char *const *names, size_t n)
+{
+    if (ix_map_reserve(m, n) < 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ix_map_put(m, names[i], (int32_t)i) < 0)
+            return false;
+    return true;
 }
 
 /* Point @p ix's arrays into @p buf and check every record. */
@@ -535,26 +536,11 @@ static bool attach(tdkt_index *ix, char *buf)
             return false;
 
     /* The maps, rebuilt: sized once, no rehashing. */
-    if (ix_map_reserve(&ix->people, ns) < 0 ||
-        ix_map_reserve(&ix->noms_by_id, ix->nnoms) < 0 ||
-        ix_map_reserve(&ix->init_ids, ix->ninit_names) < 0 ||
-        ix_map_reserve(&ix->fact_keys, nkeys) < 0)
-        return false;
-    for (size_t i = 0; i < ns; i++)
-        if (ix_map_put(ix->subjects[i].type == TDKT_UNIT ? &ix->units
-                                                         : &ix->people,
-                       ix->subjects[i].id, (int32_t)i) < 0)
-            return false;
-    for (size_t i = 0; i < ix->nnoms; i++)
-        if (ix_map_put(&ix->noms_by_id, ix->noms[i].id, (int32_t)i) < 0)
-            return false;
-    for (size_t i = 0; i < ix->ninit_names; i++)
-        if (ix_map_put(&ix->init_ids, ix->init_names[i], (int32_t)i) < 0)
-            return false;
-    for (size_t i = 0; i < nkeys; i++)
-        if (ix_map_put(&ix->fact_keys, keys[i], (int32_t)i) < 0)
-            return false;
-    return true;
+    return ix_map_subjects(ix, TDKT_UNIT, 0) == TDKT_OK &&
+           ix_map_subjects(ix, TDKT_PERSON, 0) == TDKT_OK &&
+           ix_map_noms(ix) == TDKT_OK &&
+           map_names(&ix->init_ids, ix->init_names, ix->ninit_names) &&
+           map_names(&ix->fact_keys, keys, nkeys);
 }
 
 /* The parts' bytes in one buffer: the image's size in *total. */
@@ -616,11 +602,7 @@ int ix_image_load(tdkt_index *ix, sqlite3 *db)
                  total - sizeof *h) != h->sum ||
         !attach(ix, buf)) {
         free(buf);
-        ix_map_free(&ix->people);
-        ix_map_free(&ix->units);
-        ix_map_free(&ix->noms_by_id);
-        ix_map_free(&ix->init_ids);
-        ix_map_free(&ix->fact_keys);
+        ix_maps_free(ix);
         memset(ix, 0, sizeof *ix);
         return 0;
     }

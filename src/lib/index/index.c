@@ -189,16 +189,38 @@ static int32_t find_unit(loader *L, const char *u)
     return k;
 }
 
-/* Map the ids of subjects @p from.. to their indexes: after loading them,
- * when their number is known, so that the map never rehashes. */
-static int map_subjects(tdkt_index *ix, ix_map *m, size_t from)
+int ix_map_subjects(tdkt_index *ix, int type, size_t from)
 {
-    if (ix_map_reserve(m, ix->nsubjects - from) < 0)
+    ix_map *m = type == TDKT_UNIT ? &ix->units : &ix->people;
+    size_t n = 0;
+    for (size_t i = from; i < ix->nsubjects; i++)
+        n += ix->subjects[i].type == type;
+    if (ix_map_reserve(m, n) < 0)
         return oom();
     for (size_t i = from; i < ix->nsubjects; i++)
-        if (ix_map_put(m, ix->subjects[i].id, (int32_t)i) < 0)
+        if (ix->subjects[i].type == type &&
+            ix_map_put(m, ix->subjects[i].id, (int32_t)i) < 0)
             return oom();
     return TDKT_OK;
+}
+
+int ix_map_noms(tdkt_index *ix)
+{
+    if (ix_map_reserve(&ix->noms_by_id, ix->nnoms) < 0)
+        return oom();
+    for (size_t i = 0; i < ix->nnoms; i++)
+        if (ix_map_put(&ix->noms_by_id, ix->noms[i].id, (int32_t)i) < 0)
+            return oom();
+    return TDKT_OK;
+}
+
+void ix_maps_free(tdkt_index *ix)
+{
+    ix_map_free(&ix->people);
+    ix_map_free(&ix->units);
+    ix_map_free(&ix->noms_by_id);
+    ix_map_free(&ix->fact_keys);
+    ix_map_free(&ix->init_ids);
 }
 
 static int load_subjects(loader *L)
@@ -231,7 +253,7 @@ static int load_subjects(loader *L)
         L->parent_ids[ix->nsubjects - 1] = parent;
     }
     if ((error = step_done(L, st, rc)) < 0 ||
-        (error = map_subjects(ix, &ix->units, 0)) < 0)
+        (error = ix_map_subjects(ix, TDKT_UNIT, 0)) < 0)
         return error;
     size_t units = ix->nsubjects;
 
@@ -260,7 +282,7 @@ static int load_subjects(loader *L)
         }
     }
     if ((error = step_done(L, st, rc)) < 0 ||
-        (error = map_subjects(ix, &ix->people, units)) < 0)
+        (error = ix_map_subjects(ix, TDKT_PERSON, units)) < 0)
         return error;
     /* Parents can only be resolved once every unit is known. */
     for (size_t i = 0; i < ix->nsubjects; i++)
@@ -616,13 +638,7 @@ static int load_nominations(loader *L)
     }
     if ((error = step_done(L, st, rc)) < 0)
         return error;
-    /* Ids mapped once all are known, as for subjects. */
-    if (ix_map_reserve(&ix->noms_by_id, ix->nnoms) < 0)
-        return oom();
-    for (size_t i = 0; i < ix->nnoms; i++)
-        if (ix_map_put(&ix->noms_by_id, ix->noms[i].id, (int32_t)i) < 0)
-            return oom();
-    return TDKT_OK;
+    return ix_map_noms(ix); /* once all are known, as for subjects */
 }
 
 /* Facts attested about nominations, grouped by nomination id: after
@@ -800,9 +816,7 @@ int tdkt__index_parallel = -1;
  * thread cost more than they save. */
 #define PARALLEL_MIN_PAGES 2048
 
-/* A connection to the same database, for reading; NULL when there is
- * none to open (an in-memory database) or it fails. */
-static sqlite3 *open_twin(sqlite3 *db)
+sqlite3 *ix_open_twin(sqlite3 *db)
 {
     const char *path = sqlite3_db_filename(db, "main");
     sqlite3 *twin = NULL;
@@ -818,7 +832,7 @@ static sqlite3 *open_twin(sqlite3 *db)
     return twin;
 }
 
-static bool exec_ok(sqlite3 *db, const char *sql)
+bool ix_exec_ok(sqlite3 *db, const char *sql)
 {
     return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
@@ -854,11 +868,11 @@ static int begin_snapshots(tdkt_store *store, sqlite3 **twin_out)
         sqlite3_finalize(st);
         mode = pages >= PARALLEL_MIN_PAGES;
     }
-    sqlite3 *twin = mode ? open_twin(db) : NULL;
-    sqlite3 *lock = twin ? open_twin(db) : NULL;
+    sqlite3 *twin = mode ? ix_open_twin(db) : NULL;
+    sqlite3 *lock = twin ? ix_open_twin(db) : NULL;
     if (lock) {
         sqlite3_busy_timeout(lock, TWIN_LOCK_WAIT_MS);
-        if (!exec_ok(lock, "BEGIN IMMEDIATE")) {
+        if (!ix_exec_ok(lock, "BEGIN IMMEDIATE")) {
             sqlite3_close_v2(lock);
             lock = NULL;
         }
@@ -869,11 +883,11 @@ static int begin_snapshots(tdkt_store *store, sqlite3 **twin_out)
     }
     int error = tdkt_store_begin_read(store);
     if (error == TDKT_OK &&
-        !exec_ok(twin, "BEGIN; SELECT count(*) FROM meta;")) {
+        !ix_exec_ok(twin, "BEGIN; SELECT count(*) FROM meta;")) {
         sqlite3_close_v2(twin); /* ends its transaction */
         twin = NULL;
     }
-    exec_ok(lock, "ROLLBACK"); /* nothing was written */
+    ix_exec_ok(lock, "ROLLBACK"); /* nothing was written */
     sqlite3_close_v2(lock);
     if (error < 0)
         sqlite3_close_v2(twin);
@@ -1037,11 +1051,7 @@ void tdkt_index_free(tdkt_index *ix)
 {
     if (!ix)
         return;
-    ix_map_free(&ix->people);
-    ix_map_free(&ix->units);
-    ix_map_free(&ix->noms_by_id);
-    ix_map_free(&ix->fact_keys);
-    ix_map_free(&ix->init_ids);
+    ix_maps_free(ix);
     if (ix->image) { /* every array lives in it */
         free(ix->image);
         free(ix);

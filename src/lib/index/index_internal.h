@@ -155,6 +155,22 @@ extern int tdkt__index_parallel;
  * tests and the benchmark): 1 (the default) yes, 0 no. */
 extern int tdkt__index_image;
 
+/* Map the ids of the subjects of @p type (TDKT_UNIT, TDKT_PERSON) from
+ * index @p from on, once they are all loaded, so that the map never
+ * rehashes. @return 0 or TDKT_ENOMEM */
+int ix_map_subjects(tdkt_index *ix, int type, size_t from);
+/* The same for the nominations. */
+int ix_map_noms(tdkt_index *ix);
+/* Free the index's maps (and leave them empty). */
+void ix_maps_free(tdkt_index *ix);
+
+struct sqlite3;
+/* Another connection to @p db's file (read-write, its own); NULL when
+ * there is none to open (an in-memory database) or it fails. */
+struct sqlite3 *ix_open_twin(struct sqlite3 *db);
+/* sqlite3_exec of @p sql succeeded. */
+bool ix_exec_ok(struct sqlite3 *db, const char *sql);
+
 /* Find a subject by type and id: its index, or -1. */
 int32_t ix_find_subject(const tdkt_index *ix, int type, const char *id);
 /* Find a nomination by id: its index, or -1. */
