@@ -8,7 +8,7 @@
 
 #include "tdkt/decisions.h"
 #include "eval/eval_internal.h"
-#include "import/sets.h"
+#include "core/sets.h"
 
 /* The first byte of a result blob of schema 4 (details by number), told
  * apart from those of schemas 2 and 3 (details inline), which begin with a

@@ -17,7 +17,7 @@
 
 #include "tdkt/output.h"
 #include "import/csv.h"
-#include "import/sets.h"
+#include "core/sets.h"
 
 #define INPUT_SIZE (64 * 1024)
 

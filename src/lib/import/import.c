@@ -45,7 +45,7 @@
 #include "import/bulk.h"
 #include "import/csv.h"
 #include "import/journal.h"
-#include "import/sets.h"
+#include "core/sets.h"
 #include "import/tables.h"
 #include "import/writer.h"
 

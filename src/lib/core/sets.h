@@ -1,6 +1,7 @@
 /*
- * In-memory sets for import (internal): every reference of an import is
- * checked against them, never with a query per row.
+ * In-memory sets (internal): every reference of an import is checked
+ * against them, never with a query per row, and a saved run numbers its
+ * distinct detail texts with one.
  *
  * tdkt__strset interns strings (ids, fact keys, vocabulary spellings) and
  * numbers them 0, 1, 2… in insertion order; each entry carries the place
@@ -9,8 +10,8 @@
  * given twice. Both are open-addressed and grow by doubling; strings live
  * in large blocks, so adding allocates only now and then.
  */
-#ifndef TDKT_IMPORT_SETS_H
-#define TDKT_IMPORT_SETS_H
+#ifndef TDKT_CORE_SETS_H
+#define TDKT_CORE_SETS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "import/sets.h"
+#include "core/sets.h"
 
 /* Strings are copied into blocks of this size (or one of their own when
  * longer), so interning a million ids makes a few dozen allocations. */
