@@ -39,7 +39,8 @@ typedef struct tdkt_eval_options {
     size_t nids;
     int threads;             /**< 0: every core */
     tdkt_lang lang;          /**< language of details written by rules */
-    uint64_t max_instructions; /**< per nomination; 0: default (50 M) */
+    uint64_t max_instructions; /**< per nomination, counted from 2 ms
+                                    into it on; 0: default (50 M) */
     unsigned time_limit_ms;  /**< per nomination; 0: default (2000) */
     size_t memory_limit;     /**< per Lua state; 0: default (64 MiB) */
     tdkt_date as_of; /**< choose the rule set in force on this date for

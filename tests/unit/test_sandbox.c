@@ -9,6 +9,8 @@
  * per nomination (tests/fixtures/unit/rules/u/burn spends as many steps
  * as a nomination asks).
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,8 +325,9 @@ static void test_sandbox__stack_overflow(void **state)
 }
 
 /* The budget is per nomination: five nominations spend 600 000 steps
- * each under a budget of a million; one that asks 2 million is stopped,
- * and the next is judged as before. */
+ * each under a budget of a million; one that asks 100 million is stopped
+ * (the count starts a slice of time into the nomination, so it must ask
+ * well past the budget), and the next is judged as before. */
 static void test_sandbox__budget_per_nomination(void **state)
 {
     box *b = *state;
@@ -333,7 +336,7 @@ static void test_sandbox__budget_per_nomination(void **state)
         bool stopped;
     } noms[] = {
         {"B1", "600000", false}, {"B2", "600000", false},
-        {"B3", "600000", false}, {"B4", "2000000", true},
+        {"B3", "600000", false}, {"B4", "100000000", true},
         {"B5", "600000", false}, {"B6", "600000", false},
     };
     size_t n = sizeof noms / sizeof *noms;
@@ -374,6 +377,73 @@ static void test_sandbox__memory_returned_after_bomb(void **state)
     assert_eligible(res, "M4");
 }
 
+/* The count hook is set only once a nomination has run for a slice of
+ * time (sandbox.c, watch.c): Lua traps every instruction while it is on.
+ * Short nominations under a budget they would exceed at once are judged,
+ * bar one preempted for the whole slice on a busy machine. */
+static void test_sandbox__count_starts_after_a_slice(void **state)
+{
+    box *b = *state;
+    enum { N = 10 };
+    for (int i = 0; i < N; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "Q%d", i);
+        nominate(b, id, "burn", "3000");
+    }
+    nominate(b, "Q-long", "burn", "100000000");
+    tdkt_eval_options opt = small_limits;
+    opt.max_instructions = 1;
+    tdkt_results *res = run(b, "unit/rules/u/burn", &opt);
+    int judged = 0;
+    for (size_t i = 0; i < tdkt_results_count(res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(res, i, &v);
+        if (strcmp(v.nomination, "Q-long") != 0)
+            judged += v.outcome == TDKT_ELIGIBLE;
+    }
+    assert_true(judged >= N / 2);
+    assert_stopped(res, "Q-long", "ldtt.lua:6: ",
+                   "instruction limit exceeded (1 instructions)");
+}
+
+/* A thread that blocks every signal still has its loops stopped: arming
+ * unblocks the watchdog's signal. Without that this test hangs (ctest's
+ * timeout fails it). */
+typedef struct blocked_run {
+    box *b;
+    tdkt_results *res;
+} blocked_run;
+
+static void *run_blocked(void *arg)
+{
+    blocked_run *br = arg;
+    tdkt_eval_options opt = small_limits; /* one thread: this one */
+    opt.max_instructions = UINT64_C(1) << 60;
+    opt.time_limit_ms = 50;
+    br->res = run(br->b, "rules/hostile/h/set", &opt);
+    return NULL;
+}
+
+static void test_sandbox__loop_stopped_with_signals_blocked(void **state)
+{
+    box *b = *state;
+    nominate(b, "L1", "attack", "loop");
+    nominate(b, "L2", NULL, NULL);
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    blocked_run br = {b, NULL};
+    pthread_t t;
+    int e = pthread_create(&t, NULL, run_blocked, &br);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    assert_int_equal(e, 0);
+    pthread_join(t, NULL);
+    char at[32];
+    where("loop = function() while true do end end", at, sizeof at);
+    assert_stopped(br.res, "L1", at, "time limit exceeded (50 ms)");
+    assert_eligible(br.res, "L2");
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -385,6 +455,8 @@ int main(void)
         T(test_sandbox__stack_overflow),
         T(test_sandbox__budget_per_nomination),
         T(test_sandbox__memory_returned_after_bomb),
+        T(test_sandbox__count_starts_after_a_slice),
+        T(test_sandbox__loop_stopped_with_signals_blocked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,35 +213,34 @@ static int choose(tdkt_results *res, const tdkt_eval_options *opt)
 
 /* Judging order: persons, then units; within each, by award code (the
  * vocabulary lists each kind of award from the lowest up, and forms ask
- * meets() of lower ones); then by nomination. Sorting keys of (type,
- * award, item) in one integer keeps it a plain qsort. */
-static int cmp_key(const void *a, const void *b)
+ * meets() of lower ones); then by nomination. Items are in nomination
+ * order already, so a counting sort by (type, award) keeps that order
+ * within each bucket, in two passes. */
+static size_t order_bucket(const tdkt_form *f, size_t nawards)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+    return (f->subject == TDKT_UNIT ? nawards : 0) + (size_t)f->award;
 }
 
 static int judging_order(job *j)
 {
     const tdkt_results *res = j->res;
-    uint64_t *keys = malloc((res->n ? res->n : 1) * sizeof *keys);
+    size_t nawards = tdkt_vocab_count(TDKT_V_AWARD);
+    size_t *start = calloc(2 * nawards + 1, sizeof *start);
     j->order = malloc((res->n ? res->n : 1) * sizeof *j->order);
-    if (!keys || !j->order) {
-        free(keys);
+    if (!start || !j->order) {
+        free(start);
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
-    size_t n = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        const tdkt_form *f = res->items[i].form;
-        if (f)
-            keys[n++] = (uint64_t)(f->subject == TDKT_UNIT) << 48 |
-                        (uint64_t)f->award << 40 | i;
-    }
-    qsort(keys, n, sizeof *keys, cmp_key);
-    for (size_t k = 0; k < n; k++)
-        j->order[k] = (size_t)(keys[k] & ((1ull << 40) - 1));
-    j->norder = n;
-    free(keys);
+    for (size_t i = 0; i < res->n; i++)
+        if (res->items[i].form)
+            start[order_bucket(res->items[i].form, nawards) + 1]++;
+    for (size_t b = 1; b <= 2 * nawards; b++)
+        start[b] += start[b - 1];
+    for (size_t i = 0; i < res->n; i++)
+        if (res->items[i].form)
+            j->order[start[order_bucket(res->items[i].form, nawards)]++] = i;
+    j->norder = start[2 * nawards];
+    free(start);
     return TDKT_OK;
 }
 

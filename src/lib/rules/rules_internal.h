@@ -12,6 +12,8 @@
 #define TDKT_RULES_INTERNAL_H
 
 #include <lua.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include "tdkt/rules.h"
 #include "tdkt/output.h"
 #include "index/index_internal.h"
@@ -95,6 +97,20 @@ typedef struct rt_limits {
 
 #define RT_MAX_DEPTH 4 /* nested meets() */
 
+/* A state the watchdog (watch.c) looks after while it is armed. */
+typedef struct rt_watch {
+    _Atomic int state;          /* watch.c's WATCH_* */
+    _Atomic uint64_t armed_ns;  /* when the nomination started */
+    pthread_t thread;           /* the thread that armed it */
+    void (*poke)(void *arg);    /* in that thread's signal handler */
+    void *arg;
+    struct rt_watch *outer;     /* the thread's previously armed one */
+    struct rt_watch *prev, *next;
+} rt_watch;
+
+/* How long a nomination runs before its count hook is set. */
+#define RT_WATCH_SLICE_NS (2u * 1000 * 1000)
+
 /* What a running evaluation needs from the host; set per nomination. */
 typedef struct rt_eval_ctx {
     const tdkt_index *ix;
@@ -113,6 +129,8 @@ typedef struct rt {
     /* time and instruction budget of the current call */
     uint64_t budget_left;
     uint64_t deadline_ns;
+    rt_watch watch;
+    bool watched; /* false: the hook is on from the start */
     bool killed;
     char kill_msg[512];
     /* registry refs */
@@ -172,6 +190,18 @@ bool rt_check_state(rt *r);
 
 /* After loading: build parameter tables and the reusable userdata. */
 int rt_bind(rt *r);
+
+/* ---- watch.c ---- */
+/* CLOCK_MONOTONIC in nanoseconds. */
+uint64_t rt_watch_now(void);
+/* Look after @p w from now on: @p poke(@p arg) runs in the thread of an
+ * armed state, from a signal handler, once it has run RT_WATCH_SLICE_NS.
+ * Returns false when no watchdog can run (the caller keeps its hook on). */
+bool rt_watch_add(rt_watch *w, void (*poke)(void *), void *arg);
+void rt_watch_remove(rt_watch *w);
+/* A nomination starts (at @p now) / ends, in the calling thread. */
+void rt_watch_arm(rt_watch *w, uint64_t now);
+void rt_watch_disarm(rt_watch *w);
 
 /* ---- load.c ---- */
 /* Load the chain's forms into r->L; with @p build, fill rs->forms.

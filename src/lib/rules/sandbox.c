@@ -13,14 +13,15 @@
  *   are frozen, and primitive upvalues are checked after every nomination;
  * - an instruction budget and a wall-clock deadline per nomination, checked
  *   by a count hook that turns sticky once a limit is hit (it fires on every
- *   instruction), so a script's own pcall cannot swallow the stop;
+ *   instruction), so a script's own pcall cannot swallow the stop. The hook
+ *   is set once the nomination has run for RT_WATCH_SLICE_NS (watch.c):
+ *   the budget counts from then on;
  * - a memory cap per state: the allocator refuses growth past it, and the
  *   hook turns sticky the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
 
@@ -35,13 +36,6 @@ static const char FROZEN_KEY = 'f'; /* registry: real table → proxy */
 static const char PROXY_MT_KEY = 'p';
 
 #define HOOK_EVERY 1000 /* instructions between budget checks */
-
-static uint64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 void rt_default_limits(rt_limits *l)
 {
@@ -126,7 +120,7 @@ static void hook(lua_State *L, lua_Debug *ar)
             what = "instruction limit exceeded";
             snprintf(detail, sizeof detail, " (%llu instructions)",
                      (unsigned long long)r->limits.instructions);
-        } else if (now_ns() > r->deadline_ns) {
+        } else if (rt_watch_now() > r->deadline_ns) {
             what = "time limit exceeded";
             snprintf(detail, sizeof detail, " (%u ms)", r->limits.time_ms);
         }
@@ -147,18 +141,34 @@ static void hook(lua_State *L, lua_Debug *ar)
     lua_error(L);
 }
 
+/* The watchdog's poke, in a signal handler of the armed thread: start
+ * counting, unless the hook is on already (sticky after a limit). */
+static void start_count(void *arg)
+{
+    rt *r = arg;
+    if (r->killed || r->mem_exceeded || lua_gethookmask(r->L))
+        return;
+    lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
 void rt_arm(rt *r)
 {
     r->killed = false;
     r->mem_exceeded = false;
     r->kill_msg[0] = '\0';
     r->budget_left = r->limits.instructions;
-    r->deadline_ns = now_ns() + (uint64_t)r->limits.time_ms * 1000000u;
-    lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+    uint64_t now = rt_watch_now();
+    r->deadline_ns = now + (uint64_t)r->limits.time_ms * 1000000u;
+    if (r->watched)
+        rt_watch_arm(&r->watch, now);
+    else
+        lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
 bool rt_disarm(rt *r)
 {
+    if (r->watched)
+        rt_watch_disarm(&r->watch);
     lua_sethook(r->L, NULL, 0, 0);
     bool hit = r->killed || r->mem_exceeded;
     if (r->mem_exceeded && !r->killed)
@@ -650,6 +660,7 @@ int rt_new_bare(rt **out, const rt_limits *limits)
                                            "Lua state)");
     }
     r->L = L;
+    r->watched = rt_watch_add(&r->watch, start_count, r);
     int error = rt_protected(r, setup_bare, NULL);
     if (error < 0) {
         rt_free(r);
@@ -698,6 +709,8 @@ void rt_free(rt *r)
 {
     if (!r)
         return;
+    if (r->watched)
+        rt_watch_remove(&r->watch);
     if (r->L)
         lua_close(r->L);
     free(r->form_fns);
