@@ -508,43 +508,44 @@ static char *units_csv(int from, int to, const char *name, int bad_at)
     return b.ptr;
 }
 
-/* Enough rows for whole batches and a tail, new and stored keys mixed in
- * one batch, and a problem found after batches were written. */
+/* Enough rows for whole batches and a tail, round the writer's ring of
+ * batches several times; new and stored keys mixed in one batch, and a
+ * problem found after batches were written. */
 static void test_import__batches(void **state)
 {
     fixture *f = *state;
-    char *dir = th_tmpdir(), *text = units_csv(0, 200, "Đơn vị", -1);
+    char *dir = th_tmpdir(), *text = units_csv(0, 2000, "Đơn vị", -1);
     char *path = th_write(dir, "units.csv", text);
     const char *paths[] = {path};
     tdkt_diags d = {0};
     tdkt_import_summary s;
     assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d), 0);
-    assert_int_equal(s.added[TDKT_T_UNITS], 200);
+    assert_int_equal(s.added[TDKT_T_UNITS], 2000);
     assert_int_equal(s.replaced[TDKT_T_UNITS], 0);
     free(text);
     free(path);
 
-    text = units_csv(100, 300, "Phòng", -1);
+    text = units_csv(1000, 3000, "Phòng", -1);
     path = th_write(dir, "units.csv", text);
     paths[0] = path;
     assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d), 0);
-    assert_int_equal(s.added[TDKT_T_UNITS], 100);
-    assert_int_equal(s.replaced[TDKT_T_UNITS], 100);
-    assert_query(f, "SELECT count(*) FROM units", "300");
-    assert_query(f, "SELECT name FROM units WHERE id='U99'", "Đơn vị 99");
-    assert_query(f, "SELECT name FROM units WHERE id='U100'", "Phòng 100");
-    assert_query(f, "SELECT name FROM units WHERE id='U299'", "Phòng 299");
+    assert_int_equal(s.added[TDKT_T_UNITS], 1000);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 1000);
+    assert_query(f, "SELECT count(*) FROM units", "3000");
+    assert_query(f, "SELECT name FROM units WHERE id='U999'", "Đơn vị 999");
+    assert_query(f, "SELECT name FROM units WHERE id='U1000'", "Phòng 1000");
+    assert_query(f, "SELECT name FROM units WHERE id='U2999'", "Phòng 2999");
     free(text);
     free(path);
 
     char *before = dump(f);
-    text = units_csv(300, 600, "Tổ", 450);
+    text = units_csv(3000, 6000, "Tổ", 4500);
     path = th_write(dir, "units.csv", text);
     paths[0] = path;
     assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d),
                      TDKT_EINVALID);
     assert_int_equal(d.count, 1);
-    assert_int_equal(d.items[0].line, 152);
+    assert_int_equal(d.items[0].line, 1502);
     char *after = dump(f);
     assert_string_equal(before, after);
     free(after);

@@ -135,14 +135,18 @@ static void *writer_main(void *arg)
             pthread_cond_wait(&w->cv, &w->mu);
         if (!w->queued)
             break;
-        tdkt__batch *b = w->queued;
+        tdkt__batch *b = &w->batches[w->head];
         bool skip = w->error < 0;
         pthread_mutex_unlock(&w->mu);
         int error = skip ? TDKT_OK : write_batch(w, b);
         pthread_mutex_lock(&w->mu);
         failed(w, error);
-        w->queued = NULL;
-        pthread_cond_broadcast(&w->cv);
+        w->head = (w->head + 1) % TDKT__RING;
+        /* The importer waits for half the ring to be free (wait_room), or
+         * for all of it in a drain. */
+        w->queued--;
+        if (w->queued == TDKT__RING / 2 || w->queued == 0)
+            pthread_cond_broadcast(&w->cv);
     }
     pthread_mutex_unlock(&w->mu);
     return NULL;
@@ -179,6 +183,17 @@ static void wait_idle(tdkt__writer *w)
         pthread_cond_wait(&w->cv, &w->mu);
 }
 
+/* Wait until a batch is free to fill. When none is, wait for half the
+ * ring: the importer then sleeps and wakes once per half a ring, not once
+ * per batch. */
+static void wait_room(tdkt__writer *w)
+{
+    if (w->queued < TDKT__RING)
+        return;
+    while (w->queued > TDKT__RING / 2)
+        pthread_cond_wait(&w->cv, &w->mu);
+}
+
 int tdkt__writer_submit(tdkt__writer *w)
 {
     tdkt__batch *b = w->fill;
@@ -191,12 +206,12 @@ int tdkt__writer_submit(tdkt__writer *w)
         return report(w);
     }
     pthread_mutex_lock(&w->mu);
-    wait_idle(w);
     int error = report(w);
     if (error == TDKT_OK) {
-        w->queued = b;
-        pthread_cond_broadcast(&w->cv);
-        w->fill = b == &w->batches[0] ? &w->batches[1] : &w->batches[0];
+        if (w->queued++ == 0) /* the thread was idle */
+            pthread_cond_broadcast(&w->cv);
+        wait_room(w);
+        w->fill = &w->batches[(w->head + w->queued) % TDKT__RING];
     }
     pthread_mutex_unlock(&w->mu);
     tdkt__writer_discard(w);
@@ -241,6 +256,6 @@ void tdkt__writer_free(tdkt__writer *w)
             free(w->bound[t][k]);
             w->bound[t][k] = NULL;
         }
-    tdkt_buf_free(&w->batches[0].text);
-    tdkt_buf_free(&w->batches[1].text);
+    for (int i = 0; i < TDKT__RING; i++)
+        tdkt_buf_free(&w->batches[i].text);
 }

@@ -1,8 +1,15 @@
 /*
  * Writing the checked rows of an import (internal), batch by batch, on a
  * thread of its own: while SQLite inserts one batch, the importer reads
- * and checks the CSV rows of the next. The two never use the connection
- * at once: the importer touches it only after tdkt__writer_drain().
+ * and checks the CSV rows of the next ones. The two never use the
+ * connection at once: the importer touches it only after
+ * tdkt__writer_drain().
+ *
+ * The batches go round a ring of TDKT__RING: the writer, the slower of the
+ * two, takes the next one as soon as it is done with one, and waits only
+ * when the importer is behind. (With two batches, the writer slept at
+ * every batch until the importer woke up to hand it the next: two thread
+ * wake-ups per 64 rows on the critical path.)
  *
  * Each batch is written with INSERT … ON CONFLICT DO NOTHING; the rows
  * that changed nothing were stored before the import (duplicates within
@@ -25,6 +32,7 @@
  * A batch holding over TDKT__BATCH_TEXT bytes of text is written early. */
 #define TDKT__BATCH_ROWS 64
 #define TDKT__BATCH_TEXT ((size_t)1 << 20)
+#define TDKT__RING 8
 
 /* A vocabulary code is text that outlives the import (tdkt_vocab_code),
  * pointed to rather than copied. */
@@ -67,7 +75,7 @@ typedef struct tdkt__writer {
      * across resets, so the same NULL, number or code is not bound again
      * (most cells of a column repeat the one above). */
     tdkt__cell *bound[TDKT_T_COUNT_][TDKT__ST_COUNT_];
-    tdkt__batch batches[2];
+    tdkt__batch batches[TDKT__RING];
     tdkt__batch *fill; /* the one being filled by the importer */
     /* Rows inserted and replaced per table (read after a drain). */
     size_t added[TDKT_T_COUNT_], replaced[TDKT_T_COUNT_];
@@ -76,7 +84,9 @@ typedef struct tdkt__writer {
     pthread_t tid;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    tdkt__batch *queued; /* handed to the thread, NULL once written */
+    /* Handed to the thread: batches[head] (being written) and the count
+     * after it; the importer fills the one after those. */
+    size_t head, queued;
     int error;           /* the first failure, with its message */
     char message[1024];
 } tdkt__writer;
