@@ -899,6 +899,14 @@ static void migrated_from(void **state, int version)
     reopen(a, path);
 
     assert_int_equal(query_int(a, "PRAGMA user_version"), TDKT_SCHEMA_VERSION);
+    /* Version 5: the report's partial index replaces honours_year. */
+    assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema WHERE "
+                                  "name = 'honours_year'"),
+                     0);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM pragma_index_list("
+                                  "'honours') WHERE name = 'honours_report' "
+                                  "AND partial"),
+                     1);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'blob' "
                                   "AND substr(result, 1, 1) <> X'03'"),

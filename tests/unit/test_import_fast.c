@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "import/bulk.h"
 #include "import/journal.h"
 #include "import/writer.h"
 #include "tdkt/import.h"
@@ -317,6 +318,31 @@ static void test_import_fast__journal_killed(void **state)
     fast_as_slow(w, true);
 }
 
+/* Into an empty table, full secondary indexes are set aside until its
+ * rows are in, partial ones (honours_report) are kept up to date. */
+static void test_import_fast__bulk_keeps_partial_indexes(void **state)
+{
+    world *w = *state;
+    sqlite3 *db = tdkt_store_sqlite(w->store[0]);
+    const char *which = "SELECT name FROM sqlite_schema WHERE name IN "
+                        "('people_unit', 'honours_report') ORDER BY name";
+    assert_int_equal(tdkt_store_begin_write(w->store[0]), 0);
+    tdkt__bulk people = {0}, honours = {0};
+    assert_int_equal(tdkt__bulk_begin(db, "people", &people), 0);
+    assert_int_equal(tdkt__bulk_begin(db, "honours", &honours), 0);
+    char *during = rows(w->store[0], which);
+    assert_string_equal(during, "honours_report\n");
+    assert_int_equal(honours.create.len, 0);
+    assert_int_equal(tdkt__bulk_end(db, &people), 0);
+    char *after = rows(w->store[0], which);
+    assert_string_equal(after, "honours_report\npeople_unit\n");
+    free(during);
+    free(after);
+    tdkt__bulk_free(&people);
+    tdkt__bulk_free(&honours);
+    tdkt_store_rollback(w->store[0]);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -326,6 +352,7 @@ int main(void)
         T(test_import_fast__journal_shared),
         T(test_import_fast__journal_rejected),
         T(test_import_fast__journal_killed),
+        T(test_import_fast__bulk_keeps_partial_indexes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "report/report_int.h"
 
 typedef struct fixture {
     char *dir;
@@ -82,6 +83,29 @@ static void test_report__cells(void **state)
     long v;
     assert_false(tdkt_report_value(&v, &f->report->rows[0], 2));
     assert_false(tdkt_report_value(&v, &f->report->rows[0], 18));
+}
+
+/* The count reads the year's provincial honours through honours_report
+ * (schema_report.sql), a partial index: its condition must stay the
+ * query's, word for word, or SQLite scans every honour. */
+static void test_report__count_uses_its_index(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db = tdkt_store_sqlite(f->store);
+    char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s",
+                                tdkt__report_count_sql);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    bool indexed = false, scan = false;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *detail = (const char *)sqlite3_column_text(st, 3);
+        indexed = indexed || strstr(detail, "INDEX honours_report");
+        scan = scan || strncmp(detail, "SCAN h", 6) == 0;
+    }
+    assert_true(indexed);
+    assert_false(scan);
+    sqlite3_finalize(st);
+    sqlite3_free(sql);
 }
 
 static void test_report__headline(void **state)
@@ -682,6 +706,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report__cells),
+        cmocka_unit_test(test_report__count_uses_its_index),
         cmocka_unit_test(test_report__headline),
         cmocka_unit_test(test_report__share_rounds_half_up),
         cmocka_unit_test(test_report__empty_year),

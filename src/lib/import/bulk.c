@@ -30,12 +30,16 @@ int tdkt__bulk_begin(sqlite3 *db, const char *table, tdkt__bulk *b)
     b->create.len = 0;
     if (!tdkt__table_empty(db, table, &error))
         return error;
-    /* Automatic indexes (primary keys, UNIQUE) have no SQL: they stay. */
+    /* Automatic indexes (primary keys, UNIQUE) have no SQL: they stay.
+     * So do partial indexes: they take few of the rows, and building one
+     * again would read the whole table. */
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "SELECT name, sql FROM sqlite_schema WHERE "
                            "type = 'index' AND tbl_name = ?1 AND sql IS "
-                           "NOT NULL ORDER BY name",
+                           "NOT NULL AND name NOT IN (SELECT name FROM "
+                           "pragma_index_list(?1) WHERE partial) "
+                           "ORDER BY name",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "import");
     sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);

@@ -226,14 +226,17 @@ static void count_honour(tdkt_report_row *row, const char *kind,
     }
 }
 
-static const char count_sql[] =
+/* Served by the index honours_report (schema_report.sql), whose condition
+ * is the codes' condition here, term for term. */
+const char tdkt__report_count_sql[] =
     "SELECT h.code, h.kind, h.subject_type, u.kind, p.is_leader "
     "FROM honours h "
     "LEFT JOIN units u ON h.subject_type = 'unit' AND u.id = h.subject_id "
     "LEFT JOIN people p ON h.subject_type = 'person' "
     "  AND p.id = h.subject_id "
     "WHERE h.year = ?1 "
-    "  AND h.code IN ('bk_tinh', 'cstd_tinh', 'co_tinh', 'huy_hieu_tinh')";
+    "  AND (h.code = 'bk_tinh' OR h.code = 'cstd_tinh' OR h.code = 'co_tinh'"
+    "       OR h.code = 'huy_hieu_tinh')";
 
 int tdkt_report_compute(tdkt_report **out, tdkt_store *store, int year)
 {
@@ -246,7 +249,7 @@ int tdkt_report_compute(tdkt_report **out, tdkt_store *store, int year)
     if (!r)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     init_rows(r, year);
-    if (sqlite3_prepare_v2(db, count_sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, tdkt__report_count_sql, -1, &st, NULL) != SQLITE_OK) {
         error = tdkt_store_fail(db, "report");
         goto done;
     }

@@ -32,6 +32,9 @@ void tdkt__report_headline_text(tdkt_buf *b, const tdkt_report *r,
 /* Append tenths of a percent as "21,5%" (@p sep ',') or "21.5%". */
 void tdkt__report_pct(tdkt_buf *b, long tenths, char sep);
 
+/* The query counting a year's honours (the tests check its plan). */
+extern const char tdkt__report_count_sql[];
+
 /* The decimal separator of human-facing text in @p lang. */
 #define TDKT__DECIMAL(lang) ((lang) == TDKT_LANG_EN ? '.' : ',')
 

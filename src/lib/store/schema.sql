@@ -1,9 +1,10 @@
--- tdkt store, schema version 4 (PRAGMA user_version = 4): this file,
+-- tdkt store, schema version 5 (PRAGMA user_version = 5): this file,
 -- schema_decisions.sql (the decisions and what a run's forms share), which
 -- the migration from version 1 also runs, schema_image.sql (the index
--- image, a cache), which the migrations from versions 1 and 2 run, and
+-- image, a cache), which the migrations from versions 1 and 2 run,
 -- schema_details.sql (the runs' detail texts), which the migrations from
--- versions 1 to 3 run.
+-- versions 1 to 3 run, and schema_report.sql (the report's index of
+-- honours), which the migrations from versions 1 to 4 run.
 -- Codes are stored as the canonical codes of shared/domain/vocabulary.md;
 -- dates as 'YYYY-MM-DD' text. Import resolves aliases before writing.
 -- Subjects of appraisals, honours, disciplines and facts are polymorphic
@@ -63,7 +64,6 @@ CREATE TABLE honours (
   nomination_id TEXT,
   PRIMARY KEY (subject_type, subject_id, code, year, kind)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX honours_year ON honours(year);
 
 CREATE TABLE initiatives (
   id        TEXT NOT NULL,

@@ -19,6 +19,7 @@ extern const char *const tdkt__schema_sql;
 extern const char *const tdkt__schema_decisions_sql;
 extern const char *const tdkt__schema_image_sql;
 extern const char *const tdkt__schema_details_sql;
+extern const char *const tdkt__schema_report_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -185,6 +186,10 @@ static int migrate(tdkt_store *s, int version, bool empty)
      * (src/lib/decisions/saved.c tells the forms apart). */
     if (version2 < 4 && /* 0 when empty */
         (error = tdkt_store_exec(s, tdkt__schema_details_sql)) < 0)
+        goto done;
+    /* Version 5 indexes only the honours the annual report counts. */
+    if (version2 < 5 &&
+        (error = tdkt_store_exec(s, tdkt__schema_report_sql)) < 0)
         goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
