@@ -955,14 +955,37 @@ static int flush(importer *im, bool wait)
     return error;
 }
 
+/* The lane a row is held back in until its table ends, or -1: written
+ * now (tdkt__writer_hold says why). In the tables keyed by subject type
+ * first, people's rows are the main stream (the most of any record file);
+ * nominations' facts sort before them, units' rows after. */
+static int hold_lane(const file_ctx *fc, const value *v)
+{
+    const tdkt__coldef *c = &fc->t->cols[0];
+    if (c->kind != TDKT__COL_SUBJECT_TYPE || !c->key ||
+        v[0].idx == TDKT_PERSON)
+        return -1;
+    return v[0].idx == TDKT_NOMINATION ? TDKT__HOLD_BEFORE
+                                       : TDKT__HOLD_AFTER;
+}
+
 /* Queue a good row; its cells are copied, the CSV buffer moves on. */
 static void write_row(file_ctx *fc, const value *v)
 {
     importer *im = fc->im;
-    tdkt__batch *b = im->writer.fill;
-    if (b->rows && b->table != fc->table && flush(im, false) < 0)
-        return;
-    b = im->writer.fill;
+    int lane = hold_lane(fc, v);
+    tdkt__batch *b;
+    if (lane >= 0) {
+        if (!(b = tdkt__writer_hold(&im->writer, lane, fc->table))) {
+            im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            return;
+        }
+    } else {
+        b = im->writer.fill;
+        if (b->rows && b->table != fc->table && flush(im, false) < 0)
+            return;
+        b = im->writer.fill;
+    }
     b->table = fc->table;
     tdkt__cell *row = b->cells[b->rows++];
     for (int j = 0; j < fc->t->ncols; j++) {
@@ -985,7 +1008,8 @@ static void write_row(file_ctx *fc, const value *v)
         im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
         return;
     }
-    if (b->rows == TDKT__BATCH_ROWS || b->text.len > TDKT__BATCH_TEXT)
+    if (lane < 0 &&
+        (b->rows == TDKT__BATCH_ROWS || b->text.len > TDKT__BATCH_TEXT))
         flush(im, false);
 }
 
@@ -1248,6 +1272,11 @@ int tdkt_import(tdkt_store *store,
         for (uint32_t i = 1; i <= im.nfiles && im.error == 0; i++)
             if (im.files[i - 1].table == t)
                 import_file(&im, i);
+        /* The rows held back go in last (tdkt__writer_hold). */
+        int held = tdkt__writer_release(&im.writer,
+                                        im.problems == 0 && im.error == 0);
+        if (held < 0 && im.error == 0)
+            im.error = held;
         flush(&im, true);
         tdkt__keymap_free(&im.keys);
         if (im.problems == 0 && im.error == 0 &&

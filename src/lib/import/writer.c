@@ -230,6 +230,54 @@ int tdkt__writer_drain(tdkt__writer *w)
     return error;
 }
 
+tdkt__batch *tdkt__writer_hold(tdkt__writer *w, int lane, int table)
+{
+    tdkt__batch *b = w->held_last[lane];
+    if (b && b->table == table && b->rows < TDKT__BATCH_ROWS &&
+        b->text.len <= TDKT__BATCH_TEXT)
+        return b;
+    if (!(b = calloc(1, sizeof *b)))
+        return NULL;
+    b->table = table;
+    if (w->held_last[lane])
+        w->held_last[lane]->next = b;
+    else
+        w->held[lane] = b;
+    w->held_last[lane] = b;
+    return b;
+}
+
+int tdkt__writer_release(tdkt__writer *w, bool write)
+{
+    int error = TDKT_OK;
+    for (int lane = 0; lane < TDKT__HOLD_LANES; lane++) {
+        while (w->held[lane]) {
+            tdkt__batch *h = w->held[lane];
+            if (write && error == TDKT_OK) {
+                /* Into the batch being filled (submitted first when it
+                 * has rows): the cells as they are, the texts they
+                 * point into swapped in whole. */
+                if (w->fill->rows && (error = tdkt__writer_submit(w)) < 0)
+                    goto next;
+                tdkt__batch *f = w->fill;
+                f->table = h->table;
+                f->rows = h->rows;
+                memcpy(f->cells, h->cells, h->rows * sizeof h->cells[0]);
+                tdkt_buf text = f->text;
+                f->text = h->text;
+                h->text = text;
+                error = tdkt__writer_submit(w);
+            }
+        next:
+            w->held[lane] = h->next;
+            tdkt_buf_free(&h->text);
+            free(h);
+        }
+        w->held_last[lane] = NULL;
+    }
+    return error;
+}
+
 void tdkt__writer_discard(tdkt__writer *w)
 {
     w->fill->rows = 0;
@@ -258,4 +306,5 @@ void tdkt__writer_free(tdkt__writer *w)
         }
     for (int i = 0; i < TDKT__RING; i++)
         tdkt_buf_free(&w->batches[i].text);
+    tdkt__writer_release(w, false);
 }

@@ -57,7 +57,13 @@ typedef struct tdkt__batch {
     size_t rows;
     tdkt__cell cells[TDKT__BATCH_ROWS][TDKT__MAX_COLS];
     tdkt_buf text;
+    struct tdkt__batch *next; /* held back: the next of its lane */
 } tdkt__batch;
+
+/* Lanes of rows held back until the end of their table: rows whose key
+ * sorts before the table's main stream of rows, and rows whose key sorts
+ * after it. */
+enum { TDKT__HOLD_BEFORE, TDKT__HOLD_AFTER, TDKT__HOLD_LANES };
 
 /* The statements of a table: one row or a batch, probe or UPSERT. */
 enum {
@@ -89,6 +95,8 @@ typedef struct tdkt__writer {
     size_t head, queued;
     int error;           /* the first failure, with its message */
     char message[1024];
+    /* Held back (tdkt__writer_hold): each lane's batches, oldest first. */
+    tdkt__batch *held[TDKT__HOLD_LANES], *held_last[TDKT__HOLD_LANES];
 } tdkt__writer;
 
 /* For tests: 0 makes an import write on its own thread and keep the
@@ -106,6 +114,22 @@ int tdkt__writer_submit(tdkt__writer *w);
 /* Submit, then wait until everything submitted is written.
  * @return 0 or the first error (set as this thread's error) */
 int tdkt__writer_drain(tdkt__writer *w);
+
+/* A batch of @p lane with room for one more row of @p table, to hold it
+ * back until tdkt__writer_release(); NULL when out of memory.
+ *
+ * Why: SQLite inserts a key at the right edge of a B-tree cheaply (the
+ * cursor is on the last page already) and pays a descent from the root
+ * for any other. Record files grouped by unit hold each unit's own rows
+ * among its people's, and "unit" sorts after "person": once a unit's row
+ * is in, every person's row landed before it. Holding those rows back
+ * until the table's end cut the writer's instructions by a third. */
+tdkt__batch *tdkt__writer_hold(tdkt__writer *w, int lane, int table);
+
+/* Write the held-back rows, lane by lane, each lane in the order held
+ * (with @p write false, drop them).
+ * @return 0 or the first error (set as this thread's error) */
+int tdkt__writer_release(tdkt__writer *w, bool write);
 
 /* Forget the rows of the batch being filled (nothing will be kept). */
 void tdkt__writer_discard(tdkt__writer *w);
