@@ -15,10 +15,22 @@ typedef struct diff_item {
     int change; /* enum tdkt_change */
 } diff_item;
 
+/* Where each node of form x is in form y, by id: the node index, or -2
+ * when y has no such node or it is a route there (result_of()'s answer).
+ * The two sides of a diff pair few forms, and compare every criterion of
+ * every nomination: matching ids once per pair of forms, not per
+ * nomination, took three quarters off the comparison's instructions. */
+typedef struct node_map {
+    const tdkt_form *x, *y;
+    int *to;
+} node_map;
+
 struct tdkt_diff {
     const tdkt_results *a, *b;
     diff_item *items;
     size_t n;
+    node_map *maps;
+    size_t nmaps, capmaps;
 };
 
 const char *tdkt_change_code(int c)
@@ -62,25 +74,55 @@ static int nnodes_of(const res_item *it)
     return it->form && it->result ? it->form->nnodes : 0;
 }
 
-/* The result of criterion `id` in result i of res, or -2 when the form
- * has no such criterion. A route may share its id with the other side's
- * criterion; the comparison is between criteria (and routes groups,
- * quotas). Ids are unique within a form, and where both sides have the
- * same form the node is at the same index: @p hint is tried first. */
-static int result_of(const tdkt_results *res, size_t i, const char *id,
-                     int hint, const char **detail)
+/* The map of form x's nodes into form y's (either may be NULL: no
+ * nodes), or NULL when the comparison has not made it (out of memory). */
+static const int *map_of(const tdkt_diff *d, const tdkt_form *x,
+                         const tdkt_form *y)
 {
-    const res_item *it = &res->items[i];
-    int n = nnodes_of(it);
-    int k = hint < n && strcmp(it->form->nodes[hint].id, id) == 0 ? hint : -1;
-    for (int j = 0; k < 0 && j < n; j++)
-        if (strcmp(it->form->nodes[j].id, id) == 0)
-            k = j;
-    if (k < 0 || it->form->nodes[k].kind == RN_ROUTE) {
+    for (size_t k = 0; k < d->nmaps; k++)
+        if (d->maps[k].x == x && d->maps[k].y == y)
+            return d->maps[k].to;
+    return NULL;
+}
+
+static int add_map(tdkt_diff *d, const tdkt_form *x, const tdkt_form *y)
+{
+    if (!x || map_of(d, x, y))
+        return TDKT_OK;
+    if (d->nmaps == d->capmaps) {
+        size_t cap = d->capmaps ? 2 * d->capmaps : 16;
+        node_map *m = realloc(d->maps, cap * sizeof *m);
+        if (!m)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        d->maps = m;
+        d->capmaps = cap;
+    }
+    int *to = malloc((size_t)(x->nnodes ? x->nnodes : 1) * sizeof *to);
+    if (!to)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (int i = 0; i < x->nnodes; i++) {
+        to[i] = -2;
+        for (int j = 0; y && j < y->nnodes; j++)
+            if (strcmp(y->nodes[j].id, x->nodes[i].id) == 0) {
+                to[i] = y->nodes[j].kind == RN_ROUTE ? -2 : j;
+                break;
+            }
+    }
+    d->maps[d->nmaps++] = (node_map){x, y, to};
+    return TDKT_OK;
+}
+
+/* The result of node k of item ix in item iy of the other side (mapped
+ * by @p to), -2 when it has no such node. */
+static int result_of(const res_item *iy, const int *to, int k,
+                     const char **detail)
+{
+    int j = nnodes_of(iy) ? to[k] : -2;
+    if (j < 0) {
         *detail = "";
         return -2;
     }
-    return node_result(it, k, detail);
+    return node_result(iy, j, detail);
 }
 
 /* Does any criterion differ between the two sides? Calls fn for each. */
@@ -94,14 +136,15 @@ static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
     for (int side = 0; side < 2; side++) {
         const tdkt_results *x = side ? d->b : d->a;
         const tdkt_results *y = side ? d->a : d->b;
-        const res_item *it = &x->items[i];
+        const res_item *it = &x->items[i], *iy = &y->items[i];
+        const int *to = map_of(d, it->form, iy->form);
         for (int k = 0; k < nnodes_of(it); k++) {
             const rule_node *nd = &it->form->nodes[k];
             const char *dx, *dy;
             int rx = node_result(it, k, &dx);
             if (nd->kind == RN_ROUTE || rx < 0)
                 continue; /* routes say it; unjudged quotas say nothing */
-            int ry = result_of(y, i, nd->id, k, &dy);
+            int ry = result_of(iy, to, k, &dy);
             if (ry == -1)
                 ry = -2;
             if (side == 1 && ry != -2)
@@ -168,6 +211,11 @@ int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
     d->a = a;
     d->b = b;
     for (size_t i = 0; i < n; i++) {
+        const tdkt_form *fa = a->items[i].form, *fb = b->items[i].form;
+        if (add_map(d, fa, fb) < 0 || add_map(d, fb, fa) < 0) {
+            tdkt_diff_free(d);
+            return TDKT_ENOMEM;
+        }
         d->items[i].i = i;
         d->items[i].change = classify(d, i);
     }
@@ -180,6 +228,9 @@ void tdkt_diff_free(tdkt_diff *d)
 {
     if (!d)
         return;
+    for (size_t k = 0; k < d->nmaps; k++)
+        free(d->maps[k].to);
+    free(d->maps);
     free(d->items);
     free(d);
 }
