@@ -119,7 +119,8 @@ static void judge(worker *w, res_item *it)
     r->ctx.ix = res->ix;
     r->ctx.lang = res->lang;
     r->memo = res->memos[it->rs->index];
-    rt_out out = {it->result, it->detail, arena_str, ar, ""};
+    rt_out out;
+    rt_out_init(&out, it->result, it->detail, arena_str, ar);
     const ix_nomination *n = &res->ix->noms[it->nom];
     rt_arm(r);
     int v = rt_eval_top(r, f, n, &out);

@@ -327,7 +327,8 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     }
     tdkt_buf *text = &r->scratch_text[d];
     text->len = 0;
-    rt_out out = {sc->result, sc->detail, scratch_alloc, text, ""};
+    rt_out out;
+    rt_out_init(&out, sc->result, sc->detail, scratch_alloc, text);
     ix_nomination n = {0};
     n.subject = subject;
     n.code = (uint8_t)award;
