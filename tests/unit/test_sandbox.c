@@ -16,6 +16,11 @@
 #include <string.h>
 
 #include "helpers.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
 
 typedef struct box {
     char *dir;
@@ -385,6 +390,12 @@ static void test_sandbox__count_starts_after_a_slice(void **state)
 {
 #if defined(__SANITIZE_THREAD__)
     skip(); /* the hook is on from the start there (watch.c) */
+#endif
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+    if (RUNNING_ON_VALGRIND)
+        skip(); /* and there */
+#endif
 #endif
     box *b = *state;
     enum { N = 10 };

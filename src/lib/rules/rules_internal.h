@@ -100,7 +100,9 @@ typedef struct rt_limits {
 /* A state the watchdog (watch.c) looks after while it is armed. */
 typedef struct rt_watch {
     _Atomic int state;          /* watch.c's WATCH_* */
-    _Atomic uint64_t armed_ns;  /* when the nomination started */
+    _Atomic uint64_t armed_ns;  /* when the nomination started, then when
+                                   the watchdog last signalled it */
+    _Atomic bool poked;         /* the signal handler ran since arming */
     pthread_t thread;           /* the thread that armed it */
     void (*poke)(void *arg);    /* in that thread's signal handler */
     void *arg;

@@ -13,6 +13,9 @@
  * lua_sethook), and a backward jump or a call re-reads the trap, so a
  * running loop stops.
  *
+ * A signal the handler has not acknowledged after WATCH_RESEND_NS is sent
+ * again, should one be lost.
+ *
  * The thread runs while any state is registered and is joined when the
  * last one goes. A watched thread must not exit between the watchdog's
  * decision to signal it and the signal being queued: disarming waits out
@@ -22,7 +25,10 @@
  * thread cannot start, rt_watch_add() says so and the sandbox keeps the
  * hook on from the start, as before. So it does under ThreadSanitizer,
  * which holds an asynchronous signal back until the thread calls into
- * libc: a loop in Lua would never see it.
+ * libc, and under valgrind, which delivers one to a thread in a tight
+ * loop seconds late or not at all (seen with memcheck): a loop in Lua
+ * would run on. Valgrind is recognised when its header was there at build
+ * time, as scripts/valgrind.sh makes sure.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -33,9 +39,20 @@
 
 #include "rules/rules_internal.h"
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define WATCH_UNDER_VALGRIND() RUNNING_ON_VALGRIND
+#endif
+#endif
+#ifndef WATCH_UNDER_VALGRIND
+#define WATCH_UNDER_VALGRIND() 0
+#endif
+
 enum { WATCH_IDLE, WATCH_ARMED, WATCH_SENDING, WATCH_SENT };
 
 #define WATCH_TICK_NS (2u * 1000 * 1000) /* between looks at the states */
+#define WATCH_RESEND_NS (20u * 1000 * 1000)
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake;       /* CLOCK_MONOTONIC; set up once */
@@ -67,8 +84,10 @@ static void on_signal(int sig)
     (void)sig;
     int saved = errno;
     rt_watch *w = current;
-    if (w)
+    if (w) {
+        atomic_store(&w->poked, true);
         w->poke(w->arg);
+    }
     errno = saved;
 }
 
@@ -85,7 +104,7 @@ static void on_signal(int sig)
 
 static void setup(void)
 {
-    if (!WATCH_USABLE)
+    if (!WATCH_USABLE || WATCH_UNDER_VALGRIND())
         return;
     struct sigaction old, sa = {0};
     if (sigaction(watch_signal(), NULL, &old) != 0 ||
@@ -108,15 +127,20 @@ static void setup(void)
 static void look(uint64_t now)
 {
     for (rt_watch *w = watched; w; w = w->next) {
-        int s = WATCH_ARMED;
+        int s = atomic_load(&w->state);
         uint64_t since = atomic_load_explicit(&w->armed_ns,
                                               memory_order_relaxed);
-        if (now < since + RT_WATCH_SLICE_NS ||
+        bool due = s == WATCH_ARMED ? now >= since + RT_WATCH_SLICE_NS
+                   : s == WATCH_SENT ? !atomic_load(&w->poked) &&
+                                           now >= since + WATCH_RESEND_NS
+                                     : false;
+        if (!due ||
             !atomic_compare_exchange_strong(&w->state, &s, WATCH_SENDING))
             continue;
         /* The thread cannot finish disarming until this is queued, so it
-         * is alive. */
+         * is alive, and does not arm again meanwhile. */
         pthread_kill(w->thread, watch_signal());
+        atomic_store_explicit(&w->armed_ns, now, memory_order_relaxed);
         atomic_store(&w->state, WATCH_SENT);
     }
 }
@@ -162,6 +186,7 @@ bool rt_watch_add(rt_watch *w, void (*poke)(void *), void *arg)
     w->arg = arg;
     atomic_init(&w->state, WATCH_IDLE);
     atomic_init(&w->armed_ns, 0);
+    atomic_init(&w->poked, false);
     pthread_mutex_lock(&mu);
     bool ok = start_locked();
     if (ok) {
@@ -211,6 +236,7 @@ void rt_watch_arm(rt_watch *w, uint64_t now)
     w->thread = pthread_self();
     w->outer = current;
     atomic_store_explicit(&w->armed_ns, now, memory_order_relaxed);
+    atomic_store_explicit(&w->poked, false, memory_order_relaxed);
     atomic_store_explicit(&w->state, WATCH_ARMED, memory_order_release);
     /* The handler may run from here on: what it reads is set. */
     atomic_signal_fence(memory_order_seq_cst);
