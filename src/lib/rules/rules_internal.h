@@ -74,6 +74,10 @@ struct tdkt_ruleset {
     tdkt_form *forms; /* sorted by award code, then subject */
     size_t nforms;
     char sha256[65];
+    /* A form file of the set or its ancestors names meets(): only then is
+     * a run's memo worth seeding (eval.c). A script that reaches meets()
+     * without naming it still gets the right answers, unmemoized. */
+    bool asks_meets;
     size_t index; /* position in tdkt_rules.sets */
     tdkt_rules *owner;
 };

@@ -864,7 +864,8 @@ static int resolve_parents(tdkt_rules *rules)
 }
 
 /* The audit hash: every file of the set and its ancestors, each preceded
- * by its path under the rules root, so renames change it too. */
+ * by its path under the rules root, so renames change it too. Reading the
+ * form files, it also notes whether any names meets(). */
 static int compute_hash(tdkt_ruleset *rs)
 {
     SHA2_CTX ctx;
@@ -885,6 +886,8 @@ static int compute_hash(tdkt_ruleset *rs)
             const char *rel = path + strlen(s->root) + 1;
             SHA256Update(&ctx, (const uint8_t *)rel, strlen(rel) + 1);
             SHA256Update(&ctx, (const uint8_t *)buf, len);
+            if (k >= 1 && k <= s->nfiles && memmem(buf, len, "meets", 5))
+                rs->asks_meets = true;
             free(buf);
         }
     }
