@@ -441,6 +441,15 @@ static int load_ids(importer *im, unsigned sets)
     return TDKT_OK;
 }
 
+/* Whether the import has a file of table @p t. */
+static bool has_files(const importer *im, int t)
+{
+    for (size_t i = 0; i < im->nfiles; i++)
+        if (im->files[i].table == t)
+            return true;
+    return false;
+}
+
 /* The sets a reference may name before pass 2 has read the rows that
  * define them: a table's own (units.parent_id) or a later table's
  * (honours.initiatives, facts about nominations). Only these need pass
@@ -450,10 +459,7 @@ static unsigned forward_sets(const importer *im)
 {
     unsigned refs = 0, forward = 0;
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
-        bool any = false;
-        for (size_t i = 0; i < im->nfiles; i++)
-            any = any || im->files[i].table == t;
-        if (!any)
+        if (!has_files(im, t))
             continue;
         refs |= tdkt__tables[t].refs;
         int set = tdkt__tables[t].id_set;
@@ -553,9 +559,8 @@ static int ahead_start(ids_ahead *a, importer *im)
 {
     unsigned forward = forward_sets(im), first = 0;
     for (int t = 0; t < TDKT_T_COUNT_ && !first; t++)
-        for (size_t i = 0; i < im->nfiles && !first; i++)
-            if (im->files[i].table == t)
-                first = table_sets(t) & forward;
+        if (has_files(im, t))
+            first = table_sets(t) & forward;
     *a = (ids_ahead){.im = im, .sets = forward & ~first};
     int error = collect_sets(im, first);
     if (error == TDKT_OK && a->sets && tdkt__import_fast)
@@ -1008,8 +1013,7 @@ static void write_row(file_ctx *fc, const value *v)
         im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
         return;
     }
-    if (lane < 0 &&
-        (b->rows == TDKT__BATCH_ROWS || b->text.len > TDKT__BATCH_TEXT))
+    if (lane < 0 && tdkt__batch_full(b))
         flush(im, false);
 }
 
@@ -1259,9 +1263,7 @@ int tdkt_import(tdkt_store *store,
         goto done;
 
     for (int t = 0; t < TDKT_T_COUNT_ && im.error == 0; t++) {
-        bool any = false;
-        for (uint32_t i = 1; i <= im.nfiles; i++)
-            any = any || im.files[i - 1].table == t;
+        bool any = has_files(&im, t);
         if (any && (error = ahead_join(&ahead, t)) < 0)
             goto done;
         /* Once a problem is found nothing is written: no need. */

@@ -233,8 +233,7 @@ int tdkt__writer_drain(tdkt__writer *w)
 tdkt__batch *tdkt__writer_hold(tdkt__writer *w, int lane, int table)
 {
     tdkt__batch *b = w->held_last[lane];
-    if (b && b->table == table && b->rows < TDKT__BATCH_ROWS &&
-        b->text.len <= TDKT__BATCH_TEXT)
+    if (b && b->table == table && !tdkt__batch_full(b))
         return b;
     if (!(b = calloc(1, sizeof *b)))
         return NULL;

@@ -65,6 +65,12 @@ typedef struct tdkt__batch {
  * after it. */
 enum { TDKT__HOLD_BEFORE, TDKT__HOLD_AFTER, TDKT__HOLD_LANES };
 
+/* Whether @p b takes no more rows (it is written, or held, as it is). */
+static inline bool tdkt__batch_full(const tdkt__batch *b)
+{
+    return b->rows == TDKT__BATCH_ROWS || b->text.len > TDKT__BATCH_TEXT;
+}
+
 /* The statements of a table: one row or a batch, probe or UPSERT. */
 enum {
     TDKT__ST_INSERT_ONE,
