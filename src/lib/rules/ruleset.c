@@ -223,19 +223,16 @@ static int param_from_lua(rule_param *p, const char *name, lua_State *L,
         p->num = lua_toboolean(L, idx);
         snprintf(text, sizeof text, "%s", p->num ? "true" : "false");
     } else if (t == LUA_TSTRING) {
-        p->str = strdup(lua_tostring(L, idx));
+        if (!(p->str = strdup(lua_tostring(L, idx))))
+            return -2; /* no memory for the copy */
     } else {
         return -1;
     }
     p->type = t;
     p->name = strdup(name);
-    if (t == LUA_TSTRING && !p->str) { /* no memory for the copy */
-        param_free(p);
-        return -2;
-    }
     p->text = strdup(t == LUA_TSTRING ? p->str : text);
     p->origin = strdup(origin);
-    if (!p->name || !p->text || !p->origin || (t == LUA_TSTRING && !p->str)) {
+    if (!p->name || !p->text || !p->origin) {
         param_free(p);
         return -2;
     }

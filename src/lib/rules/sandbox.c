@@ -141,14 +141,19 @@ static void hook(lua_State *L, lua_Debug *ar)
     lua_error(L);
 }
 
+/* Count instructions against the budget from here on. */
+static void count_on(rt *r)
+{
+    lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
 /* The watchdog's poke, in a signal handler of the armed thread: start
  * counting, unless the hook is on already (sticky after a limit). */
 static void start_count(void *arg)
 {
     rt *r = arg;
-    if (r->killed || r->mem_exceeded || lua_gethookmask(r->L))
-        return;
-    lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+    if (!r->killed && !r->mem_exceeded && !lua_gethookmask(r->L))
+        count_on(r);
 }
 
 void rt_arm(rt *r)
@@ -162,7 +167,7 @@ void rt_arm(rt *r)
     if (r->watched)
         rt_watch_arm(&r->watch, now);
     else
-        lua_sethook(r->L, hook, LUA_MASKCOUNT, HOOK_EVERY);
+        count_on(r);
 }
 
 bool rt_disarm(rt *r)
