@@ -28,6 +28,8 @@ typedef struct tdkt_index_stats {
     size_t units, people, appraisals, honours, initiatives, disciplines,
         facts, nominations;
     size_t bytes; /**< memory held by the index */
+    int64_t records_version; /**< the records it shows
+                                  (tdkt_store_records_version) */
 } tdkt_index_stats;
 TDKT_API void tdkt_index_stats_get(const tdkt_index *ix, tdkt_index_stats *out);
 

@@ -16,7 +16,7 @@ typedef struct tdkt_store tdkt_store;
 struct sqlite3;
 
 /** The schema version this build writes and reads. */
-#define TDKT_SCHEMA_VERSION 5
+#define TDKT_SCHEMA_VERSION 6
 
 enum tdkt_store_flags {
     TDKT_STORE_READ = 0,   /**< open an existing store; never create */
@@ -59,11 +59,21 @@ TDKT_API int tdkt_store_exec(tdkt_store *store, const char *sql);
 /**
  * For a bulk write of the record tables, inside the writer's transaction:
  * delete the index image (a cache of those tables) and drop the triggers
- * that would delete it again on every row; tdkt_store_image_watch() puts
- * them back before the commit. A rollback restores both.
+ * that would, on every row, delete it again and count the change in the
+ * records version; tdkt_store_records_watch() puts them back before the
+ * commit and counts the whole write as one change. A rollback restores
+ * all of it.
  */
-TDKT_API int tdkt_store_image_unwatch(tdkt_store *store);
-TDKT_API int tdkt_store_image_watch(tdkt_store *store);
+TDKT_API int tdkt_store_records_unwatch(tdkt_store *store);
+TDKT_API int tdkt_store_records_watch(tdkt_store *store);
+
+/**
+ * The records version: a count that grows with every change to the record
+ * tables (by tdkt or by anyone else), so that two reads that see the same
+ * version see the same records. Read in the caller's transaction, if any.
+ * @param[out] out the version; -1 when the store has none
+ */
+TDKT_API int tdkt_store_records_version(tdkt_store *store, int64_t *out);
 
 /** Map a failed SQLite call on @p db to a tdkt error (message copied). */
 TDKT_API int tdkt_store_fail(struct sqlite3 *db, const char *what);

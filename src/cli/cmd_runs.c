@@ -12,7 +12,11 @@ static const char help_vi[] =
     "Liệt kê các lần xét đã lưu, hoặc in lại các quyết định của lần xét ID\n"
     "(--format jsonl hoặc json: đúng từng byte như tdkt eval đã in). Trước\n"
     "khi in, kiểm tra SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện\n"
-    "nay, và báo nếu đã đổi.\n";
+    "nay, và báo nếu đã đổi.\n"
+    "\n"
+    "Cột 'Dữ liệu': phiên bản hồ sơ mà lần xét đã đọc (mỗi lần nhập, mỗi\n"
+    "dòng hồ sơ được ghi hay sửa làm nó tăng); '(đã đổi)': hồ sơ đã thay\n"
+    "đổi sau lần xét đó, nên xét lại trước khi dùng kết quả.\n";
 static const char help_en[] =
     "Usage: tdkt runs\n"
     "       tdkt runs show ID\n"
@@ -20,7 +24,12 @@ static const char help_en[] =
     "List the saved runs, or print the decisions of run ID again (--format\n"
     "jsonl or json: byte for byte what tdkt eval printed). First checks each\n"
     "rule set's recorded SHA-256 against its files now, and says if one\n"
-    "changed.\n";
+    "changed.\n"
+    "\n"
+    "Column 'Records': the version of the records the run read (each\n"
+    "import, and each record row written or changed, adds to it);\n"
+    "'(changed)': the records changed after that run, so judge again\n"
+    "before relying on its results.\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {

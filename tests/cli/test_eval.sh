@@ -69,6 +69,18 @@ check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM d
 check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"
 check "run rule sets recorded" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_rulesets WHERE run_id=1')" -ge 2
 
+# The records version each run judged, and whether the records changed since
+"$TDKT" runs --format jsonl > "$tmp/runs.jsonl"
+check "runs: run 1 judged the records as they are" grep -q '^{"run":1,.*"records":1,"records_changed":false}$' "$tmp/runs.jsonl"
+sqlite3 "$TDKT_DB" "UPDATE appraisals SET rating = rating WHERE (subject_type, subject_id, year) =
+                    (SELECT subject_type, subject_id, year FROM appraisals LIMIT 1)"
+"$TDKT" runs > "$tmp/runs.txt"
+check "runs: a record changed since run 1 is shown" grep -q "1 (đã đổi)" "$tmp/runs.txt"
+"$TDKT" runs show 1 > "$tmp/show1.txt"
+check "runs show: the records changed since" grep -q "dữ liệu: 1 (đã đổi)" "$tmp/show1.txt"
+"$TDKT" --lang en runs --format jsonl > "$tmp/runs.jsonl"
+check "runs: records_changed after the change" grep -q '^{"run":1,.*"records":1,"records_changed":true}$' "$tmp/runs.jsonl"
+
 # Exit statuses
 set +e
 "$TDKT" eval --id NO-SUCH > /dev/null 2>&1; rc=$?

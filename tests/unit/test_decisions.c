@@ -340,12 +340,8 @@ static void test_decisions__save_records_run(void **state)
 }
 
 /* The list of runs, newest first. */
-static void test_decisions__runs_list(void **state)
+static char *runs_jsonl(audit *a)
 {
-    audit *a = *state;
-    evaluate(a);
-    save(a);
-    save(a);
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -354,15 +350,61 @@ static void test_decisions__runs_list(void **state)
                                     out),
                      0);
     fclose(out);
+    return text;
+}
+
+/* The runs, newest first, each with the records version it judged, and
+ * whether the records have changed since: every row written counts. */
+static void test_decisions__runs_list(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    /* RECORDS wrote its rows one by one, each counted by a trigger. */
+    int64_t v = -1;
+    assert_int_equal(tdkt_store_records_version(a->store, &v), 0);
+    assert_int_equal(v, query_int(a, "SELECT (SELECT count(*) FROM units) + "
+                                     "(SELECT count(*) FROM people) + "
+                                     "(SELECT count(*) FROM appraisals) + "
+                                     "(SELECT count(*) FROM honours) + "
+                                     "(SELECT count(*) FROM initiatives) + "
+                                     "(SELECT count(*) FROM disciplines) + "
+                                     "(SELECT count(*) FROM facts) + "
+                                     "(SELECT count(*) FROM nominations)"));
+    tdkt_index_stats st;
+    tdkt_index_stats_get(a->ix, &st);
+    assert_int_equal(st.records_version, v);
+    save(a);
+    save(a);
+    char *text = runs_jsonl(a);
     const char *second = strstr(text, "{\"run\":2,");
     const char *first = strstr(text, "{\"run\":1,");
     assert_non_null(second);
     assert_true(first && second < first);
     char tail[512];
     snprintf(tail, sizeof tail, ",\"rules\":\"%s\",\"count\":4,"
-                                "\"eligible\":2}\n",
-             a->root);
+                                "\"eligible\":2,\"records\":%lld,"
+                                "\"records_changed\":false}\n",
+             a->root, (long long)v);
     assert_non_null(strstr(first, tail));
+    assert_non_null(strstr(second, tail));
+    free(text);
+
+    /* One appraisal changed behind tdkt's back: both runs judged older
+     * records now. */
+    assert_int_equal(tdkt_store_exec(a->store, "UPDATE appraisals SET "
+                                               "rating = 'good' WHERE "
+                                               "subject_id = 'P1' AND "
+                                               "year = 2020"),
+                     0);
+    int64_t now = -1;
+    assert_int_equal(tdkt_store_records_version(a->store, &now), 0);
+    assert_int_equal(now, v + 1);
+    text = runs_jsonl(a);
+    snprintf(tail, sizeof tail, "\"records\":%lld,\"records_changed\":true}",
+             (long long)v);
+    first = strstr(text, tail);
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, tail));
     free(text);
 }
 
@@ -749,6 +791,26 @@ static int query_int(audit *a, const char *sql)
 /* Opening a version-1 store, even to read, migrates it in one go: its
  * decisions keep their JSON and show again exactly as they were saved;
  * they stay append-only and can be conferred; new runs are compact. */
+/* Version 6: the records version counts from 0, with a trigger for each
+ * change to each record table; runs saved before say nothing of it. */
+static void assert_migrated_to_6(audit *a)
+{
+    assert_int_equal(query_int(a, "SELECT count(*) FROM runs WHERE "
+                                  "records IS NOT NULL"),
+                     0);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema WHERE "
+                                  "type = 'trigger' AND name GLOB "
+                                  "'*_version_[iud]'"),
+                     24);
+    int64_t v = -1;
+    assert_int_equal(tdkt_store_records_version(a->store, &v), 0);
+    assert_int_equal(v, 0);
+    assert_int_equal(tdkt_store_exec(a->store, "DELETE FROM facts"), 0);
+    assert_int_equal(tdkt_store_records_version(a->store, &v), 0);
+    assert_int_equal(v, query_int(a, "SELECT changes()"));
+    assert_true(v > 0);
+}
+
 static void test_decisions__schema_1_migrated(void **state)
 {
     audit *a = *state;
@@ -761,6 +823,7 @@ static void test_decisions__schema_1_migrated(void **state)
     assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema "
                                   "WHERE name = 'decisions_v1'"),
                      0);
+    assert_migrated_to_6(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'text'"),
                      4);
@@ -849,7 +912,8 @@ static char *make_schema_2(audit *a, int version)
     char attach[1200];
     snprintf(attach, sizeof attach, "ATTACH '%s' AS now", now);
     exec_ok(db, attach);
-    exec_ok(db, "INSERT INTO runs SELECT * FROM now.runs;"
+    exec_ok(db, "INSERT INTO runs SELECT id, started, engine, rules, "
+                "options, count FROM now.runs;"
                 "INSERT INTO run_rulesets SELECT * FROM now.run_rulesets;"
                 "INSERT INTO run_forms SELECT * FROM now.run_forms;"
                 "INSERT INTO run_criteria SELECT * FROM now.run_criteria;");
@@ -907,6 +971,7 @@ static void migrated_from(void **state, int version)
                                   "'honours') WHERE name = 'honours_report' "
                                   "AND partial"),
                      1);
+    assert_migrated_to_6(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'blob' "
                                   "AND substr(result, 1, 1) <> X'03'"),

@@ -342,6 +342,9 @@ static void test_import__vietnamese_messages(void **state)
     }
 }
 
+/* The store's records version (tdkt_store_records_version). */
+#define VERSION_SQL "SELECT value FROM meta WHERE key = 'records_version'"
+
 /* A folder whose last file (nominations, written last) is bad leaves
  * nothing, in an empty store as in a full one. */
 static void test_import__all_or_nothing(void **state)
@@ -361,6 +364,8 @@ static void test_import__all_or_nothing(void **state)
     tdkt_diags_clear(&d);
 
     import_good(f);
+    /* One import, one change of the records version. */
+    assert_query(f, VERSION_SQL, "1");
     char *before = dump(f);
     static const char *const paths[] = {"good/units.csv", "bad-last-file"};
     assert_int_equal(import_fixtures(f, paths, 2, TDKT_LANG_EN, NULL, &d),
@@ -369,6 +374,7 @@ static void test_import__all_or_nothing(void **state)
     assert_string_equal(before, after);
     assert_query(f, "SELECT count(*) FROM units WHERE id='U7'", "0");
     assert_query(f, "SELECT count(*) FROM people WHERE id='P7'", "0");
+    assert_query(f, VERSION_SQL, "1");
     free(after);
     free(before);
     free(empty);
@@ -388,9 +394,18 @@ static void test_import__reimport_replaces(void **state)
                                   NULL, NULL, &err),
                      SQLITE_OK);
 
+    /* The import counted once, the update once per row (its triggers),
+     * and the triggers are back after the import: */
+    assert_query(f, "SELECT count(*) FROM honours WHERE code='ldtt'", "1");
+    assert_query(f, VERSION_SQL, "2");
+    assert_query(f, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                    "'trigger' AND (name GLOB '*_stale_[iud]' OR name GLOB "
+                    "'*_version_[iud]')",
+                 "48");
     tdkt_diags d = {0};
     tdkt_import_summary s;
     assert_int_equal(import_one(f, "update", TDKT_LANG_EN, &s, &d), 0);
+    assert_query(f, VERSION_SQL, "3");
     assert_int_equal(s.added[TDKT_T_UNITS], 1);
     assert_int_equal(s.replaced[TDKT_T_UNITS], 1);
     assert_int_equal(s.added[TDKT_T_PEOPLE], 1);

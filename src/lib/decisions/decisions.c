@@ -10,28 +10,46 @@
 
 #include "decisions/decisions_internal.h"
 
+/* A run's records version as the list shows it: the number, and whether
+ * the records have changed since (@p now: the store's version). */
+static const char *records_text(char *buf, size_t n, sqlite3_stmt *st,
+                                int col, int64_t now, tdkt_lang lang)
+{
+    if (sqlite3_column_type(st, col) == SQLITE_NULL)
+        return "—"; /* saved before the store counted its changes */
+    int64_t v = sqlite3_column_int64(st, col);
+    snprintf(buf, n, "%lld%s", (long long)v,
+             v == now ? "" : TDKT_TR(lang, " (đã đổi)", " (changed)"));
+    return buf;
+}
+
 int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                    FILE *out)
 {
     sqlite3 *db = tdkt_store_sqlite(store);
     sqlite3_stmt *st = NULL;
+    int64_t now = -1;
+    int error = tdkt_store_records_version(store, &now);
+    if (error < 0)
+        return error;
     if (sqlite3_prepare_v2(
             db,
             "SELECT r.id, r.started, r.engine, r.rules, r.count, "
             "(SELECT group_concat(ruleset, ' ') FROM run_rulesets s WHERE "
             "s.run_id = r.id), "
             "(SELECT count(*) FROM decisions d WHERE d.run_id = r.id AND "
-            "outcome = 'eligible') FROM runs r ORDER BY r.id DESC",
+            "outcome = 'eligible'), r.records FROM runs r ORDER BY r.id DESC",
             -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     tdkt_table *t = NULL;
     if (fmt == TDKT_FMT_TABLE) {
-        t = tdkt_table_new(6);
+        t = tdkt_table_new(7);
         const char *head[] = {TDKT_TR(lang, "Lần xét", "Run"),
                               TDKT_TR(lang, "Thời điểm (UTC)", "Time (UTC)"),
                               TDKT_TR(lang, "Đề nghị", "Nominations"),
                               TDKT_TR(lang, "Đủ điều kiện", "Eligible"),
                               TDKT_TR(lang, "Bộ quy tắc", "Rule sets"),
+                              TDKT_TR(lang, "Dữ liệu", "Records"),
                               "tdkt"};
         tdkt_table_row(t, head);
         tdkt_table_rule(t);
@@ -42,12 +60,16 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *sets = (const char *)sqlite3_column_text(st, 5);
+        bool known = sqlite3_column_type(st, 7) != SQLITE_NULL;
         if (t) {
+            char records[64];
             const char *row[] = {(const char *)sqlite3_column_text(st, 0),
                                  (const char *)sqlite3_column_text(st, 1),
                                  (const char *)sqlite3_column_text(st, 4),
                                  (const char *)sqlite3_column_text(st, 6),
                                  sets ? sets : "",
+                                 records_text(records, sizeof records, st, 7,
+                                              now, lang),
                                  (const char *)sqlite3_column_text(st, 2)};
             tdkt_table_row(t, row);
         } else {
@@ -57,9 +79,16 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             tdkt_json_str(&b, (const char *)sqlite3_column_text(st, 1));
             tdkt_buf_puts(&b, ",\"rules\":");
             tdkt_json_str(&b, (const char *)sqlite3_column_text(st, 3));
-            tdkt_buf_printf(&b, ",\"count\":%d,\"eligible\":%d}",
+            tdkt_buf_printf(&b, ",\"count\":%d,\"eligible\":%d",
                             sqlite3_column_int(st, 4),
                             sqlite3_column_int(st, 6));
+            if (known)
+                tdkt_buf_printf(&b, ",\"records\":%lld,\"records_changed\":%s}",
+                                (long long)sqlite3_column_int64(st, 7),
+                                sqlite3_column_int64(st, 7) == now ? "false"
+                                                                   : "true");
+            else
+                tdkt_buf_puts(&b, ",\"records\":null,\"records_changed\":null}");
             fprintf(out, "%s\n", tdkt_buf_cstr(&b));
             tdkt_buf_free(&b);
         }
@@ -69,7 +98,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
         tdkt_table_free(t);
         return tdkt_store_fail(db, "runs");
     }
-    int error = t ? tdkt_table_print(t, out) : TDKT_OK;
+    error = t ? tdkt_table_print(t, out) : TDKT_OK;
     tdkt_table_free(t);
     return error;
 }
@@ -122,7 +151,11 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
 {
     sqlite3 *db = tdkt_store_sqlite(store);
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT started, rules, options FROM runs "
+    int64_t now = -1;
+    int error = tdkt_store_records_version(store, &now);
+    if (error < 0)
+        return error;
+    if (sqlite3_prepare_v2(db, "SELECT started, rules, records FROM runs "
                                "WHERE id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
@@ -132,14 +165,17 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
         return tdkt_error_set(TDKT_ENOTFOUND, "no run %lld",
                               (long long)run_id);
     }
+    char records[64];
     if (fmt == TDKT_FMT_TABLE)
-        fprintf(out, "%s %lld — %s, %s: %s\n",
+        fprintf(out, "%s %lld — %s, %s: %s, %s: %s\n",
                 TDKT_TR(lang, "Lần xét", "Run"), (long long)run_id,
                 sqlite3_column_text(st, 0),
                 TDKT_TR(lang, "quy tắc", "rules"),
-                sqlite3_column_text(st, 1));
+                sqlite3_column_text(st, 1),
+                TDKT_TR(lang, "dữ liệu", "records"),
+                records_text(records, sizeof records, st, 2, now, lang));
     sqlite3_finalize(st);
-    int error = verify_sets(db, run_id, lang, problems);
+    error = verify_sets(db, run_id, lang, problems);
     if (error < 0)
         return error;
     saved_run run;

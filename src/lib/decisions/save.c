@@ -268,7 +268,7 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
     if ((error = prepare(sv.db, &run,
                          "INSERT INTO runs(started, engine, rules, options, "
-                         "count) VALUES(?,?,?,?,?)")) < 0 ||
+                         "count, records) VALUES(?,?,?,?,?,?)")) < 0 ||
         (error = prepare(sv.db, &sv.set,
                          "INSERT OR IGNORE INTO run_rulesets(run_id, "
                          "ruleset, dir, sha256) VALUES(?,?,?,?)")) < 0 ||
@@ -288,6 +288,10 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     bind_text(run, 3, rules);
     bind_text(run, 4, options ? options : "{}");
     sqlite3_bind_int64(run, 5, (sqlite3_int64)tdkt_results_count(res));
+    /* The records it judged: those of the index's snapshot, which may be
+     * older than the store's now. */
+    if (res->ix->records_version >= 0)
+        sqlite3_bind_int64(run, 6, res->ix->records_version);
     if ((error = step(sv.db, run)) < 0)
         goto done;
     sv.run = sqlite3_last_insert_rowid(sv.db);

@@ -1248,10 +1248,11 @@ int tdkt_import(tdkt_store *store,
     if ((error = tdkt_store_begin_write(store)) < 0)
         goto done;
     in_tx = true;
-    /* The records change, so the index image goes: once here rather than
-     * once per row by its triggers (which would cost half as much again
-     * as the import); they are back before the commit. */
-    if ((error = tdkt_store_image_unwatch(store)) < 0)
+    /* The records change, so the index image goes and the records
+     * version grows: once here rather than once per row by their triggers
+     * (which would cost half as much again as the import); they are back
+     * before the commit. */
+    if ((error = tdkt_store_records_unwatch(store)) < 0)
         goto done;
     tdkt__writer_init(&im.writer, im.db, tdkt__import_fast);
     unsigned needed = 0;
@@ -1293,7 +1294,7 @@ int tdkt_import(tdkt_store *store,
                                im.problems, im.problems == 1 ? "" : "s");
         goto done;
     }
-    if ((error = tdkt_store_image_watch(store)) < 0 ||
+    if ((error = tdkt_store_records_watch(store)) < 0 ||
         (error = tdkt_store_commit(store)) < 0)
         goto done;
     in_tx = false;

@@ -956,8 +956,12 @@ static int load_image(tdkt_index *ix, tdkt_store *store)
     int error = tdkt_store_begin_read(store);
     if (error < 0)
         return error;
-    int got = ix_image_load(ix, tdkt_store_sqlite(store));
+    int64_t version = -1;
+    int got = tdkt_store_records_version(store, &version);
+    if (got == TDKT_OK)
+        got = ix_image_load(ix, tdkt_store_sqlite(store));
     tdkt_store_rollback(store);
+    ix->records_version = version;
     return got;
 }
 
@@ -988,7 +992,8 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
                  .last_unit = -1};
     sqlite3 *twin = NULL;
     int error = begin_snapshots(store, &twin);
-    if (error < 0)
+    if (error < 0 ||
+        (error = tdkt_store_records_version(store, &ix->records_version)) < 0)
         goto done;
     if ((error = load_subjects(&lb)) < 0 ||
         (error = load_groups(&la, &lb, twin)) < 0 ||
@@ -1078,6 +1083,7 @@ void tdkt_index_free(tdkt_index *ix)
 void tdkt_index_stats_get(const tdkt_index *ix, tdkt_index_stats *out)
 {
     memset(out, 0, sizeof *out);
+    out->records_version = ix->records_version;
     for (size_t i = 0; i < ix->nsubjects; i++) {
         if (ix->subjects[i].type == TDKT_UNIT)
             out->units++;

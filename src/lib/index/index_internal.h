@@ -144,6 +144,7 @@ struct tdkt_index {
     void *image; /* loaded from the store's image: every array lives in it */
     size_t bytes;
     bool parallel; /* loaded on two connections at once (for tests) */
+    int64_t records_version; /* the store's, in the load's snapshot */
 };
 
 /* How tdkt_index_load reads the tables (for tests): -1 on two

@@ -1,10 +1,13 @@
--- tdkt store, schema version 5 (PRAGMA user_version = 5): this file,
+-- tdkt store, schema version 6 (PRAGMA user_version = 6): this file,
 -- schema_decisions.sql (the decisions and what a run's forms share), which
 -- the migration from version 1 also runs, schema_image.sql (the index
--- image, a cache), which the migrations from versions 1 and 2 run,
--- schema_details.sql (the runs' detail texts), which the migrations from
--- versions 1 to 3 run, and schema_report.sql (the report's index of
--- honours), which the migrations from versions 1 to 4 run.
+-- image, a cache, and the triggers that watch the records), which the
+-- migrations from versions 1 to 5 run, schema_details.sql (the runs'
+-- detail texts), which the migrations from versions 1 to 3 run,
+-- schema_report.sql (the report's index of honours), which the migrations
+-- from versions 1 to 4 run, and schema_records.sql (the records version,
+-- and the column of runs that records it), which the migrations from
+-- versions 1 to 5 run.
 -- Codes are stored as the canonical codes of shared/domain/vocabulary.md;
 -- dates as 'YYYY-MM-DD' text. Import resolves aliases before writing.
 -- Subjects of appraisals, honours, disciplines and facts are polymorphic
@@ -119,6 +122,7 @@ CREATE TABLE runs (
   rules      TEXT NOT NULL,      -- the --rules argument or the rules root
   options    TEXT NOT NULL,      -- the command's options, JSON
   count      INTEGER NOT NULL
+  -- and records INTEGER: the records version judged (schema_records.sql)
 ) STRICT;
 
 CREATE TABLE run_rulesets (

@@ -1,11 +1,16 @@
--- The in-memory index's image (src/lib/index/image.c), schema version 3:
--- a cache of what loading the record tables gives, so that a run reads one
--- blob instead of some twenty million rows. It is only ever a copy: any
--- change to a record table, by tdkt or anyone else, deletes it (the
--- triggers below), and the next load that finds it missing or unusable
--- reads the tables and writes it again. Import drops the triggers for the
--- length of its transaction (they would fire on every row) and runs this
--- file again before it commits, hence IF NOT EXISTS.
+-- The triggers that watch the record tables, and the in-memory index's
+-- image (src/lib/index/image.c), schema version 6.
+--
+-- The image is a cache of what loading the record tables gives, so that a
+-- run reads one blob instead of some twenty million rows. It is only ever
+-- a copy: any change to a record table, by tdkt or anyone else, deletes it
+-- (the *_stale_* triggers), and the next load that finds it missing or
+-- unusable reads the tables and writes it again. The same changes count
+-- in meta 'records_version' (the *_version_* triggers, since version 6;
+-- schema_records.sql). Import drops both kinds of trigger for the length
+-- of its transaction (they would fire on every row) and runs this file
+-- again before it commits, hence IF NOT EXISTS; tdkt_store_records_unwatch
+-- finds them by these names.
 CREATE TABLE IF NOT EXISTS index_image (
   part INTEGER PRIMARY KEY,   -- 1, 2, ...: the image is their concatenation
   data BLOB NOT NULL
@@ -58,3 +63,53 @@ CREATE TRIGGER IF NOT EXISTS nominations_stale_u AFTER UPDATE ON nominations
 BEGIN DELETE FROM index_image; END;
 CREATE TRIGGER IF NOT EXISTS nominations_stale_d AFTER DELETE ON nominations
 BEGIN DELETE FROM index_image; END;
+
+-- The records version: one more for every row changed.
+CREATE TRIGGER IF NOT EXISTS units_version_i AFTER INSERT ON units
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS units_version_u AFTER UPDATE ON units
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS units_version_d AFTER DELETE ON units
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS people_version_i AFTER INSERT ON people
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS people_version_u AFTER UPDATE ON people
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS people_version_d AFTER DELETE ON people
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS appraisals_version_i AFTER INSERT ON appraisals
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS appraisals_version_u AFTER UPDATE ON appraisals
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS appraisals_version_d AFTER DELETE ON appraisals
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS honours_version_i AFTER INSERT ON honours
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS honours_version_u AFTER UPDATE ON honours
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS honours_version_d AFTER DELETE ON honours
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS initiatives_version_i AFTER INSERT ON initiatives
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS initiatives_version_u AFTER UPDATE ON initiatives
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS initiatives_version_d AFTER DELETE ON initiatives
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS disciplines_version_i AFTER INSERT ON disciplines
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS disciplines_version_u AFTER UPDATE ON disciplines
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS disciplines_version_d AFTER DELETE ON disciplines
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS facts_version_i AFTER INSERT ON facts
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS facts_version_u AFTER UPDATE ON facts
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS facts_version_d AFTER DELETE ON facts
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS nominations_version_i AFTER INSERT ON nominations
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS nominations_version_u AFTER UPDATE ON nominations
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+CREATE TRIGGER IF NOT EXISTS nominations_version_d AFTER DELETE ON nominations
+BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;

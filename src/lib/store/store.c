@@ -20,6 +20,7 @@ extern const char *const tdkt__schema_decisions_sql;
 extern const char *const tdkt__schema_image_sql;
 extern const char *const tdkt__schema_details_sql;
 extern const char *const tdkt__schema_report_sql;
+extern const char *const tdkt__schema_records_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -191,6 +192,13 @@ static int migrate(tdkt_store *s, int version, bool empty)
     if (version2 < 5 &&
         (error = tdkt_store_exec(s, tdkt__schema_report_sql)) < 0)
         goto done;
+    /* Version 6 counts the changes to the records, and each run records
+     * the count it judged; the image's file holds the triggers that
+     * count (IF NOT EXISTS: a store of version 3 to 5 gains them). */
+    if (version2 < 6 &&
+        ((error = tdkt_store_exec(s, tdkt__schema_records_sql)) < 0 ||
+         (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0))
+        goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
     if ((error = tdkt_store_exec(s, sql)) < 0)
@@ -273,7 +281,7 @@ void tdkt_store_close(tdkt_store *s)
     free(s);
 }
 
-int tdkt_store_image_unwatch(tdkt_store *s)
+int tdkt_store_records_unwatch(tdkt_store *s)
 {
     /* The triggers schema_image.sql makes, found by their names. */
     sqlite3_stmt *st = NULL;
@@ -282,7 +290,8 @@ int tdkt_store_image_unwatch(tdkt_store *s)
         sqlite3_prepare_v2(s->db,
                            "SELECT 'DROP TRIGGER \"' || name || '\";' FROM "
                            "sqlite_schema WHERE type = 'trigger' AND "
-                           "sql LIKE '%BEGIN DELETE FROM index_image; END'",
+                           "(name GLOB '*_stale_[iud]' OR "
+                           " name GLOB '*_version_[iud]')",
                            -1, &st, NULL) != SQLITE_OK)
         error = tdkt_store_fail(s->db, s->path);
     tdkt_buf drops = {0};
@@ -300,9 +309,32 @@ int tdkt_store_image_unwatch(tdkt_store *s)
     return error;
 }
 
-int tdkt_store_image_watch(tdkt_store *s)
+int tdkt_store_records_watch(tdkt_store *s)
 {
-    return tdkt_store_exec(s, tdkt__schema_image_sql);
+    int error = tdkt_store_exec(s, tdkt__schema_image_sql);
+    if (error == TDKT_OK)
+        error = tdkt_store_exec(s, "UPDATE meta SET value = CAST(value AS "
+                                   "INTEGER) + 1 WHERE key = "
+                                   "'records_version'");
+    return error;
+}
+
+int tdkt_store_records_version(tdkt_store *s, int64_t *out)
+{
+    *out = -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT CAST(value AS INTEGER) FROM meta WHERE "
+                           "key = 'records_version'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(s->db, s->path);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return tdkt_store_fail(s->db, s->path);
+    return TDKT_OK;
 }
 
 const char *tdkt_store_path(const tdkt_store *s)
