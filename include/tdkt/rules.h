@@ -105,7 +105,8 @@ TDKT_API int tdkt_form_unverified(const tdkt_form *f);
  * Every failing case is reported in @p diags (file, line, message). A
  * case is judged in Vietnamese unless it says lang = "en" (its expected
  * texts are in one language).
- * @return 0 when every case passed, TDKT_ERULE otherwise
+ * @return 0 when every case passed, TDKT_ERULE when one failed, or
+ *         another error (TDKT_ENOMEM) when the cases could not be run
  */
 typedef struct tdkt_check_summary {
     size_t passed, failed;

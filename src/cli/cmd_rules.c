@@ -180,7 +180,15 @@ static int check(tdkt_cli *cli, const char *dir)
         const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
         tdkt_diags diags = {0};
         tdkt_check_summary s;
-        if (tdkt_ruleset_check(rules, rs, &s, &diags) < 0)
+        int checked = tdkt_ruleset_check(rules, rs, &s, &diags);
+        if (checked < 0 && checked != TDKT_ERULE) {
+            /* The check itself could not run (out of memory): say so,
+             * not a verdict on the cases. */
+            tdkt_diags_clear(&diags);
+            tdkt_rules_free(rules);
+            return cli_fail(cli, NULL);
+        }
+        if (checked < 0)
             rc = CLI_FAIL;
         for (size_t k = 0; k < diags.count; k++) {
             const tdkt_diag *d = &diags.items[k];

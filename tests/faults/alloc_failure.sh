@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Allocation failure: with tests/faults/libfailmalloc.so preloaded, fail the
 # Nth allocation (in the core, SQLite, the C library and the Lua allocator)
-# of `tdkt import` and of `tdkt eval --dry-run`, for N across every
-# allocation a clean run makes (K), and check that each run ends cleanly:
+# of `tdkt import` and of `tdkt eval --dry-run`, then of `eval` saving,
+# `diff`, `runs show`, `report`, `confer` and `rules check`, for N across
+# every allocation a clean run makes (K), and check that each run ends
+# cleanly:
 #   - exit 0 or 1, never a signal or another status, never a Lua panic;
 #   - exit 1: stderr is one line "tdkt: …" that says memory ran out (a
 #     message that blames the data or the rules instead is a failure);
@@ -11,6 +13,10 @@
 #   - eval, exit 0: the output is the clean run's (the host running out
 #     of memory fails the command; it never becomes a nomination's error
 #     outcome or a detail silently left empty);
+#   - eval saving and confer, exit 1: the database is as it was; exit 0:
+#     it holds what a clean run writes;
+#   - diff, runs show, report, rules check, exit 0: the clean run's
+#     output;
 #   - under an ASan build (TDKT_SANITIZE=ON): no ASan, UBSan or leak report.
 # The dataset is tests/faults/data (a handful of rows of every table), the
 # rule set tests/fixtures/rules/basic/t/base.
@@ -19,9 +25,11 @@
 # budget, shorter under the sanitizers).
 #
 # Which N: K is a few thousand per command, too many to run each within
-# the time allowed, so each command gets TDKT_ALLOC_BUDGET seconds (default
-# 24): first ~100 N spread over 1..K and 20 "sticky" runs (every
-# allocation from the Nth on fails, as when memory is really exhausted),
+# the time allowed, so import and eval --dry-run get TDKT_ALLOC_BUDGET
+# seconds each (default 24), the others half as much
+# (TDKT_ALLOC_BUDGET_MORE): first ~100 N spread over 1..K and 20 "sticky"
+# runs (every allocation from the Nth on fails, as when memory is really
+# exhausted),
 # then the last 64 N (output, commit) one by one and sticky, then N =
 # 1..300 one by one, then more spread over the rest, until the time is up.
 # TDKT_ALLOC_FULL=1 runs every N from 1 to K with no time limit (minutes);
@@ -155,6 +163,18 @@ check_run() {
     ok=1
 }
 
+# on_copy SRC WHAT N STICKY -- ARGS...: check_run of tdkt ARGS (which name
+# $tmp/t.db) on a fresh copy of the database SRC, allocation N failing.
+on_copy() {
+    local src=$1 what=$2 n=$3 sticky=$4
+    shift 5
+    cp "$src" "$tmp/t.db"
+    rm -f "$tmp/t.db-wal" "$tmp/t.db-shm"
+    args=("$@")
+    faulted "$n" "$sticky" -- "${args[@]}"
+    check_run "$what" "$n" "$sticky"
+}
+
 # The N to run for a command whose clean run made K allocations, in the
 # order described above; sticky runs are written "sN".
 plan() {
@@ -237,11 +257,7 @@ grep -q 'N1 ' "$tmp/eval.clean" || fail "clean eval judged nothing"
 
 check_import() {
     local n=$1 sticky=$2
-    cp "$base" "$tmp/t.db"
-    rm -f "$tmp/t.db-wal" "$tmp/t.db-shm"
-    args=(--db "$tmp/t.db" import "$data/update")
-    faulted "$n" "$sticky" -- "${args[@]}"
-    check_run import "$n" "$sticky"
+    on_copy "$base" import "$n" "$sticky" -- --db "$tmp/t.db" import "$data/update"
     [ "$ok" = 1 ] || return
     local h
     h=$(dump_hash "$tmp/t.db")
@@ -270,6 +286,110 @@ check_eval() {
     fi
 }
 sweep eval check_eval
+
+# ---- the other commands -----------------------------------------------
+# Each gets half the budget: they share the code paths above (load,
+# evaluation) and add their own (saving, comparing, conferring, reporting,
+# showing a run again, a rule set's test cases).
+budget=${TDKT_ALLOC_BUDGET_MORE:-$((budget / 2))}
+amend=$TDKT_SOURCE_DIR/tests/fixtures/rules/basic/t/amend
+
+# A clean run of "$@" under the shim, counted as $1; its output in
+# $tmp/$1.clean.
+clean_run() {
+    local what=$1
+    shift
+    env LD_PRELOAD="$shim" TDKT_FAIL_COUNT="$tmp/count.$what" \
+        "$TDKT" "$@" >"$tmp/$what.clean" 2>"$tmp/err" ||
+        fail "clean $what failed: $(head -c 300 "$tmp/err")"
+}
+# The decisions and detail texts saved in a database, without run ids or
+# times: equal for equal saves.
+saved_hash() {
+    sqlite3 "$1" "SELECT nomination_id, outcome, ruleset, hex(result) FROM decisions
+                  ORDER BY run_id, nomination_id;
+                  SELECT hex(texts) FROM run_details ORDER BY run_id;
+                  SELECT count, records FROM runs ORDER BY id" </dev/null | cksum | cut -d' ' -f1
+}
+
+# eval, saving: all of the run or nothing.
+cp "$tmp/full.db" "$tmp/saved.db"
+clean_run save --db "$tmp/saved.db" --threads 1 eval --rules "$rules"
+saved_clean=$(saved_hash "$tmp/saved.db")
+full_dump=$(dump_hash "$tmp/full.db")
+check_save() {
+    local n=$1 sticky=$2
+    on_copy "$tmp/full.db" save "$n" "$sticky" -- \
+        --db "$tmp/t.db" --threads 1 eval --rules "$rules"
+    [ "$ok" = 1 ] || return
+    if [ "$rc" -eq 1 ] && [ "$(dump_hash "$tmp/t.db")" != "$full_dump" ]; then
+        fail "save N=$n: failed (exit 1) but changed the database"
+    elif [ "$rc" -eq 0 ] && [ "$(saved_hash "$tmp/t.db")" != "$saved_clean" ]; then
+        fail "save N=$n: succeeded (exit 0) but saved other decisions than a clean run"
+    elif [ "$rc" -eq 0 ] && ! cmp -s "$tmp/out" "$tmp/save.clean"; then
+        fail "save N=$n: exit 0 with an output that differs from a clean run"
+    else
+        passed=$((passed + 1))
+    fi
+}
+sweep save check_save
+
+# Read-only commands: exit 0 with the clean output, or exit 1 saying so.
+check_same() {
+    local what=$1 n=$2 sticky=$3
+    faulted "$n" "$sticky" -- "${args[@]}"
+    check_run "$what" "$n" "$sticky"
+    [ "$ok" = 1 ] || return
+    if [ "$rc" -eq 0 ] && ! cmp -s "$tmp/out" "$tmp/$what.clean"; then
+        fail "$what N=$n: exit 0 with an output that differs from a clean run: $(diff "$tmp/$what.clean" "$tmp/out" | grep -m2 '^[<>]' | tr '\n' '|' | head -c 240)"
+    else
+        passed=$((passed + 1))
+    fi
+}
+diff_args=(--db "$tmp/saved.db" --threads 1 diff --from "$rules" --to "$amend")
+clean_run diff "${diff_args[@]}"
+check_diff() { args=("${diff_args[@]}"); check_same diff "$1" "$2"; }
+sweep diff check_diff
+
+show_args=(--db "$tmp/saved.db" runs show 1)
+clean_run show "${show_args[@]}"
+check_show() { args=("${show_args[@]}"); check_same show "$1" "$2"; }
+sweep show check_show
+
+year=$(sqlite3 "$tmp/saved.db" "SELECT max(year) FROM nominations" </dev/null)
+report_args=(--db "$tmp/saved.db" report --year "$year")
+clean_run report "${report_args[@]}"
+check_report() { args=("${report_args[@]}"); check_same report "$1" "$2"; }
+sweep report check_report
+
+# confer: all of it or nothing.
+cp "$tmp/saved.db" "$tmp/conferred.db"
+clean_run confer --db "$tmp/conferred.db" confer --run 1 --decision-no 1/QĐ \
+    --date 2025-01-20
+conferred_dump=$(dump_hash "$tmp/conferred.db")
+saved_dump=$(dump_hash "$tmp/saved.db")
+[ "$conferred_dump" != "$saved_dump" ] || fail "the clean confer changed nothing"
+check_confer() {
+    local n=$1 sticky=$2
+    on_copy "$tmp/saved.db" confer "$n" "$sticky" -- \
+        --db "$tmp/t.db" confer --run 1 --decision-no 1/QĐ --date 2025-01-20
+    [ "$ok" = 1 ] || return
+    if [ "$rc" -eq 1 ] && [ "$(dump_hash "$tmp/t.db")" != "$saved_dump" ]; then
+        fail "confer N=$n: failed (exit 1) but changed the database"
+    elif [ "$rc" -eq 0 ] && [ "$(dump_hash "$tmp/t.db")" != "$conferred_dump" ]; then
+        fail "confer N=$n: succeeded (exit 0) but the database differs from a clean confer"
+    else
+        passed=$((passed + 1))
+    fi
+}
+sweep confer check_confer
+
+# rules check: a rule set's test cases. Running out of memory stops the
+# check (it is no verdict on a case).
+rules_args=(rules check "$rules")
+clean_run rules "${rules_args[@]}"
+check_rules() { args=("${rules_args[@]}"); check_same rules "$1" "$2"; }
+sweep rules check_rules
 
 [ "$asan" = 1 ] && echo "(ASan build: leaks and memory errors checked too)"
 [ "$skipped" -gt 0 ] && echo "($skipped runs skipped: ASan's own thread set-up ran out of memory)"

@@ -80,7 +80,9 @@ static int check_named(sqlite3 *db, const tdkt_confer_options *opt,
                 (long long)opt->run_id);
         } else if (rc == SQLITE_ROW) {
             const char *outcome = (const char *)sqlite3_column_text(st, 0);
-            if (!outcome || strcmp(outcome, "eligible") != 0)
+            if (!outcome && sqlite3_errcode(db) == SQLITE_NOMEM)
+                error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            else if (!outcome || strcmp(outcome, "eligible") != 0)
                 error = tdkt_diags_add(
                     diags, opt->ids[i], 0, "",
                     TDKT_TR(lang,
@@ -104,13 +106,20 @@ static int record(confer *c)
     sqlite3_stmt *in = c->insert;
     while ((rc = sqlite3_step(c->pick)) == SQLITE_ROW) {
         sqlite3_reset(in);
-        /* nomination, subject_type, subject_id, code, year, kind */
-        for (int k = 1; k <= 5; k++)
-            sqlite3_bind_value(in, k, sqlite3_column_value(c->pick, k));
+        /* nomination, subject_type, subject_id, code, year, kind: copied,
+         * which allocates; a copy that fails would leave NULL bound */
+        int bound = SQLITE_OK;
+        for (int k = 1; k <= 5 && bound == SQLITE_OK; k++)
+            bound = sqlite3_bind_value(in, k, sqlite3_column_value(c->pick, k));
+        if (bound == SQLITE_OK)
+            bound = sqlite3_bind_value(in, 9, sqlite3_column_value(c->pick, 0));
+        if (bound != SQLITE_OK)
+            return bound == SQLITE_NOMEM
+                       ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                       : tdkt_store_fail(c->db, "confer");
         sqlite3_bind_text(in, 6, c->opt->decision_no, -1, SQLITE_STATIC);
         sqlite3_bind_text(in, 7, c->opt->decision_date, -1, SQLITE_STATIC);
         sqlite3_bind_int64(in, 8, c->opt->run_id);
-        sqlite3_bind_value(in, 9, sqlite3_column_value(c->pick, 0));
         if (sqlite3_step(in) != SQLITE_DONE)
             return tdkt_store_fail(c->db, "confer");
         if (sqlite3_changes(c->db) > 0)

@@ -10,6 +10,17 @@
 
 #include "decisions/decisions_internal.h"
 
+/* Column i of a row as text, "" when NULL; sets *error when SQLite ran
+ * out of memory converting it (it then gives NULL too), since a cell
+ * silently left empty would be a wrong answer. */
+static const char *cell(sqlite3_stmt *st, int i, int *error)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    if (!v && sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM)
+        *error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    return v ? v : "";
+}
+
 /* A run's records version as the list shows it: the number, and whether
  * the records have changed since (@p now: the store's version). */
 static const char *records_text(char *buf, size_t n, sqlite3_stmt *st,
@@ -42,7 +53,8 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     tdkt_table *t = NULL;
-    if (fmt == TDKT_FMT_TABLE) {
+    bool table = fmt == TDKT_FMT_TABLE;
+    if (table) {
         t = tdkt_table_new(7);
         const char *head[] = {TDKT_TR(lang, "Lần xét", "Run"),
                               TDKT_TR(lang, "Thời điểm (UTC)", "Time (UTC)"),
@@ -57,28 +69,27 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
         tdkt_table_align_right(t, 2);
         tdkt_table_align_right(t, 3);
     }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *sets = (const char *)sqlite3_column_text(st, 5);
+    int rc = SQLITE_DONE;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         bool known = sqlite3_column_type(st, 7) != SQLITE_NULL;
-        if (t) {
+        if (table) {
             char records[64];
-            const char *row[] = {(const char *)sqlite3_column_text(st, 0),
-                                 (const char *)sqlite3_column_text(st, 1),
-                                 (const char *)sqlite3_column_text(st, 4),
-                                 (const char *)sqlite3_column_text(st, 6),
-                                 sets ? sets : "",
+            const char *row[] = {cell(st, 0, &error),
+                                 cell(st, 1, &error),
+                                 cell(st, 4, &error),
+                                 cell(st, 6, &error),
+                                 cell(st, 5, &error),
                                  records_text(records, sizeof records, st, 7,
                                               now, lang),
-                                 (const char *)sqlite3_column_text(st, 2)};
+                                 cell(st, 2, &error)};
             tdkt_table_row(t, row);
         } else {
             tdkt_buf b = {0};
             tdkt_buf_printf(&b, "{\"run\":%lld,\"started\":",
                             (long long)sqlite3_column_int64(st, 0));
-            tdkt_json_str(&b, (const char *)sqlite3_column_text(st, 1));
+            tdkt_json_str(&b, cell(st, 1, &error));
             tdkt_buf_puts(&b, ",\"rules\":");
-            tdkt_json_str(&b, (const char *)sqlite3_column_text(st, 3));
+            tdkt_json_str(&b, cell(st, 3, &error));
             tdkt_buf_printf(&b, ",\"count\":%d,\"eligible\":%d",
                             sqlite3_column_int(st, 4),
                             sqlite3_column_int(st, 6));
@@ -89,16 +100,18 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                                                                    : "true");
             else
                 tdkt_buf_puts(&b, ",\"records\":null,\"records_changed\":null}");
-            fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+            if (b.oom && error == TDKT_OK)
+                error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            if (error == TDKT_OK)
+                fprintf(out, "%s\n", tdkt_buf_cstr(&b));
             tdkt_buf_free(&b);
         }
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        tdkt_table_free(t);
-        return tdkt_store_fail(db, "runs");
-    }
-    error = t ? tdkt_table_print(t, out) : TDKT_OK;
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(db, "runs");
+    if (error == TDKT_OK && table)
+        error = tdkt_table_print(t, out);
     tdkt_table_free(t);
     return error;
 }
@@ -114,36 +127,46 @@ static int verify_sets(sqlite3 *db, int64_t run_id, tdkt_lang lang,
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, run_id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(st, 0);
-        const char *dir = (const char *)sqlite3_column_text(st, 1);
-        const char *sha = (const char *)sqlite3_column_text(st, 2);
+    int error = TDKT_OK, rc = SQLITE_DONE;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = cell(st, 0, &error);
+        const char *dir = cell(st, 1, &error);
+        const char *sha = cell(st, 2, &error);
+        if (error < 0)
+            break;
         tdkt_rules *rules = NULL;
         const char *now = NULL;
-        if (tdkt_rules_open(&rules, dir) == TDKT_OK)
+        int opened = tdkt_rules_open(&rules, dir);
+        if (opened == TDKT_ENOMEM) { /* not the set's fault */
+            error = opened;
+            break;
+        }
+        if (opened == TDKT_OK)
             for (size_t i = 0; i < tdkt_rules_count(rules); i++)
                 if (strcmp(tdkt_ruleset_id(tdkt_rules_at(rules, i)), id) == 0)
                     now = tdkt_ruleset_sha256(tdkt_rules_at(rules, i));
         if (!now)
-            tdkt_diags_add(problems, dir, 0, NULL,
-                           lang == TDKT_LANG_EN
-                               ? "rule set %s can no longer be loaded; the "
-                                 "run used %.12s…"
-                               : "không nạp lại được bộ quy tắc %s; lần xét "
-                                 "đã dùng bản %.12s…",
-                           id, sha);
+            error = tdkt_diags_add(problems, dir, 0, NULL,
+                                   lang == TDKT_LANG_EN
+                                       ? "rule set %s can no longer be "
+                                         "loaded; the run used %.12s…"
+                                       : "không nạp lại được bộ quy tắc %s; "
+                                         "lần xét đã dùng bản %.12s…",
+                                   id, sha);
         else if (strcmp(now, sha) != 0)
-            tdkt_diags_add(problems, dir, 0, NULL,
-                           lang == TDKT_LANG_EN
-                               ? "rule set %s changed since the run (then "
-                                 "%.12s…, now %.12s…)"
-                               : "bộ quy tắc %s đã thay đổi sau lần xét "
-                                 "(khi đó %.12s…, nay %.12s…)",
-                           id, sha, now);
+            error = tdkt_diags_add(problems, dir, 0, NULL,
+                                   lang == TDKT_LANG_EN
+                                       ? "rule set %s changed since the run "
+                                         "(then %.12s…, now %.12s…)"
+                                       : "bộ quy tắc %s đã thay đổi sau lần "
+                                         "xét (khi đó %.12s…, nay %.12s…)",
+                                   id, sha, now);
         tdkt_rules_free(rules);
     }
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(db, "runs");
     sqlite3_finalize(st);
-    return TDKT_OK;
+    return error;
 }
 
 int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
@@ -160,21 +183,26 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, run_id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        error = rc == SQLITE_DONE ? tdkt_error_set(TDKT_ENOTFOUND,
+                                                   "no run %lld",
+                                                   (long long)run_id)
+                                  : tdkt_store_fail(db, "runs");
         sqlite3_finalize(st);
-        return tdkt_error_set(TDKT_ENOTFOUND, "no run %lld",
-                              (long long)run_id);
+        return error;
     }
     char records[64];
-    if (fmt == TDKT_FMT_TABLE)
+    const char *started = cell(st, 0, &error), *rules = cell(st, 1, &error);
+    if (error == TDKT_OK && fmt == TDKT_FMT_TABLE)
         fprintf(out, "%s %lld — %s, %s: %s, %s: %s\n",
-                TDKT_TR(lang, "Lần xét", "Run"), (long long)run_id,
-                sqlite3_column_text(st, 0),
-                TDKT_TR(lang, "quy tắc", "rules"),
-                sqlite3_column_text(st, 1),
+                TDKT_TR(lang, "Lần xét", "Run"), (long long)run_id, started,
+                TDKT_TR(lang, "quy tắc", "rules"), rules,
                 TDKT_TR(lang, "dữ liệu", "records"),
                 records_text(records, sizeof records, st, 2, now, lang));
     sqlite3_finalize(st);
+    if (error < 0)
+        return error;
     error = verify_sets(db, run_id, lang, problems);
     if (error < 0)
         return error;
@@ -192,7 +220,8 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     tdkt_table *t = NULL;
     json_out j;
     tdkt_buf b = {0};
-    if (fmt == TDKT_FMT_TABLE) {
+    bool table = fmt == TDKT_FMT_TABLE;
+    if (table) {
         t = tdkt_table_new(6);
         const char *head[] = {TDKT_TR(lang, "Đề nghị", "Nomination"),
                               TDKT_TR(lang, "Đối tượng", "Subject"),
@@ -205,21 +234,20 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     } else {
         json_out_begin(&j, out, fmt);
     }
-    int rc;
     while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!t) {
+        if (!table) {
             b.len = 0;
             if ((error = saved_decision_json(&run, st, &b)) == TDKT_OK)
                 json_out_item(&j, tdkt_buf_cstr(&b));
             continue;
         }
-        int o = saved_outcome((const char *)sqlite3_column_text(st, 7));
-        const char *msg = (const char *)sqlite3_column_text(st, 8);
-        const char *row[] = {(const char *)sqlite3_column_text(st, 0),
-                             (const char *)sqlite3_column_text(st, 2),
-                             (const char *)sqlite3_column_text(st, 3),
-                             (const char *)sqlite3_column_text(st, 4),
-                             tdkt_outcome_name(o, lang), msg ? msg : ""};
+        int o = saved_outcome(cell(st, 7, &error));
+        const char *row[] = {cell(st, 0, &error),
+                             cell(st, 2, &error),
+                             cell(st, 3, &error),
+                             cell(st, 4, &error),
+                             tdkt_outcome_name(o, lang),
+                             cell(st, 8, &error)};
         tdkt_table_row(t, row);
     }
     if (error == TDKT_OK && rc != SQLITE_DONE)
@@ -227,7 +255,7 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     sqlite3_finalize(st);
     saved_run_free(&run);
     tdkt_buf_free(&b);
-    if (t) {
+    if (table) {
         if (error == TDKT_OK)
             error = tdkt_table_print(t, out);
         tdkt_table_free(t);

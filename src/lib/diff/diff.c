@@ -281,7 +281,14 @@ static void json_side(tdkt_buf *b, const char *name, const tdkt_results *r,
     tdkt_buf_puts(b, "}");
 }
 
-static void write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
+/* The writers print nothing of a line they could not build whole: a
+ * line with a part missing would be a wrong answer. */
+static int oom(void)
+{
+    return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+}
+
+static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
 {
     for (size_t k = 0; k < d->n; k++) {
         if (!wanted(d->items[k].change, only))
@@ -306,9 +313,14 @@ static void write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
         tdkt_buf_puts(&b, ",\"changed\":[");
         walk_differences(d, i, json_changed, &b);
         tdkt_buf_puts(&b, "]}");
-        fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+        bool lost = b.oom;
+        if (!lost)
+            fprintf(out, "%s\n", tdkt_buf_cstr(&b));
         tdkt_buf_free(&b);
+        if (lost)
+            return oom();
     }
+    return TDKT_OK;
 }
 
 /* -------------------------------------------------------------- csv */
@@ -324,7 +336,7 @@ static void csv_changed(void *ctx, const char *id, int ra, const char *da,
                     rb == -2 ? "—" : tdkt_result_code(rb));
 }
 
-static void write_csv(const tdkt_diff *d, unsigned only, FILE *out)
+static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
 {
     fputs("nomination,subject_type,subject_id,subject_name,code,year,"
           "from_ruleset,from_outcome,to_ruleset,to_outcome,change,"
@@ -353,10 +365,15 @@ static void write_csv(const tdkt_diff *d, unsigned only, FILE *out)
                 tdkt_buf_put(&row, ",", 1);
             tdkt_csv_cell(&row, cells[c]);
         }
-        fprintf(out, "%s\n", tdkt_buf_cstr(&row));
+        bool lost = row.oom || crit.oom;
+        if (!lost)
+            fprintf(out, "%s\n", tdkt_buf_cstr(&row));
         tdkt_buf_free(&row);
         tdkt_buf_free(&crit);
+        if (lost)
+            return oom();
     }
+    return TDKT_OK;
 }
 
 /* ------------------------------------------------------------ table */
@@ -391,7 +408,7 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
             rb == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : db);
 }
 
-static void write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
+static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
 {
     /* counts[code][change] */
     size_t counts[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
@@ -445,8 +462,9 @@ static void write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
     const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
                          num[2], num[3], num[4], num[5]};
     tdkt_table_row(t, row);
-    tdkt_table_print(t, out);
+    int error = tdkt_table_print(t, out); /* fails on a row it lost */
     tdkt_table_free(t);
+    return error;
 }
 
 /* Is node k of result i a reason for its outcome? A failing or unknown
@@ -486,10 +504,12 @@ static void print_side(const tdkt_results *res, size_t i, const char *label,
     }
 }
 
-static void write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
-                        FILE *out)
+static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
+                       FILE *out)
 {
-    write_summary(d, lang, out);
+    int error = write_summary(d, lang, out);
+    if (error < 0)
+        return error;
     /* By default the table lists changes of outcome; nominations whose
      * reasons alone changed are counted above (--only reasons lists them). */
     if (!only)
@@ -524,6 +544,7 @@ static void write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         print_side(d->a, i, before, lang, out);
         print_side(d->b, i, after, lang, out);
     }
+    return TDKT_OK;
 }
 
 int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
@@ -531,14 +552,11 @@ int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
 {
     switch (fmt) {
     case TDKT_FMT_JSONL:
-        write_jsonl(d, only, out);
-        return TDKT_OK;
+        return write_jsonl(d, only, out);
     case TDKT_FMT_CSV:
-        write_csv(d, only, out);
-        return TDKT_OK;
+        return write_csv(d, only, out);
     case TDKT_FMT_TABLE:
-        write_table(d, lang, only, out);
-        return TDKT_OK;
+        return write_table(d, lang, only, out);
     default:
         return tdkt_error_set(TDKT_EINVALID,
                               "diff prints table, jsonl or csv, not %s",

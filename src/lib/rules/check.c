@@ -126,6 +126,7 @@ typedef struct case_ctx {
     sqlite3 *db;
     const char *subject_type, *subject_id;
     char err[600];
+    bool oom; /* the host ran out of memory: no verdict on the case */
 } case_ctx;
 
 /* Insert the row at the top of the stack into table t, with defaults. */
@@ -199,14 +200,22 @@ static int insert_row(case_ctx *c, const table_def *t,
     for (int k = 0; k < n; k++)
         tdkt_buf_printf(&sql, "%s?", k ? "," : "");
     tdkt_buf_puts(&sql, ")");
+    if (sql.oom) {
+        tdkt_buf_free(&sql);
+        c->oom = true;
+        snprintf(c->err, sizeof c->err, "out of memory");
+        return -1;
+    }
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(c->db, tdkt_buf_cstr(&sql), -1, &st, NULL);
     tdkt_buf_free(&sql);
     for (int k = 0; rc == SQLITE_OK && k < n; k++)
-        sqlite3_bind_text(st, k + 1, vals[k], -1, SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(st, k + 1, vals[k], -1, SQLITE_TRANSIENT);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    if (rc == SQLITE_NOMEM)
+        c->oom = true; /* a value left unbound would be a wrong record */
     if (rc != SQLITE_DONE) {
         snprintf(c->err, sizeof c->err, "%s: %s", t->name,
                  sqlite3_errmsg(c->db));
@@ -430,6 +439,8 @@ static void expect_criteria(lua_State *L, int want, const tdkt_results *res,
     }
 }
 
+/* Run one case: 0 passed, -1 failed (why in @p msg), or TDKT_ENOMEM when
+ * the host ran out of memory, which is no verdict on the case. */
 static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
                     lua_State *L, int body, tdkt_buf *msg)
 {
@@ -438,10 +449,12 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
     tdkt_results *res = NULL;
     int error = tdkt_store_open(&store, ":memory:", TDKT_STORE_WRITE);
     if (error < 0) {
+        if (error == TDKT_ENOMEM)
+            return error;
         tdkt_buf_puts(msg, tdkt_error_last()->message);
         return -1;
     }
-    case_ctx c = {L, tdkt_store_sqlite(store), NULL, NULL, ""};
+    case_ctx c = {L, tdkt_store_sqlite(store), NULL, NULL, "", false};
     char form[64];
     int year = 0;
     sqlite3_exec(c.db, "BEGIN", NULL, NULL, NULL);
@@ -525,6 +538,11 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
     lua_pop(L, 1);
     error = msg->len ? -1 : 0;
 done:
+    if (error < 0)
+        error = error == TDKT_ENOMEM || msg->oom || c.oom ||
+                        sqlite3_errcode(c.db) == SQLITE_NOMEM
+                    ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                    : -1;
     tdkt_results_free(res);
     tdkt_index_free(ix);
     tdkt_store_close(store);
@@ -558,13 +576,21 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             status = rt_pcall(r, 0, 0);
         rt_disarm(r);
         free(buf);
+        if (status != LUA_OK && (r->host_oom || (!buf && tdkt_error_last()
+                                                              ->code ==
+                                                          TDKT_ENOMEM))) {
+            rt_free(r);
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        }
         if (status != LUA_OK) {
-            tdkt_diags_add(diags, rs->tests[f], 0, NULL, "%s",
-                           buf || status != LUA_ERRFILE
-                               ? lua_tostring(L, -1)
-                               : tdkt_error_last()->message);
+            error = tdkt_diags_add(diags, rs->tests[f], 0, NULL, "%s",
+                                   buf || status != LUA_ERRFILE
+                                       ? lua_tostring(L, -1)
+                                       : tdkt_error_last()->message);
             summary->failed++;
             rt_free(r);
+            if (error < 0)
+                return error;
             continue;
         }
         lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES_KEY);
@@ -577,17 +603,22 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             int rc = run_case(rules, rs, L, body, &msg);
             if (rc == 0) {
                 summary->passed++;
-            } else {
+            } else if (rc == -1) {
                 summary->failed++;
                 lua_getfield(L, body, "__name");
                 lua_getfield(L, body, "__line");
-                tdkt_diags_add(diags, rs->tests[f], (long)lua_tointeger(L, -1),
-                               NULL, "case '%s': %s", lua_tostring(L, -2),
-                               tdkt_buf_cstr(&msg));
+                rc = tdkt_diags_add(diags, rs->tests[f],
+                                    (long)lua_tointeger(L, -1), NULL,
+                                    "case '%s': %s", lua_tostring(L, -2),
+                                    tdkt_buf_cstr(&msg));
                 lua_pop(L, 2);
             }
             tdkt_buf_free(&msg);
             lua_settop(L, cases);
+            if (rc == TDKT_ENOMEM) { /* the host's memory, not the case */
+                rt_free(r);
+                return rc;
+            }
         }
         rt_free(r);
     }

@@ -879,7 +879,7 @@ static int compute_hash(tdkt_ruleset *rs)
             size_t len = 0;
             char *buf = rs_read_file(path, &len, 16u << 20);
             if (!buf)
-                return TDKT_ERULE;
+                return tdkt_error_last()->code; /* set by rs_read_file */
             const char *rel = path + strlen(s->root) + 1;
             SHA256Update(&ctx, (const uint8_t *)rel, strlen(rel) + 1);
             SHA256Update(&ctx, (const uint8_t *)buf, len);

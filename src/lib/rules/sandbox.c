@@ -701,6 +701,10 @@ int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
     r->limits = *limits;
     if (error == TDKT_OK)
         error = rt_protected(r, bind, NULL);
+    /* A form file that "failed" because the host's memory ran out is not
+     * the rule set's fault. */
+    if (error < 0 && r->host_oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     lua_gc(r->L, LUA_GCCOLLECT);
     if (error < 0) {
         rt_free(r);
