@@ -51,9 +51,13 @@ TDKT_API void tdkt_csv_cell(tdkt_buf *b, const char *s);
 /**
  * Print text meant for a terminal: control and bidirectional-override
  * characters (and invalid UTF-8) become U+FFFD; newlines are kept.
+ * tdkt_safe_printf() formats into 2 KB on the stack (messages print even
+ * when memory has run out), a longer text into the heap.
+ * @return TDKT_OK, or TDKT_ENOMEM when a longer text could not be
+ *         allocated and only its first 2 KB were printed
  */
 TDKT_API void tdkt_safe_fputs(const char *s, FILE *out);
-TDKT_API void tdkt_safe_printf(FILE *out, const char *fmt, ...)
+TDKT_API int tdkt_safe_printf(FILE *out, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif

@@ -381,6 +381,7 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
 typedef struct table_ctx {
     FILE *out;
     tdkt_lang lang;
+    bool cut; /* a line printed short: the host's memory ran out */
 } table_ctx;
 
 static const char *mark(int r)
@@ -402,10 +403,15 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
     if (!routes &&
         ((ra == -2 && rb == TDKT_PASS) || (rb == -2 && ra == TDKT_PASS)))
         return;
-    tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n", id, mark(ra),
-            ra == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : da,
-            mark(rb),
-            rb == -2 ? TDKT_TR(t->lang, "(không có)", "(absent)") : db);
+    t->cut |= tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n", id,
+                               mark(ra),
+                               ra == -2 ? TDKT_TR(t->lang, "(không có)",
+                                                  "(absent)")
+                                        : da,
+                               mark(rb),
+                               rb == -2 ? TDKT_TR(t->lang, "(không có)",
+                                                  "(absent)")
+                                        : db) < 0;
 }
 
 static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
@@ -484,24 +490,27 @@ static bool is_reason(const tdkt_results *res, size_t i, size_t k)
     return true;
 }
 
-/* One side's reasons: failing criteria, or the routes that passed. */
-static void print_side(const tdkt_results *res, size_t i, const char *label,
+/* One side's reasons: failing criteria, or the routes that passed.
+ * @return false when a line was printed short (out of memory) */
+static bool print_side(const tdkt_results *res, size_t i, const char *label,
                        tdkt_lang lang, FILE *out)
 {
     tdkt_result_view v;
     tdkt_result_get(res, i, &v);
+    bool whole = true;
     if (!v.form || !res->items[i].result)
-        return;
+        return whole;
     for (size_t k = 0; k < v.nnodes; k++) {
         tdkt_criterion_view c;
         tdkt_result_node(res, i, k, lang, &c);
         bool show = v.outcome == TDKT_ELIGIBLE
                         ? strcmp(c.kind, "routes") == 0
                         : is_reason(res, i, k);
-        if (show)
-            tdkt_safe_printf(out, "    %s %s %s — %s\n", label, mark(c.result), c.id,
-                    c.detail);
+        if (show && tdkt_safe_printf(out, "    %s %s %s — %s\n", label,
+                                     mark(c.result), c.id, c.detail) < 0)
+            whole = false;
     }
+    return whole;
 }
 
 static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
@@ -514,7 +523,7 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
      * reasons alone changed are counted above (--only reasons lists them). */
     if (!only)
         only = ~(1u << TDKT_REASONS);
-    table_ctx ctx = {out, lang};
+    table_ctx ctx = {out, lang, false};
     const char *before = TDKT_TR(lang, "trước:", "before:");
     const char *after = TDKT_TR(lang, "sau:  ", "after: ");
     for (size_t k = 0; k < d->n; k++) {
@@ -524,27 +533,33 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         tdkt_result_view a, b;
         tdkt_result_get(d->a, i, &a);
         tdkt_result_get(d->b, i, &b);
-        tdkt_safe_printf(out, "\n%s  %s (%s), %s %d — %s\n", a.nomination,
-                a.subject_name, a.subject_id, a.code, a.year,
-                change_name(d->items[k].change, lang));
-        tdkt_safe_printf(out, "    %s [%s] → %s [%s]\n",
-                tdkt_outcome_name(a.outcome, lang),
-                a.ruleset ? tdkt_ruleset_id(a.ruleset) : "—",
-                tdkt_outcome_name(b.outcome, lang),
-                b.ruleset ? tdkt_ruleset_id(b.ruleset) : "—");
+        ctx.cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %s %d — %s\n",
+                                    a.nomination, a.subject_name,
+                                    a.subject_id, a.code, a.year,
+                                    change_name(d->items[k].change,
+                                                lang)) < 0;
+        ctx.cut |= tdkt_safe_printf(out, "    %s [%s] → %s [%s]\n",
+                                    tdkt_outcome_name(a.outcome, lang),
+                                    a.ruleset ? tdkt_ruleset_id(a.ruleset)
+                                              : "—",
+                                    tdkt_outcome_name(b.outcome, lang),
+                                    b.ruleset ? tdkt_ruleset_id(b.ruleset)
+                                              : "—") < 0;
         if (a.message)
-            tdkt_safe_printf(out, "    %s %s\n", before, a.message);
+            ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", before,
+                                        a.message) < 0;
         if (b.message)
-            tdkt_safe_printf(out, "    %s %s\n", after, b.message);
+            ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", after,
+                                        b.message) < 0;
         if (a.ruleset && b.ruleset && a.ruleset == b.ruleset) {
             /* Same set (a parameter changed): the criteria that differ. */
             walk_differences(d, i, table_changed, &ctx);
             continue;
         }
-        print_side(d->a, i, before, lang, out);
-        print_side(d->b, i, after, lang, out);
+        ctx.cut |= !print_side(d->a, i, before, lang, out);
+        ctx.cut |= !print_side(d->b, i, after, lang, out);
     }
-    return TDKT_OK;
+    return ctx.cut ? oom() : TDKT_OK;
 }
 
 int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,

@@ -199,6 +199,7 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
         order[i] = i;
     qsort_r(order, res->n, sizeof *order, cmp_by_form, (void *)res);
     int last_code = -1;
+    bool cut = false; /* a line printed short: the host's memory ran out */
     /* counts[code][outcome] for the summary */
     size_t counts[TDKT_AWARD_COUNT_ + 1][4];
     memset(counts, 0, sizeof counts);
@@ -213,16 +214,16 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
             const char *name =
                 v.form ? tdkt_form_name(v.form, lang)
                        : tdkt_vocab_name(TDKT_V_AWARD, code, lang);
-            tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n", name ? name : v.code, v.code);
+            cut |= tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n", name ? name : v.code, v.code) < 0;
         }
-        tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination, v.subject_name,
-                v.subject_id, v.year, tdkt_outcome_name(v.outcome, lang));
+        cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination, v.subject_name,
+                v.subject_id, v.year, tdkt_outcome_name(v.outcome, lang)) < 0;
         if (v.ruleset)
-            tdkt_safe_printf(out, "   [%s]", tdkt_ruleset_id(v.ruleset));
+            cut |= tdkt_safe_printf(out, "   [%s]", tdkt_ruleset_id(v.ruleset)) < 0;
         fputc('\n', out);
         if (v.message)
-            tdkt_safe_printf(out, "    %s %s\n",
-                    v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→", v.message);
+            cut |= tdkt_safe_printf(out, "    %s %s\n",
+                    v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→", v.message) < 0;
         for (size_t k = 0; k < v.nnodes; k++) {
             tdkt_criterion_view c;
             tdkt_result_node(res, i, k, lang, &c);
@@ -230,25 +231,25 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
                 continue;
             int indent = 4 + 2 * c.depth;
             if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
-                tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "", mark(c.result),
+                cut |= tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "", mark(c.result),
                         c.text ? c.text : c.id, c.detail[0] ? ": " : "",
-                        c.detail);
+                        c.detail) < 0;
                 continue;
             }
-            tdkt_safe_printf(out, "%*s%s %s", indent, "", mark(c.result),
-                    c.text ? c.text : c.id);
+            cut |= tdkt_safe_printf(out, "%*s%s %s", indent, "", mark(c.result),
+                    c.text ? c.text : c.id) < 0;
             if (c.detail[0])
-                tdkt_safe_printf(out, " — %s", c.detail);
-            tdkt_safe_printf(out, "  [%s%s%s]\n", c.basis ? c.basis : "",
+                cut |= tdkt_safe_printf(out, " — %s", c.detail) < 0;
+            cut |= tdkt_safe_printf(out, "  [%s%s%s]\n", c.basis ? c.basis : "",
                     c.status && strcmp(c.status, "U") == 0
                         ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
                         : "",
-                    "");
+                    "") < 0;
         }
     }
     free(order);
     /* Summary per award code. */
-    tdkt_safe_printf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary"));
+    cut |= tdkt_safe_printf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary")) < 0;
     tdkt_table *t = tdkt_table_new(6);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           tdkt_outcome_name(TDKT_ELIGIBLE, lang),
@@ -288,6 +289,8 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     tdkt_table_row(t, row);
     int error = tdkt_table_print(t, out);
     tdkt_table_free(t);
+    if (error == TDKT_OK && cut)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     return error;
 }
 

@@ -51,7 +51,7 @@ void tdkt_safe_fputs(const char *s, FILE *out)
     fwrite(run, 1, (size_t)(p - run), out);
 }
 
-void tdkt_safe_printf(FILE *out, const char *fmt, ...)
+int tdkt_safe_printf(FILE *out, const char *fmt, ...)
 {
     /* A stack buffer first: error messages must print even when memory
      * has run out. */
@@ -61,21 +61,22 @@ void tdkt_safe_printf(FILE *out, const char *fmt, ...)
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
-        return;
+        return TDKT_OK; /* nothing to print */
     if ((size_t)n < sizeof small) {
         tdkt_safe_fputs(small, out);
-        return;
+        return TDKT_OK;
     }
     char *text = malloc((size_t)n + 1);
     if (!text) {
         tdkt_safe_fputs(small, out); /* truncated, but said */
-        return;
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
     va_start(ap, fmt);
     vsnprintf(text, (size_t)n + 1, fmt, ap);
     va_end(ap);
     tdkt_safe_fputs(text, out);
     free(text);
+    return TDKT_OK;
 }
 
 static char *sanitise(const char *s)
