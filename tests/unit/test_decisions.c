@@ -408,6 +408,22 @@ static void test_decisions__runs_list(void **state)
     free(text);
 }
 
+/* A ROLLBACK that ran out of memory left the connection inside a
+ * transaction (here begun behind the store's back): the next save ends
+ * it instead of failing with "cannot start a transaction within a
+ * transaction". */
+static void test_decisions__left_transaction_ended(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    sqlite3 *db = tdkt_store_sqlite(a->store);
+    assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_get_autocommit(db), 0);
+    assert_int_equal(save(a), 1);
+    assert_int_equal(sqlite3_get_autocommit(db), 1);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM runs"), 1);
+}
+
 /* The example province (440 nominations, every award, judged by the
  * shipped rule sets): thousands of details, most of them repeated, each
  * shown again in its place. A detail lost, swapped or numbered wrong in
@@ -1084,6 +1100,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_decisions__save_records_run),
         T(test_decisions__runs_list),
+        T(test_decisions__left_transaction_ended),
         T(test_decisions__province_shows_as_judged),
         T(test_decisions__append_only),
         T(test_decisions__hash_follows_every_file),

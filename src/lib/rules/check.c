@@ -439,38 +439,48 @@ static void expect_criteria(lua_State *L, int want, const tdkt_results *res,
     }
 }
 
-/* Run one case: 0 passed, -1 failed (why in @p msg), or TDKT_ENOMEM when
- * the host ran out of memory, which is no verdict on the case. */
-static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
-                    lua_State *L, int body, tdkt_buf *msg)
+/* One case being run: what it holds is here, so that its caller frees it
+ * even when reading the case's tables raises a Lua error (out of memory
+ * in the test file's state) and skips the rest. */
+typedef struct case_run {
+    const tdkt_rules *rules;
+    const tdkt_ruleset *rs;
+    lua_Integer index; /* the case's place in the file's list */
+    tdkt_buf *msg;     /* why it failed */
+    tdkt_store *store;
+    tdkt_index *ix;
+    tdkt_results *res;
+    case_ctx c;
+} case_run;
+
+/* The case, under rt_protected: 0 passed, -1 failed (why in msg), or
+ * TDKT_ENOMEM. */
+static int case_protected(rt *r, void *ud)
 {
-    tdkt_store *store = NULL;
-    tdkt_index *ix = NULL;
-    tdkt_results *res = NULL;
-    int error = tdkt_store_open(&store, ":memory:", TDKT_STORE_WRITE);
-    if (error < 0) {
-        if (error == TDKT_ENOMEM)
-            return error;
-        tdkt_buf_puts(msg, tdkt_error_last()->message);
-        return -1;
-    }
-    case_ctx c = {L, tdkt_store_sqlite(store), NULL, NULL, "", false};
+    case_run *cr = ud;
+    lua_State *L = r->L;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CASES_KEY);
+    lua_rawgeti(L, -1, cr->index);
+    int body = lua_gettop(L);
+    tdkt_buf *msg = cr->msg;
+    case_ctx *c = &cr->c;
+    c->L = L;
+    c->db = tdkt_store_sqlite(cr->store);
     char form[64];
     int year = 0;
-    sqlite3_exec(c.db, "BEGIN", NULL, NULL, NULL);
-    if (build_records(&c, body, form, sizeof form, &year) < 0) {
-        tdkt_buf_puts(msg, c.err);
-        error = -1;
-        goto done;
+    sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+    if (build_records(c, body, form, sizeof form, &year) < 0) {
+        tdkt_buf_puts(msg, c->err);
+        return -1;
     }
-    if (sqlite3_exec(c.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        tdkt_buf_printf(msg, "records: %s", sqlite3_errmsg(c.db));
-        error = -1;
-        goto done;
+    if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        tdkt_buf_printf(msg, "records: %s", sqlite3_errmsg(c->db));
+        return -1;
     }
-    if ((error = tdkt_index_load(&ix, store)) < 0) {
+    int error = tdkt_index_load(&cr->ix, cr->store);
+    if (error < 0) {
         tdkt_buf_puts(msg, tdkt_error_last()->message);
-        goto done;
+        return error == TDKT_ENOMEM ? error : -1;
     }
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
@@ -485,8 +495,7 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
                              "\"en\"",
                         case_lang);
         lua_pop(L, 1);
-        error = -1;
-        goto done;
+        return -1;
     }
     opt.lang = case_lang && strcmp(case_lang, "en") == 0 ? TDKT_LANG_EN
                                                          : TDKT_LANG_VI;
@@ -494,39 +503,39 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
     lua_getfield(L, body, "time_limit_ms");
     opt.time_limit_ms = (unsigned)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    if ((error = eval_run(&res, ix, rules, rs, &opt)) < 0) {
+    if ((error = eval_run(&cr->res, cr->ix, cr->rules, cr->rs, &opt)) < 0) {
         tdkt_buf_puts(msg, tdkt_error_last()->message);
-        goto done;
+        return error == TDKT_ENOMEM ? error : -1;
     }
     lua_getfield(L, body, "expect");
     if (lua_istable(L, -1)) {
         /* { N1 = "eligible", … } */
-        for (size_t i = 0; i < tdkt_results_count(res); i++) {
+        for (size_t i = 0; i < tdkt_results_count(cr->res); i++) {
             tdkt_result_view v;
-            tdkt_result_get(res, i, &v);
+            tdkt_result_get(cr->res, i, &v);
             lua_getfield(L, -1, v.nomination);
-            expect_outcome(L, res, i, msg);
+            expect_outcome(L, cr->res, i, msg);
             lua_pop(L, 1);
         }
-    } else if (tdkt_results_count(res) > 1) {
+    } else if (tdkt_results_count(cr->res) > 1) {
         /* One outcome for every nomination of the case. */
-        for (size_t i = 0; i < tdkt_results_count(res); i++)
-            expect_outcome(L, res, i, msg);
+        for (size_t i = 0; i < tdkt_results_count(cr->res); i++)
+            expect_outcome(L, cr->res, i, msg);
         lua_getfield(L, body, "criteria");
         if (!lua_isnil(L, -1))
             tdkt_buf_printf(msg, "%scriteria = {…} needs a single "
                                  "nomination",
                             msg->len ? "; " : "");
         lua_pop(L, 1);
-    } else if (tdkt_results_count(res) == 1) {
-        expect_outcome(L, res, 0, msg);
+    } else if (tdkt_results_count(cr->res) == 1) {
+        expect_outcome(L, cr->res, 0, msg);
         lua_getfield(L, body, "criteria");
         if (lua_istable(L, -1))
-            expect_criteria(L, lua_gettop(L), res, 0, msg);
+            expect_criteria(L, lua_gettop(L), cr->res, 0, msg);
         lua_pop(L, 1);
         lua_getfield(L, body, "message");
         tdkt_result_view v;
-        tdkt_result_get(res, 0, &v);
+        tdkt_result_get(cr->res, 0, &v);
         if (lua_isstring(L, -1) &&
             (!v.message || !strstr(v.message, lua_tostring(L, -1))))
             tdkt_buf_printf(msg, "%smessage: expected to contain '%s', got "
@@ -536,17 +545,51 @@ static int run_case(const tdkt_rules *rules, const tdkt_ruleset *rs,
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-    error = msg->len ? -1 : 0;
-done:
+    return msg->len ? -1 : 0;
+}
+
+/* Run one case: 0 passed, -1 failed (why in @p msg), or TDKT_ENOMEM when
+ * the host ran out of memory, which is no verdict on the case. */
+static int run_case(rt *r, const tdkt_rules *rules, const tdkt_ruleset *rs,
+                    lua_Integer index, tdkt_buf *msg)
+{
+    case_run cr = {.rules = rules, .rs = rs, .index = index, .msg = msg};
+    int error = tdkt_store_open(&cr.store, ":memory:", TDKT_STORE_WRITE);
+    if (error < 0) {
+        if (error == TDKT_ENOMEM)
+            return error;
+        tdkt_buf_puts(msg, tdkt_error_last()->message);
+        return -1;
+    }
+    int top = lua_gettop(r->L);
+    error = rt_protected(r, case_protected, &cr);
+    lua_settop(r->L, top);
+    if (error < 0 && error != -1 && error != TDKT_ENOMEM)
+        /* a Lua error reading the case (its own memory cap) */
+        tdkt_buf_printf(msg, "%s%s", msg->len ? "; " : "",
+                        tdkt_error_last()->message);
     if (error < 0)
-        error = error == TDKT_ENOMEM || msg->oom || c.oom ||
-                        sqlite3_errcode(c.db) == SQLITE_NOMEM
+        error = error == TDKT_ENOMEM || msg->oom || cr.c.oom ||
+                        sqlite3_errcode(tdkt_store_sqlite(cr.store)) ==
+                            SQLITE_NOMEM
                     ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
                     : -1;
-    tdkt_results_free(res);
-    tdkt_index_free(ix);
-    tdkt_store_close(store);
+    tdkt_results_free(cr.res);
+    tdkt_index_free(cr.ix);
+    tdkt_store_close(cr.store);
     return error;
+}
+
+/* A test file's state: the list its cases go to, and case "…" { … }
+ * (under rt_protected: it allocates). */
+static int setup_cases(rt *r, void *ud)
+{
+    (void)ud;
+    lua_newtable(r->L);
+    lua_rawsetp(r->L, LUA_REGISTRYINDEX, &CASES_KEY);
+    lua_pushcfunction(r->L, case_ctor);
+    rt_set_global(r->L, "case");
+    return TDKT_OK;
 }
 
 int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
@@ -562,10 +605,10 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
         if (error < 0)
             return error;
         lua_State *L = r->L;
-        lua_newtable(L);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &CASES_KEY);
-        lua_pushcfunction(L, case_ctor);
-        rt_set_global(L, "case");
+        if ((error = rt_protected(r, setup_cases, NULL)) < 0) {
+            rt_free(r);
+            return error;
+        }
         size_t len = 0;
         char *buf = rs_read_file(rs->tests[f], &len, 16u << 20);
         char chunk[512];
@@ -600,7 +643,7 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             lua_rawgeti(L, cases, i);
             int body = lua_gettop(L);
             tdkt_buf msg = {0};
-            int rc = run_case(rules, rs, L, body, &msg);
+            int rc = run_case(r, rules, rs, i, &msg);
             if (rc == 0) {
                 summary->passed++;
             } else if (rc == -1) {

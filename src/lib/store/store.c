@@ -347,9 +347,22 @@ sqlite3 *tdkt_store_sqlite(tdkt_store *s)
     return s->db;
 }
 
+/* A ROLLBACK that ran out of memory leaves the connection inside its
+ * transaction (tdkt_store_rollback cannot say so): end it before the next
+ * one begins, or say why not, rather than fail that one with "cannot
+ * start a transaction within a transaction". */
+static int end_left_transaction(tdkt_store *s)
+{
+    if (s->in_tx || sqlite3_get_autocommit(s->db))
+        return TDKT_OK;
+    return tdkt_store_exec(s, "ROLLBACK");
+}
+
 int tdkt_store_begin_write(tdkt_store *s)
 {
-    int error = tdkt_store_exec(s, "BEGIN IMMEDIATE");
+    int error = end_left_transaction(s);
+    if (error == TDKT_OK)
+        error = tdkt_store_exec(s, "BEGIN IMMEDIATE");
     if (error == TDKT_OK)
         s->in_tx = true;
     return error;
@@ -359,7 +372,9 @@ int tdkt_store_begin_read(tdkt_store *s)
 {
     /* A deferred transaction takes its snapshot at the first read; read
      * once now so the snapshot is fixed from here on. */
-    int error = tdkt_store_exec(s, "BEGIN; SELECT count(*) FROM meta;");
+    int error = end_left_transaction(s);
+    if (error == TDKT_OK)
+        error = tdkt_store_exec(s, "BEGIN; SELECT count(*) FROM meta;");
     if (error == TDKT_OK)
         s->in_tx = true;
     return error;
