@@ -619,9 +619,9 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             status = rt_pcall(r, 0, 0);
         rt_disarm(r);
         free(buf);
-        if (status != LUA_OK && (r->host_oom || (!buf && tdkt_error_last()
-                                                              ->code ==
-                                                          TDKT_ENOMEM))) {
+        bool no_memory = r->host_oom ||
+                         (!buf && tdkt_error_last()->code == TDKT_ENOMEM);
+        if (status != LUA_OK && no_memory) {
             rt_free(r);
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
         }
