@@ -523,6 +523,25 @@ static char *units_csv(int from, int to, const char *name, int bad_at)
     return b.ptr;
 }
 
+/* Importing @p paths is refused for one problem, at @p line, and leaves
+ * the store exactly as it was. */
+static void assert_refused_unchanged(fixture *f, const char *const *paths,
+                                     size_t n, long line)
+{
+    char *before = dump(f);
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(tdkt_import(f->store, paths, n, TDKT_LANG_EN, &s, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, line);
+    char *after = dump(f);
+    assert_string_equal(before, after);
+    free(after);
+    free(before);
+    tdkt_diags_clear(&d);
+}
+
 /* Enough rows for whole batches and a tail, round the writer's ring of
  * batches several times; new and stored keys mixed in one batch, and a
  * problem found after batches were written. */
@@ -553,18 +572,10 @@ static void test_import__batches(void **state)
     free(text);
     free(path);
 
-    char *before = dump(f);
     text = units_csv(3000, 6000, "Tổ", 4500);
     path = th_write(dir, "units.csv", text);
     paths[0] = path;
-    assert_int_equal(tdkt_import(f->store, paths, 1, TDKT_LANG_EN, &s, &d),
-                     TDKT_EINVALID);
-    assert_int_equal(d.count, 1);
-    assert_int_equal(d.items[0].line, 1502);
-    char *after = dump(f);
-    assert_string_equal(before, after);
-    free(after);
-    free(before);
+    assert_refused_unchanged(f, paths, 1, 1502);
     free(text);
     free(path);
     tdkt_diags_clear(&d);
@@ -625,22 +636,13 @@ static void test_import__held_rows(void **state)
                                  TDKT_LANG_EN, &s, &d),
                      0);
     assert_int_equal(s.replaced[TDKT_T_FACTS], 660);
-    char *before = dump(f);
     free(paths[3]);
     paths[3] = th_write(dir, "facts.csv",
                         "subject_type,subject_id,year,key,value\n"
                         "unit,U01,2024,bloc_rank,1\n"
                         "person,P0101,2024,bloc_rank,1\n"
                         "person,P9999,2024,bloc_rank,1\n");
-    assert_int_equal(tdkt_import(f->store, (const char *const *)&paths[3], 1,
-                                 TDKT_LANG_EN, &s, &d),
-                     TDKT_EINVALID);
-    assert_int_equal(d.count, 1);
-    assert_int_equal(d.items[0].line, 4);
-    char *after = dump(f);
-    assert_string_equal(before, after);
-    free(before);
-    free(after);
+    assert_refused_unchanged(f, (const char *const *)&paths[3], 1, 4);
     for (int i = 0; i < 4; i++)
         free(paths[i]);
     tdkt_buf_free(&facts);
