@@ -99,7 +99,8 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                                 sqlite3_column_int64(st, 7) == now ? "false"
                                                                    : "true");
             else
-                tdkt_buf_puts(&b, ",\"records\":null,\"records_changed\":null}");
+                tdkt_buf_puts(&b,
+                              ",\"records\":null,\"records_changed\":null}");
             if (b.oom && error == TDKT_OK)
                 error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             if (error == TDKT_OK)

@@ -211,19 +211,23 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
         counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code][v.outcome]++;
         if (code != last_code) {
             last_code = code;
-            const char *name =
-                v.form ? tdkt_form_name(v.form, lang)
-                       : tdkt_vocab_name(TDKT_V_AWARD, code, lang);
-            cut |= tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n", name ? name : v.code, v.code) < 0;
+            const char *name = v.form
+                                   ? tdkt_form_name(v.form, lang)
+                                   : tdkt_vocab_name(TDKT_V_AWARD, code, lang);
+            cut |= tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n",
+                                    name ? name : v.code, v.code) < 0;
         }
-        cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination, v.subject_name,
-                v.subject_id, v.year, tdkt_outcome_name(v.outcome, lang)) < 0;
+        cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination,
+                                v.subject_name, v.subject_id, v.year,
+                                tdkt_outcome_name(v.outcome, lang)) < 0;
         if (v.ruleset)
-            cut |= tdkt_safe_printf(out, "   [%s]", tdkt_ruleset_id(v.ruleset)) < 0;
+            cut |= tdkt_safe_printf(out, "   [%s]",
+                                    tdkt_ruleset_id(v.ruleset)) < 0;
         fputc('\n', out);
         if (v.message)
             cut |= tdkt_safe_printf(out, "    %s %s\n",
-                    v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→", v.message) < 0;
+                                    v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→",
+                                    v.message) < 0;
         for (size_t k = 0; k < v.nnodes; k++) {
             tdkt_criterion_view c;
             tdkt_result_node(res, i, k, lang, &c);
@@ -231,25 +235,27 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
                 continue;
             int indent = 4 + 2 * c.depth;
             if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
-                cut |= tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "", mark(c.result),
-                        c.text ? c.text : c.id, c.detail[0] ? ": " : "",
-                        c.detail) < 0;
+                cut |= tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "",
+                                        mark(c.result), c.text ? c.text : c.id,
+                                        c.detail[0] ? ": " : "", c.detail) < 0;
                 continue;
             }
             cut |= tdkt_safe_printf(out, "%*s%s %s", indent, "", mark(c.result),
-                    c.text ? c.text : c.id) < 0;
+                                    c.text ? c.text : c.id) < 0;
             if (c.detail[0])
                 cut |= tdkt_safe_printf(out, " — %s", c.detail) < 0;
-            cut |= tdkt_safe_printf(out, "  [%s%s%s]\n", c.basis ? c.basis : "",
-                    c.status && strcmp(c.status, "U") == 0
-                        ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
-                        : "",
-                    "") < 0;
+            cut |= tdkt_safe_printf(
+                       out, "  [%s%s%s]\n", c.basis ? c.basis : "",
+                       c.status && strcmp(c.status, "U") == 0
+                           ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
+                           : "",
+                       "") < 0;
         }
     }
     free(order);
     /* Summary per award code. */
-    cut |= tdkt_safe_printf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary")) < 0;
+    cut |= tdkt_safe_printf(out, "\n%s\n",
+                            TDKT_TR(lang, "Tổng hợp", "Summary")) < 0;
     tdkt_table *t = tdkt_table_new(6);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           tdkt_outcome_name(TDKT_ELIGIBLE, lang),
@@ -277,15 +283,19 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
         const char *row[] = {code < TDKT_AWARD_COUNT_
                                  ? tdkt_vocab_code(TDKT_V_AWARD, code)
                                  : "?",
-                             num[0], num[1], num[2], num[3], num[4]};
+                             num[0],
+                             num[1],
+                             num[2],
+                             num[3],
+                             num[4]};
         tdkt_table_row(t, row);
     }
     tdkt_table_rule(t);
     char num[5][24];
     for (int o = 0; o < 5; o++)
         snprintf(num[o], sizeof num[o], "%zu", tot[o]);
-    const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
-                         num[2], num[3], num[4]};
+    const char *row[] = {
+        TDKT_TR(lang, "Cộng", "Total"), num[0], num[1], num[2], num[3], num[4]};
     tdkt_table_row(t, row);
     int error = tdkt_table_print(t, out);
     tdkt_table_free(t);

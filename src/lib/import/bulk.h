@@ -3,9 +3,9 @@
  * are dropped before its rows are written and created again after, in
  * the same transaction: SQLite then builds each index with one sort
  * instead of one B-tree insertion per row. Partial indexes stay: they
- * take few rows, and building one again would read the whole table. Only for a table that is empty
- * when the import begins; re-indexing the rows already stored would cost
- * more than it saves. A rollback brings the indexes back with the rest.
+ * take few rows, and building one again would read the whole table.
+ * Only for a table that is empty when the import begins; re-indexing the
+ * rows already stored would cost more than it saves. A rollback brings the indexes back with the rest.
  */
 #ifndef TDKT_IMPORT_BULK_H
 #define TDKT_IMPORT_BULK_H

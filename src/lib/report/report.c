@@ -249,7 +249,8 @@ int tdkt_report_compute(tdkt_report **out, tdkt_store *store, int year)
     if (!r)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     init_rows(r, year);
-    if (sqlite3_prepare_v2(db, tdkt__report_count_sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, tdkt__report_count_sql, -1, &st, NULL) !=
+        SQLITE_OK) {
         error = tdkt_store_fail(db, "report");
         goto done;
     }

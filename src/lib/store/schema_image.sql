@@ -4,112 +4,110 @@
 -- The image is a cache of what loading the record tables gives, so that a
 -- run reads one blob instead of some twenty million rows. It is only ever
 -- a copy: any change to a record table, by tdkt or anyone else, deletes it
--- (the *_stale_* triggers), and the next load that finds it missing or
--- unusable reads the tables and writes it again. The same changes count
--- in meta 'records_version' (the *_version_* triggers, since version 6;
--- schema_records.sql). Import drops both kinds of trigger for the length
--- of its transaction (they would fire on every row) and runs this file
--- again before it commits, hence IF NOT EXISTS; tdkt_store_records_unwatch
--- finds them by these names.
+-- (the triggers below), and the next load that finds it missing or
+-- unusable reads the tables and writes it again. The same triggers count
+-- the change in meta 'records_version' (since version 6;
+-- schema_records.sql). Import drops them for the length of its
+-- transaction (they would fire on every row) and runs this file again
+-- before it commits, hence IF NOT EXISTS; tdkt_store_records_unwatch
+-- finds them by their names, *_stale_i, *_stale_u and *_stale_d.
 CREATE TABLE IF NOT EXISTS index_image (
   part INTEGER PRIMARY KEY,   -- 1, 2, ...: the image is their concatenation
   data BLOB NOT NULL
 ) STRICT;
 CREATE TRIGGER IF NOT EXISTS units_stale_i AFTER INSERT ON units
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS units_stale_u AFTER UPDATE ON units
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS units_stale_d AFTER DELETE ON units
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS people_stale_i AFTER INSERT ON people
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS people_stale_u AFTER UPDATE ON people
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS people_stale_d AFTER DELETE ON people
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS appraisals_stale_i AFTER INSERT ON appraisals
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS appraisals_stale_u AFTER UPDATE ON appraisals
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS appraisals_stale_d AFTER DELETE ON appraisals
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS honours_stale_i AFTER INSERT ON honours
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS honours_stale_u AFTER UPDATE ON honours
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS honours_stale_d AFTER DELETE ON honours
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS initiatives_stale_i AFTER INSERT ON initiatives
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS initiatives_stale_u AFTER UPDATE ON initiatives
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS initiatives_stale_d AFTER DELETE ON initiatives
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS disciplines_stale_i AFTER INSERT ON disciplines
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS disciplines_stale_u AFTER UPDATE ON disciplines
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS disciplines_stale_d AFTER DELETE ON disciplines
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS facts_stale_i AFTER INSERT ON facts
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS facts_stale_u AFTER UPDATE ON facts
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS facts_stale_d AFTER DELETE ON facts
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS nominations_stale_i AFTER INSERT ON nominations
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS nominations_stale_u AFTER UPDATE ON nominations
-BEGIN DELETE FROM index_image; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;
 CREATE TRIGGER IF NOT EXISTS nominations_stale_d AFTER DELETE ON nominations
-BEGIN DELETE FROM index_image; END;
-
--- The records version: one more for every row changed.
-CREATE TRIGGER IF NOT EXISTS units_version_i AFTER INSERT ON units
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS units_version_u AFTER UPDATE ON units
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS units_version_d AFTER DELETE ON units
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS people_version_i AFTER INSERT ON people
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS people_version_u AFTER UPDATE ON people
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS people_version_d AFTER DELETE ON people
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS appraisals_version_i AFTER INSERT ON appraisals
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS appraisals_version_u AFTER UPDATE ON appraisals
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS appraisals_version_d AFTER DELETE ON appraisals
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS honours_version_i AFTER INSERT ON honours
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS honours_version_u AFTER UPDATE ON honours
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS honours_version_d AFTER DELETE ON honours
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS initiatives_version_i AFTER INSERT ON initiatives
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS initiatives_version_u AFTER UPDATE ON initiatives
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS initiatives_version_d AFTER DELETE ON initiatives
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS disciplines_version_i AFTER INSERT ON disciplines
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS disciplines_version_u AFTER UPDATE ON disciplines
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS disciplines_version_d AFTER DELETE ON disciplines
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS facts_version_i AFTER INSERT ON facts
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS facts_version_u AFTER UPDATE ON facts
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS facts_version_d AFTER DELETE ON facts
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS nominations_version_i AFTER INSERT ON nominations
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS nominations_version_u AFTER UPDATE ON nominations
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
-CREATE TRIGGER IF NOT EXISTS nominations_version_d AFTER DELETE ON nominations
-BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'records_version'; END;
+BEGIN DELETE FROM index_image;
+      UPDATE meta SET value = CAST(value AS INTEGER) + 1
+        WHERE key = 'records_version'; END;

@@ -152,6 +152,32 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
     return TDKT_OK;
 }
 
+/* Drop the triggers schema_image.sql makes, found by their names. */
+static int drop_watch_triggers(tdkt_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int error = TDKT_OK;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT 'DROP TRIGGER \"' || name || '\";' FROM "
+                           "sqlite_schema WHERE type = 'trigger' AND "
+                           "name GLOB '*_stale_[iud]'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(s->db, s->path);
+    tdkt_buf drops = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        tdkt_buf_puts(&drops, (const char *)sqlite3_column_text(st, 0));
+    if (rc != SQLITE_DONE)
+        error = tdkt_store_fail(s->db, s->path);
+    sqlite3_finalize(st);
+    if (error == TDKT_OK && drops.oom)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    if (error == TDKT_OK && drops.len)
+        error = tdkt_store_exec(s, tdkt_buf_cstr(&drops));
+    tdkt_buf_free(&drops);
+    return error;
+}
+
 /* Create the schema, or migrate an older one, in one transaction. */
 static int migrate(tdkt_store *s, int version, bool empty)
 {
@@ -193,10 +219,11 @@ static int migrate(tdkt_store *s, int version, bool empty)
         (error = tdkt_store_exec(s, tdkt__schema_report_sql)) < 0)
         goto done;
     /* Version 6 counts the changes to the records, and each run records
-     * the count it judged; the image's file holds the triggers that
-     * count (IF NOT EXISTS: a store of version 3 to 5 gains them). */
+     * the count it judged; the triggers that delete the image count them
+     * too, so a store of version 3 to 5 has them made again. */
     if (version2 < 6 &&
         ((error = tdkt_store_exec(s, tdkt__schema_records_sql)) < 0 ||
+         (error = drop_watch_triggers(s)) < 0 ||
          (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0))
         goto done;
     char sql[64];
@@ -283,30 +310,8 @@ void tdkt_store_close(tdkt_store *s)
 
 int tdkt_store_records_unwatch(tdkt_store *s)
 {
-    /* The triggers schema_image.sql makes, found by their names. */
-    sqlite3_stmt *st = NULL;
     int error = tdkt_store_exec(s, "DELETE FROM index_image");
-    if (error == TDKT_OK &&
-        sqlite3_prepare_v2(s->db,
-                           "SELECT 'DROP TRIGGER \"' || name || '\";' FROM "
-                           "sqlite_schema WHERE type = 'trigger' AND "
-                           "(name GLOB '*_stale_[iud]' OR "
-                           " name GLOB '*_version_[iud]')",
-                           -1, &st, NULL) != SQLITE_OK)
-        error = tdkt_store_fail(s->db, s->path);
-    tdkt_buf drops = {0};
-    int rc = SQLITE_DONE;
-    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        tdkt_buf_puts(&drops, (const char *)sqlite3_column_text(st, 0));
-    if (error == TDKT_OK && rc != SQLITE_DONE)
-        error = tdkt_store_fail(s->db, s->path);
-    sqlite3_finalize(st);
-    if (error == TDKT_OK && drops.oom)
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    if (error == TDKT_OK && drops.len)
-        error = tdkt_store_exec(s, tdkt_buf_cstr(&drops));
-    tdkt_buf_free(&drops);
-    return error;
+    return error == TDKT_OK ? drop_watch_triggers(s) : error;
 }
 
 int tdkt_store_records_watch(tdkt_store *s)
