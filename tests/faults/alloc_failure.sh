@@ -238,12 +238,20 @@ if ! "$TDKT" --db "$base" import "$data/base" >/dev/null 2>"$tmp/err"; then
 fi
 base_hash=$(dump_hash "$base")
 
+# A clean run of "$@" under the shim, counted as $1; its output in
+# $tmp/$1.clean.
+clean_run() {
+    local what=$1
+    shift
+    env LD_PRELOAD="$shim" TDKT_FAIL_COUNT="$tmp/count.$what" \
+        "$TDKT" "$@" >"$tmp/$what.clean" 2>"$tmp/err" ||
+        fail "clean $what failed: $(head -c 300 "$tmp/err")"
+}
+
 # Clean runs under the shim: the allocation counts, and the results to
 # compare with.
 cp "$base" "$tmp/full.db"
-env LD_PRELOAD="$shim" TDKT_FAIL_COUNT="$tmp/count.import" \
-    "$TDKT" --db "$tmp/full.db" import "$data/update" >/dev/null 2>"$tmp/err" ||
-    fail "clean import failed: $(cat "$tmp/err")"
+clean_run import --db "$tmp/full.db" import "$data/update"
 full_hash=$(dump_hash "$tmp/full.db")
 [ "$full_hash" != "$base_hash" ] || fail "the clean import changed nothing"
 
@@ -252,9 +260,7 @@ eval_args=(--db "$tmp/full.db" --threads 1 eval --dry-run --rules "$rules")
 # find it there. Write it first, so that the count (and the last
 # allocations, the output, that the sweep aims at) are theirs.
 "$TDKT" "${eval_args[@]}" >/dev/null 2>&1
-env LD_PRELOAD="$shim" TDKT_FAIL_COUNT="$tmp/count.eval" \
-    "$TDKT" "${eval_args[@]}" >"$tmp/eval.clean" 2>"$tmp/err" ||
-    fail "clean eval failed: $(cat "$tmp/err")"
+clean_run eval "${eval_args[@]}"
 grep -q 'N1 ' "$tmp/eval.clean" || fail "clean eval judged nothing"
 
 # ---- import ---------------------------------------------------------------
@@ -298,15 +304,6 @@ sweep eval check_eval
 budget=${TDKT_ALLOC_BUDGET_MORE:-$((budget / 2))}
 amend=$TDKT_SOURCE_DIR/tests/fixtures/rules/basic/t/amend
 
-# A clean run of "$@" under the shim, counted as $1; its output in
-# $tmp/$1.clean.
-clean_run() {
-    local what=$1
-    shift
-    env LD_PRELOAD="$shim" TDKT_FAIL_COUNT="$tmp/count.$what" \
-        "$TDKT" "$@" >"$tmp/$what.clean" 2>"$tmp/err" ||
-        fail "clean $what failed: $(head -c 300 "$tmp/err")"
-}
 # The decisions and detail texts saved in a database, without run ids or
 # times: equal for equal saves.
 saved_hash() {
