@@ -63,6 +63,9 @@ TDKT_API int tdkt_eval(tdkt_results **out, const tdkt_index *ix,
                        const tdkt_eval_options *opt);
 TDKT_API void tdkt_results_free(tdkt_results *res);
 TDKT_API size_t tdkt_results_count(const tdkt_results *res);
+/** How many results were taken from earlier judgements instead of being
+ * judged (tdkt_diff_eval(), tdkt_run_results()). */
+TDKT_API size_t tdkt_results_reused(const tdkt_results *res);
 
 /** One result, borrowed from the results. */
 typedef struct tdkt_result_view {

@@ -311,6 +311,17 @@ static void assign(tdkt_results *res, const tdkt_ruleset *force,
     }
 }
 
+void eval_limits(const tdkt_eval_options *opt, rt_limits *out)
+{
+    rt_default_limits(out);
+    if (opt->max_instructions)
+        out->instructions = opt->max_instructions;
+    if (opt->time_limit_ms)
+        out->time_ms = opt->time_limit_ms;
+    if (opt->memory_limit)
+        out->memory = opt->memory_limit;
+}
+
 int tdkt_eval(tdkt_results **out, const tdkt_index *ix,
               const tdkt_rules *rules, const tdkt_eval_options *opt)
 {
@@ -354,13 +365,7 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
     if ((error = choose(res, opt)) < 0)
         goto done;
     assign(res, force, opt->as_of);
-    rt_default_limits(&res->limits);
-    if (opt->max_instructions)
-        res->limits.instructions = opt->max_instructions;
-    if (opt->time_limit_ms)
-        res->limits.time_ms = opt->time_limit_ms;
-    if (opt->memory_limit)
-        res->limits.memory = opt->memory_limit;
+    eval_limits(opt, &res->limits);
     j.res = res;
     if ((error = make_memos(res)) < 0 || (error = judging_order(&j)) < 0 ||
         (prev && (error = reuse_plan(&plan, prev, res)) < 0))
@@ -442,6 +447,14 @@ void tdkt_results_free(tdkt_results *res)
 size_t tdkt_results_count(const tdkt_results *res)
 {
     return res->n;
+}
+
+size_t tdkt_results_reused(const tdkt_results *res)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += res->items[i].reused;
+    return n;
 }
 
 void tdkt_result_get(const tdkt_results *res, size_t i,

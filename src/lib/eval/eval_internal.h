@@ -62,13 +62,17 @@ static inline int eval_outcome_of(int v)
                             : TDKT_OUTCOME_ERROR;
 }
 
+/* The sandbox limits @p opt asks for (the defaults where it says 0). */
+void eval_limits(const tdkt_eval_options *opt, rt_limits *out);
+
 /* tdkt_eval(), or with every nomination judged by @p force (a set's own
  * test cases) when it is not NULL. */
 int eval_run(tdkt_results **out, const tdkt_index *ix,
              const tdkt_rules *rules, const tdkt_ruleset *force,
              const tdkt_eval_options *opt);
-/* eval_run(), taking from @p prev (the same nominations judged under
- * other rules) each judgement that is provably the same here. */
+/* eval_run(), taking from @p prev (nominations of the same index judged
+ * before: under other rules, or by a saved run) each judgement of the
+ * same nomination that is provably the same here. */
 int eval_run_from(tdkt_results **out, const tdkt_index *ix,
                   const tdkt_rules *rules, const tdkt_ruleset *force,
                   const tdkt_eval_options *opt, const tdkt_results *prev);

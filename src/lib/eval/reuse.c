@@ -1,6 +1,7 @@
 /*
  * Judgements of a previous run that hold in this one (a diff's side B
- * takes them from side A instead of judging again).
+ * takes them from side A instead of judging again, and side A from a
+ * saved run of its rules: decisions/reload.c).
  *
  * A judgement depends on the index, the nomination, the language and the
  * limits, and, for each form it ran (itself and those it reached through
@@ -21,6 +22,10 @@ struct reuse {
     /* same[a * nb + b]: forms the same in prev's set a and this set b */
     uint32_t *same;
     size_t nb;
+    /* at[nom]: prev's item of index nomination nom, or -1. prev may have
+     * judged more nominations than this run, or in another order (a saved
+     * run: decisions/reload.c). */
+    int32_t *at;
 };
 
 static bool param_equal(const rule_param *x, const rule_param *y)
@@ -90,15 +95,16 @@ int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res)
 {
     *out = NULL;
     if (prev->ix != res->ix || prev->lang != res->lang ||
-        prev->n != res->n ||
         memcmp(&prev->limits, &res->limits, sizeof res->limits) != 0)
         return TDKT_OK;
     reuse *p = calloc(1, sizeof *p);
     size_t na = prev->rules->nsets, nb = res->rules->nsets;
-    if (p)
+    if (p) {
         p->same = calloc(na * nb + 1, sizeof *p->same);
-    if (!p || !p->same) {
-        free(p);
+        p->at = malloc((res->ix->nnoms + 1) * sizeof *p->at);
+    }
+    if (!p || !p->same || !p->at) {
+        reuse_free(p);
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
     p->prev = prev;
@@ -114,15 +120,22 @@ int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res)
         reuse_free(p);
         return TDKT_OK;
     }
+    for (size_t i = 0; i < res->ix->nnoms; i++)
+        p->at[i] = -1;
+    for (size_t i = 0; i < prev->n; i++)
+        p->at[prev->items[i].nom] = (int32_t)i;
     *out = p;
     return TDKT_OK;
 }
 
 bool reuse_item(const reuse *p, tdkt_results *res, size_t i, arena *ar)
 {
-    const res_item *was = &p->prev->items[i];
     res_item *it = &res->items[i];
-    if (was->nom != it->nom || !was->form || !was->result ||
+    int32_t at = p->at[it->nom];
+    if (at < 0)
+        return false;
+    const res_item *was = &p->prev->items[at];
+    if (!was->form || !was->result ||
         was->verdict < 0 || was->verdict == R_ERROR ||
         was->form->nnodes != it->form->nnodes ||
         (was->forms & ~p->same[was->rs->index * p->nb + it->rs->index]))
@@ -154,5 +167,6 @@ void reuse_free(reuse *p)
     if (!p)
         return;
     free(p->same);
+    free(p->at);
     free(p);
 }

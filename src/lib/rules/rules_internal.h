@@ -88,8 +88,8 @@ struct tdkt_rules {
     tdkt_ruleset **opened;
     size_t nopened;
     bool by_date; /* a folder of sets: choose by date */
-    rule_param *overrides; /* --set */
-    size_t noverrides;
+    bool overridden; /* a parameter was set by tdkt_rules_set_param (--set):
+                      * the sets' files no longer tell every parameter */
 };
 
 /* Sandbox limits of one Lua state. */

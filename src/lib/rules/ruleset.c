@@ -995,9 +995,6 @@ void tdkt_rules_free(tdkt_rules *rules)
         ruleset_free(rules->sets[i]);
     free(rules->sets);
     free(rules->opened);
-    for (size_t i = 0; i < rules->noverrides; i++)
-        param_free(&rules->overrides[i]);
-    free(rules->overrides);
     free(rules);
 }
 
@@ -1067,8 +1064,10 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
             p->num = strcmp(value, "true") == 0;
         applied++;
     }
-    if (applied)
+    if (applied) {
+        rules->overridden = true;
         return TDKT_OK;
+    }
     /* Unknown: list the near names. */
     char near[512] = "";
     size_t len = 0;
