@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include "tdkt/store.h"
 #include "tdkt/output.h"
+#include "tdkt/eval.h"
 
 /** What to confer: the eligible decisions of one run. */
 typedef struct tdkt_confer_options {
@@ -76,6 +77,26 @@ TDKT_API int tdkt_decisions_save(tdkt_store *store,
                                  const struct tdkt_results *res,
                                  const char *rules, const char *options,
                                  int64_t *run_id);
+
+/**
+ * The judgements of the newest saved run that @p rules would make again
+ * on @p ix, for a dry-run to take instead of judging them anew (pass them
+ * as side A's @p a to tdkt_diff_eval() under the same @p rules). A run
+ * qualifies when it judged the same records (the index's records
+ * version), with this engine version, in @p opt's language, under rule
+ * sets whose files have the SHA-256 they have now, none of its
+ * parameters overridden (tdkt_rules_set_param). Of its decisions, only
+ * those whose form verdict the saved outcome tells are taken: errors,
+ * and results with a message other than a quota's, are judged again.
+ * @param[out] out the results, or NULL when no run qualifies; they borrow
+ *             @p ix and @p rules; free with tdkt_results_free()
+ * @param[out] run_id the run's id, or 0
+ * @return 0, TDKT_EDB (also: a damaged decision), TDKT_ENOMEM
+ */
+TDKT_API int tdkt_run_results(struct tdkt_results **out, int64_t *run_id,
+                              tdkt_store *store, const tdkt_index *ix,
+                              const tdkt_rules *rules,
+                              const tdkt_eval_options *opt);
 
 /** Print the saved runs (newest first): id, time, rule sets, counts. */
 TDKT_API int tdkt_runs_list(tdkt_store *store, tdkt_format fmt,

@@ -26,12 +26,13 @@ TDKT_API const char *tdkt_change_code(int change);
 typedef struct tdkt_diff tdkt_diff;
 
 /**
- * Side B of a diff: tdkt_eval() of the same nominations as @p a (side A:
- * same index, same selection) under @p rules, taking from @p a each
- * judgement that is provably the same, i.e. made by the same rule set
- * (same folder and files) with the same parameters for the form and for
- * every form it reached through meets(). The results are those
- * tdkt_eval() would give, and do not borrow from @p a.
+ * tdkt_eval() under @p rules, taking from @p a (judgements made before on
+ * the same index: side A for side B, or a saved run for side A,
+ * tdkt_run_results()) each judgement of the same nomination that is
+ * provably the same, i.e. made by the same rule set (same folder and
+ * files) with the same parameters for the form and for every form it
+ * reached through meets(). The results are those tdkt_eval() would give,
+ * and do not borrow from @p a. @p a may be NULL (tdkt_eval()).
  */
 TDKT_API int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
                             const tdkt_rules *rules,

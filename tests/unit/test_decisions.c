@@ -428,16 +428,25 @@ static void test_decisions__left_transaction_ended(void **state)
  * shipped rule sets): thousands of details, most of them repeated, each
  * shown again in its place. A detail lost, swapped or numbered wrong in
  * the run's dictionary changes the text. */
-static void test_decisions__province_shows_as_judged(void **state)
+/* The example province imported and indexed, and the rules of @p rules
+ * (under the source tree) opened. */
+static void load_province(audit *a, const char *rules)
 {
-    audit *a = *state;
     const char *paths[] = {TDKT_SOURCE_DIR "/examples/kontum-demo"};
     tdkt_diags d = {0};
     assert_int_equal(tdkt_import(a->store, paths, 1, TDKT_LANG_EN, NULL, &d),
                      0);
     tdkt_diags_clear(&d);
     assert_int_equal(tdkt_index_load(&a->ix, a->store), 0);
-    assert_int_equal(tdkt_rules_open(&a->rules, TDKT_SOURCE_DIR "/rules"), 0);
+    char *dir = join(TDKT_SOURCE_DIR, rules);
+    assert_int_equal(tdkt_rules_open(&a->rules, dir), 0);
+    free(dir);
+}
+
+static void test_decisions__province_shows_as_judged(void **state)
+{
+    audit *a = *state;
+    load_province(a, "rules");
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
     assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
@@ -1096,6 +1105,184 @@ static void test_decisions__damaged_result_refused(void **state)
     }
 }
 
+/* ------------------------------------------------ reuse by a dry-run */
+
+/* Save a->res as `tdkt eval` saves it: its options name the language. */
+static int64_t save_as_eval(audit *a, tdkt_lang lang)
+{
+    int64_t run = -1;
+    const char *opts = lang == TDKT_LANG_EN
+                           ? "{\"year\":0,\"ids\":[],\"threads\":1,"
+                             "\"lang\":\"en\"}"
+                           : "{\"year\":0,\"ids\":[],\"threads\":1,"
+                             "\"lang\":\"vi\"}";
+    assert_int_equal(tdkt_decisions_save(a->store, a->res, a->root, opts,
+                                         &run),
+                     0);
+    return run;
+}
+
+/* Judge with @p opt taking what the run tdkt_run_results() finds (which
+ * must be @p run, or none when 0) offers: the results are byte for byte
+ * tdkt_eval()'s, and @p reused of them were taken. */
+static void assert_judged_from_run(audit *a, const tdkt_eval_options *opt,
+                                   int64_t run, size_t reused)
+{
+    tdkt_results *saved = NULL, *got = NULL, *want = NULL;
+    int64_t found = -1;
+    assert_int_equal(tdkt_run_results(&saved, &found, a->store, a->ix,
+                                      a->rules, opt),
+                     0);
+    assert_int_equal(found, run);
+    assert_true(run ? saved != NULL : saved == NULL);
+    assert_int_equal(tdkt_diff_eval(&got, a->ix, a->rules, opt, saved), 0);
+    assert_int_equal(tdkt_eval(&want, a->ix, a->rules, opt), 0);
+    char *g = th_results_text(got, TDKT_FMT_JSONL);
+    char *w = th_results_text(want, TDKT_FMT_JSONL);
+    assert_string_equal(g, w);
+    assert_int_equal(tdkt_results_reused(got), reused);
+    free(g);
+    free(w);
+    tdkt_results_free(got);
+    tdkt_results_free(want);
+    tdkt_results_free(saved);
+}
+
+/* A saved run of the same records and rules is taken instead of judging
+ * again: N1 and N2; N3 (no form) and N4 (no set) are errors, judged
+ * again. A selection of fewer nominations takes its share. */
+static void test_decisions__saved_run_reused(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    int64_t run = save_as_eval(a, TDKT_LANG_EN);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.lang = TDKT_LANG_EN;
+    opt.threads = 2;
+    assert_judged_from_run(a, &opt, run, 2);
+    opt.year = 2022;
+    assert_judged_from_run(a, &opt, run, 1);
+    /* the newest run that qualifies */
+    assert_int_equal(save_as_eval(a, TDKT_LANG_VI), run + 1);
+    int64_t newer = save_as_eval(a, TDKT_LANG_EN);
+    opt.year = 0;
+    assert_judged_from_run(a, &opt, newer, 2);
+}
+
+/* The province under NĐ 91 (its quotas judge some of the nominations):
+ * every judgement the run made is taken, those a quota judged included;
+ * rule errors and kinds a person must decide are judged again. A few
+ * nominations named take their share. */
+static void test_decisions__saved_province_reused(void **state)
+{
+    audit *a = *state;
+    load_province(a, "rules/vn/nd91-2017");
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 2;
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    int64_t run = save_as_eval(a, TDKT_LANG_VI);
+    size_t judged = 0, quota = 0;
+    const char *ids[3];
+    size_t nids = 0;
+    for (size_t i = 0; i < tdkt_results_count(a->res); i++) {
+        tdkt_result_view v;
+        tdkt_result_get(a->res, i, &v);
+        bool capped = false; /* a quota judged it (then only may a
+                              * message not be an error's or a kind's) */
+        for (size_t k = 0; k < v.nnodes; k++) {
+            tdkt_criterion_view c;
+            tdkt_result_node(a->res, i, k, TDKT_LANG_VI, &c);
+            capped |= strcmp(c.kind, "quota") == 0 && c.result >= 0;
+        }
+        bool taken = v.outcome != TDKT_OUTCOME_ERROR &&
+                     (!v.message || capped);
+        judged += taken;
+        quota += capped;
+        if (nids < 2 && taken)
+            ids[nids++] = v.nomination;
+        else if (nids == 2 && !taken)
+            ids[nids++] = v.nomination;
+    }
+    assert_true(quota > 0 && judged > quota && nids == 3);
+    assert_judged_from_run(a, &opt, run, judged);
+    opt.ids = ids;
+    opt.nids = nids;
+    assert_judged_from_run(a, &opt, run, 2);
+}
+
+/* Anything that could change a judgement rules the run out: another
+ * language, another engine, changed records, a changed file of a set or
+ * of the set it extends, an overridden parameter, or options that do not
+ * say the language (the run is not eval's). */
+static void test_decisions__saved_run_only_when_same(void **state)
+{
+    audit *a = *state;
+    evaluate(a);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.lang = TDKT_LANG_EN;
+    save(a); /* options without the language */
+    assert_judged_from_run(a, &opt, 0, 0);
+    int64_t run = save_as_eval(a, TDKT_LANG_EN);
+    assert_judged_from_run(a, &opt, run, 2);
+
+    opt.lang = TDKT_LANG_VI;
+    assert_judged_from_run(a, &opt, 0, 0);
+    opt.lang = TDKT_LANG_EN;
+
+    assert_int_equal(tdkt_rules_set_param(a->rules, "new_hire_min_months",
+                                          "6"),
+                     0);
+    assert_judged_from_run(a, &opt, 0, 0);
+    tdkt_rules_free(a->rules);
+    assert_int_equal(tdkt_rules_open(&a->rules, a->root), 0);
+    assert_judged_from_run(a, &opt, run, 2);
+
+    static const char *const edited[] = {"t/amend/forms/cstd_cs.lua",
+                                         "t/base/forms/ttldtt.lua"};
+    for (size_t i = 0; i < 2; i++) {
+        char *path = join(a->root, edited[i]);
+        char *text = th_read(path, NULL);
+        assert_non_null(text);
+        char *more = malloc(strlen(text) + 16);
+        assert_non_null(more);
+        sprintf(more, "%s-- edited\n", text);
+        free(th_write(a->root, edited[i], more));
+        tdkt_rules_free(a->rules);
+        assert_int_equal(tdkt_rules_open(&a->rules, a->root), 0);
+        assert_judged_from_run(a, &opt, 0, 0);
+        free(th_write(a->root, edited[i], text));
+        tdkt_rules_free(a->rules);
+        assert_int_equal(tdkt_rules_open(&a->rules, a->root), 0);
+        assert_judged_from_run(a, &opt, run, 2);
+        free(more);
+        free(text);
+        free(path);
+    }
+
+    assert_int_equal(tdkt_store_exec(a->store,
+                                     "DROP TRIGGER runs_append_only_u;"
+                                     "UPDATE runs SET engine = '0.0.1';"),
+                     0);
+    assert_judged_from_run(a, &opt, 0, 0);
+    char sql[128];
+    snprintf(sql, sizeof sql, "UPDATE runs SET engine = '%s';",
+             tdkt_version());
+    assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+    assert_judged_from_run(a, &opt, run, 2);
+
+    assert_int_equal(tdkt_store_exec(a->store,
+                                     "INSERT INTO facts(subject_type, "
+                                     "subject_id, year, key, value) VALUES "
+                                     "('person', 'P1', 2021, 'studies', "
+                                     "'1');"),
+                     0);
+    tdkt_index_free(a->ix);
+    assert_int_equal(tdkt_index_load(&a->ix, a->store), 0);
+    tdkt_results_free(a->res); /* it borrowed the old index */
+    a->res = NULL;
+    assert_judged_from_run(a, &opt, 0, 0);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1111,6 +1298,9 @@ int main(void)
         T(test_decisions__schema_2_migrated),
         T(test_decisions__schema_3_migrated),
         T(test_decisions__damaged_result_refused),
+        T(test_decisions__saved_run_reused),
+        T(test_decisions__saved_province_reused),
+        T(test_decisions__saved_run_only_when_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,6 +75,12 @@ typedef struct saved_run {
 int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out);
 void saved_run_free(saved_run *r);
 
+/* Split a decision's result @p blob into r->result and r->detail for the
+ * @p n nodes of its form. A detail points into r->details_text (schema 4)
+ * or into @p blob (schemas 2 and 3). false: the blob is damaged. */
+bool saved_decode(saved_run *r, const unsigned char *blob, size_t len,
+                  size_t n);
+
 /* The columns of a decision row that saved_decision_json() reads, in
  * this order. */
 #define SAVED_DECISION_COLUMNS                                               \

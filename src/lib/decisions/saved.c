@@ -393,8 +393,7 @@ static bool decode_numbered(saved_run *r, const unsigned char *blob, size_t len,
     return p == end;
 }
 
-/* Split @p blob into r->result and r->detail for the @p n nodes of a form. */
-static bool decode(saved_run *r, const unsigned char *blob, size_t len,
+bool saved_decode(saved_run *r, const unsigned char *blob, size_t len,
                    size_t n)
 {
     if (len && blob[0] == SAVED_BLOB_NUMBERED)
@@ -424,7 +423,7 @@ int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)
     if (sqlite3_column_type(row, 6) != SQLITE_NULL && res) {
         int64_t f = sqlite3_column_int64(row, 6);
         if (f < 1 || (size_t)f > r->nforms ||
-            !decode(r, res, len, r->forms[f - 1].n))
+            !saved_decode(r, res, len, r->forms[f - 1].n))
             return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s "
                                             "is damaged",
                                   (long long)r->id,
