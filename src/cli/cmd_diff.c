@@ -8,7 +8,7 @@
 
 static const char help_vi[] =
     "Cách dùng: tdkt diff --from A --to B [--year NĂM] [--id ĐỀ_NGHỊ]...\n"
-    "                     [--set TÊN=GIÁ_TRỊ]... [--only LOẠI]\n"
+    "                     [--set TÊN=GIÁ_TRỊ]... [--only LOẠI] [--fresh]\n"
     "\n"
     "Chạy thử: xét cùng các đề nghị theo hai bộ quy tắc A và B, in tóm tắt\n"
     "theo hình thức rồi từng đề nghị có thay đổi, với các tiêu chí khác\n"
@@ -28,12 +28,17 @@ static const char help_vi[] =
     "                      changed (mọi thay đổi); lặp lại được. Mặc định\n"
     "                      bảng in các đề nghị đổi kết quả; jsonl và csv\n"
     "                      in mọi thay đổi\n"
+    "  --fresh             xét lại phía A từ đầu. Mặc định, nếu một lần xét\n"
+    "                      đã lưu (tdkt eval) đã xét đúng dữ liệu này theo\n"
+    "                      đúng các tệp của bộ quy tắc A, cùng ngôn ngữ,\n"
+    "                      thì lấy lại kết quả của nó thay vì xét lại (kết\n"
+    "                      quả in ra như nhau; lỗi quy tắc luôn được xét lại)\n"
     "\n"
     "Định dạng: --format table (mặc định), jsonl, csv. Mã thoát 0 dù có\n"
     "thay đổi hay không.\n";
 static const char help_en[] =
     "Usage: tdkt diff --from A --to B [--year YEAR] [--id NOMINATION]...\n"
-    "                 [--set NAME=VALUE]... [--only KIND]\n"
+    "                 [--set NAME=VALUE]... [--only KIND] [--fresh]\n"
     "\n"
     "Dry-run: judge the same nominations under rule sets A and B; print a\n"
     "summary per award, then each nomination that changes, with the\n"
@@ -52,15 +57,20 @@ static const char help_en[] =
     "                      changed (everything); repeatable. By default\n"
     "                      the table lists changes of outcome; jsonl and\n"
     "                      csv list every change\n"
+    "  --fresh             judge side A afresh. By default, when a saved run\n"
+    "                      (tdkt eval) judged these very records under the\n"
+    "                      same files of rule set A, in the same language,\n"
+    "                      its judgements are taken instead (the output is\n"
+    "                      the same; rule errors are always judged again)\n"
     "\n"
     "Formats: --format table (default), jsonl, csv. Exit status 0 whether\n"
     "or not anything changed.\n";
 
-enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY };
+enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY, O_FRESH };
 static const cli_option opts[] = {{"--from", true}, {"--to", true},
                                   {"--year", true}, {"--id", true},
                                   {"--set", true},  {"--only", true},
-                                  {NULL, false}};
+                                  {"--fresh", false}, {NULL, false}};
 
 typedef struct side {
     char dir[4096];
@@ -122,6 +132,9 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     const char **sets = calloc((size_t)argc, sizeof *sets);
     size_t nsets = 0;
     unsigned only = 0;
+    bool fresh = false;
+    int64_t saved_run = 0;
+    tdkt_results *saved = NULL;
     int i = 1, which, rc, status = CLI_USAGE;
     const char *val;
     tdkt_store *store = NULL;
@@ -165,6 +178,8 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
                 goto done;
             }
             only |= bit;
+        } else if (which == O_FRESH) {
+            fresh = true;
         } else {
             cli_unexpected(cli, "diff", val);
             goto done;
@@ -186,7 +201,9 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||
         tdkt_index_load(&ix, store) < 0 ||
         tdkt_rules_open(&from.rules, from.dir) < 0 ||
-        tdkt_rules_open(&to.rules, to.dir) < 0) {
+        tdkt_rules_open(&to.rules, to.dir) < 0 ||
+        (!fresh && tdkt_run_results(&saved, &saved_run, store, ix,
+                                    from.rules, &o) < 0)) {
         cli_fail(cli, NULL);
         goto done;
     }
@@ -203,7 +220,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         }
     }
     o.as_of = from.as_of;
-    if (tdkt_eval(&from.res, ix, from.rules, &o) < 0) {
+    if (tdkt_diff_eval(&from.res, ix, from.rules, &o, saved) < 0) {
         cli_fail(cli, NULL);
         goto done;
     }
@@ -214,10 +231,23 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         cli_fail(cli, NULL);
         goto done;
     }
+    /* Said last, once everything is printed: a command that fails says
+     * only why. */
+    if (tdkt_results_reused(from.res))
+        fprintf(stderr,
+                TDKT_TR(cli->lang,
+                        "Phía A: lấy lại %zu kết quả của lần xét %lld đã "
+                        "lưu (cùng dữ liệu, cùng bộ quy tắc); --fresh để "
+                        "xét lại.\n",
+                        "Side A: %zu judgements taken from saved run %lld "
+                        "(same records, same rule set); --fresh judges "
+                        "them again.\n"),
+                tdkt_results_reused(from.res), (long long)saved_run);
     status = CLI_OK;
 done:
     tdkt_diff_free(d);
     tdkt_results_free(from.res);
+    tdkt_results_free(saved);
     tdkt_results_free(to.res);
     tdkt_rules_free(from.rules);
     tdkt_rules_free(to.rules);

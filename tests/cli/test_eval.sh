@@ -152,5 +152,33 @@ set -e
 check "rules check --lang en: the same cases pass (exit $rc)" test $rc -eq 0
 check "rules check --lang en reports in English" grep -q "cases passed, 0 failed" "$tmp/chk.out" "$tmp/chk.err"
 
+# A dry-run diff takes side A from a saved run of the same rules on these
+# very records instead of judging it again: the same output; --fresh,
+# another language, changed records or a changed rule file judge afresh.
+A="$TDKT_SOURCE_DIR/rules/vn/nd91-2017" B="$TDKT_SOURCE_DIR/rules/vn/luat-2022"
+"$TDKT" eval --rules "$A" > /dev/null 2>&1
+run=$(sqlite3 "$TDKT_DB" "SELECT max(id) FROM runs")
+for f in table jsonl csv; do
+  "$TDKT" diff --from "$A" --to "$B" --format $f > "$tmp/warm.$f" 2> "$tmp/warm.err"
+  "$TDKT" diff --fresh --from "$A" --to "$B" --format $f > "$tmp/cold.$f" 2> "$tmp/cold.err"
+  check "diff ($f) takes side A from saved run $run" grep -q "lần xét $run đã lưu" "$tmp/warm.err"
+  check "diff --fresh ($f) judges side A" test ! -s "$tmp/cold.err"
+  check "diff ($f) from the saved run prints what --fresh prints" cmp -s "$tmp/warm.$f" "$tmp/cold.$f"
+done
+check "... and that is not nothing" grep -q '"change":"gained"' "$tmp/warm.jsonl"
+"$TDKT" --lang en diff --from "$A" --to "$B" > /dev/null 2> "$tmp/en.err"
+check "a Vietnamese run is not taken for English" test ! -s "$tmp/en.err"
+mkdir -p "$tmp/edited/vn"
+cp -r "$A" "$tmp/edited/vn/"
+"$TDKT" diff --from "$tmp/edited/vn/nd91-2017" --to "$B" > /dev/null 2> "$tmp/copy.err"
+check "the same files elsewhere are the same rules" grep -q "lần xét $run đã lưu" "$tmp/copy.err"
+echo "-- edited" >> "$tmp/edited/vn/nd91-2017/forms/ldtt.lua"
+"$TDKT" diff --from "$tmp/edited/vn/nd91-2017" --to "$B" > /dev/null 2> "$tmp/edit.err"
+check "a changed rule file is judged afresh" test ! -s "$tmp/edit.err"
+sqlite3 "$TDKT_DB" "UPDATE appraisals SET rating = rating WHERE (subject_type, subject_id, year) =
+                    (SELECT subject_type, subject_id, year FROM appraisals LIMIT 1)"
+"$TDKT" diff --from "$A" --to "$B" > /dev/null 2> "$tmp/rec.err"
+check "changed records are judged afresh" test ! -s "$tmp/rec.err"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
