@@ -4,7 +4,7 @@
  *
  *   tdkt_bench --db DB --step load|eval|save|diff|report|rules|bk
  *              [--rules DIR] [--from DIR --to DIR] [--threads N]
- *              [--year Y] [--runs N] [--image on|off]
+ *              [--year Y] [--runs N] [--image on|off] [--saved]
  *
  * One step per process, so that the peak RSS (getrusage, or /usr/bin/time
  * around the process) is the step's own. Each phase of the step (open the
@@ -17,7 +17,9 @@
  *   save    eval, then tdkt_decisions_save into --db (give it a copy:
  *           a saved run grows the database)
  *   diff    load, open --from and --to, tdkt_eval under each,
- *           tdkt_diff_compare
+ *           tdkt_diff_compare; with --saved, side A takes the judgements
+ *           of a saved run of --from (tdkt_run_results, timed as part of
+ *           the diff), as `tdkt diff` does without --fresh
  *   report  tdkt_store_open + tdkt_report_compute(--year)
  *   rules   tdkt_rules_open on --rules (a rules root) and on each rule set
  *           folder found under it, each timed
@@ -162,7 +164,7 @@ static void usage(void)
           "load|eval|save|diff|report|rules|bk\n"
           "                  [--rules DIR] [--from DIR --to DIR] "
           "[--threads N] [--year Y] [--runs N]\n"
-          "                  [--image on|off]\n",
+          "                  [--image on|off] [--saved]\n",
           stderr);
 }
 
@@ -181,6 +183,7 @@ extern int tdkt__index_image;
 typedef struct args {
     const char *db, *step, *rules, *from, *to;
     int threads, year, runs;
+    bool saved; /* diff: side A from a saved run */
 } args;
 
 static void index_json(const tdkt_index *ix)
@@ -426,8 +429,9 @@ static int step_diff(const args *a)
     tdkt_store *store = NULL;
     tdkt_index *ix = NULL;
     tdkt_rules *ra = NULL, *rb = NULL;
-    tdkt_results *resa = NULL, *resb = NULL;
+    tdkt_results *resa = NULL, *resb = NULL, *saved = NULL;
     tdkt_diff *d = NULL;
+    int64_t saved_run = 0;
     int status = 1, threads = a->threads < 0 ? 0 : a->threads;
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
     o.year = a->year;
@@ -441,8 +445,16 @@ static int step_diff(const args *a)
     }
     end("rules");
     stamp s0 = now();
+    if (a->saved) {
+        begin();
+        if (tdkt_run_results(&saved, &saved_run, store, ix, ra, &o) < 0) {
+            fail("tdkt_run_results");
+            goto done;
+        }
+        end("saved");
+    }
     begin();
-    if (tdkt_eval(&resa, ix, ra, &o) < 0) {
+    if (tdkt_diff_eval(&resa, ix, ra, &o, saved) < 0) {
         fail("tdkt_eval (from)");
         goto done;
     }
@@ -463,8 +475,11 @@ static int step_diff(const args *a)
     size_t n = tdkt_results_count(resa);
     kint("threads", threads ? threads : cores());
     kint("nominations", (long long)n);
-    /* The dry run as a user waits for it: both evaluations and the
-     * comparison (not the load, shared with any other step). */
+    kint("saved_run", (long long)saved_run);
+    kint("reused_from", (long long)tdkt_results_reused(resa));
+    /* The dry run as a user waits for it: both evaluations (with reading
+     * the saved run, if any) and the comparison (not the load, shared
+     * with any other step). */
     knum("diff_s", s1.wall - s0.wall);
     knum("diff_cpu_s", s1.cpu - s0.cpu);
     knum("rate", s1.wall > s0.wall ? (double)n / (s1.wall - s0.wall) : 0);
@@ -477,6 +492,7 @@ done:
     tdkt_diff_free(d);
     tdkt_results_free(resa);
     tdkt_results_free(resb);
+    tdkt_results_free(saved);
     tdkt_rules_free(ra);
     tdkt_rules_free(rb);
     tdkt_index_free(ix);
@@ -647,13 +663,17 @@ static int step_rules(const args *a)
 
 int main(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, NULL, NULL, -1, 0, 1};
+    args a = {NULL, NULL, NULL, NULL, NULL, -1, 0, 1, false};
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(o, "--help") == 0 || strcmp(o, "-h") == 0) {
             usage();
             return 0;
+        }
+        if (strcmp(o, "--saved") == 0) {
+            a.saved = true;
+            continue;
         }
         if (!v) {
             usage();

@@ -29,13 +29,14 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 steps = d["steps"]
 for s in ("import", "load", "eval", "eval_1t", "save", "load_eval_save",
-          "diff", "report", "rules", "bk"):
+          "diff", "diff_saved", "report", "rules", "bk"):
     assert s in steps, "missing step " + s
     for k in ("wall_s", "cpu_s", "peak_rss_mib", "process_wall_s", "runs"):
         assert k in steps[s], (s, k)
     assert steps[s]["wall_s"] is not None and steps[s]["wall_s"] >= 0, s
     assert steps[s]["peak_rss_mib"] > 0, s
-for s in ("import", "load", "eval", "eval_1t", "save", "diff", "bk"):
+for s in ("import", "load", "eval", "eval_1t", "save", "diff", "diff_saved",
+          "bk"):
     assert steps[s]["nominations_per_s"] > 0, s
 m = d["meta"]
 assert m["people"] == 1000 and m["nominations"] > 1000, m
@@ -55,6 +56,10 @@ assert all(f[k] <= c["ineligible"] for k in f) and max(f.values()) > 0, f
 assert c["ineligible"] <= sum(f.values()), c
 ch = steps["diff"]["changes"]
 assert sum(ch.values()) == m["nominations"], ch
+# side A from the saved run: the same changes, every judged one taken
+assert steps["diff_saved"]["changes"] == ch, steps["diff_saved"]["changes"]
+o = steps["eval"]["outcomes"]
+assert 0 < steps["diff_saved"]["reused_from"] <= o["eligible"] + o["ineligible"] + o["review"]
 r = steps["rules"]["sets"]
 assert r["all"]["sets"] >= 4 and r["all"]["forms"] > 0, r
 names = [t["target"] for t in d["targets"]]
