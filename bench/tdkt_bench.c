@@ -458,6 +458,9 @@ static int step_diff(const args *a)
         fail("tdkt_eval (from)");
         goto done;
     }
+    size_t reused = tdkt_results_reused(resa);
+    tdkt_results_free(saved); /* as tdkt diff: side A has its own copy */
+    saved = NULL;
     end("eval_from");
     begin();
     if (tdkt_diff_eval(&resb, ix, rb, &o, resa) < 0) {
@@ -476,7 +479,7 @@ static int step_diff(const args *a)
     kint("threads", threads ? threads : cores());
     kint("nominations", (long long)n);
     kint("saved_run", (long long)saved_run);
-    kint("reused_from", (long long)tdkt_results_reused(resa));
+    kint("reused_from", (long long)reused);
     /* The dry run as a user waits for it: both evaluations (with reading
      * the saved run, if any) and the comparison (not the load, shared
      * with any other step). */

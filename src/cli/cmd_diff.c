@@ -224,6 +224,8 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         cli_fail(cli, NULL);
         goto done;
     }
+    tdkt_results_free(saved); /* side A has its own copy now */
+    saved = NULL;
     o.as_of = to.as_of;
     if (tdkt_diff_eval(&to.res, ix, to.rules, &o, from.res) < 0 ||
         tdkt_diff_compare(&d, from.res, to.res) < 0 ||
