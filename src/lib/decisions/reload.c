@@ -59,7 +59,9 @@ static int same_sets(sqlite3 *db, int64_t id, const tdkt_rules *rules,
     return error;
 }
 
-/* The newest run that qualifies (see the top), or 0. */
+/* The newest run that qualifies (see the top), or 0. A value SQLite
+ * cannot give (out of memory) only rules a run out: the diff then judges
+ * side A itself, which costs time, never a wrong answer. */
 static int find_run(sqlite3 *db, const tdkt_index *ix,
                     const tdkt_rules *rules, tdkt_lang lang, int64_t *found)
 {
@@ -171,19 +173,19 @@ typedef struct loader {
 } loader;
 
 /* The form of this run's rules that made the decision in @p st
- * (nomination_id, ruleset, form…), or NULL: its set is not among them,
- * or its form has other nodes now. */
-static const tdkt_form *form_of(const loader *l, sqlite3_stmt *st)
+ * (nomination_id, ruleset, form…), and its set in *rs; NULL: the set is
+ * not among them, or the form has other nodes now. */
+static const tdkt_form *form_of(const loader *l, sqlite3_stmt *st,
+                                const tdkt_ruleset **rs)
 {
     int64_t k = sqlite3_column_int64(st, 2);
     if (sqlite3_column_type(st, 2) == SQLITE_NULL || k < 1 ||
         (size_t)k > l->sr.nforms || l->forms[k - 1].award < 0)
         return NULL;
-    const tdkt_ruleset *rs =
-        set_by_id(l->res->rules, (const char *)sqlite3_column_text(st, 1));
+    *rs = set_by_id(l->res->rules, (const char *)sqlite3_column_text(st, 1));
     const tdkt_form *f =
-        rs ? rs_form(rs, l->forms[k - 1].award, l->forms[k - 1].subject)
-           : NULL;
+        *rs ? rs_form(*rs, l->forms[k - 1].award, l->forms[k - 1].subject)
+            : NULL;
     return f && (size_t)f->nnodes == l->sr.forms[k - 1].n ? f : NULL;
 }
 
@@ -194,7 +196,8 @@ static int add_decision(loader *l, sqlite3_stmt *st)
     tdkt_results *res = l->res;
     const char *nom = (const char *)sqlite3_column_text(st, 0);
     int32_t n = nom ? ix_map_get_nom(res->ix, nom) : -1;
-    const tdkt_form *f = n >= 0 ? form_of(l, st) : NULL;
+    const tdkt_ruleset *rs = NULL;
+    const tdkt_form *f = n >= 0 ? form_of(l, st, &rs) : NULL;
     const unsigned char *blob = sqlite3_column_blob(st, 5);
     size_t len = (size_t)sqlite3_column_bytes(st, 5);
     if (!f || sqlite3_column_type(st, 5) != SQLITE_BLOB || !len ||
@@ -229,8 +232,6 @@ static int add_decision(loader *l, sqlite3_stmt *st)
         res->items = p;
         l->cap = cap;
     }
-    const tdkt_ruleset *rs =
-        set_by_id(res->rules, (const char *)sqlite3_column_text(st, 1));
     res_item *it = &res->items[res->n++];
     memset(it, 0, sizeof *it);
     it->nom = n;
