@@ -95,6 +95,9 @@ if [ "${VALGRIND_CLI:-1}" != 0 ]; then
     vgrun cli-eval-table "${tdkt[@]}" eval --year 2024
     vgrun cli-eval-csv "${tdkt[@]}" eval --dry-run --format csv --lang en
     vgrun cli-diff "${tdkt[@]}" diff --from 2023-12-31 --to 2024-12-31
+    # side A from the run eval --year 2024 saved (the same rules root)
+    vgrun cli-diff-saved "${tdkt[@]}" diff --year 2024 --from "$root/rules" \
+        --to 2024-12-31
     vgrun cli-runs "${tdkt[@]}" runs
     vgrun cli-runs-show "${tdkt[@]}" runs show 1
     vgrun cli-confer "${tdkt[@]}" confer --run 1 --decision-no 1/QĐ-UBND --date 2025-01-15
