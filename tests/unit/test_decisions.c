@@ -424,10 +424,6 @@ static void test_decisions__left_transaction_ended(void **state)
     assert_int_equal(query_int(a, "SELECT count(*) FROM runs"), 1);
 }
 
-/* The example province (440 nominations, every award, judged by the
- * shipped rule sets): thousands of details, most of them repeated, each
- * shown again in its place. A detail lost, swapped or numbered wrong in
- * the run's dictionary changes the text. */
 /* The example province imported and indexed, and the rules of @p rules
  * (under the source tree) opened. */
 static void load_province(audit *a, const char *rules)
@@ -443,6 +439,10 @@ static void load_province(audit *a, const char *rules)
     free(dir);
 }
 
+/* The example province (440 nominations, every award, judged by the
+ * shipped rule sets): thousands of details, most of them repeated, each
+ * shown again in its place. A detail lost, swapped or numbered wrong in
+ * the run's dictionary changes the text. */
 static void test_decisions__province_shows_as_judged(void **state)
 {
     audit *a = *state;
