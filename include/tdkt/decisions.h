@@ -83,8 +83,9 @@ TDKT_API int tdkt_decisions_save(tdkt_store *store,
  * on @p ix, for a dry-run to take instead of judging them anew (pass them
  * as side A's @p a to tdkt_diff_eval() under the same @p rules). A run
  * qualifies when it judged the same records (the index's records
- * version), with this engine version, in @p opt's language, under rule
- * sets whose files have the SHA-256 they have now, none of its
+ * version), with this engine version, in @p opt's language (its options
+ * say `"lang":"vi"` or `"lang":"en"`, as `tdkt eval` saves them), under
+ * rule sets whose files have the SHA-256 they have now, none of its
  * parameters overridden (tdkt_rules_set_param). Of its decisions, only
  * those whose form verdict the saved outcome tells are taken: errors,
  * and results with a message other than a quota's, are judged again.
