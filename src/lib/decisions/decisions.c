@@ -142,10 +142,9 @@ static int verify_sets(sqlite3 *db, int64_t run_id, tdkt_lang lang,
             error = opened;
             break;
         }
-        if (opened == TDKT_OK)
-            for (size_t i = 0; i < tdkt_rules_count(rules); i++)
-                if (strcmp(tdkt_ruleset_id(tdkt_rules_at(rules, i)), id) == 0)
-                    now = tdkt_ruleset_sha256(tdkt_rules_at(rules, i));
+        const tdkt_ruleset *rs = opened == TDKT_OK ? rs_find(rules, id) : NULL;
+        if (rs)
+            now = rs->sha256;
         if (!now)
             error = tdkt_diags_add(problems, dir, 0, NULL,
                                    lang == TDKT_LANG_EN

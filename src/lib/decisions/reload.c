@@ -27,14 +27,6 @@
 /* At most this many of the newest runs on the same records are examined. */
 #define CANDIDATES 8
 
-static const tdkt_ruleset *set_by_id(const tdkt_rules *rules, const char *id)
-{
-    for (size_t i = 0; id && i < rules->nsets; i++)
-        if (strcmp(rules->sets[i]->id, id) == 0)
-            return rules->sets[i];
-    return NULL;
-}
-
 /* Did run @p id use only sets that @p rules holds with the same files? */
 static int same_sets(sqlite3 *db, int64_t id, const tdkt_rules *rules,
                      bool *same)
@@ -49,7 +41,7 @@ static int same_sets(sqlite3 *db, int64_t id, const tdkt_rules *rules,
     *same = true;
     while (*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const tdkt_ruleset *rs =
-            set_by_id(rules, (const char *)sqlite3_column_text(st, 0));
+            rs_find(rules, (const char *)sqlite3_column_text(st, 0));
         const char *sha = (const char *)sqlite3_column_text(st, 1);
         *same = rs && sha && strcmp(rs->sha256, sha) == 0;
     }
@@ -182,7 +174,7 @@ static const tdkt_form *form_of(const loader *l, sqlite3_stmt *st,
     if (sqlite3_column_type(st, 2) == SQLITE_NULL || k < 1 ||
         (size_t)k > l->sr.nforms || l->forms[k - 1].award < 0)
         return NULL;
-    *rs = set_by_id(l->res->rules, (const char *)sqlite3_column_text(st, 1));
+    *rs = rs_find(l->res->rules, (const char *)sqlite3_column_text(st, 1));
     const tdkt_form *f =
         *rs ? rs_form(*rs, l->forms[k - 1].award, l->forms[k - 1].subject)
             : NULL;

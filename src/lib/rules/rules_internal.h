@@ -331,6 +331,8 @@ void rt_memo_stats(rt_memo *m, rt_memo_counts *c);
 void rt_copy_text(char *out, size_t n, const char *s);
 
 /* ---- ruleset.c ---- */
+/* The set of @p rules with id @p id (NULL: none, or id NULL). */
+tdkt_ruleset *rs_find(const tdkt_rules *rules, const char *id);
 const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject);
 /* Parameter in force for a form (form.x, else x), or NULL. */
 const rule_param *rs_param(const tdkt_ruleset *rs, const char *form_code,

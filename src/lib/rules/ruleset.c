@@ -721,9 +721,9 @@ static int add_set(tdkt_rules *rules, tdkt_ruleset *rs)
     return TDKT_OK;
 }
 
-static tdkt_ruleset *find_set(tdkt_rules *rules, const char *id)
+tdkt_ruleset *rs_find(const tdkt_rules *rules, const char *id)
 {
-    for (size_t i = 0; i < rules->nsets; i++)
+    for (size_t i = 0; id && i < rules->nsets; i++)
         if (strcmp(rules->sets[i]->id, id) == 0)
             return rules->sets[i];
     return NULL;
@@ -796,7 +796,7 @@ static int resolve_parents(tdkt_rules *rules)
         tdkt_ruleset *rs = rules->sets[i];
         if (!rs->parent_id)
             continue;
-        tdkt_ruleset *p = find_set(rules, rs->parent_id);
+        tdkt_ruleset *p = rs_find(rules, rs->parent_id);
         if (!p) {
             char *dir = path_join(rs->root, rs->parent_id);
             if (!dir)
