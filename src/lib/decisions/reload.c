@@ -88,8 +88,8 @@ static int find_run(sqlite3 *db, const tdkt_index *ix,
     return error;
 }
 
-/* What a run's form is: run_forms.form k at forms[k - 1] (award -1: not
- * one of this engine's codes). */
+/* What a run's form is: run_forms.form k at forms[k - 1] (award or
+ * subject -1: not one of this engine's codes). */
 typedef struct run_form {
     int award, subject;
 } run_form;
@@ -117,8 +117,7 @@ static int map_forms(sqlite3 *db, const saved_run *sr, run_form **out)
         if (k < 1 || (size_t)k > sr->nforms || !code || !type)
             continue;
         forms[k - 1].award = tdkt_vocab_lookup(TDKT_V_AWARD, code);
-        forms[k - 1].subject =
-            strcmp(type, "unit") == 0 ? TDKT_UNIT : TDKT_PERSON;
+        forms[k - 1].subject = tdkt_vocab_lookup(TDKT_V_SUBJECT, type);
     }
     int error = rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(db, "runs");
     sqlite3_finalize(st);
@@ -130,11 +129,12 @@ static int map_forms(sqlite3 *db, const saved_run *sr, run_form **out)
 }
 
 /* The verdict that gave @p outcome, or -1 when it does not tell (reuse.c
- * then judges the nomination again). */
-static int verdict_of(const tdkt_form *f, const int8_t *result, int outcome,
+ * then judges the nomination again). @p result: the nodes' saved results
+ * (-1 not judged). */
+static int verdict_of(const tdkt_form *f, const int *result, int outcome,
                       bool message)
 {
-    if (f->quota >= 0 && result[f->quota] != R_SKIP)
+    if (f->quota >= 0 && result[f->quota] >= 0)
         return R_PASS; /* quotas judge only what the form passed */
     if (message)
         return -1;
@@ -144,25 +144,30 @@ static int verdict_of(const tdkt_form *f, const int8_t *result, int outcome,
                                         : -1;
 }
 
-/* The forms a saved judgement may have reached through meets(): it did
- * not record them, so every form of its set (reuse.c then requires them
- * all to be the same). */
-static uint32_t all_forms(const tdkt_ruleset *rs)
-{
-    uint32_t m = 0;
-    for (size_t i = 0; i < rs->nforms; i++)
-        m |= rt_form_bit(&rs->forms[i]);
-    return m;
-}
-
 typedef struct loader {
     saved_run sr;
     run_form *forms;
+    /* per set of the rules (rs->index), every form it has: the forms a
+     * saved judgement may have reached through meets(), which the run did
+     * not record (reuse.c then requires them all to be the same) */
+    uint32_t *set_forms;
     tdkt_results *res;
     arena *ar;
     const char *texts; /* sr's details text, copied into the arena */
     size_t cap;
 } loader;
+
+static int map_set_forms(loader *l)
+{
+    const tdkt_rules *rules = l->res->rules;
+    l->set_forms = calloc(rules->nsets + 1, sizeof *l->set_forms);
+    if (!l->set_forms)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t s = 0; s < rules->nsets; s++)
+        for (size_t i = 0; i < rules->sets[s]->nforms; i++)
+            l->set_forms[s] |= rt_form_bit(&rules->sets[s]->forms[i]);
+    return TDKT_OK;
+}
 
 /* The form of this run's rules that made the decision in @p st
  * (nomination_id, ruleset, form…), and its set in *rs; NULL: the set is
@@ -172,7 +177,8 @@ static const tdkt_form *form_of(const loader *l, sqlite3_stmt *st,
 {
     int64_t k = sqlite3_column_int64(st, 2);
     if (sqlite3_column_type(st, 2) == SQLITE_NULL || k < 1 ||
-        (size_t)k > l->sr.nforms || l->forms[k - 1].award < 0)
+        (size_t)k > l->sr.nforms || l->forms[k - 1].award < 0 ||
+        l->forms[k - 1].subject < 0)
         return NULL;
     *rs = rs_find(l->res->rules, (const char *)sqlite3_column_text(st, 1));
     const tdkt_form *f =
@@ -200,6 +206,10 @@ static int add_decision(loader *l, sqlite3_stmt *st)
                                         "damaged",
                               (long long)l->sr.id, nom);
     int outcome = saved_outcome((const char *)sqlite3_column_text(st, 3));
+    int v = verdict_of(f, l->sr.result, outcome,
+                       sqlite3_column_type(st, 4) != SQLITE_NULL);
+    if (v < 0)
+        return TDKT_OK;
     int8_t *result = arena_alloc(l->ar, (size_t)f->nnodes);
     char **detail = arena_alloc(l->ar, (size_t)f->nnodes * sizeof *detail);
     if (!result || !detail)
@@ -212,10 +222,6 @@ static int add_decision(loader *l, sqlite3_stmt *st)
                           : (char *)l->texts +
                                 (l->sr.detail[i] - l->sr.details_text);
     }
-    int v = verdict_of(f, result, outcome,
-                       sqlite3_column_type(st, 4) != SQLITE_NULL);
-    if (v < 0)
-        return TDKT_OK;
     if (res->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 1024;
         res_item *p = realloc(res->items, cap * sizeof *p);
@@ -231,7 +237,7 @@ static int add_decision(loader *l, sqlite3_stmt *st)
     it->form = f;
     it->outcome = (int8_t)outcome;
     it->verdict = (int8_t)v;
-    it->forms = all_forms(rs);
+    it->forms = l->set_forms[rs->index];
     it->result = result;
     it->detail = detail;
     return TDKT_OK;
@@ -288,7 +294,8 @@ int tdkt_run_results(tdkt_results **out, int64_t *run_id, tdkt_store *store,
     }
     l.ar = &res->arenas[0];
     if ((error = saved_run_load(db, id, &l.sr)) < 0 ||
-        (error = map_forms(db, &l.sr, &l.forms)) < 0)
+        (error = map_forms(db, &l.sr, &l.forms)) < 0 ||
+        (error = map_set_forms(&l)) < 0)
         goto done;
     if (l.sr.ndetails) { /* one copy of the texts, the results' own */
         const char *last = l.sr.details[l.sr.ndetails - 1];
@@ -302,6 +309,7 @@ int tdkt_run_results(tdkt_results **out, int64_t *run_id, tdkt_store *store,
 done:
     saved_run_free(&l.sr);
     free(l.forms);
+    free(l.set_forms);
     if (error < 0 || res->n == 0) {
         tdkt_results_free(res);
         return error;
