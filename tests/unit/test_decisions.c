@@ -424,9 +424,10 @@ static void test_decisions__left_transaction_ended(void **state)
     assert_int_equal(query_int(a, "SELECT count(*) FROM runs"), 1);
 }
 
-/* The example province imported and indexed, and the rules of @p rules
- * (under the source tree) opened. */
-static void load_province(audit *a, const char *rules)
+/* The example province imported and indexed, and judged into a->res
+ * with @p opt under the rules of @p rules (under the source tree). */
+static void judge_province(audit *a, const char *rules,
+                           const tdkt_eval_options *opt)
 {
     const char *paths[] = {TDKT_SOURCE_DIR "/examples/kontum-demo"};
     tdkt_diags d = {0};
@@ -437,6 +438,7 @@ static void load_province(audit *a, const char *rules)
     char *dir = join(TDKT_SOURCE_DIR, rules);
     assert_int_equal(tdkt_rules_open(&a->rules, dir), 0);
     free(dir);
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, opt), 0);
 }
 
 /* The example province (440 nominations, every award, judged by the
@@ -446,10 +448,9 @@ static void load_province(audit *a, const char *rules)
 static void test_decisions__province_shows_as_judged(void **state)
 {
     audit *a = *state;
-    load_province(a, "rules");
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
-    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    judge_province(a, "rules", &opt);
     int64_t run = save(a);
     assert_true(detail_count(a, run) > 100);
     assert_shows_as(a, run, a->res);
@@ -1176,10 +1177,9 @@ static void test_decisions__saved_run_reused(void **state)
 static void test_decisions__saved_province_reused(void **state)
 {
     audit *a = *state;
-    load_province(a, "rules/vn/nd91-2017");
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 2;
-    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    judge_province(a, "rules/vn/nd91-2017", &opt);
     int64_t run = save_as_eval(a, TDKT_LANG_VI);
     size_t judged = 0, quota = 0;
     const char *ids[3];
