@@ -243,20 +243,39 @@ static int add_decision(loader *l, sqlite3_stmt *st)
     return TDKT_OK;
 }
 
-static int load_decisions(sqlite3 *db, loader *l)
+/* The run's decisions of the nominations @p opt selects: each one named
+ * through the run's index on nomination ids, else those of its year (or
+ * all), so that a diff of a few nominations does not read a whole run. */
+static int load_decisions(sqlite3 *db, loader *l,
+                          const tdkt_eval_options *opt)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT nomination_id, ruleset, form, "
-                               "outcome, message, result FROM decisions "
-                               "WHERE run_id = ?",
+    if (sqlite3_prepare_v2(db,
+                           opt->nids ? "SELECT nomination_id, ruleset, form, "
+                                       "outcome, message, result FROM "
+                                       "decisions WHERE run_id = ?1 AND "
+                                       "nomination_id = ?2"
+                                     : "SELECT nomination_id, ruleset, form, "
+                                       "outcome, message, result FROM "
+                                       "decisions WHERE run_id = ?1 AND "
+                                       "(?2 = 0 OR year = ?2)",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, l->sr.id);
-    int rc, error = TDKT_OK;
-    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        error = add_decision(l, st);
-    if (error == TDKT_OK && rc != SQLITE_DONE)
-        error = tdkt_store_fail(db, "runs");
+    if (!opt->nids)
+        sqlite3_bind_int(st, 2, opt->year);
+    int rc = SQLITE_DONE, error = TDKT_OK;
+    for (size_t i = 0; error == TDKT_OK && i < (opt->nids ? opt->nids : 1);
+         i++) {
+        if (opt->nids) {
+            sqlite3_reset(st);
+            sqlite3_bind_text(st, 2, opt->ids[i], -1, SQLITE_STATIC);
+        }
+        while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            error = add_decision(l, st);
+        if (error == TDKT_OK && rc != SQLITE_DONE)
+            error = tdkt_store_fail(db, "runs");
+    }
     sqlite3_finalize(st);
     return error;
 }
@@ -303,7 +322,7 @@ int tdkt_run_results(tdkt_results **out, int64_t *run_id, tdkt_store *store,
         l.texts = arena_str(l.ar, l.sr.details_text, len);
     }
     if (!l.ar->failed)
-        error = load_decisions(db, &l);
+        error = load_decisions(db, &l, opt);
     if (error == TDKT_OK && l.ar->failed)
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
 done:
