@@ -235,7 +235,8 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     }
     /* Said last, once everything is printed: a command that fails says
      * only why. */
-    if (tdkt_results_reused(from.res))
+    size_t taken = tdkt_results_reused(from.res);
+    if (taken)
         fprintf(stderr,
                 TDKT_TR(cli->lang,
                         "Phía A: lấy lại %zu kết quả của lần xét %lld đã "
@@ -244,7 +245,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
                         "Side A: %zu judgements taken from saved run %lld "
                         "(same records, same rule set); --fresh judges "
                         "them again.\n"),
-                tdkt_results_reused(from.res), (long long)saved_run);
+                taken, (long long)saved_run);
     status = CLI_OK;
 done:
     tdkt_diff_free(d);
