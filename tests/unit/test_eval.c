@@ -686,14 +686,20 @@ static char *big_dataset(void)
     return b.ptr;
 }
 
-static void test_eval__same_results_on_any_thread_count(void **state)
+/* The big dataset judged by rules/basic on one thread. */
+static void judge_big(fx *f)
 {
-    fx *f = *state;
     char *sql = big_dataset();
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
     judge(f, sql, "rules/basic", &opt);
     free(sql);
+}
+
+static void test_eval__same_results_on_any_thread_count(void **state)
+{
+    fx *f = *state;
+    judge_big(f);
     size_t n = tdkt_results_count(f->res);
     assert_int_equal(n, 368);
     /* Every outcome occurs, and both sets judge: the comparison means
@@ -717,6 +723,7 @@ static void test_eval__same_results_on_any_thread_count(void **state)
     rt_memo_counts one = f->res->memo_counts;
     assert_true(one.seeded > 0 && one.hits > 0);
     static const int threads[] = {2, 4, 3};
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
         opt.threads = threads[t];
         judge(f, NULL, NULL, &opt);
@@ -990,6 +997,91 @@ static void test_eval__diff_reuses_what_holds(void **state)
     free(path);
 }
 
+/* The arena keeps one copy of each short text: details repeat by the
+ * million ("không có", "compliance = 1"), and a copy each is hundreds of
+ * MB at a million people. */
+static void test_eval__arena_keeps_one_copy_of_a_text(void **state)
+{
+    (void)state;
+    arena a = {0};
+    char text[32] = "không có";
+    const char *first = arena_str(&a, text, strlen(text));
+    assert_string_equal(first, "không có");
+    assert_ptr_not_equal(first, text);
+    char again[32];
+    memcpy(again, text, sizeof again); /* the same text elsewhere */
+    assert_ptr_equal(arena_str(&a, again, strlen(again)), first);
+    /* a prefix, or the same length with another byte, is another text */
+    const char *prefix = arena_str(&a, text, 5);
+    assert_string_equal(prefix, "khôn");
+    assert_ptr_not_equal(prefix, first);
+    text[0] = 'K';
+    assert_string_equal(arena_str(&a, text, strlen(text)), "Không có");
+    assert_string_equal(first, "không có"); /* its copy is its own */
+    assert_string_equal(arena_str(&a, "", 0), "");
+    /* Thousands of texts (the table grows): each still found, once. */
+    enum { N = 5000 };
+    const char **kept = calloc(N, sizeof *kept);
+    assert_non_null(kept);
+    char buf[64];
+    for (int i = 0; i < N; i++) {
+        int len = snprintf(buf, sizeof buf, "compliance_%d = %d", i, i % 7);
+        kept[i] = arena_str(&a, buf, (size_t)len);
+    }
+    for (int i = 0; i < N; i++) {
+        int len = snprintf(buf, sizeof buf, "compliance_%d = %d", i, i % 7);
+        assert_ptr_equal(arena_str(&a, buf, (size_t)len), kept[i]);
+        assert_string_equal(kept[i], buf);
+    }
+    assert_int_equal(a.ntexts, N + 3);
+    /* Long texts (messages, a run's text table) are copied as they are. */
+    char longer[300];
+    memset(longer, 'x', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    const char *l1 = arena_str(&a, longer, strlen(longer));
+    const char *l2 = arena_str(&a, longer, strlen(longer));
+    assert_string_equal(l1, longer);
+    assert_string_equal(l2, longer);
+    assert_ptr_not_equal(l1, l2);
+    assert_false(a.failed);
+    free(kept);
+    arena_free(&a);
+}
+
+/* An evaluation's equal details are one copy (one thread: one arena). */
+static void test_eval__details_kept_once(void **state)
+{
+    fx *f = *state;
+    judge_big(f);
+    enum { MAX = 4096 };
+    const char **seen = calloc(MAX, sizeof *seen);
+    assert_non_null(seen);
+    size_t nseen = 0, details = 0;
+    for (size_t i = 0; i < f->res->n; i++) {
+        const res_item *it = &f->res->items[i];
+        if (!it->form || !it->detail)
+            continue;
+        for (int k = 0; k < it->form->nnodes; k++) {
+            const char *d = it->detail[k];
+            if (it->form->nodes[k].kind != RN_CRITERION || !d || !d[0])
+                continue;
+            details++;
+            size_t j = 0;
+            while (j < nseen && strcmp(seen[j], d) != 0)
+                j++;
+            if (j < nseen) {
+                assert_ptr_equal(seen[j], d);
+            } else {
+                assert_true(nseen < MAX);
+                seen[nseen++] = d;
+            }
+        }
+    }
+    /* many details, few texts: the check means something */
+    assert_true(details > 4 * nseen);
+    free(seen);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1008,6 +1100,8 @@ int main(void)
         T(test_eval__memo_keeps_depth_limits),
         T(test_eval__memo_shared_by_threads),
         T(test_eval__diff_reuses_what_holds),
+        cmocka_unit_test(test_eval__arena_keeps_one_copy_of_a_text),
+        T(test_eval__details_kept_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

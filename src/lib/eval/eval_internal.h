@@ -14,13 +14,23 @@ typedef struct arena_block {
     char data[];
 } arena_block;
 
+/* A text kept once in its arena (arena_str). */
+typedef struct arena_text {
+    uint32_t hash, len;
+    const char *p;
+} arena_text;
+
 typedef struct arena {
     arena_block *head;
+    arena_text *texts; /* open addressing; p NULL: empty */
+    size_t ntexts, texts_cap;
     bool failed; /* an allocation failed: some text is missing, so the
                   * results must not be used (eval_run fails) */
 } arena;
 
 void *arena_alloc(arena *a, size_t n);
+/* A copy of s[0..n) that lives as long as the arena; equal short texts
+ * share one copy, so it must never be written to. */
 char *arena_str(void *a, const char *s, size_t n);
 void arena_free(arena *a);
 
