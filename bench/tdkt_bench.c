@@ -729,6 +729,7 @@ int main(int argc, char **argv)
     tdkt_buf_puts(&js, "{");
     kstr("step", a.step);
     kstr("tdkt", tdkt_version());
+    kstr("build", tdkt_build());
     kint("cores", cores());
     if (a.db)
         kstr("db", a.db);

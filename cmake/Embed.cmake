@@ -11,3 +11,19 @@ function(tdkt_embed file symbol)
     VERBATIM)
   set(TDKT_EMBEDDED_SOURCES ${TDKT_EMBEDDED_SOURCES} ${out} PARENT_SCOPE)
 endfunction()
+
+# tdkt_build_id(OUT): generate OUT, the C file of the build's identity
+# (cmake/BuildId.cmake), again whenever a file of the library changes.
+file(GLOB_RECURSE TDKT_BUILD_INPUTS CONFIGURE_DEPENDS
+     ${PROJECT_SOURCE_DIR}/src/lib/*.c ${PROJECT_SOURCE_DIR}/src/lib/*.h
+     ${PROJECT_SOURCE_DIR}/src/lib/*.lua ${PROJECT_SOURCE_DIR}/src/lib/*.sql
+     ${PROJECT_SOURCE_DIR}/include/*.h)
+function(tdkt_build_id out)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DROOT=${PROJECT_SOURCE_DIR}
+            -DVERSION=${PROJECT_VERSION} -DOUT=${out}
+            -P ${PROJECT_SOURCE_DIR}/cmake/BuildId.cmake
+    DEPENDS ${TDKT_BUILD_INPUTS} ${PROJECT_SOURCE_DIR}/cmake/BuildId.cmake
+    VERBATIM)
+endfunction()

@@ -32,6 +32,15 @@ enum tdkt_code {
 /** The engine's version string, e.g. "0.1.0". */
 TDKT_API const char *tdkt_version(void);
 
+/**
+ * The engine build: the version and a hash of every file the library is
+ * made of, e.g. "0.1.0+3f2a9c1b7d4e5f60". A saved run records it, and a
+ * diff takes judgements again only from a run of the very same build
+ * (tdkt_run_results), so a changed prelude or engine never lends a stale
+ * judgement, whether or not the version was bumped.
+ */
+TDKT_API const char *tdkt_build(void);
+
 /** Static English text for a result code. */
 TDKT_API const char *tdkt_strerror(int code);
 

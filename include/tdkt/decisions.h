@@ -3,7 +3,7 @@
  * Decisions: the append-only audit record of evaluation runs, and conferring
  * eligible decisions as honours.
  *
- * A run stores its time, the engine version, the options, for every rule
+ * A run stores its time, the engine build (tdkt_build), the options, for every rule
  * set used its id and a SHA-256 over every file of the set and its
  * parents, and each form it used once, with its criteria (ids, words,
  * citations, reading status, tree); each decision stores the nomination,
@@ -83,7 +83,7 @@ TDKT_API int tdkt_decisions_save(tdkt_store *store,
  * on @p ix, for a dry-run to take instead of judging them anew (pass them
  * as side A's @p a to tdkt_diff_eval() under the same @p rules). A run
  * qualifies when it judged the same records (the index's records
- * version), with this engine version, in @p opt's language (its options
+ * version), with this very engine build (tdkt_build), in @p opt's language (its options
  * say `"lang":"vi"` or `"lang":"en"`, as `tdkt eval` saves them), under
  * rule sets whose files have the SHA-256 they have now, none of its
  * parameters overridden (tdkt_rules_set_param). Of its decisions, only

@@ -271,7 +271,7 @@ int main(int argc, char **argv)
         rc = print_main_help(&cli, stdout);
     } else if (strcmp(args[1], "--version") == 0 ||
                strcmp(args[1], "version") == 0) {
-        printf("tdkt %s (Lua 5.4, SQLite %s)\n", tdkt_version(),
+        printf("tdkt %s (Lua 5.4, SQLite %s)\n", tdkt_build(),
                sqlite3_libversion());
         rc = CLI_OK;
     } else {

@@ -216,7 +216,14 @@ static void test_decisions__save_records_run(void **state)
     assert_int_equal(strlen(started), 20); /* 2024-01-31T08:00:00Z */
     assert_true(started[4] == '-' && started[10] == 'T' &&
                 started[19] == 'Z');
-    assert_string_equal(col(st, 2), tdkt_version());
+    /* the build: the version, '+', 16 hex digits of the sources' hash */
+    const char *build = col(st, 2);
+    size_t vlen = strlen(tdkt_version());
+    assert_string_equal(build, tdkt_build());
+    assert_int_equal(strncmp(build, tdkt_version(), vlen), 0);
+    assert_int_equal(build[vlen], '+');
+    assert_int_equal(strspn(build + vlen + 1, "0123456789abcdef"), 16);
+    assert_int_equal(strlen(build), vlen + 17);
     assert_string_equal(col(st, 3), a->root);
     assert_string_equal(col(st, 4), "{\"year\":0}");
     assert_int_equal(sqlite3_column_int(st, 5), 4);
@@ -1259,16 +1266,24 @@ static void test_decisions__saved_run_only_when_same(void **state)
         free(path);
     }
 
+    /* Another version; the same version from another build (or saved
+     * before builds were recorded): judged again. */
     assert_int_equal(tdkt_store_exec(a->store,
-                                     "DROP TRIGGER runs_append_only_u;"
-                                     "UPDATE runs SET engine = '0.0.1';"),
+                                     "DROP TRIGGER runs_append_only_u;"),
                      0);
-    assert_judged_from_run(a, &opt, 0, 0);
-    char sql[128];
-    snprintf(sql, sizeof sql, "UPDATE runs SET engine = '%s';",
+    char sql[128], other_build[64];
+    snprintf(other_build, sizeof other_build, "%s+0000000000000000",
              tdkt_version());
-    assert_int_equal(tdkt_store_exec(a->store, sql), 0);
-    assert_judged_from_run(a, &opt, run, 2);
+    const char *engines[] = {"0.0.1", tdkt_version(), other_build,
+                             tdkt_build()};
+    size_t nengines = sizeof engines / sizeof *engines;
+    for (size_t e = 0; e < nengines; e++) {
+        snprintf(sql, sizeof sql, "UPDATE runs SET engine = '%s';",
+                 engines[e]);
+        assert_int_equal(tdkt_store_exec(a->store, sql), 0);
+        bool same = e == nengines - 1;
+        assert_judged_from_run(a, &opt, same ? run : 0, same ? 2 : 0);
+    }
 
     assert_int_equal(tdkt_store_exec(a->store,
                                      "INSERT INTO facts(subject_type, "

@@ -18,6 +18,13 @@ const char *tdkt_version(void)
     return TDKT_VERSION_STRING;
 }
 
+extern const char tdkt__build[]; /* generated: cmake/BuildId.cmake */
+
+const char *tdkt_build(void)
+{
+    return tdkt__build;
+}
+
 const char *tdkt_strerror(int code)
 {
     switch (code) {

@@ -5,7 +5,7 @@
  * A saved decision keeps what eval/reuse.c needs of a judgement: its rule
  * set, form, node results and details. A run qualifies only when it
  * judged the very records the index holds (the records version of its
- * snapshot, store version 6), with this engine version, in the same
+ * snapshot, store version 6), with this very engine build, in the same
  * language, under sets whose files hash as they hash now, with no
  * parameter overridden. reuse.c then takes a decision only where this
  * run would choose the same set and form for the nomination.
@@ -73,7 +73,7 @@ static int find_run(sqlite3 *db, const tdkt_index *ix,
         const char *engine = (const char *)sqlite3_column_text(st, 1);
         const char *options = (const char *)sqlite3_column_text(st, 2);
         bool same = false;
-        if (!engine || strcmp(engine, tdkt_version()) != 0 || !options ||
+        if (!engine || strcmp(engine, tdkt_build()) != 0 || !options ||
             !strstr(options, said))
             continue;
         int64_t id = sqlite3_column_int64(st, 0);

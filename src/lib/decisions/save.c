@@ -284,7 +284,7 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
         (error = prepare_insert(sv.db, 1, &sv.one)) < 0)
         goto done;
     bind_text(run, 1, started);
-    bind_text(run, 2, tdkt_version());
+    bind_text(run, 2, tdkt_build());
     bind_text(run, 3, rules);
     bind_text(run, 4, options ? options : "{}");
     sqlite3_bind_int64(run, 5, (sqlite3_int64)tdkt_results_count(res));

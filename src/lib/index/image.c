@@ -77,12 +77,12 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 }
 
 /* What must be equal for an image to be read by this build: the engine
- * version, the records' sizes and every domain's codes in order (codes
- * are stored as their numbers). */
+ * build (any change to the library's files), the records' sizes and every
+ * domain's codes in order (codes are stored as their numbers). */
 static uint64_t layout(void)
 {
-    uint64_t h = fnv(1469598103934665603ULL, tdkt_version(),
-                     strlen(tdkt_version()) + 1);
+    uint64_t h = fnv(1469598103934665603ULL, tdkt_build(),
+                     strlen(tdkt_build()) + 1);
     h = fnv(h, item_size, sizeof item_size);
     for (int d = 0; d < TDKT_V_COUNT_; d++) {
         int n = tdkt_vocab_count((tdkt_vocab_domain)d);
