@@ -468,7 +468,13 @@ static int case_protected(rt *r, void *ud)
     c->db = tdkt_store_sqlite(cr->store);
     char form[64];
     int year = 0;
-    sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL);
+    /* A BEGIN refused for memory would leave the records to autocommit
+     * and the COMMIT to blame the case: its code is kept for run_case. */
+    if (sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        c->oom = sqlite3_errcode(c->db) == SQLITE_NOMEM;
+        tdkt_buf_printf(msg, "records: %s", sqlite3_errmsg(c->db));
+        return -1;
+    }
     if (build_records(c, body, form, sizeof form, &year) < 0) {
         tdkt_buf_puts(msg, c->err);
         return -1;
