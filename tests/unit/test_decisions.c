@@ -451,7 +451,8 @@ static void judge_province(audit *a, const char *rules,
 /* The example province (440 nominations, every award, judged by the
  * shipped rule sets): thousands of details, most of them repeated, each
  * shown again in its place. A detail lost, swapped or numbered wrong in
- * the run's dictionary changes the text. */
+ * the run's dictionary changes the text. Judged on three threads, each
+ * text has a copy in each thread's arena: still stored once. */
 static void test_decisions__province_shows_as_judged(void **state)
 {
     audit *a = *state;
@@ -459,7 +460,16 @@ static void test_decisions__province_shows_as_judged(void **state)
     opt.threads = 1;
     judge_province(a, "rules", &opt);
     int64_t run = save(a);
-    assert_true(detail_count(a, run) > 100);
+    int texts = detail_count(a, run);
+    assert_true(texts > 100);
+    assert_shows_as(a, run, a->res);
+
+    tdkt_results_free(a->res);
+    a->res = NULL;
+    opt.threads = 3;
+    assert_int_equal(tdkt_eval(&a->res, a->ix, a->rules, &opt), 0);
+    run = save(a);
+    assert_int_equal(detail_count(a, run), texts);
     assert_shows_as(a, run, a->res);
 }
 

@@ -17,18 +17,23 @@
 
 /* The detail of a form's node that was interned last, and its number. */
 typedef struct saved_last {
-    const char *s; /* the dictionary's copy; NULL: none yet */
+    const char *s; /* the result's own text (not a copy); NULL: none yet */
     uint32_t n;
 } saved_last;
 
 /* A run's dictionary of details while it is saved: each distinct text
  * numbered 0, 1… in order of first use (stored in run_details). Most
- * details equal the one of the same node in the form's previous decision
- * ("compliance = 1"), so that one is compared first, sparing the hash. */
+ * details are the very text of the same node in the form's previous
+ * decision ("compliance = 1", one copy in its arena), so that one is
+ * compared first, by pointer, sparing the hash. */
 typedef struct saved_dict {
     tdkt__strset set;
     saved_last **last; /* last[form - 1][node], for each form numbered */
     size_t nforms;
+    /* Every text met, by its pointer: the numbers of the results' own
+     * copies, so that a text seen before is not hashed again. */
+    saved_last *seen; /* open addressing; s NULL: empty */
+    size_t nseen, seen_cap;
 } saved_dict;
 
 void saved_dict_free(saved_dict *d);

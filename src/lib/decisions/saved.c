@@ -80,6 +80,7 @@ void saved_dict_free(saved_dict *d)
     for (size_t f = 0; f < d->nforms; f++)
         free(d->last[f]);
     free(d->last);
+    free(d->seen);
     tdkt__strset_free(&d->set);
     memset(d, 0, sizeof *d);
 }
@@ -101,18 +102,60 @@ static saved_last *dict_last(saved_dict *d, int form, size_t nnodes)
     return d->last[f];
 }
 
-/* The number of detail @p s, interned in @p d unless it is @p last's. */
+static size_t seen_slot(const saved_dict *d, const char *s)
+{
+    uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL;
+    size_t k = (size_t)(h >> 32) & (d->seen_cap - 1);
+    while (d->seen[k].s && d->seen[k].s != s)
+        k = (k + 1) & (d->seen_cap - 1);
+    return k;
+}
+
+/* Room for one more pointer; false if there is no memory for it (the
+ * text is then only interned by content: slower, the same numbers). */
+static bool seen_room(saved_dict *d)
+{
+    if ((d->nseen + 1) * 2 <= d->seen_cap)
+        return true;
+    saved_dict grown = *d;
+    grown.seen_cap = d->seen_cap ? d->seen_cap * 2 : 1024;
+    grown.seen = calloc(grown.seen_cap, sizeof *grown.seen);
+    if (!grown.seen)
+        return false;
+    for (size_t i = 0; i < d->seen_cap; i++)
+        if (d->seen[i].s)
+            grown.seen[seen_slot(&grown, d->seen[i].s)] = d->seen[i];
+    free(d->seen);
+    d->seen = grown.seen;
+    d->seen_cap = grown.seen_cap;
+    return true;
+}
+
+/* The number of detail @p s, interned in @p d. Equal details are one copy
+ * in the arena that holds them (eval/arena.c), so a pointer met before,
+ * mostly the same node's in the form's previous decision (@p last), gives
+ * the number without reading the text; only a new pointer is hashed. */
 static int intern(saved_dict *d, saved_last *last, const char *s,
                   uint32_t *n)
 {
-    if (last->s && strcmp(last->s, s) == 0) {
+    if (last->s == s) {
         *n = last->n;
         return TDKT_OK;
     }
-    int error = tdkt__strset_add(&d->set, s, strlen(s), n);
-    if (error < 0)
-        return error;
-    last->s = tdkt__strset_at(&d->set, *n)->s;
+    bool room = seen_room(d);
+    size_t k = room ? seen_slot(d, s) : 0;
+    if (room && d->seen[k].s) {
+        *n = d->seen[k].n;
+    } else {
+        int error = tdkt__strset_add(&d->set, s, strlen(s), n);
+        if (error < 0)
+            return error;
+        if (room) {
+            d->seen[k] = (saved_last){s, *n};
+            d->nseen++;
+        }
+    }
+    last->s = s;
     last->n = *n;
     return TDKT_OK;
 }
