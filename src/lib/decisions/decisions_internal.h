@@ -32,8 +32,8 @@ typedef struct saved_dict {
     size_t nforms;
     /* Every text met, by its pointer: the numbers of the results' own
      * copies, so that a text seen before is not hashed again. */
-    saved_last *seen; /* open addressing; s NULL: empty */
-    size_t nseen, seen_cap;
+    saved_last *numbered; /* open addressing; s NULL: empty */
+    size_t nnumbered, numbered_cap;
 } saved_dict;
 
 void saved_dict_free(saved_dict *d);

@@ -80,7 +80,7 @@ void saved_dict_free(saved_dict *d)
     for (size_t f = 0; f < d->nforms; f++)
         free(d->last[f]);
     free(d->last);
-    free(d->seen);
+    free(d->numbered);
     tdkt__strset_free(&d->set);
     memset(d, 0, sizeof *d);
 }
@@ -102,32 +102,34 @@ static saved_last *dict_last(saved_dict *d, int form, size_t nnodes)
     return d->last[f];
 }
 
-static size_t seen_slot(const saved_dict *d, const char *s)
+static size_t numbered_slot(const saved_dict *d, const char *s)
 {
     uint64_t h = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ULL;
-    size_t k = (size_t)(h >> 32) & (d->seen_cap - 1);
-    while (d->seen[k].s && d->seen[k].s != s)
-        k = (k + 1) & (d->seen_cap - 1);
+    size_t k = (size_t)(h >> 32) & (d->numbered_cap - 1);
+    while (d->numbered[k].s && d->numbered[k].s != s)
+        k = (k + 1) & (d->numbered_cap - 1);
     return k;
 }
 
 /* Room for one more pointer; false if there is no memory for it (the
  * text is then only interned by content: slower, the same numbers). */
-static bool seen_room(saved_dict *d)
+static bool numbered_room(saved_dict *d)
 {
-    if ((d->nseen + 1) * 2 <= d->seen_cap)
+    if ((d->nnumbered + 1) * 2 <= d->numbered_cap)
         return true;
     saved_dict grown = *d;
-    grown.seen_cap = d->seen_cap ? d->seen_cap * 2 : 1024;
-    grown.seen = calloc(grown.seen_cap, sizeof *grown.seen);
-    if (!grown.seen)
+    grown.numbered_cap = d->numbered_cap ? d->numbered_cap * 2 : 1024;
+    grown.numbered = calloc(grown.numbered_cap, sizeof *grown.numbered);
+    if (!grown.numbered)
         return false;
-    for (size_t i = 0; i < d->seen_cap; i++)
-        if (d->seen[i].s)
-            grown.seen[seen_slot(&grown, d->seen[i].s)] = d->seen[i];
-    free(d->seen);
-    d->seen = grown.seen;
-    d->seen_cap = grown.seen_cap;
+    for (size_t i = 0; i < d->numbered_cap; i++) {
+        const saved_last *e = &d->numbered[i];
+        if (e->s)
+            grown.numbered[numbered_slot(&grown, e->s)] = *e;
+    }
+    free(d->numbered);
+    d->numbered = grown.numbered;
+    d->numbered_cap = grown.numbered_cap;
     return true;
 }
 
@@ -142,17 +144,17 @@ static int intern(saved_dict *d, saved_last *last, const char *s,
         *n = last->n;
         return TDKT_OK;
     }
-    bool room = seen_room(d);
-    size_t k = room ? seen_slot(d, s) : 0;
-    if (room && d->seen[k].s) {
-        *n = d->seen[k].n;
+    bool room = numbered_room(d);
+    size_t k = room ? numbered_slot(d, s) : 0;
+    if (room && d->numbered[k].s) {
+        *n = d->numbered[k].n;
     } else {
         int error = tdkt__strset_add(&d->set, s, strlen(s), n);
         if (error < 0)
             return error;
         if (room) {
-            d->seen[k] = (saved_last){s, *n};
-            d->nseen++;
+            d->numbered[k] = (saved_last){s, *n};
+            d->nnumbered++;
         }
     }
     last->s = s;
