@@ -34,6 +34,11 @@ typedef struct tdkt_confer_summary {
     /** Honours already in the store (recorded by an earlier confer of this
      * or another run, or imported), left as they were. */
     size_t already;
+    /** The records changed after the run judged them, other than by
+     * conferring this run's own decisions (an import, an edit, another
+     * run's honours): its judgements may be out of date. False when the
+     * run was saved before the store counted its changes. */
+    bool records_changed;
 } tdkt_confer_summary;
 
 /**
@@ -67,7 +72,7 @@ struct tdkt_results;
 
 /**
  * Store a run and its decisions, in one transaction: the time, the engine
- * version, @p rules (the --rules argument or the rules root), @p options
+ * build (tdkt_build), @p rules (the --rules argument or the rules root), @p options
  * (the command's options as JSON), every rule set used with its SHA-256,
  * every form used with its criteria, and each result in compact form.
  * @param[out] run_id the new run's id
@@ -83,12 +88,13 @@ TDKT_API int tdkt_decisions_save(tdkt_store *store,
  * on @p ix, for a dry-run to take instead of judging them anew (pass them
  * as side A's @p a to tdkt_diff_eval() under the same @p rules). A run
  * qualifies when it judged the same records (the index's records
- * version), with this very engine build (tdkt_build), in @p opt's language (its options
- * say `"lang":"vi"` or `"lang":"en"`, as `tdkt eval` saves them), under
- * rule sets whose files have the SHA-256 they have now, none of its
- * parameters overridden (tdkt_rules_set_param). Of its decisions, only
- * those whose form verdict the saved outcome tells are taken: errors,
- * and results with a message other than a quota's, are judged again.
+ * version), with this very engine build (tdkt_build), in @p opt's
+ * language (its options say `"lang":"vi"` or `"lang":"en"`, as `tdkt
+ * eval` saves them), under rule sets whose files have the SHA-256 they
+ * have now, none of its parameters overridden (tdkt_rules_set_param).
+ * Of its decisions, only those whose form verdict the saved outcome
+ * tells are taken: errors, and results with a message other than a
+ * quota's, are judged again.
  * @param[out] out the results, or NULL when no run qualifies; they borrow
  *             @p ix and @p rules; free with tdkt_results_free()
  * @param[out] run_id the run's id, or 0

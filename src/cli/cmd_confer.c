@@ -27,7 +27,8 @@ static const char help_vi[] =
     "Một đề nghị được nêu mà không đủ điều kiện (hoặc không có trong lần\n"
     "xét) thì không ghi gì cả. Khen thưởng đã có (cùng đối tượng, hình thức,\n"
     "năm và loại) được giữ nguyên và đếm là 'đã có': ghi lại lần nữa không\n"
-    "tạo bản trùng.\n"
+    "tạo bản trùng. Nếu hồ sơ đã thay đổi sau lần xét (trừ các khen thưởng\n"
+    "ghi từ chính lần xét đó), lệnh vẫn ghi và báo để xét lại.\n"
     "\n"
     "Mã thoát: 0 xong, 1 không ghi được (đề nghị không đủ điều kiện, không\n"
     "có lần xét, lỗi cơ sở dữ liệu), 2 sai cú pháp.\n";
@@ -49,7 +50,9 @@ static const char help_en[] =
     "If a named nomination is not eligible (or not in the run), nothing is\n"
     "written. An honour already recorded (same subject, code, year and kind)\n"
     "is kept as it is and counted as 'already': conferring again never\n"
-    "duplicates.\n"
+    "duplicates. If the records changed after the run (other than by\n"
+    "honours recorded from that run), the honours are still recorded, and\n"
+    "a note says to judge again.\n"
     "\n"
     "Exit status: 0 done, 1 could not (a nomination not eligible, no such\n"
     "run, a database error), 2 wrong usage.\n";
@@ -71,8 +74,11 @@ static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
         tdkt_json_str(&b, o->decision_no);
         tdkt_buf_puts(&b, ",\"decision_date\":");
         tdkt_json_str(&b, o->decision_date);
-        tdkt_buf_printf(&b, ",\"added\":%zu,\"already\":%zu}\n", s->added,
-                        s->already);
+        tdkt_buf_printf(&b,
+                        ",\"added\":%zu,\"already\":%zu,"
+                        "\"records_changed\":%s}\n",
+                        s->added, s->already,
+                        s->records_changed ? "true" : "false");
         fputs(tdkt_buf_cstr(&b), stdout);
         tdkt_buf_free(&b);
     } else {
@@ -84,6 +90,18 @@ static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
                s->added, (long long)o->run_id, o->decision_no,
                o->decision_date, s->already);
     }
+    if (s->records_changed)
+        fprintf(stderr,
+                TDKT_TR(cli->lang,
+                        "tdkt: lưu ý: hồ sơ đã thay đổi sau lần xét %lld "
+                        "(ngoài các khen thưởng ghi từ chính lần xét "
+                        "này); kết quả xét có thể đã khác, nên xét lại "
+                        "(tdkt eval) để kiểm tra.\n",
+                        "tdkt: note: the records changed after run %lld "
+                        "(other than by honours recorded from that run); "
+                        "its judgements may be out of date, so judge "
+                        "again (tdkt eval) to check.\n"),
+                (long long)o->run_id);
     return CLI_OK;
 }
 

@@ -234,11 +234,39 @@ has out "1 đã có" "confer counts the imported honour"
 run --format json confer --run=1 --decision-no="1234/QĐ-UBND" \
     --date=2025-01-20
 expect 0 "confer again"
-has out '"added":0,"already":3}' "confer twice adds nothing"
+has out '"added":0,"already":3,"records_changed":false}' \
+    "confer twice adds nothing"
 [ "$(honours)" -eq $((before + 2)) ] && pass || fail "confer twice wrote"
 run --lang en confer --run 42 --decision-no 1 --date 2025-01-20
 expect 1 "confer of a missing run"
 has err "there is no run 42" "confer names the missing run"
+
+# A run judged on the records as they are now: conferring its own
+# decisions says nothing more; after another change it says to judge again
+# (and still records the signed decision).
+version() { sqlite3 t.db "SELECT value FROM meta WHERE key = 'records_version'"; }
+sqlite3 t.db "INSERT INTO runs (id, started, engine, rules, options, count,
+    records) VALUES (3, '2025-01-15T08:00:00Z', '0.1.0', 'rules', '{}', 2,
+    $(version));
+  INSERT INTO decisions (run_id, nomination_id, subject_type, subject_id,
+    code, year, outcome, result) VALUES
+    (3, 'N3', 'person', 'P2', 'bk_tinh', 2024, 'eligible', '{}'),
+    (3, 'N4', 'person', 'P3', 'cstd_tinh', 2024, 'eligible', '{}');"
+run confer --run 3 --decision-no "7/QĐ-UBND" --date 2025-01-21 --id N3
+expect 0 "confer from a run on today's records"
+lines err 0 "no note when only the run's own honours changed the records"
+sqlite3 t.db "INSERT INTO disciplines (subject_type, subject_id, date, level)
+    VALUES ('person', 'P3', '2024-09-01', 'reprimand')"
+run confer --run 3 --decision-no "7/QĐ-UBND" --date 2025-01-21
+expect 0 "confer after the records changed"
+has out "Đã ghi 1 khen thưởng từ lần xét 3" "the signed decision is recorded"
+has err "lưu ý: hồ sơ đã thay đổi sau lần xét 3" \
+    "confer says the records changed after the run"
+run --lang en --format json confer --run 3 --decision-no "7/QĐ-UBND" \
+    --date 2025-01-21
+has out '"records_changed":true}' "the JSON summary says so"
+has err "note: the records changed after run 3" "and in English"
+sqlite3 t.db "DELETE FROM honours WHERE run_id = 3"
 
 # This year's report sees what was conferred.
 run --format csv report --year 2024

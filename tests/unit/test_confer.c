@@ -145,13 +145,14 @@ static void test_confer__named_only(void **state)
 static void test_confer__one_refusal_writes_nothing(void **state)
 {
     fixture *f = *state;
-    tdkt_confer_summary sum = {7, 7};
+    tdkt_confer_summary sum = {7, 7, true};
     long before = count(f, HONOURS);
     const char *ids[] = {"N1", "N3", "N4", "N9", "N2"};
     assert_int_equal(confer(f, 1, ids, 5, &sum), TDKT_EINVALID);
     assert_int_equal(count(f, HONOURS), before);
     assert_int_equal(sum.added, 0);
     assert_int_equal(sum.already, 0);
+    assert_false(sum.records_changed);
     assert_int_equal(f->diags.count, 3);
     assert_string_equal(f->diags.items[0].file, "N3");
     assert_string_equal(f->diags.items[0].message,
@@ -222,6 +223,65 @@ static void test_confer__report_counts_them(void **state)
     tdkt_report_free(r);
 }
 
+/* Whether the records changed after the run judged them, other than by
+ * honours recorded from the run itself. */
+static bool changed_since(fixture *f, int64_t run, const char *const *ids,
+                          size_t nids)
+{
+    tdkt_confer_summary sum;
+    assert_int_equal(confer(f, run, ids, nids, &sum), 0);
+    return sum.records_changed;
+}
+
+/* Run @p run judged the records as they are now: @p decisions, as rows
+ * (nomination, subject_type, subject_id, code), all of 2024 and
+ * eligible. */
+static void run_on_records_now(fixture *f, int run, const char *decisions)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO runs (id, started, engine, rules, options, count, "
+             "records) VALUES (%d, '2025-01-15T08:00:00Z', '0.1.0', "
+             "'rules', '{}', 1, (SELECT CAST(value AS INTEGER) FROM meta "
+             "WHERE key = 'records_version'));"
+             "INSERT INTO decisions (run_id, nomination_id, subject_type, "
+             "subject_id, code, year, outcome, result) SELECT %d, column1, "
+             "column2, column3, column4, 2024, 'eligible', '{}' FROM "
+             "(VALUES %s);",
+             run, run, decisions);
+    assert_int_equal(tdkt_store_exec(f->store, sql), 0);
+}
+
+static void test_confer__says_when_records_changed(void **state)
+{
+    fixture *f = *state;
+    run_on_records_now(f, 3,
+                       "('N1', 'person', 'P1', 'bk_tinh'), "
+                       "('N2', 'unit', 'E1', 'co_tinh')");
+    const char *n1[] = {"N1"};
+    assert_false(changed_since(f, 3, n1, 1));
+    /* Its own honour (N1) is no change to its records; nor is a confer
+     * that adds nothing. */
+    assert_false(changed_since(f, 3, NULL, 0));
+    assert_false(changed_since(f, 3, NULL, 0));
+    /* Another run's honour is. */
+    run_on_records_now(f, 4, "('N3', 'person', 'P2', 'bk_tinh')");
+    assert_false(changed_since(f, 4, NULL, 0));
+    assert_true(changed_since(f, 3, NULL, 0));
+    /* So is a record written by hand. */
+    run_on_records_now(f, 5, "('N4', 'person', 'P3', 'cstd_tinh')");
+    assert_false(changed_since(f, 5, NULL, 0));
+    assert_int_equal(tdkt_store_exec(f->store,
+                                     "INSERT INTO disciplines (subject_type, "
+                                     "subject_id, date, level) VALUES "
+                                     "('person', 'P1', '2024-06-01', "
+                                     "'reprimand')"),
+                     0);
+    assert_true(changed_since(f, 5, NULL, 0));
+    /* A run saved before the store counted its changes: no claim. */
+    assert_false(changed_since(f, 1, NULL, 0));
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -233,6 +293,7 @@ int main(void)
         T(test_confer__missing_run),
         T(test_confer__bad_options),
         T(test_confer__report_counts_them),
+        T(test_confer__says_when_records_changed),
     };
 #undef T
     return cmocka_run_group_tests_name("confer", tests, NULL, NULL);

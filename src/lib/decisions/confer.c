@@ -16,7 +16,14 @@
 #include "tdkt/decisions.h"
 #include "tdkt/output.h"
 
-static const char run_sql[] = "SELECT 1 FROM runs WHERE id = ?1";
+/* The run, and how far the records are from those it judged: every row
+ * changed since adds one to the records version (store version 6), this
+ * run's own honours one each. NULL: a run saved before the store counted
+ * its changes. */
+static const char run_sql[] =
+    "SELECT r.records - ?2 + "
+    "       (SELECT count(*) FROM honours h WHERE h.run_id = r.id) "
+    "FROM runs r WHERE r.id = ?1";
 
 static const char outcome_sql[] =
     "SELECT outcome FROM decisions WHERE run_id = ?1 AND nomination_id = ?2";
@@ -160,9 +167,12 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
     if ((error = tdkt_store_begin_write(store)) < 0)
         return error;
 
-    if ((error = prepare(c.db, run_sql, &run)) < 0)
+    int64_t now;
+    if ((error = tdkt_store_records_version(store, &now)) < 0 ||
+        (error = prepare(c.db, run_sql, &run)) < 0)
         goto done;
     sqlite3_bind_int64(run, 1, opt->run_id);
+    sqlite3_bind_int64(run, 2, now);
     int rc = sqlite3_step(run);
     if (rc == SQLITE_DONE) {
         error = tdkt_error_set(TDKT_ENOTFOUND,
@@ -175,6 +185,11 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
         error = tdkt_store_fail(c.db, "confer");
         goto done;
     }
+    /* Changed by anything but conferring this run: another run's
+     * honours, an import, an edit. Told, not refused: the decision
+     * conferring the honours has been signed. */
+    bool changed = sqlite3_column_type(run, 0) != SQLITE_NULL &&
+                   sqlite3_column_int64(run, 0) != 0;
 
     size_t before = diags->count + diags->dropped;
     if ((error = check_named(c.db, opt, lang, diags)) < 0)
@@ -205,6 +220,7 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
     }
     if (error == TDKT_OK)
         error = tdkt_store_commit(store);
+    summary->records_changed = changed;
 done:
     sqlite3_finalize(run);
     sqlite3_finalize(c.pick);
