@@ -16,7 +16,8 @@ static const char help_vi[] =
     "\n"
     "Cột 'Dữ liệu': phiên bản hồ sơ mà lần xét đã đọc (mỗi lần nhập, mỗi\n"
     "dòng hồ sơ được ghi hay sửa làm nó tăng); '(đã đổi)': hồ sơ đã thay\n"
-    "đổi sau lần xét đó, nên xét lại trước khi dùng kết quả.\n";
+    "đổi sau lần xét đó (ngoài các khen thưởng ghi từ chính lần xét đó\n"
+    "bằng tdkt confer), nên xét lại trước khi dùng kết quả.\n";
 static const char help_en[] =
     "Usage: tdkt runs\n"
     "       tdkt runs show ID\n"
@@ -28,8 +29,9 @@ static const char help_en[] =
     "\n"
     "Column 'Records': the version of the records the run read (each\n"
     "import, and each record row written or changed, adds to it);\n"
-    "'(changed)': the records changed after that run, so judge again\n"
-    "before relying on its results.\n";
+    "'(changed)': the records changed after that run (other than by the\n"
+    "honours tdkt confer recorded from it), so judge again before relying\n"
+    "on its results.\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {

@@ -255,6 +255,8 @@ sqlite3 t.db "INSERT INTO runs (id, started, engine, rules, options, count,
 run confer --run 3 --decision-no "7/QĐ-UBND" --date 2025-01-21 --id N3
 expect 0 "confer from a run on today's records"
 lines err 0 "no note when only the run's own honours changed the records"
+run --format jsonl runs
+has out '"records_changed":false}' "runs: its own honours are no change"
 sqlite3 t.db "INSERT INTO disciplines (subject_type, subject_id, date, level)
     VALUES ('person', 'P3', '2024-09-01', 'reprimand')"
 run confer --run 3 --decision-no "7/QĐ-UBND" --date 2025-01-21
@@ -266,6 +268,8 @@ run --lang en --format json confer --run 3 --decision-no "7/QĐ-UBND" \
     --date 2025-01-21
 has out '"records_changed":true}' "the JSON summary says so"
 has err "note: the records changed after run 3" "and in English"
+run runs
+has out "(đã đổi)" "runs marks the run whose records changed since"
 sqlite3 t.db "DELETE FROM honours WHERE run_id = 3"
 
 # This year's report sees what was conferred.

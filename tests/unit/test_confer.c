@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "decisions/decisions_internal.h" /* RUN_RECORDS_DRIFT */
 
 typedef struct fixture {
     char *dir;
@@ -282,6 +283,29 @@ static void test_confer__says_when_records_changed(void **state)
     assert_false(changed_since(f, 1, NULL, 0));
 }
 
+/* Counting a run's own honours reads the index of conferred honours, not
+ * the millions imported. */
+static void test_confer__own_honours_by_index(void **state)
+{
+    fixture *f = *state;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(tdkt_store_sqlite(f->store),
+                                        "EXPLAIN QUERY PLAN SELECT "
+                                        RUN_RECORDS_DRIFT("?2")
+                                        " FROM runs r WHERE r.id = ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    bool by_index = false, scans = false;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *step = (const char *)sqlite3_column_text(st, 3);
+        by_index = by_index || strstr(step, "honours_by_run");
+        scans = scans || strstr(step, "SCAN h");
+    }
+    sqlite3_finalize(st);
+    assert_true(by_index);
+    assert_false(scans);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -294,6 +318,7 @@ int main(void)
         T(test_confer__bad_options),
         T(test_confer__report_counts_them),
         T(test_confer__says_when_records_changed),
+        T(test_confer__own_honours_by_index),
     };
 #undef T
     return cmocka_run_group_tests_name("confer", tests, NULL, NULL);

@@ -856,6 +856,16 @@ static void assert_migrated_to_6(audit *a)
     assert_true(v > 0);
 }
 
+/* Version 7: the honours conferred from each run are indexed, and only
+ * those. */
+static void assert_migrated_to_7(audit *a)
+{
+    assert_int_equal(query_int(a, "SELECT count(*) FROM pragma_index_list("
+                                  "'honours') WHERE name = 'honours_by_run' "
+                                  "AND partial"),
+                     1);
+}
+
 static void test_decisions__schema_1_migrated(void **state)
 {
     audit *a = *state;
@@ -869,6 +879,7 @@ static void test_decisions__schema_1_migrated(void **state)
                                   "WHERE name = 'decisions_v1'"),
                      0);
     assert_migrated_to_6(a);
+    assert_migrated_to_7(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'text'"),
                      4);
@@ -1017,6 +1028,7 @@ static void migrated_from(void **state, int version)
                                   "AND partial"),
                      1);
     assert_migrated_to_6(a);
+    assert_migrated_to_7(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'blob' "
                                   "AND substr(result, 1, 1) <> X'03'"),

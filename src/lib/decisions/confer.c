@@ -13,17 +13,13 @@
 #include <sqlite3.h>
 
 #include "tdkt/date.h"
-#include "tdkt/decisions.h"
 #include "tdkt/output.h"
+#include "decisions/decisions_internal.h"
 
-/* The run, and how far the records are from those it judged: every row
- * changed since adds one to the records version (store version 6), this
- * run's own honours one each. NULL: a run saved before the store counted
- * its changes. */
+/* The run, and whether anything but its own honours changed the records
+ * since it judged them. */
 static const char run_sql[] =
-    "SELECT r.records - ?2 + "
-    "       (SELECT count(*) FROM honours h WHERE h.run_id = r.id) "
-    "FROM runs r WHERE r.id = ?1";
+    "SELECT " RUN_RECORDS_DRIFT("?2") " FROM runs r WHERE r.id = ?1";
 
 static const char outcome_sql[] =
     "SELECT outcome FROM decisions WHERE run_id = ?1 AND nomination_id = ?2";

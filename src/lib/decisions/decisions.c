@@ -21,16 +21,18 @@ static const char *cell(sqlite3_stmt *st, int i, int *error)
     return v ? v : "";
 }
 
-/* A run's records version as the list shows it: the number, and whether
- * the records have changed since (@p now: the store's version). */
+/* A run's records version as the list shows it: the number (column
+ * @p col), and whether anything but the run's own honours has changed the
+ * records since (column col + 1, RUN_RECORDS_DRIFT). */
 static const char *records_text(char *buf, size_t n, sqlite3_stmt *st,
-                                int col, int64_t now, tdkt_lang lang)
+                                int col, tdkt_lang lang)
 {
     if (sqlite3_column_type(st, col) == SQLITE_NULL)
         return "—"; /* saved before the store counted its changes */
-    int64_t v = sqlite3_column_int64(st, col);
-    snprintf(buf, n, "%lld%s", (long long)v,
-             v == now ? "" : TDKT_TR(lang, " (đã đổi)", " (changed)"));
+    snprintf(buf, n, "%lld%s", (long long)sqlite3_column_int64(st, col),
+             sqlite3_column_int64(st, col + 1) == 0
+                 ? ""
+                 : TDKT_TR(lang, " (đã đổi)", " (changed)"));
     return buf;
 }
 
@@ -49,9 +51,11 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             "(SELECT group_concat(ruleset, ' ') FROM run_rulesets s WHERE "
             "s.run_id = r.id), "
             "(SELECT count(*) FROM decisions d WHERE d.run_id = r.id AND "
-            "outcome = 'eligible'), r.records FROM runs r ORDER BY r.id DESC",
+            "outcome = 'eligible'), r.records, " RUN_RECORDS_DRIFT("?1")
+            " FROM runs r ORDER BY r.id DESC",
             -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
+    sqlite3_bind_int64(st, 1, now);
     tdkt_table *t = NULL;
     bool table = fmt == TDKT_FMT_TABLE;
     if (table) {
@@ -80,7 +84,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                                  cell(st, 6, &error),
                                  cell(st, 5, &error),
                                  records_text(records, sizeof records, st, 7,
-                                              now, lang),
+                                              lang),
                                  cell(st, 2, &error)};
             tdkt_table_row(t, row);
         } else {
@@ -96,8 +100,8 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             if (known)
                 tdkt_buf_printf(&b, ",\"records\":%lld,\"records_changed\":%s}",
                                 (long long)sqlite3_column_int64(st, 7),
-                                sqlite3_column_int64(st, 7) == now ? "false"
-                                                                   : "true");
+                                sqlite3_column_int64(st, 8) == 0 ? "false"
+                                                                 : "true");
             else
                 tdkt_buf_puts(&b,
                               ",\"records\":null,\"records_changed\":null}");
@@ -178,11 +182,13 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     int error = tdkt_store_records_version(store, &now);
     if (error < 0)
         return error;
-    if (sqlite3_prepare_v2(db, "SELECT started, rules, records FROM runs "
-                               "WHERE id = ?",
+    if (sqlite3_prepare_v2(db, "SELECT started, rules, records, "
+                               RUN_RECORDS_DRIFT("?2") " FROM runs r "
+                               "WHERE id = ?1",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, run_id);
+    sqlite3_bind_int64(st, 2, now);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         error = rc == SQLITE_DONE ? tdkt_error_set(TDKT_ENOTFOUND,
@@ -199,7 +205,7 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                 TDKT_TR(lang, "Lần xét", "Run"), (long long)run_id, started,
                 TDKT_TR(lang, "quy tắc", "rules"), rules,
                 TDKT_TR(lang, "dữ liệu", "records"),
-                records_text(records, sizeof records, st, 2, now, lang));
+                records_text(records, sizeof records, st, 2, lang));
     sqlite3_finalize(st);
     if (error < 0)
         return error;

@@ -15,6 +15,16 @@
  * node's result byte ('p', 'f', 'u', '-'). */
 #define SAVED_BLOB_NUMBERED 0x03
 
+/* SQL: how far the records are from those run `r` judged, not counting
+ * the honours conferred from r itself (each added one to the records
+ * version): 0 when nothing else changed them, NULL for a run saved before
+ * store version 6. @p NOW: the SQL of the records version now (a
+ * parameter). The index honours_by_run (schema_conferred.sql) keeps the
+ * count short. */
+#define RUN_RECORDS_DRIFT(NOW)                                              \
+    "(r.records - " NOW " + (SELECT count(*) FROM honours h "               \
+    "WHERE h.run_id = r.id))"
+
 /* The detail of a form's node that was interned last, and its number. */
 typedef struct saved_last {
     const char *s; /* the result's own text (not a copy); NULL: none yet */

@@ -1,4 +1,4 @@
--- tdkt store, schema version 6 (PRAGMA user_version = 6): this file,
+-- tdkt store, schema version 7 (PRAGMA user_version = 7): this file,
 -- schema_decisions.sql (the decisions and what a run's forms share), which
 -- the migration from version 1 also runs, schema_image.sql (the index
 -- image, a cache, and the triggers that watch the records), which the
@@ -7,7 +7,8 @@
 -- schema_report.sql (the report's index of honours), which the migrations
 -- from versions 1 to 4 run, and schema_records.sql (the records version,
 -- and the column of runs that records it), which the migrations from
--- versions 1 to 5 run.
+-- versions 1 to 5 run, and schema_conferred.sql (the honours conferred
+-- from each run, indexed), which the migrations from versions 1 to 6 run.
 -- Codes are stored as the canonical codes of shared/domain/vocabulary.md;
 -- dates as 'YYYY-MM-DD' text. Import resolves aliases before writing.
 -- Subjects of appraisals, honours, disciplines and facts are polymorphic

@@ -21,6 +21,7 @@ extern const char *const tdkt__schema_image_sql;
 extern const char *const tdkt__schema_details_sql;
 extern const char *const tdkt__schema_report_sql;
 extern const char *const tdkt__schema_records_sql;
+extern const char *const tdkt__schema_conferred_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -225,6 +226,10 @@ static int migrate(tdkt_store *s, int version, bool empty)
         ((error = tdkt_store_exec(s, tdkt__schema_records_sql)) < 0 ||
          (error = drop_watch_triggers(s)) < 0 ||
          (error = tdkt_store_exec(s, tdkt__schema_image_sql)) < 0))
+        goto done;
+    /* Version 7 indexes the honours conferred from each run. */
+    if (version2 < 7 &&
+        (error = tdkt_store_exec(s, tdkt__schema_conferred_sql)) < 0)
         goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
