@@ -18,6 +18,9 @@ for c in import eval diff report confer runs rules; do
 done
 check "tdkt --help" "$TDKT" --help > /dev/null
 check "tdkt --version" "$TDKT" --version > /dev/null
+# the build: the version and 16 hex digits of the library's sources' hash
+check "tdkt --version names the build" bash -c \
+    "'$TDKT' --version | grep -Eq '^tdkt [0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{16} \('"
 
 # eval --dry-run: one valid JSON object per nomination, nothing written
 before=$(dump)
