@@ -222,14 +222,11 @@ static int add_decision(loader *l, sqlite3_stmt *st)
                           : (char *)l->texts +
                                 (l->sr.detail[i] - l->sr.details_text);
     }
-    if (res->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 1024;
-        res_item *p = realloc(res->items, cap * sizeof *p);
-        if (!p)
-            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        res->items = p;
-        l->cap = cap;
-    }
+    res_item *items = tdkt__grow(res->items, res->n, &l->cap,
+                                 sizeof *res->items);
+    if (!items)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    res->items = items;
     res_item *it = &res->items[res->n++];
     memset(it, 0, sizeof *it);
     it->nom = n;
