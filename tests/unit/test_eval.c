@@ -980,10 +980,7 @@ static void test_eval__diff_reuses_what_holds(void **state)
         char *want = th_results_text(plain, TDKT_FMT_JSONL);
         char *got = th_results_text(reusing, TDKT_FMT_JSONL);
         assert_string_equal(got, want);
-        size_t reused = 0;
-        for (size_t i = 0; i < reusing->n; i++)
-            reused += reusing->items[i].reused;
-        assert_int_equal(reused, cases[c].reused);
+        assert_int_equal(tdkt_results_reused(reusing), cases[c].reused);
         char *before = th_results_text(f->res, TDKT_FMT_JSONL);
         if (cases[c].param) /* the threshold changes something */
             assert_string_not_equal(want, before);
