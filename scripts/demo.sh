@@ -11,7 +11,7 @@ tdkt_install_deps
 tdkt_build build
 export TDKT_DB="${TDKT_DB:-build/demo.db}"
 export TDKT_RULES="${TDKT_RULES:-$PWD/rules}"
-rm -f "$TDKT_DB" "$TDKT_DB-wal" "$TDKT_DB-shm"
+rm -f "$TDKT_DB" "$TDKT_DB-wal" "$TDKT_DB-shm" "$TDKT_DB-index"
 tdkt=build/tdkt
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

@@ -20,6 +20,17 @@ typedef struct tdkt_index tdkt_index;
  */
 TDKT_API int tdkt_index_load(tdkt_index **out, tdkt_store *store);
 
+/**
+ * Make the store's index image current, so that the next load reads it
+ * instead of every record row: when the image is missing or stale, load
+ * the records and write it (what the first tdkt_index_load after a change
+ * would do). `tdkt import` calls it after importing, so that the run
+ * after an import is as fast as any. The image is a cache: a failure
+ * leaves the store as it was.
+ * @return 0, TDKT_EDB or TDKT_ENOMEM
+ */
+TDKT_API int tdkt_index_prepare(tdkt_store *store);
+
 /** Free the index; NULL is a no-op. */
 TDKT_API void tdkt_index_free(tdkt_index *ix);
 

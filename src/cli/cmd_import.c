@@ -22,6 +22,10 @@ static const char help_vi[] =
     "đã có trong cơ sở dữ liệu được thay thế. Cuối cùng in số dòng thêm\n"
     "mới và thay thế của từng bảng (--format table, jsonl hoặc csv).\n"
     "\n"
+    "Sau khi nhập, chỉ mục hồ sơ được dựng sẵn (tệp DB-index cạnh cơ sở\n"
+    "dữ liệu) để lệnh sau đọc nhanh; vì vậy hãy nhập mọi tệp trong một\n"
+    "lệnh thay vì từng tệp một.\n"
+    "\n"
     "Mã thoát: 0 đã nhập, 1 dữ liệu bị từ chối hoặc lỗi cơ sở dữ liệu,\n"
     "2 sai cú pháp.\n";
 
@@ -39,6 +43,10 @@ static const char help_en[] =
     "whose id (or key) is already stored replaces it. At the end, the rows\n"
     "added and replaced per table are printed (--format table, jsonl or\n"
     "csv).\n"
+    "\n"
+    "After importing, the records' index is built (the file DB-index\n"
+    "beside the database), so that the next command reads it at once;\n"
+    "so import all files in one command rather than one at a time.\n"
     "\n"
     "Exit status: 0 imported, 1 input rejected or a database error,\n"
     "2 wrong usage.\n";
@@ -156,6 +164,11 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
     } else if (error < 0) {
         status = cli_fail(cli, NULL);
     } else {
+        /* The next command finds the records' index ready. The import is
+         * committed whatever happens here: the image is only a cache,
+         * which that command would write itself, so a failure (a store
+         * another writer holds, memory) is no failure of the import. */
+        tdkt_index_prepare(store);
         print_summary(cli, &summary);
     }
     tdkt_diags_clear(&diags);

@@ -11,18 +11,26 @@ now() { date +%s.%N; }
 # elapsed T0: seconds since T0 (from now), three decimals.
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }
 
-# A database file and its WAL companions, gone.
-fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
-# A copy of a closed database (no -wal left, so the main file is all).
-copy_db() { fresh "$2"; cp "$1" "$2"; }
+# A database file, its WAL companions and its index image, gone.
+fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal" "$1-index"; }
+# A copy of a closed database (no -wal left, so the main file is all),
+# with its index image when it has one.
+copy_db() {
+    fresh "$2"
+    cp "$1" "$2"
+    [ ! -f "$1-index" ] || cp "$1-index" "$2-index"
+}
 # The store's content (a hash of its SQL text) without the index image:
 # a cache that any command loading the records may write (index/image.c).
 store_dump() {
     sqlite3 "$1" .dump | grep -v '^INSERT INTO index_image' | sha256sum |
         cut -d' ' -f1
 }
-# Parts of the index image in the store.
+# Rows of index_image in the store: 1 while it holds the token of a
+# current index image (the file DB-index), 0 once the records changed.
 image_parts() { sqlite3 "$1" "SELECT count(*) FROM index_image"; }
+# That token, in hex.
+image_token() { sqlite3 "$1" "SELECT hex(data) FROM index_image"; }
 integrity() { [ "$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; }
 # Saved runs whose decisions are not all there (must always be 0).
 incomplete_runs() {

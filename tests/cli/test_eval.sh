@@ -11,6 +11,14 @@ dump() { store_dump "$TDKT_DB"; }
 
 "$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
 n_noms=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM nominations")
+# The import leaves the records' index ready beside the store, and the
+# next command reads it: one that could not would write another, with
+# another token.
+check "import writes the index image" test -s "$TDKT_DB-index"
+check "import leaves its token in the store" test "$(image_parts "$TDKT_DB")" -eq 1
+token=$(image_token "$TDKT_DB")
+"$TDKT" eval --dry-run --threads 1 > /dev/null
+check "the run after an import reads its image" test "$token" = "$(image_token "$TDKT_DB")"
 
 # --help everywhere, exit 0
 for c in import eval diff report confer runs rules; do
@@ -106,6 +114,9 @@ check "a loading command keeps the index image" test "$(image_parts "$TDKT_DB")"
 sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
 check "a changed record table drops the image" test "$(image_parts "$TDKT_DB")" -eq 0
 sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
+"$TDKT" eval --dry-run --threads 1 > /dev/null
+check "the next load writes it again" test "$(image_parts "$TDKT_DB")" -eq 1
+check "with a new token" test "$token" != "$(image_token "$TDKT_DB")"
 check "diff finds gains" grep -q '"change":"gained"' "$tmp/d.jsonl"
 check "diff names both rule sets" grep -q '"from":{"ruleset":"kontum/qd29-2018"' "$tmp/d.jsonl"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl --threads 1 > "$tmp/d1.jsonl"

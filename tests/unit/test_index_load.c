@@ -392,18 +392,24 @@ static void test_index_load__records_find_their_subject(void **state)
 
 /* ------------------------------------------------------ the index image */
 
-static int image_parts(world *w)
+/* The text of the first column of @p sql's first row ("" when none). */
+static void store_text(world *w, const char *sql, char *out, size_t n)
 {
     sqlite3 *db = tdkt_store_sqlite(w->store);
     sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
-                                            "index_image",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int n = sqlite3_column_int(st, 0);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    out[0] = '\0';
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
-    return n;
+}
+
+/* Rows of index_image: 1 while the store holds an image's token. */
+static int image_parts(world *w)
+{
+    char n[32];
+    store_text(w, "SELECT count(*) FROM index_image", n, sizeof n);
+    return atoi(n);
 }
 
 /* Loaded with the image on: from the image when there is a usable one
@@ -539,83 +545,151 @@ static void test_index_load__image_not_written_over_a_commit(void **state)
     tdkt_index_free(ix);
 }
 
+/* The store's image token, in hex ("" when it holds none). */
+static void image_token(world *w, char *out, size_t n)
+{
+    store_text(w, "SELECT hex(data) FROM index_image WHERE part = 0", out,
+               n);
+}
+
+/* tdkt_index_prepare writes the image when the store has none (after an
+ * import, as `tdkt import` calls it), and leaves a current one alone. */
+static void test_index_load__prepare_writes_only_a_missing_image(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    assert_int_equal(image_parts(w), 0);
+    tdkt__index_image = 1;
+    assert_int_equal(tdkt_index_prepare(w->store), 0);
+    char first[64], again[64];
+    image_token(w, first, sizeof first);
+    assert_int_equal((int)strlen(first), 32);
+    assert_int_equal(tdkt_index_prepare(w->store), 0);
+    image_token(w, again, sizeof again);
+    assert_string_equal(first, again); /* not written again */
+    tdkt_index *ix = load_imaged(w);
+    assert_non_null(ix->image);
+    tdkt_index_free(ix);
+    /* Stale once the records change: written again, another token. */
+    records(w, "UPDATE units SET name = name || '.' WHERE rowid = 1");
+    tdkt__index_image = 1;
+    assert_int_equal(tdkt_index_prepare(w->store), 0);
+    tdkt__index_image = 0;
+    image_token(w, again, sizeof again);
+    assert_int_equal((int)strlen(again), 32);
+    assert_string_not_equal(first, again);
+}
+
+/* The image file's whole content (its size in *len), or NULL. */
+static unsigned char *read_image_file(const world *w, long *len)
+{
+    char path[1100];
+    snprintf(path, sizeof path, "%s-index", w->db);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    *len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *p = malloc((size_t)*len + 16);
+    assert_non_null(p);
+    assert_int_equal(fread(p, 1, (size_t)*len, f), (size_t)*len);
+    fclose(f);
+    return p;
+}
+
+static void write_image_file(const world *w, const unsigned char *p, long n)
+{
+    char path[1100];
+    snprintf(path, sizeof path, "%s-index", w->db);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(p, 1, (size_t)n, f), (size_t)n);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Loaded with the image on: the tables' index, and whether the image was
+ * used. */
+static bool image_used(world *w, const tdkt_index *tables)
+{
+    tdkt__index_image = 1;
+    tdkt_index *ix = NULL;
+    assert_int_equal(tdkt_index_load(&ix, w->store), 0);
+    tdkt__index_image = 0;
+    bool used = ix->image != NULL;
+    same_index(tables, ix);
+    tdkt_index_free(ix);
+    return used;
+}
+
 /* A damaged image is never used: whatever byte is changed, cut off or
- * added, the load reads the tables and gives what they hold. */
+ * added, the load reads the tables and gives what they hold. (The load
+ * that reads the tables writes a good image again: each damage below is
+ * made to the good file.) */
 static void test_index_load__image_damage_is_ignored(void **state)
 {
     world *w = *state;
     import_demo(w);
     tdkt_index *tables = load(w, 0);
     tdkt_index_free(load_imaged(w));
-    sqlite3 *db = tdkt_store_sqlite(w->store);
-    sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT data FROM index_image",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int len = sqlite3_column_bytes(st, 0);
-    unsigned char *good = malloc((size_t)len);
+    long len = 0;
+    unsigned char *good = read_image_file(w, &len);
     assert_non_null(good);
-    memcpy(good, sqlite3_column_blob(st, 0), (size_t)len);
-    sqlite3_finalize(st);
     unsigned char *bad = malloc((size_t)len + 16);
     assert_non_null(bad);
-    /* Every byte of the header, then bytes spread over the sections. */
+    /* Every byte of the header, then bytes spread over the sections. A
+     * load that finds the image damaged writes a good one (another
+     * token): each change is made to the file as it is then. */
     int tried = 0;
-    for (int at = 0; at < len; at += at < 256 ? 1 : 1 + len / 97) {
+    for (long at = 0; at < len; at += at < 256 ? 1 : 1 + len / 97) {
         for (int how = 0; how < 3; how++) {
-            memcpy(bad, good, (size_t)len);
-            int n = len;
+            long n = len, cur_len = 0;
+            if (how == 2 && !(at < 256 && at % 16 == 0))
+                continue;
+            unsigned char *cur = read_image_file(w, &cur_len);
+            assert_non_null(cur);
+            assert_int_equal(cur_len, len);
+            memcpy(bad, cur, (size_t)len);
+            free(cur);
             if (how == 0)
                 bad[at] ^= 0x01;
             else if (how == 1)
                 bad[at] ^= 0x80;
-            else if (at < 256 && at % 16 == 0)
-                n = at; /* cut off */
             else
-                continue;
-            if (n == len && tried % 7 == 0) { /* and bytes added */
+                n = at; /* cut off */
+            if (how < 2 && tried % 7 == 0) { /* bytes added instead */
+                bad[at] ^= how == 0 ? 0x01 : 0x80;
                 memset(bad + len, 0, 16);
                 n = len + 16;
-                bad[at] = good[at];
             }
             tried++;
-            assert_int_equal(sqlite3_prepare_v2(db,
-                                                "UPDATE index_image SET "
-                                                "data = ? WHERE part = 1",
-                                                -1, &st, NULL),
-                             SQLITE_OK);
-            sqlite3_bind_blob(st, 1, bad, n, SQLITE_STATIC);
-            assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-            sqlite3_finalize(st);
-            tdkt__index_image = 1;
-            tdkt_index *ix = NULL;
-            assert_int_equal(tdkt_index_load(&ix, w->store), 0);
-            tdkt__index_image = 0;
-            if (ix->image)
-                fail_msg("a damaged image was used (byte %d, change %d)",
+            write_image_file(w, bad, n);
+            if (image_used(w, tables))
+                fail_msg("a damaged image was used (byte %ld, change %d)",
                          at, how);
-            same_index(tables, ix);
-            tdkt_index_free(ix);
         }
     }
     assert_true(tried > 300);
-    /* A second part that the first does not announce. */
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "UPDATE index_image SET data = ? "
-                                        "WHERE part = 1",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_blob(st, 1, good, len, SQLITE_STATIC);
-    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-    sqlite3_finalize(st);
-    tdkt_index *ix = load_imaged(w);
-    assert_non_null(ix->image); /* the good one is used */
-    tdkt_index_free(ix);
-    records(w, "INSERT INTO index_image(part, data) VALUES (2, x'00')");
-    ix = load_imaged(w);
-    assert_null(ix->image);
-    tdkt_index_free(ix);
+    /* The good file is used while the store holds its token; not once the
+     * store holds another (a restored store, a racing writer), nor once
+     * it holds none, nor without the file. */
+    tdkt_index_free(load_imaged(w));
+    assert_true(image_used(w, tables));
+    records(w, "UPDATE index_image SET data = randomblob(16)");
+    assert_false(image_used(w, tables));
+    assert_true(image_used(w, tables)); /* written again */
+    unsigned char *now = read_image_file(w, &len);
+    records(w, "DELETE FROM index_image");
+    assert_false(image_used(w, tables));
+    char path[1100];
+    snprintf(path, sizeof path, "%s-index", w->db);
+    assert_int_equal(remove(path), 0);
+    assert_false(image_used(w, tables));
+    assert_true(image_used(w, tables));
+    /* An old file put back is not the store's image. */
+    write_image_file(w, now, len);
+    assert_false(image_used(w, tables));
+    free(now);
     free(good);
     free(bad);
     tdkt_index_free(tables);
@@ -634,6 +708,7 @@ int main(void)
         T(test_index_load__image_dropped_by_any_change),
         T(test_index_load__image_not_written_over_a_commit),
         T(test_index_load__image_damage_is_ignored),
+        T(test_index_load__prepare_writes_only_a_missing_image),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1052,6 +1052,23 @@ done:
     return TDKT_OK;
 }
 
+int tdkt_index_prepare(tdkt_store *store)
+{
+    if (!tdkt__index_image)
+        return TDKT_OK;
+    int error = tdkt_store_begin_read(store);
+    if (error < 0)
+        return error;
+    bool current = ix_image_current(tdkt_store_sqlite(store));
+    tdkt_store_rollback(store);
+    if (current)
+        return TDKT_OK;
+    tdkt_index *ix = NULL;
+    error = tdkt_index_load(&ix, store);
+    tdkt_index_free(ix);
+    return error;
+}
+
 void tdkt_index_free(tdkt_index *ix)
 {
     if (!ix)

@@ -2,17 +2,21 @@
 -- image (src/lib/index/image.c), schema version 6.
 --
 -- The image is a cache of what loading the record tables gives, so that a
--- run reads one blob instead of some twenty million rows. It is only ever
--- a copy: any change to a record table, by tdkt or anyone else, deletes it
--- (the triggers below), and the next load that finds it missing or
--- unusable reads the tables and writes it again. The same triggers count
--- the change in meta 'records_version' (since version 6;
--- schema_records.sql). Import drops them for the length of its
--- transaction (they would fire on every row) and runs this file again
--- before it commits, hence IF NOT EXISTS; tdkt_store_records_unwatch
--- finds them by their names, *_stale_i, *_stale_u and *_stale_d.
+-- run reads one file instead of some twenty million rows. It is a file
+-- beside the store (DB-index); index_image holds its token (part 0), and
+-- the file is used only while the store holds the token it was written
+-- with. Any change to a record table, by tdkt or anyone else, deletes the
+-- token (the triggers below), and the next load that finds it missing or
+-- the file unusable reads the tables and writes both again. (Before the
+-- image was a file, index_image held the image itself in parts 1, 2, ...;
+-- writing a token deletes them.) The same triggers count the change in
+-- meta 'records_version' (since version 6; schema_records.sql). Import
+-- drops them for the length of its transaction (they would fire on every
+-- row) and runs this file again before it commits, hence IF NOT EXISTS;
+-- tdkt_store_records_unwatch finds them by their names, *_stale_i,
+-- *_stale_u and *_stale_d.
 CREATE TABLE IF NOT EXISTS index_image (
-  part INTEGER PRIMARY KEY,   -- 1, 2, ...: the image is their concatenation
+  part INTEGER PRIMARY KEY,   -- 0: the image file's token
   data BLOB NOT NULL
 ) STRICT;
 CREATE TRIGGER IF NOT EXISTS units_stale_i AFTER INSERT ON units
