@@ -636,26 +636,35 @@ static bool stored_token(sqlite3 *db, unsigned char *token)
     return ok;
 }
 
-/* The whole file at @p path in one buffer, its size in *total; NULL when
- * it cannot be read or is not an image of @p token. The header is read
- * first, so that a stale file is left after a few bytes. */
+/* The image file at @p path, open, with its header in *h, when it was
+ * written with @p token; else -1. A stale file is left after its header. */
+static int open_image(const char *path, const unsigned char *token,
+                      image_header *h)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0 && (pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h ||
+                    memcmp(h->token, token, sizeof h->token) != 0)) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+/* The whole image file at @p path in one buffer, its size in *total; NULL
+ * when it cannot be read or is not the image of @p token. */
 static char *read_file(const char *path, const unsigned char *token,
                        uint64_t *total)
 {
     *total = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    image_header h;
+    int fd = open_image(path, token, &h);
     if (fd < 0)
         return NULL;
     struct stat st;
-    image_header h;
     char *buf = NULL;
-    if (fstat(fd, &st) == 0 && st.st_size >= (off_t)sizeof h &&
-        (uint64_t)st.st_size <= SIZE_MAX &&
-        pread(fd, &h, sizeof h, 0) == (ssize_t)sizeof h &&
-        memcmp(h.token, token, sizeof h.token) == 0 &&
-        (uint64_t)st.st_size == h.total &&
-        (buf = malloc((size_t)st.st_size)) != NULL) {
-        size_t n = (size_t)st.st_size, got = 0;
+    if (fstat(fd, &st) == 0 && (uint64_t)st.st_size == h.total &&
+        h.total <= SIZE_MAX && (buf = malloc((size_t)h.total)) != NULL) {
+        size_t n = (size_t)h.total, got = 0;
         while (got < n) {
             ssize_t r = pread(fd, buf + got, n - got, (off_t)got);
             if (r < 0 && errno == EINTR)
@@ -680,16 +689,13 @@ bool ix_image_current(sqlite3 *db)
     unsigned char token[TOKEN_BYTES];
     image_header h;
     char *path = image_path(db, "");
-    int fd = path && stored_token(db, token)
-                 ? open(path, O_RDONLY | O_CLOEXEC)
-                 : -1;
-    bool ok = fd >= 0 && pread(fd, &h, sizeof h, 0) == (ssize_t)sizeof h &&
-              memcmp(h.token, token, sizeof token) == 0 &&
-              h.layout == layout();
-    if (fd >= 0)
-        close(fd);
+    int fd = path && stored_token(db, token) ? open_image(path, token, &h)
+                                             : -1;
     free(path);
-    return ok;
+    if (fd < 0)
+        return false;
+    close(fd);
+    return h.layout == layout();
 }
 
 int ix_image_load(tdkt_index *ix, sqlite3 *db)
