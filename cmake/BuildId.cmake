@@ -1,14 +1,17 @@
-# cmake -DROOT=<source dir> -DVERSION=<x.y.z> -DOUT=<file.c> -P BuildId.cmake
+# cmake -DROOT=<source dir> -DVERSION=<x.y.z> -DGLOBS=<a|b|...>
+#       -DOUT=<file.c> -P BuildId.cmake
 #
 # The engine build's identity: the version and a hash of every file the
-# library is made of (sources, headers, the prelude, the schema), written
-# as `const char tdkt__build[]`, e.g. "0.1.0+3f2a9c1b7d4e5f60". A saved run records it (tdkt_build), and
-# only the same build takes the run's judgements again; the index image
-# is tied to it too. Any change to the library gives another build, a
-# release or a working copy alike: the hash errs towards judging again.
-file(GLOB_RECURSE files RELATIVE ${ROOT}
-     ${ROOT}/src/lib/*.c ${ROOT}/src/lib/*.h ${ROOT}/src/lib/*.lua
-     ${ROOT}/src/lib/*.sql ${ROOT}/include/*.h)
+# library is made of (GLOBS, patterns under ROOT, from cmake/Embed.cmake:
+# sources, headers, the prelude, the schema), written as
+# `const char tdkt__build[]`, e.g. "0.1.0+3f2a9c1b7d4e5f60". A saved run
+# records it (tdkt_build), and only the same build takes the run's
+# judgements again; the index image is tied to it too. Any change to the
+# library gives another build, a release or a working copy alike: the
+# hash errs towards judging again.
+string(REPLACE "|" ";" globs "${GLOBS}")
+list(TRANSFORM globs PREPEND ${ROOT}/)
+file(GLOB_RECURSE files RELATIVE ${ROOT} ${globs})
 list(SORT files)
 set(all "")
 foreach(f IN LISTS files)
