@@ -3,9 +3,9 @@
  * Decisions: the append-only audit record of evaluation runs, and conferring
  * eligible decisions as honours.
  *
- * A run stores its time, the engine build (tdkt_build), the options, for every rule
- * set used its id and a SHA-256 over every file of the set and its
- * parents, and each form it used once, with its criteria (ids, words,
+ * A run stores its time, the engine build (tdkt_build), the options,
+ * for every rule set used its id and a SHA-256 over every file of the set
+ * and its parents, and each form it used once, with its criteria (ids, words,
  * citations, reading status, tree); each decision stores the nomination,
  * its outcome and message, and per criterion only its result and detail
  * (schema_decisions.sql). The store refuses updates and deletes of all of
@@ -72,9 +72,10 @@ struct tdkt_results;
 
 /**
  * Store a run and its decisions, in one transaction: the time, the engine
- * build (tdkt_build), @p rules (the --rules argument or the rules root), @p options
- * (the command's options as JSON), every rule set used with its SHA-256,
- * every form used with its criteria, and each result in compact form.
+ * build (tdkt_build), @p rules (the --rules argument or the rules root),
+ * @p options (the command's options as JSON), every rule set used with
+ * its SHA-256, every form used with its criteria, and each result in
+ * compact form.
  * @param[out] run_id the new run's id
  * @return 0, TDKT_EDB, TDKT_EBUSY, TDKT_ENOMEM
  */

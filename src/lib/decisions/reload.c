@@ -240,6 +240,11 @@ static int add_decision(loader *l, sqlite3_stmt *st)
     return TDKT_OK;
 }
 
+/* The saved decisions of a run, and of which of them (SQL to follow). */
+#define DECISIONS_OF_RUN                                                   \
+    "SELECT nomination_id, ruleset, form, outcome, message, result FROM "   \
+    "decisions WHERE run_id = ?1 AND "
+
 /* The run's decisions of the nominations @p opt selects: each one named
  * through the run's index on nomination ids, else those of its year (or
  * all), so that a diff of a few nominations does not read a whole run. */
@@ -248,14 +253,9 @@ static int load_decisions(sqlite3 *db, loader *l,
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
-                           opt->nids ? "SELECT nomination_id, ruleset, form, "
-                                       "outcome, message, result FROM "
-                                       "decisions WHERE run_id = ?1 AND "
-                                       "nomination_id = ?2"
-                                     : "SELECT nomination_id, ruleset, form, "
-                                       "outcome, message, result FROM "
-                                       "decisions WHERE run_id = ?1 AND "
-                                       "(?2 = 0 OR year = ?2)",
+                           opt->nids ? DECISIONS_OF_RUN "nomination_id = ?2"
+                                     : DECISIONS_OF_RUN
+                                     "(?2 = 0 OR year = ?2)",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, l->sr.id);
