@@ -376,67 +376,79 @@ static char *image_path(sqlite3 *db, const char *more)
     return p;
 }
 
-/* Write the image to a new file and move it over @p path: a reader has
- * the old file or the new, never part of one. The new file gets the
- * store's permissions, so whoever may read the store may read it. */
-static bool write_file(sqlite3 *db, const char *path, const tdkt_index *ix,
-                       const char **keys, const unsigned char *token)
+/* The image written to a new file beside the store: its name
+ * (malloc'd), or NULL. It gets the store's permissions, so whoever may
+ * read the store may read it. */
+static char *write_temp(sqlite3 *db, const tdkt_index *ix, const char **keys,
+                        const unsigned char *token)
 {
     char *tmp = image_path(db, ".XXXXXX");
     int fd = tmp ? mkstemp(tmp) : -1;
     if (fd < 0) {
         free(tmp);
-        return false;
+        return NULL;
     }
     struct stat st;
-    const char *store = sqlite3_db_filename(db, "main");
-    if (stat(store, &st) == 0)
+    if (stat(sqlite3_db_filename(db, "main"), &st) == 0)
         fchmod(fd, st.st_mode & 0666);
     bool ok = write_image(fd, ix, keys, token);
-    ok = close(fd) == 0 && ok && rename(tmp, path) == 0;
-    if (!ok)
+    if (close(fd) != 0 || !ok) {
         unlink(tmp);
-    free(tmp);
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
+/* The token of the file just moved in, in @p w's transaction. */
+static bool put_token(sqlite3 *w, const unsigned char *token)
+{
+    sqlite3_stmt *st = NULL;
+    bool ok = ix_exec_ok(w, "DELETE FROM index_image") &&
+              sqlite3_prepare_v2(w,
+                                 "INSERT INTO index_image(part, data) "
+                                 "VALUES (0, ?)",
+                                 -1, &st, NULL) == SQLITE_OK &&
+              sqlite3_bind_blob(st, 1, token, TOKEN_BYTES, SQLITE_STATIC) ==
+                  SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
     return ok;
 }
 
 void ix_image_store(const tdkt_index *ix, sqlite3 *db, int64_t version)
 {
-    char *path = version < 0 ? NULL : image_path(db, "");
-    sqlite3 *w = path ? ix_open_twin(db) : NULL;
-    if (!w) {
-        free(path);
-        return;
-    }
-    const char **keys = fact_key_names(ix);
     unsigned char token[TOKEN_BYTES];
-    sqlite3_stmt *st = NULL;
+    char *path = version < 0 ? NULL : image_path(db, "");
+    const char **keys = path ? fact_key_names(ix) : NULL;
+    /* The file is written first, outside the write lock (half a second
+     * to a second at a million people): nobody reads it before the store
+     * holds its token. Not when a commit already made the index stale. */
+    char *tmp = keys && ix_image_version(db) == version &&
+                        getrandom(token, sizeof token, 0) ==
+                            (ssize_t)sizeof token
+                    ? write_temp(db, ix, keys, token)
+                    : NULL;
+    sqlite3 *w = tmp ? ix_open_twin(db) : NULL;
     /* Under the write lock nothing can commit: if the store's connection
      * has seen no commit since the load began, the tables are still what
      * the index holds. Never wait for another writer: the image can be
-     * written next time. The token goes in last, in the transaction that
-     * checked the version: until it commits, the store does not hold the
-     * new file's token, and nobody uses the file. */
-    if (keys &&
-        getrandom(token, sizeof token, 0) == (ssize_t)sizeof token &&
-        ix_exec_ok(w, "BEGIN IMMEDIATE")) {
-        bool ok = ix_image_version(db) == version &&
-                  ix_exec_ok(w, "DELETE FROM index_image") &&
-                  sqlite3_prepare_v2(w,
-                                     "INSERT INTO index_image(part, data) "
-                                     "VALUES (0, ?)",
-                                     -1, &st, NULL) == SQLITE_OK &&
-                  sqlite3_bind_blob(st, 1, token, sizeof token,
-                                    SQLITE_STATIC) == SQLITE_OK &&
-                  sqlite3_step(st) == SQLITE_DONE &&
-                  write_file(db, path, ix, keys, token);
-        sqlite3_finalize(st);
+     * written next time. The file moves in, then the token goes in, in
+     * the transaction that checked the version: until it commits, the
+     * store does not hold the new file's token, and nobody uses it. */
+    bool moved = false;
+    if (w && ix_exec_ok(w, "BEGIN IMMEDIATE")) {
+        bool ok = ix_image_version(db) == version && put_token(w, token) &&
+                  (moved = rename(tmp, path) == 0);
         if (!ok || !ix_exec_ok(w, "COMMIT"))
             ix_exec_ok(w, "ROLLBACK");
     }
+    if (tmp && !moved)
+        unlink(tmp);
+    sqlite3_close_v2(w);
+    free(tmp);
     free(keys);
     free(path);
-    sqlite3_close_v2(w);
 }
 
 /* ------------------------------------------------------------ reading */
