@@ -580,12 +580,22 @@ static void test_index_load__prepare_writes_only_a_missing_image(void **state)
     assert_string_not_equal(first, again);
 }
 
+/* The store's image file: its path + "-index" (index/image.c). */
+typedef struct image_file {
+    char path[sizeof ((world *)0)->db + sizeof "-index"];
+} image_file;
+
+static image_file image_file_of(const world *w)
+{
+    image_file f;
+    snprintf(f.path, sizeof f.path, "%s-index", w->db);
+    return f;
+}
+
 /* The image file's whole content (its size in *len), or NULL. */
 static unsigned char *read_image_file(const world *w, long *len)
 {
-    char path[1100];
-    snprintf(path, sizeof path, "%s-index", w->db);
-    FILE *f = fopen(path, "rb");
+    FILE *f = fopen(image_file_of(w).path, "rb");
     if (!f)
         return NULL;
     fseek(f, 0, SEEK_END);
@@ -600,9 +610,7 @@ static unsigned char *read_image_file(const world *w, long *len)
 
 static void write_image_file(const world *w, const unsigned char *p, long n)
 {
-    char path[1100];
-    snprintf(path, sizeof path, "%s-index", w->db);
-    FILE *f = fopen(path, "wb");
+    FILE *f = fopen(image_file_of(w).path, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(p, 1, (size_t)n, f), (size_t)n);
     assert_int_equal(fclose(f), 0);
@@ -681,9 +689,7 @@ static void test_index_load__image_damage_is_ignored(void **state)
     unsigned char *now = read_image_file(w, &len);
     records(w, "DELETE FROM index_image");
     assert_false(image_used(w, tables));
-    char path[1100];
-    snprintf(path, sizeof path, "%s-index", w->db);
-    assert_int_equal(remove(path), 0);
+    assert_int_equal(remove(image_file_of(w).path), 0);
     assert_false(image_used(w, tables));
     assert_true(image_used(w, tables));
     /* An old file put back is not the store's image. */
