@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tdkt/output.h"
+#include "output/words.h"
 
 static const char *const format_names[] = {"table", "jsonl", "csv",
                                            "json",  "md",    "xlsx"};
@@ -95,7 +96,16 @@ void tdkt_json_str(tdkt_buf *b, const char *s)
     /* Copy runs of plain bytes at once: most text needs no escape. */
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *run = p;
+    size_t len = strlen(s);
+    const unsigned char *words_end = len >= 8 ? p + len - 7 : p;
     for (;; p++) {
+        while (p < words_end) {
+            uint64_t w = word_at(p);
+            if (word_below(w, 0x20) | word_equal(w, '"') |
+                word_equal(w, '\\'))
+                break;
+            p += 8;
+        }
         unsigned char c = *p;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "tdkt/output.h"
+#include "output/words.h"
 
 struct tdkt_table {
     int ncols;
@@ -20,11 +21,34 @@ struct tdkt_table {
 
 /* Control and bidirectional-override characters would let a name rewrite
  * the terminal or reorder the line; show them as U+FFFD instead. */
-static bool unsafe_cp(utf8proc_int32_t cp)
+static inline bool unsafe_cp(utf8proc_int32_t cp)
 {
-    return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-           cp == 0x200e || cp == 0x200f || cp == 0x061c;
+    if (cp < 0xa0) /* C0 and C1 controls, DEL */
+        return cp < 0x20 || cp >= 0x7f;
+    if (cp < 0x200e) /* Vietnamese letters among them: tested first */
+        return cp == 0x061c;
+    return cp <= 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The code point at p (n bytes left) and its length, or a length <= 0
+ * for invalid UTF-8. The two- and three-byte forms of Vietnamese text and
+ * of the marks the printers use (—, ✔, →) are decoded here, without a
+ * library call: their lead byte alone rules out overlong forms and
+ * surrogates. The rest goes to utf8proc. */
+static utf8proc_ssize_t next_cp(const utf8proc_uint8_t *p, utf8proc_ssize_t n,
+                                utf8proc_int32_t *cp)
+{
+    if (n >= 2 && p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80) {
+        *cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+        return 2;
+    }
+    if (n >= 3 && p[0] >= 0xe1 && p[0] <= 0xec && (p[1] & 0xc0) == 0x80 &&
+        (p[2] & 0xc0) == 0x80) {
+        *cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+        return 3;
+    }
+    return utf8proc_iterate(p, n, cp);
 }
 
 /* Print text to a terminal with unsafe characters shown as U+FFFD;
@@ -35,8 +59,19 @@ void tdkt_safe_fputs(const char *s, FILE *out)
     utf8proc_ssize_t n = (utf8proc_ssize_t)strlen((const char *)p);
     const utf8proc_uint8_t *run = p;
     while (n > 0) {
+        /* Printable ASCII, most of any output, needs no decoding. */
+        if (n >= 8 && word_printable(word_at(p))) {
+            p += 8;
+            n -= 8;
+            continue;
+        }
+        if ((*p >= 0x20 && *p < 0x7f) || *p == '\n') {
+            p++;
+            n--;
+            continue;
+        }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        utf8proc_ssize_t k = next_cp(p, n, &cp);
         bool bad = k <= 0 || (unsafe_cp(cp) && cp != '\n');
         if (k <= 0)
             k = 1;

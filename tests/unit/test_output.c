@@ -1,0 +1,213 @@
+/*
+ * Output primitives (src/lib/output): terminal-safe printing and JSON
+ * strings. Both skip plain text eight bytes at a time and decode common
+ * UTF-8 without a library call; these cases hold them to the plain
+ * definitions, written here one code point (or byte) at a time with
+ * utf8proc, on chosen texts and on many generated ones that put every
+ * byte that matters at every offset of a word.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "helpers.h"
+#include "tdkt/output.h"
+
+/* ------------------------------------------------ the plain definitions */
+
+static bool unsafe(utf8proc_int32_t cp)
+{
+    return (cp < 0x20 && cp != '\n') || cp == 0x7f ||
+           (cp >= 0x80 && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+           cp == 0x061c;
+}
+
+static void reference_safe(tdkt_buf *b, const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        if (k <= 0 || unsafe(cp)) {
+            tdkt_buf_puts(b, "\xEF\xBF\xBD");
+            k = k <= 0 ? 1 : k;
+        } else {
+            tdkt_buf_put(b, (const char *)p, (size_t)k);
+        }
+        p += k;
+        n -= k;
+    }
+}
+
+static void reference_json(tdkt_buf *b, const char *s)
+{
+    tdkt_buf_puts(b, "\"");
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"')
+            tdkt_buf_puts(b, "\\\"");
+        else if (*p == '\\')
+            tdkt_buf_puts(b, "\\\\");
+        else if (*p == '\n')
+            tdkt_buf_puts(b, "\\n");
+        else if (*p == '\r')
+            tdkt_buf_puts(b, "\\r");
+        else if (*p == '\t')
+            tdkt_buf_puts(b, "\\t");
+        else if (*p < 0x20)
+            tdkt_buf_printf(b, "\\u%04x", *p);
+        else
+            tdkt_buf_put(b, (const char *)p, 1);
+    }
+    tdkt_buf_puts(b, "\"");
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static char *safe_text(const char *s)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    tdkt_safe_fputs(s, f);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+/* Each text is checked from a copy of its exact size, so that a word
+ * read past its end shows under AddressSanitizer. */
+static void check_safe(const char *text)
+{
+    char *s = strdup(text);
+    assert_non_null(s);
+    tdkt_buf want = {0};
+    reference_safe(&want, s);
+    char *got = safe_text(s);
+    if (strcmp(got, tdkt_buf_cstr(&want)) != 0)
+        fail_msg("safe_fputs of a %zu-byte text differs from the "
+                 "reference", strlen(s));
+    free(got);
+    free(s);
+    tdkt_buf_free(&want);
+}
+
+static void check_json(const char *text)
+{
+    char *s = strdup(text);
+    assert_non_null(s);
+    tdkt_buf want = {0}, got = {0};
+    reference_json(&want, s);
+    tdkt_json_str(&got, s);
+    if (strcmp(tdkt_buf_cstr(&got), tdkt_buf_cstr(&want)) != 0)
+        fail_msg("json_str of a %zu-byte text differs from the reference",
+                 strlen(s));
+    free(s);
+    tdkt_buf_free(&want);
+    tdkt_buf_free(&got);
+}
+
+/* -------------------------------------------------------------- cases */
+
+static void test_safe_fputs_chosen_texts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"", ""},
+        {"Nguyễn Thị Hồng — ✔ → đạt", "Nguyễn Thị Hồng — ✔ → đạt"},
+        {"line one\nline two", "line one\nline two"},
+        {"a long plain ASCII run\x1b[2Jthen more", /* ESC in a word */
+         "a long plain ASCII run\xEF\xBF\xBD[2Jthen more"},
+        {"tab\there", "tab\xEF\xBF\xBDhere"},
+        {"del\x7f" "del", "del\xEF\xBF\xBD" "del"},
+        {"C1 \xC2\x9B control", "C1 \xEF\xBF\xBD" " control"},
+        {"NBSP \xC2\xA0 is fine", "NBSP \xC2\xA0 is fine"},
+        {"RLO \xE2\x80\xAE evil", "RLO \xEF\xBF\xBD evil"},
+        {"LRI \xE2\x81\xA6 PDI \xE2\x81\xA9", "LRI \xEF\xBF\xBD PDI \xEF\xBF\xBD"},
+        {"ALM \xD8\x9C mark", "ALM \xEF\xBF\xBD mark"},
+        {"overlong \xC0\xAF slash", "overlong \xEF\xBF\xBD\xEF\xBF\xBD slash"},
+        {"surrogate \xED\xA0\x80!", "surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD!"},
+        {"lone \x80 continuation", "lone \xEF\xBF\xBD" " continuation"},
+        {"cut at the end \xE1\xBB", "cut at the end \xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"four bytes \xF0\x9F\x98\x80 ok", "four bytes \xF0\x9F\x98\x80 ok"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = safe_text(cases[i].in);
+        assert_string_equal(got, cases[i].out);
+        free(got);
+        check_safe(cases[i].in);
+    }
+}
+
+static void test_json_str_chosen_texts(void **state)
+{
+    (void)state;
+    tdkt_buf b = {0};
+    tdkt_json_str(&b, "a plain run of text, then \"quoted\" and a \\ and "
+                      "a tab\there and Việt Nam\n");
+    assert_string_equal(tdkt_buf_cstr(&b),
+                        "\"a plain run of text, then \\\"quoted\\\" and a "
+                        "\\\\ and a tab\\there and Việt Nam\\n\"");
+    tdkt_buf_free(&b);
+    tdkt_json_str(&b, NULL);
+    assert_string_equal(tdkt_buf_cstr(&b), "null");
+    tdkt_buf_free(&b);
+}
+
+/* Every byte that matters, at every offset of a word, in texts of every
+ * length around a word's: plain ASCII with one odd byte or sequence put
+ * in, then mixtures drawn at random (a fixed seed: the same texts each
+ * run). */
+static void test_fast_paths_match_the_definitions(void **state)
+{
+    (void)state;
+    static const char *const odd[] = {
+        "\n", "\t", "\x1b", "\x01", "\x1f", "\x7f", "\"", "\\", " ", "~",
+        "\xC2\x80", "\xC2\x9F", "\xC2\xA0", "\xC3\xA9", "\xDF\xBF", "\xD8\x9C",
+        "\xE1\xBB\x87", "\xE2\x80\x94", "\xE2\x80\x8E", "\xE2\x80\xAA",
+        "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xE2\x9C\x94",
+        "\xEC\xBF\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBD",
+        "\xE0\x80\x80", "\xE0\xA0\x80", "\xF0\x90\x80\x80", "\xF4\x90\x80\x80",
+        "\xC0\x80", "\xC1\xBF", "\x80", "\xBF", "\xFE", "\xFF", "\xE1\xBB",
+        "\xC3", "\xE1\x41\x80", "\xC3\x41"};
+    size_t nodd = sizeof odd / sizeof *odd;
+    char text[64];
+    for (size_t o = 0; o < nodd; o++)
+        for (size_t len = 0; len < 24; len++)
+            for (size_t at = 0; at <= len; at++) {
+                memset(text, 'a' + (int)(at % 26), len);
+                size_t k = strlen(odd[o]);
+                memcpy(text + at, odd[o], k);
+                memset(text + at + k, 'z', len - at);
+                text[len + k] = '\0';
+                check_safe(text);
+                check_json(text);
+            }
+    srand(20261130);
+    char mixed[200];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, want = (size_t)(rand() % 120);
+        while (len < want) {
+            const char *piece = rand() % 3 ? "plain text " : odd[rand() % nodd];
+            size_t k = strlen(piece);
+            memcpy(mixed + len, piece, k);
+            len += k;
+        }
+        mixed[len] = '\0';
+        check_safe(mixed);
+        check_json(mixed);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_safe_fputs_chosen_texts),
+        cmocka_unit_test(test_json_str_chosen_texts),
+        cmocka_unit_test(test_fast_paths_match_the_definitions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
