@@ -12,6 +12,7 @@
 #ifndef TDKT_OUTPUT_H
 #define TDKT_OUTPUT_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include "tdkt/common.h"
 
@@ -39,6 +40,7 @@ TDKT_API void tdkt_buf_printf(tdkt_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+TDKT_API void tdkt_buf_vprintf(tdkt_buf *b, const char *fmt, va_list ap);
 TDKT_API void tdkt_buf_free(tdkt_buf *b);
 /** The content ("" when empty); borrowed from the buffer. */
 TDKT_API const char *tdkt_buf_cstr(const tdkt_buf *b);
@@ -62,6 +64,17 @@ TDKT_API int tdkt_safe_printf(FILE *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/** The same into a buffer: append @p s, or the formatted text, made
+ * terminal-safe (newlines kept). */
+TDKT_API void tdkt_buf_safe_put(tdkt_buf *b, const char *s);
+TDKT_API void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** Make the buffer's text from byte @p start on terminal-safe, in place
+ * (text built with the other appends, then checked once). */
+TDKT_API void tdkt_buf_make_safe(tdkt_buf *b, size_t start);
 
 /** Display width of UTF-8 text in a terminal (Vietnamese, wide CJK). */
 TDKT_API int tdkt_text_width(const char *s);

@@ -12,6 +12,7 @@
 
 #include "helpers.h"
 #include "tdkt/output.h"
+#include "output/ordered.h"
 
 /* ------------------------------------------------ the plain definitions */
 
@@ -89,6 +90,18 @@ static void check_safe(const char *text)
         fail_msg("safe_fputs of a %zu-byte text differs from the "
                  "reference", strlen(s));
     free(got);
+    /* the buffer forms: appended safe, and made safe after a prefix */
+    tdkt_buf put = {0}, made = {0};
+    tdkt_buf_safe_put(&put, s);
+    assert_string_equal(tdkt_buf_cstr(&put), tdkt_buf_cstr(&want));
+    tdkt_buf_puts(&made, "\x1b kept\n");
+    tdkt_buf_puts(&made, s);
+    tdkt_buf_make_safe(&made, strlen("\x1b kept\n"));
+    assert_memory_equal(made.ptr, "\x1b kept\n", strlen("\x1b kept\n"));
+    assert_string_equal(tdkt_buf_cstr(&made) + strlen("\x1b kept\n"),
+                        tdkt_buf_cstr(&want));
+    tdkt_buf_free(&put);
+    tdkt_buf_free(&made);
     free(s);
     tdkt_buf_free(&want);
 }
@@ -202,12 +215,92 @@ static void test_fast_paths_match_the_definitions(void **state)
     }
 }
 
+/* ------------------------------------------------- ordered printing */
+
+typedef struct numbered {
+    size_t fail_at; /* the item that cannot be formatted, or SIZE_MAX */
+} numbered;
+
+static bool number_item(const void *ctx, size_t i, tdkt_buf *b)
+{
+    const numbered *n = ctx;
+    if (i == n->fail_at)
+        return false;
+    tdkt_buf_printf(b, "item %zu%s\n", i, i % 7 ? "" : " (a longer line)");
+    return true;
+}
+
+static char *print_numbered(size_t n, int threads, size_t fail_at,
+                            int *error)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    numbered ctx = {fail_at};
+    *error = print_ordered(n, threads, number_item, &ctx, f);
+    assert_int_equal(fclose(f), 0);
+    return out;
+}
+
+/* Items come out in their order, whole, on any number of threads, for
+ * counts around the sizes of a chunk and of a batch. */
+static void test_print_ordered_keeps_the_order(void **state)
+{
+    (void)state;
+    static const size_t counts[] = {0, 1, 127, 128, 129, 2047, 2048, 2049,
+                                    10000};
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+        tdkt_buf want = {0};
+        for (size_t i = 0; i < counts[c]; i++)
+            tdkt_buf_printf(&want, "item %zu%s\n", i,
+                            i % 7 ? "" : " (a longer line)");
+        for (int threads = 0; threads <= 5; threads++) {
+            int error;
+            char *got = print_numbered(counts[c], threads, SIZE_MAX, &error);
+            assert_int_equal(error, TDKT_OK);
+            assert_string_equal(got, tdkt_buf_cstr(&want));
+            free(got);
+        }
+        tdkt_buf_free(&want);
+    }
+}
+
+/* An item that cannot be formatted fails the print: what came before its
+ * batch is printed whole, nothing of the batch or after. */
+static void test_print_ordered_stops_whole(void **state)
+{
+    (void)state;
+    for (int threads = 1; threads <= 3; threads++) {
+        int error;
+        char *got = print_numbered(10000, threads, 5000, &error);
+        assert_int_equal(error, TDKT_ENOMEM);
+        size_t len = strlen(got);
+        assert_true(len > 0);
+        assert_true(got[len - 1] == '\n');
+        assert_null(strstr(got, "item 5000\n"));
+        assert_null(strstr(got, "item 9999\n"));
+        /* the lines are 0, 1, 2... with none missing */
+        size_t next = 0;
+        for (const char *p = got; *p; p = strchr(p, '\n') + 1) {
+            char line[32];
+            snprintf(line, sizeof line, "item %zu", next);
+            assert_true(strncmp(p, line, strlen(line)) == 0);
+            next++;
+        }
+        assert_true(next <= 5000);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_safe_fputs_chosen_texts),
         cmocka_unit_test(test_json_str_chosen_texts),
         cmocka_unit_test(test_fast_paths_match_the_definitions),
+        cmocka_unit_test(test_print_ordered_keeps_the_order),
+        cmocka_unit_test(test_print_ordered_stops_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

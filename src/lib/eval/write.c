@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eval/eval_internal.h"
+#include "output/ordered.h"
 
 void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
                        const char *ruleset, result_node_fn *node,
@@ -83,6 +84,33 @@ void tdkt_result_json(const tdkt_results *res, size_t i, tdkt_buf *b)
                       live_node, &r);
 }
 
+/* Results are printed on the threads that judged them (--threads). */
+static int threads_of(const tdkt_results *res)
+{
+    return res->narenas > 1 ? res->narenas - 1 : 1;
+}
+
+/* One object a line, terminal-safe like every other output. */
+static bool jsonl_item(const void *ctx, size_t i, tdkt_buf *b)
+{
+    size_t start = b->len;
+    tdkt_result_json(ctx, i, b);
+    tdkt_buf_put(b, "\n", 1);
+    tdkt_buf_make_safe(b, start);
+    return true; /* b->oom: truncated JSON would be a lie, or unreadable */
+}
+
+/* The same in one array: the bytes json_out makes. */
+static bool json_item(const void *ctx, size_t i, tdkt_buf *b)
+{
+    size_t start = b->len;
+    if (i)
+        tdkt_buf_put(b, ",\n", 2);
+    tdkt_result_json(ctx, i, b);
+    tdkt_buf_make_safe(b, start);
+    return true;
+}
+
 /* Objects are printed as they come, so that a saved run is shown again
  * without holding it all; the separators make the same bytes as printing
  * the whole list at once. Terminal-safe, like every other output. */
@@ -139,43 +167,42 @@ static void reasons(const tdkt_results *res, size_t i, tdkt_buf *b)
     }
 }
 
-static int write_csv(const tdkt_results *res, tdkt_lang lang, FILE *out)
+static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
 {
-    (void)lang;
+    const tdkt_results *res = ctx;
+    tdkt_result_view v;
+    tdkt_result_get(res, i, &v);
+    tdkt_buf why = {0};
+    char year[8];
+    snprintf(year, sizeof year, "%d", v.year);
+    const char *cells[] = {v.nomination,
+                           v.subject_type,
+                           v.subject_id,
+                           v.subject_name,
+                           v.code,
+                           year,
+                           v.ruleset ? tdkt_ruleset_id(v.ruleset) : "",
+                           tdkt_outcome_code(v.outcome),
+                           NULL};
+    reasons(res, i, &why);
+    cells[8] = tdkt_buf_cstr(&why);
+    for (int c = 0; c < 9; c++) {
+        if (c)
+            tdkt_buf_put(b, ",", 1);
+        tdkt_csv_cell(b, cells[c]);
+    }
+    tdkt_buf_put(b, "\n", 1);
+    bool ok = !why.oom; /* a truncated row would pass for a whole one */
+    tdkt_buf_free(&why);
+    return ok;
+}
+
+static int write_csv(const tdkt_results *res, FILE *out)
+{
     fputs("nomination,subject_type,subject_id,subject_name,code,year,"
           "ruleset,outcome,reasons\n",
           out);
-    for (size_t i = 0; i < res->n; i++) {
-        tdkt_result_view v;
-        tdkt_result_get(res, i, &v);
-        tdkt_buf b = {0}, why = {0};
-        char year[8];
-        snprintf(year, sizeof year, "%d", v.year);
-        const char *cells[] = {v.nomination,
-                               v.subject_type,
-                               v.subject_id,
-                               v.subject_name,
-                               v.code,
-                               year,
-                               v.ruleset ? tdkt_ruleset_id(v.ruleset) : "",
-                               tdkt_outcome_code(v.outcome),
-                               NULL};
-        reasons(res, i, &why);
-        cells[8] = tdkt_buf_cstr(&why);
-        for (int c = 0; c < 9; c++) {
-            if (c)
-                tdkt_buf_put(&b, ",", 1);
-            tdkt_csv_cell(&b, cells[c]);
-        }
-        bool oom = b.oom || why.oom;
-        if (!oom)
-            fprintf(out, "%s\n", tdkt_buf_cstr(&b));
-        tdkt_buf_free(&b);
-        tdkt_buf_free(&why);
-        if (oom) /* a truncated row would pass for a whole one */
-            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    }
-    return TDKT_OK;
+    return print_ordered(res->n, threads_of(res), csv_row, res, out);
 }
 
 /* Items sorted by form (award code, subject), then nomination id. */
@@ -190,6 +217,68 @@ static int cmp_by_form(const void *a, const void *b, void *ctx)
     return strcmp(res->ix->noms[x->nom].id, res->ix->noms[y->nom].id);
 }
 
+typedef struct table_items {
+    const tdkt_results *res;
+    tdkt_lang lang;
+    const size_t *order; /* items by form */
+} table_items;
+
+static int code_of(const tdkt_results *res, size_t i)
+{
+    return res->ix->noms[res->items[i].nom].code;
+}
+
+/* Item order[oi], under its form's heading when it is the form's first. */
+static bool table_item(const void *ctx, size_t oi, tdkt_buf *b)
+{
+    const table_items *t = ctx;
+    const tdkt_results *res = t->res;
+    tdkt_lang lang = t->lang;
+    size_t i = t->order[oi];
+    tdkt_result_view v;
+    tdkt_result_get(res, i, &v);
+    if (oi == 0 || code_of(res, t->order[oi - 1]) != code_of(res, i)) {
+        const char *name =
+            v.form ? tdkt_form_name(v.form, lang)
+                   : tdkt_vocab_name(TDKT_V_AWARD, code_of(res, i), lang);
+        tdkt_buf_safe_printf(b, "\n━━ %s (%s) ━━\n", name ? name : v.code,
+                             v.code);
+    }
+    tdkt_buf_safe_printf(b, "\n%s  %s (%s), %d: %s", v.nomination,
+                         v.subject_name, v.subject_id, v.year,
+                         tdkt_outcome_name(v.outcome, lang));
+    if (v.ruleset)
+        tdkt_buf_safe_printf(b, "   [%s]", tdkt_ruleset_id(v.ruleset));
+    tdkt_buf_put(b, "\n", 1);
+    if (v.message)
+        tdkt_buf_safe_printf(b, "    %s %s\n",
+                             v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→",
+                             v.message);
+    for (size_t k = 0; k < v.nnodes; k++) {
+        tdkt_criterion_view c;
+        tdkt_result_node(res, i, k, lang, &c);
+        if (c.result < 0)
+            continue;
+        int indent = 4 + 2 * c.depth;
+        if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
+            tdkt_buf_safe_printf(b, "%*s%s %s%s%s\n", indent, "",
+                                 mark(c.result), c.text ? c.text : c.id,
+                                 c.detail[0] ? ": " : "", c.detail);
+            continue;
+        }
+        tdkt_buf_safe_printf(b, "%*s%s %s", indent, "", mark(c.result),
+                             c.text ? c.text : c.id);
+        if (c.detail[0])
+            tdkt_buf_safe_printf(b, " — %s", c.detail);
+        tdkt_buf_safe_printf(
+            b, "  [%s%s]\n", c.basis ? c.basis : "",
+            c.status && strcmp(c.status, "U") == 0
+                ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
+                : "");
+    }
+    return true;
+}
+
 static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
 {
     size_t *order = malloc((res->n ? res->n : 1) * sizeof *order);
@@ -198,64 +287,23 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     for (size_t i = 0; i < res->n; i++)
         order[i] = i;
     qsort_r(order, res->n, sizeof *order, cmp_by_form, (void *)res);
-    int last_code = -1;
-    bool cut = false; /* a line printed short: the host's memory ran out */
     /* counts[code][outcome] for the summary */
     size_t counts[TDKT_AWARD_COUNT_ + 1][4];
     memset(counts, 0, sizeof counts);
-    for (size_t oi = 0; oi < res->n; oi++) {
-        size_t i = order[oi];
+    for (size_t i = 0; i < res->n; i++) {
         tdkt_result_view v;
         tdkt_result_get(res, i, &v);
-        int code = res->ix->noms[res->items[i].nom].code;
+        int code = code_of(res, i);
         counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code][v.outcome]++;
-        if (code != last_code) {
-            last_code = code;
-            const char *name = v.form
-                                   ? tdkt_form_name(v.form, lang)
-                                   : tdkt_vocab_name(TDKT_V_AWARD, code, lang);
-            cut |= tdkt_safe_printf(out, "\n━━ %s (%s) ━━\n",
-                                    name ? name : v.code, v.code) < 0;
-        }
-        cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %d: %s", v.nomination,
-                                v.subject_name, v.subject_id, v.year,
-                                tdkt_outcome_name(v.outcome, lang)) < 0;
-        if (v.ruleset)
-            cut |= tdkt_safe_printf(out, "   [%s]",
-                                    tdkt_ruleset_id(v.ruleset)) < 0;
-        fputc('\n', out);
-        if (v.message)
-            cut |= tdkt_safe_printf(out, "    %s %s\n",
-                                    v.outcome == TDKT_OUTCOME_ERROR ? "!" : "→",
-                                    v.message) < 0;
-        for (size_t k = 0; k < v.nnodes; k++) {
-            tdkt_criterion_view c;
-            tdkt_result_node(res, i, k, lang, &c);
-            if (c.result < 0)
-                continue;
-            int indent = 4 + 2 * c.depth;
-            if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
-                cut |= tdkt_safe_printf(out, "%*s%s %s%s%s\n", indent, "",
-                                        mark(c.result), c.text ? c.text : c.id,
-                                        c.detail[0] ? ": " : "", c.detail) < 0;
-                continue;
-            }
-            cut |= tdkt_safe_printf(out, "%*s%s %s", indent, "", mark(c.result),
-                                    c.text ? c.text : c.id) < 0;
-            if (c.detail[0])
-                cut |= tdkt_safe_printf(out, " — %s", c.detail) < 0;
-            cut |= tdkt_safe_printf(
-                       out, "  [%s%s%s]\n", c.basis ? c.basis : "",
-                       c.status && strcmp(c.status, "U") == 0
-                           ? TDKT_TR(lang, "; chưa kiểm chứng", "; unverified")
-                           : "",
-                       "") < 0;
-        }
     }
+    table_items items = {res, lang, order};
+    int error = print_ordered(res->n, threads_of(res), table_item, &items,
+                              out);
     free(order);
+    if (error < 0)
+        return error;
     /* Summary per award code. */
-    cut |= tdkt_safe_printf(out, "\n%s\n",
-                            TDKT_TR(lang, "Tổng hợp", "Summary")) < 0;
+    fprintf(out, "\n%s\n", TDKT_TR(lang, "Tổng hợp", "Summary"));
     tdkt_table *t = tdkt_table_new(6);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           tdkt_outcome_name(TDKT_ELIGIBLE, lang),
@@ -297,10 +345,8 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     const char *row[] = {
         TDKT_TR(lang, "Cộng", "Total"), num[0], num[1], num[2], num[3], num[4]};
     tdkt_table_row(t, row);
-    int error = tdkt_table_print(t, out);
+    error = tdkt_table_print(t, out);
     tdkt_table_free(t);
-    if (error == TDKT_OK && cut)
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     return error;
 }
 
@@ -309,25 +355,16 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
 {
     switch (fmt) {
     case TDKT_FMT_JSONL:
+        return print_ordered(res->n, threads_of(res), jsonl_item, res, out);
     case TDKT_FMT_JSON: {
-        json_out j;
-        json_out_begin(&j, out, fmt);
-        tdkt_buf b = {0};
-        for (size_t i = 0; i < res->n; i++) {
-            b.len = 0;
-            tdkt_result_json(res, i, &b);
-            if (b.oom) { /* truncated JSON would be a lie, or unreadable */
-                tdkt_buf_free(&b);
-                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-            }
-            json_out_item(&j, tdkt_buf_cstr(&b));
-        }
-        tdkt_buf_free(&b);
-        json_out_end(&j);
-        return TDKT_OK;
+        fputs("[\n", out);
+        int error = print_ordered(res->n, threads_of(res), json_item, res,
+                                  out);
+        fputs(res->n ? "\n]\n" : "]\n", out);
+        return error;
     }
     case TDKT_FMT_CSV:
-        return write_csv(res, lang, out);
+        return write_csv(res, out);
     case TDKT_FMT_TABLE:
         return write_table(res, lang, out);
     default:

@@ -61,18 +61,24 @@ void tdkt_buf_puts(tdkt_buf *b, const char *s)
     tdkt_buf_put(b, s, strlen(s));
 }
 
+void tdkt_buf_vprintf(tdkt_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n >= 0 && grow(b, (size_t)n)) {
+        vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void tdkt_buf_printf(tdkt_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    tdkt_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0 || !grow(b, (size_t)n))
-        return;
-    va_start(ap, fmt);
-    vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void tdkt_buf_free(tdkt_buf *b)

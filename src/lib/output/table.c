@@ -8,7 +8,7 @@
 #include <utf8proc.h>
 
 #include "tdkt/output.h"
-#include "output/words.h"
+#include "output/safe.h"
 
 struct tdkt_table {
     int ncols;
@@ -18,131 +18,6 @@ struct tdkt_table {
     bool *right;
     bool oom; /* a row or cell was lost: the table must not print */
 };
-
-/* Control and bidirectional-override characters would let a name rewrite
- * the terminal or reorder the line; show them as U+FFFD instead. */
-static inline bool unsafe_cp(utf8proc_int32_t cp)
-{
-    if (cp < 0xa0) /* C0 and C1 controls, DEL */
-        return cp < 0x20 || cp >= 0x7f;
-    if (cp < 0x200e) /* Vietnamese letters among them: tested first */
-        return cp == 0x061c;
-    return cp <= 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-           (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/* The code point at p (n bytes left) and its length, or a length <= 0
- * for invalid UTF-8. The two- and three-byte forms of Vietnamese text and
- * of the marks the printers use (—, ✔, →) are decoded here, without a
- * library call: their lead byte alone rules out overlong forms and
- * surrogates. The rest goes to utf8proc. */
-static utf8proc_ssize_t next_cp(const utf8proc_uint8_t *p, utf8proc_ssize_t n,
-                                utf8proc_int32_t *cp)
-{
-    if (n >= 2 && p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80) {
-        *cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-        return 2;
-    }
-    if (n >= 3 && p[0] >= 0xe1 && p[0] <= 0xec && (p[1] & 0xc0) == 0x80 &&
-        (p[2] & 0xc0) == 0x80) {
-        *cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
-        return 3;
-    }
-    return utf8proc_iterate(p, n, cp);
-}
-
-/* Print text to a terminal with unsafe characters shown as U+FFFD;
- * newlines are kept. */
-void tdkt_safe_fputs(const char *s, FILE *out)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
-    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen((const char *)p);
-    const utf8proc_uint8_t *run = p;
-    while (n > 0) {
-        /* Printable ASCII, most of any output, needs no decoding. */
-        if (n >= 8 && word_printable(word_at(p))) {
-            p += 8;
-            n -= 8;
-            continue;
-        }
-        if ((*p >= 0x20 && *p < 0x7f) || *p == '\n') {
-            p++;
-            n--;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = next_cp(p, n, &cp);
-        bool bad = k <= 0 || (unsafe_cp(cp) && cp != '\n');
-        if (k <= 0)
-            k = 1;
-        if (bad) {
-            fwrite(run, 1, (size_t)(p - run), out);
-            fputs("\xEF\xBF\xBD", out);
-            run = p + k;
-        }
-        p += k;
-        n -= k;
-    }
-    fwrite(run, 1, (size_t)(p - run), out);
-}
-
-int tdkt_safe_printf(FILE *out, const char *fmt, ...)
-{
-    /* A stack buffer first: error messages must print even when memory
-     * has run out. */
-    char small[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return TDKT_OK; /* nothing to print */
-    if ((size_t)n < sizeof small) {
-        tdkt_safe_fputs(small, out);
-        return TDKT_OK;
-    }
-    char *text = malloc((size_t)n + 1);
-    if (!text) {
-        tdkt_safe_fputs(small, out); /* truncated, but said */
-        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    }
-    va_start(ap, fmt);
-    vsnprintf(text, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    tdkt_safe_fputs(text, out);
-    free(text);
-    return TDKT_OK;
-}
-
-static char *sanitise(const char *s)
-{
-    tdkt_buf b = {0};
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
-    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen((const char *)p);
-    while (n > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
-        if (k <= 0) {
-            tdkt_buf_puts(&b, "\xEF\xBF\xBD");
-            p++;
-            n--;
-            continue;
-        }
-        if (unsafe_cp(cp))
-            tdkt_buf_puts(&b, "\xEF\xBF\xBD");
-        else
-            tdkt_buf_put(&b, (const char *)p, (size_t)k);
-        p += k;
-        n -= k;
-    }
-    if (b.oom) {
-        tdkt_buf_free(&b);
-        return NULL;
-    }
-    if (!b.ptr)
-        return strdup("");
-    return b.ptr;
-}
 
 int tdkt_text_width(const char *s)
 {
@@ -199,7 +74,7 @@ static void add_row(tdkt_table *t, const char *const *cells)
     }
     char **row = &t->cells[t->nrows * (size_t)t->ncols];
     for (int i = 0; i < t->ncols; i++) {
-        row[i] = cells ? sanitise(cells[i]) : NULL;
+        row[i] = cells ? safe_cell(cells[i]) : NULL;
         if (cells && !row[i])
             t->oom = true; /* the row stays, freed with the table */
     }

@@ -1,0 +1,180 @@
+/*
+ * Terminal-safe text: control and bidirectional-override characters, and
+ * invalid UTF-8, shown as U+FFFD, so that a name in the records cannot
+ * rewrite the terminal or reorder a line. Every printer's text passes
+ * through here, hundreds of megabytes for a large run, so plain text is
+ * skipped a word at a time and common UTF-8 is decoded inline.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "tdkt/output.h"
+#include "output/safe.h"
+#include "output/words.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"
+
+static inline bool unsafe_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0xa0) /* C0 and C1 controls, DEL */
+        return cp < 0x20 || cp >= 0x7f;
+    if (cp < 0x200e) /* Vietnamese letters among them: tested first */
+        return cp == 0x061c;
+    return cp <= 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* The code point at p (n bytes left) and its length, or a length <= 0
+ * for invalid UTF-8. The two- and three-byte forms of Vietnamese text and
+ * of the marks the printers use (—, ✔, →) are decoded here, without a
+ * library call: their lead byte alone rules out overlong forms and
+ * surrogates. The rest goes to utf8proc. */
+static utf8proc_ssize_t next_cp(const utf8proc_uint8_t *p, utf8proc_ssize_t n,
+                                utf8proc_int32_t *cp)
+{
+    if (n >= 2 && p[0] >= 0xc2 && p[0] <= 0xdf && (p[1] & 0xc0) == 0x80) {
+        *cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+        return 2;
+    }
+    if (n >= 3 && p[0] >= 0xe1 && p[0] <= 0xec && (p[1] & 0xc0) == 0x80 &&
+        (p[2] & 0xc0) == 0x80) {
+        *cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+        return 3;
+    }
+    return utf8proc_iterate(p, n, cp);
+}
+
+size_t safe_emit(const char *s, size_t len, bool keep_newlines,
+                 safe_sink *put, void *dst)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    const utf8proc_uint8_t *run = p;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)len;
+    size_t replaced = 0;
+    while (n > 0) {
+        /* Printable ASCII, most of any output, needs no decoding. */
+        if (n >= 8 && word_printable(word_at(p))) {
+            p += 8;
+            n -= 8;
+            continue;
+        }
+        if ((*p >= 0x20 && *p < 0x7f) || (*p == '\n' && keep_newlines)) {
+            p++;
+            n--;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = next_cp(p, n, &cp);
+        bool bad = k <= 0 || unsafe_cp(cp);
+        if (k <= 0)
+            k = 1;
+        if (bad) {
+            replaced++;
+            if (put) {
+                put(dst, (const char *)run, (size_t)(p - run));
+                put(dst, REPLACEMENT, 3);
+            }
+            run = p + k;
+        }
+        p += k;
+        n -= k;
+    }
+    if (put)
+        put(dst, (const char *)run, (size_t)(p - run));
+    return replaced;
+}
+
+static void to_file(void *dst, const char *s, size_t n)
+{
+    if (n)
+        fwrite(s, 1, n, dst);
+}
+
+static void to_buf(void *dst, const char *s, size_t n)
+{
+    tdkt_buf_put(dst, s, n);
+}
+
+void tdkt_safe_fputs(const char *s, FILE *out)
+{
+    s = s ? s : "";
+    safe_emit(s, strlen(s), true, to_file, out);
+}
+
+void tdkt_buf_safe_put(tdkt_buf *b, const char *s)
+{
+    s = s ? s : "";
+    safe_emit(s, strlen(s), true, to_buf, b);
+}
+
+/* In place: nearly always there is nothing to replace, and nothing is
+ * copied. */
+void tdkt_buf_make_safe(tdkt_buf *b, size_t start)
+{
+    if (b->oom || b->len <= start ||
+        safe_emit(b->ptr + start, b->len - start, true, NULL, NULL) == 0)
+        return;
+    size_t n = b->len - start;
+    char *tail = malloc(n);
+    if (!tail) {
+        b->oom = true;
+        return;
+    }
+    memcpy(tail, b->ptr + start, n);
+    b->len = start;
+    safe_emit(tail, n, true, to_buf, b);
+    free(tail);
+}
+
+void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
+{
+    size_t start = b->len;
+    va_list ap;
+    va_start(ap, fmt);
+    tdkt_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    tdkt_buf_make_safe(b, start);
+}
+
+char *safe_cell(const char *s)
+{
+    tdkt_buf b = {0};
+    s = s ? s : "";
+    safe_emit(s, strlen(s), false, to_buf, &b);
+    if (b.oom) {
+        tdkt_buf_free(&b);
+        return NULL;
+    }
+    return b.ptr ? b.ptr : strdup("");
+}
+
+int tdkt_safe_printf(FILE *out, const char *fmt, ...)
+{
+    /* A stack buffer first: error messages must print even when memory
+     * has run out. */
+    char small[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return TDKT_OK; /* nothing to print */
+    if ((size_t)n < sizeof small) {
+        tdkt_safe_fputs(small, out);
+        return TDKT_OK;
+    }
+    char *text = malloc((size_t)n + 1);
+    if (!text) {
+        tdkt_safe_fputs(small, out); /* truncated, but said */
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    tdkt_safe_fputs(text, out);
+    free(text);
+    return TDKT_OK;
+}
