@@ -170,6 +170,25 @@ static void test_json_str_chosen_texts(void **state)
     tdkt_buf_free(&b);
 }
 
+/* Appends that fit the buffer's room and appends that must grow it give
+ * the same text. */
+static void test_buf_printf_fits_or_grows(void **state)
+{
+    (void)state;
+    tdkt_buf b = {0};
+    char want[8192] = "";
+    size_t len = 0;
+    for (int i = 0; i < 60; i++) {
+        int width = (i * 37) % 200;
+        tdkt_buf_printf(&b, "%d:%*s|", i, width, "x");
+        len += (size_t)snprintf(want + len, sizeof want - len, "%d:%*s|", i,
+                                width, "x");
+        assert_int_equal(b.len, len);
+        assert_string_equal(tdkt_buf_cstr(&b), want);
+    }
+    tdkt_buf_free(&b);
+}
+
 /* Every byte that matters, at every offset of a word, in texts of every
  * length around a word's: plain ASCII with one odd byte or sequence put
  * in, then mixtures drawn at random (a fixed seed: the same texts each
@@ -298,6 +317,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_safe_fputs_chosen_texts),
         cmocka_unit_test(test_json_str_chosen_texts),
+        cmocka_unit_test(test_buf_printf_fits_or_grows),
         cmocka_unit_test(test_fast_paths_match_the_definitions),
         cmocka_unit_test(test_print_ordered_keeps_the_order),
         cmocka_unit_test(test_print_ordered_stops_whole),

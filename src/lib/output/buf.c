@@ -63,13 +63,20 @@ void tdkt_buf_puts(tdkt_buf *b, const char *s)
 
 void tdkt_buf_vprintf(tdkt_buf *b, const char *fmt, va_list ap)
 {
+    if (b->oom)
+        return;
+    /* Into the room there is first: formatting twice (to measure, then to
+     * write) only when it does not fit. */
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
     va_list again;
     va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    if (n >= 0 && grow(b, (size_t)n)) {
+    int n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, ap);
+    if (n >= 0 && (size_t)n >= room && grow(b, (size_t)n))
         vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, again);
+    if (n >= 0 && !b->oom)
         b->len += (size_t)n;
-    }
+    else if (b->ptr)
+        b->ptr[b->len] = '\0'; /* a cut text is not kept */
     va_end(again);
 }
 
