@@ -2,9 +2,10 @@
  * tdkt_bench: time one step of the tdkt pipeline over the public API and
  * print one JSON object (one line) on stdout.
  *
- *   tdkt_bench --db DB --step load|eval|save|diff|report|rules|bk
+ *   tdkt_bench --db DB --step load|eval|save|print|diff|report|rules|bk
  *              [--rules DIR] [--from DIR --to DIR] [--threads N]
  *              [--year Y] [--runs N] [--image on|off] [--saved]
+ *              [--format jsonl|table|csv|json]
  *
  * One step per process, so that the peak RSS (getrusage, or /usr/bin/time
  * around the process) is the step's own. Each phase of the step (open the
@@ -16,6 +17,9 @@
  *   eval    load, tdkt_rules_open(--rules), tdkt_eval (--threads)
  *   save    eval, then tdkt_decisions_save into --db (give it a copy:
  *           a saved run grows the database)
+ *   print   eval, then tdkt_results_write in --format (default jsonl),
+ *           as `tdkt eval` prints, into a stream that counts the bytes
+ *           and throws them away: the formatting, not the disk
  *   diff    load, open --from and --to, tdkt_eval under each,
  *           tdkt_diff_compare; with --saved, side A takes the judgements
  *           of a saved run of --from (tdkt_run_results, timed as part of
@@ -161,10 +165,11 @@ static int fail(const char *what)
 static void usage(void)
 {
     fputs("usage: tdkt_bench --db DB --step "
-          "load|eval|save|diff|report|rules|bk\n"
+          "load|eval|save|print|diff|report|rules|bk\n"
           "                  [--rules DIR] [--from DIR --to DIR] "
           "[--threads N] [--year Y] [--runs N]\n"
-          "                  [--image on|off] [--saved]\n",
+          "                  [--image on|off] [--saved] "
+          "[--format jsonl|table|csv|json]\n",
           stderr);
 }
 
@@ -181,7 +186,7 @@ static int cores(void)
 extern int tdkt__index_image;
 
 typedef struct args {
-    const char *db, *step, *rules, *from, *to;
+    const char *db, *step, *rules, *from, *to, *format;
     int threads, year, runs;
     bool saved; /* diff: side A from a saved run */
 } args;
@@ -394,6 +399,88 @@ done:
     begin();
     tdkt_store_close(store);
     end("close");
+    return status;
+}
+
+/* A stream that counts what is written to it and keeps nothing. */
+static ssize_t count_write(void *cookie, const char *buf, size_t n)
+{
+    (void)buf;
+    *(size_t *)cookie += n;
+    return (ssize_t)n;
+}
+
+static int step_print(const args *a)
+{
+    tdkt_format fmt;
+    if (tdkt_format_parse(&fmt, a->format) < 0) {
+        fprintf(stderr, "tdkt_bench: unknown --format %s\n", a->format);
+        return 2;
+    }
+    tdkt_store *store = NULL;
+    tdkt_index *ix = NULL;
+    tdkt_rules *rules = NULL;
+    tdkt_results *res = NULL;
+    FILE *out = NULL;
+    size_t bytes = 0;
+    int status = 1, threads = a->threads < 0 ? 0 : a->threads;
+    double median = 0;
+    if (open_load(&store, &ix, a, TDKT_STORE_READ))
+        goto done;
+    if (tdkt_rules_open(&rules, a->rules) < 0) {
+        fail("tdkt_rules_open");
+        goto done;
+    }
+    args once = *a;
+    once.runs = 1; /* the printing is timed, not the evaluation */
+    if (evaluate(&res, ix, rules, &once, threads, "eval", &median) < 0) {
+        fail("tdkt_eval");
+        goto done;
+    }
+    out = fopencookie(&bytes, "w", (cookie_io_functions_t){
+                                       .write = count_write});
+    if (!out) {
+        fail("fopencookie");
+        goto done;
+    }
+    setvbuf(out, NULL, _IOFBF, 1 << 16); /* as stdout to a file or pipe */
+    double *w = calloc((size_t)a->runs, sizeof *w);
+    if (!w) {
+        fputs("tdkt_bench: out of memory\n", stderr);
+        goto done;
+    }
+    for (int r = 0; r < a->runs; r++) {
+        bytes = 0;
+        begin();
+        int error = tdkt_results_write(res, fmt, TDKT_LANG_VI, out);
+        fflush(out);
+        w[r] = end("print");
+        if (error < 0) {
+            free(w);
+            fail("tdkt_results_write");
+            goto done;
+        }
+    }
+    qsort(w, (size_t)a->runs, sizeof *w, cmp_double);
+    kstr("format", tdkt_format_name(fmt));
+    kint("threads", threads ? threads : cores());
+    kint("nominations", (long long)tdkt_results_count(res));
+    kint("bytes", (long long)bytes);
+    knum("print_median_s", w[a->runs / 2]);
+    free(w);
+    for (int i = 0; i < nphases; i++)
+        if (strcmp(phases[i].name, "print") == 0) {
+            phases[i].wall /= a->runs;
+            phases[i].cpu /= a->runs;
+        }
+    status = 0;
+done:
+    if (out)
+        fclose(out);
+    tdkt_results_free(res);
+    tdkt_rules_free(rules);
+    tdkt_index_free(ix);
+    tdkt_store_close(store);
     return status;
 }
 
@@ -666,7 +753,7 @@ static int step_rules(const args *a)
 
 int main(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, NULL, NULL, -1, 0, 1, false};
+    args a = {NULL, NULL, NULL, NULL, NULL, "jsonl", -1, 0, 1, false};
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -692,6 +779,8 @@ int main(int argc, char **argv)
             a.from = v;
         else if (strcmp(o, "--to") == 0)
             a.to = v;
+        else if (strcmp(o, "--format") == 0)
+            a.format = v;
         else if (strcmp(o, "--threads") == 0)
             a.threads = atoi(v);
         else if (strcmp(o, "--year") == 0)
@@ -714,6 +803,7 @@ int main(int argc, char **argv)
     bool needs_db = strcmp(a.step, "rules") != 0;
     bool needs_rules = strcmp(a.step, "eval") == 0 ||
                        strcmp(a.step, "save") == 0 ||
+                       strcmp(a.step, "print") == 0 ||
                        strcmp(a.step, "bk") == 0;
     if ((needs_db && !a.db) || (needs_rules && !a.rules) ||
         (strcmp(a.step, "diff") == 0 && (!a.from || !a.to))) {
@@ -748,6 +838,8 @@ int main(int argc, char **argv)
         status = step_eval(&a, false, false);
     else if (strcmp(a.step, "save") == 0)
         status = step_eval(&a, true, false);
+    else if (strcmp(a.step, "print") == 0)
+        status = step_print(&a);
     else if (strcmp(a.step, "bk") == 0)
         status = step_eval(&a, false, true);
     else if (strcmp(a.step, "diff") == 0)

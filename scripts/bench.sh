@@ -36,6 +36,9 @@
 #   save     eval, then save the decisions (into a fresh copy of the db)
 #   save_first  the same as the first command after a change made other
 #            than by an import (the copy's image stale)
+#   print    eval, then print every result as `tdkt eval --format jsonl`
+#            does (into a stream that counts and drops the bytes: the
+#            formatting, not the disk); print_table the same as a table
 #   diff     dry-run diff from regime A to regime B (rules/vn/luat-2022),
 #            both sides judged (tdkt diff --fresh)
 #   diff_saved  the same with side A taken from a saved run of regime A on
@@ -248,6 +251,8 @@ step eval     --step eval --rules "$A" --threads 0
 step eval_1t  --step eval --rules "$A" --threads 1
 step save     --step save --rules "$A" --threads 0
 step save_first --step save --rules "$A" --threads 0
+step print    --step print --rules "$A" --threads 0 --format jsonl
+step print_table --step print --rules "$A" --threads 0 --format table
 step diff     --step diff --from "$A" --to "$B" --threads 0
 # A copy of the database holding one saved run of regime A, untimed.
 rm -f "$work"/saved.db*
@@ -337,6 +342,13 @@ for s, src in (("load_eval_save", "save"), ("load_eval_save_first", "save_first"
         lambda r: ph(bench(r), "open", "load", "rules", "eval", "save", "close",
                      key="cpu_s"),
         b["nominations"], {"threads": b["threads"]})
+for s in ("print", "print_table"):
+    b = last(s)
+    put(s, by[s], lambda r: ph(bench(r), "print"),
+        lambda r: ph(bench(r), "print", key="cpu_s"), b["nominations"],
+        {"threads": b["threads"], "format": b["format"], "bytes": b["bytes"],
+         "mib_per_s": b["bytes"] / 2**20 / med([ph(bench(r), "print")
+                                               for r in by[s]])})
 b = last("diff")
 put("diff", by["diff"], lambda r: bench(r)["diff_s"],
     lambda r: bench(r)["diff_cpu_s"], b["nominations"],
@@ -428,6 +440,8 @@ rows_t = [("import", "import (+ index image)"),
           ("eval_1t", "eval A (1 thread)"), ("save", "save decisions"),
           ("load_eval_save", "load+eval+save"),
           ("load_eval_save_first", "load+eval+save, image rebuilt"),
+          ("print", "print results, jsonl"),
+          ("print_table", "print results, table"),
           ("diff", "diff A->B"),
           ("diff_saved", "diff A->B, A saved"),
           ("report", "report %s" % year), ("rules", "rules open (all)"),

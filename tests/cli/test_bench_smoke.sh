@@ -29,7 +29,8 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 steps = d["steps"]
 for s in ("import", "load", "eval", "eval_1t", "save", "load_eval_save",
-          "diff", "diff_saved", "report", "rules", "bk"):
+          "print", "print_table", "diff", "diff_saved", "report", "rules",
+          "bk"):
     assert s in steps, "missing step " + s
     for k in ("wall_s", "cpu_s", "peak_rss_mib", "process_wall_s", "runs"):
         assert k in steps[s], (s, k)
@@ -38,6 +39,10 @@ for s in ("import", "load", "eval", "eval_1t", "save", "load_eval_save",
 for s in ("import", "load", "eval", "eval_1t", "save", "diff", "diff_saved",
           "bk"):
     assert steps[s]["nominations_per_s"] > 0, s
+# every result printed: a JSON line each, the same count as judged
+for s, fmt in (("print", "jsonl"), ("print_table", "table")):
+    assert steps[s]["format"] == fmt and steps[s]["bytes"] > 0, steps[s]
+    assert steps[s]["nominations"] == steps["eval"]["nominations"], s
 m = d["meta"]
 assert m["people"] == 1000 and m["nominations"] > 1000, m
 assert steps["eval_1t"]["threads"] == 1 and steps["bk"]["threads"] == 1
