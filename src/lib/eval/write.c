@@ -8,60 +8,66 @@
 #include <string.h>
 
 #include "eval/eval_internal.h"
+#include "output/append.h"
 #include "output/ordered.h"
 
 void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
                        const char *ruleset, result_node_fn *node,
                        const void *ctx)
 {
-    tdkt_buf_puts(b, "{\"nomination\":");
+    buf_lit(b, "{\"nomination\":");
     tdkt_json_str(b, v->nomination);
-    tdkt_buf_puts(b, ",\"subject_type\":");
+    buf_lit(b, ",\"subject_type\":");
     tdkt_json_str(b, v->subject_type);
-    tdkt_buf_puts(b, ",\"subject_id\":");
+    buf_lit(b, ",\"subject_id\":");
     tdkt_json_str(b, v->subject_id);
-    tdkt_buf_puts(b, ",\"code\":");
+    buf_lit(b, ",\"code\":");
     tdkt_json_str(b, v->code);
     tdkt_buf_printf(b, ",\"year\":%d,\"ruleset\":", v->year);
     tdkt_json_str(b, ruleset);
-    tdkt_buf_puts(b, ",\"outcome\":");
+    buf_lit(b, ",\"outcome\":");
     tdkt_json_str(b, tdkt_outcome_code(v->outcome));
     if (v->message) {
-        tdkt_buf_puts(b, v->outcome == TDKT_OUTCOME_ERROR ? ",\"error\":"
-                                                           : ",\"reason\":");
+        if (v->outcome == TDKT_OUTCOME_ERROR)
+            buf_lit(b, ",\"error\":");
+        else
+            buf_lit(b, ",\"reason\":");
         tdkt_json_str(b, v->message);
     }
-    tdkt_buf_puts(b, ",\"criteria\":[");
+    buf_lit(b, ",\"criteria\":[");
     bool first = true;
     for (size_t k = 0; k < v->nnodes; k++) {
         tdkt_criterion_view c;
         node(ctx, k, &c);
         if (c.result < 0)
             continue;
-        tdkt_buf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+        if (first)
+            buf_lit(b, "{\"id\":");
+        else
+            buf_lit(b, ",{\"id\":");
         first = false;
         tdkt_json_str(b, c.id);
         if (strcmp(c.kind, "criterion") != 0) {
-            tdkt_buf_puts(b, ",\"kind\":");
+            buf_lit(b, ",\"kind\":");
             tdkt_json_str(b, c.kind);
         }
         if (c.route) {
-            tdkt_buf_puts(b, ",\"route\":");
+            buf_lit(b, ",\"route\":");
             tdkt_json_str(b, c.route);
         }
-        tdkt_buf_puts(b, ",\"result\":");
+        buf_lit(b, ",\"result\":");
         tdkt_json_str(b, tdkt_result_code(c.result));
         if (c.basis) {
-            tdkt_buf_puts(b, ",\"basis\":");
+            buf_lit(b, ",\"basis\":");
             tdkt_json_str(b, c.basis);
-            tdkt_buf_puts(b, ",\"status\":");
+            buf_lit(b, ",\"status\":");
             tdkt_json_str(b, c.status);
         }
-        tdkt_buf_puts(b, ",\"detail\":");
+        buf_lit(b, ",\"detail\":");
         tdkt_json_str(b, c.detail);
-        tdkt_buf_puts(b, "}");
+        buf_lit(b, "}");
     }
-    tdkt_buf_puts(b, "]}");
+    buf_lit(b, "]}");
 }
 
 typedef struct live_result {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tdkt/output.h"
+#include "output/append.h"
 #include "output/words.h"
 
 static const char *const format_names[] = {"table", "jsonl", "csv",
@@ -102,10 +103,10 @@ const char *tdkt_buf_cstr(const tdkt_buf *b)
 void tdkt_json_str(tdkt_buf *b, const char *s)
 {
     if (!s) {
-        tdkt_buf_puts(b, "null");
+        buf_lit(b, "null");
         return;
     }
-    tdkt_buf_put(b, "\"", 1);
+    buf_add(b, "\"", 1);
     /* Copy runs of plain bytes at once: most text needs no escape. */
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *run = p;
@@ -122,23 +123,23 @@ void tdkt_json_str(tdkt_buf *b, const char *s)
         unsigned char c = *p;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        tdkt_buf_put(b, (const char *)run, (size_t)(p - run));
+        buf_add(b, (const char *)run, (size_t)(p - run));
         if (c == '\0')
             break;
         char esc[8];
         switch (c) {
-        case '"': tdkt_buf_put(b, "\\\"", 2); break;
-        case '\\': tdkt_buf_put(b, "\\\\", 2); break;
-        case '\n': tdkt_buf_put(b, "\\n", 2); break;
-        case '\r': tdkt_buf_put(b, "\\r", 2); break;
-        case '\t': tdkt_buf_put(b, "\\t", 2); break;
+        case '"': buf_add(b, "\\\"", 2); break;
+        case '\\': buf_add(b, "\\\\", 2); break;
+        case '\n': buf_add(b, "\\n", 2); break;
+        case '\r': buf_add(b, "\\r", 2); break;
+        case '\t': buf_add(b, "\\t", 2); break;
         default:
             snprintf(esc, sizeof esc, "\\u%04x", c);
-            tdkt_buf_put(b, esc, 6);
+            buf_add(b, esc, 6);
         }
         run = p + 1;
     }
-    tdkt_buf_put(b, "\"", 1);
+    buf_add(b, "\"", 1);
 }
 
 void tdkt_csv_cell(tdkt_buf *b, const char *s)

@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "tdkt/output.h"
+#include "output/append.h"
 #include "output/safe.h"
 #include "output/words.h"
 
@@ -51,36 +52,37 @@ size_t safe_emit(const char *s, size_t len, bool keep_newlines,
                  safe_sink *put, void *dst)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    const utf8proc_uint8_t *run = p;
-    utf8proc_ssize_t n = (utf8proc_ssize_t)len;
+    const utf8proc_uint8_t *end = p + len, *run = p;
     size_t replaced = 0;
-    while (n > 0) {
+    while (p < end) {
         /* Printable ASCII, most of any output, needs no decoding. */
-        if (n >= 8 && word_printable(word_at(p))) {
+        if (end - p >= 8 && word_printable(word_at(p))) {
             p += 8;
-            n -= 8;
             continue;
         }
-        if ((*p >= 0x20 && *p < 0x7f) || (*p == '\n' && keep_newlines)) {
-            p++;
-            n--;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = next_cp(p, n, &cp);
-        bool bad = k <= 0 || unsafe_cp(cp);
-        if (k <= 0)
-            k = 1;
-        if (bad) {
-            replaced++;
-            if (put) {
-                put(dst, (const char *)run, (size_t)(p - run));
-                put(dst, REPLACEMENT, 3);
+        /* Something else in these eight bytes: through them one by one
+         * (Vietnamese text has a letter to decode every few bytes). */
+        const utf8proc_uint8_t *stop = end - p >= 8 ? p + 8 : end;
+        while (p < stop) {
+            if ((*p >= 0x20 && *p < 0x7f) || (*p == '\n' && keep_newlines)) {
+                p++;
+                continue;
             }
-            run = p + k;
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = next_cp(p, end - p, &cp);
+            bool bad = k <= 0 || unsafe_cp(cp);
+            if (k <= 0)
+                k = 1;
+            if (bad) {
+                replaced++;
+                if (put) {
+                    put(dst, (const char *)run, (size_t)(p - run));
+                    put(dst, REPLACEMENT, 3);
+                }
+                run = p + k;
+            }
+            p += k;
         }
-        p += k;
-        n -= k;
     }
     if (put)
         put(dst, (const char *)run, (size_t)(p - run));
@@ -95,7 +97,7 @@ static void to_file(void *dst, const char *s, size_t n)
 
 static void to_buf(void *dst, const char *s, size_t n)
 {
-    tdkt_buf_put(dst, s, n);
+    buf_add(dst, s, n);
 }
 
 void tdkt_safe_fputs(const char *s, FILE *out)
