@@ -64,9 +64,8 @@ TDKT_API int tdkt_safe_printf(FILE *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/** The same into a buffer: append @p s, or the formatted text, made
- * terminal-safe (newlines kept). */
-TDKT_API void tdkt_buf_safe_put(tdkt_buf *b, const char *s);
+/** The same into a buffer: append the formatted text made terminal-safe
+ * (newlines kept). */
 TDKT_API void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -92,7 +92,7 @@ static void check_safe(const char *text)
     free(got);
     /* the buffer forms: appended safe, and made safe after a prefix */
     tdkt_buf put = {0}, made = {0};
-    tdkt_buf_safe_put(&put, s);
+    tdkt_buf_safe_printf(&put, "%s", s);
     assert_string_equal(tdkt_buf_cstr(&put), tdkt_buf_cstr(&want));
     tdkt_buf_puts(&made, "\x1b kept\n");
     tdkt_buf_puts(&made, s);

@@ -106,12 +106,6 @@ void tdkt_safe_fputs(const char *s, FILE *out)
     safe_emit(s, strlen(s), true, to_file, out);
 }
 
-void tdkt_buf_safe_put(tdkt_buf *b, const char *s)
-{
-    s = s ? s : "";
-    safe_emit(s, strlen(s), true, to_buf, b);
-}
-
 /* In place: nearly always there is nothing to replace, and nothing is
  * copied. */
 void tdkt_buf_make_safe(tdkt_buf *b, size_t start)
