@@ -57,6 +57,12 @@ check "kinds of outcome present" bash -c "grep -q '\"outcome\":\"eligible\"' '$t
 "$TDKT" eval --dry-run --format jsonl --threads 4 > "$tmp/t4.jsonl"
 check "thread count does not change results" cmp -s "$tmp/t1.jsonl" "$tmp/t4.jsonl"
 check "threads agree with the default" cmp -s "$tmp/t1.jsonl" "$tmp/a.jsonl"
+# printed on those threads too, chunk by chunk: the same bytes
+for fmt in table csv json; do
+    "$TDKT" eval --dry-run --format "$fmt" --threads 1 > "$tmp/t1.$fmt"
+    "$TDKT" eval --dry-run --format "$fmt" --threads 4 > "$tmp/t4.$fmt"
+    check "$fmt printed the same on 1 and 4 threads" cmp -s "$tmp/t1.$fmt" "$tmp/t4.$fmt"
+done
 
 # Table in Vietnamese and English
 "$TDKT" eval --dry-run --id N000001 > "$tmp/vi.txt"
