@@ -114,6 +114,9 @@ typedef struct json_out {
 } json_out;
 void json_out_begin(json_out *j, FILE *out, tdkt_format fmt);
 void json_out_item(json_out *j, const char *obj);
+/* The separator json_out_item prints before object i (for printers that
+ * format the objects themselves: write.c's, on several threads). */
+const char *json_out_sep(const json_out *j, size_t i);
 void json_out_end(json_out *j);
 
 /* Apply the forms' quotas to the eligible results (quota.c). */

@@ -96,25 +96,21 @@ static int threads_of(const tdkt_results *res)
     return res->narenas > 1 ? res->narenas - 1 : 1;
 }
 
-/* One object a line, terminal-safe like every other output. */
-static bool jsonl_item(const void *ctx, size_t i, tdkt_buf *b)
-{
-    size_t start = b->len;
-    tdkt_result_json(ctx, i, b);
-    tdkt_buf_put(b, "\n", 1);
-    tdkt_buf_make_safe(b, start);
-    return true; /* b->oom: truncated JSON would be a lie, or unreadable */
-}
+typedef struct json_items {
+    const tdkt_results *res;
+    const json_out *j; /* the framing: begun here, ended after all */
+} json_items;
 
-/* The same in one array: the bytes json_out makes. */
+/* Result i with json_out's separator before it, terminal-safe like every
+ * other output. */
 static bool json_item(const void *ctx, size_t i, tdkt_buf *b)
 {
+    const json_items *t = ctx;
     size_t start = b->len;
-    if (i)
-        tdkt_buf_put(b, ",\n", 2);
-    tdkt_result_json(ctx, i, b);
+    tdkt_buf_puts(b, json_out_sep(t->j, i));
+    tdkt_result_json(t->res, i, b);
     tdkt_buf_make_safe(b, start);
-    return true;
+    return true; /* b->oom: truncated JSON would be a lie, or unreadable */
 }
 
 /* Objects are printed as they come, so that a saved run is shown again
@@ -129,10 +125,14 @@ void json_out_begin(json_out *j, FILE *out, tdkt_format fmt)
         fputs("[\n", out);
 }
 
+const char *json_out_sep(const json_out *j, size_t i)
+{
+    return i == 0 ? "" : j->array ? ",\n" : "\n";
+}
+
 void json_out_item(json_out *j, const char *obj)
 {
-    if (j->n++)
-        fputs(j->array ? ",\n" : "\n", j->out);
+    fputs(json_out_sep(j, j->n++), j->out);
     tdkt_safe_fputs(obj, j->out);
 }
 
@@ -361,13 +361,17 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
 {
     switch (fmt) {
     case TDKT_FMT_JSONL:
-        return print_ordered(res->n, threads_of(res), jsonl_item, res, out);
     case TDKT_FMT_JSON: {
-        fputs("[\n", out);
-        int error = print_ordered(res->n, threads_of(res), json_item, res,
+        json_out j;
+        json_out_begin(&j, out, fmt);
+        json_items items = {res, &j};
+        int error = print_ordered(res->n, threads_of(res), json_item, &items,
                                   out);
-        fputs(res->n ? "\n]\n" : "]\n", out);
-        return error;
+        if (error < 0)
+            return error;
+        j.n = res->n;
+        json_out_end(&j);
+        return TDKT_OK;
     }
     case TDKT_FMT_CSV:
         return write_csv(res, out);
