@@ -240,6 +240,19 @@ static size_t judged(const tdkt_results *res)
     return k;
 }
 
+/* The median of the @p runs wall times in w (sorted here); the phase,
+ * which summed them, is made the time of one run. */
+static double median_per_run(double *w, int runs, const char *phase_name)
+{
+    qsort(w, (size_t)runs, sizeof *w, cmp_double);
+    for (int i = 0; i < nphases; i++)
+        if (strcmp(phases[i].name, phase_name) == 0) {
+            phases[i].wall /= runs;
+            phases[i].cpu /= runs;
+        }
+    return w[runs / 2];
+}
+
 /* Evaluate opt.runs times; keep the last results, report the median. */
 static int evaluate(tdkt_results **res, const tdkt_index *ix,
                     const tdkt_rules *rules, const args *a, int threads,
@@ -263,15 +276,8 @@ static int evaluate(tdkt_results **res, const tdkt_index *ix,
         }
         w[r] = end(phase_name);
     }
-    qsort(w, (size_t)a->runs, sizeof *w, cmp_double);
-    *median = w[a->runs / 2];
+    *median = median_per_run(w, a->runs, phase_name);
     free(w);
-    /* The phase holds the sum over runs; report it per run. */
-    for (int i = 0; i < nphases; i++)
-        if (strcmp(phases[i].name, phase_name) == 0) {
-            phases[i].wall /= a->runs;
-            phases[i].cpu /= a->runs;
-        }
     return 0;
 }
 
@@ -461,18 +467,12 @@ static int step_print(const args *a)
             goto done;
         }
     }
-    qsort(w, (size_t)a->runs, sizeof *w, cmp_double);
     kstr("format", tdkt_format_name(fmt));
     kint("threads", threads ? threads : cores());
     kint("nominations", (long long)tdkt_results_count(res));
     kint("bytes", (long long)bytes);
-    knum("print_median_s", w[a->runs / 2]);
+    knum("print_median_s", median_per_run(w, a->runs, "print"));
     free(w);
-    for (int i = 0; i < nphases; i++)
-        if (strcmp(phases[i].name, "print") == 0) {
-            phases[i].wall /= a->runs;
-            phases[i].cpu /= a->runs;
-        }
     status = 0;
 done:
     if (out)
@@ -616,14 +616,8 @@ static int step_report(const args *a)
         }
         w[k] = end("report");
     }
-    qsort(w, (size_t)a->runs, sizeof *w, cmp_double);
-    knum("report_median_s", w[a->runs / 2]);
+    knum("report_median_s", median_per_run(w, a->runs, "report"));
     free(w);
-    for (int i = 0; i < nphases; i++)
-        if (strcmp(phases[i].name, "report") == 0) {
-            phases[i].wall /= a->runs;
-            phases[i].cpu /= a->runs;
-        }
     kint("year", a->year);
     const tdkt_report_row *tot = &r->rows[TDKT_REPORT_NFORMS];
     kint("total_honoured", tot->count[3]);
