@@ -59,22 +59,24 @@ static int find_run(sqlite3 *db, const tdkt_index *ix,
 {
     *found = 0;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT id, engine, options FROM runs WHERE "
+    /* eval saves its language in its options (cmd_eval.c); options that
+     * are not JSON (eval never writes such) name no language */
+    if (sqlite3_prepare_v2(db, "SELECT id, engine, CASE WHEN "
+                               "json_valid(options) THEN json_extract("
+                               "options, '$.lang') END FROM runs WHERE "
                                "records = ? ORDER BY id DESC LIMIT ?",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, ix->records_version);
     sqlite3_bind_int(st, 2, CANDIDATES);
-    /* eval saves its language in its options (cmd_eval.c) */
-    const char *said = lang == TDKT_LANG_EN ? "\"lang\":\"en\""
-                                            : "\"lang\":\"vi\"";
+    const char *said = lang == TDKT_LANG_EN ? "en" : "vi";
     int rc, error = TDKT_OK;
     while (!*found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *engine = (const char *)sqlite3_column_text(st, 1);
-        const char *options = (const char *)sqlite3_column_text(st, 2);
+        const char *run_lang = (const char *)sqlite3_column_text(st, 2);
         bool same = false;
-        if (!engine || strcmp(engine, tdkt_build()) != 0 || !options ||
-            !strstr(options, said))
+        if (!engine || strcmp(engine, tdkt_build()) != 0 || !run_lang ||
+            strcmp(run_lang, said) != 0)
             continue;
         int64_t id = sqlite3_column_int64(st, 0);
         if ((error = same_sets(db, id, rules, &same)) < 0)
