@@ -123,6 +123,24 @@ sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
 "$TDKT" eval --dry-run --threads 1 > /dev/null
 check "the next load writes it again" test "$(image_parts "$TDKT_DB")" -eq 1
 check "with a new token" test "$token" != "$(image_token "$TDKT_DB")"
+# A writer killed half-way leaves its temporary image (index/temp.c); the
+# next one removes it, but not one a live writer holds locked, nor one
+# just made (its writer may not hold the lock yet), nor other files.
+for f in Orph01 Live01 New001; do : > "$TDKT_DB-index.$f"; done
+: > "$TDKT_DB-index.notmine"
+touch -d '2 minutes ago' "$TDKT_DB-index.Orph01" "$TDKT_DB-index.Live01" \
+  "$TDKT_DB-index.notmine"
+flock "$TDKT_DB-index.Live01" sleep 30 & holder=$!
+until ! flock -n "$TDKT_DB-index.Live01" true; do sleep 0.1; done # held
+sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = is_leader WHERE rowid = 1"
+"$TDKT" eval --dry-run --threads 1 > /dev/null
+check "the next image writer removes a killed writer's file" test ! -e "$TDKT_DB-index.Orph01"
+check "... not a live writer's" test -e "$TDKT_DB-index.Live01"
+check "... not a new one" test -e "$TDKT_DB-index.New001"
+check "... nor another file" test -e "$TDKT_DB-index.notmine"
+check "... and writes its own" test "$(image_parts "$TDKT_DB")" -eq 1
+kill "$holder" 2> /dev/null; wait "$holder" 2> /dev/null || true
+rm -f "$TDKT_DB"-index.?*
 check "diff finds gains" grep -q '"change":"gained"' "$tmp/d.jsonl"
 check "diff names both rule sets" grep -q '"from":{"ruleset":"kontum/qd29-2018"' "$tmp/d.jsonl"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl --threads 1 > "$tmp/d1.jsonl"

@@ -40,6 +40,7 @@
 
 #include "index/image.h"
 #include "index/map.h"
+#include "index/temp.h"
 
 enum {
     S_SUBJECTS,
@@ -364,36 +365,37 @@ static bool write_image(int fd, const tdkt_index *ix, const char **keys,
 
 /* The image file of the store @p db: its path + "-index" (malloc'd), or
  * NULL for a store without a file or when out of memory. */
-static char *image_path(sqlite3 *db, const char *more)
+static char *image_path(sqlite3 *db)
 {
     const char *path = sqlite3_db_filename(db, "main");
     if (!path || !*path)
         return NULL;
-    size_t n = strlen(path) + sizeof "-index" + strlen(more);
+    size_t n = strlen(path) + sizeof "-index";
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s-index%s", path, more);
+        snprintf(p, n, "%s-index", path);
     return p;
 }
 
-/* The image written to a new file beside the store: its name
- * (malloc'd), or NULL. It gets the store's permissions, so whoever may
- * read the store may read it. */
-static char *write_temp(sqlite3 *db, const tdkt_index *ix, const char **keys,
-                        const unsigned char *token)
+/* The image written to a new file beside the store (@p path): its name
+ * (malloc'd), or NULL. The file stays open in @p fd, and so locked
+ * (index/temp.h), until it has been moved in. It gets the store's
+ * permissions, so whoever may read the store may read it. */
+static char *write_temp(sqlite3 *db, const char *path, const tdkt_index *ix,
+                        const char **keys, const unsigned char *token,
+                        int *fd)
 {
-    char *tmp = image_path(db, ".XXXXXX");
-    int fd = tmp ? mkstemp(tmp) : -1;
-    if (fd < 0) {
-        free(tmp);
+    char *tmp = NULL;
+    *fd = ix_temp_open(path, &tmp);
+    if (*fd < 0)
         return NULL;
-    }
     struct stat st;
     if (stat(sqlite3_db_filename(db, "main"), &st) == 0)
-        fchmod(fd, st.st_mode & 0666);
-    bool ok = write_image(fd, ix, keys, token);
-    if (close(fd) != 0 || !ok) {
+        fchmod(*fd, st.st_mode & 0666);
+    if (!write_image(*fd, ix, keys, token)) {
         unlink(tmp);
+        close(*fd);
+        *fd = -1;
         free(tmp);
         return NULL;
     }
@@ -419,15 +421,18 @@ static bool put_token(sqlite3 *w, const unsigned char *token)
 void ix_image_store(const tdkt_index *ix, sqlite3 *db, int64_t version)
 {
     unsigned char token[TOKEN_BYTES];
-    char *path = version < 0 ? NULL : image_path(db, "");
+    char *path = version < 0 ? NULL : image_path(db);
     const char **keys = path ? fact_key_names(ix) : NULL;
     /* The file is written first, outside the write lock (half a second
      * to a second at a million people): nobody reads it before the store
      * holds its token. Not when a commit already made the index stale. */
+    int fd = -1;
+    if (keys)
+        ix_temp_sweep(path); /* what killed writers left */
     char *tmp = keys && ix_image_version(db) == version &&
                         getrandom(token, sizeof token, 0) ==
                             (ssize_t)sizeof token
-                    ? write_temp(db, ix, keys, token)
+                    ? write_temp(db, path, ix, keys, token, &fd)
                     : NULL;
     sqlite3 *w = tmp ? ix_open_twin(db) : NULL;
     /* Under the write lock nothing can commit: if the store's connection
@@ -445,6 +450,8 @@ void ix_image_store(const tdkt_index *ix, sqlite3 *db, int64_t version)
     }
     if (tmp && !moved)
         unlink(tmp);
+    if (fd >= 0)
+        close(fd); /* a late write error shows as a bad checksum */
     sqlite3_close_v2(w);
     free(tmp);
     free(keys);
@@ -700,7 +707,7 @@ bool ix_image_current(sqlite3 *db)
 {
     unsigned char token[TOKEN_BYTES];
     image_header h;
-    char *path = image_path(db, "");
+    char *path = image_path(db);
     int fd = path && stored_token(db, token) ? open_image(path, token, &h)
                                              : -1;
     free(path);
@@ -714,7 +721,7 @@ int ix_image_load(tdkt_index *ix, sqlite3 *db)
 {
     unsigned char token[TOKEN_BYTES];
     uint64_t total = 0;
-    char *path = image_path(db, "");
+    char *path = image_path(db);
     char *buf = path && stored_token(db, token)
                     ? read_file(path, token, &total)
                     : NULL;
