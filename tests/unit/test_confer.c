@@ -253,6 +253,37 @@ static void run_on_records_now(fixture *f, int run, const char *decisions)
     assert_int_equal(tdkt_store_exec(f->store, sql), 0);
 }
 
+/* The honour recorded is of the kind the run judged, whatever the
+ * nomination asks for by the time of the confer. (Runs saved before the
+ * store kept the kind, such as runs.sql's, take the nomination's.) */
+static void test_confer__kind_as_judged(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(tdkt_store_exec(f->store,
+                                     "INSERT INTO runs (id, started, engine, "
+                                     "rules, options, count) VALUES (6, "
+                                     "'2025-01-15T08:00:00Z', '0.1.0', "
+                                     "'rules', '{}', 1);"
+                                     "INSERT INTO decisions (run_id, "
+                                     "nomination_id, subject_type, "
+                                     "subject_id, code, year, outcome, "
+                                     "result, kind) VALUES (6, 'N1', "
+                                     "'person', 'P1', 'bk_tinh', 2024, "
+                                     "'eligible', '{}', 'merit');"
+                                     "UPDATE nominations SET kind = "
+                                     "'foreign' WHERE id = 'N1'"),
+                     0);
+    const char *n1[] = {"N1"};
+    confer_ok(f, 6, n1, 1, 1, 0);
+    confer_ok(f, 6, n1, 1, 0, 1);
+    assert_int_equal(honours(f, "subject_id = 'P1' AND code = 'bk_tinh' "
+                                "AND year = 2024 AND kind = 'merit' AND "
+                                "run_id = 6"),
+                     1);
+    assert_int_equal(honours(f, "subject_id = 'P1' AND kind = 'foreign'"),
+                     0);
+}
+
 static void test_confer__says_when_records_changed(void **state)
 {
     fixture *f = *state;
@@ -317,6 +348,7 @@ int main(void)
         T(test_confer__missing_run),
         T(test_confer__bad_options),
         T(test_confer__report_counts_them),
+        T(test_confer__kind_as_judged),
         T(test_confer__says_when_records_changed),
         T(test_confer__own_honours_by_index),
     };

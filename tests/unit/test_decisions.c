@@ -316,6 +316,12 @@ static void test_decisions__save_records_run(void **state)
                                   "run_id = 1 AND substr(result, 1, 1) = "
                                   "X'03'"),
                      2);
+    /* Each with the kind of honour it judged (what confer records). */
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions d JOIN "
+                                  "nominations n ON n.id = d.nomination_id "
+                                  "WHERE d.run_id = 1 AND d.kind = "
+                                  "coalesce(n.kind, 'merit')"),
+                     4);
 
     /* Shown again: what the evaluation printed. */
     assert_shows_as(a, 1, a->res);
@@ -866,6 +872,18 @@ static void assert_migrated_to_7(audit *a)
                      1);
 }
 
+/* Version 8: decisions keep the kind of honour judged; the older ones
+ * did not know it. */
+static void assert_migrated_to_8(audit *a)
+{
+    assert_int_equal(query_int(a, "SELECT count(*) FROM pragma_table_info("
+                                  "'decisions') WHERE name = 'kind'"),
+                     1);
+    assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
+                                  "run_id = 1 AND kind IS NOT NULL"),
+                     0);
+}
+
 static void test_decisions__schema_1_migrated(void **state)
 {
     audit *a = *state;
@@ -880,6 +898,7 @@ static void test_decisions__schema_1_migrated(void **state)
                      0);
     assert_migrated_to_6(a);
     assert_migrated_to_7(a);
+    assert_migrated_to_8(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'text'"),
                      4);
@@ -1029,6 +1048,7 @@ static void migrated_from(void **state, int version)
                      1);
     assert_migrated_to_6(a);
     assert_migrated_to_7(a);
+    assert_migrated_to_8(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'blob' "
                                   "AND substr(result, 1, 1) <> X'03'"),

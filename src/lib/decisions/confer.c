@@ -25,10 +25,11 @@ static const char outcome_sql[] =
     "SELECT outcome FROM decisions WHERE run_id = ?1 AND nomination_id = ?2";
 
 /* The decisions to confer; ?2 NULL selects every eligible one. The kind
- * comes from the nomination (merit when it has gone since the run). */
+ * is the one the run judged; runs saved before schema 8 did not keep it,
+ * and take their nomination's (merit when it has gone since the run). */
 static const char pick_sql[] =
     "SELECT d.nomination_id, d.subject_type, d.subject_id, d.code, d.year, "
-    "       coalesce(n.kind, 'merit') "
+    "       coalesce(d.kind, n.kind, 'merit') "
     "FROM decisions d LEFT JOIN nominations n ON n.id = d.nomination_id "
     "WHERE d.run_id = ?1 AND d.outcome = 'eligible' "
     "  AND (?2 IS NULL OR d.nomination_id = ?2) "

@@ -50,8 +50,8 @@ static int seen_add(seen *s, const void *p)
 #define BATCH 32
 #define DECISION_COLUMNS                                                     \
     "run_id, nomination_id, subject_type, subject_id, code, year, ruleset, " \
-    "form, outcome, message, result"
-#define NCOLUMNS 11
+    "form, outcome, message, result, kind"
+#define NCOLUMNS 12
 
 typedef struct saver {
     sqlite3 *db;
@@ -181,6 +181,7 @@ static int bind_decision(saver *sv, size_t i, sqlite3_stmt *st, int row)
         sqlite3_bind_null(st, c + 8);
     bind_text(st, c + 9, tdkt_outcome_code(v.outcome));
     bind_text(st, c + 10, v.message);
+    bind_text(st, c + 12, v.kind);
     if (!v.nnodes) {
         sqlite3_bind_null(st, c + 11);
         return TDKT_OK;
@@ -199,8 +200,8 @@ static int prepare_insert(sqlite3 *db, int rows, sqlite3_stmt **st)
     tdkt_buf sql = {0};
     tdkt_buf_puts(&sql, "INSERT INTO decisions(" DECISION_COLUMNS ") VALUES ");
     for (int r = 0; r < rows; r++)
-        tdkt_buf_puts(&sql, r ? ",(?,?,?,?,?,?,?,?,?,?,?)"
-                              : "(?,?,?,?,?,?,?,?,?,?,?)");
+        tdkt_buf_puts(&sql, r ? ",(?,?,?,?,?,?,?,?,?,?,?,?)"
+                              : "(?,?,?,?,?,?,?,?,?,?,?,?)");
     int error = sql.oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
                         : prepare(db, st, tdkt_buf_cstr(&sql));
     tdkt_buf_free(&sql);
