@@ -96,4 +96,12 @@ TDKT_API void tdkt_diags_clear(tdkt_diags *d);
 /** Language of human-facing text. Codes and JSON keys never change. */
 typedef enum tdkt_lang { TDKT_LANG_VI = 0, TDKT_LANG_EN = 1 } tdkt_lang;
 
+/** The language of the messages the library leaves in tdkt_error_last()
+ * (those that users meet: a missing database or rule set, a busy store,
+ * an unknown nomination or run; others stay in English). English unless
+ * set; a program sets it once, before it starts any work, from its users'
+ * choice (the tdkt command: from --lang). */
+TDKT_API void tdkt_set_message_lang(tdkt_lang lang);
+TDKT_API tdkt_lang tdkt_message_lang(void);
+
 #endif

@@ -95,6 +95,11 @@ TDKT_API void tdkt_table_rule(tdkt_table *t);
 TDKT_API int tdkt_table_print(const tdkt_table *t, FILE *out);
 TDKT_API void tdkt_table_free(tdkt_table *t);
 
+/** Flush @p out and tell whether all that was written to it arrived:
+ * TDKT_OK, or TDKT_ERROR (the disk is full, the reader has gone) with a
+ * message in @p lang. Every printing function ends with it. */
+TDKT_API int tdkt_output_done(FILE *out, tdkt_lang lang);
+
 /** Pick the text in the language: @p vi or @p en. */
 #define TDKT_TR(lang, vi, en) ((lang) == TDKT_LANG_EN ? (en) : (vi))
 

@@ -26,10 +26,13 @@ enum tdkt_store_flags {
 /**
  * Open the store at @p path: with TDKT_STORE_WRITE create it if missing;
  * an older schema is migrated whatever the flags, in one transaction.
+ * @p path is a file's ("file:…" too, which SQLite alone would read as a
+ * URI), or ":memory:" for a store that ends with the handle.
  * A file that is not a tdkt store, or one written by a newer tdkt, is
  * refused without being changed.
  * @param[out] out the store; free with tdkt_store_close()
- * @return 0, TDKT_ENOTFOUND (READ and no file), TDKT_EDB or TDKT_ENOMEM
+ * @return 0, TDKT_ENOTFOUND (READ and no file), TDKT_EINVALID (an empty
+ *         path), TDKT_EDB or TDKT_ENOMEM
  */
 TDKT_API int tdkt_store_open(tdkt_store **out, const char *path, int flags);
 

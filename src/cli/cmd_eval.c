@@ -91,11 +91,11 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
         cli_fail(cli, NULL);
         goto done;
     }
+    /* Printed whole, or nothing is saved. */
     if (tdkt_results_write(res, cli->format, cli->lang, stdout) < 0) {
         cli_fail(cli, NULL);
         goto done;
     }
-    fflush(stdout);
     if (!dry) {
         tdkt_buf opt = {0};
         tdkt_buf_printf(&opt, "{\"year\":%d,\"ids\":[", o.year);

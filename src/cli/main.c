@@ -179,7 +179,19 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
             continue;
         }
         switch (k) {
-        case 0: cli->db = val; break;
+        case 0:
+            /* SQLite would take "" or ":memory:" for a database that
+             * vanishes when the command ends: imports that go nowhere. */
+            if (!*val || strcmp(val, ":memory:") == 0)
+                return cli_usage_error(cli, NULL,
+                                       TDKT_TR(cli->lang,
+                                               "--db cần đường dẫn của một "
+                                               "tệp, không phải '%s'",
+                                               "--db needs the path of a "
+                                               "file, not '%s'"),
+                                       val);
+            cli->db = val;
+            break;
         case 1: cli->rules = val; break;
         case 2:
             if (tdkt_format_parse(&cli->format, val) < 0)
@@ -231,6 +243,19 @@ int main(int argc, char **argv)
     const char *lang = getenv("TDKT_LANG");
     if (lang && strcmp(lang, "en") == 0)
         cli.lang = TDKT_LANG_EN;
+
+    /* The language first, wherever it stands, so that every message
+     * (of the other options too) is in it; take_global checks it. */
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = strcmp(argv[i], "--lang") == 0 && i + 1 < argc
+                            ? argv[i + 1]
+                        : strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+                                                              : NULL;
+        if (v && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
+            cli.lang = strcmp(v, "en") == 0 ? TDKT_LANG_EN : TDKT_LANG_VI;
+    }
+
+    tdkt_set_message_lang(cli.lang);
 
     /* Pull the global options out of argv, wherever they stand. */
     char **args = calloc((size_t)argc + 1, sizeof *args);
@@ -288,5 +313,9 @@ int main(int argc, char **argv)
             rc = cmd->fn(&cli, nargs - 1, args + 1);
     }
     free(args);
+    /* What the command printed must have arrived: a full disk or a
+     * closed pipe is no success. */
+    if (rc == CLI_OK && tdkt_output_done(stdout, cli.lang) < 0)
+        rc = cli_fail(&cli, NULL);
     return rc;
 }

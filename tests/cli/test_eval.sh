@@ -108,8 +108,33 @@ check "unknown option: exit 2" test $rc -eq 2
 check "bad year: exit 2" test $rc -eq 2
 "$TDKT" frobnicate > /dev/null 2>&1; rc=$?
 check "unknown command: exit 2" test $rc -eq 2
-"$TDKT" --db "$tmp/none.db" eval --dry-run > /dev/null 2>&1; rc=$?
+"$TDKT" --db "$tmp/none.db" eval --dry-run > /dev/null 2> "$tmp/none.err"; rc=$?
 check "missing database: exit 1" test $rc -eq 1
+check "... said in Vietnamese by default" grep -q "không có cơ sở dữ liệu này" "$tmp/none.err"
+"$TDKT" --db "$tmp/none.db" eval --dry-run --lang en > /dev/null 2> "$tmp/none.err"
+check "... in English with --lang en" grep -q "no such database" "$tmp/none.err"
+"$TDKT" --format bogus --lang en eval > /dev/null 2> "$tmp/fmt.err"; rc=$?
+check "an option before --lang is refused in its language: exit 2" test $rc -eq 2
+check "... in English" grep -q "unknown format 'bogus'" "$tmp/fmt.err"
+# A database SQLite would keep in memory only: refused, nothing "imported".
+for db in "" ":memory:"; do
+  "$TDKT" --db "$db" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null 2>&1; rc=$?
+  check "--db '$db': exit 2" test $rc -eq 2
+done
+(cd "$tmp" && "$TDKT" --db 'file:u.db?mode=memory' import "$TDKT_SOURCE_DIR/examples/kontum-demo/units.csv" > /dev/null)
+check "--db file:… is the name of a file, not a URI" test -s "$tmp/file:u.db?mode=memory"
+# Output that cannot be written is no success, and eval then saves
+# nothing.
+runs_before=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")
+for cmd in "eval" "eval --format jsonl" "runs" "runs show 1" "rules list" \
+           "diff --from 2023-12-31 --to 2024-12-31"; do
+  # shellcheck disable=SC2086
+  "$TDKT" $cmd > /dev/full 2> "$tmp/full.err"; rc=$?
+  check "$cmd > /dev/full: exit 1 (got $rc)" test $rc -eq 1
+  check "... and says so" grep -q "không ghi được kết quả ra" "$tmp/full.err"
+done
+check "an eval whose results could not be printed saves no run" \
+  test "$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")" -eq "$runs_before"
 set -e
 
 # diff: regime A → B, writes nothing
@@ -153,7 +178,7 @@ set +e
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set ldtt.new_hire_min_montsh=7 > /dev/null 2> "$tmp/set.err"; rc=$?
 set -e
 check "unknown --set name: exit 2" test $rc -eq 2
-check "unknown --set lists near names" grep -q "near names" "$tmp/set.err"
+check "unknown --set lists near names" grep -q "tên gần giống" "$tmp/set.err"
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --format jsonl > "$tmp/same.jsonl"
 check "a set against itself changes nothing" test ! -s "$tmp/same.jsonl"
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set new_hire_min_months=13 --only lost --format jsonl > "$tmp/flip.jsonl"

@@ -290,8 +290,10 @@ cmds=("import $fx/formula"
       "runs"
       "runs show 1"
       "confer --run 1 --decision-no 1/QĐ-UBND --date 2025-01-15")
-for case in other:"not made by tdkt" othermeta:"not made by tdkt" \
-            random:"not a database" csv:"not a database" newer:"newer"; do
+# (the messages in the default language, Vietnamese)
+for case in other:"không do tdkt tạo ra" othermeta:"không do tdkt tạo ra" \
+            random:"không phải cơ sở dữ liệu" csv:"không phải cơ sở dữ liệu" \
+            newer:"mới hơn"; do
     name=${case%%:*} want=${case#*:}
     f="$tmp/$name.db"
     sum=$(sha256sum < "$f")

@@ -12,6 +12,18 @@
 #include "tdkt/common.h"
 
 static _Thread_local tdkt_error last_error;
+/* Set once at the start, read by every thread after. */
+static tdkt_lang message_lang = TDKT_LANG_EN;
+
+void tdkt_set_message_lang(tdkt_lang lang)
+{
+    message_lang = lang;
+}
+
+tdkt_lang tdkt_message_lang(void)
+{
+    return message_lang;
+}
 
 const char *tdkt_version(void)
 {

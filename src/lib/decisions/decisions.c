@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "decisions/decisions_internal.h"
+#include "core/msg.h"
 
 /* Column i of a row as text, "" when NULL; sets *error when SQLite ran
  * out of memory converting it (it then gives NULL too), since a cell
@@ -192,7 +193,9 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         error = rc == SQLITE_DONE ? tdkt_error_set(TDKT_ENOTFOUND,
-                                                   "no run %lld",
+                                                   TDKT_MSG("không có lần xét "
+                                                            "%lld",
+                                                            "no run %lld"),
                                                    (long long)run_id)
                                   : tdkt_store_fail(db, "runs");
         sqlite3_finalize(st);

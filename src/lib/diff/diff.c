@@ -562,8 +562,8 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
     return ctx.cut ? oom() : TDKT_OK;
 }
 
-int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
-                    unsigned only, FILE *out)
+static int write_diff(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
+                      unsigned only, FILE *out)
 {
     switch (fmt) {
     case TDKT_FMT_JSONL:
@@ -577,4 +577,11 @@ int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
                               "diff prints table, jsonl or csv, not %s",
                               tdkt_format_name(fmt));
     }
+}
+
+int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
+                    unsigned only, FILE *out)
+{
+    int error = write_diff(d, fmt, lang, only, out);
+    return error < 0 ? error : tdkt_output_done(out, lang);
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "eval/eval_internal.h"
+#include "core/msg.h"
 
 const char *tdkt_outcome_code(int o)
 {
@@ -194,9 +195,11 @@ static int choose(tdkt_results *res, const tdkt_eval_options *opt)
             int32_t i = ix_map_get_nom(ix, opt->ids[k]);
             if (i < 0) {
                 free(want);
-                return tdkt_error_set(TDKT_ENOTFOUND,
-                                      "no nomination '%s' in the database",
-                                      opt->ids[k]);
+                return tdkt_error_set(
+                    TDKT_ENOTFOUND,
+                    TDKT_MSG("không có đề nghị '%s' trong cơ sở dữ liệu",
+                             "no nomination '%s' in the database"),
+                    opt->ids[k]);
             }
             want[i] = true;
         }

@@ -356,8 +356,8 @@ static int write_table(const tdkt_results *res, tdkt_lang lang, FILE *out)
     return error;
 }
 
-int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
-                       tdkt_lang lang, FILE *out)
+static int write_results(const tdkt_results *res, tdkt_format fmt,
+                         tdkt_lang lang, FILE *out)
 {
     switch (fmt) {
     case TDKT_FMT_JSONL:
@@ -383,4 +383,11 @@ int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
                               "or csv, not %s",
                               tdkt_format_name(fmt));
     }
+}
+
+int tdkt_results_write(const tdkt_results *res, tdkt_format fmt,
+                       tdkt_lang lang, FILE *out)
+{
+    int error = write_results(res, fmt, lang, out);
+    return error < 0 ? error : tdkt_output_done(out, lang);
 }

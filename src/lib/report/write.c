@@ -260,8 +260,10 @@ static int write_xlsx_stream(const tdkt_report *r, tdkt_lang lang,
     while ((got = fread(chunk, 1, sizeof chunk, in)) > 0)
         if (fwrite(chunk, 1, got, out) != got)
             break;
-    if (ferror(in) || ferror(out))
-        error = tdkt_error_set(TDKT_ERROR, "cannot write the workbook");
+    if (ferror(in))
+        error = tdkt_error_set(TDKT_ERROR, "%s: cannot read it back", path);
+    else
+        error = tdkt_output_done(out, lang);
 done:
     if (in)
         fclose(in);
@@ -290,8 +292,7 @@ int tdkt_report_write(const tdkt_report *r, tdkt_format fmt, tdkt_lang lang,
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     if (error == TDKT_OK) {
         fputs(tdkt_buf_cstr(&o), out);
-        if (fflush(out) != 0 || ferror(out))
-            error = tdkt_error_set(TDKT_ERROR, "cannot write the report");
+        error = tdkt_output_done(out, lang);
     }
     tdkt_buf_free(&o);
     return error;

@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 
 #include "rules/rules_internal.h"
+#include "core/msg.h"
 
 int rt_new_bare(rt **out, const rt_limits *limits);
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
@@ -674,9 +675,10 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
         goto done;
     }
     if (!is_file(rs->manifest)) {
-        error = tdkt_error_set(TDKT_ENOTFOUND, "%s: not a rule set (no "
-                                               "ruleset.lua)",
-                               rs->dir);
+        error = tdkt_error_set(TDKT_ENOTFOUND, "%s: %s", rs->dir,
+                               TDKT_MSG("không phải bộ quy tắc (không có "
+                                        "ruleset.lua)",
+                                        "not a rule set (no ruleset.lua)"));
         goto done;
     }
     if ((error = load_manifest(rs)) < 0)
@@ -934,12 +936,14 @@ int tdkt_rules_open(tdkt_rules **out, const char *path)
         goto done;
     if (ndirs == 0) {
         struct stat sb;
-        error = tdkt_error_set(TDKT_ENOTFOUND,
-                               stat(path, &sb) == 0
-                                   ? "%s: no rule sets here (a rule set is a "
-                                     "folder with a ruleset.lua)"
-                                   : "%s: no such folder",
-                               path);
+        error = tdkt_error_set(
+            TDKT_ENOTFOUND, "%s: %s", path,
+            stat(path, &sb) == 0
+                ? TDKT_MSG("không có bộ quy tắc nào ở đây (mỗi bộ quy tắc là "
+                           "một thư mục có tệp ruleset.lua)",
+                           "no rule sets here (a rule set is a folder with "
+                           "a ruleset.lua)")
+                : TDKT_MSG("không có thư mục này", "no such folder"));
         goto done;
     }
     qsort(dirs, ndirs, sizeof *dirs, cmp_str);
@@ -1041,9 +1045,12 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
         if ((p->type == LUA_TNUMBER && !is_num) ||
             (p->type == LUA_TBOOLEAN && !is_bool))
             return tdkt_error_set(TDKT_EINVALID,
-                                  "--set %s: '%s' is not a %s", name, value,
-                                  p->type == LUA_TNUMBER ? "number"
-                                                         : "true/false");
+                                  TDKT_MSG("--set %s: '%s' không phải %s",
+                                           "--set %s: '%s' is not a %s"),
+                                  name, value,
+                                  p->type == LUA_TNUMBER
+                                      ? TDKT_MSG("một số", "number")
+                                      : "true/false");
         char *text = strdup(value), *origin = strdup("--set");
         char *str = p->type == LUA_TSTRING ? strdup(value) : NULL;
         if (!text || !origin || (p->type == LUA_TSTRING && !str)) {
@@ -1087,8 +1094,14 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
                 len += (size_t)snprintf(near + len, sizeof near - len,
                                         "%s%s", len ? ", " : "", cand);
         }
-    return tdkt_error_set(TDKT_ENOTFOUND, "--set: no parameter '%s'%s%s",
-                          name, near[0] ? "; near names: " : "", near);
+    return tdkt_error_set(TDKT_ENOTFOUND,
+                          TDKT_MSG("--set: không có tham số '%s'%s%s",
+                                   "--set: no parameter '%s'%s%s"),
+                          name,
+                          near[0] ? TDKT_MSG("; tên gần giống: ",
+                                             "; near names: ")
+                                  : "",
+                          near);
 }
 
 size_t tdkt_rules_count(const tdkt_rules *rules)
@@ -1131,15 +1144,19 @@ const tdkt_ruleset *tdkt_rules_select(const tdkt_rules *rules, tdkt_date d)
     tdkt_date_format(date, d);
     if (!best) {
         tdkt_error_set(TDKT_ENOTFOUND,
-                       "no rule set is in force on %s (choose one with "
-                       "--rules)",
+                       TDKT_MSG("không có bộ quy tắc nào có hiệu lực ngày %s "
+                                "(chọn một bộ bằng --rules)",
+                                "no rule set is in force on %s (choose one "
+                                "with --rules)"),
                        date);
         return NULL;
     }
     if (tie) {
         tdkt_error_set(TDKT_ERULE,
-                       "two rule sets are in force on %s: %s and %s (choose "
-                       "one with --rules)",
+                       TDKT_MSG("có hai bộ quy tắc cùng hiệu lực ngày %s: %s "
+                                "và %s (chọn một bộ bằng --rules)",
+                                "two rule sets are in force on %s: %s and %s "
+                                "(choose one with --rules)"),
                        date, best->id, tie->id);
         return NULL;
     }

@@ -14,6 +14,7 @@
 
 #include "tdkt/output.h"
 #include "tdkt/store.h"
+#include "core/msg.h"
 
 extern const char *const tdkt__schema_sql;
 extern const char *const tdkt__schema_decisions_sql;
@@ -57,10 +58,25 @@ int tdkt_store_fail(sqlite3 *db, const char *what)
                : (rc & 0xff) == SQLITE_NOMEM ? TDKT_ENOMEM
                                              : TDKT_EDB;
     if (code == TDKT_EBUSY)
-        return tdkt_error_set(code,
-                              "%s: the database is busy (another program "
-                              "is writing to it); try again",
-                              what);
+        return tdkt_error_set(code, "%s: %s", what,
+                              TDKT_MSG("cơ sở dữ liệu đang bận (một chương "
+                                       "trình khác đang ghi vào); hãy thử "
+                                       "lại",
+                                       "the database is busy (another "
+                                       "program is writing to it); try "
+                                       "again"));
+    /* SQLite writes the -wal and -shm files beside the database, even to
+     * read it: a folder or file tdkt may not write fails even reading. */
+    if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+        return tdkt_error_set(code, "%s: %s (%s)", what,
+                              TDKT_MSG("không mở được cơ sở dữ liệu để ghi: "
+                                       "tdkt cần quyền ghi vào tệp và vào "
+                                       "thư mục chứa nó, kể cả khi chỉ đọc",
+                                       "cannot open the database for "
+                                       "writing: tdkt needs to write to the "
+                                       "file and to its folder, even to "
+                                       "read it"),
+                              sqlite3_errmsg(db));
     return tdkt_error_set(code, "%s: %s", what, sqlite3_errmsg(db));
 }
 
@@ -115,9 +131,12 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
     int ntables = 0;
     if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0) {
         int rc = sqlite3_errcode(s->db);
-        if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ||
+            rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN)
             return tdkt_store_fail(s->db, s->path); /* a store, busy */
-        return tdkt_error_set(TDKT_EDB, "%s: not a database: %s", s->path,
+        return tdkt_error_set(TDKT_EDB, "%s: %s: %s", s->path,
+                              TDKT_MSG("không phải cơ sở dữ liệu",
+                                       "not a database"),
                               sqlite3_errmsg(s->db));
     }
     *empty = ntables == 0;
@@ -142,14 +161,19 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
         is_tdkt = 0; /* a "meta" table of another shape: not ours */
     }
     if (!is_tdkt)
-        return tdkt_error_set(TDKT_EDB,
-                              "%s: this database was not made by tdkt; "
-                              "refusing to change it",
-                              s->path);
+        return tdkt_error_set(TDKT_EDB, "%s: %s", s->path,
+                              TDKT_MSG("cơ sở dữ liệu này không do tdkt tạo "
+                                       "ra; không sửa đổi nó",
+                                       "this database was not made by "
+                                       "tdkt; refusing to change it"));
     if (*version > TDKT_SCHEMA_VERSION)
         return tdkt_error_set(TDKT_EDB,
-                              "%s: written by a newer tdkt (schema %d, this "
-                              "build reads %d); refusing to change it",
+                              TDKT_MSG("%s: do một phiên bản tdkt mới hơn "
+                                       "ghi (lược đồ %d, bản này đọc %d); "
+                                       "không sửa đổi nó",
+                                       "%s: written by a newer tdkt (schema "
+                                       "%d, this build reads %d); refusing "
+                                       "to change it"),
                               s->path, *version, TDKT_SCHEMA_VERSION);
     return TDKT_OK;
 }
@@ -250,12 +274,20 @@ done:
 int tdkt_store_open(tdkt_store **out, const char *path, int flags)
 {
     *out = NULL;
+    /* SQLite takes "" for a database that vanishes with the connection
+     * (":memory:" too, which the rule sets' test cases use on purpose). */
+    if (!*path)
+        return tdkt_error_set(TDKT_EINVALID, "'%s': %s", path,
+                              TDKT_MSG("không phải đường dẫn của một tệp",
+                                       "not the path of a file"));
     struct stat sb;
     bool exists = stat(path, &sb) == 0;
     if (!exists && !(flags & TDKT_STORE_WRITE))
-        return tdkt_error_set(TDKT_ENOTFOUND,
-                              "%s: no such database (import records first)",
-                              path);
+        return tdkt_error_set(TDKT_ENOTFOUND, "%s: %s", path,
+                              TDKT_MSG("không có cơ sở dữ liệu này (hãy nhập "
+                                       "hồ sơ trước: tdkt import)",
+                                       "no such database (import records "
+                                       "first: tdkt import)"));
     tdkt_store *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(path))) {
         free(s);
@@ -265,8 +297,19 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
                      ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                      : SQLITE_OPEN_READWRITE;
     int error = TDKT_OK;
-    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
-        SQLITE_OK) {
+    /* A name that starts with "file:" is a URI to SQLite, which could ask
+     * for a database in memory: "./" keeps it the name of a file. */
+    char *file = NULL;
+    if (strncmp(path, "file:", 5) == 0 && !(file = malloc(strlen(path) + 3))) {
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        goto done;
+    }
+    if (file)
+        sprintf(file, "./%s", path);
+    int rc = sqlite3_open_v2(file ? file : path, &s->db,
+                             oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    free(file);
+    if (rc != SQLITE_OK) {
         error = s->db ? tdkt_store_fail(s->db, path)
                       : tdkt_error_set(TDKT_ENOMEM, "out of memory");
         goto done;
@@ -280,10 +323,11 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
     if ((error = check_identity(s, &version, &empty)) < 0)
         goto done;
     if (empty && !(flags & TDKT_STORE_WRITE)) {
-        error = tdkt_error_set(TDKT_ENOTFOUND,
-                               "%s: the database is empty (import records "
-                               "first)",
-                               path);
+        error = tdkt_error_set(TDKT_ENOTFOUND, "%s: %s", path,
+                               TDKT_MSG("cơ sở dữ liệu còn trống (hãy nhập "
+                                        "hồ sơ trước: tdkt import)",
+                                        "the database is empty (import "
+                                        "records first: tdkt import)"));
         goto done;
     }
     if ((error = tdkt_store_wal(s->db, path)) < 0 ||
