@@ -51,6 +51,11 @@ int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* The --format values a command prints, as bits: FMT(TDKT_FMT_CSV) | … */
+#define FMT(f) (1u << (f))
+/* Refuse, before any work, a --format that @p cmd does not print (a usage
+ * error naming those it does); CLI_OK when @p allowed has it. */
+int cli_check_format(const tdkt_cli *cli, const char *cmd, unsigned allowed);
 /* True when argv holds -h or --help (before any "--"). */
 bool cli_wants_help(int argc, char **argv);
 /* Print a help text in the CLI's language and return CLI_OK. */

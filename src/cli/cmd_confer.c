@@ -31,6 +31,8 @@ static const char help_vi[] =
     "tạo bản trùng. Nếu hồ sơ đã thay đổi sau lần xét (trừ các khen thưởng\n"
     "ghi từ chính lần xét đó), lệnh vẫn ghi và báo để xét lại.\n"
     "\n"
+    "Định dạng của dòng tóm tắt: --format table (mặc định), jsonl, json, csv.\n"
+    "\n"
     "Mã thoát: 0 xong, 1 không ghi được (đề nghị không đủ điều kiện, không\n"
     "có lần xét, lỗi cơ sở dữ liệu), 2 sai cú pháp.\n";
 
@@ -55,6 +57,8 @@ static const char help_en[] =
     "duplicates. If the records changed after the run (other than by\n"
     "honours recorded from that run), the honours are still recorded, and\n"
     "a note says to judge again.\n"
+    "\n"
+    "The summary line's formats: --format table (default), jsonl, json, csv.\n"
     "\n"
     "Exit status: 0 done, 1 could not (a nomination not eligible, no such\n"
     "run, a database error), 2 wrong usage.\n";
@@ -82,6 +86,18 @@ static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
                         s->added, s->already,
                         s->records_changed ? "true" : "false");
         fputs(tdkt_buf_cstr(&b), stdout);
+        tdkt_buf_free(&b);
+    } else if (cli->format == TDKT_FMT_CSV) {
+        tdkt_buf b = {0};
+        tdkt_buf_puts(&b, "run,decision_no,decision_date,added,already,"
+                          "records_changed\n");
+        tdkt_buf_printf(&b, "%lld,", (long long)o->run_id);
+        tdkt_csv_cell(&b, o->decision_no);
+        tdkt_buf_puts(&b, ",");
+        tdkt_csv_cell(&b, o->decision_date);
+        tdkt_buf_printf(&b, ",%zu,%zu,%d\n", s->added, s->already,
+                        s->records_changed ? 1 : 0);
+        tdkt_safe_fputs(tdkt_buf_cstr(&b), stdout);
         tdkt_buf_free(&b);
     } else {
         printf(TDKT_TR(cli->lang,
@@ -120,6 +136,11 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
 
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
+    int fmt_rc = cli_check_format(cli, "confer",
+                                  FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                                      FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_CSV));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
     if (!(ids = calloc((size_t)argc, sizeof *ids)))
         return cli_fail(cli, "out of memory");
 

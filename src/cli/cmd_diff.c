@@ -127,6 +127,11 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
+    int fmt_rc = cli_check_format(cli, "diff",
+                                  FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                                      FMT(TDKT_FMT_CSV));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
     side from = {0}, to = {0};
     bool have_from = false, have_to = false;
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;

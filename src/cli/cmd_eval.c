@@ -47,6 +47,11 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
+    int fmt_rc = cli_check_format(cli, "eval",
+                                  FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                                      FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_CSV));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
     const char **ids = calloc((size_t)argc, sizeof *ids);
     bool dry = false;

@@ -112,14 +112,11 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
     bool en = cli->lang == TDKT_LANG_EN;
-    if (cli->format != TDKT_FMT_TABLE && cli->format != TDKT_FMT_JSONL &&
-        cli->format != TDKT_FMT_CSV)
-        return cli_usage_error(cli, "import",
-                               en ? "import prints --format table, jsonl "
-                                    "or csv, not %s"
-                                  : "import chỉ in --format table, jsonl "
-                                    "hoặc csv, không in %s",
-                               tdkt_format_name(cli->format));
+    int rc = cli_check_format(
+        cli, "import", FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                           FMT(TDKT_FMT_CSV));
+    if (rc != CLI_OK)
+        return rc;
 
     /* argv[0] is "import"; the rest are paths, after an optional "--". */
     const char **paths = calloc((size_t)argc, sizeof *paths);

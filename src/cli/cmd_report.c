@@ -173,19 +173,12 @@ int cmd_report(tdkt_cli *cli, int argc, char **argv)
                                        "--year takes a four-digit year, "
                                        "not '%s'"),
                                year_text);
-    switch (cli->format) {
-    case TDKT_FMT_TABLE: case TDKT_FMT_CSV: case TDKT_FMT_JSON:
-    case TDKT_FMT_MD: case TDKT_FMT_XLSX:
-        break;
-    default:
-        return cli_usage_error(cli, "report",
-                               TDKT_TR(cli->lang,
-                                       "báo cáo không có định dạng %s "
-                                       "(table, csv, json, md, xlsx)",
-                                       "the report has no %s format "
-                                       "(table, csv, json, md, xlsx)"),
-                               tdkt_format_name(cli->format));
-    }
+    int fmt_rc = cli_check_format(
+        cli, "report", FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_CSV) |
+                           FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_MD) |
+                           FMT(TDKT_FMT_XLSX));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
 
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||
         tdkt_report_compute(&report, store, year) < 0)

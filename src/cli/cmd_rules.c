@@ -17,7 +17,8 @@ static const char help_vi[] =
     "          'N passed, N failed'; mã thoát 1 khi có lỗi\n"
     "\n"
     "Mặc định THƯ_MỤC là --rules, hoặc $TDKT_RULES, hoặc thư mục rules/\n"
-    "cài kèm chương trình.\n";
+    "cài kèm chương trình. list in --format table (mặc định), jsonl, csv\n"
+    "(với một bộ quy tắc: các mẫu xét của nó).\n";
 static const char help_en[] =
     "Usage: tdkt rules list [DIR]\n"
     "       tdkt rules check DIR\n"
@@ -31,7 +32,8 @@ static const char help_en[] =
     "          'N passed, N failed'; exit status 1 on any failure\n"
     "\n"
     "DIR defaults to --rules, else $TDKT_RULES, else the rules/ folder\n"
-    "installed with the program.\n";
+    "installed with the program. list prints --format table (default),\n"
+    "jsonl, csv (for one rule set: its forms).\n";
 
 static char *date_text(char *buf, tdkt_date d)
 {
@@ -50,11 +52,85 @@ static void count_forms(const tdkt_ruleset *rs, int *criteria,
     }
 }
 
+/* Rows printed in the CLI's format: an aligned table, CSV with a header
+ * of keys, or one JSON object per row (numbers as numbers). */
+typedef struct rows {
+    tdkt_format fmt;
+    int n;
+    const char *const *keys;
+    unsigned numeric; /* bit c: column c is a number */
+    tdkt_table *t;
+    bool lost; /* a line could not be made (out of memory) */
+} rows;
+
+static void rows_begin(rows *r, const tdkt_cli *cli, int n,
+                       const char *const *keys, const char *const *head,
+                       unsigned numeric)
+{
+    *r = (rows){cli->format, n, keys, numeric, NULL, false};
+    if (r->fmt == TDKT_FMT_TABLE) {
+        r->t = tdkt_table_new(n);
+        tdkt_table_row(r->t, head);
+        tdkt_table_rule(r->t);
+        for (int c = 0; c < n; c++)
+            if (numeric >> c & 1)
+                tdkt_table_align_right(r->t, c);
+    } else if (r->fmt == TDKT_FMT_CSV) {
+        for (int c = 0; c < n; c++)
+            printf("%s%s", c ? "," : "", keys[c]);
+        putchar('\n');
+    }
+}
+
+static void rows_add(rows *r, const char *const *cells)
+{
+    if (r->t) {
+        tdkt_table_row(r->t, cells);
+        return;
+    }
+    tdkt_buf b = {0};
+    for (int c = 0; c < r->n; c++) {
+        if (r->fmt == TDKT_FMT_CSV) {
+            if (c)
+                tdkt_buf_put(&b, ",", 1);
+            tdkt_csv_cell(&b, strcmp(cells[c], "—") == 0 ? "" : cells[c]);
+            continue;
+        }
+        tdkt_buf_puts(&b, c ? "," : "{");
+        tdkt_json_str(&b, r->keys[c]);
+        tdkt_buf_puts(&b, ":");
+        if (r->numeric >> c & 1)
+            tdkt_buf_puts(&b, cells[c]);
+        else
+            tdkt_json_str(&b, strcmp(cells[c], "—") == 0 ? NULL : cells[c]);
+    }
+    if (r->fmt != TDKT_FMT_CSV)
+        tdkt_buf_puts(&b, "}");
+    if (b.oom)
+        r->lost = true;
+    else
+        tdkt_safe_printf(stdout, "%s\n", tdkt_buf_cstr(&b));
+    tdkt_buf_free(&b);
+}
+
+/* Returns 0, or TDKT_ENOMEM when the rows could not be printed whole. */
+static int rows_end(rows *r)
+{
+    int error = r->lost ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                        : TDKT_OK;
+    if (r->t && error == TDKT_OK)
+        error = tdkt_table_print(r->t, stdout);
+    tdkt_table_free(r->t);
+    return error;
+}
+
 /* Returns 0, or TDKT_ENOMEM when a table could not be printed whole. */
 static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
 {
     tdkt_lang L = cli->lang;
-    tdkt_table *t = tdkt_table_new(8);
+    static const char *const keys[] = {"id",      "title",   "from",
+                                       "to",      "extends", "forms",
+                                       "criteria", "unverified"};
     const char *head[] = {TDKT_TR(L, "Mã", "Id"),
                           TDKT_TR(L, "Tên", "Title"),
                           TDKT_TR(L, "Từ ngày", "From"),
@@ -63,10 +139,8 @@ static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
                           TDKT_TR(L, "Mẫu xét", "Forms"),
                           TDKT_TR(L, "Tiêu chí", "Criteria"),
                           TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
-    tdkt_table_row(t, head);
-    tdkt_table_rule(t);
-    for (int c = 5; c <= 7; c++)
-        tdkt_table_align_right(t, c);
+    rows t;
+    rows_begin(&t, cli, 8, keys, head, 7u << 5);
     for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
         const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
         char from[11], to[11], nf[16], nc[16], nu[16];
@@ -84,11 +158,50 @@ static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
                              nf,
                              nc,
                              nu};
-        tdkt_table_row(t, row);
+        rows_add(&t, row);
     }
-    int error = tdkt_table_print(t, stdout);
-    tdkt_table_free(t);
-    return error;
+    return rows_end(&t);
+}
+
+/* A set's forms, one row each: under the set's heading in the table;
+ * naming their set in jsonl and csv, which print only the forms. */
+static int list_forms(const tdkt_cli *cli, const tdkt_ruleset *rs)
+{
+    tdkt_lang L = cli->lang;
+    bool table = cli->format == TDKT_FMT_TABLE;
+    static const char *const keys[] = {"ruleset", "code",     "subject",
+                                       "name",    "basis",    "criteria",
+                                       "unverified"};
+    const char *head[] = {"",
+                          TDKT_TR(L, "Mã", "Code"),
+                          TDKT_TR(L, "Đối tượng", "Subject"),
+                          TDKT_TR(L, "Hình thức", "Form"),
+                          TDKT_TR(L, "Căn cứ", "Basis"),
+                          TDKT_TR(L, "Tiêu chí", "Criteria"),
+                          TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
+    int skip = table; /* the table is under the set's heading */
+    rows t;
+    rows_begin(&t, cli, 7 - skip, keys + skip, head + skip,
+               3u << (5 - skip));
+    for (size_t i = 0; i < tdkt_ruleset_forms(rs); i++) {
+        const tdkt_form *f = tdkt_ruleset_form(rs, i);
+        char nc[16], nu[16];
+        snprintf(nc, sizeof nc, "%d", tdkt_form_criteria(f));
+        snprintf(nu, sizeof nu, "%d", tdkt_form_unverified(f));
+        bool unit = tdkt_form_subject(f) == TDKT_UNIT;
+        const char *row[] = {
+            tdkt_ruleset_id(rs),
+            tdkt_vocab_code(TDKT_V_AWARD, tdkt_form_award(f)),
+            !table ? (unit ? "unit" : "person")
+            : unit ? TDKT_TR(L, "tập thể", "collective")
+                   : TDKT_TR(L, "cá nhân", "individual"),
+            tdkt_form_name(f, L),
+            tdkt_form_basis(f),
+            nc,
+            nu};
+        rows_add(&t, row + skip);
+    }
+    return rows_end(&t);
 }
 
 static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
@@ -96,6 +209,8 @@ static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
     tdkt_lang L = cli->lang;
     char from[11], to[11];
     const tdkt_ruleset *p = tdkt_ruleset_parent(rs);
+    if (cli->format != TDKT_FMT_TABLE)
+        return list_forms(cli, rs);
     printf("%s — %s\n", tdkt_ruleset_id(rs), tdkt_ruleset_title(rs, L));
     printf("%s: %s\n", TDKT_TR(L, "Căn cứ", "Basis"), tdkt_ruleset_basis(rs));
     printf("%s: %s → %s\n", TDKT_TR(L, "Hiệu lực", "In force"),
@@ -105,35 +220,8 @@ static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
         printf("%s: %s\n", TDKT_TR(L, "Kế thừa", "Extends"),
                tdkt_ruleset_id(p));
     printf("SHA-256: %s\n\n", tdkt_ruleset_sha256(rs));
-    tdkt_table *t = tdkt_table_new(6);
-    const char *head[] = {TDKT_TR(L, "Mã", "Code"),
-                          TDKT_TR(L, "Đối tượng", "Subject"),
-                          TDKT_TR(L, "Hình thức", "Form"),
-                          TDKT_TR(L, "Căn cứ", "Basis"),
-                          TDKT_TR(L, "Tiêu chí", "Criteria"),
-                          TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
-    tdkt_table_row(t, head);
-    tdkt_table_rule(t);
-    tdkt_table_align_right(t, 4);
-    tdkt_table_align_right(t, 5);
-    for (size_t i = 0; i < tdkt_ruleset_forms(rs); i++) {
-        const tdkt_form *f = tdkt_ruleset_form(rs, i);
-        char nc[16], nu[16];
-        snprintf(nc, sizeof nc, "%d", tdkt_form_criteria(f));
-        snprintf(nu, sizeof nu, "%d", tdkt_form_unverified(f));
-        const char *row[] = {
-            tdkt_vocab_code(TDKT_V_AWARD, tdkt_form_award(f)),
-            tdkt_form_subject(f) == TDKT_UNIT
-                ? TDKT_TR(L, "tập thể", "collective")
-                : TDKT_TR(L, "cá nhân", "individual"),
-            tdkt_form_name(f, L),
-            tdkt_form_basis(f),
-            nc,
-            nu};
-        tdkt_table_row(t, row);
-    }
-    int error = tdkt_table_print(t, stdout);
-    tdkt_table_free(t);
+    int error = list_forms(cli, rs);
+    tdkt_table *t;
     if (error == TDKT_OK && tdkt_ruleset_params(rs)) {
         printf("\n%s\n", TDKT_TR(L, "Tham số", "Parameters"));
         t = tdkt_table_new(3);
@@ -216,14 +304,38 @@ int cmd_rules(tdkt_cli *cli, int argc, char **argv)
     if (argc < 2)
         return cli_usage_error(cli, "rules",
                                TDKT_TR(cli->lang, "cần 'list' hoặc 'check'", "say 'list' or 'check'"));
-    const char *dir = argc > 2 ? argv[2]
-                      : cli->rules ? cli->rules
-                                   : cli->rules_root;
-    if (argc > 3)
-        return cli_usage_error(cli, "rules",
-                               TDKT_TR(cli->lang, "mỗi lần một thư mục", "one folder at a time"));
-    if (strcmp(argv[1], "check") == 0) {
-        if (argc < 3 && !cli->rules)
+    /* The folder, if named: one, after an optional "--". */
+    const char *named = NULL;
+    bool dashdash = false;
+    for (int i = 2; i < argc; i++) {
+        if (!dashdash && strcmp(argv[i], "--") == 0) {
+            dashdash = true;
+        } else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
+            return cli_usage_error(cli, "rules",
+                                   TDKT_TR(cli->lang,
+                                           "tùy chọn '%s' không hợp lệ",
+                                           "unknown option '%s'"),
+                                   argv[i]);
+        } else if (named) {
+            return cli_usage_error(cli, "rules",
+                                   TDKT_TR(cli->lang, "mỗi lần một thư mục",
+                                           "one folder at a time"));
+        } else {
+            named = argv[i];
+        }
+    }
+    const char *dir = named ? named : cli->rules ? cli->rules
+                                                 : cli->rules_root;
+    bool check_cmd = strcmp(argv[1], "check") == 0;
+    int fmt_rc = cli_check_format(
+        cli, check_cmd ? "rules check" : "rules list",
+        check_cmd ? FMT(TDKT_FMT_TABLE)
+                  : FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                        FMT(TDKT_FMT_CSV));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
+    if (check_cmd) {
+        if (!named && !cli->rules)
             return cli_usage_error(cli, "rules",
                                    TDKT_TR(cli->lang,
                                            "bộ quy tắc nào? tdkt rules check "

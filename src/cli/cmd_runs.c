@@ -10,9 +10,10 @@ static const char help_vi[] =
     "           tdkt runs show ID\n"
     "\n"
     "Liệt kê các lần xét đã lưu, hoặc in lại các quyết định của lần xét ID\n"
-    "(--format jsonl hoặc json: đúng từng byte như tdkt eval đã in). Trước\n"
-    "khi in, kiểm tra SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện\n"
-    "nay, và báo nếu đã đổi.\n"
+    "(--format jsonl, json hoặc csv: đúng từng byte như tdkt eval đã in;\n"
+    "riêng tên đối tượng trong csv là tên hiện nay). Trước khi in, kiểm tra\n"
+    "SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện nay, và báo nếu\n"
+    "đã đổi. Định dạng: --format table (mặc định), jsonl, json, csv.\n"
     "\n"
     "Cột 'Dữ liệu': phiên bản hồ sơ mà lần xét đã đọc (mỗi lần nhập, mỗi\n"
     "dòng hồ sơ được ghi hay sửa làm nó tăng); '(đã đổi)': hồ sơ đã thay\n"
@@ -23,9 +24,10 @@ static const char help_en[] =
     "       tdkt runs show ID\n"
     "\n"
     "List the saved runs, or print the decisions of run ID again (--format\n"
-    "jsonl or json: byte for byte what tdkt eval printed). First checks each\n"
-    "rule set's recorded SHA-256 against its files now, and says if one\n"
-    "changed.\n"
+    "jsonl, json or csv: byte for byte what tdkt eval printed, but for the\n"
+    "subjects' names in csv, which are today's). First checks each rule\n"
+    "set's recorded SHA-256 against its files now, and says if one changed.\n"
+    "Formats: --format table (default), jsonl, json, csv.\n"
     "\n"
     "Column 'Records': the version of the records the run read (each\n"
     "import, and each record row written or changed, adds to it);\n"
@@ -37,6 +39,11 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_help(cli, help_vi, help_en);
+    int rc = cli_check_format(cli, "runs",
+                              FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_JSONL) |
+                                  FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_CSV));
+    if (rc != CLI_OK)
+        return rc;
     bool show = argc >= 2 && strcmp(argv[1], "show") == 0;
     if ((argc >= 2 && !show) || (show && argc != 3))
         return cli_usage_error(cli, "runs",
@@ -72,7 +79,7 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
         return cli_fail(cli, NULL);
     for (size_t i = 0; i < problems.count; i++)
         fprintf(stderr, "tdkt: %s\n", problems.items[i].message);
-    int rc = problems.count ? CLI_FAIL : CLI_OK;
+    rc = problems.count ? CLI_FAIL : CLI_OK;
     tdkt_diags_clear(&problems);
     return rc;
 }

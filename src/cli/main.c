@@ -107,6 +107,24 @@ int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
     return CLI_USAGE;
 }
 
+int cli_check_format(const tdkt_cli *cli, const char *cmd, unsigned allowed)
+{
+    if (allowed & FMT(cli->format))
+        return CLI_OK;
+    char names[128] = "";
+    size_t len = 0;
+    for (int f = TDKT_FMT_TABLE; f <= TDKT_FMT_XLSX; f++)
+        if (allowed & FMT(f))
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+                                    len ? ", " : "",
+                                    tdkt_format_name((tdkt_format)f));
+    return cli_usage_error(cli, cmd,
+                           TDKT_TR(cli->lang,
+                                   "lệnh %s in --format %s, không in %s",
+                                   "%s prints --format %s, not %s"),
+                           cmd, names, tdkt_format_name(cli->format));
+}
+
 bool cli_wants_help(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {

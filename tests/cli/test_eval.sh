@@ -71,6 +71,10 @@ check "table in Vietnamese" grep -q "Tổng hợp" "$tmp/vi.txt"
 check "table in English" grep -q "Summary" "$tmp/en.txt"
 "$TDKT" eval --dry-run --format csv > "$tmp/a.csv"
 check "csv has a row per nomination" test "$(($(wc -l < "$tmp/a.csv") - 1))" -eq "$n_noms"
+# An eligible nomination has no reasons against it: the criteria of a
+# route that failed when another route passed are none.
+check "csv gives no reasons for eligible nominations" bash -c "! grep -q ',eligible,.' '$tmp/a.csv'"
+check "... while ineligible ones have theirs" grep -q ',ineligible,.' "$tmp/a.csv"
 
 # Saving: a run, shown again identically, append-only
 "$TDKT" eval --format jsonl > "$tmp/saved.jsonl" 2> "$tmp/saved.err"
@@ -81,6 +85,14 @@ check "runs show gives the stored results" cmp -s "$tmp/shown.jsonl" "$tmp/a.jso
 "$TDKT" eval --dry-run --format json > "$tmp/a.json"
 "$TDKT" runs show 1 --format json > "$tmp/shown.json"
 check "runs show --format json is eval --format json, byte for byte" cmp -s "$tmp/shown.json" "$tmp/a.json"
+"$TDKT" runs show 1 --format csv > "$tmp/shown.csv"
+check "runs show --format csv is eval --format csv, byte for byte" cmp -s "$tmp/shown.csv" "$tmp/a.csv"
+"$TDKT" runs show 1 > "$tmp/shown.txt"
+check "runs show: the reasons of an ineligible decision" grep -qE "Không đủ điều kiện +[a-z_?]" "$tmp/shown.txt"
+"$TDKT" runs --format csv > "$tmp/runs.csv"
+check "runs --format csv: a header and the run" grep -q '^1,.*,0,' "$tmp/runs.csv"
+"$TDKT" rules list --format jsonl > "$tmp/sets.jsonl"
+check "rules list --format jsonl: an object per set" grep -q '^{"id":"vn/luat-2022",' "$tmp/sets.jsonl"
 check "each form of the run stored once" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_forms WHERE run_id=1')" -eq "$(sqlite3 "$TDKT_DB" 'SELECT count(DISTINCT form) FROM decisions WHERE run_id=1')"
 check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM decisions' 2>/dev/null"
 check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"
@@ -108,6 +120,13 @@ check "unknown option: exit 2" test $rc -eq 2
 check "bad year: exit 2" test $rc -eq 2
 "$TDKT" frobnicate > /dev/null 2>&1; rc=$?
 check "unknown command: exit 2" test $rc -eq 2
+for cmd in "--format md eval" "--format json diff" "--format xlsx runs" \
+           "--format jsonl rules check rules" "rules list --bogus" \
+           "rules check --bogus" "--format md confer --run 1"; do
+  # shellcheck disable=SC2086
+  "$TDKT" $cmd > /dev/null 2>&1; rc=$?
+  check "tdkt $cmd: a usage error, exit 2 (got $rc)" test $rc -eq 2
+done
 "$TDKT" --db "$tmp/none.db" eval --dry-run > /dev/null 2> "$tmp/none.err"; rc=$?
 check "missing database: exit 1" test $rc -eq 1
 check "... said in Vietnamese by default" grep -q "không có cơ sở dữ liệu này" "$tmp/none.err"

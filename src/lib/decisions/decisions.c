@@ -58,7 +58,14 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, now);
     tdkt_table *t = NULL;
-    bool table = fmt == TDKT_FMT_TABLE;
+    bool table = fmt == TDKT_FMT_TABLE, csv = fmt == TDKT_FMT_CSV;
+    json_out j;
+    if (csv)
+        fputs("run,started,rules,count,eligible,records,records_changed,"
+              "rule_sets,engine\n",
+              out);
+    else if (!table)
+        json_out_begin(&j, out, fmt);
     if (table) {
         t = tdkt_table_new(7);
         const char *head[] = {TDKT_TR(lang, "Lần xét", "Run"),
@@ -88,6 +95,24 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                                               lang),
                                  cell(st, 2, &error)};
             tdkt_table_row(t, row);
+        } else if (csv) {
+            tdkt_buf b = {0};
+            const char *cells[] = {
+                cell(st, 0, &error), cell(st, 1, &error), cell(st, 3, &error),
+                cell(st, 4, &error), cell(st, 6, &error),
+                known ? cell(st, 7, &error) : "",
+                !known ? "" : sqlite3_column_int64(st, 8) == 0 ? "0" : "1",
+                cell(st, 5, &error), cell(st, 2, &error)};
+            for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
+                if (c)
+                    tdkt_buf_put(&b, ",", 1);
+                tdkt_csv_cell(&b, cells[c]);
+            }
+            if (b.oom && error == TDKT_OK)
+                error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            if (error == TDKT_OK)
+                tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
+            tdkt_buf_free(&b);
         } else {
             tdkt_buf b = {0};
             tdkt_buf_printf(&b, "{\"run\":%lld,\"started\":",
@@ -109,7 +134,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             if (b.oom && error == TDKT_OK)
                 error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             if (error == TDKT_OK)
-                fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+                json_out_item(&j, tdkt_buf_cstr(&b));
             tdkt_buf_free(&b);
         }
     }
@@ -118,8 +143,10 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
         error = tdkt_store_fail(db, "runs");
     if (error == TDKT_OK && table)
         error = tdkt_table_print(t, out);
+    else if (error == TDKT_OK && !csv)
+        json_out_end(&j);
     tdkt_table_free(t);
-    return error;
+    return error < 0 ? error : tdkt_output_done(out, lang);
 }
 
 /* Recompute each recorded rule set's hash from its folder now. */
@@ -218,8 +245,13 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     saved_run run;
     if ((error = saved_run_load(db, run_id, &run)) < 0)
         return error;
+    /* The subject's name as the records have it now (CSV). */
     if (sqlite3_prepare_v2(db,
-                           "SELECT " SAVED_DECISION_COLUMNS " FROM decisions "
+                           "SELECT " SAVED_DECISION_COLUMNS ", CASE "
+                           "subject_type WHEN 'person' THEN (SELECT "
+                           "full_name FROM people p WHERE p.id = "
+                           "d.subject_id) ELSE (SELECT name FROM units u "
+                           "WHERE u.id = d.subject_id) END FROM decisions d "
                            "WHERE run_id = ? ORDER BY nomination_id",
                            -1, &st, NULL) != SQLITE_OK) {
         saved_run_free(&run);
@@ -229,7 +261,11 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     tdkt_table *t = NULL;
     json_out j;
     tdkt_buf b = {0};
-    bool table = fmt == TDKT_FMT_TABLE;
+    bool table = fmt == TDKT_FMT_TABLE, csv = fmt == TDKT_FMT_CSV;
+    if (csv)
+        fputs("nomination,subject_type,subject_id,subject_name,code,year,"
+              "ruleset,outcome,reasons\n",
+              out);
     if (table) {
         t = tdkt_table_new(6);
         const char *head[] = {TDKT_TR(lang, "Đề nghị", "Nomination"),
@@ -240,24 +276,51 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                               TDKT_TR(lang, "Lý do", "Reason")};
         tdkt_table_row(t, head);
         tdkt_table_rule(t);
-    } else {
+    } else if (!csv) {
         json_out_begin(&j, out, fmt);
     }
     while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!table) {
-            b.len = 0;
+        b.len = 0;
+        if (!table && !csv) {
             if ((error = saved_decision_json(&run, st, &b)) == TDKT_OK)
                 json_out_item(&j, tdkt_buf_cstr(&b));
             continue;
         }
-        int o = saved_outcome(cell(st, 7, &error));
-        const char *row[] = {cell(st, 0, &error),
-                             cell(st, 2, &error),
-                             cell(st, 3, &error),
-                             cell(st, 4, &error),
-                             tdkt_outcome_name(o, lang),
-                             cell(st, 8, &error)};
-        tdkt_table_row(t, row);
+        tdkt_result_view v;
+        const char *ruleset;
+        saved_decision d;
+        if ((error = saved_decision_read(&run, st, &v, &ruleset, &d)) < 0)
+            break;
+        tdkt_buf why = {0};
+        result_reasons_text(&why, &v, saved_node_view, &d);
+        char year[16];
+        snprintf(year, sizeof year, "%d", v.year);
+        if (table) {
+            const char *row[] = {cell(st, 0, &error),
+                                 cell(st, 2, &error),
+                                 cell(st, 3, &error),
+                                 year,
+                                 tdkt_outcome_name(v.outcome, lang),
+                                 tdkt_buf_cstr(&why)};
+            tdkt_table_row(t, row);
+        } else {
+            const char *cells[] = {cell(st, 0, &error), cell(st, 1, &error),
+                                   cell(st, 2, &error), cell(st, 10, &error),
+                                   cell(st, 3, &error), year,
+                                   ruleset ? ruleset : "",
+                                   tdkt_outcome_code(v.outcome),
+                                   tdkt_buf_cstr(&why)};
+            for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
+                if (c)
+                    tdkt_buf_put(&b, ",", 1);
+                tdkt_csv_cell(&b, cells[c]);
+            }
+            if (!b.oom && error == TDKT_OK)
+                tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
+        }
+        if ((why.oom || b.oom) && error == TDKT_OK)
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        tdkt_buf_free(&why);
     }
     if (error == TDKT_OK && rc != SQLITE_DONE)
         error = tdkt_store_fail(db, "runs");
@@ -268,8 +331,8 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
         if (error == TDKT_OK)
             error = tdkt_table_print(t, out);
         tdkt_table_free(t);
-    } else {
+    } else if (!csv) {
         json_out_end(&j);
     }
-    return error;
+    return error < 0 ? error : tdkt_output_done(out, lang);
 }

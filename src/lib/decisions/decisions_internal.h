@@ -62,6 +62,7 @@ int saved_outcome(const char *code);
 typedef struct saved_node {
     char *id, *kind, *basis, *status;
     const char *route; /* the id of its route, or NULL */
+    int depth;         /* 0 at the top */
 } saved_node;
 
 typedef struct saved_form {
@@ -101,6 +102,21 @@ bool saved_decode(saved_run *r, const unsigned char *blob, size_t len,
 #define SAVED_DECISION_COLUMNS                                               \
     "nomination_id, subject_type, subject_id, code, year, ruleset, form, "   \
     "outcome, message, result"
+
+/* One decision of a run, read from its row: the form its result
+ * belongs to (NULL: none, or saved as JSON by schema 1). */
+typedef struct saved_decision {
+    const saved_form *form;
+    const saved_run *run;
+} saved_decision;
+
+/* Read the decision in @p row (SAVED_DECISION_COLUMNS) into @p v, with
+ * its rule set's id in @p ruleset; its nodes are then given by
+ * saved_node_view(@p d, …). Valid until the next row.
+ * @return 0, TDKT_EDB (a damaged row) */
+int saved_decision_read(saved_run *r, sqlite3_stmt *row, tdkt_result_view *v,
+                        const char **ruleset, saved_decision *d);
+void saved_node_view(const void *ctx, size_t k, tdkt_criterion_view *out);
 
 /* Append the JSON of the decision in @p row (SAVED_DECISION_COLUMNS) to
  * @p b: exactly what the evaluation printed (spec/cli.md).

@@ -342,6 +342,7 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
             }
             if (strcmp(fm->nodes[p].kind, "route") == 0)
                 nd->route = fm->nodes[p].id;
+            nd->depth = fm->nodes[p].depth + 1;
         }
         if (fm->n > most)
             most = fm->n;
@@ -364,13 +365,7 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
 
 /* ---- one decision ---------------------------------------------------- */
 
-typedef struct saved_decision {
-    const saved_form *form;
-    const saved_run *run;
-} saved_decision;
-
-static void saved_node_view(const void *ctx, size_t k,
-                            tdkt_criterion_view *out)
+void saved_node_view(const void *ctx, size_t k, tdkt_criterion_view *out)
 {
     const saved_decision *d = ctx;
     const saved_node *nd = &d->form->nodes[k];
@@ -380,6 +375,7 @@ static void saved_node_view(const void *ctx, size_t k,
     out->basis = nd->basis;
     out->status = nd->status;
     out->route = nd->route;
+    out->depth = nd->depth;
     out->result = d->run->result[k];
     out->detail = d->run->detail[k];
 }
@@ -446,36 +442,50 @@ bool saved_decode(saved_run *r, const unsigned char *blob, size_t len,
     return decode_texts(r, blob, len, n);
 }
 
-int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)
+int saved_decision_read(saved_run *r, sqlite3_stmt *row, tdkt_result_view *v,
+                        const char **ruleset, saved_decision *d)
 {
+    memset(v, 0, sizeof *v);
+    v->nomination = (const char *)sqlite3_column_text(row, 0);
+    v->subject_type = (const char *)sqlite3_column_text(row, 1);
+    v->subject_id = (const char *)sqlite3_column_text(row, 2);
+    v->code = (const char *)sqlite3_column_text(row, 3);
+    v->year = sqlite3_column_int(row, 4);
+    *ruleset = (const char *)sqlite3_column_text(row, 5);
+    v->outcome = saved_outcome((const char *)sqlite3_column_text(row, 7));
+    v->message = (const char *)sqlite3_column_text(row, 8);
+    *d = (saved_decision){NULL, r};
     const unsigned char *res = sqlite3_column_blob(row, 9);
     size_t len = (size_t)sqlite3_column_bytes(row, 9);
+    if (sqlite3_column_type(row, 9) == SQLITE_TEXT ||
+        sqlite3_column_type(row, 6) == SQLITE_NULL || !res)
+        return TDKT_OK;
+    int64_t f = sqlite3_column_int64(row, 6);
+    if (f < 1 || (size_t)f > r->nforms ||
+        !saved_decode(r, res, len, r->forms[f - 1].n))
+        return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s is "
+                                        "damaged",
+                              (long long)r->id,
+                              v->nomination ? v->nomination : "?");
+    d->form = &r->forms[f - 1];
+    v->nnodes = d->form->n;
+    return TDKT_OK;
+}
+
+int saved_decision_json(saved_run *r, sqlite3_stmt *row, tdkt_buf *b)
+{
     if (sqlite3_column_type(row, 9) == SQLITE_TEXT) {
         /* Saved by schema 1: the JSON itself. */
-        tdkt_buf_put(b, (const char *)res, len);
+        tdkt_buf_put(b, (const char *)sqlite3_column_text(row, 9),
+                     (size_t)sqlite3_column_bytes(row, 9));
         return TDKT_OK;
     }
-    tdkt_result_view v = {0};
-    v.nomination = (const char *)sqlite3_column_text(row, 0);
-    v.subject_type = (const char *)sqlite3_column_text(row, 1);
-    v.subject_id = (const char *)sqlite3_column_text(row, 2);
-    v.code = (const char *)sqlite3_column_text(row, 3);
-    v.year = sqlite3_column_int(row, 4);
-    const char *ruleset = (const char *)sqlite3_column_text(row, 5);
-    v.outcome = saved_outcome((const char *)sqlite3_column_text(row, 7));
-    v.message = (const char *)sqlite3_column_text(row, 8);
-    saved_decision d = {NULL, r};
-    if (sqlite3_column_type(row, 6) != SQLITE_NULL && res) {
-        int64_t f = sqlite3_column_int64(row, 6);
-        if (f < 1 || (size_t)f > r->nforms ||
-            !saved_decode(r, res, len, r->forms[f - 1].n))
-            return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s "
-                                            "is damaged",
-                                  (long long)r->id,
-                                  v.nomination ? v.nomination : "?");
-        d.form = &r->forms[f - 1];
-        v.nnodes = d.form->n;
-    }
+    tdkt_result_view v;
+    const char *ruleset;
+    saved_decision d;
+    int error = saved_decision_read(r, row, &v, &ruleset, &d);
+    if (error < 0)
+        return error;
     result_json_write(b, &v, ruleset, saved_node_view, &d);
     return b->oom ? tdkt_error_set(TDKT_ENOMEM, "out of memory") : TDKT_OK;
 }

@@ -473,44 +473,42 @@ static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
     return error;
 }
 
-/* Is node k of result i a reason for its outcome? A failing or unknown
- * criterion counts unless a routes group above it passed anyway. */
-static bool is_reason(const tdkt_results *res, size_t i, size_t k)
+typedef struct side_print {
+    const char *label;
+    FILE *out;
+    bool whole; /* false once a line was printed short (out of memory) */
+} side_print;
+
+static void print_node(void *arg, const tdkt_criterion_view *c)
 {
-    const res_item *it = &res->items[i];
-    const rule_node *nodes = it->form->nodes;
-    int r = it->result[k];
-    if (nodes[k].kind == RN_ROUTE || (r != R_FAIL && r != R_UNKNOWN))
-        return false;
-    if (nodes[k].kind == RN_ROUTES)
-        return false; /* its criteria say more */
-    for (int p = nodes[k].parent; p >= 0; p = nodes[p].parent)
-        if (nodes[p].kind == RN_ROUTES && it->result[p] == R_PASS)
-            return false;
-    return true;
+    side_print *s = arg;
+    if (tdkt_safe_printf(s->out, "    %s %s %s — %s\n", s->label,
+                         mark(c->result), c->id, c->detail) < 0)
+        s->whole = false;
 }
 
 /* One side's reasons: failing criteria, or the routes that passed.
  * @return false when a line was printed short (out of memory) */
 static bool print_side(const tdkt_results *res, size_t i, const char *label,
-                       tdkt_lang lang, FILE *out)
+                       FILE *out)
 {
     tdkt_result_view v;
     tdkt_result_get(res, i, &v);
-    bool whole = true;
+    side_print s = {label, out, true};
     if (!v.form || !res->items[i].result)
-        return whole;
+        return s.whole;
+    live_result r = {res, i};
+    if (v.outcome != TDKT_ELIGIBLE) {
+        result_reasons(&v, live_node, &r, print_node, &s);
+        return s.whole;
+    }
     for (size_t k = 0; k < v.nnodes; k++) {
         tdkt_criterion_view c;
-        tdkt_result_node(res, i, k, lang, &c);
-        bool show = v.outcome == TDKT_ELIGIBLE
-                        ? strcmp(c.kind, "routes") == 0
-                        : is_reason(res, i, k);
-        if (show && tdkt_safe_printf(out, "    %s %s %s — %s\n", label,
-                                     mark(c.result), c.id, c.detail) < 0)
-            whole = false;
+        live_node(&r, k, &c);
+        if (strcmp(c.kind, "routes") == 0)
+            print_node(&s, &c);
     }
-    return whole;
+    return s.whole;
 }
 
 static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
@@ -556,8 +554,8 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
             walk_differences(d, i, table_changed, &ctx);
             continue;
         }
-        ctx.cut |= !print_side(d->a, i, before, lang, out);
-        ctx.cut |= !print_side(d->b, i, after, lang, out);
+        ctx.cut |= !print_side(d->a, i, before, out);
+        ctx.cut |= !print_side(d->b, i, after, out);
     }
     return ctx.cut ? oom() : TDKT_OK;
 }

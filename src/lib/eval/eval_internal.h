@@ -105,6 +105,28 @@ void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
                        const char *ruleset, result_node_fn *node,
                        const void *ctx);
 
+/* Result i of an evaluation as a result_node_fn's context (live_node):
+ * its nodes' views in Vietnamese (the language of the stored details). */
+typedef struct live_result {
+    const tdkt_results *res;
+    size_t i;
+} live_result;
+void live_node(const void *ctx, size_t k, tdkt_criterion_view *out);
+
+/* ---- reasons.c: why a result has its outcome ---- */
+/* Calls @p fn with each node of the result that is a reason for its
+ * outcome, in node order: each criterion (or quota) that failed or is
+ * undecided, except those inside a group of routes that passed anyway
+ * (another route met the award). The one rule of eval's one-line forms,
+ * of runs show and of the diff. */
+typedef void reason_fn(void *arg, const tdkt_criterion_view *c);
+void result_reasons(const tdkt_result_view *v, result_node_fn *node,
+                    const void *ctx, reason_fn *fn, void *arg);
+/* The reasons in one line: the result's message when it has one, else
+ * the reasons' ids ("?id" when undecided), "; " between. */
+void result_reasons_text(tdkt_buf *b, const tdkt_result_view *v,
+                         result_node_fn *node, const void *ctx);
+
 /* JSON objects printed one at a time: as lines (jsonl), or as one array
  * (json) when @p fmt is TDKT_FMT_JSON. */
 typedef struct json_out {

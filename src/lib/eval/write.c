@@ -70,12 +70,7 @@ void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
     buf_lit(b, "]}");
 }
 
-typedef struct live_result {
-    const tdkt_results *res;
-    size_t i;
-} live_result;
-
-static void live_node(const void *ctx, size_t k, tdkt_criterion_view *out)
+void live_node(const void *ctx, size_t k, tdkt_criterion_view *out)
 {
     const live_result *r = ctx;
     tdkt_result_node(r->res, r->i, k, TDKT_LANG_VI, out);
@@ -151,28 +146,6 @@ static const char *mark(int result)
                                  : "?";
 }
 
-/* Failed and unknown criteria ids, for one-line summaries. */
-static void reasons(const tdkt_results *res, size_t i, tdkt_buf *b)
-{
-    tdkt_result_view v;
-    tdkt_result_get(res, i, &v);
-    if (v.message) {
-        tdkt_buf_puts(b, v.message);
-        return;
-    }
-    for (size_t k = 0; k < v.nnodes; k++) {
-        tdkt_criterion_view c;
-        tdkt_result_node(res, i, k, TDKT_LANG_VI, &c);
-        if (strcmp(c.kind, "criterion") != 0 ||
-            (c.result != TDKT_FAIL && c.result != TDKT_UNKNOWN))
-            continue;
-        /* Inside routes, a failed route is a reason only when no route
-         * passed; the routes node tells. */
-        tdkt_buf_printf(b, "%s%s%s", b->len ? "; " : "",
-                        c.result == TDKT_UNKNOWN ? "?" : "", c.id);
-    }
-}
-
 static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
 {
     const tdkt_results *res = ctx;
@@ -190,7 +163,8 @@ static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
                            v.ruleset ? tdkt_ruleset_id(v.ruleset) : "",
                            tdkt_outcome_code(v.outcome),
                            NULL};
-    reasons(res, i, &why);
+    live_result r = {res, i};
+    result_reasons_text(&why, &v, live_node, &r);
     cells[8] = tdkt_buf_cstr(&why);
     for (int c = 0; c < 9; c++) {
         if (c)
