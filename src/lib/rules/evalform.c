@@ -22,6 +22,12 @@ typedef struct form_call {
     rt_out *out;
 } form_call;
 
+/* A criterion's detail is kept whole up to this many bytes. A longer one
+ * (a rule printing a list without end) is cut at a character's start and
+ * ends with "…": the results live in the host's memory, outside the
+ * rule's cap, for every nomination of the run. */
+#define DETAIL_MAX 4096
+
 /* Stack slots of run_criteria's arguments. */
 enum { ARG_CTX = 1, ARG_FNS, ARG_PARAMS, ARG_SUBJ, ARG_NOM };
 
@@ -87,6 +93,16 @@ static int run_criteria(lua_State *L)
                                   lua_typename(L, t));
         }
         c->out->result[i] = (int8_t)res;
+        char cut[DETAIL_MAX + sizeof "…"];
+        if (len > DETAIL_MAX) {
+            len = DETAIL_MAX;
+            while (len > 0 && ((unsigned char)detail[len] & 0xC0) == 0x80)
+                len--; /* detail[len] continues a character */
+            memcpy(cut, detail, len);
+            memcpy(cut + len, "…", sizeof "…" - 1);
+            detail = cut;
+            len += sizeof "…" - 1;
+        }
         c->out->detail[i] = c->out->alloc(c->out->arena, detail, len);
         lua_settop(L, base);
     }

@@ -190,6 +190,12 @@ int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud);
 char *rt_strdup(rt *r, const char *s);
 /* Replace a table by a read-only proxy (deeply); pushes the proxy. */
 void rt_freeze(lua_State *L, int idx);
+/* The rt a state belongs to. */
+rt *rt_host(lua_State *L);
+/* Put the guarded forms of the standard functions that could run past
+ * the budgets or keep state (guards.c) into the globals @p base, and into
+ * the libraries of @p globals (not yet frozen). */
+void rt_guard_libs(lua_State *L, int base, int globals);
 /* Check and restore primitive upvalues; returns false (message pushed)
  * when a script changed one. */
 bool rt_check_state(rt *r);

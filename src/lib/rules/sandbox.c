@@ -44,7 +44,7 @@ void rt_default_limits(rt_limits *l)
     l->memory = 64u << 20;
 }
 
-static rt *host(lua_State *L)
+rt *rt_host(lua_State *L)
 {
     lua_rawgetp(L, LUA_REGISTRYINDEX, &HOST_KEY);
     rt *r = lua_touserdata(L, -1);
@@ -108,7 +108,7 @@ static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
 
 static void hook(lua_State *L, lua_Debug *ar)
 {
-    rt *r = host(L);
+    rt *r = rt_host(L);
     if (!r->killed) {
         const char *what = NULL;
         char detail[96] = "";
@@ -271,6 +271,22 @@ static bool is_proxy(lua_State *L, int idx)
     return yes;
 }
 
+/* Each table in the table at @p idx, frozen in its place. */
+static void freeze_fields(lua_State *L, int idx)
+{
+    luaL_checkstack(L, 6, "freezing");
+    lua_pushnil(L);
+    while (lua_next(L, idx)) { /* key value */
+        if (lua_type(L, -1) == LUA_TTABLE) {
+            rt_freeze(L, -1); /* key value frozen */
+            lua_pushvalue(L, -3);
+            lua_insert(L, -2);
+            lua_rawset(L, idx); /* t[key] = frozen */
+        }
+        lua_pop(L, 1);
+    }
+}
+
 void rt_freeze(lua_State *L, int idx)
 {
     idx = lua_absindex(L, idx);
@@ -305,15 +321,11 @@ void rt_freeze(lua_State *L, int idx)
     lua_setfield(L, -2, "__metatable"); /* getmetatable() answers false */
     lua_setmetatable(L, -2);            /* cache proxy */
     /* Nested tables are frozen in place inside the real table, which only
-     * the proxy can reach from now on. */
-    lua_pushnil(L);
-    while (lua_next(L, idx)) { /* cache proxy key value */
-        if (lua_type(L, -1) == LUA_TTABLE) {
-            rt_freeze(L, -1); /* cache proxy key value frozen */
-            lua_pushvalue(L, -3);
-            lua_insert(L, -2);
-            lua_rawset(L, idx); /* real[key] = frozen */
-        }
+     * the proxy can reach from now on; so are the tables of the real
+     * table's own metatable (an __index table answers for it). */
+    freeze_fields(L, idx);
+    if (lua_getmetatable(L, idx)) { /* cache proxy mt0 */
+        freeze_fields(L, lua_gettop(L));
         lua_pop(L, 1);
     }
     lua_remove(L, -2); /* proxy */
@@ -378,87 +390,6 @@ static const char *const base_allowed[] = {
     "tonumber", "tostring", "type", "xpcall", "rawequal", "rawlen",
     "rawget", "setmetatable", "getmetatable", "_VERSION", NULL};
 
-/*
- * Lua's pattern matching runs in C, where no hook can stop it, and
- * backtracking over k quantifiers costs up to n^(k+1) steps on a subject
- * of n bytes. The pattern functions are therefore wrapped: the estimated
- * cost must stay under a bound, or the call is an error (a rule has no
- * need for costly patterns; plain finds are always allowed).
- */
-#define PATTERN_BUDGET 1e8
-
-static int pattern_quantifiers(const char *p, size_t n)
-{
-    int q = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '%') {
-            i++; /* escaped character */
-            continue;
-        }
-        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
-            q++;
-    }
-    return q;
-}
-
-static int guarded_pattern(lua_State *L)
-{
-    size_t n = 0, m = 0;
-    luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &m);
-    bool plain = lua_toboolean(L, 4) &&
-                 lua_toboolean(L, lua_upvalueindex(2)); /* find only */
-    if (!plain) {
-        int q = pattern_quantifiers(p, m);
-        double cost = (double)(n + 1) * (double)(m + 1);
-        for (int k = 0; k < q && cost <= PATTERN_BUDGET; k++)
-            cost *= (double)(n + 1);
-        if (cost > PATTERN_BUDGET)
-            return luaL_error(L,
-                              "pattern too costly for a rule (%d "
-                              "repetitions over %d bytes)",
-                              q, (int)n);
-    }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
-}
-
-static void guard_patterns(lua_State *L, int strlib)
-{
-    static const char *const fns[] = {"find", "match", "gmatch", "gsub",
-                                       NULL};
-    for (const char *const *f = fns; *f; f++) {
-        lua_getfield(L, strlib, *f);
-        lua_pushboolean(L, strcmp(*f, "find") == 0);
-        lua_pushcclosure(L, guarded_pattern, 2);
-        lua_setfield(L, strlib, *f);
-    }
-}
-
-/*
- * setmetatable without finalizers: a __gc metamethod would run whenever the
- * collector decides, possibly in another nomination or while the state is
- * closed, outside every budget. Lua marks an object for finalization only
- * if its metatable has __gc when set, so checking here is enough.
- */
-static int guarded_setmetatable(lua_State *L)
-{
-    /* as lbaselib's setmetatable, with every error raised here so that it
-     * names the script's line */
-    luaL_checktype(L, 1, LUA_TTABLE);
-    int t = lua_type(L, 2);
-    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
-    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
-    if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, "__gc metamethods are not allowed in rules");
-    lua_settop(L, 2);
-    lua_setmetatable(L, 1);
-    return 1;
-}
-
 /* Build the shared globals table from the opened libraries. */
 static void build_base(lua_State *L)
 {
@@ -475,8 +406,7 @@ static void build_base(lua_State *L)
         lua_getfield(L, -1, *n);
         lua_setfield(L, -3, *n);
     }
-    lua_pushcfunction(L, guarded_setmetatable);
-    lua_setfield(L, -3, "setmetatable");
+    rt_guard_libs(L, lua_gettop(L) - 1, lua_gettop(L));
     /* Deterministic evaluation: no random numbers. */
     lua_getfield(L, -1, LUA_MATHLIBNAME);
     lua_pushnil(L);
@@ -484,11 +414,10 @@ static void build_base(lua_State *L)
     lua_pushnil(L);
     lua_setfield(L, -2, "randomseed");
     lua_pop(L, 1);
-    /* No bytecode, in either direction; no runaway patterns. */
+    /* No bytecode, in either direction. */
     lua_getfield(L, -1, LUA_STRLIBNAME);
     lua_pushnil(L);
     lua_setfield(L, -2, "dump");
-    guard_patterns(L, lua_gettop(L));
     lua_pop(L, 1);
     static const char *const libs[] = {LUA_STRLIBNAME, LUA_TABLIBNAME,
                                        LUA_MATHLIBNAME, LUA_UTF8LIBNAME,
@@ -768,29 +697,48 @@ void rt_require_plain(lua_State *L, int idx, int depth)
  */
 void rt_snapshot_function(rt *r, int fidx);
 
-/* Walk a (frozen) table for the functions it holds, at any depth. */
+static void snapshot_table(rt *r, int tidx);
+
+/* The functions and tables held in the table at @p idx, walked. */
+static void snapshot_fields(rt *r, int idx)
+{
+    lua_State *L = r->L;
+    luaL_checkstack(L, 6, "snapshot");
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -1) == LUA_TFUNCTION)
+            rt_snapshot_function(r, -1);
+        else if (lua_type(L, -1) == LUA_TTABLE)
+            snapshot_table(r, -1);
+        lua_pop(L, 1);
+    }
+}
+
+/* Walk a (frozen) table for the functions it holds, at any depth, and
+ * in its real table's metatable (an __index function's upvalues). */
 static void snapshot_table(rt *r, int tidx)
 {
     lua_State *L = r->L;
     tidx = lua_absindex(L, tidx);
     if (!is_proxy(L, tidx) || lua_getmetatable(L, tidx) == 0)
         return;
-    lua_getfield(L, -1, "__index"); /* mt real */
-    if (lua_getfield(L, -1, "__tdkt_walked") == LUA_TBOOLEAN) {
-        lua_pop(L, 3);
+    /* The mark goes on the proxy's metatable, read raw: the real table
+     * may be the script's, with an __index of its own (and cycles). */
+    lua_pushliteral(L, "__tdkt_walked"); /* mt key */
+    if (lua_rawget(L, -2) == LUA_TBOOLEAN) {
+        lua_pop(L, 2);
         return;
     }
     lua_pop(L, 1);
+    lua_pushliteral(L, "__tdkt_walked");
     lua_pushboolean(L, 1);
-    lua_setfield(L, -3, "__tdkt_walked"); /* on the metatable: seen */
+    lua_rawset(L, -3);
+    lua_pushliteral(L, "__index");
+    lua_rawget(L, -2); /* mt real */
     int real = lua_gettop(L);
-    luaL_checkstack(L, 6, "snapshot");
-    lua_pushnil(L);
-    while (lua_next(L, real)) {
-        if (lua_type(L, -1) == LUA_TFUNCTION)
-            rt_snapshot_function(r, -1);
-        else if (lua_type(L, -1) == LUA_TTABLE)
-            snapshot_table(r, -1);
+    snapshot_fields(r, real);
+    if (lua_getmetatable(L, real)) { /* mt real mt0 */
+        snapshot_fields(r, lua_gettop(L));
         lua_pop(L, 1);
     }
     lua_pop(L, 2);
@@ -873,7 +821,11 @@ bool rt_check_state(rt *r)
         lua_pop(L, 1);
         lua_getupvalue(L, -1, i);  /* snap rec f now */
         lua_rawgeti(L, -3, 3);     /* snap rec f now was */
-        if (!lua_rawequal(L, -1, -2)) {
+        bool both_nan = lua_type(L, -1) == LUA_TNUMBER &&
+                        lua_type(L, -2) == LUA_TNUMBER &&
+                        lua_tonumber(L, -1) != lua_tonumber(L, -1) &&
+                        lua_tonumber(L, -2) != lua_tonumber(L, -2);
+        if (!lua_rawequal(L, -1, -2) && !both_nan) {
             lua_setupvalue(L, -3, i); /* restore; snap rec f now */
             lua_Debug ar;
             lua_pushvalue(L, -2);

@@ -1,0 +1,201 @@
+/*
+ * The standard functions as rules see them. The budgets are kept by a
+ * count hook, which Lua runs between the script's instructions: never
+ * inside a C function, and not while an error's message handler runs.
+ * A library function that can work for a long time without returning to
+ * Lua, allocating nothing that the memory cap would stop, or that runs
+ * script code out of the hook's reach, is replaced here by a guarded
+ * form; so is setmetatable, which could attach a finalizer.
+ */
+#include <string.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "rules/rules_internal.h"
+
+/* Elements a rule may ask table.move to move: far more than any rule
+ * needs (a table that large would not fit the memory cap), few enough to
+ * finish within the time budget when moving nils allocates nothing. */
+#define MOVE_MAX ((lua_Integer)1 << 24)
+
+/*
+ * Lua's pattern matching runs in C, and backtracking over k quantifiers
+ * costs up to n^(k+1) steps on a subject of n bytes (a balance %b scans
+ * on from each start, as a quantifier does; a plain find compares the
+ * needle at every offset). The estimated cost must stay under a bound,
+ * or the call is an error: a rule has no need for costly patterns.
+ */
+#define PATTERN_BUDGET 1e8
+
+static int pattern_repeats(const char *p, size_t n)
+{
+    int q = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '%') {
+            if (i + 1 < n && p[i + 1] == 'b') {
+                q++;
+                i += 3; /* %bxy */
+            } else {
+                i++; /* escaped character */
+            }
+            continue;
+        }
+        if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?')
+            q++;
+    }
+    return q;
+}
+
+static int guarded_pattern(lua_State *L)
+{
+    size_t n = 0, m = 0;
+    luaL_checklstring(L, 1, &n);
+    const char *p = luaL_checklstring(L, 2, &m);
+    bool plain = lua_toboolean(L, 4) &&
+                 lua_toboolean(L, lua_upvalueindex(2)); /* find only */
+    int q = plain ? 0 : pattern_repeats(p, m);
+    double cost = (double)(n + 1) * (double)(m + 1);
+    for (int k = 0; k < q && cost <= PATTERN_BUDGET; k++)
+        cost *= (double)(n + 1);
+    if (cost > PATTERN_BUDGET)
+        return luaL_error(L,
+                          "pattern too costly for a rule (%d repetitions "
+                          "over %d bytes)",
+                          q, (int)n);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Call the original function (upvalue 1) with every argument. */
+static int call_original(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* string.rep allocates its result before it loops, so the memory cap
+ * stops a large one at once; but an empty string repeated (with an empty
+ * separator) allocates nothing and loops n times: it is "". */
+static int guarded_rep(lua_State *L)
+{
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    return call_original(L);
+}
+
+static int guarded_move(lua_State *L)
+{
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)MOVE_MAX)
+        return luaL_error(L,
+                          "table.move: %I elements are too many for a rule "
+                          "(at most %I)",
+                          (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f +
+                                        1),
+                          MOVE_MAX);
+    return call_original(L);
+}
+
+/*
+ * xpcall(f, handler, ...) as a pcall, the handler called afterwards. Lua
+ * calls a message handler where the error is raised; when that is the
+ * hook stopping a script at its budget, hooks are off until the error is
+ * caught, so a handler that loops would never be stopped. Rules cannot
+ * read the stack (no debug library), so the handler loses nothing by
+ * running after the unwinding, where the budgets hold. A stopped script
+ * stays stopped: the limit's error goes on up.
+ */
+static int guarded_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    rt *r = rt_host(L);
+    lua_pushvalue(L, 1);
+    for (int i = 3; i <= n; i++)
+        lua_pushvalue(L, i);
+    int status = lua_pcall(L, n >= 2 ? n - 2 : 0, LUA_MULTRET, 0);
+    if (r->killed)
+        return lua_error(L);
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_insert(L, n + 1);
+        return lua_gettop(L) - n;
+    }
+    if (status == LUA_ERRRUN) { /* Lua's own handler sees only these */
+        lua_pushvalue(L, 2);
+        lua_insert(L, -2);
+        lua_pcall(L, 1, 1, 0);
+        if (r->killed)
+            return lua_error(L);
+    }
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    return 2;
+}
+
+/*
+ * setmetatable without finalizers: a __gc metamethod would run whenever the
+ * collector decides, possibly in another nomination or while the state is
+ * closed, outside every budget. Lua marks an object for finalization only
+ * if its metatable has __gc when set, so checking here is enough.
+ */
+static int guarded_setmetatable(lua_State *L)
+{
+    /* as lbaselib's setmetatable, with every error raised here so that it
+     * names the script's line */
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "__gc metamethods are not allowed in rules");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* lib[name] = fn, closing over the original (and @p flag, when >= 0). */
+static void wrap(lua_State *L, int lib, const char *name, lua_CFunction fn,
+                 int flag)
+{
+    lua_getfield(L, lib, name);
+    int nup = 1;
+    if (flag >= 0) {
+        lua_pushboolean(L, flag);
+        nup = 2;
+    }
+    lua_pushcclosure(L, fn, nup);
+    lua_setfield(L, lib, name);
+}
+
+void rt_guard_libs(lua_State *L, int base, int globals)
+{
+    base = lua_absindex(L, base);
+    globals = lua_absindex(L, globals);
+    lua_pushcfunction(L, guarded_setmetatable);
+    lua_setfield(L, base, "setmetatable");
+    lua_pushcfunction(L, guarded_xpcall);
+    lua_setfield(L, base, "xpcall");
+
+    lua_getfield(L, globals, LUA_STRLIBNAME);
+    int str = lua_gettop(L);
+    static const char *const patterns[] = {"find", "match", "gmatch", "gsub",
+                                           NULL};
+    for (const char *const *f = patterns; *f; f++)
+        wrap(L, str, *f, guarded_pattern, strcmp(*f, "find") == 0);
+    wrap(L, str, "rep", guarded_rep, -1);
+    lua_getfield(L, globals, LUA_TABLIBNAME);
+    wrap(L, lua_gettop(L), "move", guarded_move, -1);
+    lua_pop(L, 2);
+}
