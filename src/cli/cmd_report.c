@@ -65,12 +65,13 @@ static void print_lines(FILE *out, const tdkt_diags *d, tdkt_lang lang)
 {
     for (size_t i = 0; i < d->count; i++) {
         const tdkt_diag *g = &d->items[i];
-        fputs(g->file, out);
+        /* The cells quoted in the messages are the file's: made safe. */
+        tdkt_safe_printf(out, "%s", g->file);
         if (g->line > 0)
             fprintf(out, ":%ld", g->line);
         if (g->column[0])
-            fprintf(out, ": %s", g->column);
-        fprintf(out, ": %s\n", g->message);
+            tdkt_safe_printf(out, ": %s", g->column);
+        tdkt_safe_printf(out, ": %s\n", g->message);
     }
     if (d->dropped)
         fprintf(out, TDKT_TR(lang, "… và %zu dòng nữa\n",

@@ -212,6 +212,25 @@ check "diff table: shows changes" grep -q "Bình\|Tổ chức" "$tmp/out"
 check "diff table: nothing raw, U+FFFD instead" clean "$tmp/out" 1
 run --db "$db" report --year 2024
 check "report table: nothing raw ($(err))" clean "$tmp/out"
+# CSV and JSON lines are read on the terminal too (cat, less, head).
+for cmd in "eval --dry-run --format csv" "eval --dry-run --format jsonl" \
+           "diff --from 2023-12-31 --to 2024-12-31 --format csv" \
+           "diff --from 2023-12-31 --to 2024-12-31 --format jsonl" \
+           "runs show 1 --format csv"; do
+  # shellcheck disable=SC2086
+  run --db "$db" $cmd
+  check "$cmd: exit 0 ($(err))" test "$status" -eq 0
+  # (JSON escapes control characters as \u001b: no U+FFFD needed there)
+  case "$cmd" in
+  *csv) check "$cmd: nothing raw, U+FFFD instead" clean "$tmp/out" 1 ;;
+  *) check "$cmd: nothing raw" clean "$tmp/out" ;;
+  esac
+done
+# report check quotes the hand-filled table's cells in its messages.
+printf 'STT,Hình thức khen thưởng,Tổng số\n1,"Bằng khen\033]0;pwned\a",x\n' > "$tmp/hand.csv"
+run --db "$db" report check "$tmp/hand.csv"
+check "report check: nothing raw ($(err))" clean "$tmp/out"
+check "report check: nothing raw on stderr" clean "$tmp/err"
 
 # ---- c. huge fields and headers --------------------------------------------
 # peak RUN...: run tdkt, keep status and peak RSS (kB) in rss.

@@ -315,7 +315,7 @@ static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
         tdkt_buf_puts(&b, "]}");
         bool lost = b.oom;
         if (!lost)
-            fprintf(out, "%s\n", tdkt_buf_cstr(&b));
+            tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
         tdkt_buf_free(&b);
         if (lost)
             return oom();
@@ -367,7 +367,7 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
         }
         bool lost = row.oom || crit.oom;
         if (!lost)
-            fprintf(out, "%s\n", tdkt_buf_cstr(&row));
+            tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&row));
         tdkt_buf_free(&row);
         tdkt_buf_free(&crit);
         if (lost)

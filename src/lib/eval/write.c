@@ -146,9 +146,12 @@ static const char *mark(int result)
                                  : "?";
 }
 
+/* One result as a CSV row, terminal-safe like every other output (a CSV
+ * is often read with cat or less before a spreadsheet opens it). */
 static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
 {
     const tdkt_results *res = ctx;
+    size_t start = b->len;
     tdkt_result_view v;
     tdkt_result_get(res, i, &v);
     tdkt_buf why = {0};
@@ -172,6 +175,7 @@ static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
         tdkt_csv_cell(b, cells[c]);
     }
     tdkt_buf_put(b, "\n", 1);
+    tdkt_buf_make_safe(b, start);
     bool ok = !why.oom; /* a truncated row would pass for a whole one */
     tdkt_buf_free(&why);
     return ok;
