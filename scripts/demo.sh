@@ -31,7 +31,11 @@ echo "(toàn bộ kết quả: build/demo-eval.txt)"
 
 step "tdkt diff --from 2023-12-31 --to 2024-12-31 (chạy thử: NĐ 91/2017 → Luật 2022)"
 $tdkt diff --year 2024 --from 2023-12-31 --to 2024-12-31 > build/demo-diff.txt
-head -n 60 build/demo-diff.txt
+# Each nomination that changes, then the summary: show the first ones and
+# the summary.
+head -n 30 build/demo-diff.txt
+echo "…"
+sed -n '/^Hình thức/,$p' build/demo-diff.txt
 echo "(toàn bộ: build/demo-diff.txt)"
 
 step "tdkt confer (ghi các quyết định đủ điều kiện thành khen thưởng đã trao)"

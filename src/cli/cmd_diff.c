@@ -10,9 +10,9 @@ static const char help_vi[] =
     "Cách dùng: tdkt diff --from A --to B [--year NĂM] [--id ĐỀ_NGHỊ]...\n"
     "                     [--set TÊN=GIÁ_TRỊ]... [--only LOẠI] [--fresh]\n"
     "\n"
-    "Chạy thử: xét cùng các đề nghị theo hai bộ quy tắc A và B, in tóm tắt\n"
-    "theo hình thức rồi từng đề nghị có thay đổi, với các tiêu chí khác\n"
-    "nhau ở hai bên. Không ghi gì vào cơ sở dữ liệu.\n"
+    "Chạy thử: xét cùng các đề nghị theo hai bộ quy tắc A và B, in từng đề\n"
+    "nghị có thay đổi (kết quả hay tiêu chí), với lý do ở hai bên, rồi tóm\n"
+    "tắt theo hình thức. Không ghi gì vào cơ sở dữ liệu.\n"
     "\n"
     "A và B có thể là:\n"
     "  THƯ_MỤC             một bộ quy tắc, hoặc thư mục nhiều bộ (chọn theo\n"
@@ -24,10 +24,10 @@ static const char help_vi[] =
     "  --set TÊN=GIÁ_TRỊ   đổi một tham số của phía B cho lần chạy này, ví\n"
     "                      dụ --set bk_ttg.years=4 (lặp lại được)\n"
     "  --only LOẠI         chỉ in: gained (thêm đủ điều kiện), lost (mất),\n"
-    "                      review (sang xem xét), reasons (chỉ đổi lý do),\n"
-    "                      changed (mọi thay đổi); lặp lại được. Mặc định\n"
-    "                      bảng in các đề nghị đổi kết quả; jsonl và csv\n"
-    "                      in mọi thay đổi\n"
+    "                      review (sang hay thôi xem xét), outcome (mọi\n"
+    "                      thay đổi kết quả), reasons (chỉ đổi lý do),\n"
+    "                      changed (mọi thay đổi, mặc định); lặp lại được.\n"
+    "                      Bảng tóm tắt luôn đếm mọi thay đổi\n"
     "  --fresh             xét lại phía A từ đầu. Mặc định, nếu một lần xét\n"
     "                      đã lưu (tdkt eval) đã xét đúng dữ liệu này theo\n"
     "                      đúng các tệp của bộ quy tắc A, cùng ngôn ngữ,\n"
@@ -41,9 +41,9 @@ static const char help_en[] =
     "Usage: tdkt diff --from A --to B [--year YEAR] [--id NOMINATION]...\n"
     "                 [--set NAME=VALUE]... [--only KIND] [--fresh]\n"
     "\n"
-    "Dry-run: judge the same nominations under rule sets A and B; print a\n"
-    "summary per award, then each nomination that changes, with the\n"
-    "criteria whose results differ. Writes nothing.\n"
+    "Dry-run: judge the same nominations under rule sets A and B; print\n"
+    "each nomination whose outcome or criteria change, with each side's\n"
+    "reasons, then a summary per award. Writes nothing.\n"
     "\n"
     "A and B may be:\n"
     "  DIR                 one rule set, or a folder of sets (chosen by\n"
@@ -54,10 +54,11 @@ static const char help_en[] =
     "\n"
     "  --set NAME=VALUE    change a parameter of side B for this run, e.g.\n"
     "                      --set bk_ttg.years=4 (repeatable)\n"
-    "  --only KIND         print only: gained, lost, review, reasons, or\n"
-    "                      changed (everything); repeatable. By default\n"
-    "                      the table lists changes of outcome; jsonl and\n"
-    "                      csv list every change\n"
+    "  --only KIND         print only: gained, lost, review (to or from),\n"
+    "                      outcome (every change of outcome), reasons\n"
+    "                      (reasons only), or changed (everything, the\n"
+    "                      default); repeatable. The summary always counts\n"
+    "                      every change\n"
     "  --fresh             judge side A afresh. By default, when a saved run\n"
     "                      (tdkt eval) judged these very records under the\n"
     "                      same files of rule set A, in the same language,\n"
@@ -118,6 +119,8 @@ static unsigned only_bit(const char *kind)
         return 1u << TDKT_TO_REVIEW | 1u << TDKT_FROM_REVIEW;
     if (strcmp(kind, "reasons") == 0)
         return 1u << TDKT_REASONS;
+    if (strcmp(kind, "outcome") == 0)
+        return ~(1u << TDKT_REASONS);
     if (strcmp(kind, "changed") == 0)
         return ~0u;
     return 0;
@@ -179,9 +182,10 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
                 cli_usage_error(cli, "diff",
                                 TDKT_TR(cli->lang,
                                         "--only nhận gained, lost, review, "
-                                        "reasons hoặc changed",
+                                        "outcome, reasons hoặc changed",
                                         "--only takes gained, lost, "
-                                        "review, reasons or changed"));
+                                        "review, outcome, reasons or "
+                                        "changed"));
                 goto done;
             }
             only |= bit;

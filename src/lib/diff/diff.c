@@ -424,19 +424,20 @@ static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
         counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code]
               [d->items[k].change]++;
     }
-    tdkt_table *t = tdkt_table_new(7);
+    tdkt_table *t = tdkt_table_new(8);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           TDKT_TR(lang, "Số đề nghị", "Judged"),
                           TDKT_TR(lang, "Thêm đủ ĐK", "Gain"),
                           TDKT_TR(lang, "Mất ĐK", "Lose"),
                           TDKT_TR(lang, "Sang xem xét", "To review"),
                           TDKT_TR(lang, "Thôi xem xét", "From review"),
+                          TDKT_TR(lang, "Đổi kết quả khác", "Other outcome"),
                           TDKT_TR(lang, "Chỉ đổi lý do", "Reasons only")};
     tdkt_table_row(t, head);
     tdkt_table_rule(t);
-    for (int c = 1; c < 7; c++)
+    for (int c = 1; c < 8; c++)
         tdkt_table_align_right(t, c);
-    size_t tot[7] = {0};
+    size_t tot[8] = {0};
     for (int code = 0; code <= TDKT_AWARD_COUNT_; code++) {
         size_t judged = 0;
         for (int c = 0; c <= TDKT_REASONS; c++)
@@ -448,25 +449,26 @@ static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
                        counts[code][TDKT_LOST],
                        counts[code][TDKT_TO_REVIEW],
                        counts[code][TDKT_FROM_REVIEW],
-                       counts[code][TDKT_REASONS] + counts[code][TDKT_CHANGED],
-                       0};
-        char num[6][24];
-        for (int c = 0; c < 6; c++) {
+                       counts[code][TDKT_CHANGED],
+                       counts[code][TDKT_REASONS]};
+        char num[7][24];
+        for (int c = 0; c < 7; c++) {
             snprintf(num[c], sizeof num[c], "%zu", v[c]);
             tot[c] += v[c];
         }
         const char *row[] = {code < TDKT_AWARD_COUNT_
                                  ? tdkt_vocab_code(TDKT_V_AWARD, code)
                                  : "?",
-                             num[0], num[1], num[2], num[3], num[4], num[5]};
+                             num[0], num[1], num[2], num[3], num[4], num[5],
+                             num[6]};
         tdkt_table_row(t, row);
     }
     tdkt_table_rule(t);
-    char num[6][24];
-    for (int c = 0; c < 6; c++)
+    char num[7][24];
+    for (int c = 0; c < 7; c++)
         snprintf(num[c], sizeof num[c], "%zu", tot[c]);
     const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
-                         num[2], num[3], num[4], num[5]};
+                         num[2], num[3], num[4], num[5], num[6]};
     tdkt_table_row(t, row);
     int error = tdkt_table_print(t, out); /* fails on a row it lost */
     tdkt_table_free(t);
@@ -514,13 +516,8 @@ static bool print_side(const tdkt_results *res, size_t i, const char *label,
 static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
                        FILE *out)
 {
-    int error = write_summary(d, lang, out);
-    if (error < 0)
-        return error;
-    /* By default the table lists changes of outcome; nominations whose
-     * reasons alone changed are counted above (--only reasons lists them). */
-    if (!only)
-        only = ~(1u << TDKT_REASONS);
+    /* Every nomination that changed (spec/cli.md), or those @p only
+     * asks for, then the summary. */
     table_ctx ctx = {out, lang, false};
     const char *before = TDKT_TR(lang, "trước:", "before:");
     const char *after = TDKT_TR(lang, "sau:  ", "after: ");
@@ -557,7 +554,10 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         ctx.cut |= !print_side(d->a, i, before, out);
         ctx.cut |= !print_side(d->b, i, after, out);
     }
-    return ctx.cut ? oom() : TDKT_OK;
+    if (ctx.cut)
+        return oom();
+    fputs("\n", out);
+    return write_summary(d, lang, out);
 }
 
 static int write_diff(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
