@@ -654,6 +654,63 @@ static void test_import__held_rows(void **state)
     free(dir);
 }
 
+/* Import @p paths (absolute), in English, into @p f's store. */
+static int import_paths(fixture *f,
+                        const char *const *paths,
+                        size_t n,
+                        tdkt_import_summary *summary,
+                        tdkt_diags *d)
+{
+    return tdkt_import(f->store, paths, n, TDKT_LANG_EN, summary, d);
+}
+
+/* The problems found, one a line, as "NAME:LINE: COLUMN: message" with
+ * the folders left out of the file names (malloc'd). */
+static char *problems_text(const tdkt_diags *d)
+{
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "");
+    for (size_t i = 0; i < d->count; i++) {
+        const tdkt_diag *g = &d->items[i];
+        const char *slash = strrchr(g->file, '/');
+        tdkt_buf_printf(&b, "%s:%ld: %s: %s\n", slash ? slash + 1 : g->file,
+                        g->line, g->column, g->message);
+    }
+    assert_false(b.oom);
+    return b.ptr;
+}
+
+#define assert_problems(d, want)                                               \
+    do {                                                                       \
+        char *got_ = problems_text(d);                                         \
+        assert_string_equal(got_, want);                                       \
+        free(got_);                                                            \
+    } while (0)
+
+/* Header problems are reported on the header's own line, below the blank
+ * lines a spreadsheet may leave above it. */
+static void test_import__header_after_blank_lines(void **state)
+{
+    fixture *f = *state;
+    char *dir = th_tmpdir();
+    char *paths[] = {
+        th_write(dir, "units.csv", "\n\nid,name,parent,kind\nU9,X,,agency\n"),
+        th_write(dir, "people.csv", "\r\n\r\n\r\nid,unit_id,is_leader\n")};
+    tdkt_diags d = {0};
+    assert_int_equal(import_paths(f, (const char *const *)paths, 2, NULL, &d),
+                     TDKT_EINVALID);
+    assert_problems(&d, "units.csv:3: parent: unknown column 'parent' in "
+                        "units.csv (expected id, name, parent_id, kind, bloc, "
+                        "small; columns of your own must start with x_)\n"
+                        "people.csv:4: full_name: missing required column "
+                        "'full_name'\n");
+    tdkt_diags_clear(&d);
+    for (size_t i = 0; i < 2; i++)
+        free(paths[i]);
+    th_rmtree(dir);
+    free(dir);
+}
+
 static void test_import__table_names(void **state)
 {
     (void)state;
@@ -682,7 +739,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__every_problem, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__batches, setup, teardown),
-cmocka_unit_test_setup_teardown(test_import__held_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__held_rows, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__header_after_blank_lines,
+                                        setup, teardown),
         cmocka_unit_test(test_import__table_names),
     };
     return cmocka_run_group_tests_name("import", tests, NULL, NULL);

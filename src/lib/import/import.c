@@ -1023,6 +1023,8 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
 {
     importer *im = fc->im;
     const tdkt__tabledef *t = fc->t;
+    /* Line 1 but after blank lines, which the reader skips. */
+    long line = tdkt__csv_line(csv);
     for (int j = 0; j < TDKT__MAX_COLS; j++)
         fc->pos[j] = -1;
     fc->nfields = tdkt__csv_count(csv);
@@ -1050,14 +1052,14 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
                 for (int k = 0; k < t->ncols; k++)
                     tdkt_buf_printf(&all, "%s%s", k ? ", " : "",
                                     t->cols[k].name);
-            DIAG(im, fc->path, 1, fc->names[i],
+            DIAG(im, fc->path, line, fc->names[i],
                  "cột '%s' không có trong %s.csv (các cột: %s; cột riêng "
                  "phải bắt đầu bằng x_)",
                  "unknown column '%s' in %s.csv (expected %s; columns of "
                  "your own must start with x_)",
                  fc->names[i], t->name, tdkt_buf_cstr(&all));
         } else if (fc->pos[j] >= 0) {
-            DIAG(im, fc->path, 1, fc->names[i], "cột '%s' có hai lần",
+            DIAG(im, fc->path, line, fc->names[i], "cột '%s' có hai lần",
                  "column '%s' appears twice", fc->names[i]);
         } else {
             fc->pos[j] = (int)i;
@@ -1066,7 +1068,7 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
     tdkt_buf_free(&all);
     for (int j = 0; j < t->ncols; j++)
         if (t->cols[j].required && fc->pos[j] < 0)
-            DIAG(im, fc->path, 1, t->cols[j].name, "thiếu cột bắt buộc '%s'",
+            DIAG(im, fc->path, line, t->cols[j].name, "thiếu cột bắt buộc '%s'",
                  "missing required column '%s'", t->cols[j].name);
 }
 
