@@ -232,6 +232,10 @@ static const bad_case bad_cases[] = {
      "invalid date '2021-02-30' (expected YYYY-MM-DD, a real day)"},
     {"bad/bad-year", "bad-year/appraisals.csv", 3, "year",
      "invalid year '23' (expected four digits, e.g. 2021)"},
+    {"bad/early-year", "early-year/people.csv", 2, "birth_year",
+     "invalid year '1899' (years before 1900 are not accepted)"},
+    {"bad/early-date", "early-date/disciplines.csv", 2, "ends",
+     "invalid date '1899-12-31' (years before 1900 are not accepted)"},
     {"bad/bad-boolean", "bad-boolean/people.csv", 2, "is_leader",
      "invalid value 'yes' (expected 0 or 1)"},
     {"bad/bad-months", "bad-months/appraisals.csv", 2, "months_worked",
@@ -331,6 +335,10 @@ static void test_import__vietnamese_messages(void **state)
          "thật)"},
         {"bad/invalid-utf8",
          "không phải UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)"},
+        {"bad/early-year",
+         "năm '1899' không hợp lệ (không nhận năm trước 1900)"},
+        {"bad/early-date",
+         "ngày '1899-12-31' không hợp lệ (không nhận năm trước 1900)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tdkt_diags d = {0};

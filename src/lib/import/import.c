@@ -687,6 +687,31 @@ static void check_id(
     }
 }
 
+/* Whether a cell the year or date parser refused has the right @p shape
+ * ('d' a digit, other bytes as they are) and a year before 1900: the
+ * parsers (src/lib/core/date.c) take no earlier year, and the writer of
+ * such a cell deserves to hear that rather than that the form is wrong. */
+static bool before_1900(const char *s, size_t len, const char *shape)
+{
+    if (len != strlen(shape))
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+            return false;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+               (s[3] - '0');
+    return year < 1900;
+}
+
+/* A year or date cell of the right form, but before 1900. */
+static void too_early(file_ctx *fc, const tdkt__coldef *c, const char *s)
+{
+    static const char *const what[2][2] = {{"năm", "year"}, {"ngày", "date"}};
+    ROW_DIAG(fc, c->name, "%s '%s' không hợp lệ (không nhận năm trước 1900)",
+             "invalid %s '%s' (years before 1900 are not accepted)",
+             noun(what[c->kind == TDKT__COL_DATE], fc->im->lang), show(s).s);
+}
+
 /* Check and convert one non-empty cell. @p subject is the row's subject
  * type, once its column has been read (-1 before or when bad). */
 static void check_cell(file_ctx *fc,
@@ -751,23 +776,27 @@ static void check_cell(file_ctx *fc,
         *v = (value){.type = V_INT, .num = s[0] == '1'};
         break;
     case TDKT__COL_YEAR:
-        if (tdkt_year_parse(&year, s) < 0)
+        if (tdkt_year_parse(&year, s) >= 0)
+            *v = (value){.type = V_INT, .num = year};
+        else if (before_1900(s, len, "dddd"))
+            too_early(fc, c, s);
+        else
             ROW_DIAG(fc, c->name,
                      "năm '%s' không hợp lệ (cần bốn chữ số, ví dụ 2021)",
                      "invalid year '%s' (expected four digits, e.g. 2021)",
                      show(s).s);
-        else
-            *v = (value){.type = V_INT, .num = year};
         break;
     case TDKT__COL_DATE:
-        if (tdkt_date_parse(&date, s) < 0)
+        if (tdkt_date_parse(&date, s) >= 0)
+            v->num = date;
+        else if (before_1900(s, len, "dddd-dd-dd"))
+            too_early(fc, c, s);
+        else
             ROW_DIAG(fc, c->name,
                      "ngày '%s' không hợp lệ (cần dạng YYYY-MM-DD, một ngày "
                      "có thật)",
                      "invalid date '%s' (expected YYYY-MM-DD, a real day)",
                      show(s).s);
-        else
-            v->num = date;
         break;
     case TDKT__COL_MONTHS: {
         int months = -1;
