@@ -449,6 +449,16 @@ static void test_import__reimport_replaces(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* Import @p paths (absolute), in English, into @p f's store. */
+static int import_paths(fixture *f,
+                        const char *const *paths,
+                        size_t n,
+                        tdkt_import_summary *summary,
+                        tdkt_diags *d)
+{
+    return tdkt_import(f->store, paths, n, TDKT_LANG_EN, summary, d);
+}
+
 /* References resolve to any file of the import, in any order. */
 static void test_import__references_across_files(void **state)
 {
@@ -477,11 +487,13 @@ static void test_import__references_across_files(void **state)
 
     /* Also for people, whose ids are not read ahead (no reference can
      * name a person before people.csv is read): each row of the second
-     * copy names its twin in the first. */
-    static const char *const people[] = {"good/people.csv",
-                                         "good/people.csv"};
-    assert_int_equal(import_fixtures(f, people, 2, TDKT_LANG_EN, &s, &d),
-                     TDKT_EINVALID);
+     * copy (a file of its own: one file named twice is read once) names
+     * its twin in the first. */
+    char *good = th_fixture("import/good/people.csv"), *dir = th_tmpdir();
+    char *text = th_read(good, NULL);
+    assert_non_null(text);
+    const char *people[] = {good, th_write(dir, "people.csv", text)};
+    assert_int_equal(import_paths(f, people, 2, &s, &d), TDKT_EINVALID);
     assert_int_equal(d.count, 3);
     for (size_t i = 0; i < 3; i++) {
         char want[64];
@@ -492,6 +504,11 @@ static void test_import__references_across_files(void **state)
         assert_true(ends_with(d.items[i].message, want));
     }
     tdkt_diags_clear(&d);
+    free((char *)people[1]);
+    free(text);
+    free(good);
+    th_rmtree(dir);
+    free(dir);
 }
 
 /* Every problem is reported, in file order, up to the limit. */
@@ -662,16 +679,6 @@ static void test_import__held_rows(void **state)
     free(dir);
 }
 
-/* Import @p paths (absolute), in English, into @p f's store. */
-static int import_paths(fixture *f,
-                        const char *const *paths,
-                        size_t n,
-                        tdkt_import_summary *summary,
-                        tdkt_diags *d)
-{
-    return tdkt_import(f->store, paths, n, TDKT_LANG_EN, summary, d);
-}
-
 /* The problems found, one a line, as "NAME:LINE: COLUMN: message" with
  * the folders left out of the file names (malloc'd). */
 static char *problems_text(const tdkt_diags *d)
@@ -719,6 +726,41 @@ static void test_import__header_after_blank_lines(void **state)
     free(dir);
 }
 
+/* A folder and a file in it, or one path twice, import the file once;
+ * a folder named with a trailing slash gives no "//" in file names. */
+static void test_import__file_named_twice(void **state)
+{
+    fixture *f = *state;
+    char *dir = th_tmpdir();
+    char *units = th_write(dir, "units.csv",
+                           "id,name,parent_id,kind\nU1,Sở,,agency\n"
+                           "U2,Phòng,U1,agency\n");
+    tdkt_buf slashed = {0};
+    tdkt_buf_printf(&slashed, "%s/", dir);
+    assert_false(slashed.oom);
+    const char *paths[] = {dir, units, slashed.ptr, units};
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_paths(f, paths, 4, &s, &d), 0);
+    assert_problems(&d, "");
+    assert_int_equal(s.files, 1);
+    assert_int_equal(s.added[TDKT_T_UNITS], 2);
+
+    char *notes = th_write(dir, "notes.csv", "a,b\n");
+    assert_int_equal(import_paths(f, paths + 2, 1, &s, &d), TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    tdkt_buf want = {0};
+    tdkt_buf_printf(&want, "%s/notes.csv", dir);
+    assert_string_equal(d.items[0].file, tdkt_buf_cstr(&want));
+    tdkt_diags_clear(&d);
+    tdkt_buf_free(&want);
+    tdkt_buf_free(&slashed);
+    free(notes);
+    free(units);
+    th_rmtree(dir);
+    free(dir);
+}
+
 static void test_import__table_names(void **state)
 {
     (void)state;
@@ -751,6 +793,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__header_after_blank_lines,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
+                                        teardown),
         cmocka_unit_test(test_import__table_names),
     };
     return cmocka_run_group_tests_name("import", tests, NULL, NULL);

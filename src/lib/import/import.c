@@ -64,6 +64,9 @@
 typedef struct input_file {
     char *path;
     int table;
+    bool identified; /* dev and ino are known */
+    dev_t dev;
+    ino_t ino;
 } input_file;
 
 /* The same numbers as the writer's cells, which copy them. */
@@ -278,25 +281,47 @@ static const char *const table_files[TDKT_T_COUNT_] = {
     "units.csv",       "people.csv",      "appraisals.csv", "honours.csv",
     "initiatives.csv", "disciplines.csv", "facts.csv",      "nominations.csv"};
 
-static int add_file(importer *im, const char *dir, const char *name, int table)
+/* DIR/NAME, without a second slash when @p dir ends with one. */
+static void join_path(tdkt_buf *b, const char *dir, const char *name)
 {
+    tdkt_buf_puts(b, dir);
+    if (b->len && b->ptr[b->len - 1] != '/')
+        tdkt_buf_puts(b, "/");
+    tdkt_buf_puts(b, name);
+}
+
+/* Whether the file @p sb describes is in the import already (a folder
+ * and a file in it were named, or one path twice): its rows would then
+ * be reported as duplicates of themselves. */
+static bool added_already(const importer *im, const struct stat *sb)
+{
+    for (size_t i = 0; i < im->nfiles; i++)
+        if (im->files[i].identified && im->files[i].dev == sb->st_dev &&
+            im->files[i].ino == sb->st_ino)
+            return true;
+    return false;
+}
+
+/* Add the record file at @p path, once. One that cannot be looked at
+ * is added all the same: reading it reports why. */
+static int add_file(importer *im, const char *path, int table)
+{
+    struct stat sb;
+    bool identified = stat(path, &sb) == 0;
+    if (identified && added_already(im, &sb))
+        return TDKT_OK;
     input_file *files =
         tdkt__grow(im->files, im->nfiles, &im->files_cap, sizeof *files);
-    if (!files)
+    char *copy = files ? strdup(path) : NULL;
+    if (files)
+        im->files = files;
+    if (!copy)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    im->files = files;
-    tdkt_buf path = {0};
-    if (dir) {
-        tdkt_buf_puts(&path, dir);
-        if (path.len && path.ptr[path.len - 1] != '/')
-            tdkt_buf_puts(&path, "/");
-    }
-    tdkt_buf_puts(&path, name);
-    if (path.oom || !path.ptr) {
-        tdkt_buf_free(&path);
-        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    }
-    im->files[im->nfiles++] = (input_file){.path = path.ptr, .table = table};
+    im->files[im->nfiles++] = (input_file){.path = copy,
+                                           .table = table,
+                                           .identified = identified,
+                                           .dev = identified ? sb.st_dev : 0,
+                                           .ino = identified ? sb.st_ino : 0};
     return TDKT_OK;
 }
 
@@ -361,14 +386,15 @@ static int add_folder(importer *im, const char *dir)
         qsort(names, n, sizeof *names, compare_names);
     for (size_t i = 0; i < n && error == TDKT_OK; i++) {
         int table = file_table(names[i]);
-        if (table >= 0) {
-            error = add_file(im, dir, names[i], table);
-        } else {
-            tdkt_buf path = {0};
-            tdkt_buf_printf(&path, "%s/%s", dir, names[i]);
-            unknown_file(im, tdkt_buf_cstr(&path), names[i]);
-            tdkt_buf_free(&path);
-        }
+        tdkt_buf path = {0};
+        join_path(&path, dir, names[i]);
+        if (path.oom)
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        else if (table >= 0)
+            error = add_file(im, path.ptr, table);
+        else
+            unknown_file(im, path.ptr, names[i]);
+        tdkt_buf_free(&path);
     }
     if (error == TDKT_OK && n == 0) {
         tdkt_buf files = {0};
@@ -406,7 +432,7 @@ static int add_path(importer *im, const char *path)
         unknown_file(im, path, base);
         return TDKT_OK;
     }
-    return add_file(im, NULL, path, table);
+    return add_file(im, path, table);
 }
 
 /* ---- ids ------------------------------------------------------------ */
