@@ -207,6 +207,44 @@ static void test_csv__table(void **state)
     }
 }
 
+/* Which fields of the records of @p input read without a problem, as
+ * @p expect has it: one line a record, "+" for a good field, "x" for a
+ * bad one, "." for one past those read. */
+static void assert_fields_ok(const char *input, const char *expect)
+{
+    gen g = {.prefix = input, .prefix_len = strlen(input)};
+    FILE *f = gen_open(&g);
+    tdkt_csv *csv = NULL;
+    assert_int_equal(tdkt__csv_from_stream(&csv, f, TDKT_LANG_EN), 0);
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "");
+    while (tdkt__csv_next(csv) != 0) {
+        for (size_t i = 0; i < 4; i++)
+            tdkt_buf_puts(&b, i >= tdkt__csv_count(csv)    ? "."
+                              : tdkt__csv_field_ok(csv, i) ? "+"
+                                                           : "x");
+        tdkt_buf_puts(&b, "\n");
+    }
+    assert_false(b.oom);
+    assert_string_equal(b.ptr, expect);
+    tdkt_buf_free(&b);
+    tdkt__csv_free(csv);
+    fclose(f);
+}
+
+/* A rejected record keeps its fields, and says which read as written
+ * (the importer takes a bad row's id from them): every field a problem
+ * was found in is bad, not only the first reported; after a fatal one,
+ * the fields not read are bad too. */
+static void test_csv__good_fields_of_bad_records(void **state)
+{
+    (void)state;
+    assert_fields_ok("a,b,c,d\n1,x\xFF,3,\"y\"z\n5,6,7,8\n",
+                     "++++\n+x+x\n++++\n");
+    assert_fields_ok("a,b,c,d\n\xC3,2,x\"y,4\n", "++++\nx+x+\n");
+    assert_fields_ok("a,b,c,d\n1,2,\"open\n", "++++\n++..\n");
+}
+
 /* The default limits, exactly: a 1 MiB field passes, one byte more not. */
 static void test_csv__one_mib_field(void **state)
 {
@@ -355,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_csv__endless_input_is_bounded),
         cmocka_unit_test(test_csv__vietnamese_messages),
         cmocka_unit_test(test_csv__files),
+        cmocka_unit_test(test_csv__good_fields_of_bad_records),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

@@ -726,6 +726,95 @@ static void test_import__header_after_blank_lines(void **state)
     free(dir);
 }
 
+/* Write the files {name, text, name, text, …, NULL} into a fresh folder
+ * and import it, in English, into @p f's store. */
+static int import_texts(fixture *f, const char *const *files, tdkt_diags *d)
+{
+    char *dir = th_tmpdir();
+    for (size_t i = 0; files[i]; i += 2)
+        free(th_write(dir, files[i], files[i + 1]));
+    const char *paths[] = {dir};
+    int rc = import_paths(f, paths, 1, NULL, d);
+    th_rmtree(dir);
+    free(dir);
+    return rc;
+}
+
+/* A row with a problem still defines its id when the id cell can be read
+ * (also when the problem is in the header): only its own problems are
+ * reported, not every row naming it. A second row with its id is a
+ * duplicate all the same. */
+static void test_import__bad_rows_define_their_ids(void **state)
+{
+    fixture *f = *state;
+    static const char *const rows[] = {
+        "units.csv",
+        "id,name,parent_id,kind\n"
+        "U1,Sở \xF4 lẻ,,agency\n" /* invalid UTF-8 */
+        "U2,Phòng,U1,agency\n"
+        "U3,Tổ,agency\n" /* a cell short */
+        "U1,Lại,,agency\n"
+        "U4,\"Đội \xF4\",U2,agency\n",
+        "people.csv",
+        "full_name,id,unit_id,is_leader\n" /* the id after a bad cell */
+        "\"Bình \xF4\",P1,U1,0\n"
+        "An,P2,U3\n"
+        "Chi,P3,U4,0\n"
+        "Dũng,P2,U2,0\n"
+        "Giang,P4,U2,0,1\n", /* a cell too many */
+        "appraisals.csv",
+        "subject_type,subject_id,year,rating\n"
+        "person,P1,2021,good\n"
+        "person,P2,2021,good\n"
+        "unit,U3,2021,good\n"
+        "person,P4,2021,good\n"
+        "person,P9,2021,good\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, rows, &d), TDKT_EINVALID);
+    assert_problems(&d,
+                    "units.csv:2: name: invalid UTF-8 (save the file as "
+                    "UTF-8)\n"
+                    "units.csv:4: : 3 cells, but the header has 4 columns\n"
+                    "units.csv:5: id: duplicate id 'U1' (also at line 2)\n"
+                    "units.csv:6: name: invalid UTF-8 (save the file as "
+                    "UTF-8)\n"
+                    "people.csv:2: full_name: invalid UTF-8 (save the file "
+                    "as UTF-8)\n"
+                    "people.csv:3: : 3 cells, but the header has 4 columns\n"
+                    "people.csv:5: id: duplicate id 'P2' (also at line 3)\n"
+                    "people.csv:6: : 5 cells, but the header has 4 columns\n"
+                    "appraisals.csv:6: subject_id: unknown person 'P9' (not "
+                    "in the database nor in this import)\n");
+    tdkt_diags_clear(&d);
+
+    static const char *const headers[] = {
+        "units.csv",
+        "id,name,kind,x_gh\xF4\n"
+        "U5,Sở,agency,1\n",
+        "people.csv",
+        "id,fullname,unit_id,is_leader\n"
+        "P5,Em,U5,0\n"
+        "P6,\"G\xF4\",U5,0\n",
+        "appraisals.csv",
+        "subject_type,subject_id,year,rating\n"
+        "person,P5,2021,good\n"
+        "person,P6,2021,good\n",
+        NULL};
+    assert_int_equal(import_texts(f, headers, &d), TDKT_EINVALID);
+    assert_problems(&d,
+                    "units.csv:1: : invalid UTF-8 (save the file as UTF-8)\n"
+                    "people.csv:1: fullname: unknown column 'fullname' in "
+                    "people.csv (expected id, full_name, unit_id, "
+                    "is_leader, category, gender, ethnic_minority, "
+                    "birth_year, hired; columns of your own must start "
+                    "with x_)\n"
+                    "people.csv:1: full_name: missing required column "
+                    "'full_name'\n");
+    tdkt_diags_clear(&d);
+    assert_query(f, "SELECT count(*) FROM units", "0");
+}
+
 /* A folder and a file in it, or one path twice, import the file once;
  * a folder named with a trailing slash gives no "//" in file names. */
 static void test_import__file_named_twice(void **state)
@@ -795,6 +884,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,
+                                        setup, teardown),
         cmocka_unit_test(test_import__table_names),
     };
     return cmocka_run_group_tests_name("import", tests, NULL, NULL);

@@ -11,6 +11,7 @@
  * a multi-line quoted field.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,11 @@ struct tdkt_csv {
     unsigned char u8_lo, u8_hi; /* range of the next continuation byte */
 
     bool bad; /* the current record has a (non-fatal) problem */
+    /* The fields of the current record a problem was found in, in
+     * ascending order (tdkt__csv_field_ok); when there was no memory to
+     * note one, every field from bad_from on counts as bad. */
+    size_t *bad_fields;
+    size_t nbad, bad_cap, bad_from;
     bool fatal;
     long err_line;
     int err_field;
@@ -152,6 +158,7 @@ void tdkt__csv_free(tdkt_csv *c)
     free(c->in);
     free(c->rec);
     free(c->ends);
+    free(c->bad_fields);
     free(c);
 }
 
@@ -164,10 +171,28 @@ static void format_size(char *buf, size_t n, size_t size)
         snprintf(buf, n, "%zu bytes", size);
 }
 
+/* Note that the field being read has a problem. Problems are rare, so
+ * this costs nothing to the good records. */
+static void note_bad_field(tdkt_csv *c)
+{
+    size_t field = c->nfields;
+    if (c->nbad && c->bad_fields[c->nbad - 1] == field)
+        return;
+    size_t *p = tdkt__grow(c->bad_fields, c->nbad, &c->bad_cap, sizeof *p);
+    if (!p) {
+        if (field < c->bad_from)
+            c->bad_from = field;
+        return;
+    }
+    c->bad_fields = p;
+    c->bad_fields[c->nbad++] = field;
+}
+
 /* Record a problem. The first one of a record is the one reported: later
  * ones are usually its consequences. A fatal one always wins and stops. */
 static int problem(tdkt_csv *c, bool fatal, long line, const char *msg)
 {
+    note_bad_field(c);
     if (!c->bad || fatal) {
         snprintf(c->err, sizeof c->err, "%s", msg);
         c->err_line = line;
@@ -395,6 +420,8 @@ int tdkt__csv_next(tdkt_csv *c)
     c->nfields = 0;
     c->flen = 0;
     c->bad = false;
+    c->nbad = 0;
+    c->bad_from = SIZE_MAX;
 
     int error = TDKT_OK;
     enum state st = ST_START;
@@ -532,6 +559,16 @@ size_t tdkt__csv_field_len(const tdkt_csv *c, size_t i)
         return 0;
     size_t start = i ? c->ends[i - 1] : 0;
     return c->ends[i] - start - 1;
+}
+
+bool tdkt__csv_field_ok(const tdkt_csv *c, size_t i)
+{
+    if (i >= c->nfields || i >= c->bad_from)
+        return false;
+    for (size_t k = 0; k < c->nbad; k++)
+        if (c->bad_fields[k] == i)
+            return false;
+    return true;
 }
 
 const char *tdkt__csv_error(const tdkt_csv *c)

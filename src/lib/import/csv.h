@@ -65,6 +65,13 @@ const char *tdkt__csv_field(const tdkt_csv *csv, size_t i);
 /* Its length in bytes (0 for an empty cell). */
 size_t tdkt__csv_field_len(const tdkt_csv *csv, size_t i);
 
+/* Whether field @p i of the record just read is free of problems. A
+ * record refused with TDKT_EINVALID still holds its fields, and those no
+ * problem was found in read as written: the importer takes a bad row's
+ * id from them, so that the rows naming it are not reported too. False
+ * for a field past the last one read. */
+bool tdkt__csv_field_ok(const tdkt_csv *csv, size_t i);
+
 /* The last problem: one line without the file name, the line it was found
  * on, the field index it was found in (-1: none), and whether reading
  * stopped there. */

@@ -16,6 +16,10 @@
  * Then, if any problem was recorded, the transaction is rolled back, so
  * nothing of the import is kept; otherwise it is committed.
  *
+ * A row defines its id whenever its id cell can be read, even when the
+ * row or its file's header is wrong otherwise (define_id): one bad row
+ * is reported once, not again at every row that names it.
+ *
  * Rows with a natural key instead of an id are checked for duplicates
  * with an exact 64-bit packing of their key (ids become set indices), so
  * memory stays at 16 bytes a row for the largest table. Rows are written
@@ -495,48 +499,70 @@ static unsigned forward_sets(const importer *im)
     return forward;
 }
 
+/* The field of the header just read that is named "id", or SIZE_MAX. */
+static size_t id_field(const tdkt_csv *csv)
+{
+    for (size_t i = 0; i < tdkt__csv_count(csv); i++) {
+        const char *name = tdkt__csv_field(csv, i);
+        if (name && strcmp(name, "id") == 0)
+            return tdkt__csv_field_ok(csv, i) ? i : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* The row just read (of file @p file) defines the id in field @p col of
+ * set @p set, with the place it was first seen, whenever that cell can be
+ * read: also when the row has other problems, which are reported on their
+ * own, so that the rows naming the id are not reported as well.
+ * @return 0 or TDKT_ENOMEM */
+static int
+define_id(importer *im, int set, uint32_t file, const tdkt_csv *csv, size_t col)
+{
+    const char *id = tdkt__csv_field(csv, col);
+    if (!id || !tdkt__csv_field_ok(csv, col))
+        return TDKT_OK;
+    uint32_t idx;
+    int error = tdkt__strset_add(&im->ids[set], id,
+                                 tdkt__csv_field_len(csv, col), &idx);
+    if (error < 0)
+        return error;
+    tdkt__strset_entry *e = tdkt__strset_at(&im->ids[set], idx);
+    if (!e->file) {
+        long line = tdkt__csv_line(csv);
+        e->file = file;
+        e->line = line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    }
+    return TDKT_OK;
+}
+
+/* The ids the rest of the file defines (field @p col of each row).
+ * @return 0 or TDKT_ENOMEM */
+static int
+define_ids(importer *im, int set, uint32_t file, tdkt_csv *csv, size_t col)
+{
+    int rc, error = TDKT_OK;
+    while (error == TDKT_OK && (rc = tdkt__csv_next(csv)) != 0)
+        error = rc == TDKT_ENOMEM ? rc : define_id(im, set, file, csv, col);
+    return error;
+}
+
 /* Pass 1: the ids each file defines, with the first place of each. The
- * file is read again in pass 2, which reports its problems; here they
- * only end the reading. */
+ * file is read again in pass 2, which reports its problems. */
 static int collect_ids(importer *im, uint32_t index)
 {
     const input_file *f = &im->files[index - 1];
-    const tdkt__tabledef *t = &tdkt__tables[f->table];
-    tdkt__strset *set = &im->ids[t->id_set];
     tdkt_csv *csv = NULL;
     int rc = tdkt__csv_open(&csv, f->path, im->lang), error = TDKT_OK;
     if (rc < 0)
         return rc == TDKT_ENOMEM ? rc : TDKT_OK; /* pass 2 says why */
     rc = tdkt__csv_next(csv);
-    size_t col = SIZE_MAX;
-    for (size_t i = 0; rc == 1 && i < tdkt__csv_count(csv); i++) {
-        const char *name = tdkt__csv_field(csv, i);
-        if (name && strcmp(name, "id") == 0 && col == SIZE_MAX)
-            col = i;
-    }
-    while (col != SIZE_MAX && (rc = tdkt__csv_next(csv)) != 0) {
-        if (rc == TDKT_ENOMEM) {
-            error = rc;
-            break;
-        }
-        const char *id = rc == 1 ? tdkt__csv_field(csv, col) : NULL;
-        if (!id)
-            continue;
-        uint32_t idx;
-        if ((error = tdkt__strset_add(set, id, tdkt__csv_field_len(csv, col),
-                                      &idx)) < 0)
-            break;
-        tdkt__strset_entry *e = tdkt__strset_at(set, idx);
-        if (!e->file) {
-            long line = tdkt__csv_line(csv);
-            e->file = index;
-            e->line = line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-        }
-    }
+    size_t col = rc == 1 || rc == TDKT_EINVALID ? id_field(csv) : SIZE_MAX;
     if (rc == TDKT_ENOMEM)
         error = rc;
+    else if (col != SIZE_MAX)
+        error = define_ids(im, tdkt__tables[f->table].id_set, index, csv, col);
     tdkt__csv_free(csv);
-    return error < 0 ? error : TDKT_OK;
+    return error;
 }
 
 /* Pass 1 of the files defining the sets in @p sets. */
@@ -1162,6 +1188,18 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
         write_row(fc, v);
 }
 
+/* A row that cannot be checked (it could not be read whole, or has too
+ * few or too many cells) still defines its id: define_id. */
+static void define_row_id(file_ctx *fc, const tdkt_csv *csv)
+{
+    int set = fc->t->id_set, col = fc->pos[0]; /* the id comes first */
+    int error = set >= 0 && col >= 0
+                    ? define_id(fc->im, set, fc->index, csv, (size_t)col)
+                    : TDKT_OK;
+    if (error < 0)
+        fc->im->error = error;
+}
+
 static bool blank_row(const tdkt_csv *csv)
 {
     for (size_t i = 0; i < tdkt__csv_count(csv); i++)
@@ -1194,18 +1232,27 @@ static void import_file(importer *im, uint32_t index)
               "empty file: the header line is missing");
         goto done;
     }
-    if (rc < 0) {
-        if (rc == TDKT_ENOMEM)
-            im->error = rc;
-        else
-            DIAG(im, f->path, tdkt__csv_error_line(csv), "", "%s", "%s",
-                 tdkt__csv_error(csv));
+    if (rc == TDKT_ENOMEM) {
+        im->error = rc;
         goto done;
     }
     size_t before = im->problems;
-    check_header(&fc, csv);
-    if (im->problems > before || im->error)
-        goto done; /* rows cannot be read right without their columns */
+    if (rc < 0)
+        DIAG(im, f->path, tdkt__csv_error_line(csv), "", "%s", "%s",
+             tdkt__csv_error(csv));
+    else
+        check_header(&fc, csv);
+    if (im->error)
+        goto done;
+    if (im->problems > before) {
+        /* The rows cannot be checked right without their columns, but
+         * the ids they define count: no row naming one is reported. */
+        size_t col = id_field(csv);
+        if (fc.t->id_set >= 0 && col != SIZE_MAX &&
+            (rc = define_ids(im, fc.t->id_set, index, csv, col)) < 0)
+            im->error = rc;
+        goto done;
+    }
     while (im->error == 0 && (rc = tdkt__csv_next(csv)) != 0) {
         if (rc == TDKT_ENOMEM) {
             im->error = rc;
@@ -1217,6 +1264,7 @@ static void import_file(importer *im, uint32_t index)
                  field >= 0 && (size_t)field < fc.nfields ? fc.names[field]
                                                           : "",
                  "%s", "%s", tdkt__csv_error(csv));
+            define_row_id(&fc, csv);
             continue;
         }
         if (blank_row(csv))
@@ -1227,6 +1275,7 @@ static void import_file(importer *im, uint32_t index)
                  "dòng có %zu ô nhưng dòng tiêu đề có %zu cột",
                  "%zu cells, but the header has %zu columns",
                  tdkt__csv_count(csv), fc.nfields);
+            define_row_id(&fc, csv);
             continue;
         }
         check_and_write(&fc, csv);

@@ -55,7 +55,7 @@ typedef struct tdkt__tabledef {
     const char *name;
     const tdkt__coldef *cols;
     int ncols;
-    signed char id_set;     /* the set this table's ids go to, or -1 */
+    signed char id_set;     /* the set its ids (column 0) go to, or -1 */
     bool unique_id;         /* its id names one row (not initiatives) */
     unsigned char subjects; /* subject types allowed: 1 << TDKT_PERSON … */
     unsigned char refs;     /* sets its references need: 1 << TDKT__SET_* */
