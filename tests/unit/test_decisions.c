@@ -884,6 +884,20 @@ static void assert_migrated_to_8(audit *a)
                      0);
 }
 
+/* Version 9: each of the eight record tables keeps its rows' x_ cells;
+ * the rows stored before had them thrown away. */
+static void assert_migrated_to_9(audit *a)
+{
+    assert_int_equal(query_int(a, "SELECT count(*) FROM sqlite_schema t, "
+                                  "pragma_table_info(t.name) c WHERE "
+                                  "t.type = 'table' AND c.name = 'extra'"),
+                     8);
+    assert_int_equal(query_int(a, "SELECT (SELECT count(*) FROM units WHERE "
+                                  "extra IS NOT NULL) + (SELECT count(*) "
+                                  "FROM people WHERE extra IS NOT NULL)"),
+                     0);
+}
+
 static void test_decisions__schema_1_migrated(void **state)
 {
     audit *a = *state;
@@ -899,6 +913,7 @@ static void test_decisions__schema_1_migrated(void **state)
     assert_migrated_to_6(a);
     assert_migrated_to_7(a);
     assert_migrated_to_8(a);
+    assert_migrated_to_9(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'text'"),
                      4);
@@ -1049,6 +1064,7 @@ static void migrated_from(void **state, int version)
     assert_migrated_to_6(a);
     assert_migrated_to_7(a);
     assert_migrated_to_8(a);
+    assert_migrated_to_9(a);
     assert_int_equal(query_int(a, "SELECT count(*) FROM decisions WHERE "
                                   "run_id = 1 AND typeof(result) = 'blob' "
                                   "AND substr(result, 1, 1) <> X'03'"),

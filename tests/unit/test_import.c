@@ -815,6 +815,71 @@ static void test_import__bad_rows_define_their_ids(void **state)
     assert_query(f, "SELECT count(*) FROM units", "0");
 }
 
+/* Columns of the user's own (x_…) are kept in `extra`, one JSON object
+ * a row, in header order, without the empty cells (NULL when none is
+ * left); a re-imported row replaces them with the rest. A column named
+ * "extra" is unknown, and an x_ column twice is a repeated column. */
+static void test_import__own_columns_kept(void **state)
+{
+    fixture *f = *state;
+    static const char *const first[] = {
+        "units.csv",
+        "x_b,id,name,x_a,kind\n"
+        "2,U1,Sở,\"a \"\"q\"\" \\ b\nc\",agency\n"
+        ",U2,Phòng,Tổ 1,agency\n"
+        ",U3,Đội,,agency\n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader,x_phone\n"
+        "P1,An,U1,0,0912 345 678\n",
+        "facts.csv", /* a unit's row is held back (writer.h) */
+        "subject_type,subject_id,key,value,x_src\n"
+        "unit,U1,internal_unity,1,QĐ 12\n"
+        "person,P1,internal_unity,1,\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, first, &d), 0);
+    assert_query(f, "SELECT extra FROM units WHERE id='U1'",
+                 "{\"x_b\":\"2\",\"x_a\":\"a \\\"q\\\" \\\\ b\\nc\"}");
+    assert_query(f,
+                 "SELECT json_extract(extra, '$.x_a') FROM units WHERE "
+                 "id='U1'",
+                 "a \"q\" \\ b\nc");
+    assert_query(f, "SELECT extra FROM units WHERE id='U2'",
+                 "{\"x_a\":\"Tổ 1\"}");
+    assert_query(f, "SELECT extra FROM units WHERE id='U3'", "NULL");
+    assert_query(f, "SELECT extra FROM people WHERE id='P1'",
+                 "{\"x_phone\":\"0912 345 678\"}");
+    assert_query(f, "SELECT extra FROM facts WHERE subject_type='unit'",
+                 "{\"x_src\":\"QĐ 12\"}");
+    assert_query(f, "SELECT extra FROM facts WHERE subject_type='person'",
+                 "NULL");
+
+    static const char *const again[] = {"units.csv",
+                                        "id,name,kind,x_c\n"
+                                        "U1,Sở,agency,\n"
+                                        "U2,Phòng,agency,3\n",
+                                        NULL};
+    assert_int_equal(import_texts(f, again, &d), 0);
+    assert_query(f, "SELECT extra FROM units WHERE id='U1'", "NULL");
+    assert_query(f, "SELECT extra FROM units WHERE id='U2'", "{\"x_c\":\"3\"}");
+
+    static const char *const bad[] = {
+        "units.csv",
+        "id,name,kind,extra\n"
+        "U4,Ban,agency,1\n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader,x_a,x_b,x_a\n"
+        "P2,Bình,U1,0,1,2,3\n",
+        NULL};
+    assert_int_equal(import_texts(f, bad, &d), TDKT_EINVALID);
+    assert_problems(&d, "units.csv:1: extra: unknown column 'extra' in "
+                        "units.csv (expected id, name, parent_id, kind, "
+                        "bloc, small; columns of your own must start with "
+                        "x_)\n"
+                        "people.csv:1: x_a: column 'x_a' appears twice\n");
+    tdkt_diags_clear(&d);
+}
+
 /* A folder and a file in it, or one path twice, import the file once;
  * a folder named with a trailing slash gives no "//" in file names. */
 static void test_import__file_named_twice(void **state)
@@ -886,6 +951,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__own_columns_kept, setup,
+                                        teardown),
         cmocka_unit_test(test_import__table_names),
     };
     return cmocka_run_group_tests_name("import", tests, NULL, NULL);

@@ -101,9 +101,16 @@ typedef struct importer {
     tdkt__strset spellings[TDKT_V_COUNT_];
     tdkt__keymap keys; /* natural keys of the table being imported */
     tdkt__writer writer;
-    tdkt_buf list; /* a row's initiatives, normalised */
+    tdkt_buf list;  /* a row's initiatives, normalised */
+    tdkt_buf extra; /* a row's x_ cells, as JSON */
     tdkt_import_summary summary;
 } importer;
+
+/* A column of the file's own (x_…), kept in the row's extra. */
+typedef struct extra_col {
+    size_t field;
+    char *key; /* the column's name as a JSON string, quotes included */
+} extra_col;
 
 /* One file being imported (pass 2). */
 typedef struct file_ctx {
@@ -114,6 +121,8 @@ typedef struct file_ctx {
     const tdkt__tabledef *t;
     int pos[TDKT__MAX_COLS]; /* field of each column, -1 when absent */
     char **names;            /* header names by field, for messages */
+    extra_col *extra;        /* the x_ columns, in header order */
+    size_t nextra, extra_cap;
     size_t nfields;
     long line; /* of the row being checked */
     bool row_ok;
@@ -1074,8 +1083,9 @@ static void write_row(file_ctx *fc, const value *v)
     }
     b->table = fc->table;
     tdkt__cell *row = b->cells[b->rows++];
-    for (int j = 0; j < fc->t->ncols; j++) {
-        int kind = fc->t->cols[j].kind;
+    for (int j = 0; j < tdkt__row_cells(fc->t); j++) {
+        /* the last cell, extra, is text */
+        int kind = j < fc->t->ncols ? fc->t->cols[j].kind : TDKT__COL_TEXT;
         row[j] = (tdkt__cell){.type = (enum tdkt__cell_type)v[j].type,
                               .num = v[j].num};
         if (v[j].type == V_TEXT &&
@@ -1100,6 +1110,37 @@ static void write_row(file_ctx *fc, const value *v)
 
 /* ---- pass 2 ---------------------------------------------------------- */
 
+static void repeated_column(file_ctx *fc, long line, size_t field)
+{
+    DIAG(fc->im, fc->path, line, fc->names[field], "cột '%s' có hai lần",
+         "column '%s' appears twice", fc->names[field]);
+}
+
+/* A column of the user's own, at @p field of the header on @p line: kept
+ * in the row's extra (schema_extra.sql), under its name. */
+static void
+add_extra_column(file_ctx *fc, long line, size_t field, const char *name)
+{
+    tdkt_buf key = {0};
+    tdkt_json_str(&key, name);
+    extra_col *cols = key.oom ? NULL
+                              : tdkt__grow(fc->extra, fc->nextra,
+                                           &fc->extra_cap, sizeof *cols);
+    if (!cols) {
+        tdkt_buf_free(&key);
+        fc->im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        return;
+    }
+    fc->extra = cols;
+    for (size_t k = 0; k < fc->nextra; k++)
+        if (strcmp(cols[k].key, key.ptr) == 0) {
+            repeated_column(fc, line, field);
+            tdkt_buf_free(&key);
+            return;
+        }
+    cols[fc->nextra++] = (extra_col){.field = field, .key = key.ptr};
+}
+
 static void check_header(file_ctx *fc, tdkt_csv *csv)
 {
     importer *im = fc->im;
@@ -1123,8 +1164,10 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
             im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             break;
         }
-        if (strncmp(name, "x_", 2) == 0)
-            continue; /* the user's own column */
+        if (strncmp(name, "x_", 2) == 0) {
+            add_extra_column(fc, line, i, name);
+            continue;
+        }
         int j = 0;
         while (j < t->ncols && strcmp(t->cols[j].name, name) != 0)
             j++;
@@ -1140,8 +1183,7 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
                  "your own must start with x_)",
                  fc->names[i], t->name, tdkt_buf_cstr(&all));
         } else if (fc->pos[j] >= 0) {
-            DIAG(im, fc->path, line, fc->names[i], "cột '%s' có hai lần",
-                 "column '%s' appears twice", fc->names[i]);
+            repeated_column(fc, line, i);
         } else {
             fc->pos[j] = (int)i;
         }
@@ -1151,6 +1193,32 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
         if (t->cols[j].required && fc->pos[j] < 0)
             DIAG(im, fc->path, line, t->cols[j].name, "thiếu cột bắt buộc '%s'",
                  "missing required column '%s'", t->cols[j].name);
+}
+
+/* The row's x_ cells as one JSON object, {"x_a":"1",…} in header order
+ * without the empty ones; NULL when none is left (or the file has no x_
+ * column: the common case costs a test). */
+static value extra_value(file_ctx *fc, const tdkt_csv *csv)
+{
+    tdkt_buf *b = &fc->im->extra;
+    b->len = 0;
+    for (size_t k = 0; k < fc->nextra; k++) {
+        const char *s = tdkt__csv_field(csv, fc->extra[k].field);
+        if (!s)
+            continue;
+        tdkt_buf_puts(b, b->len ? "," : "{");
+        tdkt_buf_puts(b, fc->extra[k].key);
+        tdkt_buf_puts(b, ":");
+        tdkt_json_str(b, s);
+    }
+    if (!b->len)
+        return (value){.type = V_NULL};
+    tdkt_buf_puts(b, "}");
+    if (b->oom) {
+        fc->im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        return (value){.type = V_NULL};
+    }
+    return (value){.type = V_TEXT, .s = b->ptr, .len = b->len};
 }
 
 static void check_and_write(file_ctx *fc, tdkt_csv *csv)
@@ -1177,6 +1245,7 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
         if (c->key && im->problems > before)
             key_ok = false;
     }
+    v[t->ncols] = extra_value(fc, csv);
     if (fc->row_ok)
         check_row_rules(fc, v, subject);
     /* A duplicate is worth reporting even when another cell is wrong:
@@ -1284,6 +1353,9 @@ done:
     for (size_t i = 0; fc.names && i < fc.nfields; i++)
         free(fc.names[i]);
     free(fc.names);
+    for (size_t k = 0; k < fc.nextra; k++)
+        free(fc.extra[k].key);
+    free(fc.extra);
     tdkt__csv_free(csv);
 }
 
@@ -1314,6 +1386,7 @@ static void importer_free(importer *im)
     tdkt__strset_free(&im->fact_keys);
     tdkt__keymap_free(&im->keys);
     tdkt_buf_free(&im->list);
+    tdkt_buf_free(&im->extra);
     for (size_t i = 0; i < im->nfiles; i++)
         free(im->files[i].path);
     free(im->files);

@@ -119,6 +119,19 @@ static const tdkt__coldef nominations[] = {
     DATE("submitted", false, false),
 };
 
+/* Each table leaves a cell of TDKT__MAX_COLS to extra. */
+#define FITS(a)                                                                \
+    _Static_assert(sizeof(a) / sizeof((a)[0]) < TDKT__MAX_COLS,                \
+                   #a ": no cell left for extra")
+FITS(units);
+FITS(people);
+FITS(appraisals);
+FITS(honours);
+FITS(initiatives);
+FITS(disciplines);
+FITS(facts);
+FITS(nominations);
+
 #define PERSON_UNIT (1 << TDKT_PERSON | 1 << TDKT_UNIT)
 #define SET(s) (1 << TDKT__SET_##s)
 

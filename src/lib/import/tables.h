@@ -49,6 +49,7 @@ typedef struct tdkt__coldef {
                         or a number; -1: NULL */
 } tdkt__coldef;
 
+/* The most cells of a stored row: a table's columns, then extra. */
 #define TDKT__MAX_COLS 10
 
 typedef struct tdkt__tabledef {
@@ -63,6 +64,14 @@ typedef struct tdkt__tabledef {
 } tdkt__tabledef;
 
 extern const tdkt__tabledef tdkt__tables[TDKT_T_COUNT_];
+
+/* A stored row has one cell more than its file's columns, `extra`
+ * (schema_extra.sql): its x_ cells as one JSON object, or NULL. It is no
+ * column of the file: a file's column named "extra" is unknown. */
+static inline int tdkt__row_cells(const tdkt__tabledef *t)
+{
+    return t->ncols + 1;
+}
 
 /* The table of a file's base name without ".csv", or -1. */
 int tdkt__table_lookup(const char *name, size_t len);

@@ -10,13 +10,14 @@ static int prepare(tdkt__writer *w, int table, int kind)
 {
     const tdkt__tabledef *t = &tdkt__tables[table];
     size_t rows = kind >= TDKT__ST_INSERT_MANY ? TDKT__BATCH_ROWS : 1;
+    int cells = tdkt__row_cells(t);
     tdkt_buf sql = {0};
     tdkt_buf_printf(&sql, "INSERT INTO %s(", t->name);
     for (int j = 0; j < t->ncols; j++)
-        tdkt_buf_printf(&sql, "%s%s", j ? ", " : "", t->cols[j].name);
-    tdkt_buf_puts(&sql, ") VALUES");
+        tdkt_buf_printf(&sql, "%s, ", t->cols[j].name);
+    tdkt_buf_puts(&sql, "extra) VALUES");
     for (size_t r = 0; r < rows; r++)
-        for (int j = 0; j < t->ncols; j++)
+        for (int j = 0; j < cells; j++)
             tdkt_buf_puts(&sql, j ? ", ?" : r ? "), (?" : "(?");
     if (kind == TDKT__ST_INSERT_ONE || kind == TDKT__ST_INSERT_MANY) {
         tdkt_buf_puts(&sql, ") ON CONFLICT DO NOTHING");
@@ -30,18 +31,16 @@ static int prepare(tdkt__writer *w, int table, int kind)
                 first = false;
             }
         tdkt_buf_puts(&sql, ") DO UPDATE SET ");
-        first = true;
         for (int j = 0; j < t->ncols; j++)
-            if (!t->cols[j].key) {
-                tdkt_buf_printf(&sql, "%s%s = excluded.%s", first ? "" : ", ",
-                                t->cols[j].name, t->cols[j].name);
-                first = false;
-            }
+            if (!t->cols[j].key)
+                tdkt_buf_printf(&sql, "%s = excluded.%s, ", t->cols[j].name,
+                                t->cols[j].name);
+        tdkt_buf_puts(&sql, "extra = excluded.extra");
     }
     int error = TDKT_OK;
     /* Zeroed: TDKT__CELL_NULL, what SQLite gives an unbound parameter. */
     free(w->bound[table][kind]);
-    w->bound[table][kind] = calloc(rows * (size_t)t->ncols, sizeof(tdkt__cell));
+    w->bound[table][kind] = calloc(rows * (size_t)cells, sizeof(tdkt__cell));
     if (sql.oom || !w->bound[table][kind])
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     else if (sqlite3_prepare_v3(w->db, sql.ptr, -1, SQLITE_PREPARE_PERSISTENT,
@@ -61,9 +60,9 @@ run(tdkt__writer *w, const tdkt__batch *b, int kind, size_t first, size_t n)
         return error;
     sqlite3_stmt *st = w->stmt[b->table][kind];
     tdkt__cell *bound = w->bound[b->table][kind];
-    int rc = SQLITE_OK, param = 1;
+    int rc = SQLITE_OK, param = 1, cells = tdkt__row_cells(t);
     for (size_t r = first; r < first + n; r++) {
-        for (int j = 0; j < t->ncols && rc == SQLITE_OK; j++, param++) {
+        for (int j = 0; j < cells && rc == SQLITE_OK; j++, param++) {
             const tdkt__cell *c = &b->cells[r][j];
             tdkt__cell *was = &bound[param - 1];
             if (c->type == was->type &&

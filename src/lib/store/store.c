@@ -24,6 +24,7 @@ extern const char *const tdkt__schema_report_sql;
 extern const char *const tdkt__schema_records_sql;
 extern const char *const tdkt__schema_conferred_sql;
 extern const char *const tdkt__schema_kind_sql;
+extern const char *const tdkt__schema_extra_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -259,6 +260,10 @@ static int migrate(tdkt_store *s, int version, bool empty)
     /* Version 8 keeps the kind of honour each decision judged. */
     if (version2 < 8 &&
         (error = tdkt_store_exec(s, tdkt__schema_kind_sql)) < 0)
+        goto done;
+    /* Version 9 keeps the record files' own x_ columns. */
+    if (version2 < 9 &&
+        (error = tdkt_store_exec(s, tdkt__schema_extra_sql)) < 0)
         goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
