@@ -21,7 +21,11 @@ static const char help_vi[] =
     "\n"
     "Kết quả: eligible (đủ điều kiện), ineligible (không đủ), review (cần\n"
     "xem xét: thiếu xác nhận, hoặc vượt chỉ tiêu), error (quy tắc bị lỗi).\n"
-    "Định dạng: --format table (mặc định), jsonl, json, csv.\n";
+    "Định dạng: --format table (mặc định), jsonl, json, csv.\n"
+    "\n"
+    "Mã thoát: 0 đã xét (dù có đề nghị không đủ điều kiện), 1 không xét\n"
+    "được (không có đề nghị nào để xét, lỗi dữ liệu hay quy tắc), 2 sai cú\n"
+    "pháp.\n";
 static const char help_en[] =
     "Usage: tdkt eval [--year YEAR] [--id NOMINATION]... [--dry-run]\n"
     "\n"
@@ -37,7 +41,10 @@ static const char help_en[] =
     "\n"
     "Outcomes: eligible, ineligible, review (an unattested fact, or beyond a\n"
     "quota), error (the rule script failed). Formats: --format table\n"
-    "(default), jsonl, json, csv.\n";
+    "(default), jsonl, json, csv.\n"
+    "\n"
+    "Exit status: 0 judged (ineligible nominations are no failure), 1 could\n"
+    "not (no nomination to judge, a database or rule error), 2 wrong usage.\n";
 
 enum { O_YEAR, O_ID, O_DRY };
 static const cli_option opts[] = {
@@ -94,6 +101,26 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
         tdkt_rules_open(&rules, rules_dir) < 0 ||
         tdkt_eval(&res, ix, rules, &o) < 0) {
         cli_fail(cli, NULL);
+        goto done;
+    }
+    /* A selection that holds nothing (a year with no nominations, named
+     * ones of another year) is said, not saved as an empty run. */
+    if (tdkt_results_count(res) == 0) {
+        char year[32] = "";
+        if (o.year)
+            snprintf(year, sizeof year, TDKT_TR(cli->lang, " năm %d",
+                                                " for %d"),
+                     o.year);
+        fprintf(stderr,
+                TDKT_TR(cli->lang,
+                        "tdkt: không có đề nghị nào để xét%s%s; không lưu "
+                        "gì.\n",
+                        "tdkt: no nomination to judge%s%s; nothing "
+                        "saved.\n"),
+                o.nids ? TDKT_TR(cli->lang, " trong các đề nghị đã nêu",
+                                 " among those named")
+                       : "",
+                year);
         goto done;
     }
     /* Printed whole, or nothing is saved. */

@@ -114,6 +114,14 @@ check "runs: records_changed after the change" grep -q '^{"run":1,.*"records":1,
 set +e
 "$TDKT" eval --id NO-SUCH > /dev/null 2>&1; rc=$?
 check "unknown nomination: exit 1" test $rc -eq 1
+runs_before=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")
+"$TDKT" eval --year 2031 > /dev/null 2> "$tmp/empty.err"; rc=$?
+check "a year without nominations: exit 1" test $rc -eq 1
+check "... said" grep -q "không có đề nghị nào để xét năm 2031" "$tmp/empty.err"
+"$TDKT" eval --id N000001 --year 2031 > /dev/null 2>&1; rc=$?
+check "a named nomination of another year: exit 1" test $rc -eq 1
+check "... and no empty run saved" \
+  test "$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")" -eq "$runs_before"
 "$TDKT" eval --bogus > /dev/null 2>&1; rc=$?
 check "unknown option: exit 2" test $rc -eq 2
 "$TDKT" eval --year 20x4 > /dev/null 2>&1; rc=$?
