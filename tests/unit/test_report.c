@@ -629,6 +629,33 @@ static int check_foreign_share(const char *dir, const char *written)
     return n;
 }
 
+/* Counts of 15 digits, the most a cell may hold: the share is checked
+ * without overflow (the sanitizer build would catch one) and found
+ * wrong. */
+static void test_report__check_huge_counts(void **state)
+{
+    fixture *f = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/huge.csv", f->dir);
+    const char *n = "999999999999999";
+    char row[512], text[1200];
+    snprintf(row, sizeof row,
+             "%s,0,%s,%s,100%%,0,%s,0,0%%,0,0,%s,\"99,9%%\",0,0%%", n, n,
+             n, n, n);
+    snprintf(text, sizeof text,
+             "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n"
+             "1,Bằng khen,%s\n,Tổng cộng,%s\n",
+             row, row);
+    write_file(path, text);
+    tdkt_diags d = {0};
+    assert_int_equal(tdkt_report_check(path, TDKT_LANG_EN, &d), 0);
+    bool share_wrong = false;
+    for (size_t i = 0; i < d.count; i++)
+        share_wrong |= strstr(d.items[i].message, "written 99,9%") != NULL;
+    tdkt_diags_clear(&d);
+    assert_true(share_wrong);
+}
+
 static void test_report__check_percent_forms(void **state)
 {
     fixture *f = *state;
@@ -723,6 +750,7 @@ int main(void)
         cmocka_unit_test(test_report__csv_passes_its_own_check),
         cmocka_unit_test(test_report__check_fixtures),
         cmocka_unit_test(test_report__check_percent_forms),
+        cmocka_unit_test(test_report__check_huge_counts),
         cmocka_unit_test(test_report__check_unreadable),
     };
     return cmocka_run_group_tests_name("report", tests, setup, teardown);

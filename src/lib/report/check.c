@@ -258,10 +258,13 @@ static void equals(audit *a, const trow *r, int col, long need,
 
 /* A written share t (tenths) agrees with num/den when it is the ratio
  * rounded to one decimal: within half a tenth, so on an exact tie
- * (6,25%) both 6,2% and 6,3% are accepted. */
+ * (6,25%) both 6,2% and 6,3% are accepted. Cells hold up to 15 digits,
+ * so the products are taken in 128 bits. */
+__extension__ typedef __int128 wide; /* gcc and clang have it */
+
 static bool share_agrees(long t, long num, long den)
 {
-    long diff = 2 * t * den - 2000 * num;
+    wide diff = (wide)2 * t * den - (wide)2000 * num;
     return (diff < 0 ? -diff : diff) <= den;
 }
 
