@@ -198,6 +198,19 @@ function lib.movement_years_at_least(n, min)
   return fail(detail)
 end
 
+-- Regime B: a fact of the movement a nomination comes from that nobody
+-- recorded. A nomination that names its movement (n.campaign) waits for
+-- a person to record it (unknown); one that names none comes from no
+-- movement (fail). `what`: the fact, as {vi, en}.
+function lib.movement_missing(n, what)
+  if n.campaign then
+    return unknown(tr("phong trào " .. n.campaign .. ": chưa ghi " .. what[1],
+                      "movement " .. n.campaign .. ": " .. what[2] ..
+                      " not recorded"))
+  end
+  return fail(tr("không có phong trào thi đua", "no movement recorded"))
+end
+
 -- Regime A: the movement of the nomination was launched by one of
 -- `launchers` (a set; fact movement_launched_by); missing is for a person
 -- to judge.

@@ -111,12 +111,7 @@ form "bk_tinh" {
         check = function(s, n, p)
           local by = n:fact("movement_launched_by")
           if by == nil then
-            if n.campaign then
-              return unknown(tr("phong trào " .. n.campaign .. ": chưa ghi "
-                .. "cấp phát động", "movement " .. n.campaign .. ": launcher "
-                .. "not recorded"))
-            end
-            return fail(tr("không có phong trào thi đua", "no movement recorded"))
+            return lib.movement_missing(n, { "cấp phát động", "launcher" })
           end
           if by == "ministry" or by == "province" then
             return pass(tr("phát động bởi ", "launched by ") .. by)

@@ -23,9 +23,10 @@
 -- party_org_clean, thrift (unit); movement_launched_by, movement_years
 -- (nomination); outstanding (unit). NEW KEY (not yet in vocabulary.md):
 -- central_bloc_rank, the rank in a bloc of the Central council. A missing
--- central_bloc_rank or missing movement facts mean the collective is in no
--- such bloc or movement, so those routes fail rather than wait for review;
--- a missing bloc_rank is a judgement nobody attested (unknown).
+-- central_bloc_rank means the collective is in no such bloc, so that route
+-- fails rather than wait for review; missing movement facts fail only for
+-- a nomination that names no movement (lib.movement_missing), and a
+-- missing bloc_rank is a judgement nobody attested (unknown).
 
 form "co_cp" {
   subject = "unit",
@@ -134,8 +135,7 @@ form "co_cp" {
         check = function(s, n, p)
           local by = n:fact("movement_launched_by")
           if by == nil then
-            return fail(tr("không có phong trào thi đua",
-                "no movement recorded"))
+            return lib.movement_missing(n, { "cấp phát động", "launcher" })
           end
           if by == "prime_minister" then
             return pass(tr("phát động bởi ",
@@ -151,9 +151,13 @@ form "co_cp" {
         en = "Reviewed after the movement ran at least 5 years",
         check = function(s, n, p)
           local yrs = n:fact("movement_years")
+          if yrs == nil then
+            return lib.movement_missing(n, { "thời gian phong trào",
+              "movement length" })
+          end
           if type(yrs) ~= "number" then
-            return fail(tr("không ghi thời gian phong trào",
-                "movement length not recorded"))
+            return unknown(tr("thời gian phong trào không phải là số: ",
+              "movement length is not a number: ") .. tostring(yrs))
           end
           local d = string.format(tr("phong trào %d năm",
               "movement of %d year(s)"), yrs)

@@ -189,15 +189,18 @@ form "hcld3" {
         check = function(s, n, p)
           local by, yrs = n:fact("movement_launched_by"), n:fact("movement_years")
           if by == nil then
-            return fail(tr("không có phong trào thi đua",
-                "no movement recorded"))
+            return lib.movement_missing(n, { "cấp phát động", "launcher" })
           end
           if by ~= "ministry" and by ~= "province" then
             return fail(tr("phát động bởi ", "launched by ") .. tostring(by))
           end
+          if yrs == nil then
+            return lib.movement_missing(n, { "thời gian phong trào",
+              "movement length" })
+          end
           if type(yrs) ~= "number" then
-            return fail(tr("không ghi thời gian phong trào",
-                "movement length not recorded"))
+            return unknown(tr("thời gian phong trào không phải là số: ",
+              "movement length is not a number: ") .. tostring(yrs))
           end
           local d = string.format(tr("phát động bởi %s, %d năm",
               "launched by %s, %d year(s)"),

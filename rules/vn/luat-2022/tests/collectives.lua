@@ -331,6 +331,20 @@ case "Cờ CP khoản 3: not selected as the movement's leader → ineligible" {
   criteria = { k3_leads_movement = "fail" },
 }
 
+case "Cờ CP khoản 3: a named movement whose facts nobody recorded → review" {
+  form = "co_cp", year = 2024, unit = U1, kind = "thematic", campaign = "PT-1",
+  facts = facts(2024, { outstanding = 1, bloc_rank = 2 }),
+  expect = "review",
+  criteria = { k3_prime_minister_movement = "unknown", k3_five_years = "unknown" },
+}
+
+case "Cờ CP khoản 3: no movement named, none recorded → ineligible" {
+  form = "co_cp", year = 2024, unit = U1,
+  facts = facts(2024, { outstanding = 1, bloc_rank = 2 }),
+  expect = "ineligible",
+  criteria = { k3_prime_minister_movement = "fail", k3_five_years = "fail" },
+}
+
 case "Cờ CP: under inspection → ineligible" {
   form = "co_cp", year = 2024, unit = U1,
   facts = facts(2024, with(CO_OK, { under_review = 1 })),

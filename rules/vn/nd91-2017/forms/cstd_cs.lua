@@ -48,9 +48,18 @@ form "cstd_cs" {
     en = "Has an initiative recognised by the unit, or an accepted and applied "
       .. "research project, or recognised combat ingenuity",
     check = function(s, n, p)
-      return lib.initiatives(s, n.year, n.year, "unit", p.initiatives,
-                             { kinds = { "initiative", "research", "combat" },
-                               applied = true })
+      -- a sáng kiến or a mưu trí need only be recognised; a đề tài must
+      -- also be applied
+      local y = n.year
+      local k1, ids1 = s:initiatives{ from = y, to = y, scope = "unit",
+                                      kinds = { "initiative", "combat" } }
+      local k2, ids2 = s:initiatives{ from = y, to = y, scope = "unit",
+                                      kinds = { "research" }, applied = true }
+      local got = k1 + k2
+      local ids = table.concat({ ids1, ids2 }, k1 > 0 and k2 > 0 and ", " or "")
+      local shown = got .. " sáng kiến" .. (got > 0 and (" (" .. ids .. ")") or "")
+      if got >= p.initiatives then return pass(shown) end
+      return fail(shown .. ", cần " .. p.initiatives)
     end,
   },
 

@@ -66,8 +66,7 @@ form "cstd_tinh" {
     check = function(s, n, p)
       return lib.initiatives(s, n.year - p.cstd_cs_streak + 1, n.year, "province",
                              p.initiatives,
-                             { kinds = { "initiative", "research", "combat" },
-                               applied = true })
+                             { kinds = { "initiative", "research", "combat" } })
     end,
   },
 

@@ -70,13 +70,9 @@ form "ttldxs" {
     vi = "Có ít nhất 70% cá nhân trong tập thể đạt danh hiệu Lao động tiên tiến",
     en = "At least 70% of members are Advanced Workers",
     check = function(s, n, p)
-      local total = s:members(n.year, ALL)
-      local ldtt = s:members_meeting("ldtt", n.year, ALL)
-      local detail = string.format("%d/%d thành viên đạt Lao động tiên tiến", ldtt, total)
-      if total > 0 and ldtt * 100 >= p.ldtt_share_pct * total then
-        return pass(detail)
-      end
-      return fail(detail)
+      local c, _, unsure = s:members_meeting("ldtt", n.year, ALL)
+      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_share_pct,
+        false, ALL)
     end,
   },
 
@@ -86,12 +82,15 @@ form "ttldxs" {
     vi = "Có cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở",
     en = "At least one member is a Grassroots Emulation Fighter",
     check = function(s, n, p)
-      local k = s:members_meeting("cstd_cs", n.year, ALL)
-      local detail = string.format("%d thành viên đạt Chiến sĩ thi đua cơ sở", k)
-      if k >= p.cstd_cs_members then
-        return pass(detail)
+      local c, _, unsure = s:members_meeting("cstd_cs", n.year, ALL)
+      local d = string.format(tr("%d cá nhân đạt CSTĐCS năm %d",
+        "%d member(s) CSTĐCS in %d"), c, n.year)
+      if c >= p.cstd_cs_members then return pass(d) end
+      if c + unsure >= p.cstd_cs_members then
+        return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
+          "; %d member(s) undecided"), unsure))
       end
-      return fail(detail)
+      return fail(d)
     end,
   },
 

@@ -34,6 +34,31 @@ local function k1_facts()
 end
 
 do
+  -- NĐ 91 Đ9 k3 b: a sáng kiến need only be recognised by the unit; only
+  -- a đề tài must also be applied.
+  local people, honours = unit_with(6)
+  case "CSTĐCS: a recognised initiative not recorded as applied → eligible" {
+    form = "cstd_cs", year = Y,
+    person = { id = "P1", unit_id = "U1", is_leader = 0 },
+    people = people, honours = honours,
+    appraisals  = { { year = Y, rating = "good" } },
+    initiatives = { { id = "SK1", year = Y, scope = "unit", applied = 0 } },
+    expect = "eligible",
+    criteria = { initiative = "pass" },
+  }
+  case "CSTĐCS: a research project accepted but not applied → ineligible" {
+    form = "cstd_cs", year = Y,
+    person = { id = "P1", unit_id = "U1", is_leader = 0 },
+    people = people, honours = honours,
+    appraisals  = { { year = Y, rating = "good" } },
+    initiatives = { { id = "DT1", year = Y, scope = "unit", kind = "research",
+                      applied = 0 } },
+    expect = "ineligible",
+    criteria = { initiative = "fail" },
+  }
+end
+
+do
   local people, honours = unit_with(6)
   case "CSTĐCS: LĐTT held and one unit-level initiative → eligible" {
     form = "cstd_cs", year = Y,

@@ -54,6 +54,22 @@ do
 end
 
 do
+  -- P3 and P4 rated good, their LĐTT facts not attested: undecided, and
+  -- with them more than half would meet it.
+  local people, honours = members(4, 2)
+  case "TTLĐTT: 2 of 4 LĐTT and 2 undecided → review" {
+    form = "ttldtt", year = Y,
+    unit = U1, people = people, honours = honours,
+    appraisals = { { year = Y, rating = "good" },
+                   { subject_type = "person", subject_id = "P3", year = Y, rating = "good" },
+                   { subject_type = "person", subject_id = "P4", year = Y, rating = "good" } },
+    facts = unit_facts(),
+    expect = "review",
+    criteria = { ldtt_majority = "unknown" },
+  }
+end
+
+do
   local people, honours = members(5, 3)
   case "TTLĐTT: 3 of 5 LĐTT (60%) → eligible" {
     form = "ttldtt", year = Y,

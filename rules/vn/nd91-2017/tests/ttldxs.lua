@@ -87,12 +87,41 @@ end
 
 do
   local people, honours, appraisals = members(10, 6, 1)
+  for i = 7, 10 do appraisals[i].rating = "complete" end -- below LĐTT
   case "TTLĐXS: 60% LĐTT (6 of 10) → ineligible" {
     form = "ttldxs", year = Y,
     unit = U1, people = people, honours = honours, appraisals = appraisals,
     facts = unit_facts(),
     expect = "ineligible",
     criteria = { ldtt_share = "fail", ttldtt_standard = "pass" },
+  }
+end
+
+do
+  -- P7..P10 rated good, but nobody attested their LĐTT facts: whether
+  -- they meet it is for a person to decide, and with them 70% is reached.
+  local people, honours, appraisals = members(10, 6, 1)
+  case "TTLĐXS: 6 of 10 LĐTT and 4 undecided → review" {
+    form = "ttldxs", year = Y,
+    unit = U1, people = people, honours = honours, appraisals = appraisals,
+    facts = unit_facts(),
+    expect = "review",
+    criteria = { ldtt_share = "unknown" },
+  }
+end
+
+do
+  -- No CSTĐCS conferred; P5 has a recognised initiative but no LĐTT yet,
+  -- and the LĐTT facts of the year are not attested: undecided.
+  local people, honours, appraisals = members(5, 4, 0)
+  case "TTLĐXS: no CSTĐCS, one member undecided → review" {
+    form = "ttldxs", year = Y,
+    unit = U1, people = people, honours = honours, appraisals = appraisals,
+    initiatives = { { id = "SK1", person_id = "P5",
+                      year = Y, scope = "unit" } },
+    facts = unit_facts(),
+    expect = "review",
+    criteria = { cstd_cs_member = "unknown" },
   }
 end
 
