@@ -272,6 +272,21 @@ function lib.member_share(s, y, count, unsure, what, pct, strict, opt)
   return fail(d)
 end
 
+-- At least `need` members (opt as s:members) meet this rule set's form
+-- `code` for year y (`label`: its name in the detail); unknown when the
+-- members still undecided (members_meeting's third answer) could reach it.
+function lib.members_at_least(s, code, y, need, label, opt)
+  local c, _, unsure = s:members_meeting(code, y, opt)
+  local d = string.format(tr("%d cá nhân đạt %s năm %d",
+    "%d member(s) %s in %d"), c, label, y)
+  if c >= need then return pass(d) end
+  if c + unsure >= need then
+    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
+      "; %d member(s) undecided"), unsure))
+  end
+  return fail(d)
+end
+
 -- The rank (numeric fact `key`, 1 leads) for year y is at most `max`;
 -- `missing` (unknown unless given, e.g. fail) says what an absent rank
 -- means.

@@ -98,15 +98,8 @@ form "ttldxs" {
     vi = "Có cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở",
     en = "At least one member is a Grassroots Emulation Fighter",
     check = function(s, n, p)
-      local c, _, unsure = s:members_meeting("cstd_cs", n.year, SUB)
-      local d = string.format(tr("%d cá nhân đạt CSTĐCS năm %d",
-        "%d member(s) CSTĐCS in %d"), c, n.year)
-      if c >= p.cstd_cs_members then return pass(d) end
-      if c + unsure >= p.cstd_cs_members then
-        return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
-          "; %d member(s) undecided"), unsure))
-      end
-      return fail(d)
+      return lib.members_at_least(s, "cstd_cs", n.year, p.cstd_cs_members,
+        "CSTĐCS", SUB)
     end,
   },
 
