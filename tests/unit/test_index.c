@@ -772,6 +772,22 @@ static void test_index__discipline_periods(void **state)
     RUN(w, probes);
 }
 
+/* A measure of 29 February without an end lasts to 28 February of the
+ * next year: a date the API itself takes back. */
+static void test_index__discipline_leap_day(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1
+            "INSERT INTO disciplines(subject_type, subject_id, date, level) "
+            "VALUES ('person', 'P1', '2020-02-29', 'warning');");
+    static const probe probes[] = {
+        {"N", "s:discipline_end()", "2021-02-28"},
+        {"N", "s:in_discipline(s:discipline_end())", "true"},
+        {"N", "s:in_discipline('2021-03-01')", "false"},
+    };
+    RUN(w, probes);
+}
+
 /* ------------------------------------------------------------- facts */
 
 static void test_index__facts(void **state)
@@ -1219,6 +1235,7 @@ int main(void)
         T(test_index__initiatives),
         T(test_index__disciplines),
         T(test_index__discipline_periods),
+        T(test_index__discipline_leap_day),
         T(test_index__facts),
         T(test_index__fact_words_are_not_numbers),
         T(test_index__unit_members),

@@ -254,7 +254,7 @@ static int s_months(lua_State *L)
         if (since_hire < m)
             m = since_hire;
     } else if (s->hired && TDKT_DATE_YEAR(s->hired) >= y) {
-        m = since_hire;
+        m = since_hire; /* hired that year (or after it: 0) */
     } else {
         return 0;
     }
@@ -323,7 +323,21 @@ static bool opt_bool(lua_State *L, int opt, const char *name)
 typedef struct hfilter {
     unsigned codes, kinds;
     int from, to;
+    int skip_award, skip_year; /* the award being judged: -1, none */
 } hfilter;
+
+/* The honour that the judgement under way decides, when @p s is its
+ * subject: a nomination judged again once its honour was conferred must
+ * not find that honour among its previous ones (a BK TTg of 2024 is no
+ * "previous BK TTg" of the BK TTg of 2024). */
+static void skip_judged(const subj_ud *u, hfilter *f)
+{
+    const rt *r = u->r;
+    const struct rt_judging *j = &r->judging[r->depth];
+    bool same = u->subject == j->subject;
+    f->skip_award = same ? j->award : -1;
+    f->skip_year = same ? j->year : -1;
+}
 
 static void read_hfilter(lua_State *L, int opt, hfilter *f, bool need_code)
 {
@@ -335,12 +349,14 @@ static void read_hfilter(lua_State *L, int opt, hfilter *f, bool need_code)
     f->kinds = kinds & ~excl;
     f->from = (int)opt_int(L, opt, "from", 0);
     f->to = (int)opt_int(L, opt, "to", 9999);
+    f->skip_award = f->skip_year = -1;
 }
 
 static bool hmatch(const ix_honour *h, const hfilter *f)
 {
     return (f->codes >> h->code & 1) && (f->kinds >> h->kind & 1) &&
-           h->year >= f->from && h->year <= f->to;
+           h->year >= f->from && h->year <= f->to &&
+           !(h->code == f->skip_award && h->year == f->skip_year);
 }
 
 static int s_honours(lua_State *L)
@@ -350,6 +366,7 @@ static int s_honours(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     hfilter f;
     read_hfilter(L, 2, &f, true);
+    skip_judged(check_subject(L, 1), &f);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     int n = 0;
@@ -376,6 +393,7 @@ static int s_latest(lua_State *L)
     int opt = lua_istable(L, 3) ? 3 : 0;
     hfilter f;
     read_hfilter(L, opt, &f, false);
+    skip_judged(check_subject(L, 1), &f);
     f.codes = 1u << code;
     int best = 0;
     const ix_honour *h = ix->hon + s->hon.off;
@@ -521,7 +539,12 @@ static tdkt_date period_end(const ix_discipline *d)
 {
     if (d->ends)
         return d->ends;
-    return d->date + 10000; /* same day next year */
+    tdkt_date end = d->date + 10000; /* same day next year */
+    int y = TDKT_DATE_YEAR(end);
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (end % 10000 == 229 && !leap)
+        end -= 1; /* 29 February → 28 February */
+    return end;
 }
 
 static int s_in_discipline(lua_State *L)

@@ -185,6 +185,7 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
     int top = lua_gettop(L);
     int fi = form_index(r, f);
     form_call c = {r, f, out};
+    r->judging[r->depth] = (struct rt_judging){subject, n->year, f->award};
     for (int i = 0; i < f->nnodes; i++) {
         out->result[i] = R_SKIP;
         out->detail[i] = NULL;

@@ -27,12 +27,19 @@ function lib.consecutive(s, level, y, n)
                           " (needs " .. n .. " consecutive years " .. level .. ")"))
 end
 
--- At least n years since the latest honour `code` (kinds as s:latest).
--- The window "after" an earlier award starts after that award's year.
--- Without such an honour it fails: with the text `none` when the form
--- names the honour in its own words, else "no CODE yet".
-function lib.years_since(s, code, y, n, opt, none)
-  local last = s:latest(code, opt)
+-- The year of the latest honour `code` (kinds as opt) of a year up to
+-- `upto`: an honour of a later year (conferred since, or ahead) is not an
+-- earlier one, and must not hide one.
+local function latest_upto(s, code, upto, opt)
+  local o = { to = upto }
+  if opt then
+    for k, v in pairs(opt) do o[k] = v end
+  end
+  return s:latest(code, o)
+end
+
+-- n years since `last`, the year of the honour `code` (nil: none).
+local function since(code, last, y, n, none)
   if not last then
     return fail(none or tr("chưa có " .. code, "no " .. code .. " yet"))
   end
@@ -43,22 +50,33 @@ function lib.years_since(s, code, y, n, opt, none)
                                         " (needs " .. n .. " years after)"))
 end
 
+-- At least n years since the latest honour `code` (kinds as s:latest) of
+-- a year up to y. The window "after" an earlier award starts after that
+-- award's year. Without such an honour it fails: with the text `none`
+-- when the form names the honour in its own words, else "no CODE yet".
+function lib.years_since(s, code, y, n, opt, none)
+  return since(code, latest_upto(s, code, y, opt), y, n, none)
+end
+
 -- Regime B (NĐ 98 Điều 30 k9): the window of `years` years ending at y
--- starts after the previous award `code` (kinds as s:latest), if there is
--- one; a first award has no window to respect.
+-- starts after the previous award of this very title `code` (kinds as
+-- s:latest), if there is one; a first award has no window to respect.
+-- An honour `code` of year y is the award being judged (once conferred),
+-- not a previous one.
 function lib.after_previous(s, code, y, years, opt)
-  if not s:latest(code, opt) then
+  local last = latest_upto(s, code, y - 1, opt)
+  if not last then
     return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
   end
-  return lib.years_since(s, code, y, years, opt)
+  return since(code, last, y, years)
 end
 
 -- Regime B: holds the prerequisite honour `code` by year y, of a kind that
 -- may found this award (opt: NĐ 98 Điều 4 excludes thematic and ad-hoc
 -- honours, which the failure names when they are all the subject holds).
 function lib.holds_prerequisite(s, code, y, opt)
-  local last = s:latest(code, opt)
-  if last and last <= y then return pass(code .. " " .. last) end
+  local last = latest_upto(s, code, y, opt)
+  if last then return pass(code .. " " .. last) end
   local c, t = s:honours{ code = code, to = y }
   if c > 0 then
     return fail(tr("chỉ có khen thưởng chuyên đề, đột xuất: ",
@@ -70,8 +88,8 @@ end
 -- The first year after the honour `code` (kinds as opt) when it falls in
 -- first..y; else first.
 local function after_award(s, code, y, first, opt)
-  local prev = s:latest(code, opt)
-  if prev and prev <= y and prev >= first then return prev + 1 end
+  local prev = latest_upto(s, code, y, opt)
+  if prev and prev >= first then return prev + 1 end
   return first
 end
 
@@ -86,7 +104,7 @@ function lib.run_start(s, level, y, after, opt)
   else
     first = after_award(s, after, y, first, opt)
   end
-  return lib.counting_from(s, first)
+  return lib.counting_from(s, first, y)
 end
 
 -- Regime B (Luật 2022 Điều 73 k1 b, Điều 44 k1 e): `times` titles `code`
@@ -108,7 +126,7 @@ end
 function lib.run_from(s, level, y, years, after, opt)
   local from = y - math.max(s:streak(level, y), years) + 1
   if after ~= nil then
-    local prior = s:latest(after, opt)
+    local prior = latest_upto(s, after, y, opt)
     if prior ~= nil and prior + 1 > from then
       from = prior + 1
     end
@@ -414,7 +432,7 @@ end
 -- reach back before the end of a disciplinary period.
 function lib.window_after_discipline(s, y, years)
   local first = y - years + 1
-  local from = lib.counting_from(s, first)
+  local from = lib.counting_from(s, first, y)
   if from > first then
     return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
       .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "

@@ -163,6 +163,14 @@ typedef struct rt {
      * of the top-level nomination that nested()'s synthetic ones lack. */
     int reach;
     uint32_t forms;
+    /* The judgement under way at each depth: its subject, award and year
+     * (rt_eval_form). That award, once conferred, is not its own
+     * history: s:honours and s:latest leave it out (api.c). */
+    struct rt_judging {
+        int32_t subject;
+        int year;
+        int award;
+    } judging[RT_MAX_DEPTH];
     const ix_nomination *top_nom;
     bool top_nom_read;
     /* where the running criterion was defined (for limit messages) */

@@ -79,10 +79,7 @@ form "cstd_tinh" {
     en = "No cumulation: the run of Grassroots titles follows the latest "
       .. "award of this title",
     check = function(s, n, p)
-      if s:latest("cstd_tinh") == nil then
-        return pass("Chưa được tặng danh hiệu này lần nào")
-      end
-      return lib.years_since(s, "cstd_tinh", n.year, p.cstd_cs_streak)
+      return lib.after_previous(s, "cstd_tinh", n.year, p.cstd_cs_streak)
     end,
   },
 
