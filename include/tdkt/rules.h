@@ -96,7 +96,8 @@ TDKT_API const char *tdkt_form_name(const tdkt_form *f, tdkt_lang lang);
 TDKT_API const char *tdkt_form_basis(const tdkt_form *f);
 /** The file that defines the form (last amended by). */
 TDKT_API const char *tdkt_form_file(const tdkt_form *f);
-/** Criteria (leaves), and how many rest on unverified readings [U]. */
+/** Criteria (leaves) and quotas, and how many of them rest on unverified
+ * readings [U]. */
 TDKT_API int tdkt_form_criteria(const tdkt_form *f);
 TDKT_API int tdkt_form_unverified(const tdkt_form *f);
 

@@ -93,6 +93,9 @@ check "runs show: the reasons of an ineligible decision" grep -qE "Không đủ 
 check "runs --format csv: a header and the run" grep -q '^1,.*,0,' "$tmp/runs.csv"
 "$TDKT" rules list --format jsonl > "$tmp/sets.jsonl"
 check "rules list --format jsonl: an object per set" grep -q '^{"id":"vn/luat-2022",' "$tmp/sets.jsonl"
+"$TDKT" rules list "$TDKT_SOURCE_DIR/rules/kontum/qd29-2018" --format jsonl > "$tmp/forms.jsonl"
+check "QĐ 29/2018's CSTĐCS cap rests on an unread provincial rate" \
+  grep -q '"code":"cstd_cs",.*"criteria":4,"unverified":1}' "$tmp/forms.jsonl"
 check "each form of the run stored once" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_forms WHERE run_id=1')" -eq "$(sqlite3 "$TDKT_DB" 'SELECT count(DISTINCT form) FROM decisions WHERE run_id=1')"
 check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM decisions' 2>/dev/null"
 check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"

@@ -313,7 +313,7 @@ static void test_rules__inheritance_amend(void **state)
                           "t/base/forms/ldtt.lua"));
     assert_string_equal(tdkt_form_name(cs, TDKT_LANG_EN),
                         "Grassroots Emulation Fighter");
-    assert_int_equal(tdkt_form_criteria(cs), 3);
+    assert_int_equal(tdkt_form_criteria(cs), 4); /* its quota counts */
     /* Replaced by id, in place (still inside its route), with the
      * amendment's citation and status. */
     const rule_node *ex = node_named(cs, "excellent");

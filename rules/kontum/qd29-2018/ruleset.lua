@@ -10,7 +10,7 @@
 --
 -- What this set changes, therefore, is only what the province certainly
 -- decided: the names under which it confers its own awards (Bằng khen của
--- Chủ tịch UBND tỉnh, Cờ thi đua của UBND tỉnh, Chiến sĩ thi đua tỉnh, by
+-- Chủ tịch UBND tỉnh, Cờ thi đua của UBND tỉnh, Chiến sĩ thi đua cấp tỉnh, by
 -- `amend` in forms/), and the rate NĐ 91 Điều 9 leaves to the province for
 -- Chiến sĩ thi đua cơ sở, held at the national maximum because the
 -- provincial rate was not read. Every other criterion, parameter and test
@@ -54,7 +54,7 @@ ruleset {
       .. "2023-12-31; until 2024-11-07 the 2022 Law applies alone.)",
     "Chỉ đổi tên các hình thức do tỉnh tặng: Bằng khen của Chủ tịch Ủy ban nhân "
       .. "dân tỉnh Kon Tum, Cờ thi đua của Ủy ban nhân dân tỉnh Kon Tum, Chiến sĩ "
-      .. "thi đua tỉnh Kon Tum. (Only the provincial award names change.)",
+      .. "thi đua cấp tỉnh. (Only the provincial award names change.)",
   },
   params = {
     -- NĐ 91/2017/NĐ-CP, Điều 9: at most 15% of LĐTT, the rate set by the

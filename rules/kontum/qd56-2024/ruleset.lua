@@ -36,7 +36,7 @@ ruleset {
       .. "(The list of replaced decisions is cut after QĐ 29/2018.)",
     "Chỉ đổi tên các hình thức do tỉnh tặng: Bằng khen của Chủ tịch Ủy ban "
       .. "nhân dân tỉnh Kon Tum, Cờ thi đua của Ủy ban nhân dân tỉnh Kon Tum, "
-      .. "Chiến sĩ thi đua tỉnh Kon Tum. (Only the provincial award names "
+      .. "Chiến sĩ thi đua cấp tỉnh. (Only the provincial award names "
       .. "change.)",
   },
 }

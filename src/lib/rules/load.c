@@ -461,7 +461,7 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         lua_pop(L, 1);
         nd->parent = parent;
         nd->depth = depth;
-        if (kind == RN_CRITERION) {
+        if (kind == RN_CRITERION || kind == RN_QUOTA) { /* both judged */
             c->f->ncriteria++;
             if (nd->status && strcmp(nd->status, "U") == 0)
                 c->f->nunverified++;
