@@ -613,19 +613,25 @@ static void test_index__honours_and_latest(void **state)
     "return bad .. ' of ' .. n end)()"
 
 /* SK2 and SK4 were the basis of an honour (the list is ';'-separated,
- * spaces allowed); SK3 was not applied. */
+ * spaces allowed); SK3 was not applied. SK1 has a co-author, P2, whose
+ * own honour cites it: that uses it up for P2, not for P1. */
 static void test_index__initiatives(void **state)
 {
     world *w = *state;
     records(w, PERSON_P1
+            "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "
+            "('P2', 'B', 'U1', 0);"
             "INSERT INTO initiatives(id, person_id, year, scope, kind, "
             "applied) VALUES ('SK1', 'P1', 2019, 'unit', 'initiative', 1),"
             "('SK2', 'P1', 2020, 'province', 'research', 1),"
             "('SK3', 'P1', 2021, 'national', 'invention', 0),"
-            "('SK4', 'P1', 2021, 'unit', 'initiative', 1);"
+            "('SK4', 'P1', 2021, 'unit', 'initiative', 1),"
+            "('SK1', 'P2', 2019, 'unit', 'initiative', 1);"
+            "INSERT INTO nominations(id, subject_type, subject_id, code, "
+            "year) VALUES ('N2', 'person', 'P2', 'cstd_cs', 2021);"
             "INSERT INTO honours(subject_type, subject_id, code, year, "
             "initiatives) VALUES ('person', 'P1', 'bk_tinh', 2021, "
-            "'SK2 ; SK4');");
+            "'SK2 ; SK4'), ('person', 'P2', 'cstd_cs', 2019, 'SK1');");
     static const probe probes[] = {
         {"N", "s:initiatives{}", "4 | SK1, SK2, SK3, SK4"},
         {"N", "s:initiatives()", "4 | SK1, SK2, SK3, SK4"},
@@ -634,6 +640,8 @@ static void test_index__initiatives(void **state)
         {"N", "s:initiatives{ scope = 'province' }", "2 | SK2, SK3"},
         {"N", "s:initiatives{ scope = 'national' }", "1 | SK3"},
         {"N", "s:initiatives{ unused = true }", "2 | SK1, SK3"},
+        {"N2", "s:initiatives{ unused = true }", "0 | "},
+        {"N2", "s:initiatives{}", "1 | SK1"},
         {"N", "s:initiatives{ from = 2021, to = 2021, unused = true }",
          "1 | SK3"},
         {"N", "s:initiatives{ kinds = 'research' }", "1 | SK2"},

@@ -87,8 +87,7 @@ typedef struct loader {
         cap_fac;
     const char **parent_ids; /* per subject, resolved after loading */
     size_t cap_parent;
-    uint8_t *used_ids; /* interned initiative id → used by an honour */
-    size_t nused;
+    int32_t row_subject; /* the subject of the row being added */
     ix_arena_block *arena; /* strings, handed to the index at the end */
     size_t arena_bytes;
     int32_t last_unit; /* the unit an appraisal named last, or -1 */
@@ -406,6 +405,7 @@ static int load_grouped(loader *L, const char *sql, int type_col, int id_col,
             r->n = 0;
             cur = s;
         }
+        L->row_subject = s;
         if ((error = add(L, st)) < 0) {
             sqlite3_finalize(st);
             return error;
@@ -491,10 +491,14 @@ static int add_initiative(loader *L, sqlite3_stmt *st)
     return PUSH(ix, ix->ini, ix->nini, L->cap_ini, r) < 0 ? oom() : 0;
 }
 
-/* Mark the initiatives an honour was based on (ids separated by ';'). */
+/* Mark the initiatives an honour was based on (ids separated by ';'), as
+ * its subject's: an initiative has a row per author (data-format.md), and
+ * one author's honour does not use it up for the others. The subject's
+ * initiatives are loaded already (load_group_b). */
 static int mark_used(loader *L, const char *list)
 {
     tdkt_index *ix = L->ix;
+    const ix_range *mine = &ix->subjects[L->row_subject].ini;
     while (list && *list) {
         const char *semi = strchr(list, ';');
         size_t n = semi ? (size_t)(semi - list) : strlen(list);
@@ -509,18 +513,9 @@ static int mark_used(loader *L, const char *list)
             memcpy(one, list, n);
             one[n] = '\0';
             int32_t id = ix_map_get(&ix->init_ids, one);
-            if (id >= 0) {
-                if ((size_t)id >= L->nused) {
-                    size_t nn = (size_t)id + 1024;
-                    uint8_t *u = realloc(L->used_ids, nn);
-                    if (!u)
-                        return oom();
-                    memset(u + L->nused, 0, nn - L->nused);
-                    L->used_ids = u;
-                    L->nused = nn;
-                }
-                L->used_ids[id] = 1;
-            }
+            for (uint32_t k = 0; id >= 0 && k < mine->n; k++)
+                if (ix->ini[mine->off + k].id == id)
+                    ix->ini[mine->off + k].used = 1;
         }
         list = semi ? semi + 1 : NULL;
     }
@@ -1026,10 +1021,6 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
                 h[b - 1] = t;
             }
     }
-    for (size_t i = 0; i < ix->nini; i++) {
-        int32_t id = ix->ini[i].id;
-        ix->ini[i].used = (size_t)id < lb.nused && lb.used_ids[id];
-    }
     ix->bytes += ix->nsubjects * sizeof *ix->subjects +
                  ix->nnoms * sizeof *ix->noms + ix->napp * sizeof *ix->app +
                  ix->nhon * sizeof *ix->hon + ix->nini * sizeof *ix->ini +
@@ -1041,7 +1032,6 @@ done:
     take_arena(ix, &la);
     take_arena(ix, &lb);
     free(lb.parent_ids);
-    free(lb.used_ids);
     if (error < 0) {
         tdkt_index_free(ix);
         return error;
