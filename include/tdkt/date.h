@@ -19,6 +19,9 @@ TDKT_API char *tdkt_date_format(char *buf, tdkt_date d);
 #define TDKT_DATE(y, m, d) ((tdkt_date)((y) * 10000 + (m) * 100 + (d)))
 #define TDKT_DATE_YEAR(d) ((int)((d) / 10000))
 
+/** Days in month @p m (1..12) of year @p y, leap years counted. */
+TDKT_API int tdkt_days_in_month(int y, int m);
+
 /** Parse a four-digit year "YYYY". @return 0 or -1. */
 TDKT_API int tdkt_year_parse(int *out, const char *s);
 

@@ -14,7 +14,7 @@ static int digits(const char *s, int n)
     return v;
 }
 
-static int days_in_month(int y, int m)
+int tdkt_days_in_month(int y, int m)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -27,7 +27,7 @@ int tdkt_date_parse(tdkt_date *out, const char *s)
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return -1;
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > tdkt_days_in_month(y, m))
         return -1;
     *out = TDKT_DATE(y, m, d);
     return 0;

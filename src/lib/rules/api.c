@@ -84,11 +84,15 @@ static subj_ud *check_subject(lua_State *L, int idx)
     return u;
 }
 
-static const ix_subject *subj(lua_State *L, int idx, const tdkt_index **ix)
+static const ix_subject *subject_of(const subj_ud *u, const tdkt_index **ix)
 {
-    subj_ud *u = check_subject(L, idx);
     *ix = u->r->ctx.ix;
     return &(*ix)->subjects[u->subject];
+}
+
+static const ix_subject *subj(lua_State *L, int idx, const tdkt_index **ix)
+{
+    return subject_of(check_subject(L, idx), ix);
 }
 
 static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d,
@@ -222,7 +226,6 @@ static int s_count_rated(lua_State *L)
     return 1;
 }
 
-static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 /* Months worked in y: maternity leave, duty-injury treatment and training
  * count as worked (NĐ 91 Đ10; TT 01/2024 Đ1 k5; NĐ 98 Đ4); a hire during
@@ -239,8 +242,7 @@ static int s_months(lua_State *L)
         if (hy > y)
             since_hire = 0;
         else if (hy == y) {
-            bool leap = (hy % 4 == 0 && hy % 100 != 0) || hy % 400 == 0;
-            int dim = days_in[hm - 1] + (hm == 2 && leap);
+            int dim = tdkt_days_in_month(hy, hm);
             since_hire = (12 - hm) + (double)(dim - hd + 1) / dim;
         }
     }
@@ -339,7 +341,9 @@ static void skip_judged(const subj_ud *u, hfilter *f)
     f->skip_year = same ? j->year : -1;
 }
 
-static void read_hfilter(lua_State *L, int opt, hfilter *f, bool need_code)
+/* The filter of honours of subject @p u the options at @p opt ask for. */
+static void read_hfilter(lua_State *L, const subj_ud *u, int opt, hfilter *f,
+                         bool need_code)
 {
     f->codes = opt_codes(L, opt, "code", TDKT_V_AWARD, 0);
     if (need_code && !f->codes)
@@ -349,7 +353,7 @@ static void read_hfilter(lua_State *L, int opt, hfilter *f, bool need_code)
     f->kinds = kinds & ~excl;
     f->from = (int)opt_int(L, opt, "from", 0);
     f->to = (int)opt_int(L, opt, "to", 9999);
-    f->skip_award = f->skip_year = -1;
+    skip_judged(u, f);
 }
 
 static bool hmatch(const ix_honour *h, const hfilter *f)
@@ -362,11 +366,11 @@ static bool hmatch(const ix_honour *h, const hfilter *f)
 static int s_honours(lua_State *L)
 {
     const tdkt_index *ix;
-    const ix_subject *s = subj(L, 1, &ix);
+    const subj_ud *u = check_subject(L, 1);
+    const ix_subject *s = subject_of(u, &ix);
     luaL_checktype(L, 2, LUA_TTABLE);
     hfilter f;
-    read_hfilter(L, 2, &f, true);
-    skip_judged(check_subject(L, 1), &f);
+    read_hfilter(L, u, 2, &f, true);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     int n = 0;
@@ -388,12 +392,12 @@ static int s_honours(lua_State *L)
 static int s_latest(lua_State *L)
 {
     const tdkt_index *ix;
-    const ix_subject *s = subj(L, 1, &ix);
+    const subj_ud *u = check_subject(L, 1);
+    const ix_subject *s = subject_of(u, &ix);
     int code = check_enum(L, 2, TDKT_V_AWARD, "award code");
     int opt = lua_istable(L, 3) ? 3 : 0;
     hfilter f;
-    read_hfilter(L, opt, &f, false);
-    skip_judged(check_subject(L, 1), &f);
+    read_hfilter(L, u, opt, &f, false);
     f.codes = 1u << code;
     int best = 0;
     const ix_honour *h = ix->hon + s->hon.off;
@@ -540,9 +544,7 @@ static tdkt_date period_end(const ix_discipline *d)
     if (d->ends)
         return d->ends;
     tdkt_date end = d->date + 10000; /* same day next year */
-    int y = TDKT_DATE_YEAR(end);
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (end % 10000 == 229 && !leap)
+    if (end % 10000 == 229 && tdkt_days_in_month(TDKT_DATE_YEAR(end), 2) < 29)
         end -= 1; /* 29 February → 28 February */
     return end;
 }
