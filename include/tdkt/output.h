@@ -49,6 +49,8 @@ TDKT_API const char *tdkt_buf_cstr(const tdkt_buf *b);
 TDKT_API void tdkt_json_str(tdkt_buf *b, const char *s);
 /** Append @p s as one CSV cell (quoted when needed, formulas defused). */
 TDKT_API void tdkt_csv_cell(tdkt_buf *b, const char *s);
+/** Append @p n cells as one CSV row, comma-separated, without its newline. */
+TDKT_API void tdkt_csv_row(tdkt_buf *b, const char *const *cells, size_t n);
 
 /**
  * Print text meant for a terminal: control and bidirectional-override

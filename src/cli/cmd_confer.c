@@ -88,15 +88,18 @@ static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
         fputs(tdkt_buf_cstr(&b), stdout);
         tdkt_buf_free(&b);
     } else if (cli->format == TDKT_FMT_CSV) {
+        char run[24], added[24], already[24];
+        snprintf(run, sizeof run, "%lld", (long long)o->run_id);
+        snprintf(added, sizeof added, "%zu", s->added);
+        snprintf(already, sizeof already, "%zu", s->already);
+        const char *cells[] = {run,     o->decision_no, o->decision_date,
+                               added,   already,
+                               s->records_changed ? "1" : "0"};
         tdkt_buf b = {0};
         tdkt_buf_puts(&b, "run,decision_no,decision_date,added,already,"
                           "records_changed\n");
-        tdkt_buf_printf(&b, "%lld,", (long long)o->run_id);
-        tdkt_csv_cell(&b, o->decision_no);
-        tdkt_buf_puts(&b, ",");
-        tdkt_csv_cell(&b, o->decision_date);
-        tdkt_buf_printf(&b, ",%zu,%zu,%d\n", s->added, s->already,
-                        s->records_changed ? 1 : 0);
+        tdkt_csv_row(&b, cells, sizeof cells / sizeof *cells);
+        tdkt_buf_puts(&b, "\n");
         tdkt_safe_fputs(tdkt_buf_cstr(&b), stdout);
         tdkt_buf_free(&b);
     } else {

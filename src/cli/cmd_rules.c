@@ -88,24 +88,27 @@ static void rows_add(rows *r, const char *const *cells)
         tdkt_table_row(r->t, cells);
         return;
     }
+    /* "—" (no date, no parent) is an empty cell, or null */
+    const char *given[8];
+    for (int c = 0; c < r->n && c < 8; c++)
+        given[c] = strcmp(cells[c], "—") == 0 ? NULL : cells[c];
     tdkt_buf b = {0};
-    for (int c = 0; c < r->n; c++) {
-        if (r->fmt == TDKT_FMT_CSV) {
-            if (c)
-                tdkt_buf_put(&b, ",", 1);
-            tdkt_csv_cell(&b, strcmp(cells[c], "—") == 0 ? "" : cells[c]);
-            continue;
+    if (r->fmt == TDKT_FMT_CSV) {
+        for (int c = 0; c < r->n; c++)
+            given[c] = given[c] ? given[c] : "";
+        tdkt_csv_row(&b, given, (size_t)r->n);
+    } else {
+        for (int c = 0; c < r->n; c++) {
+            tdkt_buf_puts(&b, c ? "," : "{");
+            tdkt_json_str(&b, r->keys[c]);
+            tdkt_buf_puts(&b, ":");
+            if (r->numeric >> c & 1)
+                tdkt_buf_puts(&b, cells[c]);
+            else
+                tdkt_json_str(&b, given[c]);
         }
-        tdkt_buf_puts(&b, c ? "," : "{");
-        tdkt_json_str(&b, r->keys[c]);
-        tdkt_buf_puts(&b, ":");
-        if (r->numeric >> c & 1)
-            tdkt_buf_puts(&b, cells[c]);
-        else
-            tdkt_json_str(&b, strcmp(cells[c], "—") == 0 ? NULL : cells[c]);
-    }
-    if (r->fmt != TDKT_FMT_CSV)
         tdkt_buf_puts(&b, "}");
+    }
     if (b.oom)
         r->lost = true;
     else

@@ -103,11 +103,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                 known ? cell(st, 7, &error) : "",
                 !known ? "" : sqlite3_column_int64(st, 8) == 0 ? "0" : "1",
                 cell(st, 5, &error), cell(st, 2, &error)};
-            for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
-                if (c)
-                    tdkt_buf_put(&b, ",", 1);
-                tdkt_csv_cell(&b, cells[c]);
-            }
+            tdkt_csv_row(&b, cells, sizeof cells / sizeof *cells);
             if (b.oom && error == TDKT_OK)
                 error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             if (error == TDKT_OK)
@@ -310,11 +306,7 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                                    ruleset ? ruleset : "",
                                    tdkt_outcome_code(v.outcome),
                                    tdkt_buf_cstr(&why)};
-            for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
-                if (c)
-                    tdkt_buf_put(&b, ",", 1);
-                tdkt_csv_cell(&b, cells[c]);
-            }
+            tdkt_csv_row(&b, cells, sizeof cells / sizeof *cells);
             if (!b.oom && error == TDKT_OK)
                 tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
         }

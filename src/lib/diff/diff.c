@@ -360,11 +360,7 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
             b.ruleset ? tdkt_ruleset_id(b.ruleset) : "",
             tdkt_outcome_code(b.outcome),
             tdkt_change_code(d->items[k].change), tdkt_buf_cstr(&crit)};
-        for (size_t c = 0; c < sizeof cells / sizeof *cells; c++) {
-            if (c)
-                tdkt_buf_put(&row, ",", 1);
-            tdkt_csv_cell(&row, cells[c]);
-        }
+        tdkt_csv_row(&row, cells, sizeof cells / sizeof *cells);
         bool lost = row.oom || crit.oom;
         if (!lost)
             tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&row));

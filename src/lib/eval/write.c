@@ -169,11 +169,7 @@ static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
     live_result r = {res, i};
     result_reasons_text(&why, &v, live_node, &r);
     cells[8] = tdkt_buf_cstr(&why);
-    for (int c = 0; c < 9; c++) {
-        if (c)
-            tdkt_buf_put(b, ",", 1);
-        tdkt_csv_cell(b, cells[c]);
-    }
+    tdkt_csv_row(b, cells, sizeof cells / sizeof *cells);
     tdkt_buf_put(b, "\n", 1);
     tdkt_buf_make_safe(b, start);
     bool ok = !why.oom; /* a truncated row would pass for a whole one */

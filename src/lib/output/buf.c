@@ -173,3 +173,12 @@ void tdkt_csv_cell(tdkt_buf *b, const char *s)
     }
     tdkt_buf_put(b, "\"", 1);
 }
+
+void tdkt_csv_row(tdkt_buf *b, const char *const *cells, size_t n)
+{
+    for (size_t c = 0; c < n; c++) {
+        if (c)
+            buf_add(b, ",", 1);
+        tdkt_csv_cell(b, cells[c]);
+    }
+}

@@ -156,19 +156,16 @@ static void write_md(tdkt_buf *o, const tdkt_report *r, tdkt_lang lang)
 static void write_csv(tdkt_buf *o, const tdkt_report *r, tdkt_lang lang)
 {
     tdkt_buf cells[NCOLS] = {{0}};
-    for (int c = 1; c <= NCOLS; c++) {
-        if (c > 1)
-            tdkt_buf_puts(o, ",");
-        tdkt_csv_cell(o, tdkt_report_heading(c, lang));
-    }
+    const char *text[NCOLS];
+    for (int c = 1; c <= NCOLS; c++)
+        text[c - 1] = tdkt_report_heading(c, lang);
+    tdkt_csv_row(o, text, NCOLS);
     tdkt_buf_puts(o, "\n");
     for (int i = 0; i < TDKT_REPORT_NROWS; i++) {
         row_cells(cells, &r->rows[i], lang, '.');
-        for (int c = 0; c < NCOLS; c++) {
-            if (c > 0)
-                tdkt_buf_puts(o, ",");
-            tdkt_csv_cell(o, tdkt_buf_cstr(&cells[c]));
-        }
+        for (int c = 0; c < NCOLS; c++)
+            text[c] = tdkt_buf_cstr(&cells[c]);
+        tdkt_csv_row(o, text, NCOLS);
         tdkt_buf_puts(o, "\n");
     }
     if (cells_oom(cells))
