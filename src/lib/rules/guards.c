@@ -46,6 +46,15 @@ static int pattern_repeats(const char *p, size_t n)
     return q;
 }
 
+/* Call the original function (upvalue 1) with every argument. */
+static int call_original(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static int guarded_pattern(lua_State *L)
 {
     size_t n = 0, m = 0;
@@ -62,19 +71,7 @@ static int guarded_pattern(lua_State *L)
                           "pattern too costly for a rule (%d repetitions "
                           "over %d bytes)",
                           q, (int)n);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
-}
-
-/* Call the original function (upvalue 1) with every argument. */
-static int call_original(lua_State *L)
-{
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 /* string.rep allocates its result before it loops, so the memory cap
