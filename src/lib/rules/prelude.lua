@@ -6,10 +6,17 @@
 
 local lib = {}
 
+-- The globals the helpers call, as locals: a global read goes through the
+-- chunk's sandboxed environment (a metatable lookup) on every call, an
+-- upvalue does not. The helpers run for every criterion of every nomination.
+local pass, fail, unknown, tr = pass, fail, unknown, tr
+local format, concat, max = string.format, table.concat, math.max
+local tostring, tonumber, type, pairs, ipairs = tostring, tonumber, type, pairs, ipairs
+
 -- Months as people write them: 9, 6.5 (not 9.0 or 6.5333).
 local function months_text(m)
   if m == nil then return "?" end
-  return (string.format("%.1f", m):gsub("%.0$", ""))
+  return (format("%.1f", m):gsub("%.0$", ""))
 end
 
 -- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
@@ -124,7 +131,7 @@ end
 -- `years`, and after the honour `after` (kinds as opt) when given. Returns
 -- a year, not a result.
 function lib.run_from(s, level, y, years, after, opt)
-  local from = y - math.max(s:streak(level, y), years) + 1
+  local from = y - max(s:streak(level, y), years) + 1
   if after ~= nil then
     local prior = latest_upto(s, after, y, opt)
     if prior ~= nil and prior + 1 > from then
@@ -209,7 +216,7 @@ function lib.movement_years_at_least(n, min)
   if years == nil then
     return unknown("movement_years không phải là số: " .. tostring(v))
   end
-  local detail = string.format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
+  local detail = format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
   if years >= min then
     return pass(detail)
   end
@@ -251,7 +258,7 @@ function lib.no_member_disciplined(s, y, level, opt)
   if k == 0 then
     return pass("Không có thành viên bị kỷ luật năm " .. y)
   end
-  return fail(string.format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
+  return fail(format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
                             k, y))
 end
 
@@ -259,7 +266,7 @@ end
 -- without a recorded rating is for a person to judge.
 function lib.unit_rated(s, y, level)
   if s:rating(y) == nil then
-    return unknown(string.format(tr("tập thể chưa có xếp loại năm %d",
+    return unknown(format(tr("tập thể chưa có xếp loại năm %d",
       "no rating recorded for %d"), y))
   end
   return lib.consecutive(s, level, y, 1)
@@ -272,19 +279,19 @@ end
 function lib.member_share(s, y, count, unsure, what, pct, strict, opt)
   local total = s:members(y, opt)
   if total == 0 then
-    return unknown(string.format(tr("chưa có danh sách cá nhân năm %d",
+    return unknown(format(tr("chưa có danh sách cá nhân năm %d",
       "no members recorded for %d"), y))
   end
   local function reaches(c)
     if strict then return c * 100 > pct * total end
     return c * 100 >= pct * total
   end
-  local d = string.format(tr("%d/%d cá nhân %s (cần %s %d%%)",
+  local d = format(tr("%d/%d cá nhân %s (cần %s %d%%)",
     "%d of %d members %s (needs %s %d%%)"), count, total, what,
     strict and tr("trên", "more than") or tr("ít nhất", "at least"), pct)
   if reaches(count) then return pass(d) end
   if unsure > 0 and reaches(count + unsure) then
-    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
+    return unknown(d .. format(tr("; %d cá nhân chưa xác định",
       "; %d member(s) undecided"), unsure))
   end
   return fail(d)
@@ -295,11 +302,11 @@ end
 -- members still undecided (members_meeting's third answer) could reach it.
 function lib.members_at_least(s, code, y, need, label, opt)
   local c, _, unsure = s:members_meeting(code, y, opt)
-  local d = string.format(tr("%d cá nhân đạt %s năm %d",
+  local d = format(tr("%d cá nhân đạt %s năm %d",
     "%d member(s) %s in %d"), c, label, y)
   if c >= need then return pass(d) end
   if c + unsure >= need then
-    return unknown(d .. string.format(tr("; %d cá nhân chưa xác định",
+    return unknown(d .. format(tr("; %d cá nhân chưa xác định",
       "; %d member(s) undecided"), unsure))
   end
   return fail(d)
@@ -311,14 +318,14 @@ end
 function lib.rank_at_most(s, y, key, max, missing)
   local r = s:fact(key, y)
   if r == nil then
-    return (missing or unknown)(string.format(tr("chưa có xác nhận '%s' năm %d",
+    return (missing or unknown)(format(tr("chưa có xác nhận '%s' năm %d",
       "%s not attested for %d"), key, y))
   end
   if type(r) ~= "number" then
-    return unknown(string.format(tr("%s = %s không phải thứ hạng",
+    return unknown(format(tr("%s = %s không phải thứ hạng",
       "%s = %s is not a rank"), key, tostring(r)))
   end
-  local d = string.format(tr("%s %d năm %d", "%s %d in %d"), key, r, y)
+  local d = format(tr("%s %d năm %d", "%s %d in %d"), key, r, y)
   if r <= max then return pass(d) end
   return fail(d)
 end
@@ -434,11 +441,11 @@ function lib.window_after_discipline(s, y, years)
   local first = y - years + 1
   local from = lib.counting_from(s, first, y)
   if from > first then
-    return fail(string.format(tr("thành tích chỉ tính từ năm %d (hết thời "
+    return fail(format(tr("thành tích chỉ tính từ năm %d (hết thời "
       .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
       .. "disciplinary period); needs %d–%d"), from, first, y))
   end
-  return pass(string.format(tr("%d–%d không vướng thời hạn kỷ luật",
+  return pass(format(tr("%d–%d không vướng thời hạn kỷ luật",
     "%d–%d clear of disciplinary periods"), first, y))
 end
 
@@ -476,7 +483,7 @@ function lib.honours(s, code, y1, y2, n, opt)
     for k, v in pairs(opt) do o[k] = v end
   end
   local got, years = s:honours(o)
-  local shown = got .. " × " .. (type(code) == "table" and table.concat(code, "/") or code) ..
+  local shown = got .. " × " .. (type(code) == "table" and concat(code, "/") or code) ..
                 (got > 0 and (" (" .. years .. ")") or "")
   if got >= n then
     return pass(shown)
@@ -497,7 +504,7 @@ function lib.all(...)
     end
     parts[#parts + 1] = r[2]
   end
-  return res, table.concat(parts, "; ")
+  return res, concat(parts, "; ")
 end
 
 return lib
