@@ -635,9 +635,6 @@ typedef struct member_q {
     char error[400]; /* a member's form failed: the unit's fails too */
 } member_q;
 
-int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t n);
-
 static void visit_unit(const tdkt_index *ix, int32_t u, bool sub,
                        member_q *q, int depth)
 {
@@ -661,7 +658,7 @@ static void visit_unit(const tdkt_index *ix, int32_t u, bool sub,
             if (!yes && q->what == MQ_MEETING && !q->error[0]) {
                 char detail[400];
                 int res = rt_meets(q->r, q->arg, p, q->year, detail,
-                                   sizeof detail);
+                                   sizeof detail, false);
                 yes = res == R_PASS;
                 if (res == R_UNKNOWN)
                     q->unknown++;
@@ -970,9 +967,6 @@ static int ud_tostring(lua_State *L)
 
 /* ------------------------------------------------------------ meets */
 
-int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t n);
-
 static int l_meets(lua_State *L)
 {
     rt *r = api_host(L);
@@ -986,7 +980,8 @@ static int l_meets(lua_State *L)
         year = check_nom(L, 3, &ix)->year;
     }
     char detail[400];
-    int res = rt_meets(r, award, s->subject, year, detail, sizeof detail);
+    int res = rt_meets(r, award, s->subject, year, detail, sizeof detail,
+                       true);
     if (res == R_ERROR)
         return luaL_error(L, "%s", detail);
     if (res == R_PASS)

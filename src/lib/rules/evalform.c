@@ -375,21 +375,24 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
  * and a later one deserves its own message), nor judgements that were
  * refused a meets() for depth: at another depth they would differ. */
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t dn)
+             size_t dn, bool want_summary)
 {
+    /* a hit is never an error: without a summary it writes nothing */
+    bool write = detail && want_summary;
     int d = r->depth + 1;
     uint64_t key = rt_memo_key(award, subject, year);
     char text[400];
     rt_memo_val mv;
     const rt_judged *src;
     if (r->memo &&
-        rt_memo_get(r->memo, key, &mv, text, sizeof text, &src) &&
+        rt_memo_get(r->memo, key, &mv, write ? text : NULL, sizeof text,
+                    &src) &&
         d + mv.height < RT_MAX_DEPTH) {
         /* as if it ran here: as deep, the same forms */
         if (d + mv.height > r->reach)
             r->reach = d + mv.height;
         r->forms |= mv.forms;
-        if (!detail) {
+        if (!write) {
         } else if (mv.result == R_PASS) { /* kept without its text */
             text_out t = {detail, dn, 0};
             summary_head(&t, r, R_PASS, award, year);
@@ -414,7 +417,8 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     if (reach > r->reach)
         r->reach = reach;
     r->forms |= forms;
-    rt_copy_text(detail, dn, text);
+    if (write || v == R_ERROR)
+        rt_copy_text(detail, dn, text);
     if (keep && r->memo)
         rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, NULL);
     return v;

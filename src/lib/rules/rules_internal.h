@@ -269,9 +269,12 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
                  const ix_nomination *n, rt_out *out);
 
 /* meets(award, subject, year): the judgement of that form for that
- * subject and year, memoised; the summary goes to detail (may be NULL). */
+ * subject and year, memoised. Its summary goes to detail (may be NULL);
+ * with @p summary false, detail receives only an error's message (counting
+ * members needs no summary, and writing one per member per collective
+ * would cost more than a memo hit). */
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
-             size_t n);
+             size_t n, bool summary);
 
 /* Judge @p n at the top level (depth 0) with rt_eval_form(), tracking
  * what the memo needs (r->reach, r->forms, r->top_nom_read). */
