@@ -839,6 +839,13 @@ static void test_index__facts(void **state)
         {"N", "lib.fact_not(s, 'self', 2020)", "false | self = 1"},
         {"N", "lib.fact_not(s, 'self', 2021)", "true | self = 0"},
         {"N", "lib.fact_not(s, 'nothing', 2021)", "true | none"},
+        /* A rank is a whole number; 8.5 or 1e30 is for a person to read,
+         * not a script error ("%d" of a fraction raised one). */
+        {"N", "lib.rank_at_most(s, 2021, 'self', 1)", "true | self 0 in 2021"},
+        {"N", "lib.rank_at_most(s, 2021, 'score', 9)",
+         "nil | score = 8.5 is not a rank"},
+        {"N", "lib.rank_at_most(s, 2021, 'big', 9)",
+         "nil | big = 1e+30 is not a rank"},
     };
     RUN(w, probes);
 }
@@ -930,6 +937,11 @@ static void test_index__unit_members(void **state)
          "2 | 5 | 0"},
         {"NU1", "s:members_disciplined('warning', 2021, { subunits = true })",
          "1 | 5 | 0"},
+        /* A share is a parameter: a province may set it to a fraction. */
+        {"NU1", "lib.member_share(s, 2021, 2, 0, 'LĐTT', 66.5, false)",
+         "true | 2 of 2 members LĐTT (needs at least 66.5%)"},
+        {"NU1", "lib.member_share(s, 2021, 1, 0, 'LĐTT', 70.0, true)",
+         "false | 1 of 2 members LĐTT (needs more than 70%)"},
         {"NU2", "s:members_disciplined('reprimand', 2022, { subunits = true })",
          "1 | 3 | 0"},
     };

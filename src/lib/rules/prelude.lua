@@ -10,13 +10,21 @@ local lib = {}
 -- chunk's sandboxed environment (a metatable lookup) on every call, an
 -- upvalue does not. The helpers run for every criterion of every nomination.
 local pass, fail, unknown, tr = pass, fail, unknown, tr
-local format, concat, max = string.format, table.concat, math.max
+local format, concat = string.format, table.concat
+local max, tointeger = math.max, math.tointeger
 local tostring, tonumber, type, pairs, ipairs = tostring, tonumber, type, pairs, ipairs
 
 -- Months as people write them: 9, 6.5 (not 9.0 or 6.5333).
 local function months_text(m)
   if m == nil then return "?" end
   return (format("%.1f", m):gsub("%.0$", ""))
+end
+
+-- A share as the rule set gives it: 70, 66.5 (a parameter a province may
+-- set to a fraction; "%d" would make that an error).
+local function pct_text(p)
+  local i = tointeger(p)
+  return i and format("%d", i) or format("%g", p)
 end
 
 -- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
@@ -286,9 +294,10 @@ function lib.member_share(s, y, count, unsure, what, pct, strict, opt)
     if strict then return c * 100 > pct * total end
     return c * 100 >= pct * total
   end
-  local d = format(tr("%d/%d cá nhân %s (cần %s %d%%)",
-    "%d of %d members %s (needs %s %d%%)"), count, total, what,
-    strict and tr("trên", "more than") or tr("ít nhất", "at least"), pct)
+  local d = format(tr("%d/%d cá nhân %s (cần %s %s%%)",
+    "%d of %d members %s (needs %s %s%%)"), count, total, what,
+    strict and tr("trên", "more than") or tr("ít nhất", "at least"),
+    pct_text(pct))
   if reaches(count) then return pass(d) end
   if unsure > 0 and reaches(count + unsure) then
     return unknown(d .. format(tr("; %d cá nhân chưa xác định",
@@ -321,7 +330,7 @@ function lib.rank_at_most(s, y, key, max, missing)
     return (missing or unknown)(format(tr("chưa có xác nhận '%s' năm %d",
       "%s not attested for %d"), key, y))
   end
-  if type(r) ~= "number" then
+  if type(r) ~= "number" or not tointeger(r) then
     return unknown(format(tr("%s = %s không phải thứ hạng",
       "%s = %s is not a rank"), key, tostring(r)))
   end
