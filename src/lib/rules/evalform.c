@@ -110,6 +110,34 @@ static int run_criteria(lua_State *L)
     return 0;
 }
 
+/* Text written as snprintf() would at successive offsets: `len` counts
+ * every byte asked for, at most n - 1 are stored, then a NUL. Details are
+ * written for every member of every collective: memcpy, not printf. */
+typedef struct text_out {
+    char *p;
+    size_t n, len;
+} text_out;
+
+static void put(text_out *t, const char *s, size_t k)
+{
+    if (t->len + 1 < t->n) {
+        size_t room = t->n - 1 - t->len;
+        memcpy(t->p + t->len, s, k < room ? k : room);
+    }
+    t->len += k;
+}
+
+static void puts_(text_out *t, const char *s)
+{
+    put(t, s, strlen(s));
+}
+
+static void end(text_out *t)
+{
+    if (t->n)
+        t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
+}
+
 static int and3(int a, int b)
 {
     if (a == R_FAIL || b == R_FAIL)
@@ -141,31 +169,36 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
             out->detail[i] = out->alloc(out->arena, "", 0);
         } else if (nd->kind == RN_ROUTES) {
             int v = R_FAIL;
-            char text[256] = "";
-            size_t len = 0;
-            for (int k = 0; k < nd->nchildren; k++) {
-                int c = out->result[nd->children[k]];
-                v = or3(v, c);
-                if (c == R_PASS && len < sizeof text - 40)
-                    len += (size_t)snprintf(
-                        text + len, sizeof text - len, "%s%s",
-                        len ? ", " : "", f->nodes[nd->children[k]].id);
-            }
+            for (int k = 0; k < nd->nchildren; k++)
+                v = or3(v, out->result[nd->children[k]]);
+            /* "met by a, b": the routes that pass, as many as fit */
             char detail[300];
-            if (v == R_PASS)
-                snprintf(detail, sizeof detail, "%s: %s",
-                         TDKT_TR(r->ctx.lang, "đạt theo", "met by"), text);
-            else
-                snprintf(detail, sizeof detail, "%s",
-                         v == R_UNKNOWN
-                             ? TDKT_TR(r->ctx.lang,
-                                       "chưa xác định được điều kiện nào",
-                                       "no route decided yet")
-                             : TDKT_TR(r->ctx.lang,
-                                       "không đạt điều kiện nào",
-                                       "no route is met"));
+            text_out t = {detail, sizeof detail, 0};
+            if (v == R_PASS) {
+                puts_(&t, TDKT_TR(r->ctx.lang, "đạt theo: ", "met by: "));
+                size_t head = t.len;
+                for (int k = 0; k < nd->nchildren; k++)
+                    if (out->result[nd->children[k]] == R_PASS &&
+                        t.len < head + 256 - 40) {
+                        if (t.len > head)
+                            put(&t, ", ", 2);
+                        puts_(&t, f->nodes[nd->children[k]].id);
+                    }
+            } else {
+                puts_(&t, v == R_UNKNOWN
+                              ? TDKT_TR(r->ctx.lang,
+                                        "chưa xác định được điều kiện nào",
+                                        "no route decided yet")
+                              : TDKT_TR(r->ctx.lang,
+                                        "không đạt điều kiện nào",
+                                        "no route is met"));
+            }
+            end(&t);
             out->result[i] = (int8_t)v;
-            out->detail[i] = out->alloc(out->arena, detail, strlen(detail));
+            out->detail[i] = out->alloc(out->arena, detail,
+                                        t.len < sizeof detail
+                                            ? t.len
+                                            : sizeof detail - 1);
         } else if (nd->kind == RN_QUOTA) {
             out->result[i] = R_SKIP; /* decided later, for the cohort */
             out->detail[i] = out->alloc(out->arena, "", 0);
@@ -232,34 +265,6 @@ static const char *scratch_str(const tdkt_buf *b, const char *p)
     if (!off || !b->ptr || off - 1 >= b->len)
         return "";
     return b->ptr + off - 1;
-}
-
-/* Text written as snprintf() would at successive offsets: `len` counts
- * every byte asked for, at most n - 1 are stored, then a NUL. Details are
- * written for every member of every collective: memcpy, not printf. */
-typedef struct text_out {
-    char *p;
-    size_t n, len;
-} text_out;
-
-static void put(text_out *t, const char *s, size_t k)
-{
-    if (t->len + 1 < t->n) {
-        size_t room = t->n - 1 - t->len;
-        memcpy(t->p + t->len, s, k < room ? k : room);
-    }
-    t->len += k;
-}
-
-static void puts_(text_out *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
-static void end(text_out *t)
-{
-    if (t->n)
-        t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
 }
 
 /* The verdict, the award and the year: all a passing summary says. */
