@@ -37,7 +37,7 @@ fi
 dir=${1:-build-valgrind}
 case "$dir" in /*) ;; *) dir="$root/$dir" ;; esac # absolute from here on
 echo "== build ($dir, RelWithDebInfo, no sanitizers)"
-tdkt_build "$dir" -DTDKT_SANITIZE=OFF -DBUILD_TESTING=ON
+tdkt_build "$dir" -DTDKT_SANITIZE=OFF -DBUILD_TESTING=ON -DTDKT_LUA_POOL=OFF
 logs="$dir/valgrind"
 rm -rf "$logs"
 mkdir -p "$logs"

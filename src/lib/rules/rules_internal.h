@@ -17,6 +17,7 @@
 #include "tdkt/rules.h"
 #include "tdkt/output.h"
 #include "index/index_internal.h"
+#include "rules/pool.h"
 
 typedef enum rn_kind { RN_CRITERION, RN_ROUTES, RN_ROUTE, RN_QUOTA } rn_kind;
 
@@ -128,7 +129,8 @@ typedef struct rt {
     lua_State *L;
     const tdkt_ruleset *rs;
     rt_limits limits;
-    /* allocator accounting */
+    /* allocator and its accounting */
+    rt_pool pool;
     size_t mem_used, mem_peak;
     bool mem_exceeded;
     bool host_oom; /* the C allocator failed: nothing since is trusted */

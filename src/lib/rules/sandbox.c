@@ -73,7 +73,7 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (!ptr)
         osize = 0; /* osize encodes the object type then, not a size */
     if (nsize == 0) {
-        free(ptr);
+        rt_pool_free(&r->pool, ptr, osize);
         r->mem_used -= osize;
         return NULL;
     }
@@ -84,7 +84,7 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         }
         return NULL;
     }
-    void *p = realloc(ptr, nsize);
+    void *p = rt_pool_realloc(&r->pool, ptr, osize, nsize);
     if (!p) {
         /* The host, not the script, ran out: whatever the state computes
          * from here on (a script's pcall may swallow the error) cannot be
@@ -651,6 +651,7 @@ void rt_free(rt *r)
         rt_watch_remove(&r->watch);
     if (r->L)
         lua_close(r->L);
+    rt_pool_release(&r->pool); /* after every block went back */
     free(r->form_fns);
     free(r->form_params);
     for (int i = 0; i < RT_MAX_DEPTH; i++) {
