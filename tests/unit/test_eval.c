@@ -951,6 +951,113 @@ static void test_eval__memo_shared_by_threads(void **state)
     free(jsonl);
 }
 
+/*
+ * Members counted for a collective are judged for their verdict alone:
+ * u/verdict's standard is met by one of two routes, then a criterion for
+ * all; facts make some criteria raise. M1 fails both routes: its last
+ * criterion (which would raise) is not run, and it counts as not
+ * meeting. M2 fails the first route at its first criterion, so the
+ * second (which would raise) is not run; it meets the standard by the
+ * other route. M3 meets it, M4 cannot yet tell. meets() judges the whole
+ * form, so the nominations that ask it for M1 and M2 are errors. The
+ * same whether the persons were judged first or not, on any number of
+ * threads.
+ */
+#define VERDICT_DATASET                                                     \
+    "INSERT INTO units(id, name, kind) VALUES ('U1', 'Phòng', 'agency');"  \
+    "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "        \
+    "('M1','A','U1',0),('M2','B','U1',0),('M3','C','U1',0),"               \
+    "('M4','D','U1',0);"                                                   \
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating) VALUES " \
+    "('person','M1',2020,'complete'),('person','M2',2020,'complete'),"     \
+    "('person','M3',2020,'good'),('person','M4',2020,'complete');"         \
+    "INSERT INTO facts(subject_type, subject_id, year, key, value) VALUES " \
+    "('person','M1',2020,'attested','0'),('person','M1',2020,'boom','1')," \
+    "('person','M2',2020,'attested','1'),"                                 \
+    "('person','M2',2020,'boom_route','1');"                               \
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year) "   \
+    "VALUES ('C1','person','M1','cstd_cs',2020),"                          \
+    "('C2','person','M2','cstd_cs',2020),"                                 \
+    "('C3','person','M3','cstd_cs',2020),"                                 \
+    "('T1','unit','U1','ttldtt',2020);"
+
+static void test_eval__members_counted_by_verdict(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.lang = TDKT_LANG_EN;
+    judge(f, VERDICT_DATASET, "unit/rules/u/verdict", &opt);
+    tdkt_result_view v;
+    size_t t1 = find(f, "T1", &v);
+    assert_string_equal(node(f, t1, "members", TDKT_LANG_EN).detail,
+                        "2/4, 1 undecided");
+    find(f, "C1", &v);
+    assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+    assert_non_null(strstr(v.message, "boom for M1"));
+    find(f, "C2", &v);
+    assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+    assert_non_null(strstr(v.message, "boom for M2"));
+    find(f, "C3", &v);
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+    char *jsonl = th_results_text(f->res, TDKT_FMT_JSONL);
+    for (int t = 2; t <= 3; t++) {
+        opt.threads = t;
+        judge(f, NULL, NULL, &opt);
+        char *again = th_results_text(f->res, TDKT_FMT_JSONL);
+        assert_string_equal(again, jsonl);
+        free(again);
+    }
+    free(jsonl);
+    /* the collective alone: its members judged only through it */
+    static const char *const t1_only[] = {"T1"};
+    opt.threads = 1;
+    opt.ids = t1_only;
+    opt.nids = 1;
+    judge(f, NULL, NULL, &opt);
+    t1 = find(f, "T1", &v);
+    assert_string_equal(node(f, t1, "members", TDKT_LANG_EN).detail,
+                        "2/4, 1 undecided");
+}
+
+/* The memo keeps a whole judgement over a verdict-only one of the same
+ * question, whichever comes first: a meets() that shows a summary must
+ * find one. */
+static void test_eval__memo_whole_replaces_verdict(void **state)
+{
+    (void)state;
+    for (int order = 0; order < 2; order++) {
+        rt_memo *m = rt_memo_new();
+        assert_non_null(m);
+        uint64_t key = rt_memo_key(1, 7, 2020);
+        rt_memo_val verdict = {R_FAIL, 0, 1, true};
+        rt_memo_val whole = {R_FAIL, 0, 1, false};
+        if (order == 0) {
+            rt_memo_put(m, key, &verdict, NULL, NULL);
+            rt_memo_val got;
+            const rt_judged *src;
+            char text[64];
+            assert_true(rt_memo_get(m, key, &got, text, sizeof text, &src));
+            assert_true(got.verdict_only);
+            assert_string_equal(text, "");
+        }
+        rt_memo_put(m, key, &whole, "does not meet: a; b", NULL);
+        if (order == 1)
+            rt_memo_put(m, key, &verdict, NULL, NULL);
+        rt_memo_val got;
+        const rt_judged *src;
+        char text[64];
+        assert_true(rt_memo_get(m, key, &got, text, sizeof text, &src));
+        assert_false(got.verdict_only);
+        assert_int_equal(got.result, R_FAIL);
+        assert_string_equal(text, "does not meet: a; b");
+        rt_memo_counts c = {0};
+        rt_memo_stats(m, &c);
+        assert_int_equal(c.entries, 1);
+        rt_memo_free(m);
+    }
+}
+
 /* A diff's side B takes from side A what provably holds, and gives what
  * tdkt_eval() gives. With LĐTT's threshold changed, only the judgement
  * that never reached LĐTT (C09: barred before its meets()) holds. */
@@ -1096,6 +1203,8 @@ int main(void)
         T(test_eval__memo_seeded_as_nested),
         T(test_eval__memo_keeps_depth_limits),
         T(test_eval__memo_shared_by_threads),
+        T(test_eval__members_counted_by_verdict),
+        T(test_eval__memo_whole_replaces_verdict),
         T(test_eval__diff_reuses_what_holds),
         cmocka_unit_test(test_eval__arena_keeps_one_copy_of_a_text),
         T(test_eval__details_kept_once),

@@ -20,6 +20,7 @@ typedef struct form_call {
     rt *r;
     const tdkt_form *f;
     rt_out *out;
+    bool verdict_only; /* stop where the verdict can no longer change */
 } form_call;
 
 /* A criterion's detail is kept whole up to this many bytes. A longer one
@@ -62,6 +63,41 @@ static int criterion_result(lua_State *L, int base, const rule_node *nd)
                       nd->file, nd->line, nd->id, lua_typename(L, t));
 }
 
+/*
+ * A judgement wanted for its verdict alone (a member counted for a
+ * collective) skips the criteria that cannot change it: those under a
+ * route that has failed, and all that remain once the form has. A failed
+ * route or group of routes is marked R_FAIL in the results as it happens;
+ * combine() recomputes every route from its criteria after, and a route
+ * with a skipped criterion has a failed one too, so the verdict is the
+ * one the whole judgement gives, unless a skipped criterion would have
+ * raised an error. Such judgements are kept in the memo as verdicts only
+ * (rt_meets).
+ */
+static bool under_failed_route(const tdkt_form *f, const int8_t *result,
+                               int i)
+{
+    for (int p = f->nodes[i].parent; p >= 0; p = f->nodes[p].parent)
+        if (result[p] == R_FAIL)
+            return true;
+    return false;
+}
+
+/* Criterion i failed: mark what fails with it; true when the form does. */
+static bool fail_upwards(const tdkt_form *f, int8_t *result, int i)
+{
+    for (int p = f->nodes[i].parent;; i = p, p = f->nodes[p].parent) {
+        if (p < 0)
+            return true; /* a criterion or group at the top: AND */
+        const rule_node *pn = &f->nodes[p];
+        if (pn->kind == RN_ROUTES) /* OR: fails when all its routes do */
+            for (int k = 0; k < pn->nchildren; k++)
+                if (result[pn->children[k]] != R_FAIL)
+                    return false;
+        result[p] = R_FAIL;
+    }
+}
+
 /* The protected body: runs every criterion of the form. */
 static int run_criteria(lua_State *L)
 {
@@ -69,7 +105,8 @@ static int run_criteria(lua_State *L)
     const tdkt_form *f = c->f;
     for (int i = 0; i < f->nnodes; i++) {
         const rule_node *nd = &f->nodes[i];
-        if (nd->kind != RN_CRITERION)
+        if (nd->kind != RN_CRITERION ||
+            (c->verdict_only && under_failed_route(f, c->out->result, i)))
             continue;
         c->r->running = nd;
         c->r->running_form = f;
@@ -105,6 +142,9 @@ static int run_criteria(lua_State *L)
         }
         c->out->detail[i] = c->out->alloc(c->out->arena, detail, len);
         lua_settop(L, base);
+        if (c->verdict_only && res == R_FAIL &&
+            fail_upwards(f, c->out->result, i))
+            break;
     }
     c->r->running = NULL;
     return 0;
@@ -212,12 +252,12 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
 }
 
 int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
-                 const ix_nomination *n, rt_out *out)
+                 const ix_nomination *n, rt_out *out, bool verdict_only)
 {
     lua_State *L = r->L;
     int top = lua_gettop(L);
     int fi = form_index(r, f);
-    form_call c = {r, f, out};
+    form_call c = {r, f, out, verdict_only};
     r->judging[r->depth] = (struct rt_judging){subject, n->year, f->award};
     for (int i = 0; i < f->nnodes; i++) {
         out->result[i] = R_SKIP;
@@ -314,7 +354,7 @@ static void summary(const rt *r, const tdkt_form *f, int v, int year,
 }
 
 static int nested(rt *r, int award, int32_t subject, int year, char *detail,
-                  size_t dn)
+                  size_t dn, bool verdict_only)
 {
     const tdkt_index *ix = r->ctx.ix;
     const ix_subject *s = &ix->subjects[subject];
@@ -360,7 +400,7 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     const rule_node *running = r->running;
     const tdkt_form *running_form = r->running_form;
     r->depth = d;
-    int v = rt_eval_form(r, f, subject, &n, &out);
+    int v = rt_eval_form(r, f, subject, &n, &out, verdict_only);
     if (text->oom) /* details lost: the command fails (eval.c) */
         r->host_oom = true;
     r->depth = saved;
@@ -368,6 +408,8 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     r->running_form = running_form;
     if (v == R_ERROR)
         snprintf(detail, dn, "%s", out.error);
+    else if (verdict_only)
+        rt_copy_text(detail, dn, ""); /* skipped criteria: no summary */
     else
         summary(r, f, v, year, out.result, out.detail, text, detail, dn);
     return v;
@@ -378,7 +420,11 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
 /* The memoised meets(): each question is judged once per run and set,
  * whatever the thread. Errors are not kept (the nomination fails anyway,
  * and a later one deserves its own message), nor judgements that were
- * refused a meets() for depth: at another depth they would differ. */
+ * refused a meets() for depth: at another depth they would differ.
+ * Without a summary wanted the judgement is for its verdict only (see
+ * run_criteria), and kept as such: a meets() that shows a summary judges
+ * again in full, and keeps that. Either way the verdict is the same, so
+ * it does not depend on which came first. */
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t dn, bool want_summary)
 {
@@ -392,7 +438,7 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     if (r->memo &&
         rt_memo_get(r->memo, key, &mv, write ? text : NULL, sizeof text,
                     &src) &&
-        d + mv.height < RT_MAX_DEPTH) {
+        d + mv.height < RT_MAX_DEPTH && !(want_summary && mv.verdict_only)) {
         /* as if it ran here: as deep, the same forms */
         if (d + mv.height > r->reach)
             r->reach = d + mv.height;
@@ -414,10 +460,11 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     uint32_t forms = r->forms;
     r->reach = d;
     r->forms = 0;
-    int v = nested(r, award, subject, year, text, sizeof text);
+    int v = nested(r, award, subject, year, text, sizeof text, !want_summary);
     mv.result = (int8_t)v;
     mv.height = (uint8_t)(r->reach - d);
     mv.forms = r->forms;
+    mv.verdict_only = !want_summary;
     bool keep = v != R_ERROR && r->reach < RT_MAX_DEPTH;
     if (reach > r->reach)
         r->reach = reach;
@@ -425,7 +472,8 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     if (write || v == R_ERROR)
         rt_copy_text(detail, dn, text);
     if (keep && r->memo)
-        rt_memo_put(r->memo, key, &mv, v == R_PASS ? NULL : text, NULL);
+        rt_memo_put(r->memo, key, &mv,
+                    v == R_PASS || mv.verdict_only ? NULL : text, NULL);
     return v;
 }
 
@@ -437,7 +485,7 @@ int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
     r->forms = rt_form_bit(f);
     r->top_nom = n;
     r->top_nom_read = false;
-    int v = rt_eval_form(r, f, n->subject, n, out);
+    int v = rt_eval_form(r, f, n->subject, n, out, false);
     r->top_nom = NULL;
     return v;
 }
@@ -453,7 +501,7 @@ bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
 
 void rt_memo_seed(rt *r, const ix_nomination *n, int v, const rt_judged *src)
 {
-    rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms};
+    rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms, false};
     rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv,
                 NULL, src);
 }

@@ -45,7 +45,7 @@ typedef struct judged_block {
     rt_judged item[JUDGED_PER_BLOCK];
 } judged_block;
 
-enum { HOW_NONE, HOW_TEXT, HOW_SRC };
+enum { HOW_NONE, HOW_TEXT, HOW_SRC, HOW_VERDICT };
 
 typedef struct memo_shard {
     pthread_mutex_t lock;
@@ -169,7 +169,8 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
     if (s->cap) {
         const memo_entry *e = &s->slots[slot_of(s, key, h)];
         if (e->key == key) {
-            *v = (rt_memo_val){e->result, e->height, e->forms};
+            *v = (rt_memo_val){e->result, e->height, e->forms,
+                               e->how == HOW_VERDICT};
             rt_copy_text(text, tn,
                          e->how == HOW_TEXT ? s->text.ptr + e->u.text : "");
             *src = e->how == HOW_SRC ? e->u.src : NULL;
@@ -190,24 +191,28 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
     if ((s->count + 1) * 4 > s->cap * 3 && !grow(s)) /* load ≤ 3/4 */
         goto done; /* out of memory: judged again next time */
     size_t j = slot_of(s, key, h);
-    if (s->slots[j].key == key)
-        goto done; /* another thread was first: the same value */
     memo_entry *e = &s->slots[j];
-    e->how = src ? HOW_SRC : text ? HOW_TEXT : HOW_NONE;
-    if (src) {
-        if (!(e->u.src = keep_judged(s, src)))
+    bool upgrade = e->key == key && e->how == HOW_VERDICT && !v->verdict_only;
+    if (e->key == key && !upgrade)
+        goto done; /* another thread was first: the same value */
+    /* the entry changes only once all it points at is kept */
+    memo_entry n = {.key = key, .forms = v->forms, .result = v->result,
+                    .height = v->height};
+    n.how = v->verdict_only ? HOW_VERDICT
+            : src           ? HOW_SRC
+            : text          ? HOW_TEXT
+                            : HOW_NONE;
+    if (n.how == HOW_SRC) {
+        if (!(n.u.src = keep_judged(s, src)))
             goto done;
-    } else if (text) {
-        e->u.text = s->text.len;
+    } else if (n.how == HOW_TEXT) {
+        n.u.text = s->text.len;
         tdkt_buf_put(&s->text, text, strlen(text) + 1);
         if (s->text.oom)
             goto done;
     }
-    e->key = key;
-    e->forms = v->forms;
-    e->result = v->result;
-    e->height = v->height;
-    s->count++;
+    *e = n;
+    s->count += !upgrade;
     s->seeded += src != NULL;
 done:
     pthread_mutex_unlock(&s->lock);

@@ -266,15 +266,16 @@ static inline void rt_out_init(rt_out *o, int8_t *result, char **detail,
 }
 
 /* Evaluate form @p f for subject @p subject and nomination @p n at the
- * current depth. Returns R_PASS/R_FAIL/R_UNKNOWN/R_ERROR. */
+ * current depth. Returns R_PASS/R_FAIL/R_UNKNOWN/R_ERROR. With
+ * @p verdict_only, criteria that cannot change the verdict are skipped
+ * (left R_SKIP, no detail). */
 int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
-                 const ix_nomination *n, rt_out *out);
+                 const ix_nomination *n, rt_out *out, bool verdict_only);
 
 /* meets(award, subject, year): the judgement of that form for that
  * subject and year, memoised. Its summary goes to detail (may be NULL);
- * with @p summary false, detail receives only an error's message (counting
- * members needs no summary, and writing one per member per collective
- * would cost more than a memo hit). */
+ * with @p summary false (counting members), only the verdict is judged
+ * and detail receives only an error's message. */
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t n, bool summary);
 
@@ -320,6 +321,7 @@ typedef struct rt_memo_val {
                        d + height < RT_MAX_DEPTH, where it would not be
                        refused for depth either */
     uint32_t forms; /* the forms it ran, itself included (rt_form_bit) */
+    bool verdict_only; /* judged for its verdict alone: no summary */
 } rt_memo_val;
 typedef struct rt_memo_counts {
     size_t entries, seeded, hits;
@@ -341,7 +343,8 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
                  size_t tn, const rt_judged **src);
 /* Keep the first value of a key (errors must not be put): with its text,
  * with the judgement it comes from (@p src: a seed, copied), or with
- * neither (text got back as ""). */
+ * neither (text got back as ""). A whole judgement replaces a verdict
+ * only (v->verdict_only), never the other way. */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
                  const char *text, const rt_judged *src);
 /* Add m's counts to c. */
