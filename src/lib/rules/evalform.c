@@ -172,10 +172,13 @@ static void puts_(text_out *t, const char *s)
     put(t, s, strlen(s));
 }
 
-static void end(text_out *t)
+/* Ends the text; returns how many bytes it holds. */
+static size_t end(text_out *t)
 {
+    size_t held = t->len < t->n ? t->len : t->n ? t->n - 1 : 0;
     if (t->n)
-        t->p[t->len < t->n ? t->len : t->n - 1] = '\0';
+        t->p[held] = '\0';
+    return held;
 }
 
 static int and3(int a, int b)
@@ -211,7 +214,9 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
             int v = R_FAIL;
             for (int k = 0; k < nd->nchildren; k++)
                 v = or3(v, out->result[nd->children[k]]);
-            /* "met by a, b": the routes that pass, as many as fit */
+            /* "met by a, b": the routes that pass, while the list is
+             * under ROUTES_LISTED bytes */
+            enum { ROUTES_LISTED = 216 };
             char detail[300];
             text_out t = {detail, sizeof detail, 0};
             if (v == R_PASS) {
@@ -219,7 +224,7 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
                 size_t head = t.len;
                 for (int k = 0; k < nd->nchildren; k++)
                     if (out->result[nd->children[k]] == R_PASS &&
-                        t.len < head + 256 - 40) {
+                        t.len - head < ROUTES_LISTED) {
                         if (t.len > head)
                             put(&t, ", ", 2);
                         puts_(&t, f->nodes[nd->children[k]].id);
@@ -233,12 +238,8 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
                                         "không đạt điều kiện nào",
                                         "no route is met"));
             }
-            end(&t);
             out->result[i] = (int8_t)v;
-            out->detail[i] = out->alloc(out->arena, detail,
-                                        t.len < sizeof detail
-                                            ? t.len
-                                            : sizeof detail - 1);
+            out->detail[i] = out->alloc(out->arena, detail, end(&t));
         } else if (nd->kind == RN_QUOTA) {
             out->result[i] = R_SKIP; /* decided later, for the cohort */
             out->detail[i] = out->alloc(out->arena, "", 0);

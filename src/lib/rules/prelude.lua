@@ -267,7 +267,7 @@ function lib.no_member_disciplined(s, y, level, opt)
     return pass("Không có thành viên bị kỷ luật năm " .. y)
   end
   return fail(format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
-                            k, y))
+                     k, y))
 end
 
 -- The collective's own rating for y is `level` or better; a collective
