@@ -228,6 +228,28 @@ set -e
 check "runs show reports the changed rule set" test $rc -eq 1
 check "the hash message names the set" grep -q "vn/luat-2022" "$tmp/hash.err"
 
+# A rule that fails at run time: an error outcome naming its file and
+# line, in the language asked for, Lua's own message included.
+ldtt="$tmp/rules/vn/luat-2022/forms/ldtt.lua"
+cp "$ldtt" "$tmp/ldtt.lua"
+sed -i 's/return lib.fact_true(s, "self_reliance", n.year)/return s.facts.nope/' "$ldtt"
+"$TDKT" eval --dry-run --id N000001 > "$tmp/err_vi.txt"
+"$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/err_en.txt"
+check "a failing rule: the outcome is an error" grep -q "Lỗi quy tắc" "$tmp/err_vi.txt"
+check "... with Lua's message in Vietnamese, file and line" \
+    grep -q "ldtt.lua:[0-9]*: cá nhân không có trường 'facts'" "$tmp/err_vi.txt"
+check "... and in English with --lang en" \
+    grep -q "ldtt.lua:[0-9]*: a person has no field 'facts'" "$tmp/err_en.txt"
+sed -i 's/return s.facts.nope/return lib.nope(s)/' "$ldtt"
+"$TDKT" eval --dry-run --id N000001 > "$tmp/err_vi.txt"
+"$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/err_en.txt"
+check "Lua's own message in Vietnamese" grep -q \
+    "ldtt.lua:[0-9]*: không gọi được giá trị nil như một hàm (trường 'nope')" \
+    "$tmp/err_vi.txt"
+check "... and as Lua says it with --lang en" grep -q \
+    "ldtt.lua:[0-9]*: attempt to call a nil value (field 'nope')" "$tmp/err_en.txt"
+cp "$tmp/ldtt.lua" "$ldtt"
+
 # rules list / check
 "$TDKT" rules list > "$tmp/list.txt"
 check "rules list shows the regimes" grep -q "vn/nd91-2017" "$tmp/list.txt"

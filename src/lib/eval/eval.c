@@ -131,8 +131,9 @@ static void judge(worker *w, res_item *it)
         if (strstr(r->kill_msg, ".lua:")) /* it names its place */
             snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
         else if (r->running)
-            snprintf(out.error, sizeof out.error, "%s:%d: %s in criterion "
-                                                  "'%s'",
+            snprintf(out.error, sizeof out.error,
+                     TDKT_TR(res->lang, "%s:%d: %s ở tiêu chí '%s'",
+                             "%s:%d: %s in criterion '%s'"),
                      r->running->file, r->running->line, r->kill_msg,
                      r->running->id);
         else

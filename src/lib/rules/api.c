@@ -71,9 +71,16 @@ static rt *api_host(lua_State *L)
     return *(rt **)lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* An error's text in the judgement's language (a registry read: for
+ * errors only). */
+#define API_TR(L, vi, en) RT_TR(rt_host(L), vi, en)
+
 static void stale_subject(lua_State *L)
 {
-    luaL_error(L, "the subject is only valid while its nomination is judged");
+    luaL_error(L, API_TR(L, "đối tượng (s) chỉ dùng được trong khi đề nghị "
+                            "của nó đang được xét",
+                         "the subject is only valid while its nomination "
+                         "is judged"));
 }
 
 static subj_ud *check_subject(lua_State *L, int idx)
@@ -95,28 +102,46 @@ static const ix_subject *subj(lua_State *L, int idx, const tdkt_index **ix)
     return subject_of(check_subject(L, idx), ix);
 }
 
-static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d,
-                      const char *what)
+/* What the codes of domain d are, in an error. */
+static const char *domain_name(lua_State *L, tdkt_vocab_domain d)
+{
+    switch (d) {
+    case TDKT_V_RATING:
+        return API_TR(L, "mức xếp loại", "rating");
+    case TDKT_V_AWARD:
+        return API_TR(L, "mã khen thưởng", "award code");
+    case TDKT_V_SCOPE:
+        return API_TR(L, "phạm vi", "scope");
+    case TDKT_V_LEVEL:
+        return API_TR(L, "mức kỷ luật", "level");
+    default:
+        return API_TR(L, "mã", "code");
+    }
+}
+
+static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d)
 {
     const char *s = luaL_checkstring(L, arg);
     int v = tdkt_vocab_lookup(d, s);
     if (v < 0)
-        return luaL_error(L, "unknown %s '%s'", what, s);
+        return luaL_error(L, API_TR(L, "không có %s '%s'", "unknown %s '%s'"),
+                          domain_name(L, d), s);
     return v;
 }
 
 /* An optional code argument: absent or nil gives @p dflt. */
-static int opt_enum(lua_State *L, int arg, tdkt_vocab_domain d,
-                    const char *what, int dflt)
+static int opt_enum(lua_State *L, int arg, tdkt_vocab_domain d, int dflt)
 {
-    return lua_isnoneornil(L, arg) ? dflt : check_enum(L, arg, d, what);
+    return lua_isnoneornil(L, arg) ? dflt : check_enum(L, arg, d);
 }
 
 static int check_year(lua_State *L, int arg)
 {
     lua_Integer y = luaL_checkinteger(L, arg);
     if (y < 1900 || y > 2200)
-        return luaL_error(L, "year %d is out of range", (int)y);
+        return luaL_error(L, API_TR(L, "năm %d nằm ngoài phạm vi cho phép",
+                                    "year %d is out of range"),
+                          (int)y);
     return (int)y;
 }
 
@@ -151,7 +176,10 @@ static int result_helper(lua_State *L)
     else if (lua_type(L, 1) == LUA_TNUMBER)
         lua_pushstring(L, lua_tostring(L, 1));
     else
-        return luaL_error(L, "a result's detail must be text, not a %s",
+        return luaL_error(L,
+                          API_TR(L, "phần giải thích của kết quả phải là "
+                                    "văn bản, không phải %s",
+                                 "a result's detail must be text, not a %s"),
                           luaL_typename(L, 1));
     return 2;
 }
@@ -198,7 +226,7 @@ static int s_streak(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
-    int level = check_enum(L, 2, TDKT_V_RATING, "rating");
+    int level = check_enum(L, 2, TDKT_V_RATING);
     int y = check_year(L, 3);
     int n = 0;
     for (;; y--, n++) {
@@ -214,7 +242,7 @@ static int s_count_rated(lua_State *L)
 {
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
-    int level = check_enum(L, 2, TDKT_V_RATING, "rating");
+    int level = check_enum(L, 2, TDKT_V_RATING);
     int y1 = check_year(L, 3), y2 = check_year(L, 4);
     int n = 0;
     const ix_appraisal *a = ix->app + s->app.off;
@@ -278,7 +306,9 @@ static unsigned opt_codes(lua_State *L, int opt, const char *name,
     if (lua_isstring(L, -1)) {
         int v = tdkt_vocab_lookup(d, lua_tostring(L, -1));
         if (v < 0)
-            luaL_error(L, "%s: unknown code '%s'", name, lua_tostring(L, -1));
+            luaL_error(L, API_TR(L, "%s: không có mã '%s'",
+                                 "%s: unknown code '%s'"),
+                       name, lua_tostring(L, -1));
         mask = 1u << v;
     } else if (lua_istable(L, -1)) {
         for (lua_Integer i = 1;; i++) {
@@ -289,12 +319,16 @@ static unsigned opt_codes(lua_State *L, int opt, const char *name,
             const char *c = lua_tostring(L, -1);
             int v = c ? tdkt_vocab_lookup(d, c) : -1;
             if (v < 0)
-                luaL_error(L, "%s: unknown code '%s'", name, c ? c : "?");
+                luaL_error(L, API_TR(L, "%s: không có mã '%s'",
+                                     "%s: unknown code '%s'"),
+                           name, c ? c : "?");
             mask |= 1u << v;
             lua_pop(L, 1);
         }
     } else {
-        luaL_error(L, "%s: expected a code or a list of codes", name);
+        luaL_error(L, API_TR(L, "%s: cần một mã hoặc một danh sách mã",
+                             "%s: expected a code or a list of codes"),
+                   name);
     }
     lua_pop(L, 1);
     return mask;
@@ -347,7 +381,8 @@ static void read_hfilter(lua_State *L, const subj_ud *u, int opt, hfilter *f,
 {
     f->codes = opt_codes(L, opt, "code", TDKT_V_AWARD, 0);
     if (need_code && !f->codes)
-        luaL_error(L, "honours: say which code");
+        luaL_error(L, API_TR(L, "honours: cần nêu mã khen thưởng (code)",
+                             "honours: say which code"));
     unsigned kinds = opt_codes(L, opt, "kinds", TDKT_V_KIND, ~0u);
     unsigned excl = opt_codes(L, opt, "exclude_kinds", TDKT_V_KIND, 0);
     f->kinds = kinds & ~excl;
@@ -394,7 +429,7 @@ static int s_latest(lua_State *L)
     const tdkt_index *ix;
     const subj_ud *u = check_subject(L, 1);
     const ix_subject *s = subject_of(u, &ix);
-    int code = check_enum(L, 2, TDKT_V_AWARD, "award code");
+    int code = check_enum(L, 2, TDKT_V_AWARD);
     int opt = lua_istable(L, 3) ? 3 : 0;
     hfilter f;
     read_hfilter(L, u, opt, &f, false);
@@ -437,7 +472,7 @@ static int s_initiatives(lua_State *L)
     if (opt && lua_getfield(L, opt, "scope") != LUA_TNIL) {
         lua_pop(L, 1);
         lua_getfield(L, opt, "scope");
-        f.scope = check_enum(L, -1, TDKT_V_SCOPE, "scope");
+        f.scope = check_enum(L, -1, TDKT_V_SCOPE);
     }
     if (opt)
         lua_pop(L, 1);
@@ -472,7 +507,7 @@ static int s_count_initiatives(lua_State *L)
     ifilter f = {0, 0, 0, ~0u, false, false};
     f.from = check_int(L, 2);
     f.to = check_int(L, 3);
-    f.scope = opt_enum(L, 4, TDKT_V_SCOPE, "scope", 0);
+    f.scope = opt_enum(L, 4, TDKT_V_SCOPE, 0);
     int n = 0;
     const ix_initiative *r = ix->ini + s->ini.off;
     for (uint32_t i = 0; i < s->ini.n; i++)
@@ -498,7 +533,7 @@ static int s_disciplines(lua_State *L)
     int to = (int)opt_int(L, opt, "to", 9999);
     int level = 0;
     if (opt && lua_getfield(L, opt, "level") != LUA_TNIL)
-        level = check_enum(L, -1, TDKT_V_LEVEL, "level");
+        level = check_enum(L, -1, TDKT_V_LEVEL);
     if (opt)
         lua_pop(L, 1);
     luaL_Buffer b;
@@ -528,7 +563,7 @@ static int s_count_disciplines(lua_State *L)
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
     int from = check_int(L, 2), to = check_int(L, 3);
-    int level = opt_enum(L, 4, TDKT_V_LEVEL, "level", 0);
+    int level = opt_enum(L, 4, TDKT_V_LEVEL, 0);
     int n = 0;
     const ix_discipline *d = ix->dis + s->dis.off;
     for (uint32_t i = 0; i < s->dis.n; i++)
@@ -555,7 +590,10 @@ static int s_in_discipline(lua_State *L)
     const ix_subject *s = subj(L, 1, &ix);
     tdkt_date when;
     if (tdkt_date_parse(&when, luaL_checkstring(L, 2)) < 0)
-        return luaL_error(L, "in_discipline: expected a date YYYY-MM-DD");
+        return luaL_error(L, API_TR(L, "in_discipline: cần một ngày dạng "
+                                       "YYYY-MM-DD",
+                                    "in_discipline: expected a date "
+                                    "YYYY-MM-DD"));
     const ix_discipline *d = ix->dis + s->dis.off;
     bool in = false;
     for (uint32_t i = 0; i < s->dis.n && !in; i++)
@@ -570,7 +608,7 @@ static int s_discipline_end(lua_State *L)
     const ix_subject *s = subj(L, 1, &ix);
     int level = lua_isnoneornil(L, 2)
                     ? 0
-                    : check_enum(L, 2, TDKT_V_LEVEL, "level");
+                    : check_enum(L, 2, TDKT_V_LEVEL);
     /* upto: only measures dated by the end of that year */
     int upto = lua_isnoneornil(L, 3) ? 9999 : check_year(L, 3);
     tdkt_date last = 0;
@@ -616,7 +654,8 @@ static int s_unit_in(lua_State *L)
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
     if (s->type != TDKT_PERSON)
-        return luaL_error(L, "unit_in: only for a person");
+        return luaL_error(L, API_TR(L, "unit_in: chỉ dùng cho cá nhân",
+                                    "unit_in: only for a person"));
     int32_t u = ix_unit_in(ix, s, check_year(L, 2));
     if (u < 0)
         return 0;
@@ -688,19 +727,19 @@ static void visit_unit(const tdkt_index *ix, int32_t u, bool sub,
                        depth + 1);
 }
 
-static int members_common(lua_State *L, int what, tdkt_vocab_domain d,
-                          const char *dname)
+static int members_common(lua_State *L, int what, tdkt_vocab_domain d)
 {
     subj_ud *u = check_subject(L, 1);
     const tdkt_index *ix = u->r->ctx.ix;
     if (ix->subjects[u->subject].type != TDKT_UNIT)
-        return luaL_error(L, "members: only for a unit");
+        return luaL_error(L, API_TR(L, "members: chỉ dùng cho tập thể",
+                                    "members: only for a unit"));
     member_q q = {0};
     q.what = what;
     q.r = u->r;
     int argi = 2;
     if (what != MQ_COUNT)
-        q.arg = check_enum(L, argi++, d, dname);
+        q.arg = check_enum(L, argi++, d);
     q.year = check_year(L, argi++);
     bool sub = lua_istable(L, argi) && opt_bool(L, argi, "subunits");
     visit_unit(ix, u->subject, sub, &q, 0);
@@ -714,23 +753,23 @@ static int members_common(lua_State *L, int what, tdkt_vocab_domain d,
 
 static int s_members(lua_State *L)
 {
-    return members_common(L, MQ_COUNT, TDKT_V_AWARD, NULL);
+    return members_common(L, MQ_COUNT, TDKT_V_AWARD);
 }
 static int s_members_with(lua_State *L)
 {
-    return members_common(L, MQ_WITH, TDKT_V_AWARD, "award code");
+    return members_common(L, MQ_WITH, TDKT_V_AWARD);
 }
 static int s_members_rated(lua_State *L)
 {
-    return members_common(L, MQ_RATED, TDKT_V_RATING, "rating");
+    return members_common(L, MQ_RATED, TDKT_V_RATING);
 }
 static int s_members_disciplined(lua_State *L)
 {
-    return members_common(L, MQ_DISC, TDKT_V_LEVEL, "level");
+    return members_common(L, MQ_DISC, TDKT_V_LEVEL);
 }
 static int s_members_meeting(lua_State *L)
 {
-    return members_common(L, MQ_MEETING, TDKT_V_AWARD, "award code");
+    return members_common(L, MQ_MEETING, TDKT_V_AWARD);
 }
 
 static const luaL_Reg subject_methods[] = {
@@ -828,8 +867,12 @@ static int subject_field(lua_State *L)
     bool person = s->type == TDKT_PERSON;
     int f = field_of(L);
     if (f < 0 || !(subject_has[f] & (person ? FOR_PERSON : FOR_UNIT)))
-        return luaL_error(L, "a %s has no field '%s'",
-                          person ? "person" : "unit", luaL_checkstring(L, 2));
+        return luaL_error(L,
+                          person ? API_TR(L, "cá nhân không có trường '%s'",
+                                          "a person has no field '%s'")
+                                 : API_TR(L, "tập thể không có trường '%s'",
+                                          "a unit has no field '%s'"),
+                          luaL_checkstring(L, 2));
     switch (f) {
     case F_TYPE:
         lua_pushstring(L, person ? "person" : "unit");
@@ -882,7 +925,10 @@ static int subject_field(lua_State *L)
 
 static void stale_nomination(lua_State *L)
 {
-    luaL_error(L, "the nomination is only valid while it is judged");
+    luaL_error(L, API_TR(L, "đề nghị (n) chỉ dùng được trong khi đang được "
+                            "xét",
+                         "the nomination is only valid while it is "
+                         "judged"));
 }
 
 static const ix_nomination *check_nom(lua_State *L, int idx,
@@ -946,7 +992,8 @@ static int nomination_field(lua_State *L)
         push_opt_date(L, n->submitted);
         return 1;
     default:
-        return luaL_error(L, "a nomination has no field '%s'",
+        return luaL_error(L, API_TR(L, "đề nghị không có trường '%s'",
+                                    "a nomination has no field '%s'"),
                           luaL_checkstring(L, 2));
     }
 }
@@ -970,7 +1017,7 @@ static int ud_tostring(lua_State *L)
 static int l_meets(lua_State *L)
 {
     rt *r = api_host(L);
-    int award = check_enum(L, 1, TDKT_V_AWARD, "award code");
+    int award = check_enum(L, 1, TDKT_V_AWARD);
     subj_ud *s = check_subject(L, 2);
     int year;
     if (!lua_isnoneornil(L, 4)) {

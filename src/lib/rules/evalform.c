@@ -37,12 +37,18 @@ static int form_index(const rt *r, const tdkt_form *f)
     return (int)(f - r->rs->forms);
 }
 
-static int criterion_result(lua_State *L, int base, const rule_node *nd)
+static int criterion_result(lua_State *L, const rt *r, int base,
+                            const rule_node *nd)
 {
     int nres = lua_gettop(L) - base;
     if (nres == 0)
-        return luaL_error(L, "%s:%d: criterion '%s' returned no result (use "
-                             "pass(…), fail(…) or unknown(…))",
+        return luaL_error(L,
+                          RT_TR(r,
+                                "%s:%d: tiêu chí '%s' không trả về kết quả "
+                                "(hãy dùng pass(…), fail(…) hoặc "
+                                "unknown(…))",
+                                "%s:%d: criterion '%s' returned no result "
+                                "(use pass(…), fail(…) or unknown(…))"),
                           nd->file, nd->line, nd->id);
     int t = lua_type(L, base + 1);
     if (t == LUA_TBOOLEAN)
@@ -58,8 +64,12 @@ static int criterion_result(lua_State *L, int base, const rule_node *nd)
         if (strcmp(s, "unknown") == 0)
             return R_UNKNOWN;
     }
-    return luaL_error(L, "%s:%d: criterion '%s' returned a %s; use "
-                         "pass(…), fail(…) or unknown(…)",
+    return luaL_error(L,
+                      RT_TR(r,
+                            "%s:%d: tiêu chí '%s' trả về một giá trị %s; "
+                            "hãy dùng pass(…), fail(…) hoặc unknown(…)",
+                            "%s:%d: criterion '%s' returned a %s; use "
+                            "pass(…), fail(…) or unknown(…)"),
                       nd->file, nd->line, nd->id, lua_typename(L, t));
 }
 
@@ -116,7 +126,7 @@ static int run_criteria(lua_State *L)
         lua_pushvalue(L, ARG_NOM);
         lua_pushvalue(L, ARG_PARAMS);
         lua_call(L, 3, LUA_MULTRET);
-        int res = criterion_result(L, base, nd);
+        int res = criterion_result(L, c->r, base, nd);
         const char *detail = "";
         size_t len = 0;
         if (lua_gettop(L) >= base + 2) {
@@ -124,8 +134,13 @@ static int run_criteria(lua_State *L)
             if (t == LUA_TSTRING || t == LUA_TNUMBER)
                 detail = lua_tolstring(L, base + 2, &len);
             else if (t != LUA_TNIL)
-                return luaL_error(L, "%s:%d: criterion '%s': the detail "
-                                     "must be text, not a %s",
+                return luaL_error(L,
+                                  RT_TR(c->r,
+                                        "%s:%d: tiêu chí '%s': phần giải "
+                                        "thích phải là văn bản, không phải "
+                                        "%s",
+                                        "%s:%d: criterion '%s': the detail "
+                                        "must be text, not a %s"),
                                   nd->file, nd->line, nd->id,
                                   lua_typename(L, t));
         }
@@ -273,7 +288,8 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
     int status = rt_pcall(r, 5, 0);
     int v;
     if (status != LUA_OK) {
-        snprintf(out->error, sizeof out->error, "%s", lua_tostring(L, -1));
+        rt_lua_message(out->error, sizeof out->error, lua_tostring(L, -1),
+                       r->ctx.lang);
         v = R_ERROR;
     } else {
         v = combine(r, f, out);

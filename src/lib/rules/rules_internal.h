@@ -210,6 +210,17 @@ void rt_guard_libs(lua_State *L, int base, int globals);
  * when a script changed one. */
 bool rt_check_state(rt *r);
 
+/* A message of the rule runtime in r's language: the judgement's, or
+ * while loading, the library's messages' (tdkt_message_lang). */
+#define RT_TR(r, vi, en) TDKT_TR((r)->ctx.lang, vi, en)
+
+/* ---- luamsg.c ---- */
+/* A Lua error message @p msg in @p lang into dst[dn]: Lua's own messages
+ * ("attempt to index a nil value (field 'x')", syntax errors) rewritten in
+ * Vietnamese, any "file:line: " kept; other messages as they are. Cut at
+ * a character's start when dst is short. */
+void rt_lua_message(char *dst, size_t dn, const char *msg, tdkt_lang lang);
+
 /* After loading: build parameter tables and the reusable userdata. */
 int rt_bind(rt *r);
 

@@ -113,15 +113,17 @@ static void hook(lua_State *L, lua_Debug *ar)
         const char *what = NULL;
         char detail[96] = "";
         if (r->mem_exceeded) {
-            what = "memory limit exceeded";
+            what = RT_TR(r, "vượt giới hạn bộ nhớ", "memory limit exceeded");
             snprintf(detail, sizeof detail, " (%zu MiB)",
                      r->limits.memory >> 20);
         } else if (r->budget_left <= HOOK_EVERY) {
-            what = "instruction limit exceeded";
-            snprintf(detail, sizeof detail, " (%llu instructions)",
+            what = RT_TR(r, "vượt giới hạn số lệnh",
+                         "instruction limit exceeded");
+            snprintf(detail, sizeof detail,
+                     RT_TR(r, " (%llu lệnh)", " (%llu instructions)"),
                      (unsigned long long)r->limits.instructions);
         } else if (rt_watch_now() > r->deadline_ns) {
-            what = "time limit exceeded";
+            what = RT_TR(r, "vượt giới hạn thời gian", "time limit exceeded");
             snprintf(detail, sizeof detail, " (%u ms)", r->limits.time_ms);
         }
         if (!what) {
@@ -178,7 +180,9 @@ bool rt_disarm(rt *r)
     bool hit = r->killed || r->mem_exceeded;
     if (r->mem_exceeded && !r->killed)
         snprintf(r->kill_msg, sizeof r->kill_msg,
-                 "memory limit exceeded (%zu MiB)", r->limits.memory >> 20);
+                 RT_TR(r, "vượt giới hạn bộ nhớ (%zu MiB)",
+                       "memory limit exceeded (%zu MiB)"),
+                 r->limits.memory >> 20);
     r->killed = false;
     r->mem_exceeded = false;
     if (hit)
@@ -202,8 +206,10 @@ static int msgh(lua_State *L)
             ar.currentline > 0)
             snprintf(pos, sizeof pos, "%s:%d: ", ar.short_src,
                      ar.currentline);
-    lua_pushfstring(L, "%s(error object is a %s value)", pos,
-                    lua_typename(L, t));
+    lua_pushfstring(L,
+                    RT_TR(rt_host(L), "%s(đối tượng lỗi là một giá trị %s)",
+                          "%s(error object is a %s value)"),
+                    pos, lua_typename(L, t));
     return 1;
 }
 
@@ -227,10 +233,14 @@ int rt_pcall(rt *r, int nargs, int nresults)
 
 static int ro_newindex(lua_State *L)
 {
+    rt *r = rt_host(L);
     if (lua_type(L, 2) == LUA_TSTRING)
-        return luaL_error(L, "attempt to change read-only field '%s'",
+        return luaL_error(L,
+                          RT_TR(r, "không được sửa trường chỉ đọc '%s'",
+                                "attempt to change read-only field '%s'"),
                           lua_tostring(L, 2));
-    return luaL_error(L, "attempt to change a read-only table");
+    return luaL_error(L, RT_TR(r, "không được sửa bảng chỉ đọc",
+                               "attempt to change a read-only table"));
 }
 
 static int proxy_len(lua_State *L)
@@ -335,14 +345,20 @@ void rt_freeze(lua_State *L, int idx)
 
 static int undeclared_global(lua_State *L)
 {
-    return luaL_error(L, "undeclared global '%s'", luaL_tolstring(L, 2, NULL));
+    return luaL_error(L,
+                      RT_TR(rt_host(L), "biến toàn cục '%s' chưa được khai báo",
+                            "undeclared global '%s'"),
+                      luaL_tolstring(L, 2, NULL));
 }
 
 static int global_write(lua_State *L)
 {
     return luaL_error(L,
-                      "assignment to global '%s': rules may not keep "
-                      "state (use local)",
+                      RT_TR(rt_host(L),
+                            "gán cho biến toàn cục '%s': quy tắc không được "
+                            "giữ trạng thái (hãy dùng local)",
+                            "assignment to global '%s': rules may not keep "
+                            "state (use local)"),
                       luaL_tolstring(L, 2, NULL));
 }
 
@@ -513,15 +529,20 @@ int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud)
     lua_pushlightuserdata(L, &pc);
     int status = lua_pcall(L, 1, 0, 0);
     int error = pc.error;
-    if (status != LUA_OK)
-        error = status == LUA_ERRMEM
-                    ? tdkt_error_set(TDKT_ELIMIT,
-                                     "memory limit exceeded (%zu MiB)",
-                                     r->limits.memory >> 20)
-                    : tdkt_error_set(TDKT_ERULE, "%s",
-                                     lua_type(L, -1) == LUA_TSTRING
-                                         ? lua_tostring(L, -1)
-                                         : "error in a Lua state");
+    if (status == LUA_ERRMEM) {
+        error = tdkt_error_set(TDKT_ELIMIT,
+                               RT_TR(r, "vượt giới hạn bộ nhớ (%zu MiB)",
+                                     "memory limit exceeded (%zu MiB)"),
+                               r->limits.memory >> 20);
+    } else if (status != LUA_OK) {
+        char msg[1024];
+        rt_lua_message(msg, sizeof msg,
+                       lua_type(L, -1) == LUA_TSTRING
+                           ? lua_tostring(L, -1)
+                           : "error in a Lua state",
+                       r->ctx.lang);
+        error = tdkt_error_set(TDKT_ERULE, "%s", msg);
+    }
     if (r->host_oom)
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     lua_settop(L, top);
@@ -586,6 +607,7 @@ int rt_new_bare(rt **out, const rt_limits *limits)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     r->limits = *limits;
     r->snapshot_ref = LUA_NOREF;
+    r->ctx.lang = tdkt_message_lang(); /* until a judgement sets its own */
     /* Loading may need more than one nomination's budget; the cap stays. */
     lua_State *L = lua_newstate(rt_alloc, r);
     if (!L) {
@@ -625,8 +647,9 @@ int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
     rt_arm(r);
     error = rt_load_forms(r, build_descriptors ? (tdkt_ruleset *)rs : NULL);
     if (rt_disarm(r) && error == TDKT_OK)
-        error = tdkt_error_set(TDKT_ELIMIT, "%s: loading: %s", rs->dir,
-                               r->kill_msg);
+        error = tdkt_error_set(TDKT_ELIMIT,
+                               RT_TR(r, "%s: khi nạp: %s", "%s: loading: %s"),
+                               rs->dir, r->kill_msg);
     r->limits = *limits;
     if (error == TDKT_OK)
         error = rt_protected(r, bind, NULL);
@@ -672,12 +695,16 @@ void rt_require_plain(lua_State *L, int idx, int depth);
 void rt_require_plain(lua_State *L, int idx, int depth)
 {
     idx = lua_absindex(L, idx);
+    rt *r = rt_host(L);
     if (depth > 16)
-        luaL_error(L, "tables nested too deeply");
+        luaL_error(L, RT_TR(r, "các bảng lồng nhau quá sâu",
+                            "tables nested too deeply"));
     if (lua_getmetatable(L, idx)) {
         lua_pop(L, 1);
-        luaL_error(L, "this table may not have a metatable (plain data "
-                      "only)");
+        luaL_error(L, RT_TR(r, "bảng này không được có metatable (chỉ được "
+                               "chứa dữ liệu)",
+                            "this table may not have a metatable (plain "
+                            "data only)"));
     }
     luaL_checkstack(L, 4, "plain data");
     lua_pushnil(L);
@@ -834,8 +861,13 @@ bool rt_check_state(rt *r)
             lua_rawgeti(L, -3, 4);
             if (ok)
                 snprintf(r->kill_msg, sizeof r->kill_msg,
-                         "%s:%d: the rule changed the local '%s', which "
-                         "would carry state to the next nomination",
+                         RT_TR(r,
+                               "%s:%d: quy tắc đã đổi biến cục bộ '%s' ở "
+                               "ngoài hàm, làm mang trạng thái sang đề "
+                               "nghị sau",
+                               "%s:%d: the rule changed the local '%s', "
+                               "which would carry state to the next "
+                               "nomination"),
                          ar.short_src, ar.linedefined, lua_tostring(L, -1));
             lua_pop(L, 1);
             ok = false;
