@@ -258,14 +258,23 @@ static int open_rules(tdkt_cli *cli, const char *dir, tdkt_rules **out)
     return CLI_OK;
 }
 
+/* The last line of `rules check`, on stdout: the cases of every set. */
+static void print_total(const tdkt_cli *cli, const tdkt_check_summary *t)
+{
+    printf(TDKT_TR(cli->lang, "Cộng: %zu ca đạt, %zu ca không đạt\n",
+                   "%zu passed, %zu failed\n"),
+           t->passed, t->failed);
+}
+
 static int check(tdkt_cli *cli, const char *dir)
 {
     tdkt_rules *rules = NULL;
+    tdkt_check_summary total = {0, 0};
     if (open_rules(cli, dir, &rules) != CLI_OK) {
-        printf("0 passed, 1 failed\n");
+        total.failed = 1; /* the set itself */
+        print_total(cli, &total);
         return CLI_FAIL;
     }
-    tdkt_check_summary total = {0, 0};
     int rc = CLI_OK;
     for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
         const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
@@ -295,7 +304,7 @@ static int check(tdkt_cli *cli, const char *dir)
         total.passed += s.passed;
         total.failed += s.failed;
     }
-    printf("%zu passed, %zu failed\n", total.passed, total.failed);
+    print_total(cli, &total);
     tdkt_rules_free(rules);
     return rc;
 }

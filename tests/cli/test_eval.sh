@@ -260,6 +260,15 @@ set +e
 set -e
 check "rules check on a broken set: exit 1" test $rc -eq 1
 check "the error names file and line" grep -q "forms/ldtt.lua:4:" "$tmp/chk.err"
+check "... and says what is wrong in Vietnamese" \
+    grep -q "thiếu '}' (để đóng '{' ở dòng 3) gần 'check'" "$tmp/chk.err"
+check "... and counts the set as failed" grep -q "Cộng: 0 ca đạt, 1 ca không đạt" "$tmp/chk.out"
+set +e
+"$TDKT" --lang en rules check "$TDKT_FIXTURES/rules/errors-cli/x/bad" > "$tmp/chk.out" 2> "$tmp/chk.err"
+set -e
+check "... or as Lua says it with --lang en" \
+    grep -q "'}' expected (to close '{' at line 3) near 'check'" "$tmp/chk.err"
+check "... in English" grep -q "0 passed, 1 failed" "$tmp/chk.out"
 # Cases expect Vietnamese texts: --lang en changes the report, not them.
 set +e
 "$TDKT" --lang en rules check "$TDKT_SOURCE_DIR/rules/vn/luat-2022" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?

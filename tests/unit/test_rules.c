@@ -248,6 +248,46 @@ static void test_rules__open_missing_or_empty_folder(void **state)
     free(tmp);
 }
 
+/* Load errors are in the language of the library's messages: Vietnamese
+ * (what the tdkt command sets unless --lang en), or English. The position
+ * comes first in both. One error of the manifest (ruleset.c) and one of a
+ * form file (load.c). */
+static void test_rules__load_error_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *open, *vi, *en;
+    } cases[] = {
+        {"manifest-to-before-from/e/set",
+         "ruleset.lua:2: effective_to sớm hơn effective_from",
+         "ruleset.lua:2: effective_to is before effective_from"},
+        {"criterion-no-basis/e/set",
+         "forms/ldtt.lua:3: tiêu chí 'rated': thiếu basis (điều, khoản mà "
+         "tiêu chí thể hiện)",
+         "forms/ldtt.lua:3: criterion 'rated': missing basis (the article "
+         "it encodes)"},
+    };
+    tdkt_lang saved = tdkt_message_lang();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        for (int en = 0; en < 2; en++) {
+            char dir[1024];
+            snprintf(dir, sizeof dir, "%s/rules/errors/%s", TDKT_FIXTURES,
+                     cases[i].open);
+            tdkt_set_message_lang(en ? TDKT_LANG_EN : TDKT_LANG_VI);
+            tdkt_rules *rules = NULL;
+            int rc = tdkt_rules_open(&rules, dir);
+            tdkt_set_message_lang(saved);
+            tdkt_rules_free(rules);
+            const char *msg = tdkt_error_last()->message;
+            const char *want = en ? cases[i].en : cases[i].vi;
+            if (rc != TDKT_ERULE || !strstr(msg, want)) {
+                print_error("%s (%s): rc %d, expected '%s' in: %s\n", dir,
+                            en ? "en" : "vi", rc, want, msg);
+                fail();
+            }
+        }
+}
+
 /* ------------------------------------------------------- inheritance */
 
 static const tdkt_form *form_of(const tdkt_ruleset *rs, int award)
@@ -668,6 +708,7 @@ int main(void)
     static const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_rules__load_error_symlinked_forms_folder),
         cmocka_unit_test(test_rules__open_missing_or_empty_folder),
+        cmocka_unit_test(test_rules__load_error_language),
         cmocka_unit_test(test_rules__inheritance_amend),
         cmocka_unit_test(test_rules__params_inherited_and_overridden),
         cmocka_unit_test(test_rules__set_param),

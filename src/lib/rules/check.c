@@ -12,6 +12,7 @@
 
 #include "rules/rules_internal.h"
 #include "eval/eval_internal.h"
+#include "core/msg.h"
 
 int rt_new_bare(rt **out, const rt_limits *limits);
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
@@ -137,7 +138,10 @@ static int insert_row(case_ctx *c, const table_def *t,
     lua_State *L = c->L;
     int row = lua_gettop(L);
     if (!lua_istable(L, row)) {
-        snprintf(c->err, sizeof c->err, "%s: each row is a table", t->name);
+        snprintf(c->err, sizeof c->err,
+                 TDKT_MSG("%s: mỗi dòng phải là một bảng { … }",
+                          "%s: each row is a table"),
+                 t->name);
         return -1;
     }
     const char *cols[16];
@@ -168,7 +172,9 @@ static int insert_row(case_ctx *c, const table_def *t,
         if (dom >= 0) {
             int code = tdkt_vocab_lookup((tdkt_vocab_domain)dom, v);
             if (code < 0) {
-                snprintf(c->err, sizeof c->err, "%s.%s: unknown code '%s'",
+                snprintf(c->err, sizeof c->err,
+                         TDKT_MSG("%s.%s: mã '%s' không hợp lệ",
+                                  "%s.%s: unknown code '%s'"),
                          t->name, t->cols[k], v);
                 return -1;
             }
@@ -186,7 +192,9 @@ static int insert_row(case_ctx *c, const table_def *t,
         for (int k = 0; key && t->cols[k] && !known; k++)
             known = strcmp(t->cols[k], key) == 0;
         if (!known) {
-            snprintf(c->err, sizeof c->err, "%s: unknown column '%s'",
+            snprintf(c->err, sizeof c->err,
+                     TDKT_MSG("%s: không có cột '%s'",
+                              "%s: unknown column '%s'"),
                      t->name, key ? key : "?");
             lua_pop(L, 1);
             return -1;
@@ -261,8 +269,10 @@ static int build_records(case_ctx *c, int body, char *form, size_t nform,
     lua_getfield(L, body, "year");
     if (!lua_isstring(L, -2) || !lua_isinteger(L, -1)) {
         lua_pop(L, 2);
-        snprintf(c->err, sizeof c->err, "a case needs form = \"code\" and "
-                                        "year = YYYY");
+        snprintf(c->err, sizeof c->err, "%s",
+                 TDKT_MSG("mỗi ca cần có form = \"mã\" và year = YYYY",
+                          "a case needs form = \"code\" and "
+                          "year = YYYY"));
         return -1;
     }
     snprintf(form, nform, "%s", lua_tostring(L, -2));
@@ -387,8 +397,11 @@ static void expect_outcome(lua_State *L, const tdkt_results *res, size_t i,
     const char *want = lua_tostring(L, -1);
     if (!want || strcmp(want, outcome_word(v.outcome)) == 0)
         return;
-    tdkt_buf_printf(msg, "%s%s: expected %s, got %s", msg->len ? "; " : "",
-                    v.nomination, want, outcome_word(v.outcome));
+    tdkt_buf_printf(msg,
+                    TDKT_MSG("%s%s: mong đợi %s, nhận được %s",
+                             "%s%s: expected %s, got %s"),
+                    msg->len ? "; " : "", v.nomination, want,
+                    outcome_word(v.outcome));
     if (v.message)
         tdkt_buf_printf(msg, " (%s)", v.message);
     else {
@@ -427,13 +440,19 @@ static void expect_criteria(lua_State *L, int want, const tdkt_results *res,
             const char *got = c.result < 0 ? "not judged"
                                            : tdkt_result_code(c.result);
             if (!exp || strcmp(exp, got) != 0)
-                tdkt_buf_printf(msg, "%scriterion %s: expected %s, got %s "
-                                     "(%s)",
+                tdkt_buf_printf(msg,
+                                TDKT_MSG("%stiêu chí %s: mong đợi %s, nhận "
+                                         "được %s (%s)",
+                                         "%scriterion %s: expected %s, got "
+                                         "%s (%s)"),
                                 msg->len ? "; " : "", id, exp ? exp : "?",
                                 got, c.detail);
         }
         if (!found)
-            tdkt_buf_printf(msg, "%sno criterion '%s' in form %s",
+            tdkt_buf_printf(msg,
+                            TDKT_MSG("%skhông có tiêu chí '%s' trong hình "
+                                     "thức %s",
+                                     "%sno criterion '%s' in form %s"),
                             msg->len ? "; " : "", id ? id : "?", v.code);
         lua_pop(L, 1);
     }
@@ -472,7 +491,8 @@ static int case_protected(rt *r, void *ud)
      * and the COMMIT to blame the case: its code is kept for run_case. */
     if (sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         c->oom = sqlite3_errcode(c->db) == SQLITE_NOMEM;
-        tdkt_buf_printf(msg, "records: %s", sqlite3_errmsg(c->db));
+        tdkt_buf_printf(msg, TDKT_MSG("hồ sơ: %s", "records: %s"),
+                        sqlite3_errmsg(c->db));
         return -1;
     }
     if (build_records(c, body, form, sizeof form, &year) < 0) {
@@ -480,7 +500,8 @@ static int case_protected(rt *r, void *ud)
         return -1;
     }
     if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        tdkt_buf_printf(msg, "records: %s", sqlite3_errmsg(c->db));
+        tdkt_buf_printf(msg, TDKT_MSG("hồ sơ: %s", "records: %s"),
+                        sqlite3_errmsg(c->db));
         return -1;
     }
     int error = tdkt_index_load(&cr->ix, cr->store);
@@ -497,8 +518,11 @@ static int case_protected(rt *r, void *ud)
     const char *case_lang = lua_tostring(L, -1);
     if (case_lang && strcmp(case_lang, "vi") != 0 &&
         strcmp(case_lang, "en") != 0) {
-        tdkt_buf_printf(msg, "lang = \"%s\": a case is judged in \"vi\" or "
-                             "\"en\"",
+        tdkt_buf_printf(msg,
+                        TDKT_MSG("lang = \"%s\": mỗi ca chỉ được xét bằng "
+                                 "\"vi\" hoặc \"en\"",
+                                 "lang = \"%s\": a case is judged in "
+                                 "\"vi\" or \"en\""),
                         case_lang);
         lua_pop(L, 1);
         return -1;
@@ -529,8 +553,11 @@ static int case_protected(rt *r, void *ud)
             expect_outcome(L, cr->res, i, msg);
         lua_getfield(L, body, "criteria");
         if (!lua_isnil(L, -1))
-            tdkt_buf_printf(msg, "%scriteria = {…} needs a single "
-                                 "nomination",
+            tdkt_buf_printf(msg,
+                            TDKT_MSG("%scriteria = {…} chỉ dùng được khi ca "
+                                     "có đúng một đề nghị",
+                                     "%scriteria = {…} needs a single "
+                                     "nomination"),
                             msg->len ? "; " : "");
         lua_pop(L, 1);
     } else if (tdkt_results_count(cr->res) == 1) {
@@ -544,8 +571,11 @@ static int case_protected(rt *r, void *ud)
         tdkt_result_get(cr->res, 0, &v);
         if (lua_isstring(L, -1) &&
             (!v.message || !strstr(v.message, lua_tostring(L, -1))))
-            tdkt_buf_printf(msg, "%smessage: expected to contain '%s', got "
-                                 "'%s'",
+            tdkt_buf_printf(msg,
+                            TDKT_MSG("%smessage: mong đợi có chứa '%s', nhận "
+                                     "được '%s'",
+                                     "%smessage: expected to contain '%s', "
+                                     "got '%s'"),
                             msg->len ? "; " : "", lua_tostring(L, -1),
                             v.message ? v.message : "");
         lua_pop(L, 1);
@@ -658,7 +688,8 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
                 lua_getfield(L, body, "__line");
                 rc = tdkt_diags_add(diags, rs->tests[f],
                                     (long)lua_tointeger(L, -1), NULL,
-                                    "case '%s': %s", lua_tostring(L, -2),
+                                    TDKT_MSG("ca '%s': %s", "case '%s': %s"),
+                                    lua_tostring(L, -2),
                                     tdkt_buf_cstr(&msg));
                 lua_pop(L, 2);
             }

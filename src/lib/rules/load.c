@@ -16,6 +16,7 @@
 #include <lauxlib.h>
 
 #include "rules/rules_internal.h"
+#include "core/msg.h"
 
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
                   const char *chunkname);
@@ -65,21 +66,32 @@ static int form_key(lua_State *L, int body, const char *code)
     const char *subject = lua_tostring(L, -1);
     int award = tdkt_vocab_lookup(TDKT_V_AWARD, code);
     if (award < 0)
-        return luaL_error(L, "unknown award code '%s' (vocabulary.md)", code);
+        return luaL_error(L,
+                          TDKT_MSG("mã danh hiệu, hình thức khen thưởng '%s' "
+                                   "không hợp lệ (xem vocabulary.md)",
+                                   "unknown award code '%s' (vocabulary.md)"),
+                          code);
     if (!subject) {
         int subs = tdkt_award_subjects(award);
         if (subs == TDKT_AWARDS_BOTH)
             return luaL_error(L,
-                              "form '%s': say subject = \"person\" or "
-                              "\"unit\" (the code suits both)",
+                              TDKT_MSG("hình thức '%s': cần ghi subject = "
+                                       "\"person\" hoặc \"unit\" (mã này "
+                                       "dùng được cho cả cá nhân và tập thể)",
+                                       "form '%s': say subject = \"person\" "
+                                       "or \"unit\" (the code suits both)"),
                               code);
         subject = subs == TDKT_AWARDS_UNIT ? "unit" : "person";
         lua_pushstring(L, subject);
         lua_setfield(L, body, "subject");
     } else if (strcmp(subject, "person") != 0 &&
                strcmp(subject, "unit") != 0) {
-        return luaL_error(L, "form '%s': subject must be \"person\" or "
-                             "\"unit\", not '%s'",
+        return luaL_error(L,
+                          TDKT_MSG("hình thức '%s': subject phải là "
+                                   "\"person\" hoặc \"unit\", không phải "
+                                   "'%s'",
+                                   "form '%s': subject must be \"person\" "
+                                   "or \"unit\", not '%s'"),
                           code, subject);
     }
     lua_pop(L, 1);
@@ -137,8 +149,12 @@ static int amend_body(lua_State *L)
     lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, -2) != LUA_TTABLE) /* body key forms target */
-        return luaL_error(L, "amend: no form '%s' to amend in the rule "
-                             "sets this one extends",
+        return luaL_error(L,
+                          TDKT_MSG("amend: không có hình thức '%s' để sửa "
+                                   "đổi trong các bộ quy tắc mà bộ này kế "
+                                   "thừa",
+                                   "amend: no form '%s' to amend in the rule "
+                                   "sets this one extends"),
                           lua_tostring(L, 2));
     int target = lua_gettop(L);
     /* Replace criteria, routes and quotas by id. */
@@ -149,8 +165,11 @@ static int amend_body(lua_State *L)
         const char *id = lua_tostring(L, -1);
         lua_pop(L, 1);
         if (!id || !replace_node(L, target, id))
-            return luaL_error(L, "amend '%s': no criterion '%s' to "
-                                 "replace",
+            return luaL_error(L,
+                              TDKT_MSG("amend '%s': không có tiêu chí '%s' "
+                                       "để thay thế",
+                                       "amend '%s': no criterion '%s' to "
+                                       "replace"),
                               code, id ? id : "?");
         lua_pop(L, 1);
     }
@@ -174,8 +193,11 @@ static int amend_body(lua_State *L)
             lua_pushvalue(L, -2);
             lua_getfield(L, -4, lua_tostring(L, -1));
             if (lua_isnil(L, -1))
-                return luaL_error(L, "amend '%s': no parameter '%s' to "
-                                     "change",
+                return luaL_error(L,
+                                  TDKT_MSG("amend '%s': không có tham số "
+                                           "'%s' để thay đổi",
+                                           "amend '%s': no parameter '%s' "
+                                           "to change"),
                                   code, lua_tostring(L, -2));
             lua_pop(L, 1);
             lua_insert(L, -2);
@@ -260,14 +282,12 @@ static int load_file(rt *r, const char *path)
     if (status != LUA_OK) {
         /* Lua's own load errors (a binary chunk) may carry no place. */
         const char *msg = lua_tostring(L, -1);
-        int error = strstr(msg, ".lua:")
-                        ? tdkt_error_set(TDKT_ERULE, "%s", msg)
-                        : tdkt_error_set(TDKT_ERULE, "%s: %s", path, msg);
+        int error = rt_lua_error(r, strstr(msg, ".lua:") ? NULL : path, msg);
         lua_pop(L, 1);
         return error;
     }
     if (rt_pcall(r, 0, 0) != LUA_OK) {
-        int error = tdkt_error_set(TDKT_ERULE, "%s", lua_tostring(L, -1));
+        int error = rt_lua_error(r, NULL, lua_tostring(L, -1));
         lua_pop(L, 1);
         return error;
     }
@@ -308,7 +328,7 @@ static int node_error(lua_State *L, int idx, const char *fmt, ...)
 {
     lua_getfield(L, idx, "__file");
     lua_getfield(L, idx, "__line");
-    char msg[300];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -342,8 +362,12 @@ static int compile_children(compiler *c, int idx, int parent,
         if (!lua_istable(L, item) ||
             lua_getfield(L, item, "__kind") != LUA_TSTRING) {
             lua_pop(L, lua_istable(L, item) ? 2 : 1);
-            return node_error(L, idx, "form '%s': an item is not a "
-                                      "criterion, routes, route or quota",
+            return node_error(L, idx,
+                              TDKT_MSG("hình thức '%s': có một mục không "
+                                       "phải criterion, routes, route hay "
+                                       "quota",
+                                       "form '%s': an item is not a "
+                                       "criterion, routes, route or quota"),
                               c->code);
         }
         const char *kind = lua_tostring(L, -1);
@@ -354,16 +378,26 @@ static int compile_children(compiler *c, int idx, int parent,
                                                    : (rn_kind)-1;
         lua_pop(L, 1);
         if ((int)k < 0)
-            return node_error(L, item, "'%s' cannot stand inside form '%s'",
+            return node_error(L, item,
+                              TDKT_MSG("không được đặt '%s' trong hình thức "
+                                       "'%s'",
+                                       "'%s' cannot stand inside form '%s'"),
                               kind, c->code);
         if ((k == RN_ROUTE) != (parent_kind == RN_ROUTES))
             return node_error(L, item,
-                              "form '%s': a route stands directly inside "
-                              "routes, and only routes there",
+                              TDKT_MSG("hình thức '%s': route chỉ được đặt "
+                                       "ngay trong routes, và trong routes "
+                                       "chỉ được đặt route",
+                                       "form '%s': a route stands directly "
+                                       "inside routes, and only routes "
+                                       "there"),
                               c->code);
         if (k == RN_QUOTA && parent >= 0)
-            return node_error(L, item, "a quota stands at the top of form "
-                                       "'%s'",
+            return node_error(L, item,
+                              TDKT_MSG("quota phải đặt ở cấp ngoài cùng của "
+                                       "hình thức '%s'",
+                                       "a quota stands at the top of form "
+                                       "'%s'"),
                               c->code);
         int error = add_node(c, item, parent, depth, k);
         lua_pop(L, 1);
@@ -387,24 +421,34 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         lua_getfield(L, idx, "status");
         lua_getfield(L, idx, "vi");
         lua_getfield(L, idx, "en");
-        const char *missing = !id                   ? "id"
-                              : !lua_isstring(L, -4) ? "basis (the article it "
-                                                       "encodes)"
-                              : !valid_status(lua_tostring(L, -3))
-                                  ? "status (V, V-en, P or U)"
-                              : !lua_isstring(L, -2) ? "vi (Vietnamese text)"
-                              : !lua_isstring(L, -1) ? "en (English text)"
-                                                     : NULL;
+        const char *missing =
+            !id ? "id"
+            : !lua_isstring(L, -4)
+                ? TDKT_MSG("basis (điều, khoản mà tiêu chí thể hiện)",
+                           "basis (the article it encodes)")
+            : !valid_status(lua_tostring(L, -3))
+                ? TDKT_MSG("status (V, V-en, P hoặc U)",
+                           "status (V, V-en, P or U)")
+            : !lua_isstring(L, -2)
+                ? TDKT_MSG("vi (nội dung tiếng Việt)", "vi (Vietnamese text)")
+            : !lua_isstring(L, -1)
+                ? TDKT_MSG("en (nội dung tiếng Anh)", "en (English text)")
+                : NULL;
         lua_pop(L, 4);
         if (missing)
-            return node_error(L, idx, "criterion '%s': missing %s",
+            return node_error(L, idx,
+                              TDKT_MSG("tiêu chí '%s': thiếu %s",
+                                       "criterion '%s': missing %s"),
                               id ? id : "?", missing);
     }
     if (kind == RN_CRITERION) {
         if (lua_getfield(L, idx, "check") != LUA_TFUNCTION) {
             lua_pop(L, 1);
-            return node_error(L, idx, "criterion '%s': missing check = "
-                                      "function(s, n, p) … end",
+            return node_error(L, idx,
+                              TDKT_MSG("tiêu chí '%s': thiếu check = "
+                                       "function(s, n, p) … end",
+                                       "criterion '%s': missing check = "
+                                       "function(s, n, p) … end"),
                               id);
         }
         rt_snapshot_function(c->r, -1);
@@ -428,13 +472,19 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         }
         lua_pop(L, 3);
         if (bad_base || bad_rate || bad_per)
-            return node_error(L, idx, "quota '%s': needs base = an award "
-                                      "code, rate = a parameter name and "
-                                      "per = \"unit\" or \"all\"",
+            return node_error(L, idx,
+                              TDKT_MSG("quota '%s': cần có base = một mã "
+                                       "danh hiệu, hình thức khen thưởng, "
+                                       "rate = tên một tham số và per = "
+                                       "\"unit\" hoặc \"all\"",
+                                       "quota '%s': needs base = an award "
+                                       "code, rate = a parameter name and "
+                                       "per = \"unit\" or \"all\""),
                               id ? id : "?");
     }
     if ((kind == RN_ROUTES || kind == RN_ROUTE) && !id)
-        return node_error(L, idx, "a %s needs a name",
+        return node_error(L, idx,
+                          TDKT_MSG("%s cần có tên", "a %s needs a name"),
                           kind == RN_ROUTES ? "routes" : "route");
     if (c->f) {
         if (me >= c->cap) {
@@ -476,7 +526,9 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         if (error < 0)
             return error;
         if (count == 0)
-            return node_error(L, idx, "%s '%s' is empty",
+            return node_error(L, idx,
+                              TDKT_MSG("%s '%s' không có mục nào",
+                                       "%s '%s' is empty"),
                               kind == RN_ROUTES ? "routes" : "route", id);
         if (c->f) {
             rule_node *nd = &c->f->nodes[me];
@@ -530,8 +582,12 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
                 lua_pop(L, 1);
                 if (kind < 0) {
                     lua_pop(L, 1);
-                    return node_error(L, idx, "form '%s': kinds lists an "
-                                              "unknown kind of honour",
+                    return node_error(L, idx,
+                                      TDKT_MSG("hình thức '%s': kinds có "
+                                               "một loại hình khen thưởng "
+                                               "không hợp lệ",
+                                               "form '%s': kinds lists an "
+                                               "unknown kind of honour"),
                                       code);
                 }
                 f->kinds |= 1u << kind;
@@ -545,8 +601,11 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
         f->line = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
         if (!f->name_vi || !f->basis)
-            return node_error(L, idx, "form '%s': needs name = { vi = …, "
-                                      "en = … } and basis",
+            return node_error(L, idx,
+                              TDKT_MSG("hình thức '%s': cần có name = "
+                                       "{ vi = …, en = … } và basis",
+                                       "form '%s': needs name = { vi = …, "
+                                       "en = … } and basis"),
                               code);
         if (!f->name_en)
             f->name_en = rt_strdup(r, f->name_vi);
@@ -580,15 +639,22 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
     if (error < 0)
         return error;
     if (count == 0)
-        return node_error(L, idx, "form '%s' has no criteria", code);
+        return node_error(L, idx,
+                          TDKT_MSG("hình thức '%s' không có tiêu chí nào",
+                                   "form '%s' has no criteria"),
+                          code);
     if (f) {
         /* Ids name criteria in output, amendments and --set: unique. */
         for (int i = 0; i < c.nnodes; i++)
             for (int j = i + 1; j < c.nnodes; j++)
                 if (strcmp(f->nodes[i].id, f->nodes[j].id) == 0)
                     return tdkt_error_set(TDKT_ERULE,
-                                          "%s:%d: form '%s': the id '%s' is "
-                                          "used twice (also at line %d)",
+                                          TDKT_MSG("%s:%d: hình thức '%s': "
+                                                   "id '%s' được dùng hai "
+                                                   "lần (lần kia ở dòng %d)",
+                                                   "%s:%d: form '%s': the id "
+                                                   "'%s' is used twice (also "
+                                                   "at line %d)"),
                                           f->nodes[j].file, f->nodes[j].line,
                                           code, f->nodes[j].id,
                                           f->nodes[i].line);
@@ -677,8 +743,11 @@ static int refs_by_descriptor(rt *r, loader *ld)
             i++;
         if (i == ld->nkeys) {
             free(sorted);
-            return tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
-                                              "loading",
+            return tdkt_error_set(TDKT_ERULE,
+                                  TDKT_MSG("%s: các hình thức đã thay đổi "
+                                           "trong khi đang nạp",
+                                           "%s: the forms changed while "
+                                           "loading"),
                                   r->rs->dir);
         }
         sorted[d] = ld->refs[i];
@@ -726,8 +795,11 @@ static int load_forms(rt *r, void *ud)
         if (!ld->descs)
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     } else if (nkeys != r->rs->nforms) {
-        return tdkt_error_set(TDKT_ERULE, "%s: the forms changed while "
-                                          "loading",
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("%s: các hình thức đã thay đổi trong "
+                                       "khi đang nạp",
+                                       "%s: the forms changed while "
+                                       "loading"),
                               r->rs->dir);
     }
     ld->refs = calloc(nkeys ? nkeys : 1, sizeof *ld->refs);

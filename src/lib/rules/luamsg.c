@@ -243,6 +243,14 @@ static size_t position_length(const char *s)
     return 0;
 }
 
+int rt_lua_error(const rt *r, const char *where, const char *msg)
+{
+    char text[1024];
+    rt_lua_message(text, sizeof text, msg, r->ctx.lang);
+    return where ? tdkt_error_set(TDKT_ERULE, "%s: %s", where, text)
+                 : tdkt_error_set(TDKT_ERULE, "%s", text);
+}
+
 void rt_lua_message(char *dst, size_t dn, const char *msg, tdkt_lang lang)
 {
     if (!dst || dn == 0)

@@ -220,6 +220,9 @@ bool rt_check_state(rt *r);
  * Vietnamese, any "file:line: " kept; other messages as they are. Cut at
  * a character's start when dst is short. */
 void rt_lua_message(char *dst, size_t dn, const char *msg, tdkt_lang lang);
+/* tdkt_error_set(TDKT_ERULE) with Lua's message @p msg in r's language,
+ * after "where: " when where is given. */
+int rt_lua_error(const rt *r, const char *where, const char *msg);
 
 /* After loading: build parameter tables and the reusable userdata. */
 int rt_bind(rt *r);

@@ -39,8 +39,10 @@ char *rs_read_file(const char *path, size_t *len, size_t max)
             if (cap >= max) {
                 free(buf);
                 fclose(f);
-                tdkt_error_set(TDKT_ERULE, "%s: larger than %zu bytes", path,
-                               max);
+                tdkt_error_set(TDKT_ERULE,
+                               TDKT_MSG("%s: lớn hơn %zu byte",
+                                        "%s: larger than %zu bytes"),
+                               path, max);
                 return NULL;
             }
             char *nb = realloc(buf, cap * 2);
@@ -102,6 +104,18 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A rule file or folder that is a symbolic link: refused. */
+static int symlink_error(const char *path)
+{
+    return tdkt_error_set(TDKT_ERULE,
+                          TDKT_MSG("%s: là liên kết tượng trưng (symlink); "
+                                   "các tệp quy tắc phải là tệp thường nằm "
+                                   "trong bộ quy tắc",
+                                   "%s: a symbolic link; rule files must be "
+                                   "plain files inside the rule set"),
+                          path);
+}
+
 /* The *.lua files of dir/sub, sorted; none is fine. Symlinks that leave
  * the set's folder are refused: a manifest may not reach other files. */
 static int list_lua(const char *dir, const char *sub, char ***out,
@@ -114,10 +128,7 @@ static int list_lua(const char *dir, const char *sub, char ***out,
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     struct stat dsb;
     if (lstat(d, &dsb) == 0 && S_ISLNK(dsb.st_mode)) {
-        int e = tdkt_error_set(TDKT_ERULE,
-                               "%s: a symbolic link; rule files must be "
-                               "plain files inside the rule set",
-                               d);
+        int e = symlink_error(d);
         free(d);
         return e;
     }
@@ -144,10 +155,7 @@ static int list_lua(const char *dir, const char *sub, char ***out,
         }
         struct stat lsb;
         if (lstat(p, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
-            error = tdkt_error_set(TDKT_ERULE,
-                                   "%s: a symbolic link; rule files must be "
-                                   "plain files inside the rule set",
-                                   p);
+            error = symlink_error(p);
             free(p);
             break;
         }
@@ -290,11 +298,13 @@ static int read_manifest(rt *r, void *ud)
         status = rt_pcall(r, 0, 0);
     bool killed = rt_disarm(r);
     if (status != LUA_OK)
-        return tdkt_error_set(TDKT_ERULE, "%s",
-                              killed ? r->kill_msg : lua_tostring(L, -1));
+        return rt_lua_error(r, NULL, killed ? r->kill_msg : lua_tostring(L, -1));
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE)
-        return tdkt_error_set(TDKT_ERULE, "%s:1: no ruleset { … } in the "
-                                          "manifest",
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("%s:1: tệp khai báo không có "
+                                       "ruleset { … }",
+                                       "%s:1: no ruleset { … } in the "
+                                       "manifest"),
                               rs->manifest);
     int m = lua_gettop(L);
     lua_getfield(L, m, "__line");
@@ -317,11 +327,17 @@ static int read_manifest(rt *r, void *ud)
     lua_getfield(L, m, "effective_to");
     const char *from = lua_isstring(L, -2) ? lua_tostring(L, -2) : NULL;
     const char *to = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
-    const char *bad = !valid_id(rs->id) ? "id (a path of plain names, "
-                                          "e.g. \"kontum/qd29-2018\")"
+    const char *bad = !valid_id(rs->id)
+                          ? TDKT_MSG("id (đường dẫn gồm các tên thư mục "
+                                     "thông thường, ví dụ "
+                                     "\"kontum/qd29-2018\")",
+                                     "id (a path of plain names, "
+                                     "e.g. \"kontum/qd29-2018\")")
                       : rs->parent_id && !valid_id(rs->parent_id)
-                          ? "extends (a rule set id under the same rules "
-                            "folder)"
+                          ? TDKT_MSG("extends (mã của một bộ quy tắc trong "
+                                     "cùng thư mục quy tắc)",
+                                     "extends (a rule set id under the same "
+                                     "rules folder)")
                       : !rs->title_vi ? "title"
                       : !rs->basis ? "basis"
                       : !from || tdkt_date_parse(&rs->from, from) < 0
@@ -331,12 +347,18 @@ static int read_manifest(rt *r, void *ud)
                           : NULL;
     lua_pop(L, 2);
     if (bad)
-        return tdkt_error_set(TDKT_ERULE, "%s:%d: the manifest needs a "
-                                          "valid %s",
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("%s:%d: tệp khai báo cần giá trị hợp "
+                                       "lệ cho %s",
+                                       "%s:%d: the manifest needs a "
+                                       "valid %s"),
                               rs->manifest, rs->manifest_line, bad);
     if (rs->to && rs->to < rs->from)
-        return tdkt_error_set(TDKT_ERULE, "%s:%d: effective_to is before "
-                                          "effective_from",
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("%s:%d: effective_to sớm hơn "
+                                       "effective_from",
+                                       "%s:%d: effective_to is before "
+                                       "effective_from"),
                               rs->manifest, rs->manifest_line);
     if (lua_getfield(L, m, "caveats") == LUA_TTABLE) {
         size_t n = lua_rawlen(L, -1);
@@ -359,8 +381,11 @@ static int read_manifest(rt *r, void *ud)
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         if (lua_type(L, -2) != LUA_TSTRING)
-            return tdkt_error_set(TDKT_ERULE, "%s:%d: parameter names "
-                                              "are strings",
+            return tdkt_error_set(TDKT_ERULE,
+                                  TDKT_MSG("%s:%d: tên tham số phải là "
+                                           "chuỗi ký tự",
+                                           "%s:%d: parameter names "
+                                           "are strings"),
                                   rs->manifest, rs->manifest_line);
         if (rs->nparams == cap) {
             cap = cap ? cap * 2 : 16;
@@ -374,9 +399,12 @@ static int read_manifest(rt *r, void *ud)
         if (rc == -2)
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
         if (rc < 0)
-            return tdkt_error_set(TDKT_ERULE, "%s:%d: parameter '%s' "
-                                              "must be a number, text "
-                                              "or true/false",
+            return tdkt_error_set(TDKT_ERULE,
+                                  TDKT_MSG("%s:%d: tham số '%s' phải là "
+                                           "số, văn bản hoặc true/false",
+                                           "%s:%d: parameter '%s' "
+                                           "must be a number, text "
+                                           "or true/false"),
                                   rs->manifest, rs->manifest_line,
                                   lua_tostring(L, -2));
         rs->nparams++;
@@ -430,13 +458,19 @@ int rs_param_put(tdkt_ruleset *rs, const char *name, lua_State *L, int idx,
     if (rc == -2)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     if (rc < 0)
-        return tdkt_error_set(TDKT_ERULE, "%s: parameter '%s' must be a "
-                                          "number, text or true/false",
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("%s: tham số '%s' phải là số, văn "
+                                       "bản hoặc true/false",
+                                       "%s: parameter '%s' must be a "
+                                       "number, text or true/false"),
                               origin, name);
     rule_param *old = find_merged(rs, name);
     if (!old && must_exist) {
         param_free(&np);
-        return tdkt_error_set(TDKT_ERULE, "unknown parameter '%s'", name);
+        return tdkt_error_set(TDKT_ERULE,
+                              TDKT_MSG("không có tham số '%s'",
+                                       "unknown parameter '%s'"),
+                              name);
     }
     if (old) {
         param_free(old);
@@ -458,8 +492,12 @@ static int copy_param(tdkt_ruleset *rs, const rule_param *p, bool must_exist)
     rule_param *old = find_merged(rs, p->name);
     if (!old && must_exist)
         return tdkt_error_set(TDKT_ERULE,
-                              "%s:%d: parameter '%s' overrides nothing: the "
-                              "rule sets it extends have no such parameter",
+                              TDKT_MSG("%s:%d: tham số '%s' không thay thế "
+                                       "tham số nào: các bộ quy tắc mà bộ "
+                                       "này kế thừa không có tham số đó",
+                                       "%s:%d: parameter '%s' overrides "
+                                       "nothing: the rule sets it extends "
+                                       "have no such parameter"),
                               rs->manifest, rs->manifest_line, p->name);
     rule_param np = {0};
     np.name = strdup(p->name);
@@ -517,8 +555,12 @@ static int params_setwide(tdkt_ruleset *rs)
                 if (!known)
                     return tdkt_error_set(
                         TDKT_ERULE,
-                        "%s:%d: parameter '%s' overrides nothing: the rule "
-                        "sets it extends have no such parameter",
+                        TDKT_MSG("%s:%d: tham số '%s' không thay thế tham "
+                                 "số nào: các bộ quy tắc mà bộ này kế thừa "
+                                 "không có tham số đó",
+                                 "%s:%d: parameter '%s' overrides nothing: "
+                                 "the rule sets it extends have no such "
+                                 "parameter"),
                         chain[i]->manifest, chain[i]->manifest_line, p->name);
             }
         }
@@ -537,8 +579,10 @@ int rs_params_finish(tdkt_ruleset *rs)
             if (!find_merged(rs, p->name))
                 return tdkt_error_set(
                     TDKT_ERULE,
-                    "%s:%d: parameter '%s' overrides nothing: no form "
-                    "declares it",
+                    TDKT_MSG("%s:%d: tham số '%s' không thay thế tham số "
+                             "nào: không hình thức nào khai báo tham số này",
+                             "%s:%d: parameter '%s' overrides nothing: no "
+                             "form declares it"),
                     chain[i]->manifest, chain[i]->manifest_line, p->name);
             int error = copy_param(rs, p, true);
             if (error < 0)
@@ -552,8 +596,12 @@ int rs_params_finish(tdkt_ruleset *rs)
             rs, tdkt_vocab_code(TDKT_V_AWARD, f->award), f->quota_rate);
         if (!p || p->type != LUA_TNUMBER)
             return tdkt_error_set(TDKT_ERULE,
-                                  "%s:%d: quota: rate '%s' is not a number "
-                                  "parameter of form '%s'",
+                                  TDKT_MSG("%s:%d: quota: rate '%s' không "
+                                           "phải tham số kiểu số của hình "
+                                           "thức '%s'",
+                                           "%s:%d: quota: rate '%s' is not "
+                                           "a number parameter of form "
+                                           "'%s'"),
                                   f->nodes[f->quota].file,
                                   f->nodes[f->quota].line, f->quota_rate,
                                   tdkt_vocab_code(TDKT_V_AWARD, f->award));
@@ -668,10 +716,7 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
     }
     struct stat msb;
     if (lstat(rs->manifest, &msb) == 0 && S_ISLNK(msb.st_mode)) {
-        error = tdkt_error_set(TDKT_ERULE,
-                               "%s: a symbolic link; rule files must be "
-                               "plain files inside the rule set",
-                               rs->manifest);
+        error = symlink_error(rs->manifest);
         goto done;
     }
     if (!is_file(rs->manifest)) {
@@ -688,9 +733,13 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
     if (il > dl || strcmp(rs->dir + dl - il, rs->id) != 0 ||
         (dl > il && rs->dir[dl - il - 1] != '/')) {
         error = tdkt_error_set(TDKT_ERULE,
-                               "%s:%d: id '%s' does not match the folder "
-                               "(a set's id is its path under the rules "
-                               "folder)",
+                               TDKT_MSG("%s:%d: id '%s' không khớp với thư "
+                                        "mục (mã của một bộ quy tắc là "
+                                        "đường dẫn của nó trong thư mục quy "
+                                        "tắc)",
+                                        "%s:%d: id '%s' does not match the "
+                                        "folder (a set's id is its path "
+                                        "under the rules folder)"),
                                rs->manifest, rs->manifest_line, rs->id);
         goto done;
     }
@@ -807,8 +856,11 @@ static int resolve_parents(tdkt_rules *rules)
             free(dir);
             if (error == TDKT_ENOTFOUND)
                 return tdkt_error_set(TDKT_ERULE,
-                                      "%s:%d: extends unknown rule set '%s' "
-                                      "(looked in %s)",
+                                      TDKT_MSG("%s:%d: extends: không có bộ "
+                                               "quy tắc '%s' (đã tìm trong "
+                                               "%s)",
+                                               "%s:%d: extends unknown rule "
+                                               "set '%s' (looked in %s)"),
                                       rs->manifest, rs->manifest_line,
                                       rs->parent_id, rs->root);
             if (error < 0 || (error = add_set(rules, p)) < 0) {
@@ -824,8 +876,12 @@ static int resolve_parents(tdkt_rules *rules)
         for (const tdkt_ruleset *s = rules->sets[i]; s; s = s->parent)
             if (++n > rules->nsets || n > MAX_CHAIN)
                 return tdkt_error_set(TDKT_ERULE,
-                                      "%s:%d: 'extends' makes a cycle (or a "
-                                      "chain deeper than %d)",
+                                      TDKT_MSG("%s:%d: 'extends' tạo thành "
+                                               "vòng lặp (hoặc chuỗi kế thừa "
+                                               "sâu hơn %d cấp)",
+                                               "%s:%d: 'extends' makes a "
+                                               "cycle (or a chain deeper "
+                                               "than %d)"),
                                       rules->sets[i]->manifest,
                                       rules->sets[i]->manifest_line,
                                       MAX_CHAIN);
@@ -838,8 +894,10 @@ static int resolve_parents(tdkt_rules *rules)
             tdkt_ruleset *a = rules->sets[i], *b = rules->sets[j];
             if (strcmp(a->id, b->id) == 0)
                 return tdkt_error_set(TDKT_ERULE,
-                                      "%s:%d: rule set id '%s' is also used "
-                                      "by %s",
+                                      TDKT_MSG("%s:%d: mã bộ quy tắc '%s' "
+                                               "cũng được dùng ở %s",
+                                               "%s:%d: rule set id '%s' is "
+                                               "also used by %s"),
                                       b->manifest, b->manifest_line, b->id,
                                       a->manifest);
             size_t la = jur_len(a->id), lb = jur_len(b->id);
@@ -852,9 +910,15 @@ static int resolve_parents(tdkt_rules *rules)
                 tdkt_ruleset *later = a->from > b->from ? a : b;
                 tdkt_ruleset *other = later == a ? b : a;
                 return tdkt_error_set(TDKT_ERULE,
-                                      "%s:%d: in force on dates that %s also "
-                                      "covers (one jurisdiction, one set "
-                                      "per date)",
+                                      TDKT_MSG("%s:%d: có hiệu lực vào những "
+                                               "ngày mà %s cũng có hiệu lực "
+                                               "(trong một phạm vi áp dụng, "
+                                               "mỗi ngày chỉ có một bộ quy "
+                                               "tắc)",
+                                               "%s:%d: in force on dates "
+                                               "that %s also covers (one "
+                                               "jurisdiction, one set per "
+                                               "date)"),
                                       later->manifest, later->manifest_line,
                                       other->id);
             }

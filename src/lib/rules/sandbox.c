@@ -535,13 +535,10 @@ int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud)
                                      "memory limit exceeded (%zu MiB)"),
                                r->limits.memory >> 20);
     } else if (status != LUA_OK) {
-        char msg[1024];
-        rt_lua_message(msg, sizeof msg,
-                       lua_type(L, -1) == LUA_TSTRING
-                           ? lua_tostring(L, -1)
-                           : "error in a Lua state",
-                       r->ctx.lang);
-        error = tdkt_error_set(TDKT_ERULE, "%s", msg);
+        error = rt_lua_error(r, NULL,
+                             lua_type(L, -1) == LUA_TSTRING
+                                 ? lua_tostring(L, -1)
+                                 : "error in a Lua state");
     }
     if (r->host_oom)
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
