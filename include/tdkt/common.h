@@ -96,11 +96,16 @@ TDKT_API void tdkt_diags_clear(tdkt_diags *d);
 /** Language of human-facing text. Codes and JSON keys never change. */
 typedef enum tdkt_lang { TDKT_LANG_VI = 0, TDKT_LANG_EN = 1 } tdkt_lang;
 
+/** The language named @p name: "vi" or "en"; TDKT_EINVALID (nothing
+ * set) for any other. */
+TDKT_API int tdkt_lang_parse(tdkt_lang *out, const char *name);
+
 /** The language of the messages the library leaves in tdkt_error_last()
- * (those that users meet: a missing database or rule set, a busy store,
- * an unknown nomination or run; others stay in English). English unless
- * set; a program sets it once, before it starts any work, from its users'
- * choice (the tdkt command: from --lang). */
+ * and in its diagnostics (a rule script's errors follow the language of
+ * its run instead). English unless set; a program sets it once, before it
+ * starts any work, from its users' choice (the tdkt command: from --lang).
+ * "out of memory" and the system's own texts (strerror, SQLite) stay as
+ * they are. */
 TDKT_API void tdkt_set_message_lang(tdkt_lang lang);
 TDKT_API tdkt_lang tdkt_message_lang(void);
 

@@ -221,11 +221,7 @@ static int take_global(tdkt_cli *cli, int argc, char **argv, int i,
             cli->format_set = true;
             break;
         case 3:
-            if (strcmp(val, "vi") == 0)
-                cli->lang = TDKT_LANG_VI;
-            else if (strcmp(val, "en") == 0)
-                cli->lang = TDKT_LANG_EN;
-            else
+            if (tdkt_lang_parse(&cli->lang, val) < 0)
                 return cli_usage_error(cli, NULL,
                                        TDKT_TR(cli->lang,
                                                "--lang nhận vi hoặc en, "
@@ -258,19 +254,17 @@ int main(int argc, char **argv)
 {
     tdkt_cli cli = {0};
     cli.prog = argv[0];
-    const char *lang = getenv("TDKT_LANG");
-    if (lang && strcmp(lang, "en") == 0)
-        cli.lang = TDKT_LANG_EN;
+    (void)tdkt_lang_parse(&cli.lang, getenv("TDKT_LANG"));
 
     /* The language first, wherever it stands, so that every message
-     * (of the other options too) is in it; take_global checks it. */
+     * (of the other options too) is in it; take_global checks it (a bad
+     * value is left for it to report). */
     for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
         const char *v = strcmp(argv[i], "--lang") == 0 && i + 1 < argc
                             ? argv[i + 1]
                         : strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
                                                               : NULL;
-        if (v && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
-            cli.lang = strcmp(v, "en") == 0 ? TDKT_LANG_EN : TDKT_LANG_VI;
+        (void)tdkt_lang_parse(&cli.lang, v);
     }
 
     tdkt_set_message_lang(cli.lang);

@@ -15,6 +15,17 @@ static _Thread_local tdkt_error last_error;
 /* Set once at the start, read by every thread after. */
 static tdkt_lang message_lang = TDKT_LANG_EN;
 
+int tdkt_lang_parse(tdkt_lang *out, const char *name)
+{
+    if (name && strcmp(name, "vi") == 0)
+        *out = TDKT_LANG_VI;
+    else if (name && strcmp(name, "en") == 0)
+        *out = TDKT_LANG_EN;
+    else
+        return TDKT_EINVALID;
+    return TDKT_OK;
+}
+
 void tdkt_set_message_lang(tdkt_lang lang)
 {
     message_lang = lang;

@@ -516,8 +516,8 @@ static int case_protected(rt *r, void *ud)
      * what a case judges. */
     lua_getfield(L, body, "lang");
     const char *case_lang = lua_tostring(L, -1);
-    if (case_lang && strcmp(case_lang, "vi") != 0 &&
-        strcmp(case_lang, "en") != 0) {
+    opt.lang = TDKT_LANG_VI;
+    if (case_lang && tdkt_lang_parse(&opt.lang, case_lang) < 0) {
         tdkt_buf_printf(msg,
                         TDKT_MSG("lang = \"%s\": mỗi ca chỉ được xét bằng "
                                  "\"vi\" hoặc \"en\"",
@@ -527,8 +527,6 @@ static int case_protected(rt *r, void *ud)
         lua_pop(L, 1);
         return -1;
     }
-    opt.lang = case_lang && strcmp(case_lang, "en") == 0 ? TDKT_LANG_EN
-                                                         : TDKT_LANG_VI;
     lua_pop(L, 1);
     lua_getfield(L, body, "time_limit_ms");
     opt.time_limit_ms = (unsigned)lua_tointeger(L, -1);
