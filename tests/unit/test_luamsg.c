@@ -164,6 +164,21 @@ static void test_luamsg__others_kept(void **state)
                             "(trường 'near')");
 }
 
+/* Matching has a bound of steps (a rule chooses the words of its
+ * messages); a long but ordinary message is well within it. */
+static void test_luamsg__long_message(void **state)
+{
+    (void)state;
+    static char msg[1100], name[900], want[1200], got[1200];
+    memset(name, 'x', sizeof name - 1);
+    snprintf(msg, sizeof msg, "f.lua:9: attempt to index a nil value "
+                              "(field '%s')", name);
+    snprintf(want, sizeof want, "f.lua:9: không lấy được trường của giá "
+                                "trị nil (trường '%s')", name);
+    rt_lua_message(got, sizeof got, msg, TDKT_LANG_VI);
+    assert_string_equal(got, want);
+}
+
 /* A short buffer cuts at a character's start, never inside one. */
 static void test_luamsg__cut_at_a_character(void **state)
 {
@@ -188,6 +203,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_luamsg__lua_messages_in_vietnamese),
         cmocka_unit_test(test_luamsg__others_kept),
+        cmocka_unit_test(test_luamsg__long_message),
         cmocka_unit_test(test_luamsg__cut_at_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

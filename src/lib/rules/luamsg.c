@@ -132,27 +132,42 @@ static const phrase phrases[] = {
     {"unknown attribute '%1'", "thuộc tính '%1' không hợp lệ"},
 };
 
-enum { HOLES = 4, DEPTH = 3, TEXT_MAX = 1024 };
+/* A message longer than TEXT_MAX is kept as it is, and so is one whose
+ * matching takes more than STEPS steps: rule code chooses what goes into
+ * a message (names, values, its own texts), and translating must stay
+ * cheap whatever it wrote. */
+enum { HOLES = 4, DEPTH = 3, TEXT_MAX = 1024, STEPS = 20000 };
 
 typedef struct span {
     const char *p;
     size_t n;
 } span;
 
-/* Does template t match s[0, n) whole? Holes go into caps. */
-static bool match(const char *t, const char *s, size_t n, span *caps)
+/* Does template t match s[0, n) whole? Holes go into caps; *steps
+ * counts down the work allowed. */
+static bool match(const char *t, const char *s, size_t n, span *caps,
+                  long *steps)
 {
     for (;;) {
+        if (--*steps < 0)
+            return false;
         if (*t == '\0')
             return n == 0;
         if (t[0] == '%' && t[1] >= '1' && t[1] <= '0' + HOLES) {
             span *c = &caps[t[1] - '1'];
             t += 2;
+            if (*t == '\0') { /* the last hole takes the rest */
+                c->p = s;
+                c->n = n;
+                return true;
+            }
             /* The literal after the hole decides where it may end. */
             for (size_t k = 0; k <= n; k++) {
-                if (*t && *t != '%' && (k == n || s[k] != *t))
+                if (--*steps < 0)
+                    return false;
+                if (*t != '%' && (k == n || s[k] != *t))
                     continue;
-                if (match(t, s + k, n - k, caps)) {
+                if (match(t, s + k, n - k, caps, steps)) {
                     c->p = s;
                     c->n = k;
                     return true;
@@ -197,9 +212,10 @@ static void translate(out *o, const char *s, size_t n, int depth);
 /* Writes the Vietnamese of s[0, n) when a template matches it whole. */
 static bool rewrite(out *o, const char *s, size_t n, int depth)
 {
+    long steps = STEPS;
     for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++) {
         span caps[HOLES] = {{0}};
-        if (!match(phrases[i].en, s, n, caps))
+        if (!match(phrases[i].en, s, n, caps, &steps))
             continue;
         for (const char *v = phrases[i].vi; *v;) {
             if (v[0] == '%' && v[1] >= '1' && v[1] <= '0' + HOLES) {
