@@ -6,22 +6,23 @@
 
 static const char help_vi[] =
     "Cách dùng: tdkt rules list [THƯ_MỤC]\n"
-    "           tdkt rules check THƯ_MỤC\n"
+    "           tdkt rules check [THƯ_MỤC]\n"
     "\n"
     "  list    liệt kê các bộ quy tắc (mã, căn cứ, hiệu lực, bộ gốc, số mẫu\n"
     "          xét và số tiêu chí dựa trên cách đọc chưa kiểm chứng); với\n"
     "          THƯ_MỤC là một bộ quy tắc: các mẫu xét, tham số và lưu ý của "
     "nó\n"
     "  check   nạp mọi tệp của bộ quy tắc (báo lỗi kèm tệp và dòng), chạy\n"
-    "          các ca kiểm thử riêng của nó (tests/*.lua) và in\n"
-    "          'N passed, N failed'; mã thoát 1 khi có lỗi\n"
+    "          các ca kiểm thử riêng của nó (tests/*.lua) và in số ca\n"
+    "          đạt, không đạt; mã thoát 1 khi có lỗi. THƯ_MỤC chứa nhiều\n"
+    "          bộ quy tắc: kiểm tra từng bộ\n"
     "\n"
     "Mặc định THƯ_MỤC là --rules, hoặc $TDKT_RULES, hoặc thư mục rules/\n"
     "cài kèm chương trình. list in --format table (mặc định), jsonl, csv\n"
     "(với một bộ quy tắc: các mẫu xét của nó).\n";
 static const char help_en[] =
     "Usage: tdkt rules list [DIR]\n"
-    "       tdkt rules check DIR\n"
+    "       tdkt rules check [DIR]\n"
     "\n"
     "  list    the rule sets (id, basis, effective dates, parent, forms, and\n"
     "          how many criteria rest on unverified readings); with DIR one\n"
@@ -29,7 +30,8 @@ static const char help_en[] =
     "  check   load every script of the rule set (errors with file and "
     "line),\n"
     "          run its own test cases (tests/*.lua) and print\n"
-    "          'N passed, N failed'; exit status 1 on any failure\n"
+    "          'N passed, N failed'; exit status 1 on any failure. A DIR\n"
+    "          holding several rule sets: each of them is checked\n"
     "\n"
     "DIR defaults to --rules, else $TDKT_RULES, else the rules/ folder\n"
     "installed with the program. list prints --format table (default),\n"
@@ -54,6 +56,8 @@ static void count_forms(const tdkt_ruleset *rs, int *criteria,
 
 /* Rows printed in the CLI's format: an aligned table, CSV with a header
  * of keys, or one JSON object per row (numbers as numbers). */
+enum { ROWS_MAX = 9 }; /* columns */
+
 typedef struct rows {
     tdkt_format fmt;
     int n;
@@ -89,8 +93,8 @@ static void rows_add(rows *r, const char *const *cells)
         return;
     }
     /* "—" (no date, no parent) is an empty cell, or null */
-    const char *given[8];
-    for (int c = 0; c < r->n && c < 8; c++)
+    const char *given[ROWS_MAX];
+    for (int c = 0; c < r->n && c < ROWS_MAX; c++)
         given[c] = strcmp(cells[c], "—") == 0 ? NULL : cells[c];
     tdkt_buf b = {0};
     if (r->fmt == TDKT_FMT_CSV) {
@@ -131,11 +135,12 @@ static int rows_end(rows *r)
 static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
 {
     tdkt_lang L = cli->lang;
-    static const char *const keys[] = {"id",      "title",   "from",
-                                       "to",      "extends", "forms",
-                                       "criteria", "unverified"};
+    static const char *const keys[] = {"id",      "title",    "basis",
+                                       "from",    "to",       "extends",
+                                       "forms",   "criteria", "unverified"};
     const char *head[] = {TDKT_TR(L, "Mã", "Id"),
                           TDKT_TR(L, "Tên", "Title"),
+                          TDKT_TR(L, "Căn cứ", "Basis"),
                           TDKT_TR(L, "Từ ngày", "From"),
                           TDKT_TR(L, "Đến ngày", "To"),
                           TDKT_TR(L, "Kế thừa", "Extends"),
@@ -143,7 +148,7 @@ static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
                           TDKT_TR(L, "Tiêu chí", "Criteria"),
                           TDKT_TR(L, "Chưa kiểm chứng", "Unverified")};
     rows t;
-    rows_begin(&t, cli, 8, keys, head, 7u << 5);
+    rows_begin(&t, cli, 9, keys, head, 7u << 6);
     for (size_t i = 0; i < tdkt_rules_count(rules); i++) {
         const tdkt_ruleset *rs = tdkt_rules_at(rules, i);
         char from[11], to[11], nf[16], nc[16], nu[16];
@@ -155,6 +160,7 @@ static int list_sets(const tdkt_cli *cli, const tdkt_rules *rules)
         const tdkt_ruleset *p = tdkt_ruleset_parent(rs);
         const char *row[] = {tdkt_ruleset_id(rs),
                              tdkt_ruleset_title(rs, L),
+                             tdkt_ruleset_basis(rs),
                              date_text(from, tdkt_ruleset_from(rs)),
                              date_text(to, tdkt_ruleset_to(rs)),
                              p ? tdkt_ruleset_id(p) : "—",
@@ -346,16 +352,8 @@ int cmd_rules(tdkt_cli *cli, int argc, char **argv)
                         FMT(TDKT_FMT_CSV));
     if (fmt_rc != CLI_OK)
         return fmt_rc;
-    if (check_cmd) {
-        if (!named && !cli->rules)
-            return cli_usage_error(cli, "rules",
-                                   TDKT_TR(cli->lang,
-                                           "bộ quy tắc nào? tdkt rules check "
-                                           "THƯ_MỤC",
-                                           "which rule set? "
-                                           "tdkt rules check DIR"));
+    if (check_cmd)
         return check(cli, dir);
-    }
     if (strcmp(argv[1], "list") != 0)
         return cli_usage_error(cli, "rules",
                                TDKT_TR(cli->lang, "không có lệnh 'rules %s'",

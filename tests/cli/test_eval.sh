@@ -100,6 +100,23 @@ check "each form of the run stored once" test "$(sqlite3 "$TDKT_DB" 'SELECT coun
 check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM decisions' 2>/dev/null"
 check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"
 check "run rule sets recorded" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_rulesets WHERE run_id=1')" -ge 2
+# A decision damaged behind tdkt's back (rows can be added, on a copy) is
+# refused, in Vietnamese by default and in English with --lang en.
+copy_db "$TDKT_DB" "$tmp/damaged.db"
+sqlite3 "$tmp/damaged.db" "INSERT INTO decisions(run_id, nomination_id, subject_type,
+                           subject_id, code, year, ruleset, form, outcome, result)
+                           VALUES (1, 'N-DAMAGED', 'person', 'P1', 'ldtt', 2024,
+                                   'vn/luat-2022', 1, 'eligible', X'70')"
+set +e
+"$TDKT" --db "$tmp/damaged.db" runs show 1 > /dev/null 2> "$tmp/damaged.err"; rc=$?
+set -e
+check "runs show of a damaged decision: exit 1" test $rc -eq 1
+check "... said in Vietnamese" grep -q "lần xét 1: quyết định về đề nghị N-DAMAGED bị hư hỏng" "$tmp/damaged.err"
+set +e
+"$TDKT" --db "$tmp/damaged.db" --lang en runs show 1 > /dev/null 2> "$tmp/damaged.err"; rc=$?
+set -e
+check "... and in English with --lang en: exit 1" test $rc -eq 1
+check "... said in English" grep -q "run 1: the decision of N-DAMAGED is damaged" "$tmp/damaged.err"
 
 # The records version each run judged, and whether the records changed since
 "$TDKT" runs --format jsonl > "$tmp/runs.jsonl"
@@ -255,6 +272,12 @@ cp "$tmp/ldtt.lua" "$ldtt"
 check "rules list shows the regimes" grep -q "vn/nd91-2017" "$tmp/list.txt"
 "$TDKT" rules list "$TDKT_SOURCE_DIR/rules/kontum/qd56-2024" > "$tmp/list1.txt"
 check "rules list DIR shows the Kon Tum names" grep -q "Kon Tum" "$tmp/list1.txt"
+"$TDKT" --format jsonl rules list > "$tmp/list.jsonl"
+check "rules list names each set's basis" \
+    grep -q '"id":"vn/luat-2022","title":"[^"]*","basis":"Luật Thi đua, khen thưởng 2022' "$tmp/list.jsonl"
+TDKT_RULES="$TDKT_SOURCE_DIR/rules" "$TDKT" rules check > "$tmp/chk_all.out" 2> "$tmp/chk_all.err"
+check "rules check without DIR checks every installed set" \
+    grep -q "^vn/nd91-2017: [0-9]* ca đạt, 0 ca không đạt" "$tmp/chk_all.err"
 set +e
 "$TDKT" rules check "$TDKT_FIXTURES/rules/errors-cli/x/bad" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?
 set -e
