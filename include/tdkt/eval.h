@@ -44,7 +44,9 @@ typedef struct tdkt_eval_options {
     unsigned time_limit_ms;  /**< per nomination; 0: default (2000) */
     size_t memory_limit;     /**< per Lua state; 0: default (64 MiB) */
     tdkt_date as_of; /**< choose the rule set in force on this date for
-                          every nomination; 0: each one's own date */
+                          every nomination (none in force then:
+                          TDKT_ENOTFOUND, nothing judged); 0: each
+                          one's own date */
 } tdkt_eval_options;
 #define TDKT_EVAL_OPTIONS_INIT {0, NULL, 0, 0, TDKT_LANG_VI, 0, 0, 0, 0}
 

@@ -1,8 +1,10 @@
 /* tdkt diff: judge the same nominations under two rule sets; print only
  * what changes. Never writes. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -82,10 +84,27 @@ typedef struct side {
     tdkt_results *res;
 } side;
 
+/* Does s look like YYYY-MM-DD (a date, valid or not)? */
+static bool date_shaped(const char *s)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return false;
+    return s[10] == '\0';
+}
+
 static int parse_side(const tdkt_cli *cli, const char *spec, side *s)
 {
     const char *at = strrchr(spec, '@');
     tdkt_date d = 0;
+    struct stat st;
+    if (date_shaped(spec) && tdkt_date_parse(&d, spec) < 0 &&
+        stat(spec, &st) != 0)
+        return cli_usage_error(cli, "diff",
+                               TDKT_TR(cli->lang,
+                                       "'%s' không phải một ngày hợp lệ",
+                                       "'%s' is not a valid date"),
+                               spec);
     if (tdkt_date_parse(&d, spec) == 0) {
         snprintf(s->dir, sizeof s->dir, "%s",
                  cli->rules ? cli->rules : cli->rules_root);

@@ -188,6 +188,17 @@ set -e
 before=$(dump)
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl > "$tmp/d.jsonl"
 check "diff writes nothing" test "$before" = "$(dump)"
+# A date with no rule set in force, or no date at all: refused, not 440
+# "changes" between error outcomes.
+set +e
+"$TDKT" diff --from 1990-01-01 --to 2024-12-31 > "$tmp/d0.out" 2> "$tmp/d0.err"; rc=$?
+"$TDKT" diff --from 2023-13-01 --to 2024-12-31 > /dev/null 2> "$tmp/d1.err"; rc1=$?
+set -e
+check "diff from a date with no set in force: exit 1 ($rc)" test $rc -eq 1
+check "... saying so" grep -q "không có bộ quy tắc nào có hiệu lực ngày 1990-01-01" "$tmp/d0.err"
+check "... and printing nothing" test ! -s "$tmp/d0.out"
+check "diff from an impossible date: wrong usage ($rc1)" test $rc1 -eq 2
+check "... saying so" grep -q "'2023-13-01' không phải một ngày hợp lệ" "$tmp/d1.err"
 check "a loading command keeps the index image" test "$(image_parts "$TDKT_DB")" -ge 1
 sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
 check "a changed record table drops the image" test "$(image_parts "$TDKT_DB")" -eq 0

@@ -347,6 +347,10 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
     tdkt_eval_options dflt = TDKT_EVAL_OPTIONS_INIT;
     if (!opt)
         opt = &dflt;
+    /* One date for every nomination: no set in force then is the caller's
+     * mistake (a mistyped date), not each nomination's error outcome. */
+    if (!force && opt->as_of && !tdkt_rules_select(rules, opt->as_of))
+        return tdkt_error_last()->code;
     tdkt_results *res = calloc(1, sizeof *res);
     if (!res)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
