@@ -166,6 +166,14 @@ grep -qF 'orientation="landscape"' "$work/sheet" && pass ||
     fail "xlsx is not landscape"
 grep -qF '<c r="C10" s="7"><v>20</v></c>' "$work/sheet" && pass ||
     fail "xlsx total cell C10"
+run --format xlsx report --year 2023 --out no-such-dir/r.xlsx
+expect 1 "report --format xlsx into a missing folder"
+has err "no-such-dir/r.xlsx: không ghi được tệp bảng tính" \
+    "an unwritable workbook is said in Vietnamese"
+run --format xlsx --lang en report --year 2023 --out no-such-dir/r.xlsx
+expect 1 "report --format xlsx --lang en into a missing folder"
+has err "no-such-dir/r.xlsx: cannot write the workbook" \
+    "an unwritable workbook is said in English"
 run --format xlsx --lang en report --year 2023
 expect 0 "report --format xlsx without --out"
 has out "Wrote report-2023.xlsx" "xlsx default file name"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "core/msg.h"
 #include "core/sets.h"
 
 /* Strings are copied into blocks of this size (or one of their own when
@@ -111,7 +112,9 @@ static int grow_slots(tdkt__strset *set)
 {
     uint32_t nslots = set->slots ? (set->mask + 1) * 2 : 64;
     if (nslots == 0)
-        return tdkt_error_set(TDKT_ENOMEM, "too many strings");
+        return tdkt_error_set(TDKT_ENOMEM,
+                              TDKT_MSG("quá nhiều chuỗi ký tự khác nhau",
+                                       "too many strings"));
     uint32_t *slots = calloc(nslots, sizeof *slots);
     if (!slots)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
@@ -150,7 +153,9 @@ int tdkt__strset_add(tdkt__strset *set,
                      uint32_t *idx)
 {
     if (len >= UINT32_MAX)
-        return tdkt_error_set(TDKT_ENOMEM, "string too long");
+        return tdkt_error_set(TDKT_ENOMEM,
+                              TDKT_MSG("chuỗi ký tự quá dài",
+                                       "string too long"));
     int error;
     if (!set->slots && (error = grow_slots(set)) < 0)
         return error;
@@ -161,7 +166,9 @@ int tdkt__strset_add(tdkt__strset *set,
         return 0;
     }
     if (set->count == TDKT__NONE - 1)
-        return tdkt_error_set(TDKT_ENOMEM, "too many strings");
+        return tdkt_error_set(TDKT_ENOMEM,
+                              TDKT_MSG("quá nhiều chuỗi ký tự khác nhau",
+                                       "too many strings"));
     tdkt__strset_entry *en =
         tdkt__grow(set->entries, set->count, &set->entries_cap, sizeof *en);
     if (!en)

@@ -134,19 +134,28 @@ static int record(confer *c)
     return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(c->db, "confer");
 }
 
-static int check_options(const tdkt_confer_options *opt)
+static int check_options(const tdkt_confer_options *opt, tdkt_lang lang)
 {
     tdkt_date d;
     if (!opt->decision_no || !*opt->decision_no)
-        return tdkt_error_set(TDKT_EINVALID, "a decision number is required "
-                                             "(e.g. 1234/QĐ-UBND)");
+        return tdkt_error_set(TDKT_EINVALID,
+                              TDKT_TR(lang,
+                                      "cần số quyết định (ví dụ "
+                                      "1234/QĐ-UBND)",
+                                      "a decision number is required "
+                                      "(e.g. 1234/QĐ-UBND)"));
     if (!opt->decision_date || tdkt_date_parse(&d, opt->decision_date) < 0)
         return tdkt_error_set(TDKT_EINVALID,
-                              "the decision date must be a date YYYY-MM-DD, "
-                              "not '%s'",
+                              TDKT_TR(lang,
+                                      "ngày quyết định phải là một ngày "
+                                      "dạng YYYY-MM-DD, không phải '%s'",
+                                      "the decision date must be a date "
+                                      "YYYY-MM-DD, not '%s'"),
                               opt->decision_date ? opt->decision_date : "");
     if (opt->nids && !opt->ids)
-        return tdkt_error_set(TDKT_EINVALID, "nomination ids missing");
+        return tdkt_error_set(TDKT_EINVALID,
+                              TDKT_TR(lang, "thiếu danh sách mã đề nghị",
+                                      "nomination ids missing"));
     return TDKT_OK;
 }
 
@@ -159,7 +168,7 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
     int error;
 
     memset(summary, 0, sizeof *summary);
-    if ((error = check_options(opt)) < 0)
+    if ((error = check_options(opt, lang)) < 0)
         return error;
     if ((error = tdkt_store_begin_write(store)) < 0)
         return error;

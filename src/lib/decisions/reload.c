@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/msg.h"
 #include "decisions/decisions_internal.h"
 
 /* At most this many of the newest runs on the same records are examined. */
@@ -204,8 +205,11 @@ static int add_decision(loader *l, sqlite3_stmt *st)
         blob[0] != SAVED_BLOB_NUMBERED)
         return TDKT_OK; /* not one this run can take */
     if (!saved_decode(&l->sr, blob, len, (size_t)f->nnodes))
-        return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s is "
-                                        "damaged",
+        return tdkt_error_set(TDKT_EDB,
+                              TDKT_MSG("lần xét %lld: quyết định về đề nghị "
+                                       "%s bị hư hỏng",
+                                       "run %lld: the decision of %s is "
+                                       "damaged"),
                               (long long)l->sr.id, nom);
     int outcome = saved_outcome((const char *)sqlite3_column_text(st, 3));
     int v = verdict_of(f, l->sr.result, outcome,

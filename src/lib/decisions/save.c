@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/msg.h"
 #include "decisions/decisions_internal.h"
 
 /* The rule sets or forms recorded so far. A run uses a few dozen at most,
@@ -64,10 +65,13 @@ typedef struct saver {
     tdkt_buf blob[BATCH]; /* each row's result, alive until the step */
 } saver;
 
+/* What failed, before the database's own message. */
+#define SAVING TDKT_MSG("lưu các quyết định", "saving decisions")
+
 static int prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql)
 {
     if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
-        return tdkt_store_fail(db, "saving decisions");
+        return tdkt_store_fail(db, SAVING);
     return TDKT_OK;
 }
 
@@ -76,7 +80,7 @@ static int step(sqlite3 *db, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(db, "saving decisions");
+    return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(db, SAVING);
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -240,8 +244,11 @@ static int record_details(saver *sv)
     if (texts.oom) {
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     } else if (texts.len > INT_MAX) {
-        error = tdkt_error_set(TDKT_EDB, "saving decisions: over 2 GB of "
-                                         "distinct details");
+        error = tdkt_error_set(TDKT_EDB,
+                               TDKT_MSG("lưu các quyết định: các nội dung "
+                                        "giải thích khác nhau vượt quá 2 GB",
+                                        "saving decisions: over 2 GB of "
+                                        "distinct details"));
     } else {
         sqlite3_bind_int64(st, 1, sv->run);
         sqlite3_bind_blob(st, 2, texts.len ? texts.ptr : "", (int)texts.len,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/msg.h"
 #include "decisions/decisions_internal.h"
 
 /* Node results of a blob of schemas 2 and 3, indexed by R_FAIL, R_PASS, R_UNKNOWN
@@ -239,7 +240,10 @@ void saved_run_free(saved_run *r)
 static int make_room(saved_run *r, int64_t f, int64_t k)
 {
     if (f < 1 || k < 0 || f > 1000000 || k > 100000)
-        return tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+        return tdkt_error_set(TDKT_EDB,
+                              TDKT_MSG("lần xét %lld: hình thức %lld bị hư "
+                                       "hỏng",
+                                       "run %lld: damaged form %lld"),
                               (long long)r->id, (long long)f);
     if ((size_t)f > r->nforms) {
         saved_form *p = realloc(r->forms, (size_t)f * sizeof *p);
@@ -251,8 +255,11 @@ static int make_room(saved_run *r, int64_t f, int64_t k)
     }
     saved_form *fm = &r->forms[f - 1];
     if ((size_t)k != fm->n)
-        return tdkt_error_set(TDKT_EDB, "run %lld: form %lld: node %lld "
-                                        "out of order",
+        return tdkt_error_set(TDKT_EDB,
+                              TDKT_MSG("lần xét %lld: hình thức %lld: mục "
+                                       "%lld sai thứ tự",
+                                       "run %lld: form %lld: node %lld out "
+                                       "of order"),
                               (long long)r->id, (long long)f, (long long)k);
     saved_node *p = realloc(fm->nodes, ((size_t)k + 1) * sizeof *p);
     if (!p)
@@ -280,7 +287,10 @@ static int load_details(sqlite3 *db, saved_run *r)
         for (size_t i = 0; i < len; i++)
             n += p[i] == '\0';
         if (len && p[len - 1] != '\0')
-            error = tdkt_error_set(TDKT_EDB, "run %lld: damaged details",
+            error = tdkt_error_set(TDKT_EDB,
+                                   TDKT_MSG("lần xét %lld: phần giải thích "
+                                            "bị hư hỏng",
+                                            "run %lld: damaged details"),
                                    (long long)r->id);
         else if (n && (!(r->details_text = malloc(len)) ||
                        !(r->details = malloc(n * sizeof *r->details))))
@@ -328,7 +338,10 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
             break;
         }
         if (!nd->id || !nd->kind) {
-            error = tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+            error = tdkt_error_set(TDKT_EDB,
+                                   TDKT_MSG("lần xét %lld: hình thức %lld bị "
+                                            "hư hỏng",
+                                            "run %lld: damaged form %lld"),
                                    (long long)run_id, (long long)f);
             break;
         }
@@ -336,7 +349,10 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
         if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
             int64_t p = sqlite3_column_int64(st, 4);
             if (p < 0 || p >= k) {
-                error = tdkt_error_set(TDKT_EDB, "run %lld: damaged form %lld",
+                error = tdkt_error_set(TDKT_EDB,
+                                       TDKT_MSG("lần xét %lld: hình thức "
+                                                "%lld bị hư hỏng",
+                                                "run %lld: damaged form %lld"),
                                        (long long)run_id, (long long)f);
                 break;
             }
@@ -463,8 +479,11 @@ int saved_decision_read(saved_run *r, sqlite3_stmt *row, tdkt_result_view *v,
     int64_t f = sqlite3_column_int64(row, 6);
     if (f < 1 || (size_t)f > r->nforms ||
         !saved_decode(r, res, len, r->forms[f - 1].n))
-        return tdkt_error_set(TDKT_EDB, "run %lld: the decision of %s is "
-                                        "damaged",
+        return tdkt_error_set(TDKT_EDB,
+                              TDKT_MSG("lần xét %lld: quyết định về đề nghị "
+                                       "%s bị hư hỏng",
+                                       "run %lld: the decision of %s is "
+                                       "damaged"),
                               (long long)r->id,
                               v->nomination ? v->nomination : "?");
     d->form = &r->forms[f - 1];

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tdkt/diff.h"
+#include "core/msg.h"
 #include "eval/eval_internal.h"
 
 typedef struct diff_item {
@@ -198,8 +199,10 @@ int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
     *out = NULL;
     if (tdkt_results_count(a) != tdkt_results_count(b))
         return tdkt_error_set(TDKT_EINVALID,
-                              "diff: the two evaluations judged different "
-                              "nominations");
+                              TDKT_MSG("diff: hai bên so sánh đã xét những "
+                                       "đề nghị khác nhau",
+                                       "diff: the two evaluations judged "
+                                       "different nominations"));
     tdkt_diff *d = calloc(1, sizeof *d);
     size_t n = tdkt_results_count(a);
     if (d)
@@ -568,7 +571,11 @@ static int write_diff(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
         return write_table(d, lang, only, out);
     default:
         return tdkt_error_set(TDKT_EINVALID,
-                              "diff prints table, jsonl or csv, not %s",
+                              TDKT_TR(lang,
+                                      "lệnh diff in table, jsonl hoặc csv, "
+                                      "không in %s",
+                                      "diff prints table, jsonl or csv, not "
+                                      "%s"),
                               tdkt_format_name(fmt));
     }
 }

@@ -353,8 +353,11 @@ static int write_results(const tdkt_results *res, tdkt_format fmt,
         return write_table(res, lang, out);
     default:
         return tdkt_error_set(TDKT_EINVALID,
-                              "results can be printed as table, jsonl, json "
-                              "or csv, not %s",
+                              TDKT_TR(lang,
+                                      "kết quả xét chỉ in được dạng table, "
+                                      "jsonl, json hoặc csv, không in %s",
+                                      "results can be printed as table, "
+                                      "jsonl, json or csv, not %s"),
                               tdkt_format_name(fmt));
     }
 }

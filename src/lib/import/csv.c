@@ -163,12 +163,12 @@ void tdkt__csv_free(tdkt_csv *c)
 }
 
 /* "1 MiB" rather than "1048576 bytes" where the limit is round. */
-static void format_size(char *buf, size_t n, size_t size)
+static void format_size(char *buf, size_t n, size_t size, tdkt_lang lang)
 {
     if (size >= ((size_t)1 << 20) && size % ((size_t)1 << 20) == 0)
         snprintf(buf, n, "%zu MiB", size >> 20);
     else
-        snprintf(buf, n, "%zu bytes", size);
+        snprintf(buf, n, TDKT_TR(lang, "%zu byte", "%zu bytes"), size);
 }
 
 /* Note that the field being read has a problem. Problems are rare, so
@@ -222,7 +222,7 @@ static int problem(tdkt_csv *c, bool fatal, long line, const char *msg)
 static int limit_problem(tdkt_csv *c, bool record, size_t limit)
 {
     char size[32];
-    format_size(size, sizeof size, limit);
+    format_size(size, sizeof size, limit, c->lang);
     if (record)
         RETURN_PROBLEM(c, true, c->line, "bản ghi dài quá %s; dừng đọc tệp",
                        "record longer than %s; reading stopped", size);

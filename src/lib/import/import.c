@@ -1468,8 +1468,14 @@ int tdkt_import(tdkt_store *store,
     if ((error = im.error) < 0)
         goto done;
     if (im.problems) {
+        /* Vietnamese has no plural: "%.0s" takes the "s" and prints
+         * nothing, so both texts take the same arguments. */
         error = tdkt_error_set(TDKT_EINVALID,
-                               "%zu problem%s found; nothing was imported",
+                               TDKT_TR(lang,
+                                       "tìm thấy %zu lỗi%.0s; không nhập gì "
+                                       "vào cơ sở dữ liệu",
+                                       "%zu problem%s found; nothing was "
+                                       "imported"),
                                im.problems, im.problems == 1 ? "" : "s");
         goto done;
     }

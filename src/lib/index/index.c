@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "core/msg.h"
 #include "index/image.h"
 #include "index/index_internal.h"
 #include "index/map.h"
@@ -157,10 +158,13 @@ static tdkt_date col_date(sqlite3_stmt *st, int i)
     return d;
 }
 
+/* What failed, before the database's own message. */
+#define LOADING TDKT_MSG("đọc hồ sơ", "loading records")
+
 static int prepare(loader *L, sqlite3_stmt **st, const char *sql)
 {
     if (sqlite3_prepare_v2(L->db, sql, -1, st, NULL) != SQLITE_OK)
-        return tdkt_store_fail(L->db, "loading records");
+        return tdkt_store_fail(L->db, LOADING);
     return TDKT_OK;
 }
 
@@ -168,7 +172,7 @@ static int step_done(loader *L, sqlite3_stmt *st, int rc)
 {
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
-        return tdkt_store_fail(L->db, "loading records");
+        return tdkt_store_fail(L->db, LOADING);
     return TDKT_OK;
 }
 

@@ -239,18 +239,24 @@ static int write_xlsx_stream(const tdkt_report *r, tdkt_lang lang,
     int n = snprintf(path, sizeof path, "%s/tdkt-report-XXXXXX.xlsx",
                      dir && *dir ? dir : "/tmp");
     if (n < 0 || (size_t)n >= sizeof path)
-        return tdkt_error_set(TDKT_ERROR, "TMPDIR is too long");
+        return tdkt_error_set(TDKT_ERROR,
+                              TDKT_TR(lang, "đường dẫn TMPDIR quá dài",
+                                      "TMPDIR is too long"));
     int fd = mkstemps(path, 5);
     if (fd < 0)
-        return tdkt_error_set(TDKT_ERROR, "%s: cannot create a temporary "
-                                          "file",
+        return tdkt_error_set(TDKT_ERROR,
+                              TDKT_TR(lang, "%s: không tạo được tệp tạm",
+                                      "%s: cannot create a temporary file"),
                               path);
     close(fd);
     int error = tdkt_report_write_xlsx(r, lang, path);
     if (error < 0)
         goto done;
     if (!(in = fopen(path, "rb"))) {
-        error = tdkt_error_set(TDKT_ERROR, "%s: cannot read it back", path);
+        error = tdkt_error_set(TDKT_ERROR,
+                               TDKT_TR(lang, "%s: không đọc lại được tệp",
+                                       "%s: cannot read it back"),
+                               path);
         goto done;
     }
     size_t got;
@@ -258,7 +264,10 @@ static int write_xlsx_stream(const tdkt_report *r, tdkt_lang lang,
         if (fwrite(chunk, 1, got, out) != got)
             break;
     if (ferror(in))
-        error = tdkt_error_set(TDKT_ERROR, "%s: cannot read it back", path);
+        error = tdkt_error_set(TDKT_ERROR,
+                               TDKT_TR(lang, "%s: không đọc lại được tệp",
+                                       "%s: cannot read it back"),
+                               path);
     else
         error = tdkt_output_done(out, lang);
 done:
@@ -281,8 +290,12 @@ int tdkt_report_write(const tdkt_report *r, tdkt_format fmt, tdkt_lang lang,
     case TDKT_FMT_XLSX: return write_xlsx_stream(r, lang, out);
     default:
         return tdkt_error_set(TDKT_EINVALID,
-                              "the report has no %s format (table, csv, "
-                              "json, md or xlsx)",
+                              TDKT_TR(lang,
+                                      "bảng tổng hợp không có định dạng %s "
+                                      "(chỉ có table, csv, json, md hoặc "
+                                      "xlsx)",
+                                      "the report has no %s format (table, "
+                                      "csv, json, md or xlsx)"),
                               tdkt_format_name(fmt));
     }
     if (error == TDKT_OK && o.oom)

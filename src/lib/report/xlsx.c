@@ -191,8 +191,10 @@ done:;
     /* Closing writes the file; it also frees the workbook on failure. */
     lxw_error rc = workbook_close(wb);
     if (error == TDKT_OK && rc != LXW_NO_ERROR)
-        error = tdkt_error_set(TDKT_ERROR, "%s: cannot write the workbook: "
-                                           "%s",
+        error = tdkt_error_set(TDKT_ERROR,
+                               TDKT_TR(lang,
+                                       "%s: không ghi được tệp bảng tính: %s",
+                                       "%s: cannot write the workbook: %s"),
                                path, lxw_strerror(rc));
     else if (error < 0)
         remove(path); /* a half-made workbook is worse than none */
