@@ -128,6 +128,24 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
         cli_fail(cli, NULL);
         goto done;
     }
+    /* Error outcomes are results (the command did its work: exit 0), but
+     * a script reading only the exit status must still hear of them. */
+    size_t errors = 0;
+    for (size_t k = 0; k < tdkt_results_count(res); k++) {
+        tdkt_result_view v;
+        tdkt_result_get(res, k, &v);
+        errors += v.outcome == TDKT_OUTCOME_ERROR;
+    }
+    if (errors)
+        fprintf(stderr,
+                TDKT_TR(cli->lang,
+                        "Lưu ý: %zu đề nghị có kết quả lỗi (error): quy tắc "
+                        "gặp lỗi, hoặc không có bộ quy tắc hay mẫu xét cho "
+                        "đề nghị đó; lý do ghi ở từng đề nghị.\n",
+                        "Note: %zu nomination(s) ended in the outcome "
+                        "error: a rule failed, or no rule set or form "
+                        "covers them; each one says why.\n"),
+                errors);
     if (!dry) {
         tdkt_buf opt = {0};
         tdkt_buf_printf(&opt, "{\"year\":%d,\"ids\":[", o.year);

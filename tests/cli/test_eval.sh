@@ -261,9 +261,12 @@ check "the hash message names the set" grep -q "vn/luat-2022" "$tmp/hash.err"
 ldtt="$tmp/rules/vn/luat-2022/forms/ldtt.lua"
 cp "$ldtt" "$tmp/ldtt.lua"
 sed -i 's/return lib.fact_true(s, "self_reliance", n.year)/return s.facts.nope/' "$ldtt"
-"$TDKT" eval --dry-run --id N000001 > "$tmp/err_vi.txt"
-"$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/err_en.txt"
+"$TDKT" eval --dry-run --id N000001 > "$tmp/err_vi.txt" 2> "$tmp/err_vi.err"
+"$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/err_en.txt" 2> "$tmp/err_en.err"
 check "a failing rule: the outcome is an error" grep -q "Lỗi quy tắc" "$tmp/err_vi.txt"
+check "... counted on stderr (exit 0: it is a result)" \
+    grep -q "Lưu ý: 1 đề nghị có kết quả lỗi (error)" "$tmp/err_vi.err"
+check "... in English too" grep -q "Note: 1 nomination(s) ended in the outcome error" "$tmp/err_en.err"
 check "... with Lua's message in Vietnamese, file and line" \
     grep -q "ldtt.lua:[0-9]*: cá nhân không có trường 'facts'" "$tmp/err_vi.txt"
 check "... and in English with --lang en" \
