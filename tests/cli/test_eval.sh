@@ -188,6 +188,15 @@ set -e
 before=$(dump)
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --format jsonl > "$tmp/d.jsonl"
 check "diff writes nothing" test "$before" = "$(dump)"
+# Nominations neither side judges (no form for the code; a kind of honour
+# neither form encodes) are no change between a set and its amendment
+# (vn/luat-2022 and kontum/qd56-2024), though each side's message names
+# its own set. (Across regimes they are a change of reasons: the D-cases.)
+"$TDKT" diff --from 2024-06-01 --to 2025-06-01 --year 2024 --format jsonl > "$tmp/dk.jsonl"
+check "diff: no form on either side is no change" \
+    test "$(grep -c 'không có mẫu xét.*không có mẫu xét' "$tmp/dk.jsonl")" -eq 0
+check "diff: a kind encoded on neither side is no change" \
+    test "$(grep -c 'chưa được mã hóa.*chưa được mã hóa' "$tmp/dk.jsonl")" -eq 0
 # A date with no rule set in force, or no date at all: refused, not 440
 # "changes" between error outcomes.
 set +e

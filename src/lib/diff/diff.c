@@ -164,6 +164,24 @@ static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
     return count;
 }
 
+/* The set a rule set's lineage starts from: the regime it amends (the
+ * two sides are opened apart: compared by id). */
+static const tdkt_ruleset *root_of(const tdkt_ruleset *rs)
+{
+    while (tdkt_ruleset_parent(rs))
+        rs = tdkt_ruleset_parent(rs);
+    return rs;
+}
+
+static bool judged_any(const res_item *it)
+{
+    const char *detail;
+    for (int k = 0; k < nnodes_of(it); k++)
+        if (node_result(it, k, &detail) >= 0)
+            return true;
+    return false;
+}
+
 static int classify(const tdkt_diff *d, size_t i)
 {
     tdkt_result_view a, b;
@@ -180,6 +198,17 @@ static int classify(const tdkt_diff *d, size_t i)
             return TDKT_FROM_REVIEW;
         return TDKT_CHANGED;
     }
+    /* Judged by neither side of one lineage (a set and its amendment): no
+     * form for the code, or a kind of honour neither form encodes (review,
+     * no criterion judged). The messages differ only by the set they
+     * name. Across regimes the footing itself differs: a reason. */
+    const res_item *ia = &d->a->items[i], *ib = &d->b->items[i];
+    if (ia->rs && ib->rs &&
+        strcmp(tdkt_ruleset_id(root_of(ia->rs)),
+               tdkt_ruleset_id(root_of(ib->rs))) == 0 &&
+        ((!ia->form && !ib->form) ||
+         (a.outcome == TDKT_REVIEW && !judged_any(ia) && !judged_any(ib))))
+        return TDKT_SAME;
     if (walk_differences(d, i, NULL, NULL) ||
         (a.message && b.message && strcmp(a.message, b.message) != 0))
         return TDKT_REASONS;
