@@ -75,12 +75,24 @@ typedef struct tdkt_diag {
     char *message;
 } tdkt_diag;
 
+/** How many problems of one file were recorded and left out. */
+typedef struct tdkt_diag_file {
+    char *file;
+    size_t recorded;
+    size_t dropped;
+} tdkt_diag_file;
+
 typedef struct tdkt_diags {
     tdkt_diag *items;
     size_t count;
     size_t cap;
     size_t limit; /**< stop recording after this many (0: 1000) */
-    size_t dropped; /**< problems found beyond the limit */
+    size_t dropped; /**< problems found beyond the limits */
+    /** Record at most this many problems of one file (0: no such limit),
+     * so that a file with thousands does not hide the others'. */
+    size_t per_file;
+    tdkt_diag_file *files; /**< per file, when per_file is set */
+    size_t nfiles;
 } tdkt_diags;
 
 /** Append a problem (printf-style message). @return TDKT_OK or TDKT_ENOMEM */

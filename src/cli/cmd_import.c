@@ -154,7 +154,8 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
         status = cli_fail(cli, NULL);
         goto done;
     }
-    tdkt_diags diags = {0};
+    /* Every file's first problems, not the first file's thousand. */
+    tdkt_diags diags = {.per_file = 100};
     tdkt_import_summary summary;
     int error = tdkt_import(store, paths, npaths, cli->lang, &summary, &diags);
     if (error == TDKT_EINVALID && diags.count + diags.dropped > 0) {

@@ -156,6 +156,16 @@ void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d)
         else
             tdkt_safe_printf(stderr, "%s: %s\n", g->file, g->message);
     }
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (d->files[i].dropped)
+            tdkt_safe_printf(stderr,
+                             TDKT_TR(cli->lang,
+                                     "%s: còn %zu lỗi khác (mỗi tệp chỉ hiện "
+                                     "%zu lỗi đầu)\n",
+                                     "%s: %zu more problems (the first %zu "
+                                     "of each file are shown)\n"),
+                             d->files[i].file, d->files[i].dropped,
+                             d->per_file);
     size_t total = d->count + d->dropped;
     if (cli->lang == TDKT_LANG_EN)
         fprintf(stderr, "%zu problem%s found%s; nothing was written.\n",

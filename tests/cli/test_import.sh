@@ -101,6 +101,21 @@ sqlite3 "$db" .dump >"$tmp/after.sql"
 check "bad: database unchanged" cmp -s "$tmp/before.sql" "$tmp/after.sql"
 check "bad: no half-written unit" test "$(sqlite3 "$db" "SELECT count(*) FROM units WHERE id='U7'")" -eq 0
 
+# A file with many problems does not hide the next file's: each file
+# shows its first 100, and says how many more it has.
+mkdir -p "$tmp/many"
+cp "$fx/good/"*.csv "$tmp/many/"
+{ head -n 1 "$fx/good/units.csv"
+  for i in $(seq 1 150); do echo "UB$i,Bad $i,,nokind,,,"; done
+  tail -n +2 "$fx/good/units.csv"; } > "$tmp/many/units.csv"
+sed -i '2s/^\([^,]*,[^,]*,[^,]*,\)[^,]*/\1nocode/' "$tmp/many/nominations.csv"
+run --db "$tmp/many.db" --lang en import "$tmp/many"
+check "many: exit 1" test "$status" -eq 1
+check "many: the second file's problem is shown" contains err "many/nominations.csv:2: code: unknown award code 'nocode'"
+check "many: 100 of the first file's" test "$(grep -c '^.*many/units.csv:[0-9]*: kind:' "$tmp/err")" -eq 100
+check "many: and how many more" contains err "many/units.csv: 50 more problems (the first 100 of each file are shown)"
+check "many: the count line" contains err "151 problems found (the first shown); nothing was written."
+
 # Vietnamese problems by default.
 run --db "$db" import "$fx/bad/dangling-reference"
 check "vi: exit 1" test "$status" -eq 1

@@ -536,6 +536,36 @@ static void test_import__every_problem(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* With a limit per file, a file with many problems leaves room for the
+ * next file's, and each file's dropped ones are counted. */
+static void test_import__problems_per_file(void **state)
+{
+    (void)state;
+    tdkt_diags d = {.limit = 5, .per_file = 2};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(tdkt_diags_add(&d, "a.csv", i + 2, "x", "bad %d", i),
+                         TDKT_OK);
+    assert_int_equal(tdkt_diags_add(&d, "b.csv", 7, "y", "bad"), TDKT_OK);
+    assert_int_equal(tdkt_diags_add(&d, "a.csv", 9, "x", "late"), TDKT_OK);
+    assert_int_equal(d.count, 3);
+    assert_int_equal(d.dropped, 3);
+    assert_string_equal(d.items[2].file, "b.csv");
+    assert_int_equal(d.nfiles, 2);
+    assert_string_equal(d.files[0].file, "a.csv");
+    assert_int_equal(d.files[0].recorded, 2);
+    assert_int_equal(d.files[0].dropped, 3);
+    assert_int_equal(d.files[1].recorded, 1);
+    assert_int_equal(d.files[1].dropped, 0);
+    /* the overall limit still holds */
+    for (int i = 0; i < 3; i++)
+        tdkt_diags_add(&d, i ? "d.csv" : "c.csv", 1, "", "bad");
+    assert_int_equal(d.count, 5);
+    assert_int_equal(d.dropped, 4);
+    tdkt_diags_clear(&d);
+    assert_int_equal(d.nfiles, 0);
+    assert_null(d.files);
+}
+
 /* Units U<from>..U<to-1> named "<name> <i>", all under U0. */
 static char *units_csv(int from, int to, const char *name, int bad_at)
 {
@@ -942,6 +972,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__every_problem, setup,
                                         teardown),
+        cmocka_unit_test(test_import__problems_per_file),
         cmocka_unit_test_setup_teardown(test_import__batches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__held_rows, setup,
                                         teardown),

@@ -91,12 +91,37 @@ static char *dup_or_empty(const char *s)
     return strdup(s ? s : "");
 }
 
+/* The counts of @p file (added when new), or NULL (no memory). Few
+ * files: a list. */
+static tdkt_diag_file *file_counts(tdkt_diags *d, const char *file)
+{
+    file = file ? file : "";
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (strcmp(d->files[i].file, file) == 0)
+            return &d->files[i];
+    tdkt_diag_file *f = realloc(d->files, (d->nfiles + 1) * sizeof *f);
+    if (!f)
+        return NULL;
+    d->files = f;
+    f = &d->files[d->nfiles];
+    if (!(f->file = strdup(file)))
+        return NULL;
+    f->recorded = f->dropped = 0;
+    d->nfiles++;
+    return f;
+}
+
 int tdkt_diags_add(tdkt_diags *d, const char *file, long line,
                    const char *column, const char *fmt, ...)
 {
     size_t limit = d->limit ? d->limit : 1000;
-    if (d->count >= limit) {
+    tdkt_diag_file *per = NULL;
+    if (d->per_file && !(per = file_counts(d, file)))
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    if (d->count >= limit || (per && per->recorded >= d->per_file)) {
         d->dropped++;
+        if (per)
+            per->dropped++;
         return TDKT_OK;
     }
     if (d->count == d->cap) {
@@ -124,6 +149,8 @@ int tdkt_diags_add(tdkt_diags *d, const char *file, long line,
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
     d->count++;
+    if (per)
+        per->recorded++;
     return TDKT_OK;
 }
 
@@ -136,5 +163,9 @@ void tdkt_diags_clear(tdkt_diags *d)
     }
     free(d->items);
     d->items = NULL;
-    d->count = d->cap = d->dropped = 0;
+    for (size_t i = 0; i < d->nfiles; i++)
+        free(d->files[i].file);
+    free(d->files);
+    d->files = NULL;
+    d->count = d->cap = d->dropped = d->nfiles = 0;
 }
