@@ -575,7 +575,7 @@ static const check_case check_cases[] = {
     {"short_header.csv", TDKT_LANG_EN, TDKT_EINVALID, 1,
      {"1||the header has 15 columns; the table has 17"}},
     {"only_header.csv", TDKT_LANG_EN, TDKT_EINVALID, 1,
-     {"1||the table needs a row per form and the total row last"}},
+     {"1||the table has 0 rows of figures; it needs 5: a row per form"}},
     {"unterminated.csv", TDKT_LANG_EN, TDKT_EINVALID, 1, {"6||"}},
 };
 
@@ -607,6 +607,13 @@ static void test_report__check_fixtures(void **state)
     }
 }
 
+/* The rows of the forms after the first, with no award: a table has a
+ * row for each of the four forms. */
+#define EMPTY_FORMS                                                            \
+    "2,Chiến sĩ thi đua cấp tỉnh,,,,,,,,,,,,,,,\n"                          \
+    "3,Cờ thi đua cấp tỉnh,,,,,,,,,,,,,,,\n"                                \
+    "4,\"Huy hiệu của tỉnh, thành phố\",,,,,,,,,,,,,,,\n"
+
 /* A table of one form with 16 honours, 1 of them foreign (6,25%): the
  * share is written @p written; total row copied from the form row. */
 static int check_foreign_share(const char *dir, const char *written)
@@ -617,7 +624,7 @@ static int check_foreign_share(const char *dir, const char *written)
              "16,0,16,15,93.8%%,5,10,0,0%%,0,0,1,\"%s\",0,0%%", written);
     snprintf(text, sizeof text,
              "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n"
-             "1,Bằng khen,%s\n,Tổng cộng,%s\n", row, row);
+             "1,Bằng khen,%s\n" EMPTY_FORMS ",Tổng cộng,%s\n", row, row);
     write_file(path, text);
     tdkt_diags d = {0};
     int error = tdkt_report_check(path, TDKT_LANG_VI, &d);
@@ -638,13 +645,13 @@ static void test_report__check_huge_counts(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/huge.csv", f->dir);
     const char *n = "999999999999999";
-    char row[512], text[1200];
+    char row[512], text[1400];
     snprintf(row, sizeof row,
              "%s,0,%s,%s,100%%,0,%s,0,0%%,0,0,%s,\"99,9%%\",0,0%%", n, n,
              n, n, n);
     snprintf(text, sizeof text,
              "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n"
-             "1,Bằng khen,%s\n,Tổng cộng,%s\n",
+             "1,Bằng khen,%s\n" EMPTY_FORMS ",Tổng cộng,%s\n",
              row, row);
     write_file(path, text);
     tdkt_diags d = {0};
@@ -654,6 +661,38 @@ static void test_report__check_huge_counts(void **state)
         share_wrong |= strstr(d.items[i].message, "written 99,9%") != NULL;
     tdkt_diags_clear(&d);
     assert_true(share_wrong);
+}
+
+/* A table has exactly a row per form and the total: a fifth form row, or
+ * one form only, is reported, though its sums agree. */
+static void test_report__check_row_count(void **state)
+{
+    fixture *f = *state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/rows.csv", f->dir);
+    static const char *const extra[] = {"", EMPTY_FORMS,
+                                        EMPTY_FORMS "5,Khác,,,,,,,,,,,,,,,\n"};
+    static const size_t rows[] = {2, 5, 6};
+    for (size_t i = 0; i < 3; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n"
+                 "1,Bằng khen,1,0,1,1,100%%,0,1,0,0%%,0,0,0,0%%,0,0%%\n"
+                 "%s,Tổng cộng,1,0,1,1,100%%,0,1,0,0%%,0,0,0,0%%,0,0%%\n",
+                 extra[i]);
+        write_file(path, text);
+        tdkt_diags d = {0};
+        int error = tdkt_report_check(path, TDKT_LANG_EN, &d);
+        char want[64];
+        snprintf(want, sizeof want, "the table has %zu rows of figures",
+                 rows[i]);
+        if (rows[i] == 5 ? error != 0 || d.count != 0
+                         : error != TDKT_EINVALID || d.count != 1 ||
+                               !strstr(d.items[0].message, want))
+            fail_msg("%zu rows: %d, %zu lines%s%s", rows[i], error, d.count,
+                     d.count ? ": " : "", d.count ? d.items[0].message : "");
+        tdkt_diags_clear(&d);
+    }
 }
 
 static void test_report__check_percent_forms(void **state)
@@ -718,7 +757,7 @@ static void test_report__check_unreadable(void **state)
         char text[512];
         snprintf(text, sizeof text,
                  "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n"
-                 "1,A,5,\"%s\",0,5,,0,0,0,,0,0,0,,0,\n"
+                 "1,A,5,\"%s\",0,5,,0,0,0,,0,0,0,,0,\n" EMPTY_FORMS
                  ",T,5,\"%s\",0,5,,0,0,0,,0,0,0,,0,\n",
                  counts[i].cell, counts[i].cell);
         write_file(path, text);
@@ -750,6 +789,7 @@ int main(void)
         cmocka_unit_test(test_report__csv_passes_its_own_check),
         cmocka_unit_test(test_report__check_fixtures),
         cmocka_unit_test(test_report__check_percent_forms),
+        cmocka_unit_test(test_report__check_row_count),
         cmocka_unit_test(test_report__check_huge_counts),
         cmocka_unit_test(test_report__check_unreadable),
     };

@@ -502,13 +502,24 @@ int tdkt_report_check(const char *csv_path, tdkt_lang lang,
         error = TDKT_EINVALID;
         goto done;
     }
-    if (ntable < 2) {
-        error = file_problem(&a, header->line,
-                             TDKT_TR(lang,
-                                     "bảng cần một dòng cho mỗi hình thức "
-                                     "và dòng tổng cộng ở cuối",
-                                     "the table needs a row per form and "
-                                     "the total row last"));
+    /* reports.md: one row per form (all four, an empty one too), then
+     * the total. */
+    if (ntable != TDKT_REPORT_NFORMS + 1) {
+        char msg[400];
+        snprintf(msg, sizeof msg,
+                 TDKT_TR(lang,
+                         "bảng có %zu dòng số liệu; cần %d dòng, mỗi hình "
+                         "thức một dòng (Bằng khen, Chiến sĩ thi đua cấp "
+                         "tỉnh, Cờ thi đua cấp tỉnh, Huy hiệu của tỉnh, "
+                         "thành phố; cả hình thức không có khen thưởng) và "
+                         "dòng tổng cộng ở cuối",
+                         "the table has %zu rows of figures; it needs %d: "
+                         "a row per form (Bằng khen, Chiến sĩ thi đua cấp "
+                         "tỉnh, Cờ thi đua cấp tỉnh, Huy hiệu của tỉnh, "
+                         "thành phố; a form with no award too) and the "
+                         "total row last"),
+                 ntable, TDKT_REPORT_NFORMS + 1);
+        error = file_problem(&a, header->line, msg);
         goto done;
     }
 
