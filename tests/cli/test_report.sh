@@ -87,6 +87,11 @@ run --format jsonl report --year 2023
 expect 2 "report --format jsonl"
 run report check
 expect 2 "report check without a file"
+run report check "$work/no-such.csv"
+expect 1 "report check of a missing file"
+has err "no-such.csv: không có tệp này" "a missing file is said in Vietnamese"
+run --lang en report check "$work/no-such.csv"
+has err "no-such.csv: no such file" "... and in English"
 run report check a.csv b.csv
 expect 2 "report check with two files"
 run report --year 2023
