@@ -116,6 +116,17 @@ check "many: 100 of the first file's" test "$(grep -c '^.*many/units.csv:[0-9]*:
 check "many: and how many more" contains err "many/units.csv: 50 more problems (the first 100 of each file are shown)"
 check "many: the count line" contains err "151 problems found (the first shown); nothing was written."
 
+# A cell of spaces is empty: a required one is refused, an optional one
+# is not given.
+mkdir -p "$tmp/ws"
+printf 'id,name,parent_id,kind\n  ,A,,agency\nU2,"   ",,agency\nU3,C, ,agency\n' \
+    > "$tmp/ws/units.csv"
+run --db "$tmp/ws.db" --lang en import "$tmp/ws"
+check "spaces: exit 1" test "$status" -eq 1
+check "spaces: an id of spaces is empty" contains err "ws/units.csv:2: id: empty, but id is required"
+check "spaces: a quoted name of spaces too" contains err "ws/units.csv:3: name: empty, but name is required"
+check "spaces: an optional one is not given" lacks err "ws/units.csv:4"
+
 # Vietnamese problems by default.
 run --db "$db" import "$fx/bad/dangling-reference"
 check "vi: exit 1" test "$status" -eq 1

@@ -552,7 +552,14 @@ const char *tdkt__csv_field(const tdkt_csv *c, size_t i)
     if (i >= c->nfields)
         return NULL;
     size_t start = i ? c->ends[i - 1] : 0;
-    return c->ends[i] - start > 1 ? c->rec + start : NULL;
+    const char *p = c->rec + start;
+    size_t n = c->ends[i] - start - 1;
+    /* A cell of spaces looks empty in a spreadsheet, and is: a required
+     * column "filled" with a space is no value. */
+    size_t k = 0;
+    while (k < n && (p[k] == ' ' || p[k] == '\t'))
+        k++;
+    return k < n ? p : NULL;
 }
 
 size_t tdkt__csv_field_len(const tdkt_csv *c, size_t i)
