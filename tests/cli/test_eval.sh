@@ -272,7 +272,7 @@ cp "$ldtt" "$tmp/ldtt.lua"
 sed -i 's/return lib.fact_true(s, "self_reliance", n.year)/return s.facts.nope/' "$ldtt"
 "$TDKT" eval --dry-run --id N000001 > "$tmp/err_vi.txt" 2> "$tmp/err_vi.err"
 "$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/err_en.txt" 2> "$tmp/err_en.err"
-check "a failing rule: the outcome is an error" grep -q "Lỗi quy tắc" "$tmp/err_vi.txt"
+check "a failing rule: the outcome is an error" grep -q "Không xét được" "$tmp/err_vi.txt"
 check "... counted on stderr (exit 0: it is a result)" \
     grep -q "Lưu ý: 1 đề nghị có kết quả lỗi (error)" "$tmp/err_vi.err"
 check "... in English too" grep -q "Note: 1 nomination(s) ended in the outcome error" "$tmp/err_en.err"

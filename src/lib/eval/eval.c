@@ -32,10 +32,12 @@ const char *tdkt_outcome_code(int o)
 
 const char *tdkt_outcome_name(int o, tdkt_lang lang)
 {
+    /* error: a rule failed, or no rule set or form covers the nomination
+     * (its message says which): either way it could not be judged. */
     static const char *const vi[] = {"Đủ điều kiện", "Không đủ điều kiện",
-                                     "Cần xem xét", "Lỗi quy tắc"};
+                                     "Cần xem xét", "Không xét được"};
     static const char *const en[] = {"Eligible", "Ineligible",
-                                     "Needs review", "Rule error"};
+                                     "Needs review", "Could not be judged"};
     if (o < 0 || o > 3)
         return "?";
     return lang == TDKT_LANG_EN ? en[o] : vi[o];
