@@ -61,6 +61,12 @@ static void ref_free(ref *r)
 
 static void ref_push_field(ref *r, size_t off, size_t len)
 {
+    /* A cell of spaces and tabs only is empty (csv.h). */
+    size_t k = 0;
+    while (k < len && (r->text[off + k] == ' ' || r->text[off + k] == '\t'))
+        k++;
+    if (k == len)
+        len = 0;
     if (r->nfields == r->fields_cap) {
         r->fields_cap = r->fields_cap ? r->fields_cap * 2 : 64;
         r->fields = realloc(r->fields, r->fields_cap * sizeof *r->fields);

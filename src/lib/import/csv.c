@@ -547,27 +547,36 @@ long tdkt__csv_line(const tdkt_csv *c)
     return c->rec_line;
 }
 
-const char *tdkt__csv_field(const tdkt_csv *c, size_t i)
+/* Field i's bytes and length; NULL and 0 when it is empty. A cell of
+ * spaces looks empty in a spreadsheet, and is: a required column
+ * "filled" with a space is no value. */
+static const char *field_span(const tdkt_csv *c, size_t i, size_t *len)
 {
+    *len = 0;
     if (i >= c->nfields)
         return NULL;
     size_t start = i ? c->ends[i - 1] : 0;
     const char *p = c->rec + start;
-    size_t n = c->ends[i] - start - 1;
-    /* A cell of spaces looks empty in a spreadsheet, and is: a required
-     * column "filled" with a space is no value. */
-    size_t k = 0;
+    size_t n = c->ends[i] - start - 1, k = 0;
     while (k < n && (p[k] == ' ' || p[k] == '\t'))
         k++;
-    return k < n ? p : NULL;
+    if (k == n)
+        return NULL;
+    *len = n;
+    return p;
+}
+
+const char *tdkt__csv_field(const tdkt_csv *c, size_t i)
+{
+    size_t len;
+    return field_span(c, i, &len);
 }
 
 size_t tdkt__csv_field_len(const tdkt_csv *c, size_t i)
 {
-    if (i >= c->nfields)
-        return 0;
-    size_t start = i ? c->ends[i - 1] : 0;
-    return c->ends[i] - start - 1;
+    size_t len;
+    field_span(c, i, &len);
+    return len;
 }
 
 bool tdkt__csv_field_ok(const tdkt_csv *c, size_t i)

@@ -63,7 +63,7 @@ long tdkt__csv_line(const tdkt_csv *csv);
  * (or holds only spaces and tabs) or @p i is out of range. Never holds a
  * NUL byte. */
 const char *tdkt__csv_field(const tdkt_csv *csv, size_t i);
-/* Its length in bytes (0 for an empty cell). */
+/* Its length in bytes (0 for an empty cell, as tdkt__csv_field tells). */
 size_t tdkt__csv_field_len(const tdkt_csv *csv, size_t i);
 
 /* Whether field @p i of the record just read is free of problems. A
