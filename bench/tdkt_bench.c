@@ -210,18 +210,17 @@ static void index_json(const tdkt_index *ix)
 
 static void outcomes_json(const char *name, const tdkt_results *res)
 {
-    size_t n = tdkt_results_count(res), count[4] = {0}, noform = 0;
+    size_t n = tdkt_results_count(res), noform = 0;
     for (size_t i = 0; i < n; i++) {
         tdkt_result_view v;
         tdkt_result_get(res, i, &v);
-        if (v.outcome >= 0 && v.outcome < 4)
-            count[v.outcome]++;
         if (!v.form)
             noform++;
     }
     kopen(name);
     for (int o = 0; o < 4; o++)
-        kint(tdkt_outcome_code(o), (long long)count[o]);
+        kint(tdkt_outcome_code(o),
+             (long long)tdkt_results_with_outcome(res, o));
     /* Errors because the set has no form for the code: judged by nothing,
      * so not counted in the rate of judged nominations. */
     kint("no_form", (long long)noform);

@@ -68,6 +68,9 @@ TDKT_API size_t tdkt_results_count(const tdkt_results *res);
 /** How many results were taken from earlier judgements instead of being
  * judged (tdkt_diff_eval(), tdkt_run_results()). */
 TDKT_API size_t tdkt_results_reused(const tdkt_results *res);
+/** How many results have @p outcome (TDKT_ELIGIBLE … TDKT_OUTCOME_ERROR). */
+TDKT_API size_t tdkt_results_with_outcome(const tdkt_results *res,
+                                          int outcome);
 
 /** One result, borrowed from the results. */
 typedef struct tdkt_result_view {

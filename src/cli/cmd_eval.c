@@ -130,12 +130,7 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
     }
     /* Error outcomes are results (the command did its work: exit 0), but
      * a script reading only the exit status must still hear of them. */
-    size_t errors = 0;
-    for (size_t k = 0; k < tdkt_results_count(res); k++) {
-        tdkt_result_view v;
-        tdkt_result_get(res, k, &v);
-        errors += v.outcome == TDKT_OUTCOME_ERROR;
-    }
+    size_t errors = tdkt_results_with_outcome(res, TDKT_OUTCOME_ERROR);
     if (errors)
         fprintf(stderr,
                 TDKT_TR(cli->lang,

@@ -203,11 +203,12 @@ static int classify(const tdkt_diff *d, size_t i)
      * no criterion judged). The messages differ only by the set they
      * name. Across regimes the footing itself differs: a reason. */
     const res_item *ia = &d->a->items[i], *ib = &d->b->items[i];
-    if (ia->rs && ib->rs &&
+    bool neither = (!ia->form && !ib->form) ||
+                   (a.outcome == TDKT_REVIEW && !judged_any(ia) &&
+                    !judged_any(ib));
+    if (neither && ia->rs && ib->rs &&
         strcmp(tdkt_ruleset_id(root_of(ia->rs)),
-               tdkt_ruleset_id(root_of(ib->rs))) == 0 &&
-        ((!ia->form && !ib->form) ||
-         (a.outcome == TDKT_REVIEW && !judged_any(ia) && !judged_any(ib))))
+               tdkt_ruleset_id(root_of(ib->rs))) == 0)
         return TDKT_SAME;
     if (walk_differences(d, i, NULL, NULL) ||
         (a.message && b.message && strcmp(a.message, b.message) != 0))

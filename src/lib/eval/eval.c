@@ -467,6 +467,14 @@ size_t tdkt_results_reused(const tdkt_results *res)
     return n;
 }
 
+size_t tdkt_results_with_outcome(const tdkt_results *res, int outcome)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->n; i++)
+        n += res->items[i].outcome == outcome;
+    return n;
+}
+
 void tdkt_result_get(const tdkt_results *res, size_t i,
                      tdkt_result_view *out)
 {

@@ -71,16 +71,13 @@ static rt *api_host(lua_State *L)
     return *(rt **)lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* An error's text in the judgement's language (a registry read: for
- * errors only). */
-#define API_TR(L, vi, en) RT_TR(rt_host(L), vi, en)
-
 static void stale_subject(lua_State *L)
 {
-    luaL_error(L, API_TR(L, "đối tượng (s) chỉ dùng được trong khi đề nghị "
-                            "của nó đang được xét",
-                         "the subject is only valid while its nomination "
-                         "is judged"));
+    luaL_error(L, RT_TR_L(L,
+                          "đối tượng (s) chỉ dùng được trong khi đề nghị "
+                          "của nó đang được xét",
+                          "the subject is only valid while its nomination "
+                          "is judged"));
 }
 
 static subj_ud *check_subject(lua_State *L, int idx)
@@ -107,15 +104,15 @@ static const char *domain_name(lua_State *L, tdkt_vocab_domain d)
 {
     switch (d) {
     case TDKT_V_RATING:
-        return API_TR(L, "mức xếp loại", "rating");
+        return RT_TR_L(L, "mức xếp loại", "rating");
     case TDKT_V_AWARD:
-        return API_TR(L, "mã khen thưởng", "award code");
+        return RT_TR_L(L, "mã khen thưởng", "award code");
     case TDKT_V_SCOPE:
-        return API_TR(L, "phạm vi", "scope");
+        return RT_TR_L(L, "phạm vi", "scope");
     case TDKT_V_LEVEL:
-        return API_TR(L, "mức kỷ luật", "level");
+        return RT_TR_L(L, "mức kỷ luật", "level");
     default:
-        return API_TR(L, "mã", "code");
+        return RT_TR_L(L, "mã", "code");
     }
 }
 
@@ -124,7 +121,7 @@ static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d)
     const char *s = luaL_checkstring(L, arg);
     int v = tdkt_vocab_lookup(d, s);
     if (v < 0)
-        return luaL_error(L, API_TR(L, "không có %s '%s'", "unknown %s '%s'"),
+        return luaL_error(L, RT_TR_L(L, "không có %s '%s'", "unknown %s '%s'"),
                           domain_name(L, d), s);
     return v;
 }
@@ -139,8 +136,9 @@ static int check_year(lua_State *L, int arg)
 {
     lua_Integer y = luaL_checkinteger(L, arg);
     if (y < 1900 || y > 2200)
-        return luaL_error(L, API_TR(L, "năm %d nằm ngoài phạm vi cho phép",
-                                    "year %d is out of range"),
+        return luaL_error(L,
+                          RT_TR_L(L, "năm %d nằm ngoài phạm vi cho phép",
+                                  "year %d is out of range"),
                           (int)y);
     return (int)y;
 }
@@ -177,9 +175,10 @@ static int result_helper(lua_State *L)
         lua_pushstring(L, lua_tostring(L, 1));
     else
         return luaL_error(L,
-                          API_TR(L, "phần giải thích của kết quả phải là "
-                                    "văn bản, không phải %s",
-                                 "a result's detail must be text, not a %s"),
+                          RT_TR_L(L,
+                                  "phần giải thích của kết quả phải là "
+                                  "văn bản, không phải %s",
+                                  "a result's detail must be text, not a %s"),
                           luaL_typename(L, 1));
     return 2;
 }
@@ -306,9 +305,9 @@ static unsigned opt_codes(lua_State *L, int opt, const char *name,
     if (lua_isstring(L, -1)) {
         int v = tdkt_vocab_lookup(d, lua_tostring(L, -1));
         if (v < 0)
-            luaL_error(L, API_TR(L, "%s: không có mã '%s'",
-                                 "%s: unknown code '%s'"),
-                       name, lua_tostring(L, -1));
+            luaL_error(
+                L, RT_TR_L(L, "%s: không có mã '%s'", "%s: unknown code '%s'"),
+                name, lua_tostring(L, -1));
         mask = 1u << v;
     } else if (lua_istable(L, -1)) {
         for (lua_Integer i = 1;; i++) {
@@ -319,15 +318,17 @@ static unsigned opt_codes(lua_State *L, int opt, const char *name,
             const char *c = lua_tostring(L, -1);
             int v = c ? tdkt_vocab_lookup(d, c) : -1;
             if (v < 0)
-                luaL_error(L, API_TR(L, "%s: không có mã '%s'",
-                                     "%s: unknown code '%s'"),
-                           name, c ? c : "?");
+                luaL_error(
+                    L,
+                    RT_TR_L(L, "%s: không có mã '%s'", "%s: unknown code '%s'"),
+                    name, c ? c : "?");
             mask |= 1u << v;
             lua_pop(L, 1);
         }
     } else {
-        luaL_error(L, API_TR(L, "%s: cần một mã hoặc một danh sách mã",
-                             "%s: expected a code or a list of codes"),
+        luaL_error(L,
+                   RT_TR_L(L, "%s: cần một mã hoặc một danh sách mã",
+                           "%s: expected a code or a list of codes"),
                    name);
     }
     lua_pop(L, 1);
@@ -381,8 +382,8 @@ static void read_hfilter(lua_State *L, const subj_ud *u, int opt, hfilter *f,
 {
     f->codes = opt_codes(L, opt, "code", TDKT_V_AWARD, 0);
     if (need_code && !f->codes)
-        luaL_error(L, API_TR(L, "honours: cần nêu mã khen thưởng (code)",
-                             "honours: say which code"));
+        luaL_error(L, RT_TR_L(L, "honours: cần nêu mã khen thưởng (code)",
+                              "honours: say which code"));
     unsigned kinds = opt_codes(L, opt, "kinds", TDKT_V_KIND, ~0u);
     unsigned excl = opt_codes(L, opt, "exclude_kinds", TDKT_V_KIND, 0);
     f->kinds = kinds & ~excl;
@@ -590,10 +591,11 @@ static int s_in_discipline(lua_State *L)
     const ix_subject *s = subj(L, 1, &ix);
     tdkt_date when;
     if (tdkt_date_parse(&when, luaL_checkstring(L, 2)) < 0)
-        return luaL_error(L, API_TR(L, "in_discipline: cần một ngày dạng "
-                                       "YYYY-MM-DD",
-                                    "in_discipline: expected a date "
-                                    "YYYY-MM-DD"));
+        return luaL_error(L, RT_TR_L(L,
+                                     "in_discipline: cần một ngày dạng "
+                                     "YYYY-MM-DD",
+                                     "in_discipline: expected a date "
+                                     "YYYY-MM-DD"));
     const ix_discipline *d = ix->dis + s->dis.off;
     bool in = false;
     for (uint32_t i = 0; i < s->dis.n && !in; i++)
@@ -654,8 +656,8 @@ static int s_unit_in(lua_State *L)
     const tdkt_index *ix;
     const ix_subject *s = subj(L, 1, &ix);
     if (s->type != TDKT_PERSON)
-        return luaL_error(L, API_TR(L, "unit_in: chỉ dùng cho cá nhân",
-                                    "unit_in: only for a person"));
+        return luaL_error(L, RT_TR_L(L, "unit_in: chỉ dùng cho cá nhân",
+                                     "unit_in: only for a person"));
     int32_t u = ix_unit_in(ix, s, check_year(L, 2));
     if (u < 0)
         return 0;
@@ -732,8 +734,8 @@ static int members_common(lua_State *L, int what, tdkt_vocab_domain d)
     subj_ud *u = check_subject(L, 1);
     const tdkt_index *ix = u->r->ctx.ix;
     if (ix->subjects[u->subject].type != TDKT_UNIT)
-        return luaL_error(L, API_TR(L, "members: chỉ dùng cho tập thể",
-                                    "members: only for a unit"));
+        return luaL_error(L, RT_TR_L(L, "members: chỉ dùng cho tập thể",
+                                     "members: only for a unit"));
     member_q q = {0};
     q.what = what;
     q.r = u->r;
@@ -868,10 +870,10 @@ static int subject_field(lua_State *L)
     int f = field_of(L);
     if (f < 0 || !(subject_has[f] & (person ? FOR_PERSON : FOR_UNIT)))
         return luaL_error(L,
-                          person ? API_TR(L, "cá nhân không có trường '%s'",
-                                          "a person has no field '%s'")
-                                 : API_TR(L, "tập thể không có trường '%s'",
-                                          "a unit has no field '%s'"),
+                          person ? RT_TR_L(L, "cá nhân không có trường '%s'",
+                                           "a person has no field '%s'")
+                                 : RT_TR_L(L, "tập thể không có trường '%s'",
+                                           "a unit has no field '%s'"),
                           luaL_checkstring(L, 2));
     switch (f) {
     case F_TYPE:
@@ -925,10 +927,11 @@ static int subject_field(lua_State *L)
 
 static void stale_nomination(lua_State *L)
 {
-    luaL_error(L, API_TR(L, "đề nghị (n) chỉ dùng được trong khi đang được "
-                            "xét",
-                         "the nomination is only valid while it is "
-                         "judged"));
+    luaL_error(L, RT_TR_L(L,
+                          "đề nghị (n) chỉ dùng được trong khi đang được "
+                          "xét",
+                          "the nomination is only valid while it is "
+                          "judged"));
 }
 
 static const ix_nomination *check_nom(lua_State *L, int idx,
@@ -992,8 +995,9 @@ static int nomination_field(lua_State *L)
         push_opt_date(L, n->submitted);
         return 1;
     default:
-        return luaL_error(L, API_TR(L, "đề nghị không có trường '%s'",
-                                    "a nomination has no field '%s'"),
+        return luaL_error(L,
+                          RT_TR_L(L, "đề nghị không có trường '%s'",
+                                  "a nomination has no field '%s'"),
                           luaL_checkstring(L, 2));
     }
 }

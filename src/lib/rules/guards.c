@@ -68,11 +68,11 @@ static int guarded_pattern(lua_State *L)
         cost *= (double)(n + 1);
     if (cost > PATTERN_BUDGET)
         return luaL_error(L,
-                          RT_TR(rt_host(L),
-                                "mẫu (pattern) quá tốn kém cho một quy tắc "
-                                "(%d lần lặp trên %d byte)",
-                                "pattern too costly for a rule (%d "
-                                "repetitions over %d bytes)"),
+                          RT_TR_L(L,
+                                  "mẫu (pattern) quá tốn kém cho một quy tắc "
+                                  "(%d lần lặp trên %d byte)",
+                                  "pattern too costly for a rule (%d "
+                                  "repetitions over %d bytes)"),
                           q, (int)n);
     return call_original(L);
 }
@@ -98,13 +98,12 @@ static int guarded_move(lua_State *L)
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
     if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)MOVE_MAX)
         return luaL_error(L,
-                          RT_TR(rt_host(L),
-                                "table.move: %I phần tử là quá nhiều cho một "
-                                "quy tắc (tối đa %I)",
-                                "table.move: %I elements are too many for a "
-                                "rule (at most %I)"),
-                          (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f +
-                                        1),
+                          RT_TR_L(L,
+                                  "table.move: %I phần tử là quá nhiều cho một "
+                                  "quy tắc (tối đa %I)",
+                                  "table.move: %I elements are too many for a "
+                                  "rule (at most %I)"),
+                          (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f + 1),
                           MOVE_MAX);
     return call_original(L);
 }
@@ -160,15 +159,15 @@ static int guarded_setmetatable(lua_State *L)
     int t = lua_type(L, 2);
     luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, RT_TR(rt_host(L),
-                                   "không được đổi một metatable đã được "
-                                   "bảo vệ",
-                                   "cannot change a protected metatable"));
+        return luaL_error(L, RT_TR_L(L,
+                                     "không được đổi một metatable đã được "
+                                     "bảo vệ",
+                                     "cannot change a protected metatable"));
     if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, RT_TR(rt_host(L),
-                                   "quy tắc không được dùng metamethod __gc",
-                                   "__gc metamethods are not allowed in "
-                                   "rules"));
+        return luaL_error(L,
+                          RT_TR_L(L, "quy tắc không được dùng metamethod __gc",
+                                  "__gc metamethods are not allowed in "
+                                  "rules"));
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;

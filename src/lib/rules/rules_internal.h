@@ -213,6 +213,8 @@ bool rt_check_state(rt *r);
 /* A message of the rule runtime in r's language: the judgement's, or
  * while loading, the library's messages' (tdkt_message_lang). */
 #define RT_TR(r, vi, en) TDKT_TR((r)->ctx.lang, vi, en)
+/* The same from inside the state: a registry read, for errors only. */
+#define RT_TR_L(L, vi, en) RT_TR(rt_host(L), vi, en)
 
 /* ---- luamsg.c ---- */
 /* A Lua error message @p msg in @p lang into dst[dn]: Lua's own messages

@@ -207,8 +207,8 @@ static int msgh(lua_State *L)
             snprintf(pos, sizeof pos, "%s:%d: ", ar.short_src,
                      ar.currentline);
     lua_pushfstring(L,
-                    RT_TR(rt_host(L), "%s(đối tượng lỗi là một giá trị %s)",
-                          "%s(error object is a %s value)"),
+                    RT_TR_L(L, "%s(đối tượng lỗi là một giá trị %s)",
+                            "%s(error object is a %s value)"),
                     pos, lua_typename(L, t));
     return 1;
 }
@@ -346,19 +346,19 @@ void rt_freeze(lua_State *L, int idx)
 static int undeclared_global(lua_State *L)
 {
     return luaL_error(L,
-                      RT_TR(rt_host(L), "biến toàn cục '%s' chưa được khai báo",
-                            "undeclared global '%s'"),
+                      RT_TR_L(L, "biến toàn cục '%s' chưa được khai báo",
+                              "undeclared global '%s'"),
                       luaL_tolstring(L, 2, NULL));
 }
 
 static int global_write(lua_State *L)
 {
     return luaL_error(L,
-                      RT_TR(rt_host(L),
-                            "gán cho biến toàn cục '%s': quy tắc không được "
-                            "giữ trạng thái (hãy dùng local)",
-                            "assignment to global '%s': rules may not keep "
-                            "state (use local)"),
+                      RT_TR_L(L,
+                              "gán cho biến toàn cục '%s': quy tắc không được "
+                              "giữ trạng thái (hãy dùng local)",
+                              "assignment to global '%s': rules may not keep "
+                              "state (use local)"),
                       luaL_tolstring(L, 2, NULL));
 }
 
