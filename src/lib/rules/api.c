@@ -435,6 +435,14 @@ static int s_latest(lua_State *L)
     hfilter f;
     read_hfilter(L, u, opt, &f, false);
     f.codes = 1u << code;
+    /* A cap on the year as a plain argument: the prelude asks "latest up
+     * to y" with a form's constant options, which would otherwise need a
+     * new options table per call. */
+    if (!lua_isnoneornil(L, 4)) {
+        lua_Integer upto = luaL_checkinteger(L, 4);
+        if (upto < f.to)
+            f.to = (int)(upto < 0 ? 0 : upto);
+    }
     int best = 0;
     const ix_honour *h = ix->hon + s->hon.off;
     for (uint32_t i = 0; i < s->hon.n; i++)

@@ -46,11 +46,7 @@ end
 -- `upto`: an honour of a later year (conferred since, or ahead) is not an
 -- earlier one, and must not hide one.
 local function latest_upto(s, code, upto, opt)
-  local o = { to = upto }
-  if opt then
-    for k, v in pairs(opt) do o[k] = v end
-  end
-  return s:latest(code, o)
+  return s:latest(code, opt, upto)
 end
 
 -- n years since `last`, the year of the honour `code` (nil: none).
