@@ -132,17 +132,41 @@ end
 
 -- Regime A (NĐ 91): the first year of the window "in that time": the run
 -- of years rated `level` or better ending at y, reaching back at least
--- `years`, and after the honour `after` (kinds as opt) when given. Returns
--- a year, not a result.
+-- `years`, and after the honours `after` (a code or a list; kinds as opt)
+-- when given. Returns a year, not a result.
 function lib.run_from(s, level, y, years, after, opt)
   local from = y - max(s:streak(level, y), years) + 1
-  if after ~= nil then
-    local prior = latest_upto(s, after, y, opt)
-    if prior ~= nil and prior + 1 > from then
-      from = prior + 1
-    end
+  if type(after) == "table" then
+    for _, code in ipairs(after) do from = after_award(s, code, y, from, opt) end
+  elseif after ~= nil then
+    from = after_award(s, after, y, from, opt)
   end
   return from
+end
+
+-- Regime A (TT 08/2017/TT-BNV [P]): at most one state-level award a year
+-- for a subject. The awards of the State (CSTĐ toàn quốc, Cờ thi đua của
+-- Chính phủ, Bằng khen của Thủ tướng, Huân chương); the kinds outside the
+-- limit (đặc biệt xuất sắc đột xuất, cống hiến, niên hạn), whether the one
+-- proposed or one held. The award being judged is not "another" one.
+local STATE_AWARDS = { "cstd_tq", "co_cp", "bk_ttg", "hcld3", "hcld2", "hcld1" }
+local OUTSIDE_LIMIT = { "ad_hoc", "dedication", "seniority" }
+local OUTSIDE_LIMIT_SET = { ad_hoc = true, dedication = true, seniority = true }
+
+function lib.one_state_award_a_year(s, n)
+  local kind = n.kind or "merit"
+  if OUTSIDE_LIMIT_SET[kind] then
+    return pass(tr("loại khen thưởng ", "kind ") .. kind ..
+                tr(": ngoài giới hạn một lần mỗi năm", ": outside the once-a-year limit"))
+  end
+  local got = s:honours{ code = STATE_AWARDS, from = n.year, to = n.year,
+                                exclude_kinds = OUTSIDE_LIMIT }
+  if got == 0 then
+    return pass(tr("chưa có khen thưởng cấp Nhà nước khác năm ",
+                   "no other State award in ") .. n.year)
+  end
+  return fail(format(tr("đã có %d khen thưởng cấp Nhà nước năm %d",
+                        "already %d State award(s) in %d"), got, n.year))
 end
 
 -- The person's category is one of `set` (a record, not a judgement: a

@@ -115,6 +115,23 @@ local function not_under_review()
   }
 end
 
+-- The years of point c fall after the previous Bằng khen (TT 08/2017,
+-- [P]: national-criteria.md §4.2 "Next award after a previous one"); a
+-- thematic one, as for the State awards, covers a movement, not the years.
+local PREVIOUS = { exclude_kinds = { "thematic" } }
+
+local function after_previous()
+  return criterion "c_after_previous" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Các năm được tính sau thời gian đạt thành tích của Bằng khen lần trước",
+    en = "The years fall after the previous Certificate of Merit",
+    check = function(s, n, p)
+      return lib.after_previous(s, "bk_tinh", n.year, p.years, PREVIOUS)
+    end,
+  }
+end
+
 local function excellent_years()
   return criterion "c_excellent_years" {
     basis  = "NĐ 91/2017/NĐ-CP, Điều 39",
@@ -152,6 +169,7 @@ form "bk_tinh" {
       en = "2 consecutive excellent years with 2 initiatives applied at the unit",
 
       excellent_years(),
+      after_previous(),
       criterion "c_initiatives" {
         basis  = "NĐ 91/2017/NĐ-CP, Điều 39; TT 08/2017/TT-BNV (không cộng dồn)",
         status = "U",
@@ -161,8 +179,9 @@ form "bk_tinh" {
         en = "Within those years, 2 initiatives recognised and applied at the unit "
           .. "(or combat ingenuity), not already the basis of another honour",
         check = function(s, n, p)
-          -- the window: the whole run of excellent years ending at n.year
-          local from = lib.run_from(s, "excellent", n.year, p.years)
+          -- the window: the run of excellent years ending at n.year, after
+          -- the previous Bằng khen
+          local from = lib.run_from(s, "excellent", n.year, p.years, "bk_tinh", PREVIOUS)
           return lib.initiatives(s, from, n.year, "unit", p.initiatives,
                                  { kinds = { "initiative", "combat" }, applied = true,
                                    unused = (p.no_reuse == 1) })
@@ -211,6 +230,7 @@ form "bk_tinh" {
         end,
       },
       excellent_years(),
+      after_previous(),
       criterion "c_internal_unity" {
         basis  = "NĐ 91/2017/NĐ-CP, Điều 39",
         status = "U",

@@ -20,6 +20,9 @@
 -- Khoản 4 (families: "đóng góp lớn về công sức, đất đai và tài sản", [P],
 -- case D20) has no fact key of its own; the council's attested `outstanding`
 -- stands for it.
+-- Point c's years and initiatives fall after any previous BK TTg, and the
+-- subject holds no other State award of the year (TT 08/2017, [P]:
+-- national-criteria.md §4.2 "Next award after a previous one", §4.1).
 -- Not encoded: the armed forces' variant of point c (5 Giấy khen).
 
 local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
@@ -62,6 +65,22 @@ local function other_kinds()
         return lib.kind_not_encoded(n, ENCODED_KINDS)
       end,
     },
+  }
+end
+
+-- At most one State award a year (TT 08/2017/TT-BNV, [P];
+-- national-criteria.md §4.1): the ad-hoc kinds are outside the limit.
+local function one_state_award()
+  return criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
+    end,
   }
 end
 
@@ -187,6 +206,17 @@ form "bk_ttg" {
           return lib.consecutive(s, "excellent", n.year, p.years)
         end,
       },
+      criterion "c_after_previous_bk_ttg" {
+        basis  = "TT 08/2017/TT-BNV",
+        status = "P",
+        vi = "Các năm được tính sau thời gian đạt thành tích của Bằng khen của Thủ tướng "
+          .. "Chính phủ lần trước",
+        en = "The years fall after any previous Prime Minister's Certificate of Merit",
+        check = function(s, n, p)
+          return lib.after_previous(s, "bk_ttg", n.year, p.years,
+            { exclude_kinds = NOT_FOR_STATE_AWARDS })
+        end,
+      },
       criterion "c_initiatives" {
         basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm c",
         status = "V",
@@ -195,8 +225,10 @@ form "bk_ttg" {
         en = "Within those years, 5 initiatives recognised and applied at the unit "
           .. "(or combat ingenuity)",
         check = function(s, n, p)
-          -- the window: the run of excellent years, after the BK tỉnh
-          local from = lib.run_from(s, "excellent", n.year, p.years, "bk_tinh",
+          -- the window: the run of excellent years, after the BK tỉnh and
+          -- after any previous BK TTg
+          local from = lib.run_from(s, "excellent", n.year, p.years,
+                                    { "bk_tinh", "bk_ttg" },
                                     { exclude_kinds = NOT_FOR_STATE_AWARDS })
           return lib.initiatives(s, from, n.year, "unit", p.initiatives,
                                  { kinds = { "initiative", "combat" }, applied = true })
@@ -234,6 +266,7 @@ form "bk_ttg" {
     other_kinds(),
   },
 
+  one_state_award(),
   not_under_review(),
 }
 
@@ -318,5 +351,6 @@ form "bk_ttg" {
     other_kinds(),
   },
 
+  one_state_award(),
   not_under_review(),
 }

@@ -10,6 +10,8 @@
 -- reads `party_org_clean`.
 -- Case D17: khoản 3 names movements launched by the State President or the
 -- Prime Minister.
+-- At most one State award a year for the collective (TT 08/2017, [P],
+-- national-criteria.md §4.1).
 --
 -- Not encoded:
 --  * NĐ 91 Điều 11 khoản 2 (a ministry or province leading a khối/cụm of the
@@ -133,6 +135,18 @@ form "co_cp" {
         end,
       },
     },
+  },
+
+  criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
+    end,
   },
 
   criterion "not_under_review" {

@@ -10,7 +10,9 @@
 -- earlier. The national-scope initiative is counted over those runs.
 --
 -- Thematic (đợt, chuyên đề) honours do not count toward state-level awards
--- (NĐ 91 Điều 3, [P]).
+-- (NĐ 91 Điều 3, [P]). The runs fall after any previous CSTĐ toàn quốc, and
+-- the subject holds no other State award of the year (TT 08/2017, [P]:
+-- national-criteria.md §4.2 "Next award after a previous one", §4.1).
 --
 -- Not encoded: the timing rule (A-CSTQ-3, NĐ 91 Điều 48 khoản 1 điểm a [V]:
 -- proposed in the year after the decision on the second CSTĐ cấp tỉnh, filed
@@ -73,6 +75,30 @@ form "cstd_tq" {
       return lib.initiatives(s, from, n.year, "national", p.initiatives,
                              { kinds = { "initiative", "research", "combat" },
                                applied = true })
+    end,
+  },
+
+  criterion "after_previous_title" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Thành tích được tính sau thời gian đã được tặng danh hiệu Chiến sĩ thi đua "
+      .. "toàn quốc lần trước",
+    en = "The runs fall after any previous National Emulation Fighter title",
+    check = function(s, n, p)
+      return lib.after_previous(s, "cstd_tq", n.year,
+        p.cstd_tinh_times * p.cstd_cs_streak, { exclude_kinds = NOT_FOR_STATE_AWARDS })
+    end,
+  },
+
+  criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
     end,
   },
 

@@ -11,6 +11,10 @@
 -- Thematic (đợt, chuyên đề) Bằng khen do not count (NĐ 91 Điều 3, [P]).
 -- Point b: an especially outstanding ad-hoc (đột xuất) achievement with
 -- ministry/province influence: the nomination is of kind `ad_hoc`.
+-- The preamble holds for every point: exemplary compliance, and "liên tục
+-- hoàn thành xuất sắc nhiệm vụ" (at least `continuous_years` excellent
+-- years in a row; the number is a reading). At most one State award a
+-- year (TT 08/2017, [P], national-criteria.md §4.1).
 --
 -- Not encoded (texts not read, [U], no content in the domain): the other
 -- points of khoản 1 (cống hiến …), workers and farmers, collectives. The
@@ -27,7 +31,10 @@ form "hcld3" {
   subject = "person",
   name    = { vi = "Huân chương Lao động hạng Ba", en = "Third-class Labour Order" },
   basis   = "Luật Thi đua, khen thưởng 2003, Điều 44; NĐ 91/2017/NĐ-CP, Điều 24",
-  params  = { years = 5, initiatives = 2 },   -- NĐ 91 Điều 24 khoản 1 điểm a
+  -- years, initiatives: NĐ 91 Điều 24 khoản 1 điểm a; continuous_years: the
+  -- preamble's "liên tục hoàn thành xuất sắc nhiệm vụ" read as at least two
+  -- excellent years in a row up to the year (the text gives no number).
+  params  = { years = 5, initiatives = 2, continuous_years = 2 },
 
   criterion "compliance" {
     basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1",
@@ -36,6 +43,16 @@ form "hcld3" {
     en = "Exemplary compliance with Party policy and State law",
     check = function(s, n, p)
       return lib.fact_true(s, "compliance", n.year)
+    end,
+  },
+
+  criterion "continuous_excellent" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 24, khoản 1",
+    status = "V",
+    vi = "Liên tục hoàn thành xuất sắc nhiệm vụ",
+    en = "Rated excellent continuously",
+    check = function(s, n, p)
+      return lib.consecutive(s, "excellent", n.year, p.continuous_years)
     end,
   },
 
@@ -142,6 +159,18 @@ form "hcld3" {
         end,
       },
     },
+  },
+
+  criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
+    end,
   },
 
   criterion "not_under_review" {

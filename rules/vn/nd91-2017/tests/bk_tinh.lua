@@ -95,6 +95,57 @@ case "BK tỉnh c: an initiative of 2019 before a 2020–2021 run → ineligible
   criteria = { c_excellent_years = "pass", c_initiatives = "fail" },
 }
 
+-- The years of point c fall after the previous Bằng khen (TT 08/2017): a
+-- BK tỉnh of 2020 leaves 2021 alone, too few; one of 2019 leaves 2020–2021.
+case "BK tỉnh c: a BK tỉnh of 2020, only one year after it → ineligible" {
+  form = "bk_tinh", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2020 } },
+  appraisals = excellent(2019, 2021),
+  initiatives = { { id = "SK1", year = 2021, scope = "unit" },
+                  { id = "SK2", year = 2021, scope = "unit" } },
+  facts = NO_B,
+  expect = "ineligible",
+  criteria = { c_excellent_years = "pass", c_after_previous = "fail",
+               c_initiatives = "pass" },
+}
+
+case "BK tỉnh c: a BK tỉnh of 2019, two years after it → eligible" {
+  form = "bk_tinh", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2019 } },
+  appraisals = excellent(2018, 2021),
+  initiatives = { { id = "SK1", year = 2020, scope = "unit" },
+                  { id = "SK2", year = 2021, scope = "unit" } },
+  facts = NO_B,
+  expect = "eligible",
+  criteria = { c_after_previous = "pass", c_initiatives = "pass" },
+}
+
+case "BK tỉnh c: initiatives before the previous BK tỉnh do not count → ineligible" {
+  form = "bk_tinh", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2019 } },
+  appraisals = excellent(2016, 2021),
+  initiatives = { { id = "SK1", year = 2018, scope = "unit" },
+                  { id = "SK2", year = 2021, scope = "unit" } },
+  facts = NO_B,
+  expect = "ineligible",
+  criteria = { c_after_previous = "pass", c_initiatives = "fail" },
+}
+
+case "BK tỉnh c: a thematic BK tỉnh of 2020 does not restart the years → eligible" {
+  form = "bk_tinh", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2020, kind = "thematic" } },
+  appraisals = excellent(2020, 2021),
+  initiatives = { { id = "SK1", year = 2020, scope = "unit" },
+                  { id = "SK2", year = 2021, scope = "unit" } },
+  facts = NO_B,
+  expect = "eligible",
+  criteria = { c_after_previous = "pass" },
+}
+
 case "BK tỉnh a: outstanding at a movement's review → eligible" {
   form = "bk_tinh", year = Y, kind = "thematic", campaign = "Chung sức xây dựng nông thôn mới",
   person = person,
@@ -158,6 +209,16 @@ do
     expect = "ineligible",
     criteria = { c_internal_unity = "fail", c_compliance = "fail",
                  c_emulation_movement = "fail", c_thrift = "fail" },
+  }
+
+  case "BK tỉnh (collective) c: a BK tỉnh of 2020, one year after it → ineligible" {
+    form = "bk_tinh", year = Y,
+    unit = U1,
+    honours = { { code = "bk_tinh", year = 2020 } },
+    appraisals = excellent(2019, 2021),
+    facts = unit_facts("1"),
+    expect = "ineligible",
+    criteria = { c_excellent_years = "pass", c_after_previous = "fail" },
   }
 
   case "BK tỉnh (collective) c: one excellent year → ineligible" {

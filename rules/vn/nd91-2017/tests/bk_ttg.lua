@@ -107,6 +107,79 @@ case "BK TTg c: an initiative of the BK tỉnh's own year does not count → ine
   criteria = { c_excellent_years = "pass", c_initiatives = "fail" },
 }
 
+-- Point c's years fall after any previous BK TTg (TT 08/2017): the run
+-- and initiatives that founded a BK TTg of 2020 cannot found another in
+-- 2021; five years after one of 2016, a new run can.
+case "BK TTg c: a BK TTg of 2020, the same run again → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2015 }, { code = "bk_ttg", year = 2020 } },
+  appraisals = excellent(2016, 2021),
+  initiatives = initiatives(2016, 2021),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_bk_tinh = "pass", c_excellent_years = "pass",
+               c_after_previous_bk_ttg = "fail" },
+}
+
+case "BK TTg c: a BK TTg of 2017, four years after it → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2010 }, { code = "bk_ttg", year = 2017 } },
+  appraisals = excellent(2011, 2021),
+  initiatives = initiatives(2017, 2021),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_after_previous_bk_ttg = "fail" },
+}
+
+case "BK TTg c: a BK TTg of 2016, five years after it → eligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2010 }, { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2011, 2021),
+  initiatives = initiatives(2017, 2021),
+  facts = facts(),
+  expect = "eligible",
+  criteria = { c_bk_tinh = "pass", c_after_previous_bk_ttg = "pass",
+               c_initiatives = "pass" },
+}
+
+case "BK TTg c: initiatives before the previous BK TTg do not count → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2010 }, { code = "bk_ttg", year = 2016 } },
+  appraisals = excellent(2011, 2021),
+  initiatives = initiatives(2013, 2016),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_after_previous_bk_ttg = "pass", c_initiatives = "fail" },
+}
+
+-- At most one State award a year (TT 08/2017).
+case "BK TTg c: a HCLĐ hạng Ba of 2021 already held → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2016 }, { code = "hcld3", year = 2021 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = initiatives(2017, 2021),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_initiatives = "pass", one_state_award_a_year = "fail" },
+}
+
+case "BK TTg c: an ad-hoc HCLĐ hạng Ba of 2021 is outside the limit → eligible" {
+  form = "bk_ttg", year = Y,
+  person = person,
+  honours = { { code = "bk_tinh", year = 2016 },
+              { code = "hcld3", year = 2021, kind = "ad_hoc" } },
+  appraisals = excellent(2017, 2021),
+  initiatives = initiatives(2017, 2021),
+  facts = facts(),
+  expect = "eligible",
+  criteria = { one_state_award_a_year = "pass" },
+}
+
 case "BK TTg: compliance attested 0 → ineligible" {
   form = "bk_ttg", year = Y,
   person = person,
@@ -187,6 +260,16 @@ do
     expect = "review",
     criteria = { k3_collective = "pass", k3_internal_unity = "pass", k3_thresholds = "unknown",
                  k4_family = "fail" },
+  }
+
+  case "BK TTg k3: a Cờ thi đua của Chính phủ of the year already held → ineligible" {
+    form = "bk_ttg", year = Y,
+    unit = U1,
+    honours = { { code = "co_cp", year = Y } },
+    facts = { { key = "compliance", value = "1", year = Y },
+              { key = "internal_unity", value = "1", year = Y } },
+    expect = "ineligible",
+    criteria = { k3_internal_unity = "pass", one_state_award_a_year = "fail" },
   }
 
   case "BK TTg k3: a collective without internal solidarity → ineligible" {

@@ -47,6 +47,32 @@ do
   }
 end
 
+-- At most one State award a year (TT 08/2017): a BK TTg of the year held
+-- bars the flag; one of the year before does not.
+do
+  local units, honours = flag_holders(4)
+  with(honours, { { code = "co_tinh", year = Y }, { code = "bk_ttg", year = Y } })
+  case "Cờ CP: a BK TTg of the same year already held → ineligible" {
+    form = "co_cp", year = Y,
+    unit = U1, units = units, honours = honours,
+    facts = law_facts(),
+    expect = "ineligible",
+    criteria = { co_tinh_standard = "pass", one_state_award_a_year = "fail" },
+  }
+end
+
+do
+  local units, honours = flag_holders(4)
+  with(honours, { { code = "co_tinh", year = Y }, { code = "bk_ttg", year = Y - 1 } })
+  case "Cờ CP: a BK TTg of the year before → eligible" {
+    form = "co_cp", year = Y,
+    unit = U1, units = units, honours = honours,
+    facts = law_facts(),
+    expect = "eligible",
+    criteria = { one_state_award_a_year = "pass" },
+  }
+end
+
 do
   local units, honours = flag_holders(5)
   case "Cờ CP: meets the Cờ tỉnh standard in the same round → eligible" {

@@ -110,3 +110,52 @@ case "CSTĐ toàn quốc: under review → ineligible" {
   expect = "ineligible",
   criteria = { not_under_review = "fail" },
 }
+
+-- The runs fall after any previous CSTĐ toàn quốc (TT 08/2017): the CSTĐ
+-- tỉnh of 2018 that founded a CSTĐTQ of 2018 cannot found another with
+-- that of 2021; six years (two runs) after one of 2015, it can.
+case "CSTĐ toàn quốc: a CSTĐTQ of 2018 on the same CSTĐ tỉnh → ineligible" {
+  form = "cstd_tq", year = Y,
+  person = person,
+  honours = { { code = "cstd_tinh", year = 2015 }, { code = "cstd_tinh", year = 2018 },
+              { code = "cstd_tinh", year = 2021 }, { code = "cstd_tq", year = 2018 } },
+  initiatives = { { id = "SK1", year = 2020, scope = "national" } },
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { cstd_tinh_latest = "pass", cstd_tinh_previous = "pass",
+               after_previous_title = "fail" },
+}
+
+case "CSTĐ toàn quốc: a CSTĐTQ of 2016, five years before → ineligible" {
+  form = "cstd_tq", year = Y,
+  person = person,
+  honours = { tinh({ 2018, 2021 })[1], tinh({ 2018, 2021 })[2],
+              { code = "cstd_tq", year = 2016 } },
+  initiatives = { { id = "SK1", year = 2020, scope = "national" } },
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { after_previous_title = "fail" },
+}
+
+case "CSTĐ toàn quốc: a CSTĐTQ of 2015, two runs before → eligible" {
+  form = "cstd_tq", year = Y,
+  person = person,
+  honours = { tinh({ 2018, 2021 })[1], tinh({ 2018, 2021 })[2],
+              { code = "cstd_tq", year = 2015 } },
+  initiatives = { { id = "SK1", year = 2020, scope = "national" } },
+  facts = facts(),
+  expect = "eligible",
+  criteria = { after_previous_title = "pass", one_state_award_a_year = "pass" },
+}
+
+-- At most one State award a year (TT 08/2017).
+case "CSTĐ toàn quốc: a BK TTg of 2021 already held → ineligible" {
+  form = "cstd_tq", year = Y,
+  person = person,
+  honours = { tinh({ 2018, 2021 })[1], tinh({ 2018, 2021 })[2],
+              { code = "bk_ttg", year = 2021 } },
+  initiatives = { { id = "SK1", year = 2020, scope = "national" } },
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { one_state_award_a_year = "fail" },
+}

@@ -85,12 +85,77 @@ case "HCLĐ3 a: one provincial initiative only → ineligible" {
 case "HCLĐ3 b: especially outstanding ad-hoc feat of provincial influence → eligible" {
   form = "hcld3", year = Y, kind = "ad_hoc",
   person = person,
+  appraisals = excellent(2020, 2021),
   facts = { { key = "compliance", value = "1", year = Y },
             { key = "outstanding", value = "1", year = Y },
             { key = "influence_scope", value = "province", year = Y } },
   expect = "eligible",
   criteria = { b_ad_hoc = "pass", b_outstanding = "pass", b_influence = "pass",
-               a_bk_ttg = "fail", kind_not_encoded = "fail" },
+               a_bk_ttg = "fail", kind_not_encoded = "fail",
+               continuous_excellent = "pass" },
+}
+
+-- The preamble ("liên tục hoàn thành xuất sắc nhiệm vụ") holds for point b
+-- too: an ad-hoc feat does not stand in for the years.
+case "HCLĐ3 b: ad-hoc feat, but rated only 'complete' → ineligible" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  appraisals = { { year = 2019, rating = "complete" }, { year = 2020, rating = "complete" },
+                 { year = 2021, rating = "complete" } },
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "1", year = Y },
+            { key = "influence_scope", value = "province", year = Y } },
+  expect = "ineligible",
+  criteria = { continuous_excellent = "fail", b_ad_hoc = "pass", b_outstanding = "pass",
+               b_influence = "pass" },
+}
+
+case "HCLĐ3 b: ad-hoc feat, excellent in the year only → ineligible" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  appraisals = { { year = 2020, rating = "good" }, { year = 2021, rating = "excellent" } },
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "1", year = Y },
+            { key = "influence_scope", value = "province", year = Y } },
+  expect = "ineligible",
+  criteria = { continuous_excellent = "fail" },
+}
+
+-- At most one State award a year (TT 08/2017): another one of 2021 bars a
+-- merit award; an ad-hoc one is outside the limit.
+case "HCLĐ3 a: a CSTĐ toàn quốc of the same year already held → ineligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 }, { code = "cstd_tq", year = 2021 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { one_state_award_a_year = "fail", a_bk_ttg = "pass",
+               a_excellent_years = "pass", a_initiatives = "pass" },
+}
+
+case "HCLĐ3 a: a State award of the year before does not count → eligible" {
+  form = "hcld3", year = Y,
+  person = person,
+  honours = { { code = "bk_ttg", year = 2016 }, { code = "cstd_tq", year = 2020 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = PROVINCE_SK,
+  facts = facts(),
+  expect = "eligible",
+  criteria = { one_state_award_a_year = "pass" },
+}
+
+case "HCLĐ3 b: an ad-hoc award is outside the once-a-year limit → eligible" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  honours = { { code = "bk_ttg", year = 2021 } },
+  appraisals = excellent(2020, 2021),
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "1", year = Y },
+            { key = "influence_scope", value = "province", year = Y } },
+  expect = "eligible",
+  criteria = { one_state_award_a_year = "pass" },
 }
 
 case "HCLĐ3 b: an ad-hoc feat of only local influence, not outstanding → ineligible" {
