@@ -179,8 +179,15 @@ static const csv_case cases[] = {
      NULL},
     {"field too long", "abcd\nabcde\nx\n", 0, "1:abcd\n!2@0F\n", 4, 0,
      "field longer than 4 bytes"},
-    {"quoted field too long", "a\n\"ab\ncde\"\n", 0, "1:a\n!3@0F\n", 4, 0,
-     "field longer"},
+    {"quoted field too long", "a\n\"ab\ncde\"\n", 0, "1:a\n!2@0F\n", 4, 0,
+     "quoted field opened on line 2 runs past 4 bytes"},
+    /* One stray quote swallows the rest of the file: the problem is where
+     * it opened, not where the reading gave up. */
+    {"stray opening quote", "a,b\n1,\"x\n2,3\n4,5\n6,7\n", 0,
+     "1:a|b\n!2@1F\n", 8, 0,
+     "quoted field opened on line 2 runs past 8 bytes (a closing quote"},
+    {"nul bytes count toward the field limit", "a\nx\0\0\0\0y\nz\n", 11, "1:a\n!2@0F\n",
+     4, 0, "field longer than 4 bytes"},
 };
 
 static void test_csv__table(void **state)
@@ -271,7 +278,8 @@ static void test_csv__one_mib_field(void **state)
             assert_true(tdkt__csv_fatal(csv));
             assert_int_equal(tdkt__csv_error_line(csv), 2);
             assert_string_equal(tdkt__csv_error(csv),
-                                "field longer than 1 MiB; reading stopped");
+                                "quoted field opened on line 2 runs past 1 MiB "
+                                "(a closing quote missing?); reading stopped");
         }
         assert_int_equal(tdkt__csv_next(csv), 0);
         tdkt__csv_free(csv);
@@ -294,10 +302,15 @@ typedef struct endless_case {
 static const endless_case endless[] = {
     {"endless field", "id\n", 'a', "field longer than 1 MiB",
      TDKT_CSV_MAX_FIELD + 256 * 1024},
-    {"endless quoted field", "id\n\"", 'a', "field longer than 1 MiB",
+    {"endless quoted field", "id\n\"", 'a',
+     "quoted field opened on line 2 runs past 1 MiB",
+     TDKT_CSV_MAX_FIELD + 256 * 1024},
+    {"endless NUL bytes", "id\n", '\0', "field longer than 1 MiB",
+     TDKT_CSV_MAX_FIELD + 256 * 1024},
+    {"endless NUL bytes in quotes", "id\n\"", '\0', "runs past 1 MiB",
      TDKT_CSV_MAX_FIELD + 256 * 1024},
     {"million-column header", "", ',', "more than 1000 columns", 256 * 1024},
-    {"endless line breaks in quotes", "id\n\"", '\n', "field longer than",
+    {"endless line breaks in quotes", "id\n\"", '\n', "opened on line 2 runs past",
      TDKT_CSV_MAX_FIELD + 256 * 1024},
 };
 

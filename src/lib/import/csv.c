@@ -64,7 +64,8 @@ struct tdkt_csv {
 
     long line;     /* physical line of the next byte */
     long rec_line; /* line the current record starts on */
-    long quote_line;
+    long quote_line; /* line the quoted field being read opened on */
+    bool in_quotes;  /* between a field's opening and closing quotes */
 
     size_t max_field, max_columns, max_record;
 
@@ -225,6 +226,22 @@ static int limit_problem(tdkt_csv *c, bool record, size_t limit)
 {
     char size[32];
     format_size(size, sizeof size, limit, c->lang);
+    if (c->in_quotes) {
+        /* Most likely one quote never closed: name the line it opened on,
+         * not the one the reading reached thousands of lines later. */
+        char msg[sizeof c->err];
+        if (c->lang == TDKT_LANG_EN)
+            snprintf(msg, sizeof msg,
+                     "quoted field opened on line %ld runs past %s (a closing "
+                     "quote missing?); reading stopped",
+                     c->quote_line, size);
+        else
+            snprintf(msg, sizeof msg,
+                     "ô mở ngoặc kép ở dòng %ld dài quá %s (thiếu dấu ngoặc "
+                     "kép đóng?); dừng đọc tệp",
+                     c->quote_line, size);
+        return problem(c, true, c->quote_line, msg);
+    }
     if (record)
         RETURN_PROBLEM(c, true, c->line, "bản ghi dài quá %s; dừng đọc tệp",
                        "record longer than %s; reading stopped", size);
@@ -255,6 +272,17 @@ static int reserve(tdkt_csv *c, size_t n)
     c->rec = p;
     c->rec_cap = cap;
     return TDKT_OK;
+}
+
+/* A NUL byte is not kept (fields are NUL-terminated), but it counts
+ * toward the field limit like any other byte: a file of zeros must stop
+ * as any overlong field does, not be read to its end (/dev/zero). */
+static int nul_byte(tdkt_csv *c)
+{
+    if (c->flen + 1 > c->max_field)
+        return limit_problem(c, false, c->max_field);
+    c->flen++;
+    return problem(c, false, c->line, msg_nul[c->lang == TDKT_LANG_EN]);
 }
 
 static int append(tdkt_csv *c, const unsigned char *s, size_t n)
@@ -479,6 +507,7 @@ int tdkt__csv_next(tdkt_csv *c)
             if (ch == '"') {
                 error = append(c, &ch, 1);
                 st = ST_QUOTED;
+                c->in_quotes = true;
                 break;
             }
             if (ch != ',' && ch != '\n' && ch != '\r') {
@@ -494,6 +523,7 @@ int tdkt__csv_next(tdkt_csv *c)
             if (st == ST_START && ch == '"') {
                 st = ST_QUOTED;
                 c->quote_line = c->line;
+                c->in_quotes = true;
                 break;
             }
             /* fall through */
@@ -504,8 +534,7 @@ int tdkt__csv_next(tdkt_csv *c)
             } else if (ch == '\n' || ch == '\r') {
                 return end_record(c, ch);
             } else if (ch == '\0') {
-                error = problem(c, false, c->line,
-                                msg_nul[c->lang == TDKT_LANG_EN]);
+                error = nul_byte(c);
                 st = ST_UNQUOTED;
             } else {
                 if (ch == '"' &&
@@ -520,9 +549,9 @@ int tdkt__csv_next(tdkt_csv *c)
         case ST_QUOTED:
             if (ch == '"') {
                 st = ST_QUOTE;
+                c->in_quotes = false;
             } else if (ch == '\0') {
-                error = problem(c, false, c->line,
-                                msg_nul[c->lang == TDKT_LANG_EN]);
+                error = nul_byte(c);
             } else {
                 error = append(c, &ch, 1);
                 /* A line break inside quotes: the next physical line. */
