@@ -326,6 +326,29 @@ for case in other:"không do tdkt tạo ra" othermeta:"không do tdkt tạo ra" 
     check "$name.db: unchanged byte for byte" test "$(sha256sum < "$f")" = "$sum"
     check "$name.db: no workbook written" test ! -e "$tmp/refused.xlsx"
 done
+# A store in a folder tdkt may not write (SQLite writes its -wal and -shm
+# beside it, even to read): the message says so, not "not a database".
+# Permissions bind only a user other than root: the check runs where root
+# can act as another user, and is skipped elsewhere.
+if [ "$(id -u)" = 0 ] && command -v runuser > /dev/null &&
+   runuser -u nobody -- true 2> /dev/null; then
+    ro="$tmp/ro"
+    mkdir -p "$ro"
+    cp "$good" "$ro/t.db"
+    chmod 755 "$tmp" "$ro"
+    chmod 444 "$ro/t.db"
+    status=0
+    runuser -u nobody -- env TDKT_RULES="$TDKT_RULES" "$TDKT" --db "$ro/t.db" \
+        eval --dry-run > "$tmp/out" 2> "$tmp/err" || status=$?
+    check "read-only folder: exit 1 (got $status)" test "$status" -eq 1
+    check "read-only folder: says tdkt needs to write there ($(err))" \
+        grep -q "cần quyền ghi" "$tmp/err"
+    check "read-only folder: not called a foreign file ($(err))" \
+        bash -c "! grep -q 'không phải cơ sở dữ liệu' '$tmp/err'"
+else
+    echo "(read-only folder: skipped, needs root and runuser)"
+fi
+
 # An empty file is an empty database: readers refuse, and leave it empty.
 : > "$tmp/empty.db"
 for c in "eval --dry-run" "runs" "report --year 2024"; do

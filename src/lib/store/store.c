@@ -131,9 +131,12 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
 {
     int ntables = 0;
     if (query_int(s->db, "SELECT count(*) FROM sqlite_schema", &ntables) < 0) {
-        int rc = sqlite3_errcode(s->db);
+        /* Extended result codes are on: SQLITE_READONLY_DIRECTORY is a
+         * store in a folder tdkt cannot write, not a foreign file. */
+        int rc = sqlite3_errcode(s->db) & 0xff;
         if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ||
-            rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN)
+            rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
+            rc == SQLITE_IOERR || rc == SQLITE_PERM)
             return tdkt_store_fail(s->db, s->path); /* a store, busy */
         return tdkt_error_set(TDKT_EDB, "%s: %s: %s", s->path,
                               TDKT_MSG("không phải cơ sở dữ liệu",
@@ -156,7 +159,7 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
                   "SELECT count(*) FROM meta WHERE key='application' AND "
                   "value='tdkt'",
                   &is_tdkt) < 0) {
-        int rc = sqlite3_errcode(s->db);
+        int rc = sqlite3_errcode(s->db) & 0xff;
         if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
             return tdkt_store_fail(s->db, s->path);
         is_tdkt = 0; /* a "meta" table of another shape: not ours */
