@@ -44,6 +44,14 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv);
 /* Print "tdkt: message" (the thread's last error when msg is NULL) to
  * stderr and return CLI_FAIL. */
 int cli_fail(const tdkt_cli *cli, const char *msg);
+/* A run id as typed: a positive decimal number that fits, else 0 (a
+ * number too large for one is no run, not the largest run). */
+int64_t cli_run_id(const char *s);
+/* Say that the selection of @p o holds no nomination (a year with none,
+ * named ones of another year), @p tail ending the sentence; returns
+ * CLI_FAIL: eval and diff both have nothing to do. */
+int cli_nothing_to_judge(const tdkt_cli *cli, const tdkt_eval_options *o,
+                         const char *tail);
 /* Print a usage error and a hint to use --help; returns CLI_USAGE. */
 int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
                     ...)

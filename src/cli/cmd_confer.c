@@ -174,9 +174,8 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         goto done;
     }
 
-    char *end = NULL;
-    long long run_id = run ? strtoll(run, &end, 10) : 0;
-    if (!run || *end || run_id <= 0)
+    int64_t run_id = cli_run_id(run);
+    if (run_id <= 0)
         rc = cli_usage_error(cli, "confer",
                              TDKT_TR(cli->lang,
                                      "cần --run ID (một số dương)",

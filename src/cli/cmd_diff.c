@@ -38,7 +38,7 @@ static const char help_vi[] =
     "                      quả in ra như nhau; lỗi quy tắc luôn được xét lại)\n"
     "\n"
     "Định dạng: --format table (mặc định), jsonl, csv. Mã thoát 0 dù có\n"
-    "thay đổi hay không.\n";
+    "thay đổi hay không; 1 khi không có đề nghị nào để so sánh.\n";
 static const char help_en[] =
     "Usage: tdkt diff --from A --to B [--year YEAR] [--id NOMINATION]...\n"
     "                 [--set NAME=VALUE]... [--only KIND] [--fresh]\n"
@@ -69,7 +69,7 @@ static const char help_en[] =
     "                      the same; rule errors are always judged again)\n"
     "\n"
     "Formats: --format table (default), jsonl, csv. Exit status 0 whether\n"
-    "or not anything changed.\n";
+    "or not anything changed; 1 when no nomination is there to compare.\n";
 
 enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY, O_FRESH };
 static const cli_option opts[] = {{"--from", true}, {"--to", true},
@@ -256,6 +256,12 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     }
     tdkt_results_free(saved); /* side A has its own copy now */
     saved = NULL;
+    if (tdkt_results_count(from.res) == 0) {
+        cli_nothing_to_judge(cli, &o,
+                             TDKT_TR(cli->lang, "; không có gì để so sánh.",
+                                     "; nothing to compare."));
+        goto done;
+    }
     o.as_of = to.as_of;
     if (tdkt_diff_eval(&to.res, ix, to.rules, &o, from.res) < 0 ||
         tdkt_diff_compare(&d, from.res, to.res) < 0 ||

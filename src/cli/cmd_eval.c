@@ -106,21 +106,9 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
     /* A selection that holds nothing (a year with no nominations, named
      * ones of another year) is said, not saved as an empty run. */
     if (tdkt_results_count(res) == 0) {
-        char year[32] = "";
-        if (o.year)
-            snprintf(year, sizeof year, TDKT_TR(cli->lang, " năm %d",
-                                                " for %d"),
-                     o.year);
-        fprintf(stderr,
-                TDKT_TR(cli->lang,
-                        "tdkt: không có đề nghị nào để xét%s%s; không lưu "
-                        "gì.\n",
-                        "tdkt: no nomination to judge%s%s; nothing "
-                        "saved.\n"),
-                o.nids ? TDKT_TR(cli->lang, " trong các đề nghị đã nêu",
-                                 " among those named")
-                       : "",
-                year);
+        cli_nothing_to_judge(cli, &o,
+                             TDKT_TR(cli->lang, "; không lưu gì.",
+                                     "; nothing saved."));
         goto done;
     }
     /* Printed whole, or nothing is saved. */

@@ -54,9 +54,8 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
                                        "show ID'"));
     int64_t id = 0;
     if (show) {
-        char *end;
-        id = strtoll(argv[2], &end, 10);
-        if (*end || id <= 0)
+        id = cli_run_id(argv[2]);
+        if (id <= 0)
             return cli_usage_error(cli, "runs",
                                    TDKT_TR(cli->lang,
                                            "số hiệu lượt xét là một số "

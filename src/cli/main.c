@@ -91,6 +91,23 @@ int cli_fail(const tdkt_cli *cli, const char *msg)
     return CLI_FAIL;
 }
 
+int cli_nothing_to_judge(const tdkt_cli *cli, const tdkt_eval_options *o,
+                         const char *tail)
+{
+    char year[32] = "";
+    if (o->year)
+        snprintf(year, sizeof year, TDKT_TR(cli->lang, " năm %d", " for %d"),
+                 o->year);
+    fprintf(stderr,
+            TDKT_TR(cli->lang, "tdkt: không có đề nghị nào để xét%s%s%s\n",
+                    "tdkt: no nomination to judge%s%s%s\n"),
+            o->nids ? TDKT_TR(cli->lang, " trong các đề nghị đã nêu",
+                              " among those named")
+                    : "",
+            year, tail);
+    return CLI_FAIL;
+}
+
 int cli_usage_error(const tdkt_cli *cli, const char *cmd, const char *fmt,
                     ...)
 {

@@ -1,5 +1,7 @@
 /* Option parsing shared by the subcommands: "--name VALUE", "--name=VALUE",
  * flags, and positional arguments, with "--" ending the options. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -64,12 +66,24 @@ int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
 {
     if (tdkt_year_parse(out, s) < 0) {
         cli_usage_error(cli, cmd,
-                        TDKT_TR(cli->lang, "năm gồm bốn chữ số, không phải '%s'",
-                                "a year is four digits, not '%s'"),
-                        s);
+                        TDKT_TR(cli->lang,
+                                "năm là bốn chữ số, từ %d đến %d; không "
+                                "phải '%s'",
+                                "a year is four digits, %d to %d; not '%s'"),
+                        TDKT_YEAR_MIN, TDKT_YEAR_MAX, s);
         return -2;
     }
     return 0;
+}
+
+int64_t cli_run_id(const char *s)
+{
+    char *end;
+    errno = 0;
+    long long id = s && *s >= '0' && *s <= '9' ? strtoll(s, &end, 10) : 0;
+    if (!s || id <= 0 || errno == ERANGE || *end)
+        return 0;
+    return id;
 }
 
 int cli_unexpected(const tdkt_cli *cli, const char *cmd, const char *arg)

@@ -138,6 +138,18 @@ runs_before=$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")
 "$TDKT" eval --year 2031 > /dev/null 2> "$tmp/empty.err"; rc=$?
 check "a year without nominations: exit 1" test $rc -eq 1
 check "... said" grep -q "không có đề nghị nào để xét năm 2031" "$tmp/empty.err"
+"$TDKT" diff --from 2023-12-31 --to 2024-12-31 --year 2031 > "$tmp/empty.out" 2> "$tmp/empty.err"; rc=$?
+check "diff, a year without nominations: exit 1 (got $rc)" test $rc -eq 1
+check "... said" grep -q "không có đề nghị nào để xét năm 2031; không có gì để so sánh" "$tmp/empty.err"
+check "... and no empty table printed" test ! -s "$tmp/empty.out"
+"$TDKT" eval --year 2201 > /dev/null 2> "$tmp/late.err"; rc=$?
+check "a year past 2200: a usage error (got $rc)" test $rc -eq 2
+check "... saying the years taken" grep -q "từ 1900 đến 2200" "$tmp/late.err"
+for c in "runs show" "confer --decision-no 1/QĐ --date 2025-01-15 --run"; do
+    # shellcheck disable=SC2086
+    "$TDKT" $c 99999999999999999999 > /dev/null 2>&1; rc=$?
+    check "$c: a run id too large for a number is a usage error (got $rc)" test $rc -eq 2
+done
 "$TDKT" eval --id N000001 --year 2031 > /dev/null 2>&1; rc=$?
 check "a named nomination of another year: exit 1" test $rc -eq 1
 check "... and no empty run saved" \

@@ -190,7 +190,10 @@ static void test_confer__bad_options(void **state)
                  {"", "2025-01-20"},
                  {"1/QĐ", NULL},
                  {"1/QĐ", "2025-02-30"},
-                 {"1/QĐ", "20/01/2025"}};
+                 {"1/QĐ", "20/01/2025"},
+                 {"1/Q\xff", "2025-01-20"},   /* not UTF-8 */
+                 {"1/QĐ\x1b[31m", "2025-01-20"}, /* a terminal escape */
+                 {"1/QĐ\n2", "2025-01-20"}};
     long before = count(f, HONOURS);
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tdkt_confer_options o = {.run_id = 1,

@@ -233,9 +233,13 @@ static const bad_case bad_cases[] = {
     {"bad/bad-year", "bad-year/appraisals.csv", 3, "year",
      "invalid year '23' (expected four digits, e.g. 2021)"},
     {"bad/early-year", "early-year/people.csv", 2, "birth_year",
-     "invalid year '1899' (years before 1900 are not accepted)"},
+     "invalid year '1899' (years from 1900 to 2200 only)"},
+    {"bad/late-year", "late-year/nominations.csv", 2, "year",
+     "invalid year '3000' (years from 1900 to 2200 only)"},
+    {"bad/late-date", "late-date/disciplines.csv", 2, "ends",
+     "invalid date '2201-01-01' (years from 1900 to 2200 only)"},
     {"bad/early-date", "early-date/disciplines.csv", 2, "ends",
-     "invalid date '1899-12-31' (years before 1900 are not accepted)"},
+     "invalid date '1899-12-31' (years from 1900 to 2200 only)"},
     {"bad/bad-boolean", "bad-boolean/people.csv", 2, "is_leader",
      "invalid value 'yes' (expected 0 or 1)"},
     {"bad/bad-months", "bad-months/appraisals.csv", 2, "months_worked",
@@ -336,9 +340,9 @@ static void test_import__vietnamese_messages(void **state)
         {"bad/invalid-utf8",
          "không phải UTF-8 hợp lệ (hãy lưu tệp dạng UTF-8)"},
         {"bad/early-year",
-         "năm '1899' không hợp lệ (không nhận năm trước 1900)"},
+         "năm '1899' không hợp lệ (chỉ nhận năm từ 1900 đến 2200)"},
         {"bad/early-date",
-         "ngày '1899-12-31' không hợp lệ (không nhận năm trước 1900)"},
+         "ngày '1899-12-31' không hợp lệ (chỉ nhận năm từ 1900 đến 2200)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         tdkt_diags d = {0};

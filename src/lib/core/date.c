@@ -27,7 +27,8 @@ int tdkt_date_parse(tdkt_date *out, const char *s)
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return -1;
     int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > tdkt_days_in_month(y, m))
+    if (y < TDKT_YEAR_MIN || y > TDKT_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+        d > tdkt_days_in_month(y, m))
         return -1;
     *out = TDKT_DATE(y, m, d);
     return 0;
@@ -58,7 +59,7 @@ int tdkt_year_parse(int *out, const char *s)
     if (!s || strlen(s) != 4)
         return -1;
     int y = digits(s, 4);
-    if (y < 1900)
+    if (y < TDKT_YEAR_MIN || y > TDKT_YEAR_MAX)
         return -1;
     *out = y;
     return 0;

@@ -14,6 +14,7 @@
 
 #include "tdkt/date.h"
 #include "tdkt/output.h"
+#include "tdkt/vocab.h"
 #include "decisions/decisions_internal.h"
 
 /* The run, and whether anything but its own honours changed the records
@@ -134,6 +135,17 @@ static int record(confer *c)
     return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(c->db, "confer");
 }
 
+/* A decision number is text as honours.csv holds it: valid UTF-8 without
+ * control characters, or the honour could be neither printed safely nor
+ * exported and imported again. */
+static bool decision_no_ok(const char *no)
+{
+    for (const unsigned char *p = (const unsigned char *)no; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return tdkt_utf8_valid(no, strlen(no));
+}
+
 static int check_options(const tdkt_confer_options *opt, tdkt_lang lang)
 {
     tdkt_date d;
@@ -144,6 +156,13 @@ static int check_options(const tdkt_confer_options *opt, tdkt_lang lang)
                                       "1234/QĐ-UBND)",
                                       "a decision number is required "
                                       "(e.g. 1234/QĐ-UBND)"));
+    if (!decision_no_ok(opt->decision_no))
+        return tdkt_error_set(TDKT_EINVALID,
+                              TDKT_TR(lang,
+                                      "số quyết định phải là chữ UTF-8, "
+                                      "không có ký tự điều khiển",
+                                      "the decision number must be UTF-8 "
+                                      "text without control characters"));
     if (!opt->decision_date || tdkt_date_parse(&d, opt->decision_date) < 0)
         return tdkt_error_set(TDKT_EINVALID,
                               TDKT_TR(lang,

@@ -749,10 +749,10 @@ static void check_id(
 }
 
 /* Whether a cell the year or date parser refused has the right @p shape
- * ('d' a digit, other bytes as they are) and a year before 1900: the
- * parsers (src/lib/core/date.c) take no earlier year, and the writer of
- * such a cell deserves to hear that rather than that the form is wrong. */
-static bool before_1900(const char *s, size_t len, const char *shape)
+ * ('d' a digit, other bytes as they are) and a year outside the years
+ * tdkt takes (TDKT_YEAR_MIN..MAX): the writer of such a cell deserves to
+ * hear that rather than that the form is wrong. */
+static bool year_out_of_range(const char *s, size_t len, const char *shape)
 {
     if (len != strlen(shape))
         return false;
@@ -761,16 +761,17 @@ static bool before_1900(const char *s, size_t len, const char *shape)
             return false;
     int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
                (s[3] - '0');
-    return year < 1900;
+    return year < TDKT_YEAR_MIN || year > TDKT_YEAR_MAX;
 }
 
-/* A year or date cell of the right form, but before 1900. */
-static void too_early(file_ctx *fc, const tdkt__coldef *c, const char *s)
+/* A year or date cell of the right form, but a year out of range. */
+static void out_of_range(file_ctx *fc, const tdkt__coldef *c, const char *s)
 {
     static const char *const what[2][2] = {{"năm", "year"}, {"ngày", "date"}};
-    ROW_DIAG(fc, c->name, "%s '%s' không hợp lệ (không nhận năm trước 1900)",
-             "invalid %s '%s' (years before 1900 are not accepted)",
-             noun(what[c->kind == TDKT__COL_DATE], fc->im->lang), show(s).s);
+    ROW_DIAG(fc, c->name, "%s '%s' không hợp lệ (chỉ nhận năm từ %d đến %d)",
+             "invalid %s '%s' (years from %d to %d only)",
+             noun(what[c->kind == TDKT__COL_DATE], fc->im->lang), show(s).s,
+             TDKT_YEAR_MIN, TDKT_YEAR_MAX);
 }
 
 /* Check and convert one non-empty cell. @p subject is the row's subject
@@ -839,8 +840,8 @@ static void check_cell(file_ctx *fc,
     case TDKT__COL_YEAR:
         if (tdkt_year_parse(&year, s) >= 0)
             *v = (value){.type = V_INT, .num = year};
-        else if (before_1900(s, len, "dddd"))
-            too_early(fc, c, s);
+        else if (year_out_of_range(s, len, "dddd"))
+            out_of_range(fc, c, s);
         else
             ROW_DIAG(fc, c->name,
                      "năm '%s' không hợp lệ (cần bốn chữ số, ví dụ 2021)",
@@ -850,8 +851,8 @@ static void check_cell(file_ctx *fc,
     case TDKT__COL_DATE:
         if (tdkt_date_parse(&date, s) >= 0)
             v->num = date;
-        else if (before_1900(s, len, "dddd-dd-dd"))
-            too_early(fc, c, s);
+        else if (year_out_of_range(s, len, "dddd-dd-dd"))
+            out_of_range(fc, c, s);
         else
             ROW_DIAG(fc, c->name,
                      "ngày '%s' không hợp lệ (cần dạng YYYY-MM-DD, một ngày "

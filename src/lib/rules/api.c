@@ -135,7 +135,7 @@ static int opt_enum(lua_State *L, int arg, tdkt_vocab_domain d, int dflt)
 static int check_year(lua_State *L, int arg)
 {
     lua_Integer y = luaL_checkinteger(L, arg);
-    if (y < 1900 || y > 2200)
+    if (y < TDKT_YEAR_MIN || y > TDKT_YEAR_MAX)
         return luaL_error(L,
                           RT_TR_L(L, "năm %d nằm ngoài phạm vi cho phép",
                                   "year %d is out of range"),
