@@ -133,6 +133,10 @@ typedef struct rt {
     rt_pool pool;
     size_t mem_used, mem_peak;
     bool mem_exceeded;
+    /* "file:line: " of the allocation the cap refused first: Lua raises a
+     * memory error without a message handler, so its position is kept
+     * here (empty: none known) */
+    char mem_where[200];
     bool host_oom; /* the C allocator failed: nothing since is trusted */
     /* time and instruction budget of the current call */
     uint64_t budget_left;

@@ -56,6 +56,19 @@ rt *rt_host(lua_State *L)
 
 static void hook(lua_State *L, lua_Debug *ar);
 
+/* "file:line: " of the innermost Lua function running (a library
+ * function such as string.rep has no line: its caller's is taken). */
+static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int level = 0; level < 4; level++)
+        if (lua_getstack(L, level, ar) && lua_getinfo(L, "Sl", ar) &&
+            ar->currentline > 0) {
+            snprintf(buf, n, "%s:%d: ", ar->short_src, ar->currentline);
+            return;
+        }
+}
+
 static void make_sticky(rt *r)
 {
     if (r->L)
@@ -80,6 +93,12 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize > osize && r->mem_used + (nsize - osize) > r->limits.memory) {
         if (!r->mem_exceeded) {
             r->mem_exceeded = true;
+            /* Reading the stack allocates nothing; Lua keeps the running
+             * function's position saved wherever an allocation may fail,
+             * since the failure is an error with a traceback. */
+            lua_Debug ar;
+            if (r->L)
+                where(r->L, &ar, r->mem_where, sizeof r->mem_where);
             make_sticky(r);
         }
         return NULL;
@@ -96,14 +115,6 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (r->mem_used > r->mem_peak)
         r->mem_peak = r->mem_used;
     return p;
-}
-
-static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
-{
-    buf[0] = '\0';
-    if (lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar) &&
-        ar->currentline > 0)
-        snprintf(buf, n, "%s:%d: ", ar->short_src, ar->currentline);
 }
 
 static void hook(lua_State *L, lua_Debug *ar)
@@ -162,6 +173,7 @@ void rt_arm(rt *r)
 {
     r->killed = false;
     r->mem_exceeded = false;
+    r->mem_where[0] = '\0';
     r->kill_msg[0] = '\0';
     r->budget_left = r->limits.instructions;
     uint64_t now = rt_watch_now();
@@ -178,6 +190,8 @@ bool rt_disarm(rt *r)
         rt_watch_disarm(&r->watch);
     lua_sethook(r->L, NULL, 0, 0);
     bool hit = r->killed || r->mem_exceeded;
+    /* The evaluation names the criterion running (eval.c); the place of
+     * the refused allocation serves loading (rt_pcall, rt_protected). */
     if (r->mem_exceeded && !r->killed)
         snprintf(r->kill_msg, sizeof r->kill_msg,
                  RT_TR(r, "vượt giới hạn bộ nhớ (%zu MiB)",
@@ -185,6 +199,7 @@ bool rt_disarm(rt *r)
                  r->limits.memory >> 20);
     r->killed = false;
     r->mem_exceeded = false;
+    r->mem_where[0] = '\0';
     if (hit)
         lua_gc(r->L, LUA_GCCOLLECT); /* give the memory back now */
     return hit;
@@ -221,7 +236,14 @@ int rt_pcall(rt *r, int nargs, int nresults)
     lua_insert(L, base);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
-    if (status != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
+    if (status == LUA_ERRMEM && r->mem_exceeded) {
+        /* the script's cap, not the machine: say so, and where */
+        lua_pop(L, 1);
+        lua_pushfstring(L,
+                        RT_TR(r, "%svượt giới hạn bộ nhớ (%d MiB)",
+                              "%smemory limit exceeded (%d MiB)"),
+                        r->mem_where, (int)(r->limits.memory >> 20));
+    } else if (status != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushstring(L, status == LUA_ERRMEM ? "not enough memory"
                                                : "error in error handling");
@@ -531,9 +553,9 @@ int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud)
     int error = pc.error;
     if (status == LUA_ERRMEM) {
         error = tdkt_error_set(TDKT_ELIMIT,
-                               RT_TR(r, "vượt giới hạn bộ nhớ (%zu MiB)",
-                                     "memory limit exceeded (%zu MiB)"),
-                               r->limits.memory >> 20);
+                               RT_TR(r, "%svượt giới hạn bộ nhớ (%zu MiB)",
+                                     "%smemory limit exceeded (%zu MiB)"),
+                               r->mem_where, r->limits.memory >> 20);
     } else if (status != LUA_OK) {
         error = rt_lua_error(r, NULL,
                              lua_type(L, -1) == LUA_TSTRING
