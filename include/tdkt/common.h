@@ -44,6 +44,7 @@ TDKT_API const char *tdkt_build(void);
 /** Static English text for a result code. */
 TDKT_API const char *tdkt_strerror(int code);
 
+
 /**
  * The last error set on this thread: its code and one-line message. Never
  * NULL; the message is "" when nothing failed. Borrowed until the next
@@ -108,6 +109,11 @@ TDKT_API void tdkt_diags_clear(tdkt_diags *d);
 /** Language of human-facing text. Codes and JSON keys never change. */
 typedef enum tdkt_lang { TDKT_LANG_VI = 0, TDKT_LANG_EN = 1 } tdkt_lang;
 
+/** The system's error @p e (errno) in @p lang: the ones a user meets with
+ * files, folders and disks in their words, any other (ENOMEM among them,
+ * as "out of memory" everywhere) as strerror says. */
+TDKT_API const char *tdkt_os_error(int e, tdkt_lang lang);
+
 /** The language named @p name: "vi" or "en"; TDKT_EINVALID (nothing
  * set) for any other. */
 TDKT_API int tdkt_lang_parse(tdkt_lang *out, const char *name);
@@ -116,8 +122,8 @@ TDKT_API int tdkt_lang_parse(tdkt_lang *out, const char *name);
  * and in its diagnostics (a rule script's errors follow the language of
  * its run instead). English unless set; a program sets it once, before it
  * starts any work, from its users' choice (the tdkt command: from --lang).
- * "out of memory" and the system's own texts (strerror, SQLite) stay as
- * they are. */
+ * "out of memory", SQLite's texts and the system's rarer errors stay as
+ * they are (tdkt_os_error). */
 TDKT_API void tdkt_set_message_lang(tdkt_lang lang);
 TDKT_API tdkt_lang tdkt_message_lang(void);
 

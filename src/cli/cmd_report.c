@@ -121,7 +121,8 @@ static int write_report(tdkt_cli *cli, const tdkt_report *r,
     } else {
         FILE *f = fopen(path, "wb");
         if (!f) {
-            tdkt_error_set(TDKT_ERROR, "%s: %s", path, strerror(errno));
+            tdkt_error_set(TDKT_ERROR, "%s: %s", path,
+                           tdkt_os_error(errno, cli->lang));
             return cli_fail(cli, NULL);
         }
         int error = tdkt_report_write(r, cli->format, cli->lang, f);

@@ -191,7 +191,12 @@ for cmd in "eval" "eval --format jsonl" "runs" "runs show 1" "rules list" \
   "$TDKT" $cmd > /dev/full 2> "$tmp/full.err"; rc=$?
   check "$cmd > /dev/full: exit 1 (got $rc)" test $rc -eq 1
   check "... and says so" grep -q "không ghi được kết quả ra" "$tmp/full.err"
+  check "... in the user's words ($(cat "$tmp/full.err"))" grep -q "đĩa hết chỗ" "$tmp/full.err"
 done
+"$TDKT" report --year 2024 --out "$tmp/no-such-folder/x.csv" 2> "$tmp/nf.err"; rc=$?
+check "report to a missing folder: exit 1 (got $rc)" test $rc -eq 1
+check "... said in Vietnamese ($(cat "$tmp/nf.err"))" \
+  grep -q "no-such-folder/x.csv: không có tệp hay thư mục này" "$tmp/nf.err"
 check "an eval whose results could not be printed saves no run" \
   test "$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM runs")" -eq "$runs_before"
 set -e

@@ -4,6 +4,7 @@
  * Worker threads evaluate nominations in parallel, so the "last error" is
  * thread-local rather than per handle: each thread reads its own.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,33 @@
 static _Thread_local tdkt_error last_error;
 /* Set once at the start, read by every thread after. */
 static tdkt_lang message_lang = TDKT_LANG_EN;
+
+const char *tdkt_os_error(int e, tdkt_lang lang)
+{
+    static const struct {
+        int e;
+        const char *vi, *en;
+    } texts[] = {
+        {ENOENT, "không có tệp hay thư mục này", "no such file or folder"},
+        {EACCES, "không có quyền", "permission denied"},
+        {EPERM, "không được phép", "operation not permitted"},
+        {EISDIR, "đây là một thư mục", "this is a folder"},
+        {ENOTDIR, "một phần của đường dẫn không phải thư mục",
+         "a part of the path is not a folder"},
+        {ENOSPC, "đĩa hết chỗ", "no space left on the disk"},
+        {EROFS, "ổ đĩa chỉ cho đọc", "the disk is read-only"},
+        {EEXIST, "đã có tệp này", "the file exists"},
+        {ENAMETOOLONG, "tên tệp quá dài", "file name too long"},
+        {ELOOP, "quá nhiều liên kết tượng trưng", "too many symbolic links"},
+        {EIO, "lỗi vào/ra của đĩa", "input/output error"},
+        {EFBIG, "tệp quá lớn", "file too large"},
+        {EMFILE, "mở quá nhiều tệp", "too many open files"},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        if (texts[i].e == e)
+            return lang == TDKT_LANG_EN ? texts[i].en : texts[i].vi;
+    return strerror(e);
+}
 
 int tdkt_lang_parse(tdkt_lang *out, const char *name)
 {

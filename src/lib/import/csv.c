@@ -125,7 +125,7 @@ int tdkt__csv_open(tdkt_csv **out, const char *path, tdkt_lang lang)
                                   TDKT_TR(lang, "không có tệp này",
                                           "no such file"));
         return tdkt_error_set(e == ENOMEM ? TDKT_ENOMEM : TDKT_ERROR, "%s",
-                              strerror(e));
+                              tdkt_os_error(e, lang));
     }
     int error = new_reader(out, f, true, lang);
     if (error < 0)
@@ -395,7 +395,7 @@ static int refill(tdkt_csv *c)
     if (c->in_len == 0) {
         if (ferror(c->f))
             RETURN_PROBLEM(c, true, c->line, "lỗi đọc tệp: %s",
-                           "read error: %s", strerror(errno));
+                           "read error: %s", tdkt_os_error(errno, c->lang));
         return 0;
     }
     if (!c->started) {

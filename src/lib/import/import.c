@@ -371,7 +371,7 @@ static int add_folder(importer *im, const char *dir)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     if (!d) {
         DIAG(im, dir, 0, "", "không mở được thư mục: %s",
-             "cannot open the folder: %s", strerror(errno));
+             "cannot open the folder: %s", tdkt_os_error(errno, im->lang));
         return TDKT_OK;
     }
     char **names = NULL;
@@ -433,7 +433,7 @@ static int add_path(importer *im, const char *path)
                   "no such file or folder");
         else
             DIAG(im, path, 0, "", "không mở được: %s", "cannot open: %s",
-                 strerror(errno));
+                 tdkt_os_error(errno, im->lang));
         return TDKT_OK;
     }
     if (S_ISDIR(sb.st_mode))

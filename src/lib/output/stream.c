@@ -19,5 +19,5 @@ int tdkt_output_done(FILE *out, tdkt_lang lang)
     return tdkt_error_set(TDKT_ERROR, "%s%s%s",
                           TDKT_TR(lang, "không ghi được kết quả ra",
                                   "cannot write the output"),
-                          e ? ": " : "", e ? strerror(e) : "");
+                          e ? ": " : "", e ? tdkt_os_error(e, lang) : "");
 }

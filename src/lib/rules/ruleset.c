@@ -28,8 +28,9 @@ char *rs_read_file(const char *path, size_t *len, size_t max)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        tdkt_error_set(errno == ENOMEM ? TDKT_ENOMEM : TDKT_ERULE, "%s: %s",
-                       path, strerror(errno));
+        int e = errno;
+        tdkt_error_set(e == ENOMEM ? TDKT_ENOMEM : TDKT_ERULE, "%s: %s", path,
+                       tdkt_os_error(e, tdkt_message_lang()));
         return NULL;
     }
     size_t cap = 4096, n = 0;
