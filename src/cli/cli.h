@@ -21,6 +21,8 @@ typedef struct tdkt_cli {
     tdkt_lang lang;      /* --lang vi|en */
     int threads;         /* --threads N; 0 = every core */
     const char *prog;    /* argv[0] for messages */
+    bool stored;         /* the command committed its work (import, confer):
+                            an output failure after it must say so */
 } tdkt_cli;
 
 typedef int (*cli_fn)(tdkt_cli *cli, int argc, char **argv);

@@ -204,6 +204,7 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     } else if (error < 0) {
         rc = cli_fail(cli, NULL);
     } else {
+        cli->stored = true;
         rc = print_summary(cli, &o, &sum);
     }
 done:

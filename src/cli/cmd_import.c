@@ -169,6 +169,7 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
          * which that command would write itself, so a failure (a store
          * another writer holds, memory) is no failure of the import. */
         tdkt_index_prepare(store);
+        cli->stored = true;
         print_summary(cli, &summary);
     }
     tdkt_diags_clear(&diags);

@@ -354,7 +354,15 @@ int main(int argc, char **argv)
     free(args);
     /* What the command printed must have arrived: a full disk or a
      * closed pipe is no success. */
-    if (rc == CLI_OK && tdkt_output_done(stdout, cli.lang) < 0)
+    if (rc == CLI_OK && tdkt_output_done(stdout, cli.lang) < 0) {
         rc = cli_fail(&cli, NULL);
+        if (cli.stored) /* or a script would take it for nothing done */
+            fputs(TDKT_TR(cli.lang,
+                          "tdkt: dữ liệu đã được lưu; chỉ phần tóm tắt không "
+                          "in ra được.\n",
+                          "tdkt: the data was saved; only the summary could "
+                          "not be printed.\n"),
+                  stderr);
+    }
     return rc;
 }

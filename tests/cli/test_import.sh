@@ -160,5 +160,16 @@ check "rollback journal held: the next import waits, then works" test "$status" 
 check "rollback journal held: WAL mode after" \
     test "$(sqlite3 "$held" 'PRAGMA journal_mode')" = wal
 
+# A summary that cannot be printed after the import committed: exit 1,
+# and the message says the data is stored, so that nobody imports it
+# again believing nothing happened.
+full="$tmp/full.db"
+status=0
+"$TDKT" --db "$full" import "$fx/good" > /dev/full 2> "$tmp/err" || status=$?
+check "import > /dev/full: exit 1 (got $status)" test "$status" -eq 1
+check "... says the data was saved ($(head -c 300 "$tmp/err"))" \
+    grep -q "dữ liệu đã được lưu" "$tmp/err"
+check "... and it was" test "$(sqlite3 "$full" 'SELECT count(*) FROM people')" -gt 0
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
