@@ -270,6 +270,12 @@ static void test_rules__load_error_language(void **state)
          "tiêu chí thể hiện)",
          "forms/ldtt.lua:3: criterion 'rated': missing basis (the article "
          "it encodes)"},
+        {"bytecode/e/set",
+         "forms/ldtt.lua: không nạp tệp đã biên dịch (bytecode): quy tắc "
+         "phải là mã nguồn Lua",
+         "forms/ldtt.lua: attempt to load a binary chunk (mode is 't')"},
+        {"memory/e/set", "forms/ldtt.lua:3: vượt giới hạn bộ nhớ (",
+         "forms/ldtt.lua:3: memory limit exceeded ("},
     };
     tdkt_lang saved = tdkt_message_lang();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)

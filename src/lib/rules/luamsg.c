@@ -38,6 +38,8 @@ static const phrase phrases[] = {
     {"attempt to perform 'n%%0'", "không lấy phần dư khi chia cho 0 được "
                                   "('n%%0')"},
     {"attempt to divide by zero", "không chia cho 0 được"},
+    {"attempt to load a binary chunk (mode is '%1')",
+     "không nạp tệp đã biên dịch (bytecode): quy tắc phải là mã nguồn Lua"},
     {"attempt to assign to const variable '%1'",
      "không gán được cho biến hằng '%1'"},
     {"number%1 has no integer representation",
