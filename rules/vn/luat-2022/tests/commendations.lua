@@ -326,6 +326,20 @@ case "BK TTg b: a previous BK TTg for 2021 → ineligible" (from(TTG, {
   expect = "ineligible",
   criteria = { b_after_previous_bk_ttg = "fail" } }))
 
+-- NĐ 98 Điều 30 khoản 9 at its edge: four years after the previous BK TTg
+-- are too few, five are enough.
+case "BK TTg b: a previous BK TTg for 2020, four years back → ineligible" (from(TTG, {
+  honours = cat(titles("bk_tinh", { 2019 }), titles("bk_ttg", { 2020 }),
+                titles("cstd_cs", { 2020, 2022, 2024 })),
+  expect = "ineligible",
+  criteria = { b_after_previous_bk_ttg = "fail" } }))
+
+case "BK TTg b: a previous BK TTg for 2019, five years back → eligible" (from(TTG, {
+  honours = cat(titles("bk_tinh", { 2019 }), titles("bk_ttg", { 2019 }),
+                titles("cstd_cs", { 2020, 2022, 2024 })),
+  expect = "eligible",
+  criteria = { b_after_previous_bk_ttg = "pass" } }))
+
 case "BK TTg b: discipline ended 31/12/2019 → eligible" (from(TTG, {
   disciplines = { { date = "2019-03-01", level = "warning", ends = "2019-12-31" } },
   expect = "eligible",
@@ -573,6 +587,22 @@ case "HCLĐ hạng Ba k2: a farmer's invention applied with province influence �
   facts = facts(2024, { major_contribution = 0 }),
   expect = "eligible",
   criteria = { k2_invention_subject = "pass", k2_invention = "pass" } }))
+
+-- The window of invention_window_years (5) years ending at the year:
+-- 2020 is its first year, 2019 is outside it.
+case "HCLĐ hạng Ba k2: an invention of 2020, the window's first year → eligible"
+  (from(HC_W, { person = person("farmer"),
+  initiatives = { { id = "SC1", year = 2020, scope = "province", kind = "invention" } },
+  facts = facts(2024, { major_contribution = 0 }),
+  expect = "eligible",
+  criteria = { k2_invention = "pass" } }))
+
+case "HCLĐ hạng Ba k2: an invention of 2019, before the window → ineligible"
+  (from(HC_W, { person = person("farmer"),
+  initiatives = { { id = "SC1", year = 2019, scope = "province", kind = "invention" } },
+  facts = facts(2024, { major_contribution = 0 }),
+  expect = "ineligible",
+  criteria = { k2_invention = "fail" } }))
 
 case "HCLĐ hạng Ba k2: the invention applied only at cơ sở → ineligible"
   (from(HC_W, { person = person("farmer"),

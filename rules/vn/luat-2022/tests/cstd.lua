@@ -232,6 +232,11 @@ case "CSTĐ toàn quốc: previous CSTĐTQ for 2020 overlaps → ineligible"
                       titles("cstd_tq", { 2020 })),
         expect = "ineligible", criteria = { after_previous_title = "fail" } })
 
+case "CSTĐ toàn quốc: previous CSTĐTQ for 2019, five years before → ineligible"
+  (tq { honours = cat(titles("cstd_tinh", { 2021, 2024 }),
+                      titles("cstd_tq", { 2019 })),
+        expect = "ineligible", criteria = { after_previous_title = "fail" } })
+
 case "CSTĐ toàn quốc: previous CSTĐTQ for 2018, six years before → eligible"
   (tq { honours = cat(titles("cstd_tinh", { 2021, 2024 }),
                       titles("cstd_tq", { 2018 })),
