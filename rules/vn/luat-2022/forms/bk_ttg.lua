@@ -36,6 +36,9 @@
 -- (person, 1/0); the value `district` of influence_scope.
 -- ASSUMPTION: the worker's sáng kiến is looked for in the last
 -- `worker_window_years` years (the text read is cut off before any span).
+-- Not encoded: at most one State award a year, which regime A encodes
+-- (TT 08/2017, [P]); no such rule was read for NĐ 98 (national-criteria.md
+-- §4.1: [U]).
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 

@@ -27,6 +27,9 @@
 -- fails rather than wait for review; missing movement facts fail only for
 -- a nomination that names no movement (lib.movement_missing), and a
 -- missing bloc_rank is a judgement nobody attested (unknown).
+-- Not encoded: at most one State award a year, which regime A encodes
+-- (TT 08/2017, [P]); no such rule was read for NĐ 98 (national-criteria.md
+-- §4.1: [U]).
 
 form "co_cp" {
   subject = "unit",

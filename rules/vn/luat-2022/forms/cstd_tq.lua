@@ -18,6 +18,9 @@
 --     before (back-to-back periods), i.e. a six-year run ending at the year.
 --   - The sáng kiến / đề tài is taken from those six years.
 --   - Timing under NĐ 98 (B-CSTQ-4) was not found [U]: not encoded.
+-- Not encoded: at most one State award a year, which regime A encodes
+-- (TT 08/2017, [P]); no such rule was read for NĐ 98 (national-criteria.md
+-- §4.1: [U]).
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 

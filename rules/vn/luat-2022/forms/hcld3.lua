@@ -29,6 +29,9 @@
 -- (nomination). NEW KEY (not yet in vocabulary.md): major_contribution.
 -- ASSUMPTION: the invention of khoản 2 is looked for in the last
 -- `invention_window_years` years (no span in the text read).
+-- Not encoded: at most one State award a year, which regime A encodes
+-- (TT 08/2017, [P]); no such rule was read for NĐ 98 (national-criteria.md
+-- §4.1: [U]).
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 local ENCODED = { merit = true, thematic = true, ad_hoc = true }
