@@ -151,7 +151,8 @@ end
 -- proposed or one held. The award being judged is not "another" one.
 local STATE_AWARDS = { "cstd_tq", "co_cp", "bk_ttg", "hcld3", "hcld2", "hcld1" }
 local OUTSIDE_LIMIT = { "ad_hoc", "dedication", "seniority" }
-local OUTSIDE_LIMIT_SET = { ad_hoc = true, dedication = true, seniority = true }
+local OUTSIDE_LIMIT_SET = {}
+for _, kind in ipairs(OUTSIDE_LIMIT) do OUTSIDE_LIMIT_SET[kind] = true end
 
 function lib.one_state_award_a_year(s, n)
   local kind = n.kind or "merit"
@@ -160,7 +161,7 @@ function lib.one_state_award_a_year(s, n)
                 tr(": ngoài giới hạn một lần mỗi năm", ": outside the once-a-year limit"))
   end
   local got = s:honours{ code = STATE_AWARDS, from = n.year, to = n.year,
-                                exclude_kinds = OUTSIDE_LIMIT }
+                         exclude_kinds = OUTSIDE_LIMIT }
   if got == 0 then
     return pass(tr("chưa có khen thưởng cấp Nhà nước khác năm ",
                    "no other State award in ") .. n.year)
