@@ -341,6 +341,41 @@ static void test_csv__endless_input_is_bounded(void **state)
     }
 }
 
+/* Each field's starting line: a quoted cell with line breaks moves the
+ * fields after it down, and a problem in one of them must name its line. */
+static void test_csv__field_lines(void **state)
+{
+    (void)state;
+    static const char text[] = "a,b,c\n"
+                               "\"x\ny\nz\",2,3\n"    /* lines 2-4 */
+                               "1,\"p\r\nq\",r\n"     /* lines 5-6 */
+                               "last\n";               /* line 7 */
+    static const struct {
+        long line;
+        size_t n;
+        long fields[3];
+    } want[] = {{1, 3, {1, 1, 1}}, {2, 3, {2, 4, 4}}, {5, 3, {5, 5, 6}},
+                {7, 1, {7}}};
+    gen g = {.prefix = text, .prefix_len = sizeof text - 1};
+    FILE *f = gen_open(&g);
+    tdkt_csv *csv = NULL;
+    assert_int_equal(tdkt__csv_from_stream(&csv, f, TDKT_LANG_EN), 0);
+    for (size_t r = 0; r < sizeof want / sizeof *want; r++) {
+        assert_int_equal(tdkt__csv_next(csv), 1);
+        assert_int_equal(tdkt__csv_line(csv), want[r].line);
+        assert_int_equal(tdkt__csv_count(csv), want[r].n);
+        for (size_t i = 0; i < want[r].n; i++)
+            if (tdkt__csv_field_line(csv, i) != want[r].fields[i])
+                fail_msg("record %zu field %zu: line %ld, expected %ld", r, i,
+                         tdkt__csv_field_line(csv, i), want[r].fields[i]);
+        /* past the last field: the record's line */
+        assert_int_equal(tdkt__csv_field_line(csv, 9), want[r].line);
+    }
+    assert_int_equal(tdkt__csv_next(csv), 0);
+    tdkt__csv_free(csv);
+    fclose(f);
+}
+
 /* Messages are Vietnamese unless English is asked for. */
 static void test_csv__vietnamese_messages(void **state)
 {
@@ -407,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_csv__vietnamese_messages),
         cmocka_unit_test(test_csv__files),
         cmocka_unit_test(test_csv__good_fields_of_bad_records),
+        cmocka_unit_test(test_csv__field_lines),
     };
     return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

@@ -242,6 +242,10 @@ static const bad_case bad_cases[] = {
      "invalid date '1899-12-31' (years from 1900 to 2200 only)"},
     {"bad/bad-boolean", "bad-boolean/people.csv", 2, "is_leader",
      "invalid value 'yes' (expected 0 or 1)"},
+    /* the name holds a line break: the bad cell is on the record's second
+     * line, and the message says so */
+    {"bad/multiline-cell", "multiline-cell/people.csv", 3, "is_leader",
+     "invalid value '5' (expected 0 or 1)"},
     {"bad/bad-months", "bad-months/appraisals.csv", 2, "months_worked",
      "invalid months_worked '13' (expected a whole number from 0 to 12)"},
     {"bad/unknown-code", "unknown-code/appraisals.csv", 2, "rating",

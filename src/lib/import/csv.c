@@ -58,8 +58,10 @@ struct tdkt_csv {
 
     char *rec; /* the fields, each NUL-terminated */
     size_t rec_len, rec_cap;
-    size_t *ends; /* ends[i]: offset just past field i's NUL */
-    size_t nfields, ends_cap;
+    size_t *ends;  /* ends[i]: offset just past field i's NUL */
+    long *flines;  /* flines[i]: the line field i starts on */
+    size_t nfields, fields_cap; /* both arrays hold fields_cap */
+    long fline; /* the line the field being read starts on */
     size_t flen; /* length of the field being read */
 
     long line;     /* physical line of the next byte */
@@ -161,6 +163,7 @@ void tdkt__csv_free(tdkt_csv *c)
     free(c->in);
     free(c->rec);
     free(c->ends);
+    free(c->flines);
     free(c->bad_fields);
     free(c);
 }
@@ -299,15 +302,31 @@ static int append(tdkt_csv *c, const unsigned char *s, size_t n)
     return TDKT_OK;
 }
 
+/* Room for more fields in both per-field arrays (on a field's end, the
+ * hot path, one comparison decides). */
+static int grow_fields(tdkt_csv *c)
+{
+    size_t cap = c->fields_cap ? 2 * c->fields_cap : 16;
+    size_t *ends = realloc(c->ends, cap * sizeof *ends);
+    if (!ends)
+        return -1;
+    c->ends = ends;
+    long *fl = realloc(c->flines, cap * sizeof *fl);
+    if (!fl)
+        return -1;
+    c->flines = fl;
+    c->fields_cap = cap;
+    return 0;
+}
+
 static int end_field(tdkt_csv *c)
 {
     int error = reserve(c, 0); /* room for the NUL */
     if (error < 0)
         return error;
-    size_t *ends = tdkt__grow(c->ends, c->nfields, &c->ends_cap, sizeof *ends);
-    if (!ends)
+    if (c->nfields == c->fields_cap && grow_fields(c) < 0)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-    c->ends = ends;
+    c->flines[c->nfields] = c->fline;
     c->rec[c->rec_len++] = '\0';
     c->ends[c->nfields++] = c->rec_len;
     c->flen = 0;
@@ -321,6 +340,7 @@ static int next_field(tdkt_csv *c)
     int error = end_field(c);
     if (error < 0)
         return error;
+    c->fline = c->line; /* the next field starts where the comma stands */
     if (c->nfields >= c->max_columns)
         RETURN_PROBLEM(c, true, c->line, "quá %zu cột; dừng đọc tệp",
                        "more than %zu columns; reading stopped",
@@ -500,7 +520,7 @@ int tdkt__csv_next(tdkt_csv *c)
                 continue;
             }
             in_record = true;
-            c->rec_line = c->line;
+            c->rec_line = c->fline = c->line;
         }
         switch (st) {
         case ST_QUOTE:
@@ -574,6 +594,11 @@ size_t tdkt__csv_count(const tdkt_csv *c)
 long tdkt__csv_line(const tdkt_csv *c)
 {
     return c->rec_line;
+}
+
+long tdkt__csv_field_line(const tdkt_csv *c, size_t i)
+{
+    return i < c->nfields ? c->flines[i] : c->rec_line;
 }
 
 /* Field i's bytes and length; NULL and 0 when it is empty. A cell of

@@ -58,6 +58,9 @@ int tdkt__csv_next(tdkt_csv *csv);
  * starts on (the header is line 1). */
 size_t tdkt__csv_count(const tdkt_csv *csv);
 long tdkt__csv_line(const tdkt_csv *csv);
+/* The physical line field @p i starts on: later than the record's in a
+ * record whose quoted cells hold line breaks. */
+long tdkt__csv_field_line(const tdkt_csv *csv, size_t i);
 
 /* Field @p i (borrowed until the next read), or NULL when the cell is empty
  * (or holds only spaces and tabs) or @p i is out of range. Never holds a

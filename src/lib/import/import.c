@@ -1230,11 +1230,17 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
     int subject = -1;
     bool key_ok = true; /* every key cell is good */
     fc->row_ok = true;
+    const long row_line = fc->line;
     for (int j = 0; j < t->ncols; j++) {
         const tdkt__coldef *c = &t->cols[j];
         const char *s =
             fc->pos[j] >= 0 ? tdkt__csv_field(csv, (size_t)fc->pos[j]) : NULL;
         size_t before = im->problems;
+        /* A cell's problem names the line the cell is on (a quoted cell
+         * before it may hold line breaks); the row's, its first line. */
+        fc->line = fc->pos[j] >= 0
+                       ? tdkt__csv_field_line(csv, (size_t)fc->pos[j])
+                       : row_line;
         if (s)
             check_cell(fc, c, s, tdkt__csv_field_len(csv, (size_t)fc->pos[j]),
                        &subject, &v[j]);
@@ -1246,6 +1252,7 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
         if (c->key && im->problems > before)
             key_ok = false;
     }
+    fc->line = row_line;
     v[t->ncols] = extra_value(fc, csv);
     if (fc->row_ok)
         check_row_rules(fc, v, subject);
