@@ -127,7 +127,8 @@ static int write_report(tdkt_cli *cli, const tdkt_report *r,
         }
         int error = tdkt_report_write(r, cli->format, cli->lang, f);
         if (fclose(f) != 0 && error == TDKT_OK)
-            error = tdkt_error_set(TDKT_ERROR, "%s: cannot write it", path);
+            error = tdkt_error_set(TDKT_ERROR, "%s: %s", path,
+                                   tdkt_os_error(errno, cli->lang));
         if (error < 0)
             return cli_fail(cli, NULL);
     }

@@ -10,9 +10,12 @@
  * written with worksheet_write_string(), which never makes a formula, so a
  * name like "=HYPERLINK(…)" stays text.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "report/report_int.h"
@@ -161,6 +164,14 @@ int tdkt_report_write_xlsx(const tdkt_report *r, tdkt_lang lang,
     tdkt_buf title = {0}, sheet = {0}, headline = {0};
     formats f;
     int error = TDKT_OK;
+    /* libxlsxwriter reports a file it cannot create on stderr itself, in
+     * English, when it closes the workbook: find that out first, and say
+     * it in the user's words. The file is not truncated here. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return tdkt_error_set(TDKT_ERROR, "%s: %s", path,
+                              tdkt_os_error(errno, lang));
+    close(fd);
     lxw_workbook *wb = workbook_new(path);
     if (!wb)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
