@@ -89,7 +89,7 @@ run report check
 expect 2 "report check without a file"
 run report check "$work/no-such.csv"
 expect 1 "report check of a missing file"
-has err "no-such.csv: không có tệp này" "a missing file is said in Vietnamese"
+has err "no-such.csv: không có tệp hay thư mục này" "a missing file is said in Vietnamese"
 run --lang en report check "$work/no-such.csv"
 has err "no-such.csv: no such file" "... and in English"
 run report check a.csv b.csv

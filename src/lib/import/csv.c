@@ -122,12 +122,10 @@ int tdkt__csv_open(tdkt_csv **out, const char *path, tdkt_lang lang)
          * file it cannot open (the second reports it), but not one it
          * had no memory to open, whose ids would then look missing. */
         int e = errno;
-        if (e == ENOENT) /* the common one, in the user's language */
-            return tdkt_error_set(TDKT_ENOTFOUND, "%s",
-                                  TDKT_TR(lang, "không có tệp này",
-                                          "no such file"));
-        return tdkt_error_set(e == ENOMEM ? TDKT_ENOMEM : TDKT_ERROR, "%s",
-                              tdkt_os_error(e, lang));
+        return tdkt_error_set(e == ENOENT   ? TDKT_ENOTFOUND
+                              : e == ENOMEM ? TDKT_ENOMEM
+                                            : TDKT_ERROR,
+                              "%s", tdkt_os_error(e, lang));
     }
     int error = new_reader(out, f, true, lang);
     if (error < 0)
