@@ -100,13 +100,21 @@ check "each form of the run stored once" test "$(sqlite3 "$TDKT_DB" 'SELECT coun
 check "decisions cannot be deleted" bash -c "! sqlite3 '$TDKT_DB' 'DELETE FROM decisions' 2>/dev/null"
 check "runs cannot be updated" bash -c "! sqlite3 '$TDKT_DB' \"UPDATE runs SET rules='x'\" 2>/dev/null"
 check "run rule sets recorded" test "$(sqlite3 "$TDKT_DB" 'SELECT count(*) FROM run_rulesets WHERE run_id=1')" -ge 2
-# A decision damaged behind tdkt's back (rows can be added, on a copy) is
-# refused, in Vietnamese by default and in English with --lang en.
-copy_db "$TDKT_DB" "$tmp/damaged.db"
-sqlite3 "$tmp/damaged.db" "INSERT INTO decisions(run_id, nomination_id, subject_type,
+# A saved run is closed: the store refuses a decision added by hand.
+forged="INSERT INTO decisions(run_id, nomination_id, subject_type,
                            subject_id, code, year, ruleset, form, outcome, result)
                            VALUES (1, 'N-DAMAGED', 'person', 'P1', 'ldtt', 2024,
                                    'vn/luat-2022', 1, 'eligible', X'70')"
+copy_db "$TDKT_DB" "$tmp/damaged.db"
+check "a saved run takes no decision added by hand" \
+  bash -c "! sqlite3 '$tmp/damaged.db' \"$forged\" 2>/dev/null"
+check "... nor a form" \
+  bash -c "! sqlite3 '$tmp/damaged.db' \"INSERT INTO run_forms(run_id, form, ruleset, code, subject_type, name_vi, name_en, file) SELECT run_id, form + 1000, ruleset, code, subject_type, name_vi, name_en, file FROM run_forms WHERE run_id = 1 LIMIT 1\" 2>/dev/null"
+check "... and the store is as it was" test "$(sqlite3 "$tmp/damaged.db" "SELECT count(*) FROM decisions WHERE nomination_id = 'N-DAMAGED'")" -eq 0
+# A decision damaged behind tdkt's back all the same (its triggers
+# dropped, on a copy) is refused, in Vietnamese by default and in English
+# with --lang en.
+sqlite3 "$tmp/damaged.db" "DROP TRIGGER decisions_sealed; $forged"
 set +e
 "$TDKT" --db "$tmp/damaged.db" runs show 1 > /dev/null 2> "$tmp/damaged.err"; rc=$?
 set -e

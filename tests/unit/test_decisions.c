@@ -512,6 +512,20 @@ static void test_decisions__append_only(void **state)
         {"UPDATE run_details SET texts = X'00'",
          "runs are append-only"},
         {"DELETE FROM run_details", "runs are append-only"},
+        /* A saved run is closed: nothing joins it afterwards. */
+        {"INSERT INTO decisions(run_id, nomination_id, subject_type, "
+         "subject_id, code, year, outcome) VALUES (1, 'N-FORGED', 'person', "
+         "'P1', 'bk_tinh', 2020, 'eligible')",
+         "a saved run is closed: nothing can be added to it"},
+        {"INSERT INTO run_forms SELECT * FROM run_forms LIMIT 1",
+         "a saved run is closed: nothing can be added to it"},
+        {"INSERT INTO run_criteria SELECT * FROM run_criteria LIMIT 1",
+         "a saved run is closed: nothing can be added to it"},
+        {"INSERT INTO run_rulesets(run_id, ruleset, dir, sha256) "
+         "VALUES (1, 'x/y', 'd', 's')",
+         "a saved run is closed: nothing can be added to it"},
+        {"DELETE FROM run_sealed", "runs are append-only"},
+        {"UPDATE run_sealed SET run_id = 9", "runs are append-only"},
     };
     sqlite3 *db = tdkt_store_sqlite(a->store);
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
@@ -1116,6 +1130,11 @@ static void test_decisions__damaged_result_refused(void **state)
     audit *a = *state;
     evaluate(a);
     int64_t run = save(a);
+    /* Damage made behind tdkt's back: the run is closed to new rows
+     * (schema_sealed.sql) unless its trigger is dropped, as anyone with
+     * sqlite3 can. */
+    assert_int_equal(tdkt_store_exec(a->store, "DROP TRIGGER decisions_sealed"),
+                     0);
     static const char *const bad[] = {
         "X'70'",           /* fewer bytes than nodes */
         "X'7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A7A'", /* not a result */

@@ -19,6 +19,9 @@
 #include "core/msg.h"
 #include "decisions/decisions_internal.h"
 
+/* The trigger closing saved runs to new decisions (schema_sealed_decisions.sql). */
+extern const char *const tdkt__schema_sealed_decisions_sql;
+
 /* The rule sets or forms recorded so far. A run uses a few dozen at most,
  * so a list searched from the start is enough. */
 typedef struct seen {
@@ -260,6 +263,20 @@ static int record_details(saver *sv)
     return error;
 }
 
+/* Close the run, last in its transaction: from then on its tables take no
+ * row of it (schema_sealed.sql), so nobody adds to what it decided. */
+static int seal(sqlite3 *db, int64_t run)
+{
+    sqlite3_stmt *st = NULL;
+    int error = prepare(db, &st, "INSERT INTO run_sealed(run_id) VALUES(?)");
+    if (error == TDKT_OK) {
+        sqlite3_bind_int64(st, 1, run);
+        error = step(db, st);
+    }
+    sqlite3_finalize(st);
+    return error;
+}
+
 int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
                         const char *rules, const char *options,
                         int64_t *run_id)
@@ -269,6 +286,11 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     int error = tdkt_store_begin_write(store);
     if (error < 0)
         return error;
+    /* The trigger that closes saved runs would run for every decision;
+     * lifted for this transaction only (set again before the commit, and
+     * by the rollback of a failure), before any statement is prepared. */
+    if ((error = tdkt_store_exec(store, "DROP TRIGGER decisions_sealed")) < 0)
+        goto done;
     char started[32];
     time_t now = time(NULL);
     struct tm tm;
@@ -306,6 +328,10 @@ int tdkt_decisions_save(tdkt_store *store, const tdkt_results *res,
     error = record_decisions(&sv);
     if (error == TDKT_OK)
         error = record_details(&sv);
+    if (error == TDKT_OK)
+        error = tdkt_store_exec(store, tdkt__schema_sealed_decisions_sql);
+    if (error == TDKT_OK)
+        error = seal(sv.db, sv.run);
     if (error == TDKT_OK && (error = tdkt_store_commit(store)) == TDKT_OK)
         *run_id = sv.run;
 done:

@@ -25,6 +25,8 @@ extern const char *const tdkt__schema_records_sql;
 extern const char *const tdkt__schema_conferred_sql;
 extern const char *const tdkt__schema_kind_sql;
 extern const char *const tdkt__schema_extra_sql;
+extern const char *const tdkt__schema_sealed_sql;
+extern const char *const tdkt__schema_sealed_decisions_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -267,6 +269,11 @@ static int migrate(tdkt_store *s, int version, bool empty)
     /* Version 9 keeps the record files' own x_ columns. */
     if (version2 < 9 &&
         (error = tdkt_store_exec(s, tdkt__schema_extra_sql)) < 0)
+        goto done;
+    /* Version 10 closes each saved run to further rows. */
+    if (version2 < 10 &&
+        ((error = tdkt_store_exec(s, tdkt__schema_sealed_sql)) < 0 ||
+         (error = tdkt_store_exec(s, tdkt__schema_sealed_decisions_sql)) < 0))
         goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
