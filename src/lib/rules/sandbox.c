@@ -56,17 +56,34 @@ rt *rt_host(lua_State *L)
 
 static void hook(lua_State *L, lua_Debug *ar);
 
-/* "file:line: " of the innermost Lua function running (a library
- * function such as string.rep has no line: its caller's is taken). */
-static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
+/* "file:line: " of the innermost Lua function running at stack levels
+ * first..last (a library function such as string.rep has no line: its
+ * caller's is taken), or "". */
+static void where_in(lua_State *L, lua_Debug *ar, int first, int last,
+                     char *buf, size_t n)
 {
     buf[0] = '\0';
-    for (int level = 0; level < 4; level++)
+    for (int level = first; level <= last; level++)
         if (lua_getstack(L, level, ar) && lua_getinfo(L, "Sl", ar) &&
             ar->currentline > 0) {
             snprintf(buf, n, "%s:%d: ", ar->short_src, ar->currentline);
             return;
         }
+}
+
+static void where(lua_State *L, lua_Debug *ar, char *buf, size_t n)
+{
+    where_in(L, ar, 0, 3, buf, n);
+}
+
+/* The memory cap's one wording, after @p at ("file:line: " or ""). */
+static void memory_limit_text(const rt *r, const char *at, char *buf,
+                              size_t n)
+{
+    snprintf(buf, n,
+             RT_TR(r, "%svượt giới hạn bộ nhớ (%zu MiB)",
+                   "%smemory limit exceeded (%zu MiB)"),
+             at, r->limits.memory >> 20);
 }
 
 static void make_sticky(rt *r)
@@ -193,10 +210,7 @@ bool rt_disarm(rt *r)
     /* The evaluation names the criterion running (eval.c); the place of
      * the refused allocation serves loading (rt_pcall, rt_protected). */
     if (r->mem_exceeded && !r->killed)
-        snprintf(r->kill_msg, sizeof r->kill_msg,
-                 RT_TR(r, "vượt giới hạn bộ nhớ (%zu MiB)",
-                       "memory limit exceeded (%zu MiB)"),
-                 r->limits.memory >> 20);
+        memory_limit_text(r, "", r->kill_msg, sizeof r->kill_msg);
     r->killed = false;
     r->mem_exceeded = false;
     r->mem_where[0] = '\0';
@@ -215,12 +229,8 @@ static int msgh(lua_State *L)
         return 1;
     }
     lua_Debug ar;
-    char pos[200] = "";
-    for (int level = 1; level <= 2 && !pos[0]; level++)
-        if (lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) &&
-            ar.currentline > 0)
-            snprintf(pos, sizeof pos, "%s:%d: ", ar.short_src,
-                     ar.currentline);
+    char pos[200];
+    where_in(L, &ar, 1, 2, pos, sizeof pos); /* level 0: this handler */
     lua_pushfstring(L,
                     RT_TR_L(L, "%s(đối tượng lỗi là một giá trị %s)",
                             "%s(error object is a %s value)"),
@@ -238,11 +248,10 @@ int rt_pcall(rt *r, int nargs, int nresults)
     lua_remove(L, base);
     if (status == LUA_ERRMEM && r->mem_exceeded) {
         /* the script's cap, not the machine: say so, and where */
+        char msg[sizeof r->mem_where + 64];
+        memory_limit_text(r, r->mem_where, msg, sizeof msg);
         lua_pop(L, 1);
-        lua_pushfstring(L,
-                        RT_TR(r, "%svượt giới hạn bộ nhớ (%d MiB)",
-                              "%smemory limit exceeded (%d MiB)"),
-                        r->mem_where, (int)(r->limits.memory >> 20));
+        lua_pushstring(L, msg);
     } else if (status != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
         lua_pop(L, 1);
         lua_pushstring(L, status == LUA_ERRMEM ? "not enough memory"
@@ -552,10 +561,9 @@ int rt_protected(rt *r, int (*fn)(rt *r, void *ud), void *ud)
     int status = lua_pcall(L, 1, 0, 0);
     int error = pc.error;
     if (status == LUA_ERRMEM) {
-        error = tdkt_error_set(TDKT_ELIMIT,
-                               RT_TR(r, "%svượt giới hạn bộ nhớ (%zu MiB)",
-                                     "%smemory limit exceeded (%zu MiB)"),
-                               r->mem_where, r->limits.memory >> 20);
+        char msg[sizeof r->mem_where + 64];
+        memory_limit_text(r, r->mem_where, msg, sizeof msg);
+        error = tdkt_error_set(TDKT_ELIMIT, "%s", msg);
     } else if (status != LUA_OK) {
         error = rt_lua_error(r, NULL,
                              lua_type(L, -1) == LUA_TSTRING
