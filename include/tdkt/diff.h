@@ -49,7 +49,12 @@ TDKT_API int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
                                const tdkt_results *b);
 TDKT_API void tdkt_diff_free(tdkt_diff *d);
 
-/** Which changes to print: a mask of 1u << TDKT_GAINED etc.; 0: all. */
+/**
+ * Print the nominations that changed, then the summary per award code:
+ * a table, or in jsonl summary lines after the nominations (in csv the
+ * nominations alone). @p only picks which changes to print, a mask of
+ * 1u << TDKT_GAINED etc. (0: all); the summary counts every change.
+ */
 TDKT_API int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt,
                              tdkt_lang lang, unsigned only, FILE *out);
 

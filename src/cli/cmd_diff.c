@@ -37,8 +37,12 @@ static const char help_vi[] =
     "                      lấy lại kết quả của nó thay vì xét lại (kết\n"
     "                      quả in ra như nhau; lỗi quy tắc luôn được xét lại)\n"
     "\n"
-    "Định dạng: --format table (mặc định), jsonl, csv. Mã thoát 0 dù có\n"
-    "thay đổi hay không; 1 khi không có đề nghị nào để so sánh.\n";
+    "Định dạng: --format table (mặc định), jsonl, csv. jsonl kết thúc bằng\n"
+    "các dòng tóm tắt: {\"summary\":\"code\",\"code\":…} cho từng hình thức,\n"
+    "rồi {\"summary\":\"total\",…}, mỗi dòng đếm số đề nghị theo từng loại\n"
+    "thay đổi (same, gained, lost, review, from_review, changed, reasons);\n"
+    "csv chỉ có các đề nghị. Mã thoát 0 dù có thay đổi hay không; 1 khi\n"
+    "không có đề nghị nào để so sánh.\n";
 static const char help_en[] =
     "Usage: tdkt diff --from A --to B [--year YEAR] [--id NOMINATION]...\n"
     "                 [--set NAME=VALUE]... [--only KIND] [--fresh]\n"
@@ -68,8 +72,12 @@ static const char help_en[] =
     "                      its judgements are taken instead (the output is\n"
     "                      the same; rule errors are always judged again)\n"
     "\n"
-    "Formats: --format table (default), jsonl, csv. Exit status 0 whether\n"
-    "or not anything changed; 1 when no nomination is there to compare.\n";
+    "Formats: --format table (default), jsonl, csv. jsonl ends with the\n"
+    "summary lines: {\"summary\":\"code\",\"code\":…} per award code, then\n"
+    "{\"summary\":\"total\",…}, each counting the nominations by change\n"
+    "(same, gained, lost, review, from_review, changed, reasons); csv holds\n"
+    "the nominations alone. Exit status 0 whether or not anything changed;\n"
+    "1 when no nomination is there to compare.\n";
 
 enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY, O_FRESH };
 static const cli_option opts[] = {{"--from", true}, {"--to", true},

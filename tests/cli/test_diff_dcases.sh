@@ -77,9 +77,13 @@ import json, sys
 
 exp = json.load(open(sys.argv[1]))
 noms = exp["nominations"]
-diff = {}
+diff, summary = {}, []
 for line in open(sys.argv[2]):
     d = json.loads(line)
+    if "summary" in d:
+        summary.append(d)
+        continue
+    assert not summary, "a nomination after the summary: " + line
     assert d["nomination"] not in diff, "listed twice: " + d["nomination"]
     diff[d["nomination"]] = d
 evals = [{d["nomination"]: d for d in map(json.loads, open(f))}
@@ -89,6 +93,32 @@ SIDES = ("from", "to")
 
 def out(status, what):
     print(status, what)
+
+
+# (s) the summary lines count what the listed lines say, per award code
+# and in total; unchanged nominations are counted, not listed
+CHANGES = ("same", "gained", "lost", "review", "from_review", "changed",
+           "reasons")
+want = {}
+for n, r in evals[0].items():
+    w = want.setdefault(r["code"], dict.fromkeys(CHANGES, 0))
+    w[diff[n]["change"] if n in diff else "same"] += 1
+total = dict.fromkeys(CHANGES, 0)
+for w in want.values():
+    for c in CHANGES:
+        total[c] += w[c]
+got = {s["code"]: {c: s[c] for c in CHANGES} for s in summary
+       if s["summary"] == "code"}
+tot = [s for s in summary if s["summary"] == "total"]
+out("ok" if got == want else "FAIL",
+    "(s) per-code summary lines: %s, counted from the lines: %s" % (got, want))
+out("ok" if len(tot) == 1 and summary[-1] is tot[0]
+    and {c: tot[0][c] for c in CHANGES} == total
+    and tot[0]["nominations"] == len(evals[0]) else "FAIL",
+    "(s) one total line, last: %s; want %s of %d" % (tot, total, len(evals[0])))
+out("ok" if all(s["nominations"] == sum(s[c] for c in CHANGES)
+                for s in summary) else "FAIL",
+    "(s) each summary line's nominations is the sum of its counts")
 
 
 def change_of(a, b):  # as src/lib/diff/diff.c classify(), across regimes
@@ -207,7 +237,8 @@ PY
     || echo "FAIL the checks of override $i stopped (python error above)" >> "$tmp/over$i.txt"
 import json, sys
 o = json.load(open(sys.argv[1]))["overrides"][int(sys.argv[2])]
-got = {d["nomination"]: d for d in map(json.loads, open(sys.argv[3]))}
+got = {d["nomination"]: d for d in map(json.loads, open(sys.argv[3]))
+       if "summary" not in d}
 tag = "(f) %s %s" % (o["to"], " ".join(o["set"]))
 want = o["expect"]
 print("ok" if set(got) == set(want) else "FAIL",

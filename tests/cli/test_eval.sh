@@ -265,16 +265,19 @@ check "diff is the same on 1 thread" cmp -s "$tmp/d.jsonl" "$tmp/d1.jsonl"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 > "$tmp/d.txt"
 check "diff table has the summary" grep -q "Thêm đủ ĐK" "$tmp/d.txt"
 "$TDKT" diff --from 2023-12-31 --to 2024-12-31 --only lost --format jsonl > "$tmp/lost.jsonl"
-check "--only lost keeps only losses" bash -c "! grep -v '\"change\":\"lost\"' '$tmp/lost.jsonl'"
+check "--only lost keeps only losses" bash -c "! grep -v '\"change\":\"lost\"\\|^{\"summary\"' '$tmp/lost.jsonl'"
+check "--only lost still counts every change" grep -q '^{"summary":"total",.*"reasons":[1-9]' "$tmp/lost.jsonl"
 set +e
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set ldtt.new_hire_min_montsh=7 > /dev/null 2> "$tmp/set.err"; rc=$?
 set -e
 check "unknown --set name: exit 2" test $rc -eq 2
 check "unknown --set lists near names" grep -q "tên gần giống" "$tmp/set.err"
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --format jsonl > "$tmp/same.jsonl"
-check "a set against itself changes nothing" test ! -s "$tmp/same.jsonl"
+check "a set against itself lists no nomination" bash -c "! grep -v '^{\"summary\"' '$tmp/same.jsonl'"
+check "... and counts them all the same" \
+    grep -q '^{"summary":"total","nominations":\([1-9][0-9]*\),"same":\1,"gained":0,"lost":0,"review":0,"from_review":0,"changed":0,"reasons":0}$' "$tmp/same.jsonl"
 "$TDKT" diff --from "$TDKT_RULES/vn/luat-2022" --to "$TDKT_RULES/vn/luat-2022" --set new_hire_min_months=13 --only lost --format jsonl > "$tmp/flip.jsonl"
-check "--set new_hire_min_months=13 makes LĐTT lose" grep -q '"code":"ldtt"' "$tmp/flip.jsonl"
+check "--set new_hire_min_months=13 makes LĐTT lose" grep -q '"code":"ldtt",.*"change":"lost"' "$tmp/flip.jsonl"
 
 # A parameter edited in a rule file changes outcomes without rebuilding,
 # and the saved run notices that its rule set changed.

@@ -321,6 +321,70 @@ static int oom(void)
     return tdkt_error_set(TDKT_ENOMEM, "out of memory");
 }
 
+/* The summary's counts: [award code, or TDKT_AWARD_COUNT_ for a code the
+ * vocabulary lacks][change]. */
+typedef size_t code_counts[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
+
+static void count_by_code(const tdkt_diff *d, code_counts counts)
+{
+    memset(counts, 0, sizeof(code_counts));
+    for (size_t k = 0; k < d->n; k++) {
+        int code = d->a->ix->noms[d->a->items[d->items[k].i].nom].code;
+        counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code]
+              [d->items[k].change]++;
+    }
+}
+
+/* One summary line: {"summary":"code","code":..} for award code @p code
+ * (null when the vocabulary lacks it), {"summary":"total"} for all
+ * (@p code < 0); a count per change, by its code. */
+static int json_summary_line(const size_t *count, int code, FILE *out)
+{
+    size_t all = 0;
+    for (int c = 0; c <= TDKT_REASONS; c++)
+        all += count[c];
+    tdkt_buf b = {0};
+    if (code < 0) {
+        tdkt_buf_puts(&b, "{\"summary\":\"total\"");
+    } else {
+        tdkt_buf_puts(&b, "{\"summary\":\"code\",\"code\":");
+        tdkt_json_str(&b, code < TDKT_AWARD_COUNT_
+                              ? tdkt_vocab_code(TDKT_V_AWARD, code)
+                              : NULL);
+    }
+    tdkt_buf_printf(&b, ",\"nominations\":%zu", all);
+    for (int c = 0; c <= TDKT_REASONS; c++)
+        tdkt_buf_printf(&b, ",\"%s\":%zu", tdkt_change_code(c), count[c]);
+    tdkt_buf_puts(&b, "}");
+    bool lost = b.oom;
+    if (!lost)
+        tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
+    tdkt_buf_free(&b);
+    return lost ? oom() : TDKT_OK;
+}
+
+/* After the nominations, as the table's summary: one line per award code
+ * judged, then the total. Every change is counted, whatever --only. */
+static int json_summary(const tdkt_diff *d, FILE *out)
+{
+    code_counts counts;
+    count_by_code(d, counts);
+    size_t total[TDKT_REASONS + 1] = {0};
+    for (int code = 0; code <= TDKT_AWARD_COUNT_; code++) {
+        size_t all = 0;
+        for (int c = 0; c <= TDKT_REASONS; c++) {
+            all += counts[code][c];
+            total[c] += counts[code][c];
+        }
+        if (!all)
+            continue;
+        int error = json_summary_line(counts[code], code, out);
+        if (error < 0)
+            return error;
+    }
+    return json_summary_line(total, -1, out);
+}
+
 static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
 {
     for (size_t k = 0; k < d->n; k++) {
@@ -353,7 +417,7 @@ static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
         if (lost)
             return oom();
     }
-    return TDKT_OK;
+    return json_summary(d, out);
 }
 
 /* -------------------------------------------------------------- csv */
@@ -445,14 +509,8 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
 
 static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
 {
-    /* counts[code][change] */
-    size_t counts[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
-    memset(counts, 0, sizeof counts);
-    for (size_t k = 0; k < d->n; k++) {
-        int code = d->a->ix->noms[d->a->items[d->items[k].i].nom].code;
-        counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code]
-              [d->items[k].change]++;
-    }
+    code_counts counts;
+    count_by_code(d, counts);
     tdkt_table *t = tdkt_table_new(8);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           TDKT_TR(lang, "Số đề nghị", "Judged"),
