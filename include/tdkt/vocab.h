@@ -78,6 +78,11 @@ TDKT_API int tdkt_vocab_count(tdkt_vocab_domain d);
  */
 TDKT_API int tdkt_vocab_lookup(tdkt_vocab_domain d, const char *text);
 
+/** What the entries of @p d are called, for messages ("xếp loại",
+ * "rating"), in @p lang (static). */
+TDKT_API const char *tdkt_vocab_domain_name(tdkt_vocab_domain d,
+                                            tdkt_lang lang);
+
 /** The code of entry @p i (borrowed, static), or NULL when out of range. */
 TDKT_API const char *tdkt_vocab_code(tdkt_vocab_domain d, int i);
 

@@ -1071,7 +1071,7 @@ static void test_index__api_errors(void **state)
         {"NA", "s:honours{}", "honours: say which code"},
         {"NA", "s:honours{ code = 'nope' }", "code: unknown code 'nope'"},
         {"NA", "s:initiatives{ scope = 'world' }", "unknown scope 'world'"},
-        {"NA", "s:disciplines{ level = 'fine' }", "unknown level 'fine'"},
+        {"NA", "s:disciplines{ level = 'fine' }", "unknown disciplinary level 'fine'"},
         {"NA", "s:in_discipline('2021-02-30')",
          "in_discipline: expected a date YYYY-MM-DD"},
         {"NA", "s:members(2021)", "members: only for a unit"},
@@ -1099,7 +1099,7 @@ static void test_index__api_errors(void **state)
         {"NA", "s:count_disciplines('x', 2021)",
          "number expected, got string"},
         {"NA", "s:count_disciplines(2020, 2021, 'fine')",
-         "unknown level 'fine'"},
+         "unknown disciplinary level 'fine'"},
         {"NA", "meets('hcld3', s, n)",
          "meets: rule set p/api has no form 'hcld3' for a person"},
         /* A form that asks whether it is met itself. */

@@ -167,21 +167,29 @@ static const entry absences[] = {
 };
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+/* Each domain's entries, and what they are called in messages. */
 static const struct {
     const entry *e;
     int n;
+    const char *noun[2]; /* vi, en */
 } domains[TDKT_V_COUNT_] = {
-    [TDKT_V_SUBJECT] = {subjects, N(subjects)},
-    [TDKT_V_AWARD] = {awards, N(awards)},
-    [TDKT_V_RATING] = {ratings, N(ratings)},
-    [TDKT_V_KIND] = {kinds, N(kinds)},
-    [TDKT_V_LEVEL] = {levels, N(levels)},
-    [TDKT_V_SCOPE] = {scopes, N(scopes)},
-    [TDKT_V_INIT_KIND] = {init_kinds, N(init_kinds)},
-    [TDKT_V_UNIT_KIND] = {unit_kinds, N(unit_kinds)},
-    [TDKT_V_CATEGORY] = {categories, N(categories)},
-    [TDKT_V_GENDER] = {genders, N(genders)},
-    [TDKT_V_ABSENCE] = {absences, N(absences)},
+    [TDKT_V_SUBJECT] = {subjects, N(subjects),
+                        {"loại đối tượng", "subject type"}},
+    [TDKT_V_AWARD] = {awards, N(awards),
+                      {"danh hiệu, hình thức khen thưởng", "award code"}},
+    [TDKT_V_RATING] = {ratings, N(ratings), {"xếp loại", "rating"}},
+    [TDKT_V_KIND] = {kinds, N(kinds),
+                     {"loại hình khen thưởng", "kind of honour"}},
+    [TDKT_V_LEVEL] = {levels, N(levels),
+                      {"hình thức kỷ luật", "disciplinary level"}},
+    [TDKT_V_SCOPE] = {scopes, N(scopes), {"phạm vi", "scope"}},
+    [TDKT_V_INIT_KIND] = {init_kinds, N(init_kinds),
+                          {"loại sáng kiến", "initiative kind"}},
+    [TDKT_V_UNIT_KIND] = {unit_kinds, N(unit_kinds),
+                          {"loại hình đơn vị", "unit kind"}},
+    [TDKT_V_CATEGORY] = {categories, N(categories), {"đối tượng", "category"}},
+    [TDKT_V_GENDER] = {genders, N(genders), {"giới tính", "gender"}},
+    [TDKT_V_ABSENCE] = {absences, N(absences), {"lý do nghỉ", "absence reason"}},
 };
 
 _Static_assert(sizeof(awards) / sizeof(awards[0]) == TDKT_AWARD_COUNT_,
@@ -289,6 +297,13 @@ int tdkt_vocab_lookup(tdkt_vocab_domain d, const char *text)
             found = i;
     }
     return found;
+}
+
+const char *tdkt_vocab_domain_name(tdkt_vocab_domain d, tdkt_lang lang)
+{
+    if ((unsigned)d >= TDKT_V_COUNT_)
+        return lang == TDKT_LANG_EN ? "code" : "mã";
+    return domains[d].noun[lang == TDKT_LANG_EN];
 }
 
 const char *tdkt_vocab_code(tdkt_vocab_domain d, int i)

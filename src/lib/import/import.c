@@ -221,20 +221,6 @@ static void expected_codes(tdkt_buf *b, tdkt_vocab_domain d, unsigned mask)
     }
 }
 
-static const char *const domain_noun[TDKT_V_COUNT_][2] = {
-    [TDKT_V_SUBJECT] = {"loại đối tượng", "subject type"},
-    [TDKT_V_AWARD] = {"danh hiệu, hình thức khen thưởng", "award code"},
-    [TDKT_V_RATING] = {"xếp loại", "rating"},
-    [TDKT_V_KIND] = {"loại hình khen thưởng", "kind of honour"},
-    [TDKT_V_LEVEL] = {"hình thức kỷ luật", "disciplinary level"},
-    [TDKT_V_SCOPE] = {"phạm vi", "scope"},
-    [TDKT_V_INIT_KIND] = {"loại sáng kiến", "initiative kind"},
-    [TDKT_V_UNIT_KIND] = {"loại hình đơn vị", "unit kind"},
-    [TDKT_V_CATEGORY] = {"đối tượng", "category"},
-    [TDKT_V_GENDER] = {"giới tính", "gender"},
-    [TDKT_V_ABSENCE] = {"lý do nghỉ", "absence reason"},
-};
-
 static const char *const set_noun[TDKT__SET_COUNT_][2] = {
     [TDKT__SET_UNITS] = {"đơn vị", "unit"},
     [TDKT__SET_PEOPLE] = {"cá nhân", "person"},
@@ -273,7 +259,7 @@ static void unknown_code(file_ctx *fc,
              "%s '%s' không hợp lệ (cần một trong: %s hoặc tên tiếng Việt "
              "tương ứng)",
              "unknown %s '%s' (expected %s or their Vietnamese names)",
-             noun(domain_noun[d], fc->im->lang), show(s).s,
+             tdkt_vocab_domain_name(d, fc->im->lang), show(s).s,
              tdkt_buf_cstr(&codes));
     tdkt_buf_free(&codes);
 }

@@ -99,30 +99,14 @@ static const ix_subject *subj(lua_State *L, int idx, const tdkt_index **ix)
     return subject_of(check_subject(L, idx), ix);
 }
 
-/* What the codes of domain d are, in an error. */
-static const char *domain_name(lua_State *L, tdkt_vocab_domain d)
-{
-    switch (d) {
-    case TDKT_V_RATING:
-        return RT_TR_L(L, "mức xếp loại", "rating");
-    case TDKT_V_AWARD:
-        return RT_TR_L(L, "mã khen thưởng", "award code");
-    case TDKT_V_SCOPE:
-        return RT_TR_L(L, "phạm vi", "scope");
-    case TDKT_V_LEVEL:
-        return RT_TR_L(L, "mức kỷ luật", "level");
-    default:
-        return RT_TR_L(L, "mã", "code");
-    }
-}
-
+/* Argument @p arg as a code of domain @p d, or an error naming the domain. */
 static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d)
 {
     const char *s = luaL_checkstring(L, arg);
     int v = tdkt_vocab_lookup(d, s);
     if (v < 0)
         return luaL_error(L, RT_TR_L(L, "không có %s '%s'", "unknown %s '%s'"),
-                          domain_name(L, d), s);
+                          tdkt_vocab_domain_name(d, rt_host(L)->ctx.lang), s);
     return v;
 }
 
