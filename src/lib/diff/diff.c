@@ -321,18 +321,31 @@ static int oom(void)
     return tdkt_error_set(TDKT_ENOMEM, "out of memory");
 }
 
-/* The summary's counts: [award code, or TDKT_AWARD_COUNT_ for a code the
- * vocabulary lacks][change]. */
-typedef size_t code_counts[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
+/* The summary's counts by change: per award code (TDKT_AWARD_COUNT_ for a
+ * code the vocabulary lacks), and in total. */
+typedef struct summary_counts {
+    size_t by_code[TDKT_AWARD_COUNT_ + 1][TDKT_REASONS + 1];
+    size_t total[TDKT_REASONS + 1];
+} summary_counts;
 
-static void count_by_code(const tdkt_diff *d, code_counts counts)
+static void count_changes(const tdkt_diff *d, summary_counts *sc)
 {
-    memset(counts, 0, sizeof(code_counts));
+    memset(sc, 0, sizeof *sc);
     for (size_t k = 0; k < d->n; k++) {
         int code = d->a->ix->noms[d->a->items[d->items[k].i].nom].code;
-        counts[code == IX_NONE ? TDKT_AWARD_COUNT_ : code]
-              [d->items[k].change]++;
+        int change = d->items[k].change;
+        sc->by_code[code == IX_NONE ? TDKT_AWARD_COUNT_ : code][change]++;
+        sc->total[change]++;
     }
+}
+
+/* The nominations a row of counts is about: every change, "same" too. */
+static size_t nominations_of(const size_t *count)
+{
+    size_t all = 0;
+    for (int c = 0; c <= TDKT_REASONS; c++)
+        all += count[c];
+    return all;
 }
 
 /* One summary line: {"summary":"code","code":..} for award code @p code
@@ -340,9 +353,6 @@ static void count_by_code(const tdkt_diff *d, code_counts counts)
  * (@p code < 0); a count per change, by its code. */
 static int json_summary_line(const size_t *count, int code, FILE *out)
 {
-    size_t all = 0;
-    for (int c = 0; c <= TDKT_REASONS; c++)
-        all += count[c];
     tdkt_buf b = {0};
     if (code < 0) {
         tdkt_buf_puts(&b, "{\"summary\":\"total\"");
@@ -352,7 +362,7 @@ static int json_summary_line(const size_t *count, int code, FILE *out)
                               ? tdkt_vocab_code(TDKT_V_AWARD, code)
                               : NULL);
     }
-    tdkt_buf_printf(&b, ",\"nominations\":%zu", all);
+    tdkt_buf_printf(&b, ",\"nominations\":%zu", nominations_of(count));
     for (int c = 0; c <= TDKT_REASONS; c++)
         tdkt_buf_printf(&b, ",\"%s\":%zu", tdkt_change_code(c), count[c]);
     tdkt_buf_puts(&b, "}");
@@ -367,22 +377,16 @@ static int json_summary_line(const size_t *count, int code, FILE *out)
  * judged, then the total. Every change is counted, whatever --only. */
 static int json_summary(const tdkt_diff *d, FILE *out)
 {
-    code_counts counts;
-    count_by_code(d, counts);
-    size_t total[TDKT_REASONS + 1] = {0};
+    summary_counts sc;
+    count_changes(d, &sc);
     for (int code = 0; code <= TDKT_AWARD_COUNT_; code++) {
-        size_t all = 0;
-        for (int c = 0; c <= TDKT_REASONS; c++) {
-            all += counts[code][c];
-            total[c] += counts[code][c];
-        }
-        if (!all)
+        if (!nominations_of(sc.by_code[code]))
             continue;
-        int error = json_summary_line(counts[code], code, out);
+        int error = json_summary_line(sc.by_code[code], code, out);
         if (error < 0)
             return error;
     }
-    return json_summary_line(total, -1, out);
+    return json_summary_line(sc.total, -1, out);
 }
 
 static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
@@ -507,10 +511,27 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
                                         : db) < 0;
 }
 
+/* A row of the summary table: the label, then the counts in the
+ * header's order. */
+static void table_counts_row(tdkt_table *t, const char *label,
+                             const size_t *count)
+{
+    size_t v[7] = {nominations_of(count),    count[TDKT_GAINED],
+                   count[TDKT_LOST],         count[TDKT_TO_REVIEW],
+                   count[TDKT_FROM_REVIEW],  count[TDKT_CHANGED],
+                   count[TDKT_REASONS]};
+    char num[7][24];
+    for (int c = 0; c < 7; c++)
+        snprintf(num[c], sizeof num[c], "%zu", v[c]);
+    const char *row[] = {label,  num[0], num[1], num[2],
+                         num[3], num[4], num[5], num[6]};
+    tdkt_table_row(t, row);
+}
+
 static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
 {
-    code_counts counts;
-    count_by_code(d, counts);
+    summary_counts sc;
+    count_changes(d, &sc);
     tdkt_table *t = tdkt_table_new(8);
     const char *head[] = {TDKT_TR(lang, "Hình thức", "Award"),
                           TDKT_TR(lang, "Số đề nghị", "Judged"),
@@ -524,39 +545,15 @@ static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
     tdkt_table_rule(t);
     for (int c = 1; c < 8; c++)
         tdkt_table_align_right(t, c);
-    size_t tot[8] = {0};
-    for (int code = 0; code <= TDKT_AWARD_COUNT_; code++) {
-        size_t judged = 0;
-        for (int c = 0; c <= TDKT_REASONS; c++)
-            judged += counts[code][c];
-        if (!judged)
-            continue;
-        size_t v[7] = {judged,
-                       counts[code][TDKT_GAINED],
-                       counts[code][TDKT_LOST],
-                       counts[code][TDKT_TO_REVIEW],
-                       counts[code][TDKT_FROM_REVIEW],
-                       counts[code][TDKT_CHANGED],
-                       counts[code][TDKT_REASONS]};
-        char num[7][24];
-        for (int c = 0; c < 7; c++) {
-            snprintf(num[c], sizeof num[c], "%zu", v[c]);
-            tot[c] += v[c];
-        }
-        const char *row[] = {code < TDKT_AWARD_COUNT_
+    for (int code = 0; code <= TDKT_AWARD_COUNT_; code++)
+        if (nominations_of(sc.by_code[code]))
+            table_counts_row(t,
+                             code < TDKT_AWARD_COUNT_
                                  ? tdkt_vocab_code(TDKT_V_AWARD, code)
                                  : "?",
-                             num[0], num[1], num[2], num[3], num[4], num[5],
-                             num[6]};
-        tdkt_table_row(t, row);
-    }
+                             sc.by_code[code]);
     tdkt_table_rule(t);
-    char num[7][24];
-    for (int c = 0; c < 7; c++)
-        snprintf(num[c], sizeof num[c], "%zu", tot[c]);
-    const char *row[] = {TDKT_TR(lang, "Cộng", "Total"), num[0], num[1],
-                         num[2], num[3], num[4], num[5], num[6]};
-    tdkt_table_row(t, row);
+    table_counts_row(t, TDKT_TR(lang, "Cộng", "Total"), sc.total);
     int error = tdkt_table_print(t, out); /* fails on a row it lost */
     tdkt_table_free(t);
     return error;

@@ -104,9 +104,11 @@ static int check_enum(lua_State *L, int arg, tdkt_vocab_domain d)
 {
     const char *s = luaL_checkstring(L, arg);
     int v = tdkt_vocab_lookup(d, s);
-    if (v < 0)
-        return luaL_error(L, RT_TR_L(L, "không có %s '%s'", "unknown %s '%s'"),
-                          tdkt_vocab_domain_name(d, rt_host(L)->ctx.lang), s);
+    if (v < 0) {
+        const rt *r = rt_host(L);
+        return luaL_error(L, RT_TR(r, "không có %s '%s'", "unknown %s '%s'"),
+                          tdkt_vocab_domain_name(d, r->ctx.lang), s);
+    }
     return v;
 }
 
