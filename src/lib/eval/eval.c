@@ -279,11 +279,43 @@ static void free_memos(tdkt_results *res)
     res->memos = NULL;
 }
 
+/* The message of an item whose rule set has no form for its award and
+ * subject type. It depends on nothing else, so it is written once per
+ * such (set, award, type) and shared: a round's nominations for an award
+ * the set does not judge are many (regime A has no Giấy khen). */
+static const char *no_form_message(tdkt_results *res, const char **made,
+                                   const tdkt_ruleset *rs, int code,
+                                   int type)
+{
+    size_t nawards = tdkt_vocab_count(TDKT_V_AWARD);
+    size_t slot = (rs->index * (nawards + 1) +
+                   (code == IX_NONE ? nawards : (size_t)code)) * 2 +
+                  (type == TDKT_UNIT);
+    if (made[slot])
+        return made[slot];
+    char msg[1100];
+    snprintf(msg, sizeof msg,
+             res->lang == TDKT_LANG_EN
+                 ? "rule set %s has no form for '%s' (%s)"
+                 : "bộ quy tắc %s không có mẫu xét cho '%s' (%s)",
+             rs->id,
+             code == IX_NONE ? "?" : tdkt_vocab_code(TDKT_V_AWARD, code),
+             type == TDKT_UNIT ? TDKT_TR(res->lang, "tập thể", "collective")
+                               : TDKT_TR(res->lang, "cá nhân", "individual"));
+    return made[slot] = arena_str(&res->arenas[0], msg, strlen(msg));
+}
+
 /* The rule set and form of each item; where none, an error outcome. */
-static void assign(tdkt_results *res, const tdkt_ruleset *force,
-                   tdkt_date as_of)
+static int assign(tdkt_results *res, const tdkt_ruleset *force,
+                  tdkt_date as_of)
 {
     arena *ar = &res->arenas[0];
+    const char **made =
+        calloc((res->rules->nsets ? res->rules->nsets : 1) *
+                   (tdkt_vocab_count(TDKT_V_AWARD) + 1) * 2,
+               sizeof *made);
+    if (!made)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->n; i++) {
         res_item *it = &res->items[i];
         it->verdict = -1;
@@ -293,28 +325,20 @@ static void assign(tdkt_results *res, const tdkt_ruleset *force,
                                         : TDKT_DATE(n->year, 12, 31);
         const ix_subject *s = &res->ix->subjects[n->subject];
         it->rs = force ? force : tdkt_rules_select(res->rules, when);
-        char msg[1100];
         if (!it->rs) {
-            snprintf(msg, sizeof msg, "%s", tdkt_error_last()->message);
+            const char *msg = tdkt_error_last()->message;
+            it->message = arena_str(ar, msg, strlen(msg));
         } else if (n->code == IX_NONE ||
                    !(it->form = rs_form(it->rs, n->code, s->type))) {
-            snprintf(msg, sizeof msg,
-                     res->lang == TDKT_LANG_EN
-                         ? "rule set %s has no form for '%s' (%s)"
-                         : "bộ quy tắc %s không có mẫu xét cho '%s' (%s)",
-                     it->rs->id,
-                     n->code == IX_NONE
-                         ? "?"
-                         : tdkt_vocab_code(TDKT_V_AWARD, n->code),
-                     s->type == TDKT_UNIT
-                         ? TDKT_TR(res->lang, "tập thể", "collective")
-                         : TDKT_TR(res->lang, "cá nhân", "individual"));
+            it->message = no_form_message(res, made, it->rs, n->code,
+                                          s->type);
         } else {
             continue;
         }
         it->outcome = TDKT_OUTCOME_ERROR;
-        it->message = arena_str(ar, msg, strlen(msg));
     }
+    free(made);
+    return TDKT_OK;
 }
 
 void eval_limits(const tdkt_eval_options *opt, rt_limits *out)
@@ -374,7 +398,8 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
     }
     if ((error = choose(res, opt)) < 0)
         goto done;
-    assign(res, force, opt->as_of);
+    if ((error = assign(res, force, opt->as_of)) < 0)
+        goto done;
     eval_limits(opt, &res->limits);
     j.res = res;
     if ((error = make_memos(res)) < 0 || (error = judging_order(&j)) < 0 ||
