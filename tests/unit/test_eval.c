@@ -543,6 +543,50 @@ static void test_eval__quota_detail_in_vietnamese(void **state)
                         "10 đối tượng đạt ldtt (làm tròn xuống)");
 }
 
+/*
+ * A quota's base counts those eligible in the run as they were judged,
+ * before any quota: P1 and P2 are both eligible for CSTĐCS, whose own
+ * quota (50% of two LĐTT holders) then sends P2 to review. CSTĐ tỉnh's
+ * base is still two, though its pass comes after, so both keep it.
+ */
+static void test_eval__quota_base_before_quotas(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          "INSERT INTO units(id, name, kind) VALUES ('U1', 'Một', 'agency');"
+          "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "
+          "('P1', 'P1', 'U1', 0), ('P2', 'P2', 'U1', 0);"
+          "INSERT INTO honours(subject_type, subject_id, code, year) VALUES "
+          "('person', 'P1', 'ldtt', 2021), ('person', 'P2', 'ldtt', 2021);"
+          "INSERT INTO nominations(id, subject_type, subject_id, code, year) "
+          "VALUES ('A-P1', 'person', 'P1', 'cstd_cs', 2021), "
+          "('A-P2', 'person', 'P2', 'cstd_cs', 2021), "
+          "('B-P1', 'person', 'P1', 'cstd_tinh', 2021), "
+          "('B-P2', 'person', 'P2', 'cstd_tinh', 2021);",
+          "unit/rules/u/chain", NULL);
+    static const struct {
+        const char *nom;
+        int outcome;
+        const char *cap;
+    } want[] = {
+        {"A-P1", TDKT_ELIGIBLE,
+         "rank 1 of 2; cap 1 = 50% of 2 ldtt holders (rounded down)"},
+        {"A-P2", TDKT_REVIEW,
+         "rank 2 of 2; cap 1 = 50% of 2 ldtt holders (rounded down)"},
+        {"B-P1", TDKT_ELIGIBLE,
+         "rank 1 of 2; cap 2 = 100% of 2 cstd_cs holders (rounded down)"},
+        {"B-P2", TDKT_ELIGIBLE,
+         "rank 2 of 2; cap 2 = 100% of 2 cstd_cs holders (rounded down)"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        tdkt_result_view v;
+        size_t r = find(f, want[i].nom, &v);
+        assert_int_equal(v.outcome, want[i].outcome);
+        assert_string_equal(node(f, r, "cap", TDKT_LANG_EN).detail,
+                            want[i].cap);
+    }
+}
+
 /* ---------------------------------------------- choosing nominations */
 
 static void test_eval__choose_by_year_and_ids(void **state)
@@ -1197,6 +1241,7 @@ int main(void)
         T(test_eval__other_kinds_go_to_review),
         T(test_eval__quota_ranking),
         T(test_eval__quota_detail_in_vietnamese),
+        T(test_eval__quota_base_before_quotas),
         T(test_eval__choose_by_year_and_ids),
         T(test_eval__same_results_on_any_thread_count),
         T(test_eval__memo_only_for_sets_that_ask),

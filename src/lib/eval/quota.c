@@ -26,33 +26,28 @@ typedef struct cand {
     const char *id;
 } cand;
 
-/* (subject, code, year) triples judged eligible in this run, sorted. */
-typedef struct triple {
-    int32_t subject;
-    int16_t year;
-    uint8_t code;
-} triple;
-
-static int cmp_triple(const void *a, const void *b)
+/* A set of small indices, one bit each. */
+static bool bit_get(const uint8_t *set, size_t i)
 {
-    const triple *x = a, *y = b;
-    if (x->subject != y->subject)
-        return x->subject < y->subject ? -1 : 1;
-    if (x->code != y->code)
-        return x->code - y->code;
-    return x->year - y->year;
+    return set[i >> 3] >> (i & 7) & 1;
 }
 
-static bool holds(const tdkt_index *ix, const triple *elig, size_t nelig,
-                  int32_t subject, int code, int year)
+static void bit_set(uint8_t *set, size_t i)
+{
+    set[i >> 3] |= (uint8_t)(1u << (i & 7));
+}
+
+/* Whether @p subject holds award @p code in @p year: an honour on record,
+ * or judged eligible for it in this run (@p elig: the pass's subjects). */
+static bool holds(const tdkt_index *ix, const uint8_t *elig, int32_t subject,
+                  int code, int year)
 {
     const ix_subject *s = &ix->subjects[subject];
     const ix_honour *h = ix->hon + s->hon.off;
     for (uint32_t k = 0; k < s->hon.n; k++)
         if (h[k].code == code && h[k].year == year)
             return true;
-    triple key = {subject, (int16_t)year, (uint8_t)code};
-    return bsearch(&key, elig, nelig, sizeof key, cmp_triple) != NULL;
+    return bit_get(elig, (size_t)subject);
 }
 
 static int cmp_cand(const void *a, const void *b)
@@ -84,15 +79,14 @@ static int group_of(const tdkt_index *ix, const tdkt_form *f,
 
 /* The base of a cohort: members of the unit (per unit) or every subject
  * (per "all") holding the base title in the year. */
-static int base_count(const tdkt_index *ix, const triple *elig,
-                      size_t nelig, int group, int code, int year,
-                      int subject_type)
+static int base_count(const tdkt_index *ix, const uint8_t *elig, int group,
+                      int code, int year, int subject_type)
 {
     int n = 0;
     if (group < 0) {
         for (size_t i = 0; i < ix->nsubjects; i++)
             if (ix->subjects[i].type == subject_type &&
-                holds(ix, elig, nelig, (int32_t)i, code, year))
+                holds(ix, elig, (int32_t)i, code, year))
                 n++;
         return n;
     }
@@ -101,13 +95,13 @@ static int base_count(const tdkt_index *ix, const triple *elig,
         for (uint32_t i = 0; i < u->members.n; i++) {
             int32_t p = ix->members[u->members.off + i];
             if (ix_unit_in(ix, &ix->subjects[p], year) == group &&
-                holds(ix, elig, nelig, p, code, year))
+                holds(ix, elig, p, code, year))
                 n++;
         }
     } else {
         for (uint32_t i = 0; i < u->children.n; i++) {
             int32_t c = ix->children[u->children.off + i];
-            if (holds(ix, elig, nelig, c, code, year))
+            if (holds(ix, elig, c, code, year))
                 n++;
         }
     }
@@ -138,33 +132,34 @@ static int count_initiatives(const tdkt_index *ix, const ix_subject *s,
 int eval_quotas(tdkt_results *res)
 {
     const tdkt_index *ix = res->ix;
+    /* Eligible before any quota: a pass turns some to review, and a later
+     * pass counts its base as the nominations were judged. */
+    uint8_t *was = calloc(res->n / 8 + 1, 1);
+    if (!was)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     bool any = false;
     size_t nelig = 0;
     for (size_t i = 0; i < res->n; i++) {
         const res_item *it = &res->items[i];
-        if (it->outcome == TDKT_ELIGIBLE)
-            nelig++;
-        if (it->form && it->form->quota >= 0 && it->outcome == TDKT_ELIGIBLE)
+        if (it->outcome != TDKT_ELIGIBLE)
+            continue;
+        bit_set(was, i);
+        nelig++;
+        if (it->form && it->form->quota >= 0)
             any = true;
     }
-    if (!any)
+    if (!any) {
+        free(was);
         return TDKT_OK;
-    triple *elig = malloc((nelig ? nelig : 1) * sizeof *elig);
+    }
+    uint8_t *elig = malloc(ix->nsubjects / 8 + 1);
     cand *cands = malloc((nelig ? nelig : 1) * sizeof *cands);
     if (!elig || !cands) {
+        free(was);
         free(elig);
         free(cands);
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
-    size_t k = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        const res_item *it = &res->items[i];
-        if (it->outcome != TDKT_ELIGIBLE)
-            continue;
-        const ix_nomination *n = &ix->noms[it->nom];
-        elig[k++] = (triple){n->subject, n->year, n->code};
-    }
-    qsort(elig, nelig, sizeof *elig, cmp_triple);
     arena *ar = &res->arenas[0];
 
     /* One pass per (form, year): forms with a quota, in item order. */
@@ -176,12 +171,20 @@ int eval_quotas(tdkt_results *res)
             continue;
         const tdkt_form *f = first->form;
         int year = ix->noms[first->nom].year;
+        /* One scan: the candidates (every eligible item of the pass), and
+         * the subjects judged eligible for the base title that year. */
+        memset(elig, 0, ix->nsubjects / 8 + 1);
         size_t nc = 0;
-        for (size_t j = i; j < res->n; j++) {
+        for (size_t j = 0; j < res->n; j++) {
+            if (!bit_get(was, j))
+                continue;
             res_item *it = &res->items[j];
             const ix_nomination *n = &ix->noms[it->nom];
-            if (it->form != f || n->year != year ||
-                it->outcome != TDKT_ELIGIBLE)
+            if (n->year != year)
+                continue;
+            if (n->code == f->quota_base)
+                bit_set(elig, (size_t)n->subject);
+            if (it->form != f || it->outcome != TDKT_ELIGIBLE)
                 continue;
             const ix_subject *s = &ix->subjects[n->subject];
             cands[nc++] = (cand){j,
@@ -200,21 +203,26 @@ int eval_quotas(tdkt_results *res)
             size_t b = a;
             while (b < nc && cands[b].group == cands[a].group)
                 b++;
-            int base = base_count(ix, elig, nelig, cands[a].group,
+            int base = base_count(ix, elig, cands[a].group,
                                   f->quota_base, year, f->subject);
             int cap = (int)floor(pct * base / 100.0 + 1e-9);
+            /* The cohort's part of each detail, formatted once. */
+            char capped[200];
+            snprintf(capped, sizeof capped,
+                     res->lang == TDKT_LANG_EN
+                         ? "cap %d = %g%% of %d %s holders (rounded down)"
+                         : "chỉ tiêu %d = %g%% của %d đối tượng đạt %s (làm "
+                           "tròn xuống)",
+                     cap, pct, base,
+                     tdkt_vocab_code(TDKT_V_AWARD, f->quota_base));
             for (size_t c = a; c < b; c++) {
                 res_item *it = &res->items[cands[c].item];
                 int rank = (int)(c - a) + 1;
                 char detail[300];
                 snprintf(detail, sizeof detail,
-                         res->lang == TDKT_LANG_EN
-                             ? "rank %d of %zu; cap %d = %g%% of %d %s "
-                               "holders (rounded down)"
-                             : "xếp thứ %d/%zu; chỉ tiêu %d = %g%% của %d "
-                               "đối tượng đạt %s (làm tròn xuống)",
-                         rank, b - a, cap, pct, base,
-                         tdkt_vocab_code(TDKT_V_AWARD, f->quota_base));
+                         res->lang == TDKT_LANG_EN ? "rank %d of %zu; %s"
+                                                   : "xếp thứ %d/%zu; %s",
+                         rank, b - a, capped);
                 it->detail[f->quota] = arena_str(ar, detail, strlen(detail));
                 if (rank <= cap) {
                     it->result[f->quota] = R_PASS;
@@ -233,6 +241,7 @@ int eval_quotas(tdkt_results *res)
             a = b;
         }
     }
+    free(was);
     free(elig);
     free(cands);
     return TDKT_OK;
