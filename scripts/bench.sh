@@ -33,6 +33,8 @@
 #            after an import (from the index image)
 #   eval     every nomination under regime A (rules/vn/nd91-2017),
 #            threads = cores, then 1 thread
+#   eval_pair  two one-thread evaluations at once, in two processes: what
+#            the machine lets two cores do (the speed-up's ceiling here)
 #   save     eval, then save the decisions (into a fresh copy of the db)
 #   save_first  the same as the first command after a change made other
 #            than by an import (the copy's image stale)
@@ -242,6 +244,21 @@ run_one() {
     record "$name" "$r" "$work/j" "$work/t" "$pre"
     rm -f "$work"/save.db*
 }
+# run_pair R ARGS...: run R of eval_pair, two tdkt_bench processes of the
+# same one-thread step started together. Nothing is shared between them
+# but the machine: how much slower each runs than alone is what the
+# machine itself takes from a program that runs on both cores.
+run_pair() {
+    local r=$1; shift
+    echo "== eval_pair ($r/$runs)" >&2
+    idle_wait; pre=$(busy)
+    measure "$work/t1" "$bench" --db "$db" "$@" > "$work/j1" &
+    local p1=$!
+    measure "$work/t2" "$bench" --db "$db" "$@" > "$work/j2"
+    wait "$p1"
+    record eval_pair "$r" "$work/j1" "$work/t1" "$pre"
+    record eval_pair "$r" "$work/j2" "$work/t2" "$pre"
+}
 # step NAME ARGS...: run tdkt_bench --step ARGS $runs times
 step() {
     local name=$1; shift
@@ -264,6 +281,7 @@ cp "$db-index" "$work/saved.db-index"
 for r in $(seq 1 "$runs"); do
     run_one eval "$r"     --step eval --rules "$A" --threads 0
     run_one eval_1t "$r"  --step eval --rules "$A" --threads 1
+    run_pair "$r"         --step eval --rules "$A" --threads 1
     run_one diff "$r"     --step diff --from "$A" --to "$B" --threads 0
     run_one diff_saved "$r" --step diff --saved --from "$A" --to "$B" --threads 0
 done
@@ -338,6 +356,16 @@ for s, label in (("eval", "eval"), ("eval_1t", "eval_1t")):
         {"threads": b["threads"], "judged": b["judged"],
          "judged_per_s": b["judged"] / med([ph(bench(r), "eval") for r in by[s]]),
          "outcomes": b["outcomes"]})
+# eval_pair: two records per round; the round's figure is their mean.
+pair = {}
+for r in by.get("eval_pair", []):
+    pair.setdefault(r["run"], []).append(ph(bench(r), "eval"))
+pair_walls = [statistics.mean(pair[k]) for k in sorted(pair)]
+if pair_walls:
+    put("eval_pair", by["eval_pair"], lambda r: ph(bench(r), "eval"),
+        lambda r: ph(bench(r), "eval", key="cpu_s"), last("eval_1t")["nominations"],
+        {"threads": 1, "processes": 2})
+    steps["eval_pair"]["wall_s_all"] = pair_walls
 b = last("save")
 put("save", by["save"], lambda r: ph(bench(r), "save", "close"),
     lambda r: ph(bench(r), "save", "close", key="cpu_s"), b["nominations"],
@@ -431,6 +459,19 @@ steps["eval"]["speedup_over_1"] = {"median_of_rounds": speedup, "rounds": rs,
                                    "of_medians": ev1["wall_s"] / ev["wall_s"]}
 target("threads=%d speed-up over 1" % ev["threads"], speedup, 1.7,
        speedup >= 1.7, "x", rs[-1])
+# The machine's ceiling for that speed-up: two one-thread evaluations at
+# once against one alone, each round's own (2 x alone / together); and
+# how much of it the threads reach. Not a target: a reading of the
+# machine, so that a speed-up under 1.7x can be told from the code.
+if "eval_pair" in steps:
+    ceil, crs = paired("eval_1t", "eval_pair")
+    crs = [2 * c for c in crs]
+    steps["eval_pair"]["ceiling"] = {"median_of_rounds": 2 * ceil,
+                                     "rounds": crs}
+    eff = statistics.median(sorted(
+        steps["eval_pair"]["wall_s_all"][i] / (2 * steps["eval"]["wall_s_all"][i])
+        for i in range(min(len(steps["eval"]["wall_s_all"]), len(pair_walls)))))
+    steps["eval"]["speedup_of_ceiling"] = eff
 rl = steps["rules"]["wall_s"] * 1000
 target("rule set load (all sets)", rl, 50, rl <= 50, "ms",
        steps["rules"]["wall_s_min"] * 1000)
@@ -459,7 +500,9 @@ rows_t = [("import", "import (+ index image)"),
           ("load_first", "load, image rebuilt"),
           ("load_tables", "load from the tables"), ("load", "load (image)"),
           ("eval", "eval A (threads=%d)" % ev["threads"]),
-          ("eval_1t", "eval A (1 thread)"), ("save", "save decisions"),
+          ("eval_1t", "eval A (1 thread)"),
+          ("eval_pair", "eval A (1 thread), 2 at once"),
+          ("save", "save decisions"),
           ("load_eval_save", "load+eval+save"),
           ("load_eval_save_first", "load+eval+save, image rebuilt"),
           ("print", "print results, jsonl"),
@@ -472,6 +515,8 @@ hdr = ("step", "wall s", "best s", "cpu s", "noms/s", "process s",
        "peak RSS MiB")
 lines = [hdr]
 for k, label in rows_t:
+    if k not in steps:
+        continue
     s = steps[k]
     lines.append((label, f(s["wall_s"], 3), f(s["wall_s_min"], 3),
                   f(s["cpu_s"], 3),
@@ -500,6 +545,13 @@ if meta["busy_before_max"] > 0.1:
     print("warning: the machine was busy during some runs (up to %.0f%% of "
           "its CPUs just before a run): timings are noisy; --wait-idle helps"
           % (100 * meta["busy_before_max"]))
+if "eval_pair" in steps:
+    print("the machine: two one-thread evaluations at once ran %s x as fast "
+          "as one alone (the speed-up's ceiling here; rounds: %s); the "
+          "threads reached %.0f%% of it"
+          % (f(steps["eval_pair"]["ceiling"]["median_of_rounds"]),
+             ", ".join(f(x) for x in steps["eval_pair"]["ceiling"]["rounds"]),
+             100 * steps["eval"]["speedup_of_ceiling"]))
 print("targets:")
 tw = max(len(t["target"]) for t in targets)
 for t in targets:

@@ -28,8 +28,8 @@ check "results JSON has every step" python3 - "$tmp/out/bench-1000.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 steps = d["steps"]
-for s in ("import", "load", "eval", "eval_1t", "save", "load_eval_save",
-          "print", "print_table", "diff", "diff_saved", "report", "rules",
+for s in ("import", "load", "eval", "eval_1t", "eval_pair", "save",
+          "load_eval_save", "print", "print_table", "diff", "diff_saved", "report", "rules",
           "bk"):
     assert s in steps, "missing step " + s
     for k in ("wall_s", "cpu_s", "peak_rss_mib", "process_wall_s", "runs"):
@@ -46,6 +46,12 @@ for s, fmt in (("print", "jsonl"), ("print_table", "table")):
 m = d["meta"]
 assert m["people"] == 1000 and m["nominations"] > 1000, m
 assert steps["eval_1t"]["threads"] == 1 and steps["bk"]["threads"] == 1
+# two processes in the round, one ceiling: 2 x alone over the pair's mean
+p = steps["eval_pair"]
+assert p["runs"] == 2 and p["processes"] == 2 and len(p["wall_s_all"]) == 1, p
+assert abs(p["ceiling"]["median_of_rounds"] - 2 * steps["eval_1t"]["wall_s"]
+           / p["wall_s_all"][0]) < 1e-9, p
+assert steps["eval"]["speedup_of_ceiling"] > 0
 o = steps["eval"]["outcomes"]
 assert sum(o[k] for k in ("eligible", "ineligible", "review", "error")) == m["nominations"], o
 assert o["eligible"] > 0 and o["ineligible"] > 0
