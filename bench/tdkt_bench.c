@@ -181,14 +181,11 @@ static int cores(void)
 
 /* ------------------------------------------------------------ steps */
 
-/* The library's switch for the store's index image (index/image.c): off
- * measures loading from the record tables. */
-extern int tdkt__index_image;
-
 typedef struct args {
     const char *db, *step, *rules, *from, *to, *format;
     int threads, year, runs;
     bool saved; /* diff: side A from a saved run */
+    bool image; /* --image: the store's index image read and written */
 } args;
 
 static void index_json(const tdkt_index *ix)
@@ -288,7 +285,9 @@ static int open_load(tdkt_store **store, tdkt_index **ix, const args *a,
         return fail("tdkt_store_open");
     end("open");
     begin();
-    if (tdkt_index_load(ix, *store) < 0)
+    tdkt_index_options o = TDKT_INDEX_OPTIONS_INIT;
+    o.image = a->image;
+    if (tdkt_index_load_with(ix, *store, &o) < 0)
         return fail("tdkt_index_load");
     end("load");
     index_json(*ix);
@@ -746,7 +745,7 @@ static int step_rules(const args *a)
 
 int main(int argc, char **argv)
 {
-    args a = {NULL, NULL, NULL, NULL, NULL, "jsonl", -1, 0, 1, false};
+    args a = {NULL, NULL, NULL, NULL, NULL, "jsonl", -1, 0, 1, false, true};
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -782,7 +781,7 @@ int main(int argc, char **argv)
             a.runs = atoi(v) > 0 ? atoi(v) : 1;
         else if (strcmp(o, "--image") == 0 &&
                  (strcmp(v, "on") == 0 || strcmp(v, "off") == 0))
-            tdkt__index_image = strcmp(v, "on") == 0;
+            a.image = strcmp(v, "on") == 0;
         else {
             usage();
             return 2;

@@ -20,6 +20,24 @@ typedef struct tdkt_index tdkt_index;
  */
 TDKT_API int tdkt_index_load(tdkt_index **out, tdkt_store *store);
 
+/** How tdkt_index_load_with() reads the records. */
+typedef struct tdkt_index_options {
+    /** Read the store's index image when it is current, and write it
+     *  after reading the tables (the default, what tdkt_index_load does);
+     *  false: the record tables only, nothing written (to measure or test
+     *  reading them). */
+    bool image;
+    /** Read the tables on two connections at once: -1 when the database
+     *  is large enough to gain from it (the default), 0 never, 1 whenever
+     *  a second connection opens. */
+    int parallel;
+} tdkt_index_options;
+#define TDKT_INDEX_OPTIONS_INIT {true, -1}
+
+/** tdkt_index_load() as @p opt says (NULL: the defaults). */
+TDKT_API int tdkt_index_load_with(tdkt_index **out, tdkt_store *store,
+                                  const tdkt_index_options *opt);
+
 /**
  * Make the store's index image current, so that the next load reads it
  * instead of every record row: when the image is missing or stale, load

@@ -30,7 +30,6 @@ static int setup(void **state)
     w->store = th_store_new(&w->dir, "t.db");
     snprintf(w->db, sizeof w->db, "%s/t.db", w->dir); /* for other connections */
     *state = w;
-    tdkt__index_image = 0; /* these tests are about the tables */
     return 0;
 }
 
@@ -39,8 +38,6 @@ static int teardown(void **state)
     world *w = *state;
     th_store_done(w->store, w->dir);
     free(w);
-    tdkt__index_parallel = -1;
-    tdkt__index_image = 1;
     return 0;
 }
 
@@ -52,15 +49,24 @@ static void records(world *w, const char *sql)
     }
 }
 
-static tdkt_index *load(world *w, int mode)
+/* Loaded from the tables (these tests are about them), on one connection
+ * (mode 0), two (1) or as the database's size decides (-1). */
+static tdkt_index *load_as(world *w, bool image, int mode)
 {
-    tdkt__index_parallel = mode;
+    tdkt_index_options opt = TDKT_INDEX_OPTIONS_INIT;
+    opt.image = image;
+    opt.parallel = mode;
     tdkt_index *ix = NULL;
-    if (tdkt_index_load(&ix, w->store) < 0) {
+    if (tdkt_index_load_with(&ix, w->store, &opt) < 0) {
         print_error("%s\n", tdkt_error_last()->message);
         fail();
     }
     return ix;
+}
+
+static tdkt_index *load(world *w, int mode)
+{
+    return load_as(w, false, mode);
 }
 
 static void same_str(const char *a, const char *b)
@@ -416,10 +422,7 @@ static int image_parts(world *w)
  * (ix->image set), else from the tables, writing the image. */
 static tdkt_index *load_imaged(world *w)
 {
-    tdkt__index_image = 1;
-    tdkt_index *ix = load(w, -1);
-    tdkt__index_image = 0;
-    return ix;
+    return load_as(w, true, -1);
 }
 
 /* Same records, and the same lookups by id and by fact key. */
@@ -552,6 +555,28 @@ static void image_token(world *w, char *out, size_t n)
                n);
 }
 
+/* With the image off, the index comes from the tables and nothing is
+ * written, even where a current image is there to be read. */
+static void test_index_load__image_off_reads_the_tables_only(void **state)
+{
+    world *w = *state;
+    import_demo(w);
+    tdkt_index *ix = load(w, 0);
+    assert_null(ix->image);
+    assert_int_equal(image_parts(w), 0);
+    tdkt_index_free(ix);
+    ix = load_imaged(w); /* writes it */
+    assert_int_equal(image_parts(w), 1);
+    tdkt_index_free(ix);
+    ix = load_imaged(w);
+    assert_non_null(ix->image);
+    tdkt_index *tables = load(w, 0);
+    assert_null(tables->image);
+    same_loaded(tables, ix);
+    tdkt_index_free(tables);
+    tdkt_index_free(ix);
+}
+
 /* tdkt_index_prepare writes the image when the store has none (after an
  * import, as `tdkt import` calls it), and leaves a current one alone. */
 static void test_index_load__prepare_writes_only_a_missing_image(void **state)
@@ -559,7 +584,6 @@ static void test_index_load__prepare_writes_only_a_missing_image(void **state)
     world *w = *state;
     import_demo(w);
     assert_int_equal(image_parts(w), 0);
-    tdkt__index_image = 1;
     assert_int_equal(tdkt_index_prepare(w->store), 0);
     char first[64], again[64];
     image_token(w, first, sizeof first);
@@ -572,9 +596,7 @@ static void test_index_load__prepare_writes_only_a_missing_image(void **state)
     tdkt_index_free(ix);
     /* Stale once the records change: written again, another token. */
     records(w, "UPDATE units SET name = name || '.' WHERE rowid = 1");
-    tdkt__index_image = 1;
     assert_int_equal(tdkt_index_prepare(w->store), 0);
-    tdkt__index_image = 0;
     image_token(w, again, sizeof again);
     assert_int_equal((int)strlen(again), 32);
     assert_string_not_equal(first, again);
@@ -620,10 +642,8 @@ static void write_image_file(const world *w, const unsigned char *p, long n)
  * used. */
 static bool image_used(world *w, const tdkt_index *tables)
 {
-    tdkt__index_image = 1;
     tdkt_index *ix = NULL;
-    assert_int_equal(tdkt_index_load(&ix, w->store), 0);
-    tdkt__index_image = 0;
+    assert_int_equal(tdkt_index_load(&ix, w->store), 0); /* image on */
     bool used = ix->image != NULL;
     same_index(tables, ix);
     tdkt_index_free(ix);
@@ -714,6 +734,7 @@ int main(void)
         T(test_index_load__image_dropped_by_any_change),
         T(test_index_load__image_not_written_over_a_commit),
         T(test_index_load__image_damage_is_ignored),
+        T(test_index_load__image_off_reads_the_tables_only),
         T(test_index_load__prepare_writes_only_a_missing_image),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -809,8 +809,6 @@ static int load_group_b(loader *L)
 
 /* ------------------------------------------------- parallel loading */
 
-int tdkt__index_parallel = -1;
-
 /* Below this size (pages of the database file) a second connection and
  * thread cost more than they save. */
 #define PARALLEL_MIN_PAGES 2048
@@ -852,11 +850,10 @@ bool ix_exec_ok(sqlite3 *db, const char *sql)
  * those two reads; when another writer has it, the load runs on one
  * connection rather than wait for it.
  */
-static int begin_snapshots(tdkt_store *store, sqlite3 **twin_out)
+static int begin_snapshots(tdkt_store *store, int mode, sqlite3 **twin_out)
 {
     sqlite3 *db = tdkt_store_sqlite(store);
     *twin_out = NULL;
-    int mode = tdkt__index_parallel;
     if (mode < 0) {
         sqlite3_stmt *st = NULL;
         int pages = 0;
@@ -946,8 +943,6 @@ static void take_arena(tdkt_index *ix, loader *L)
     L->arena_bytes = 0;
 }
 
-int tdkt__index_image = 1;
-
 /* The store's index image, if it has a usable one: 1 loaded, 0 not, or
  * the error of beginning the read. */
 static int load_image(tdkt_index *ix, tdkt_store *store)
@@ -966,7 +961,16 @@ static int load_image(tdkt_index *ix, tdkt_store *store)
 
 int tdkt_index_load(tdkt_index **out, tdkt_store *store)
 {
+    return tdkt_index_load_with(out, store, NULL);
+}
+
+int tdkt_index_load_with(tdkt_index **out, tdkt_store *store,
+                         const tdkt_index_options *opt)
+{
     *out = NULL;
+    const tdkt_index_options dflt = TDKT_INDEX_OPTIONS_INIT;
+    if (!opt)
+        opt = &dflt;
     ix_codes codes;
     codes_init(&codes);
     tdkt_index *ix = calloc(1, sizeof *ix);
@@ -975,7 +979,7 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
     /* Read before any snapshot is taken: the image written after loading
      * the tables must show no commit made since. */
     int64_t version = -1;
-    if (tdkt__index_image) {
+    if (opt->image) {
         version = ix_image_version(tdkt_store_sqlite(store));
         int got = load_image(ix, store);
         if (got != 0) {
@@ -990,7 +994,7 @@ int tdkt_index_load(tdkt_index **out, tdkt_store *store)
     loader lb = {.ix = ix, .codes = &codes, .db = tdkt_store_sqlite(store),
                  .last_unit = -1};
     sqlite3 *twin = NULL;
-    int error = begin_snapshots(store, &twin);
+    int error = begin_snapshots(store, opt->parallel, &twin);
     if (error < 0 ||
         (error = tdkt_store_records_version(store, &ix->records_version)) < 0)
         goto done;
@@ -1040,7 +1044,7 @@ done:
         tdkt_index_free(ix);
         return error;
     }
-    if (tdkt__index_image)
+    if (opt->image)
         ix_image_store(ix, tdkt_store_sqlite(store), version);
     *out = ix;
     return TDKT_OK;
@@ -1048,8 +1052,6 @@ done:
 
 int tdkt_index_prepare(tdkt_store *store)
 {
-    if (!tdkt__index_image)
-        return TDKT_OK;
     int error = tdkt_store_begin_read(store);
     if (error < 0)
         return error;

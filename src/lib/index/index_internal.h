@@ -147,14 +147,6 @@ struct tdkt_index {
     int64_t records_version; /* the store's, in the load's snapshot */
 };
 
-/* How tdkt_index_load reads the tables (for tests): -1 on two
- * connections when the database is large enough, 0 on one, 1 on two
- * whenever it can. */
-extern int tdkt__index_parallel;
-
-/* Whether tdkt_index_load reads and writes the store's index image (for
- * tests and the benchmark): 1 (the default) yes, 0 no. */
-extern int tdkt__index_image;
 
 /* Map the ids of the subjects of @p type (TDKT_UNIT, TDKT_PERSON) from
  * index @p from on, once they are all loaded, so that the map never
