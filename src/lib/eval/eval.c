@@ -283,16 +283,17 @@ static void free_memos(tdkt_results *res)
  * subject type. It depends on nothing else, so it is written once per
  * such (set, award, type) and shared: a round's nominations for an award
  * the set does not judge are many (regime A has no Giấy khen). */
-static const char *no_form_message(tdkt_results *res, const char **made,
+typedef const char *no_form_messages[TDKT_AWARD_COUNT_ + 1][2]; /* per set */
+
+static const char *no_form_message(tdkt_results *res, no_form_messages *made,
                                    const tdkt_ruleset *rs, int code,
                                    int type)
 {
-    size_t nawards = tdkt_vocab_count(TDKT_V_AWARD);
-    size_t slot = (rs->index * (nawards + 1) +
-                   (code == IX_NONE ? nawards : (size_t)code)) * 2 +
-                  (type == TDKT_UNIT);
-    if (made[slot])
-        return made[slot];
+    const char **slot = &made[rs->index][code == IX_NONE ? TDKT_AWARD_COUNT_
+                                                         : code]
+                             [type == TDKT_UNIT];
+    if (*slot)
+        return *slot;
     char msg[1100];
     snprintf(msg, sizeof msg,
              res->lang == TDKT_LANG_EN
@@ -302,7 +303,7 @@ static const char *no_form_message(tdkt_results *res, const char **made,
              code == IX_NONE ? "?" : tdkt_vocab_code(TDKT_V_AWARD, code),
              type == TDKT_UNIT ? TDKT_TR(res->lang, "tập thể", "collective")
                                : TDKT_TR(res->lang, "cá nhân", "individual"));
-    return made[slot] = arena_str(&res->arenas[0], msg, strlen(msg));
+    return *slot = arena_str(&res->arenas[0], msg, strlen(msg));
 }
 
 /* The rule set and form of each item; where none, an error outcome. */
@@ -310,10 +311,8 @@ static int assign(tdkt_results *res, const tdkt_ruleset *force,
                   tdkt_date as_of)
 {
     arena *ar = &res->arenas[0];
-    const char **made =
-        calloc((res->rules->nsets ? res->rules->nsets : 1) *
-                   (tdkt_vocab_count(TDKT_V_AWARD) + 1) * 2,
-               sizeof *made);
+    no_form_messages *made =
+        calloc(res->rules->nsets ? res->rules->nsets : 1, sizeof *made);
     if (!made)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->n; i++) {

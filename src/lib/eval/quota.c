@@ -132,30 +132,21 @@ static int count_initiatives(const tdkt_index *ix, const ix_subject *s,
 int eval_quotas(tdkt_results *res)
 {
     const tdkt_index *ix = res->ix;
-    /* Eligible before any quota: a pass turns some to review, and a later
-     * pass counts its base as the nominations were judged. */
-    uint8_t *was = calloc(res->n / 8 + 1, 1);
-    if (!was)
-        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     bool any = false;
     size_t nelig = 0;
     for (size_t i = 0; i < res->n; i++) {
         const res_item *it = &res->items[i];
         if (it->outcome != TDKT_ELIGIBLE)
             continue;
-        bit_set(was, i);
         nelig++;
         if (it->form && it->form->quota >= 0)
             any = true;
     }
-    if (!any) {
-        free(was);
+    if (!any)
         return TDKT_OK;
-    }
     uint8_t *elig = malloc(ix->nsubjects / 8 + 1);
     cand *cands = malloc((nelig ? nelig : 1) * sizeof *cands);
     if (!elig || !cands) {
-        free(was);
         free(elig);
         free(cands);
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
@@ -172,13 +163,15 @@ int eval_quotas(tdkt_results *res)
         const tdkt_form *f = first->form;
         int year = ix->noms[first->nom].year;
         /* One scan: the candidates (every eligible item of the pass), and
-         * the subjects judged eligible for the base title that year. */
+         * the subjects judged eligible for the base title that year. A
+         * pass turns some to review; a later pass counts its base as the
+         * nominations were judged, by the form's verdict before quotas. */
         memset(elig, 0, ix->nsubjects / 8 + 1);
         size_t nc = 0;
         for (size_t j = 0; j < res->n; j++) {
-            if (!bit_get(was, j))
-                continue;
             res_item *it = &res->items[j];
+            if (it->verdict != R_PASS)
+                continue;
             const ix_nomination *n = &ix->noms[it->nom];
             if (n->year != year)
                 continue;
@@ -241,7 +234,6 @@ int eval_quotas(tdkt_results *res)
             a = b;
         }
     }
-    free(was);
     free(elig);
     free(cands);
     return TDKT_OK;
