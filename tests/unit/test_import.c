@@ -271,6 +271,18 @@ static const bad_case bad_cases[] = {
     {"bad/bad-fact-key", "bad-fact-key/facts.csv", 2, "key",
      "invalid key 'Internal Unity' (expected snake_case: lower-case "
      "letters, digits and _, e.g. internal_unity)"},
+    /* the values vocabulary.md gives the facts it lists */
+    {"bad/fact-not-boolean", "fact-not-boolean/facts.csv", 2, "value",
+     "invalid value 'có' for 'internal_unity' (expected 0 or 1)"},
+    {"bad/fact-scope", "fact-scope/facts.csv", 2, "value",
+     "unknown scope 'tỉnh nhà' (expected unit, province, national or their "
+     "Vietnamese names)"},
+    {"bad/fact-whole", "fact-whole/facts.csv", 2, "value",
+     "invalid value 'first' for 'bloc_rank' (expected a whole number from 1 "
+     "to 9999)"},
+    {"bad/fact-launcher", "fact-launcher/facts.csv", 2, "value",
+     "invalid value 'UBND tỉnh' for 'movement_launched_by' (expected "
+     "president, prime_minister, central_council, ministry or province)"},
     {"bad/ends-before-date", "ends-before-date/disciplines.csv", 2, "ends",
      "ends '2021-05-01' is before date '2022-05-01'"},
     {"bad/wrong-cell-count", "wrong-cell-count/units.csv", 2, "",
@@ -666,10 +678,10 @@ static void test_import__held_rows(void **state)
             tdkt_buf_printf(&people, "P%02d%02d,Người %d,U%02d,0\n", u, p,
                             p, u);
             tdkt_buf_printf(&facts, "person,P%02d%02d,2023,bloc_rank,%d\n",
-                            u, p, p);
+                            u, p, p + 1); /* ranks count from 1 */
         }
         tdkt_buf_printf(&noms, "N%02d,unit,U%02d,co_tinh,2023\n", u, u);
-        tdkt_buf_printf(&facts, "unit,U%02d,2023,bloc_rank,%d\n", u, u);
+        tdkt_buf_printf(&facts, "unit,U%02d,2023,bloc_rank,%d\n", u, u + 1);
         tdkt_buf_printf(&facts, "nomination,N%02d,,internal_unity,1\n", u);
     }
     assert_false(facts.oom || units.oom || people.oom || noms.oom);
@@ -686,12 +698,12 @@ static void test_import__held_rows(void **state)
     assert_query(f, "SELECT count(*) FROM facts", "660");
     assert_query(f, "SELECT count(*) FROM facts WHERE subject_type = 'unit'",
                  "30");
-    assert_query(f, "SELECT value FROM facts WHERE subject_id = 'U29'", "29");
+    assert_query(f, "SELECT value FROM facts WHERE subject_id = 'U29'", "30");
     assert_query(f, "SELECT count(*) FROM facts WHERE subject_type = "
                     "'nomination' AND key = 'internal_unity'",
                  "30");
     assert_query(f, "SELECT value FROM facts WHERE subject_id = 'P2919'",
-                 "19");
+                 "20");
 
     /* Again, every row replaced; then a unit's row held back and a bad
      * person's row after it: nothing changes. */
@@ -920,6 +932,38 @@ static void test_import__own_columns_kept(void **state)
 
 /* A folder and a file in it, or one path twice, import the file once;
  * a folder named with a trailing slash gives no "//" in file names. */
+/* The facts vocabulary.md lists take its values (a scope by its
+ * Vietnamese name is stored as its code); a key it does not list, any
+ * text: a regulation may add one. */
+static void test_import__fact_values(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    static const char *const files[] = {
+        "facts.csv",
+        "subject_type,subject_id,year,key,value\n"
+        "person,P1,2022,influence_scope,Phạm vi toàn quốc\n"
+        "person,P1,2022,self_reliance,0\n"
+        "unit,U2,2022,bloc_rank,12\n"
+        "nomination,N1,,movement_launched_by,province\n"
+        "nomination,N1,,movement_years,5\n"
+        "person,P1,2022,trained_colleagues,có\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_query(f,
+                 "SELECT value FROM facts WHERE subject_id='P1' AND "
+                 "key='influence_scope'",
+                 "national");
+    assert_query(f,
+                 "SELECT value FROM facts WHERE key='bloc_rank' AND "
+                 "year=2022",
+                 "12");
+    assert_query(f, "SELECT value FROM facts WHERE key='trained_colleagues'",
+                 "có");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__file_named_twice(void **state)
 {
     fixture *f = *state;
@@ -986,6 +1030,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__header_after_blank_lines,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__fact_values, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,

@@ -288,13 +288,119 @@ value import_default_value(const tdkt__coldef *c)
     return (value){.type = V_INT, .num = c->def};
 }
 
+/* ---- attested facts ------------------------------------------------- */
+
+/* What the value of each fact that vocabulary.md lists must be. A key it
+ * does not list (a regulation's new criterion) takes any text. */
+enum fact_value { FACT_BOOL, FACT_SCOPE, FACT_WHOLE, FACT_LAUNCHER };
+
+static const struct {
+    const char *key;
+    enum fact_value value;
+} listed_facts[] = {
+    {"compliance", FACT_BOOL},
+    {"self_reliance", FACT_BOOL},
+    {"studies", FACT_BOOL},
+    {"ethics", FACT_BOOL},
+    {"productive", FACT_BOOL},
+    {"outstanding", FACT_BOOL},
+    {"influence_scope", FACT_SCOPE},
+    {"internal_unity", FACT_BOOL},
+    {"emulation_movement", FACT_BOOL},
+    {"party_org_clean", FACT_BOOL},
+    {"thrift", FACT_BOOL},
+    {"exceeded_targets", FACT_BOOL},
+    {"new_model", FACT_BOOL},
+    {"bloc_rank", FACT_WHOLE},
+    {"movement_years", FACT_WHOLE},
+    {"movement_launched_by", FACT_LAUNCHER},
+    {"under_review", FACT_BOOL},
+};
+
+static const char *const launchers[] = {
+    "president", "prime_minister", "central_council", "ministry", "province"};
+
+static bool is_whole(const char *s, size_t len)
+{
+    if (len == 0 || len > 4 || s[0] == '0')
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* A listed fact's value: a rule reading "có" where it wants 1 would fail
+ * the criterion rather than leave it to a person, so such a value is the
+ * file's problem. A scope given by its Vietnamese name is stored as its
+ * code, which rules compare. */
+static void check_fact_value(file_ctx *fc,
+                             const tdkt__coldef *c,
+                             const char *key,
+                             value *val)
+{
+    size_t k = 0, n = sizeof listed_facts / sizeof listed_facts[0];
+    while (k < n && strcmp(listed_facts[k].key, key) != 0)
+        k++;
+    if (k == n)
+        return;
+    const char *s = val->s;
+    switch (listed_facts[k].value) {
+    case FACT_BOOL:
+        if (val->len != 1 || (s[0] != '0' && s[0] != '1'))
+            ROW_DIAG(fc, c->name,
+                     "giá trị '%s' không hợp lệ cho '%s' (chỉ nhận 0 hoặc 1)",
+                     "invalid value '%s' for '%s' (expected 0 or 1)",
+                     import_show(s).s, key);
+        break;
+    case FACT_WHOLE:
+        if (!is_whole(s, val->len))
+            ROW_DIAG(fc, c->name,
+                     "giá trị '%s' không hợp lệ cho '%s' (cần một số nguyên "
+                     "từ 1 đến 9999)",
+                     "invalid value '%s' for '%s' (expected a whole number "
+                     "from 1 to 9999)",
+                     import_show(s).s, key);
+        break;
+    case FACT_SCOPE: {
+        int code = lookup_code(fc->im, TDKT_V_SCOPE, s, val->len);
+        if (code < 0) {
+            import_unknown_code(fc, c, TDKT_V_SCOPE, ~0u, s);
+            break;
+        }
+        val->s = tdkt_vocab_code(TDKT_V_SCOPE, code);
+        val->len = strlen(val->s);
+        break;
+    }
+    case FACT_LAUNCHER: {
+        size_t i = 0, m = sizeof launchers / sizeof launchers[0];
+        while (i < m && strcmp(launchers[i], s) != 0)
+            i++;
+        if (i == m) {
+            tdkt_buf list = {0};
+            import_join_list(&list, launchers, m, fc->im->lang);
+            ROW_DIAG(fc, c->name,
+                     "giá trị '%s' không hợp lệ cho '%s' (cần một trong: %s)",
+                     "invalid value '%s' for '%s' (expected %s)",
+                     import_show(s).s, key, tdkt_buf_cstr(&list));
+            tdkt_buf_free(&list);
+        }
+        break;
+    }
+    }
+}
+
 /* The rules between cells of a row. */
-void import_check_row_rules(file_ctx *fc, const value *v, int subject)
+void import_check_row_rules(file_ctx *fc, value *v, int subject)
 {
     const tdkt__tabledef *t = fc->t;
-    int date = -1, ends = -1;
+    int date = -1, ends = -1, key = -1;
     for (int j = 0; j < t->ncols; j++) {
         const tdkt__coldef *c = &t->cols[j];
+        if (c->kind == TDKT__COL_FACT_KEY)
+            key = j;
+        if (key >= 0 && strcmp(c->name, "value") == 0 && v[j].type == V_TEXT)
+            check_fact_value(fc, c, v[key].s, &v[j]);
         if (c->kind == TDKT__COL_CODE && c->arg == TDKT_V_AWARD &&
             v[j].type == V_TEXT && subject >= 0 &&
             !(tdkt_award_subjects((int)v[j].idx) & 1 << subject)) {

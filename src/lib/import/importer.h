@@ -178,7 +178,7 @@ void import_check_cell(file_ctx *fc,
                        int *subject,
                        value *v);
 value import_default_value(const tdkt__coldef *c);
-void import_check_row_rules(file_ctx *fc, const value *v, int subject);
+void import_check_row_rules(file_ctx *fc, value *v, int subject);
 void import_check_duplicate_key(file_ctx *fc, const value *v);
 
 #endif

@@ -360,6 +360,15 @@ function lib.rank_at_most(s, y, key, max, missing)
   return fail(d)
 end
 
+-- A value of a yes-or-no fact that is neither 1 nor 0 ("có", "x"): the
+-- import refuses it for the keys vocabulary.md lists, but a key a
+-- regulation adds takes any text. Nobody attested yes or no: a person
+-- must decide.
+local function neither(key, v)
+  return unknown(format(tr("%s = '%s': không phải 1 hay 0",
+    "%s = '%s': neither 1 nor 0"), key, tostring(v)))
+end
+
 -- An attested fact that must be 1: 0 fails; missing is unknown (a person
 -- must decide), never a failure.
 function lib.fact_true(s, key, y)
@@ -371,7 +380,10 @@ function lib.fact_true(s, key, y)
   if v == 1 or v == "1" then
     return pass(key .. " = 1")
   end
-  return fail(key .. " = " .. tostring(v))
+  if v == 0 or v == "0" then
+    return fail(key .. " = 0")
+  end
+  return neither(key, v)
 end
 
 -- A fact that bars when 1 (e.g. under_review): missing passes, since
@@ -381,7 +393,13 @@ function lib.fact_not(s, key, y)
   if v == 1 or v == "1" then
     return fail(key .. " = 1")
   end
-  return pass(v == nil and tr("không có", "none") or (key .. " = " .. tostring(v)))
+  if v == nil then
+    return pass(tr("không có", "none"))
+  end
+  if v == 0 or v == "0" then
+    return pass(key .. " = 0")
+  end
+  return neither(key, v)
 end
 
 -- New hires below a minimum get no title that year; maternity leave,
