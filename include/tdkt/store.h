@@ -19,8 +19,11 @@ struct sqlite3;
 #define TDKT_SCHEMA_VERSION 10
 
 enum tdkt_store_flags {
-    TDKT_STORE_READ = 0,   /**< open an existing store; never create */
-    TDKT_STORE_WRITE = 1   /**< create the file and schema if missing */
+    TDKT_STORE_READ = 0,  /**< open an existing store; never create */
+    TDKT_STORE_WRITE = 1, /**< create the file and schema if missing */
+    /** with TDKT_STORE_WRITE: the store must exist (a mistyped path is an
+     * error, not a new empty store); only an import creates one */
+    TDKT_STORE_EXISTING = 2
 };
 
 /**

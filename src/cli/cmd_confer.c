@@ -195,7 +195,8 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     o.run_id = run_id;
     o.ids = o.nids ? ids : NULL;
 
-    int error = tdkt_store_open(&store, cli->db, TDKT_STORE_WRITE);
+    int error = tdkt_store_open(&store, cli->db,
+                                TDKT_STORE_WRITE | TDKT_STORE_EXISTING);
     if (error == TDKT_OK)
         error = tdkt_confer(store, &o, cli->lang, &sum, &diags);
     if (error == TDKT_EINVALID && diags.count > 0) {

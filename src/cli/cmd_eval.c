@@ -96,7 +96,8 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
     const char *rules_dir = cli->rules ? cli->rules : cli->rules_root;
     int status = CLI_FAIL;
     if (tdkt_store_open(&store, cli->db,
-                        dry ? TDKT_STORE_READ : TDKT_STORE_WRITE) < 0 ||
+                        dry ? TDKT_STORE_READ
+                            : TDKT_STORE_WRITE | TDKT_STORE_EXISTING) < 0 ||
         tdkt_index_load(&ix, store) < 0 ||
         tdkt_rules_open(&rules, rules_dir) < 0 ||
         tdkt_eval(&res, ix, rules, &o) < 0) {

@@ -358,6 +358,34 @@ for c in "eval --dry-run" "runs" "report --year 2024"; do
 done
 check "empty.db: still empty" test ! -s "$tmp/empty.db"
 
+# A mistyped --db: only an import creates a store; a folder that is not
+# there, or a folder named as the store, is said as such.
+for c in "eval" "confer --run 1 --decision-no 1/QĐ-UBND --date 2025-01-15"; do
+    # shellcheck disable=SC2086
+    run --db "$tmp/mistyped.db" $c
+    check "missing store: '${c%% *}': exit 1 (got $status)" test "$status" -eq 1
+    check "missing store: '${c%% *}': says so ($(err))" \
+        grep -q "không có cơ sở dữ liệu này" "$tmp/err"
+    check "missing store: '${c%% *}': none created" \
+        test ! -e "$tmp/mistyped.db" -a ! -e "$tmp/mistyped.db-index"
+done
+run --db "$tmp/no-such-folder/t.db" import "$fx/formula"
+check "store in a missing folder: exit 1 (got $status)" test "$status" -eq 1
+check "store in a missing folder: says the folder is missing ($(err))" \
+    grep -q "không có thư mục chứa tệp này" "$tmp/err"
+run --db "$tmp" import "$fx/formula"
+check "a folder as the store: exit 1 (got $status)" test "$status" -eq 1
+check "a folder as the store: says it is a folder ($(err))" \
+    grep -q "đây là một thư mục" "$tmp/err"
+# A tdkt store whose schema page is damaged: called damaged, in the
+# user's words, not "not a database".
+cp "$good" "$tmp/damaged.db"
+python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(100); f.write(b"\x0d\x00\x00\x00\x05\x0f\x00" + b"\x07" * 200)' "$tmp/damaged.db"
+run --db "$tmp/damaged.db" runs
+check "damaged store: exit 1 (got $status)" test "$status" -eq 1
+check "damaged store: says it is damaged ($(err))" \
+    grep -q "tệp cơ sở dữ liệu bị hỏng" "$tmp/err"
+
 echo "($(($(date +%s) - t_all))s)"
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

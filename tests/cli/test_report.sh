@@ -98,11 +98,17 @@ run report --year 2023
 expect 1 "report without a database"
 has err "t.db" "report without a database names it"
 
-# --- a database: confer creates it (and refuses the missing run) ----------
+# --- a database: only an import creates it --------------------------------
+run confer --run 1 --decision-no "1/QĐ-UBND" --date 2025-01-20
+expect 1 "confer without a database"
+has err "không có cơ sở dữ liệu này" "confer without a database says so"
+[ ! -e t.db ] && pass || fail "confer created a database"
+mkdir -p "$work/empty" && printf 'id,name,kind\n' >"$work/empty/units.csv"
+run import "$work/empty"
+expect 0 "an import of no rows makes the store"
 run confer --run 1 --decision-no "1/QĐ-UBND" --date 2025-01-20
 expect 1 "confer on an empty database"
 has err "không có lần xét 1" "confer refuses a missing run"
-[ -f t.db ] && pass || fail "confer did not create the database"
 sqlite3 t.db <"$fx/dataset.sql"
 
 # --- report ---------------------------------------------------------------

@@ -80,6 +80,30 @@ int tdkt_store_fail(sqlite3 *db, const char *what)
                                        "file and to its folder, even to "
                                        "read it"),
                               sqlite3_errmsg(db));
+    /* The failures a user can act on, in the user's words; SQLite's own
+     * (English) in parentheses for whoever looks further. */
+    const char *said = NULL;
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        said = TDKT_MSG("ổ đĩa đã đầy; không ghi được gì",
+                        "the disk is full; nothing was written");
+        break;
+    case SQLITE_CORRUPT:
+        said = TDKT_MSG("tệp cơ sở dữ liệu bị hỏng (hãy dùng bản sao lưu)",
+                        "the database file is damaged (use a backup)");
+        break;
+    case SQLITE_NOTADB:
+        said = TDKT_MSG("tệp này không phải cơ sở dữ liệu của tdkt, hoặc đã "
+                        "bị hỏng",
+                        "this file is not a tdkt database, or it is damaged");
+        break;
+    case SQLITE_IOERR:
+        said = TDKT_MSG("lỗi đọc hoặc ghi đĩa", "a disk read or write failed");
+        break;
+    }
+    if (said)
+        return tdkt_error_set(code, "%s: %s (%s)", what, said,
+                              sqlite3_errmsg(db));
     return tdkt_error_set(code, "%s: %s", what, sqlite3_errmsg(db));
 }
 
@@ -138,7 +162,7 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
         int rc = sqlite3_errcode(s->db) & 0xff;
         if (rc == SQLITE_NOMEM || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ||
             rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
-            rc == SQLITE_IOERR || rc == SQLITE_PERM)
+            rc == SQLITE_IOERR || rc == SQLITE_PERM || rc == SQLITE_CORRUPT)
             return tdkt_store_fail(s->db, s->path); /* a store, busy */
         return tdkt_error_set(TDKT_EDB, "%s: %s: %s", s->path,
                               TDKT_MSG("không phải cơ sở dữ liệu",
@@ -286,6 +310,21 @@ done:
     return error;
 }
 
+/* Whether the folder that would hold the file @p path exists. */
+static bool folder_exists(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return true; /* the working folder */
+    if (slash == path)
+        return true; /* the root */
+    char *dir = strndup(path, (size_t)(slash - path));
+    struct stat sb;
+    bool ok = !dir || (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode));
+    free(dir); /* no memory: let SQLite say what it finds */
+    return ok;
+}
+
 int tdkt_store_open(tdkt_store **out, const char *path, int flags)
 {
     *out = NULL;
@@ -297,7 +336,21 @@ int tdkt_store_open(tdkt_store **out, const char *path, int flags)
                                        "not the path of a file"));
     struct stat sb;
     bool exists = stat(path, &sb) == 0;
-    if (!exists && !(flags & TDKT_STORE_WRITE))
+    if (exists && S_ISDIR(sb.st_mode))
+        return tdkt_error_set(TDKT_EINVALID, "%s: %s", path,
+                              TDKT_MSG("đây là một thư mục, không phải tệp "
+                                       "cơ sở dữ liệu",
+                                       "this is a folder, not a database "
+                                       "file"));
+    if (!exists && (flags & TDKT_STORE_WRITE) &&
+        !(flags & TDKT_STORE_EXISTING) && !folder_exists(path))
+        return tdkt_error_set(TDKT_ENOTFOUND, "%s: %s", path,
+                              TDKT_MSG("không có thư mục chứa tệp này (hãy "
+                                       "tạo thư mục trước)",
+                                       "the folder for this file does not "
+                                       "exist (create it first)"));
+    if (!exists &&
+        (!(flags & TDKT_STORE_WRITE) || (flags & TDKT_STORE_EXISTING)))
         return tdkt_error_set(TDKT_ENOTFOUND, "%s: %s", path,
                               TDKT_MSG("không có cơ sở dữ liệu này (hãy nhập "
                                        "hồ sơ trước: tdkt import)",
