@@ -745,6 +745,24 @@ static void test_report__check_unreadable(void **state)
                         "the row has 18 columns; the table has 17");
     tdkt_diags_clear(&d);
 
+    /* A row cut short is said as such, whatever it holds: not as the
+     * sums its missing cells would break. */
+    write_file(path, "h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,"
+                     "h16,h17\n"
+                     "1,A,1,0,1,1,100%,0,1,0,0%,0,0,0,0%,0\n"
+                     "2,B,10\n"
+                     ",T,11,0,1,1,100%,0,1,0,0%,0,0,0,0%,0,0%\n");
+    assert_int_equal(tdkt_report_check(path, TDKT_LANG_EN, &d),
+                     TDKT_EINVALID);
+    assert_int_equal(d.count, 2);
+    assert_int_equal(d.items[0].line, 2);
+    assert_string_equal(d.items[0].message,
+                        "the row has 16 columns; the table has 17");
+    assert_int_equal(d.items[1].line, 3);
+    assert_string_equal(d.items[1].message,
+                        "the row has 3 columns; the table has 17");
+    tdkt_diags_clear(&d);
+
     /* Counts: digit groups of three, one separator kind, nothing else. */
     static const struct {
         const char *cell;

@@ -388,12 +388,15 @@ static void read_row(audit *a, trow *r, const csv_row *row)
         r->text[c] = (size_t)c <= row->n ? trim(row->cells[c - 1]) : "";
     r->stt = r->text[1];
     r->name = r->text[2];
+    /* Too many: up to its last non-empty cell (a spreadsheet may keep
+     * empty ones after the table). Too few: as written, since a row cut
+     * short leaves its counts for the columns it lost. */
     size_t n = used_cols(row);
-    if (n > NCOLS) {
+    if (n > NCOLS || row->n < NCOLS) {
         problem(a, r, 0,
                 TDKT_TR(l, "dòng có %zu cột; bảng có 17 cột",
                         "the row has %zu columns; the table has 17"),
-                n);
+                n > NCOLS ? n : row->n);
         return;
     }
     for (int c = 3; c <= NCOLS; c++) {
