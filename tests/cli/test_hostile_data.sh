@@ -386,6 +386,21 @@ check "damaged store: exit 1 (got $status)" test "$status" -eq 1
 check "damaged store: says it is damaged ($(err))" \
     grep -q "tệp cơ sở dữ liệu bị hỏng" "$tmp/err"
 
+# A named pipe where the index image goes: never opened for reading (that
+# would wait for a writer forever); the run reads the records, and the
+# image written after it takes the pipe's place.
+mkdir "$tmp/pipe"
+cp "$good" "$tmp/pipe/t.db"
+rm -f "$tmp/pipe/t.db-index"
+mkfifo "$tmp/pipe/t.db-index"
+status=0
+timeout 120 "$TDKT" --db "$tmp/pipe/t.db" eval --dry-run > "$tmp/out" \
+    2> "$tmp/err" || status=$?
+check "a pipe as the image: the run ends, exit 0 (got $status; $(err))" \
+    test "$status" -eq 0
+check "a pipe as the image: replaced by an image file" \
+    test -f "$tmp/pipe/t.db-index" -a ! -p "$tmp/pipe/t.db-index"
+
 echo "($(($(date +%s) - t_all))s)"
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

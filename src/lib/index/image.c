@@ -656,12 +656,16 @@ static bool stored_token(sqlite3 *db, unsigned char *token)
 }
 
 /* The image file at @p path, open, with its header in *h, when it was
- * written with @p token; else -1. A stale file is left after its header. */
+ * written with @p token; else -1. A stale file is left after its header.
+ * Only a regular file is read: opening a named pipe put there would wait
+ * for a writer forever (O_NONBLOCK), and a device is no image either. */
 static int open_image(const char *path, const unsigned char *token,
                       image_header *h)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd >= 0 && (pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h ||
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+                    pread(fd, h, sizeof *h, 0) != (ssize_t)sizeof *h ||
                     memcmp(h->token, token, sizeof h->token) != 0)) {
         close(fd);
         fd = -1;
