@@ -102,6 +102,14 @@ TDKT_API int tdkt_award_subjects(int award);
  */
 TDKT_API char *tdkt_text_fold(const char *text);
 
+/**
+ * @p text composed (NFC), as stored: the same words typed with combining
+ * accents (NFD) or precomposed are then the same bytes. @return a
+ * malloc'd string the caller frees, or NULL (invalid UTF-8 or out of
+ * memory).
+ */
+TDKT_API char *tdkt_text_nfc(const char *text);
+
 /** True when @p s (length @p n) is valid UTF-8. */
 TDKT_API bool tdkt_utf8_valid(const char *s, size_t n);
 

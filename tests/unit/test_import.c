@@ -964,6 +964,37 @@ static void test_import__fact_values(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* Text is stored composed (NFC): an id typed with combining accents
+ * (NFD) names the unit typed precomposed, and a name so typed is stored
+ * as the same name typed precomposed. */
+static void test_import__text_composed(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "units.csv",
+        "id,name,kind\n"
+        "\xc4\x90V-Ho\xc3\xa0,Ph\xc3\xb2ng,agency\n" /* ĐV-Hoà, NFC */
+        /* two characters NFC replaces: U+212B ANGSTROM SIGN, U+0340 */
+        "U2,\xe2\x84\xab \xcd\x80,agency\n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader\n"
+        /* Nguyễn Thị Hoà and ĐV-Hoà, NFD */
+        "P1,Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Hoa\xcc\x80,"
+        "\xc4\x90V-Hoa\xcc\x80,0\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_query(f,
+                 "SELECT count(*) FROM people JOIN units ON units.id = "
+                 "people.unit_id AND units.name = 'Ph\xc3\xb2ng'",
+                 "1");
+    assert_query(f, "SELECT full_name FROM people",
+                 "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Ho\xc3\xa0");
+    assert_query(f, "SELECT name FROM units WHERE id = 'U2'",
+                 "\xc3\x85 \xcc\x80");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__file_named_twice(void **state)
 {
     fixture *f = *state;
@@ -1031,6 +1062,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__header_after_blank_lines,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__fact_values, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__text_composed, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),

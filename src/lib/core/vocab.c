@@ -228,6 +228,11 @@ char *tdkt_text_fold(const char *text)
     return (char *)out;
 }
 
+char *tdkt_text_nfc(const char *text)
+{
+    return (char *)utf8proc_NFC((const utf8proc_uint8_t *)text);
+}
+
 /* Case-folded, composed text in a caller's buffer, without allocating: a
  * lookup must not turn "no memory" into "unknown code" and blame the
  * data. Text longer than FOLD_MAX code points matches no entry (NULL). */

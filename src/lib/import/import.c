@@ -227,11 +227,69 @@ static value extra_value(file_ctx *fc, const tdkt_csv *csv)
     return (value){.type = V_TEXT, .s = b->ptr, .len = b->len};
 }
 
+/* Whether @p s (valid UTF-8, the reader checked) is NFC for certain
+ * without asking utf8proc, which costs an allocation and two passes: a
+ * third more on a whole import, where nearly every Vietnamese cell is
+ * precomposed already. True when every character is one that NFC leaves
+ * as it is and that never composes with the one before: below U+0300
+ * (ASCII, Latin-1, Latin Extended A and B: đ, ơ, ư…), Latin Extended
+ * Additional U+1E00–U+1EFF (ạ, ả, ấ… ỹ), dashes, quotes and the other
+ * general punctuation U+2010–U+206F, currency signs U+20A0–U+20CF.
+ * (Checked against Unicode's data: none decomposes, none combines.) */
+static bool surely_nfc(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        uint32_t c = *p;
+        if (c < 0x80) {
+            p++;
+        } else if (c < 0xE0) { /* two bytes: below U+0800 */
+            if (((c & 0x1F) << 6 | (p[1] & 0x3F)) >= 0x300)
+                return false;
+            p += 2;
+        } else if (c < 0xF0) {
+            c = (c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            if (!(c >= 0x1E00 && c <= 0x1EFF) &&
+                !(c >= 0x2010 && c <= 0x206F) && !(c >= 0x20A0 && c <= 0x20CF))
+                return false;
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Text as it is stored: composed (NFC). An id or a name typed with
+ * combining accents (NFD, as some keyboards and systems write Vietnamese)
+ * and the same typed precomposed must be one id, one name: the messages
+ * would quote two spellings that look the same. Most text is NFC
+ * already: a copy only when it differs, in *owned. */
+static const char *
+composed(importer *im, const char *s, size_t *len, char **owned)
+{
+    *owned = NULL;
+    if (surely_nfc(s, *len))
+        return s;
+    char *n = tdkt_text_nfc(s);
+    if (!n) { /* the reader lets only valid UTF-8 through */
+        im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        return s;
+    }
+    if (strcmp(n, s) == 0) {
+        free(n);
+        return s;
+    }
+    *len = strlen(n);
+    return *owned = n;
+}
+
 static void check_and_write(file_ctx *fc, tdkt_csv *csv)
 {
     importer *im = fc->im;
     const tdkt__tabledef *t = fc->t;
     value v[TDKT__MAX_COLS];
+    char *owned[TDKT__MAX_COLS] = {0}; /* composed copies, for this row */
     int subject = -1;
     bool key_ok = true; /* every key cell is good */
     fc->row_ok = true;
@@ -246,11 +304,11 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
         fc->line = fc->pos[j] >= 0
                        ? tdkt__csv_field_line(csv, (size_t)fc->pos[j])
                        : row_line;
-        if (s)
-            import_check_cell(fc, c, s,
-                              tdkt__csv_field_len(csv, (size_t)fc->pos[j]),
-                              &subject, &v[j]);
-        else if (c->required)
+        if (s) {
+            size_t len = tdkt__csv_field_len(csv, (size_t)fc->pos[j]);
+            s = composed(im, s, &len, &owned[j]);
+            import_check_cell(fc, c, s, len, &subject, &v[j]);
+        } else if (c->required)
             ROW_DIAG(fc, c->name, "ô trống nhưng %s là bắt buộc",
                      "empty, but %s is required", c->name);
         else
@@ -269,6 +327,8 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
     /* After the first problem nothing will be kept: only check. */
     if (fc->row_ok && im->problems == 0 && im->error == 0)
         write_row(fc, v);
+    for (int j = 0; j < t->ncols; j++)
+        free(owned[j]);
 }
 
 /* A row that cannot be checked (it could not be read whole, or has too
