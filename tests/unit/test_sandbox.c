@@ -211,6 +211,12 @@ static const attack attacks[] = {
     {"balance", "\"%b()\"", "pattern too costly for a rule"},
     {"plain_find", "1, true)", "pattern too costly for a rule"},
     {"move", "table.move(", "table.move: "},
+    {"len_remove", "table.remove(",
+     "table.remove takes plain tables only (no metatable)"},
+    {"len_insert", "table.insert(",
+     "table.insert takes plain tables only (no metatable)"},
+    {"chain_move", "table.move(t,",
+     "table.move takes plain tables only (no metatable)"},
     /* A message handler cannot outrun the budgets either. */
     {"xpcall_loop", "xpcall(error",
      "instruction limit exceeded (3000000 instructions)"},
@@ -226,6 +232,7 @@ static const attack attacks[] = {
     {"cycle", NULL, NULL},
     {"nan", NULL, NULL},
     {"long_detail", NULL, NULL}, /* kept short: test_sandbox__attacks */
+    {"frozen_concat", NULL, NULL}, /* a frozen table is plain enough */
 };
 
 /* "ldtt.lua:N: " where N is the first line of the hostile form holding
@@ -355,10 +362,16 @@ static void test_sandbox__time_limit(void **state)
     nominate(b, "L1", "attack", "loop");
     nominate(b, "L2", "attack", "loop_pcall");
     nominate(b, "L3", NULL, NULL);
+    /* Library calls that each take milliseconds in C, too few for the
+     * hook ever to run: the clock is read before each call. */
+    nominate(b, "L4", "attack", "pattern_loop");
     tdkt_eval_options opt = small_limits;
     opt.max_instructions = UINT64_C(1) << 60;
     opt.time_limit_ms = 50;
     tdkt_results *res = run(b, "rules/hostile/h/set", &opt);
+    char at4[32];
+    where("string.find(x, \"a-b\")", at4, sizeof at4);
+    assert_stopped(res, "L4", at4, "time limit exceeded (50 ms)");
     char at[32];
     where("loop = function() while true do end end", at, sizeof at);
     assert_stopped(res, "L1", at, "time limit exceeded (50 ms)");

@@ -66,6 +66,7 @@ static int guarded_pattern(lua_State *L)
     double cost = (double)(n + 1) * (double)(m + 1);
     for (int k = 0; k < q && cost <= PATTERN_BUDGET; k++)
         cost *= (double)(n + 1);
+    rt_check_clock(L);
     if (cost > PATTERN_BUDGET)
         return luaL_error(L,
                           RT_TR_L(L,
@@ -93,8 +94,50 @@ static int guarded_rep(lua_State *L)
     return call_original(L);
 }
 
+/*
+ * The table library loops in C, out of the hook's reach, reading and
+ * writing through metamethods without returning to Lua: a __len that
+ * answers math.maxinteger made table.remove loop for ever, and an __index
+ * chain (Lua follows up to 2,000 tables per access) made each element of
+ * table.move cost two thousand. So its functions take plain tables only:
+ * without a metatable, or frozen (rt_freeze) over a table without one,
+ * whose length and reads cost what a plain table's do.
+ */
+static bool plain_table(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
+        return true; /* not a table: the original says what is wrong */
+    int top = lua_gettop(L); /* the metatable */
+    bool plain = lua_getfield(L, top, "__tdkt_proxy") == LUA_TBOOLEAN &&
+                 lua_getfield(L, top, "__index") == LUA_TTABLE &&
+                 !lua_getmetatable(L, -1);
+    lua_settop(L, top - 1);
+    return plain;
+}
+
+static int not_plain(lua_State *L)
+{
+    return luaL_error(L,
+                      RT_TR_L(L,
+                              "table.%s chỉ nhận bảng thường (không có "
+                              "metatable)",
+                              "table.%s takes plain tables only (no "
+                              "metatable)"),
+                      lua_tostring(L, lua_upvalueindex(2)));
+}
+
+/* table.insert, remove, concat, unpack, sort: the table is argument 1. */
+static int guarded_table(lua_State *L)
+{
+    if (!plain_table(L, 1))
+        return not_plain(L);
+    return call_original(L);
+}
+
 static int guarded_move(lua_State *L)
 {
+    if (!plain_table(L, 1) || !plain_table(L, lua_isnoneornil(L, 5) ? 1 : 5))
+        return not_plain(L);
     lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
     if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)MOVE_MAX)
         return luaL_error(L,
@@ -174,8 +217,8 @@ static int guarded_setmetatable(lua_State *L)
 }
 
 /* lib[name] = fn, closing over the original (and @p flag, when >= 0). */
-static void wrap(lua_State *L, int lib, const char *name, lua_CFunction fn,
-                 int flag)
+static void
+wrap(lua_State *L, int lib, const char *name, lua_CFunction fn, int flag)
 {
     lua_getfield(L, lib, name);
     int nup = 1;
@@ -184,6 +227,16 @@ static void wrap(lua_State *L, int lib, const char *name, lua_CFunction fn,
         nup = 2;
     }
     lua_pushcclosure(L, fn, nup);
+    lua_setfield(L, lib, name);
+}
+
+/* table[name] = fn, closing over the original and the name (messages). */
+static void
+wrap_table(lua_State *L, int lib, const char *name, lua_CFunction fn)
+{
+    lua_getfield(L, lib, name);
+    lua_pushstring(L, name);
+    lua_pushcclosure(L, fn, 2);
     lua_setfield(L, lib, name);
 }
 
@@ -204,6 +257,11 @@ void rt_guard_libs(lua_State *L, int base, int globals)
         wrap(L, str, *f, guarded_pattern, strcmp(*f, "find") == 0);
     wrap(L, str, "rep", guarded_rep, -1);
     lua_getfield(L, globals, LUA_TABLIBNAME);
-    wrap(L, lua_gettop(L), "move", guarded_move, -1);
+    int tab = lua_gettop(L);
+    static const char *const tables[] = {"insert", "remove", "concat",
+                                         "unpack", "sort",   NULL};
+    for (const char *const *f = tables; *f; f++)
+        wrap_table(L, tab, *f, guarded_table);
+    wrap_table(L, tab, "move", guarded_move);
     lua_pop(L, 2);
 }

@@ -193,6 +193,9 @@ void rt_default_limits(rt_limits *l);
 void rt_arm(rt *r);
 /* Disarm; returns true when a limit was hit (message in r->kill_msg). */
 bool rt_disarm(rt *r);
+/* In a guarded library function: raise the time limit's error when the
+ * armed call is past its deadline (sandbox.c). */
+void rt_check_clock(lua_State *L);
 /* Protected call with a message handler; leaves an error string on top
  * on failure. */
 int rt_pcall(rt *r, int nargs, int nresults);

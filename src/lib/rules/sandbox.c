@@ -171,6 +171,29 @@ static void hook(lua_State *L, lua_Debug *ar)
     lua_error(L);
 }
 
+/* The deadline, checked by a guarded library function before it runs
+ * (guards.c). Such a call may take a tenth of a second in C, and the
+ * hook comes only between instructions, every HOOK_EVERY of them: a loop
+ * of such calls ran ten times past the time limit before the hook saw
+ * the clock. Stopped here, a script overruns by one call at most. */
+void rt_check_clock(lua_State *L)
+{
+    rt *r = rt_host(L);
+    if (r->killed || rt_watch_now() <= r->deadline_ns)
+        return;
+    lua_Debug ar;
+    char pos[200];
+    where_in(L, &ar, 1, 4, pos, sizeof pos);
+    snprintf(r->kill_msg, sizeof r->kill_msg,
+             RT_TR(r, "%svượt giới hạn thời gian (%u ms)",
+                   "%stime limit exceeded (%u ms)"),
+             pos, r->limits.time_ms);
+    r->killed = true;
+    make_sticky(r);
+    lua_pushstring(L, r->kill_msg);
+    lua_error(L);
+}
+
 /* Count instructions against the budget from here on. */
 static void count_on(rt *r)
 {
@@ -206,6 +229,7 @@ bool rt_disarm(rt *r)
     if (r->watched)
         rt_watch_disarm(&r->watch);
     lua_sethook(r->L, NULL, 0, 0);
+    r->deadline_ns = UINT64_MAX; /* unarmed: no clock (rt_check_clock) */
     bool hit = r->killed || r->mem_exceeded;
     /* The evaluation names the criterion running (eval.c); the place of
      * the refused allocation serves loading (rt_pcall, rt_protected). */
@@ -633,6 +657,7 @@ int rt_new_bare(rt **out, const rt_limits *limits)
     if (!r)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     r->limits = *limits;
+    r->deadline_ns = UINT64_MAX; /* not armed */
     r->snapshot_ref = LUA_NOREF;
     r->ctx.lang = tdkt_message_lang(); /* until a judgement sets its own */
     /* Loading may need more than one nomination's budget; the cap stays. */
