@@ -1190,10 +1190,12 @@ static const char STALE_FORMS[] =
     "    end },\n"
     "}\n";
 
-/* Handles of a finished nested judgement are stale: every read of them is
- * an error (a nested handle is live again when meets() judges anew, with
- * that judgement's year). Keeping them is itself an error outcome, as any
- * kept state. */
+/* Handles of a finished nested judgement are stale (a nested handle is
+ * live again when meets() judges anew, with that judgement's year). A
+ * script can only take them out of the judgement in a local outside its
+ * function, which is kept state: the nomination stops as the nested
+ * judgement ends, before anything reads them (rt_check_state, checked as
+ * each meets() judgement ends). */
 static void test_index__stale_handles(void **state)
 {
     world *w = *state;
@@ -1221,11 +1223,7 @@ static void test_index__stale_handles(void **state)
     tdkt_criterion_view c;
     tdkt_result_node(res, r, 0, TDKT_LANG_EN, &c);
     assert_string_equal(c.id, "c0");
-    assert_string_equal(c.detail,
-                        "does not meet ldtt 2021: ok (|ldtt|2021|merit) / "
-                        "does not meet ldtt 2020: ok (|ldtt|2020|merit) / "
-                        "stale stale stale stale stale stale stale / "
-                        "2021 cstd_cs P1");
+    assert_true(!c.detail || !*c.detail); /* stopped before it could say */
     tdkt_results_free(res);
     tdkt_index_free(ix);
     tdkt_rules_free(rules);

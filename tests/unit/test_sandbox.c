@@ -226,6 +226,18 @@ static const attack attacks[] = {
     {"mt_function", "__index = function() count",
      "the rule changed the local 'count', which would carry state to the "
      "next nomination"},
+    /* A local given a new table or function carries it on as well. */
+    {"reassign_table", "attacks.reassign_table",
+     "the rule changed the local 'box', which would carry state to the "
+     "next nomination"},
+    {"reassign_function", "attacks.reassign_function",
+     "the rule changed the local 'helper', which would carry state to the "
+     "next nomination"},
+    /* A local changed while meets() judges and put back after: caught as
+     * the judgement asked for ends, before the memo keeps it. */
+    {"meets_busy", "check = function(s, n, p)",
+     "the rule changed the local 'busy', which would carry state to the "
+     "next nomination"},
     /* Harmless, though once they hung, crashed or failed every
      * nomination (what: NULL, judged as usual). */
     {"rep_empty", NULL, NULL},

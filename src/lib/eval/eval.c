@@ -141,7 +141,9 @@ static void judge(worker *w, res_item *it)
         else
             snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
     }
-    if (!rt_check_state(r)) {
+    /* The forms it asked were checked as each ended (rt_meets): after
+     * them only this form's code ran. */
+    if (!rt_check_state(r, rt_form_bit(f))) {
         v = R_ERROR;
         snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
     }

@@ -418,6 +418,17 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     const tdkt_form *running_form = r->running_form;
     r->depth = d;
     int v = rt_eval_form(r, f, subject, &n, &out, verdict_only);
+    /* A script could change a local, ask meets() and put the local back:
+     * the judgement asked for would then depend on who asked, and be
+     * memoised for everyone, while the check after the nomination sees
+     * the local as it was. So the form is checked as it ends here (the
+     * forms it asked in turn were, as they ended), and a change stops the
+     * whole nomination. */
+    if (v != R_ERROR && !rt_check_state(r, rt_form_bit(f))) {
+        v = R_ERROR;
+        snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
+        rt_stop(r);
+    }
     if (text->oom) /* details lost: the command fails (eval.c) */
         r->host_oom = true;
     r->depth = saved;

@@ -21,7 +21,7 @@
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
                   const char *chunkname);
 void rt_set_global(lua_State *L, const char *name);
-void rt_snapshot_function(rt *r, int fidx);
+void rt_snapshot_function(rt *r, int fidx, int bit);
 char *rs_read_file(const char *path, size_t *len, size_t max);
 void rs_chunkname(char *buf, size_t n, const char *path);
 
@@ -304,6 +304,7 @@ typedef struct compiler {
     int cap;
     int fns;       /* stack index of the function table */
     const char *code;
+    int bit; /* the form's rt_form_bit, as a bit number: its kept state */
 } compiler;
 
 /* A copy of field `name` of the table at idx, or NULL when it has none
@@ -451,7 +452,7 @@ static int add_node(compiler *c, int idx, int parent, int depth,
                                        "function(s, n, p) … end"),
                               id);
         }
-        rt_snapshot_function(c->r, -1);
+        rt_snapshot_function(c->r, -1, c->bit);
         lua_rawseti(L, c->fns, me + 1);
     }
     if (kind == RN_QUOTA) {
@@ -551,6 +552,12 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
     lua_State *L = r->L;
     lua_newtable(L);
     compiler c = {.r = r, .f = f, .fns = lua_gettop(L), .code = code};
+    lua_getfield(L, idx, "subject");
+    bool unit = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "unit") == 0;
+    lua_pop(L, 1);
+    int award = tdkt_vocab_lookup(TDKT_V_AWARD, code); /* checked before */
+    c.bit = rt_form_bit_number(award > 0 ? award : 0,
+                               unit ? TDKT_UNIT : TDKT_PERSON);
     if (f) {
         memset(f, 0, sizeof *f);
         f->quota = -1;

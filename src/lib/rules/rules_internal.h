@@ -149,8 +149,8 @@ typedef struct rt {
     int *form_fns;    /* per form: table of check functions by node */
     int *form_params; /* per form: frozen parameter table */
     int subj_ud[RT_MAX_DEPTH], nom_ud[RT_MAX_DEPTH];
-    int snapshot_ref; /* primitive upvalues, to detect kept state */
-    int nsnapshot;
+    int snapshot_ref;        /* upvalues by form, to detect kept state */
+    uint32_t snapshot_forms; /* the forms that have any (rt_form_bit) */
     int depth;
     rt_eval_ctx ctx;
     /* scratch results of nested evaluations (meets), one per depth */
@@ -213,9 +213,13 @@ rt *rt_host(lua_State *L);
  * the budgets or keep state (guards.c) into the globals @p base, and into
  * the libraries of @p globals (not yet frozen). */
 void rt_guard_libs(lua_State *L, int base, int globals);
-/* Check and restore primitive upvalues; returns false (message pushed)
- * when a script changed one. */
-bool rt_check_state(rt *r);
+/* Check and restore the upvalues recorded for @p forms (rt_form_bit
+ * bits); returns false, the first change named in kill_msg, when a
+ * script changed one (sandbox.c). */
+bool rt_check_state(rt *r, uint32_t forms);
+/* Stop the running script: its kill_msg is raised at its next
+ * instruction, through whatever pcall it wraps around the call. */
+void rt_stop(rt *r);
 
 /* A message of the rule runtime in r's language: the judgement's, or
  * while loading, the library's messages' (tdkt_message_lang). */
@@ -351,10 +355,15 @@ typedef struct rt_memo_counts {
 } rt_memo_counts;
 
 /* One bit per form of a set: forms are keyed by award and subject type. */
-static inline uint32_t rt_form_bit(const tdkt_form *f)
+static inline int rt_form_bit_number(int award, int subject)
 {
     _Static_assert(TDKT_AWARD_COUNT_ * 2 <= 32, "a form bit per award");
-    return 1u << (f->award * 2 + (f->subject == TDKT_UNIT));
+    return award * 2 + (subject == TDKT_UNIT);
+}
+
+static inline uint32_t rt_form_bit(const tdkt_form *f)
+{
+    return 1u << rt_form_bit_number(f->award, f->subject);
 }
 
 rt_memo *rt_memo_new(void);

@@ -770,164 +770,219 @@ void rt_require_plain(lua_State *L, int idx, int depth)
 /* ------------------------------------------------ kept-state detection */
 
 /*
- * Walk the upvalues of a function: tables are frozen in place (the
- * upvalue now holds the proxy), functions are walked in turn, and other
- * values are recorded so rt_check_state() can tell when a script changed
- * one. _ENV is the per-chunk environment, itself read-only.
+ * A rule may not carry anything from one judgement to the next: the
+ * locals its functions close over (upvalues) must hold, after every
+ * judgement, what they held when the rule set was loaded. So at load
+ * each criterion's function is walked: tables it reaches are frozen in
+ * place (the upvalue now holds the proxy), functions it reaches are
+ * walked in turn, and every upvalue but _ENV (the chunk's environment,
+ * read-only) is recorded with its value, under the form whose criterion
+ * reached it. rt_check_state() compares them after a judgement, for the
+ * forms that judgement ran. Values of every type are recorded: a local
+ * that held a table could otherwise be given a new one (seen = {n = 1})
+ * and carry it on. The prelude's functions are the engine's and assign
+ * nothing of the rules': they are not walked.
+ *
+ * The registry table: snap[bit + 1] = { seen = {…}, f, i, v, name, f,
+ * i, v, name, … } for the form of rt_form_bit 1 << bit, four slots a
+ * record; seen holds the functions and tables walked and the upvalues
+ * recorded (by upvalue id) for it.
  */
-void rt_snapshot_function(rt *r, int fidx);
+void rt_snapshot_function(rt *r, int fidx, int bit);
 
-static void snapshot_table(rt *r, int tidx);
+static void snapshot_table(rt *r, int tidx, int bit);
+
+/* snap[bit + 1] and its seen, pushed (snap form seen). */
+static void push_form_snapshot(rt *r, int bit)
+{
+    lua_State *L = r->L;
+    luaL_checkstack(L, 8, "snapshot");
+    if (r->snapshot_ref == LUA_NOREF) {
+        lua_newtable(L);
+        r->snapshot_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref);
+    if (lua_rawgeti(L, -1, bit + 1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_newtable(L);
+        lua_setfield(L, -2, "seen");
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, -3, bit + 1);
+    }
+    lua_getfield(L, -1, "seen");
+}
+
+/* Whether the value at @p idx is in the form's seen set; marks it. */
+static bool seen_before(rt *r, int idx, int bit)
+{
+    lua_State *L = r->L;
+    idx = lua_absindex(L, idx);
+    push_form_snapshot(r, bit); /* snap form seen */
+    lua_pushvalue(L, idx);
+    bool seen = lua_rawget(L, -2) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (!seen) {
+        lua_pushvalue(L, idx);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, -3);
+    }
+    lua_pop(L, 3);
+    return seen;
+}
 
 /* The functions and tables held in the table at @p idx, walked. */
-static void snapshot_fields(rt *r, int idx)
+static void snapshot_fields(rt *r, int idx, int bit)
 {
     lua_State *L = r->L;
     luaL_checkstack(L, 6, "snapshot");
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -1) == LUA_TFUNCTION)
-            rt_snapshot_function(r, -1);
+            rt_snapshot_function(r, -1, bit);
         else if (lua_type(L, -1) == LUA_TTABLE)
-            snapshot_table(r, -1);
+            snapshot_table(r, -1, bit);
         lua_pop(L, 1);
     }
 }
 
 /* Walk a (frozen) table for the functions it holds, at any depth, and
  * in its real table's metatable (an __index function's upvalues). */
-static void snapshot_table(rt *r, int tidx)
+static void snapshot_table(rt *r, int tidx, int bit)
 {
     lua_State *L = r->L;
     tidx = lua_absindex(L, tidx);
-    if (!is_proxy(L, tidx) || lua_getmetatable(L, tidx) == 0)
+    if (!is_proxy(L, tidx) || seen_before(r, tidx, bit))
         return;
-    /* The mark goes on the proxy's metatable, read raw: the real table
-     * may be the script's, with an __index of its own (and cycles). */
-    lua_pushliteral(L, "__tdkt_walked"); /* mt key */
-    if (lua_rawget(L, -2) == LUA_TBOOLEAN) {
-        lua_pop(L, 2);
-        return;
-    }
-    lua_pop(L, 1);
-    lua_pushliteral(L, "__tdkt_walked");
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3);
+    lua_getmetatable(L, tidx); /* mt: the proxy's, read raw */
     lua_pushliteral(L, "__index");
     lua_rawget(L, -2); /* mt real */
     int real = lua_gettop(L);
-    snapshot_fields(r, real);
+    snapshot_fields(r, real, bit);
     if (lua_getmetatable(L, real)) { /* mt real mt0 */
-        snapshot_fields(r, lua_gettop(L));
+        snapshot_fields(r, lua_gettop(L), bit);
         lua_pop(L, 1);
     }
     lua_pop(L, 2);
 }
 
-void rt_snapshot_function(rt *r, int fidx)
+static bool from_prelude(lua_State *L, int fidx)
+{
+    lua_Debug ar;
+    lua_pushvalue(L, fidx);
+    return lua_getinfo(L, ">S", &ar) &&
+           strcmp(ar.source, "=[tdkt prelude]") == 0;
+}
+
+void rt_snapshot_function(rt *r, int fidx, int bit)
 {
     lua_State *L = r->L;
     fidx = lua_absindex(L, fidx);
-    if (lua_iscfunction(L, fidx))
+    if (lua_iscfunction(L, fidx) || from_prelude(L, fidx) ||
+        seen_before(r, fidx, bit))
         return;
-    luaL_checkstack(L, 6, "snapshot");
-    if (r->snapshot_ref == LUA_NOREF) {
-        lua_newtable(L); /* { seen = {}, [i] = {f, n, v} } */
-        lua_newtable(L);
-        lua_setfield(L, -2, "seen");
-        r->snapshot_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref); /* snap */
-    lua_getfield(L, -1, "seen");                        /* snap seen */
-    lua_pushvalue(L, fidx);
-    if (lua_rawget(L, -2) != LUA_TNIL) {
-        lua_pop(L, 3);
-        return;
-    }
-    lua_pop(L, 1);
-    lua_pushvalue(L, fidx);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, -3); /* seen[f] = true */
-    lua_pop(L, 1);     /* snap */
+    luaL_checkstack(L, 8, "snapshot");
     for (int i = 1;; i++) {
-        const char *name = lua_getupvalue(L, fidx, i); /* snap v */
+        const char *name = lua_getupvalue(L, fidx, i); /* v */
         if (!name)
             break;
         int t = lua_type(L, -1);
-        if (strcmp(name, "_ENV") == 0) {
+        lua_pushlightuserdata(L, lua_upvalueid(L, fidx, i)); /* v id */
+        bool again = seen_before(r, -1, bit);
+        lua_pop(L, 1);
+        if (strcmp(name, "_ENV") == 0 || again) {
             lua_pop(L, 1);
-        } else if (t == LUA_TTABLE) {
-            rt_freeze(L, -1);      /* snap v proxy */
-            snapshot_table(r, -1); /* functions kept in it */
-            lua_setupvalue(L, fidx, i);
-            lua_pop(L, 1);
-        } else if (t == LUA_TFUNCTION) {
-            rt_snapshot_function(r, -1);
-            lua_pop(L, 1);
-        } else if (t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA ||
-                   t == LUA_TTHREAD) {
-            lua_pop(L, 1);
-        } else {
-            lua_createtable(L, 3, 0); /* snap v rec */
-            lua_pushvalue(L, fidx);
-            lua_rawseti(L, -2, 1);
-            lua_pushinteger(L, i);
-            lua_rawseti(L, -2, 2);
-            lua_pushvalue(L, -2);
-            lua_rawseti(L, -2, 3);
-            lua_pushstring(L, name);
-            lua_rawseti(L, -2, 4);
-            lua_rawseti(L, -3, (lua_Integer)lua_rawlen(L, -3) + 1);
-            r->nsnapshot++;
-            lua_pop(L, 1);
+            continue;
         }
+        if (t == LUA_TTABLE) {
+            rt_freeze(L, -1);      /* v proxy */
+            snapshot_table(r, -1, bit); /* functions kept in it */
+            lua_pushvalue(L, -1);
+            lua_setupvalue(L, fidx, i);
+            lua_remove(L, -2); /* proxy */
+        } else if (t == LUA_TFUNCTION) {
+            rt_snapshot_function(r, -1, bit);
+        }
+        push_form_snapshot(r, bit); /* v snap form seen */
+        lua_pop(L, 1);              /* v snap form */
+        lua_Integer k = (lua_Integer)lua_rawlen(L, -1);
+        lua_pushvalue(L, fidx);
+        lua_rawseti(L, -2, k + 1);
+        lua_pushinteger(L, i);
+        lua_rawseti(L, -2, k + 2);
+        lua_pushvalue(L, -3);
+        lua_rawseti(L, -2, k + 3);
+        lua_pushstring(L, name);
+        lua_rawseti(L, -2, k + 4);
+        r->snapshot_forms |= 1u << bit;
+        lua_pop(L, 3);
     }
-    lua_pop(L, 1);
 }
 
-bool rt_check_state(rt *r)
+/* The records of one form (at the top of the stack: f, i, value, name,
+ * four slots each) compared; the first change is named in kill_msg. */
+static bool check_form_state(rt *r, bool ok)
 {
-    if (!r->nsnapshot)
-        return true;
     lua_State *L = r->L;
-    bool ok = true;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref); /* snap */
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer k = 1; k <= n; k++) {
-        lua_rawgeti(L, -1, k);     /* snap rec */
-        lua_rawgeti(L, -1, 1);     /* snap rec f */
-        lua_rawgeti(L, -2, 2);     /* snap rec f i */
+    for (lua_Integer k = 1; k + 3 <= n; k += 4) {
+        lua_rawgeti(L, -1, k); /* form f */
+        lua_rawgeti(L, -2, k + 1);
         int i = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
-        lua_getupvalue(L, -1, i);  /* snap rec f now */
-        lua_rawgeti(L, -3, 3);     /* snap rec f now was */
-        bool both_nan = lua_type(L, -1) == LUA_TNUMBER &&
-                        lua_type(L, -2) == LUA_TNUMBER &&
-                        lua_tonumber(L, -1) != lua_tonumber(L, -1) &&
-                        lua_tonumber(L, -2) != lua_tonumber(L, -2);
-        if (!lua_rawequal(L, -1, -2) && !both_nan) {
-            lua_setupvalue(L, -3, i); /* restore; snap rec f now */
-            lua_Debug ar;
-            lua_pushvalue(L, -2);
-            lua_getinfo(L, ">S", &ar);
-            lua_rawgeti(L, -3, 4);
-            if (ok)
-                snprintf(r->kill_msg, sizeof r->kill_msg,
-                         RT_TR(r,
-                               "%s:%d: quy tắc đã đổi biến cục bộ '%s' ở "
-                               "ngoài hàm, làm mang trạng thái sang đề "
-                               "nghị sau",
-                               "%s:%d: the rule changed the local '%s', "
-                               "which would carry state to the next "
-                               "nomination"),
-                         ar.short_src, ar.linedefined, lua_tostring(L, -1));
-            lua_pop(L, 1);
-            ok = false;
-        } else {
-            lua_pop(L, 1);
+        lua_getupvalue(L, -1, i);  /* form f now */
+        lua_rawgeti(L, -3, k + 2); /* form f now was */
+        if (lua_rawequal(L, -1, -2) ||
+            (lua_type(L, -1) == LUA_TNUMBER && /* NaN is never equal */
+             lua_type(L, -2) == LUA_TNUMBER &&
+             lua_tonumber(L, -1) != lua_tonumber(L, -1) &&
+             lua_tonumber(L, -2) != lua_tonumber(L, -2))) {
+            lua_pop(L, 3);
+            continue;
         }
+        lua_setupvalue(L, -3, i); /* restore; form f now */
+        lua_Debug ar;
+        lua_pushvalue(L, -2);
+        lua_getinfo(L, ">S", &ar);
+        lua_rawgeti(L, -3, k + 3); /* form f now name */
+        if (ok)
+            snprintf(r->kill_msg, sizeof r->kill_msg,
+                     RT_TR(r,
+                           "%s:%d: quy tắc đã đổi biến cục bộ '%s' ở "
+                           "ngoài hàm, làm mang trạng thái sang đề "
+                           "nghị sau",
+                           "%s:%d: the rule changed the local '%s', "
+                           "which would carry state to the next "
+                           "nomination"),
+                     ar.short_src, ar.linedefined, lua_tostring(L, -1));
+        ok = false;
         lua_pop(L, 3);
+    }
+    return ok;
+}
+
+bool rt_check_state(rt *r, uint32_t forms)
+{
+    forms &= r->snapshot_forms;
+    if (!forms)
+        return true;
+    lua_State *L = r->L;
+    luaL_checkstack(L, 8, "snapshot");
+    bool ok = true;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->snapshot_ref); /* snap */
+    for (int bit = 0; bit < 32; bit++) {
+        if (!(forms >> bit & 1))
+            continue;
+        lua_rawgeti(L, -1, bit + 1); /* snap form */
+        ok = check_form_state(r, ok);
+        lua_pop(L, 1);
     }
     lua_pop(L, 1);
     return ok;
+}
+
+void rt_stop(rt *r)
+{
+    r->killed = true;
+    make_sticky(r);
 }
