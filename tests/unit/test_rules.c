@@ -143,6 +143,26 @@ static const load_error load_errors[] = {
      "route-outside/e/set/forms/ldtt.lua", 3,
      "form 'ldtt': a route stands directly inside routes, and only routes "
      "there"},
+    /* Routes may nest RT_MAX_ROUTES deep (the limit itself loads: see
+     * test_rules__routes_at_the_limit). Deeper, or inside themselves, the
+     * loader recursed until the process crashed; now refused. */
+    {"test_rules__load_error_routes_too_deep", "routes-too-deep/e/set",
+     "routes-too-deep/e/set/forms/ldtt.lua", 6,
+     "form 'ldtt': routes 'ways1' is nested too deeply (at most 8 levels "
+     "of routes)"},
+    {"test_rules__load_error_routes_cycle", "routes-cycle/e/set",
+     "routes-cycle/e/set/forms/ldtt.lua", 5,
+     "form 'ldtt': routes 'ways' lies inside itself"},
+    /* An amendment searches the form before it is compiled: refused
+     * there, at the amend. */
+    {"test_rules__load_error_amend_routes_too_deep",
+     "amend-routes-too-deep/e/set",
+     "amend-routes-too-deep/e/set/forms/ldtt.lua", 12,
+     "form 'ldtt': routes 'ways4992' is nested too deeply (at most 8 "
+     "levels of routes)"},
+    {"test_rules__load_error_amend_routes_cycle", "amend-routes-cycle/e/set",
+     "amend-routes-cycle/e/set/forms/ldtt.lua", 11,
+     "form 'ldtt': routes 'ways' lies inside itself"},
     {"test_rules__load_error_duplicate_id", "duplicate-id/e/set",
      "duplicate-id/e/set/forms/ldtt.lua", 7,
      "form 'ldtt': the id 'rated' is used twice (also at line 3)"},
@@ -276,6 +296,15 @@ static void test_rules__load_error_language(void **state)
          "forms/ldtt.lua: attempt to load a binary chunk (mode is 't')"},
         {"memory/e/set", "forms/ldtt.lua:3: vượt giới hạn bộ nhớ (",
          "forms/ldtt.lua:3: memory limit exceeded ("},
+        {"routes-too-deep/e/set",
+         "forms/ldtt.lua:6: hình thức 'ldtt': routes 'ways1' lồng quá sâu "
+         "(tối đa 8 cấp routes lồng nhau)",
+         "forms/ldtt.lua:6: form 'ldtt': routes 'ways1' is nested too "
+         "deeply (at most 8 levels of routes)"},
+        {"routes-cycle/e/set",
+         "forms/ldtt.lua:5: hình thức 'ldtt': routes 'ways' nằm trong "
+         "chính nó",
+         "forms/ldtt.lua:5: form 'ldtt': routes 'ways' lies inside itself"},
     };
     tdkt_lang saved = tdkt_message_lang();
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
@@ -383,6 +412,31 @@ static void test_rules__inheritance_amend(void **state)
     assert_int_equal(strlen(tdkt_ruleset_sha256(rs)), 64);
     assert_string_not_equal(tdkt_ruleset_sha256(rs),
                             tdkt_ruleset_sha256(base));
+    tdkt_rules_free(rules);
+}
+
+/* n/base nests routes as deep as a form may, RT_MAX_ROUTES (the fixture
+ * is written for 8); n/child amends the criterion at the bottom, which
+ * the amendment's search reaches through every level. One deeper is
+ * refused (routes-too-deep). */
+static void test_rules__routes_at_the_limit(void **state)
+{
+    (void)state;
+    assert_int_equal(RT_MAX_ROUTES, 8);
+    tdkt_rules *rules = open_fixture("rules/nesting/n/child");
+    const tdkt_ruleset *rs = tdkt_rules_at(rules, 0);
+    const tdkt_ruleset *base = tdkt_ruleset_parent(rs);
+    assert_non_null(base);
+    for (int i = 0; i < 2; i++) {
+        const tdkt_form *f = form_of(i ? rs : base, TDKT_LDTT);
+        assert_int_equal(f->nnodes, 2 * RT_MAX_ROUTES + 1);
+        const rule_node *deepest = node_named(f, "deepest");
+        assert_int_equal(deepest->depth, 2 * RT_MAX_ROUTES);
+        assert_string_equal(f->nodes[deepest->parent].id, "way1");
+        assert_int_equal(node_named(f, "ways8")->depth, 0);
+        assert_true(ends_with(deepest->file, i ? "n/child/forms/ldtt.lua"
+                                               : "n/base/forms/ldtt.lua"));
+    }
     tdkt_rules_free(rules);
 }
 
@@ -720,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_rules__open_missing_or_empty_folder),
         cmocka_unit_test(test_rules__load_error_language),
         cmocka_unit_test(test_rules__inheritance_amend),
+        cmocka_unit_test(test_rules__routes_at_the_limit),
         cmocka_unit_test(test_rules__params_inherited_and_overridden),
         cmocka_unit_test(test_rules__set_param),
         cmocka_unit_test(test_rules__select_by_date),

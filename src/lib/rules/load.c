@@ -111,18 +111,69 @@ static int form_body(lua_State *L)
     return 0;          /* nothing to keep a handle on */
 }
 
-/* Replace the node with this id anywhere under table at idx; true if
- * found. The replacement is on top of the stack and stays there. */
-static bool replace_node(lua_State *L, int idx, const char *id)
+/* What nest_check() finds of a routes or route, for the two functions
+ * that recurse once per level: compile_children() and replace_node(). */
+enum { NEST_OK, NEST_DEEP, NEST_CYCLE };
+
+/* Whether the routes or route at idx, `depth` levels down its form, may
+ * be walked into: not if it is one of those it lies in (a table put
+ * inside its own route, which would be walked forever), nor if it lies
+ * deeper than RT_MAX_ROUTES routes. path[0..depth) holds their stack
+ * indexes. Routes and route alternate, so 2 * RT_MAX_ROUTES is the depth
+ * of the first routes too many; refusing it also bounds path. */
+static int nest_check(lua_State *L, int idx, const int *path, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        if (lua_rawequal(L, idx, path[i]))
+            return NEST_CYCLE;
+    return depth >= 2 * RT_MAX_ROUTES ? NEST_DEEP : NEST_OK;
+}
+
+/* What a refusal of nest_check() says, in form `code` (an amendment names
+ * the same form). */
+static void nest_text(char *buf,
+                      size_t n,
+                      int nest,
+                      const char *code,
+                      const char *kind,
+                      const char *id)
+{
+    if (nest == NEST_CYCLE)
+        snprintf(buf, n,
+                 TDKT_MSG("hình thức '%s': %s '%s' nằm trong chính nó",
+                          "form '%s': %s '%s' lies inside itself"),
+                 code, kind, id);
+    else
+        snprintf(buf, n,
+                 TDKT_MSG("hình thức '%s': %s '%s' lồng quá sâu (tối đa %d "
+                          "cấp routes lồng nhau)",
+                          "form '%s': %s '%s' is nested too deeply (at most "
+                          "%d levels of routes)"),
+                 code, kind, id, RT_MAX_ROUTES);
+}
+
+/* Replace the node with this id anywhere under table at idx (a form, or
+ * the routes or route path[depth - 1]); true if found. The replacement
+ * is on top of the stack and stays there. Only routes and route are
+ * walked into, as compile_children() does: the form may still be one
+ * compiling would refuse, but has not been compiled yet. */
+static bool replace_node(lua_State *L,
+                         int idx,
+                         const char *id,
+                         const char *code,
+                         int *path,
+                         int depth)
 {
     idx = lua_absindex(L, idx);
+    luaL_checkstack(L, 4, "amend");
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
     for (lua_Integer i = 1; i <= n; i++) {
         if (lua_rawgeti(L, idx, i) != LUA_TTABLE) {
             lua_pop(L, 1);
             continue;
         }
-        lua_getfield(L, -1, "__id");
+        int child = lua_gettop(L);
+        lua_getfield(L, child, "__id");
         bool same = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), id) == 0;
         lua_pop(L, 1);
         if (same) {
@@ -131,10 +182,27 @@ static bool replace_node(lua_State *L, int idx, const char *id)
             lua_rawseti(L, idx, i);
             return true;
         }
+        lua_getfield(L, child, "__kind");
+        const char *kind = lua_tostring(L, -1);
+        bool walk =
+            kind && (strcmp(kind, "routes") == 0 || strcmp(kind, "route") == 0);
+        int nest = walk ? nest_check(L, child, path, depth) : NEST_OK;
+        if (nest != NEST_OK) {
+            lua_getfield(L, child, "__id");
+            const char *cid = lua_tostring(L, -1);
+            char msg[256];
+            nest_text(msg, sizeof msg, nest, code, kind, cid ? cid : "?");
+            luaL_error(L, "%s", msg);
+        }
+        lua_pop(L, 1);
         bool found = false;
-        lua_pushvalue(L, -2); /* child replacement */
-        found = replace_node(L, -2, id);
-        lua_pop(L, 2);
+        if (walk) {
+            path[depth] = child;
+            lua_pushvalue(L, -2); /* child replacement */
+            found = replace_node(L, child, id, code, path, depth + 1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
         if (found)
             return true;
     }
@@ -164,7 +232,8 @@ static int amend_body(lua_State *L)
         lua_getfield(L, -1, "__id");
         const char *id = lua_tostring(L, -1);
         lua_pop(L, 1);
-        if (!id || !replace_node(L, target, id))
+        int path[2 * RT_MAX_ROUTES];
+        if (!id || !replace_node(L, target, id, code, path, 0))
             return luaL_error(L,
                               TDKT_MSG("amend '%s': không có tiêu chí '%s' "
                                        "để thay thế",
@@ -305,6 +374,9 @@ typedef struct compiler {
     int fns;       /* stack index of the function table */
     const char *code;
     int bit; /* the form's rt_form_bit, as a bit number: its kept state */
+    /* stack indexes of the routes and route the node being compiled lies
+     * in, by depth (nest_check) */
+    int path[2 * RT_MAX_ROUTES];
 } compiler;
 
 /* A copy of field `name` of the table at idx, or NULL when it has none
@@ -355,6 +427,8 @@ static int compile_children(compiler *c, int idx, int parent,
                             int parent_kind, int depth, int *count)
 {
     lua_State *L = c->r->L;
+    /* the item, its kind, then what add_node reads from it */
+    luaL_checkstack(L, 8, "form");
     lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
     *count = 0;
     for (lua_Integer i = 1; i <= n; i++) {
@@ -522,6 +596,14 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         }
     }
     if (kind == RN_ROUTES || kind == RN_ROUTE) {
+        int nest = nest_check(L, idx, c->path, depth);
+        if (nest != NEST_OK) {
+            char msg[256];
+            nest_text(msg, sizeof msg, nest, c->code,
+                      kind == RN_ROUTES ? "routes" : "route", id);
+            return node_error(L, idx, "%s", msg);
+        }
+        c->path[depth] = idx;
         int count = 0;
         int error = compile_children(c, idx, me, (int)kind, depth + 1, &count);
         if (error < 0)

@@ -102,6 +102,15 @@ typedef struct rt_limits {
 
 #define RT_MAX_DEPTH 4 /* nested meets() */
 
+/* Levels of routes a form may nest: a routes inside a route of a routes,
+ * and so on. The regulations encoded so far need one (the alternatives of
+ * an article); 8 leaves room for alternatives within alternatives several
+ * times over. The loader recurses once per routes and per route, so the
+ * bound is also what keeps a form nested thousands deep, or holding a
+ * routes inside itself, from overrunning the Lua and C stacks (load.c).
+ * rules/README.md tells the officials who write forms. */
+#define RT_MAX_ROUTES 8
+
 /* A state the watchdog (watch.c) looks after while it is armed. */
 typedef struct rt_watch {
     _Atomic int state;          /* watch.c's WATCH_* */
