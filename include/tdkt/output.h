@@ -5,9 +5,9 @@
  * measures Vietnamese text by display width.
  *
  * Hostile text is defused here, once: CSV cells that a spreadsheet would run
- * as a formula (leading = + - @) are prefixed with an apostrophe, and control
+ * as a formula (leading = + - @) are prefixed with an apostrophe, control
  * and bidirectional-override characters are shown as U+FFFD in terminal
- * tables.
+ * tables, and a newline inside a line's text as ⏎ (U+23CE).
  */
 #ifndef TDKT_OUTPUT_H
 #define TDKT_OUTPUT_H
@@ -54,9 +54,18 @@ TDKT_API void tdkt_csv_row(tdkt_buf *b, const char *const *cells, size_t n);
 
 /**
  * Print text meant for a terminal: control and bidirectional-override
- * characters (and invalid UTF-8) become U+FFFD; newlines are kept.
- * tdkt_safe_printf() formats into 2 KB on the stack (messages print even
- * when memory has run out), a longer text into the heap.
+ * characters (and invalid UTF-8) become U+FFFD.
+ *
+ * tdkt_safe_fputs() prints a whole text, newlines kept: a CSV row with a
+ * line break in a quoted cell, JSON lines, text made of lines already.
+ *
+ * tdkt_safe_printf() prints lines: the newlines its format begins and ends
+ * with are kept, and any other newline (one in the text put in the format,
+ * a rule's detail or message) is shown as ⏎, so that the text cannot begin
+ * a line of its own that reads like another result. A format with a line
+ * break in its middle is two calls. It formats into 2 KB on the stack
+ * (messages print even when memory has run out), a longer text into the
+ * heap.
  * @return TDKT_OK, or TDKT_ENOMEM when a longer text could not be
  *         allocated and only its first 2 KB were printed
  */
@@ -66,15 +75,16 @@ TDKT_API int tdkt_safe_printf(FILE *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/** The same into a buffer: append the formatted text made terminal-safe
- * (newlines kept). */
+/** The same into a buffer: append the formatted text made terminal-safe,
+ * its newlines as tdkt_safe_printf() has them. */
 TDKT_API void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/** Make the buffer's text from byte @p start on terminal-safe, in place
- * (text built with the other appends, then checked once). */
+/** Make the buffer's text from byte @p start on terminal-safe, in place,
+ * newlines kept as tdkt_safe_fputs() keeps them (text built with the
+ * other appends, then checked once). */
 TDKT_API void tdkt_buf_make_safe(tdkt_buf *b, size_t start);
 
 /** Display width of UTF-8 text in a terminal (Vietnamese, wide CJK). */

@@ -113,10 +113,12 @@ static void rows_add(rows *r, const char *const *cells)
         }
         tdkt_buf_puts(&b, "}");
     }
+    /* printed whole: a quoted CSV cell may hold a line break */
+    tdkt_buf_puts(&b, "\n");
     if (b.oom)
         r->lost = true;
     else
-        tdkt_safe_printf(stdout, "%s\n", tdkt_buf_cstr(&b));
+        tdkt_safe_fputs(tdkt_buf_cstr(&b), stdout);
     tdkt_buf_free(&b);
 }
 
@@ -220,8 +222,11 @@ static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
     const tdkt_ruleset *p = tdkt_ruleset_parent(rs);
     if (cli->format != TDKT_FMT_TABLE)
         return list_forms(cli, rs);
-    printf("%s — %s\n", tdkt_ruleset_id(rs), tdkt_ruleset_title(rs, L));
-    printf("%s: %s\n", TDKT_TR(L, "Căn cứ", "Basis"), tdkt_ruleset_basis(rs));
+    /* The title, the basis and the caveats are the rule set's text. */
+    tdkt_safe_printf(stdout, "%s — %s\n", tdkt_ruleset_id(rs),
+                     tdkt_ruleset_title(rs, L));
+    tdkt_safe_printf(stdout, "%s: %s\n", TDKT_TR(L, "Căn cứ", "Basis"),
+                     tdkt_ruleset_basis(rs));
     printf("%s: %s → %s\n", TDKT_TR(L, "Hiệu lực", "In force"),
            date_text(from, tdkt_ruleset_from(rs)),
            date_text(to, tdkt_ruleset_to(rs)));
@@ -248,10 +253,13 @@ static int show_set(const tdkt_cli *cli, const tdkt_ruleset *rs)
         tdkt_table_free(t);
     }
     for (const tdkt_ruleset *s = rs; s; s = tdkt_ruleset_parent(s))
-        for (size_t i = 0; i < tdkt_ruleset_caveats(s); i++)
-            printf("%s%s [%s]: %s\n", i == 0 && s == rs ? "\n" : "",
-                   TDKT_TR(L, "Lưu ý", "Caveat"), tdkt_ruleset_id(s),
-                   tdkt_ruleset_caveat(s, i));
+        for (size_t i = 0; i < tdkt_ruleset_caveats(s); i++) {
+            if (i == 0 && s == rs)
+                putchar('\n');
+            tdkt_safe_printf(stdout, "%s [%s]: %s\n",
+                             TDKT_TR(L, "Lưu ý", "Caveat"), tdkt_ruleset_id(s),
+                             tdkt_ruleset_caveat(s, i));
+        }
     return error;
 }
 
@@ -296,12 +304,14 @@ static int check(tdkt_cli *cli, const char *dir)
         }
         if (checked < 0)
             rc = CLI_FAIL;
+        /* The messages quote the rules' details and errors. */
         for (size_t k = 0; k < diags.count; k++) {
             const tdkt_diag *d = &diags.items[k];
             if (d->line > 0)
-                fprintf(stderr, "%s:%ld: %s\n", d->file, d->line, d->message);
+                tdkt_safe_printf(stderr, "%s:%ld: %s\n", d->file, d->line,
+                                 d->message);
             else
-                fprintf(stderr, "%s: %s\n", d->file, d->message);
+                tdkt_safe_printf(stderr, "%s: %s\n", d->file, d->message);
         }
         tdkt_diags_clear(&diags);
         fprintf(stderr, "%s: %zu %s, %zu %s\n", tdkt_ruleset_id(rs),

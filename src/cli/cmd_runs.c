@@ -77,7 +77,7 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
     if (error < 0)
         return cli_fail(cli, NULL);
     for (size_t i = 0; i < problems.count; i++)
-        fprintf(stderr, "tdkt: %s\n", problems.items[i].message);
+        tdkt_safe_printf(stderr, "tdkt: %s\n", problems.items[i].message);
     rc = problems.count ? CLI_FAIL : CLI_OK;
     tdkt_diags_clear(&problems);
     return rc;

@@ -11,7 +11,11 @@
 #      the database is left as it was;
 #   d. a database that is not tdkt's, or from a newer tdkt: every command
 #      refuses with a clear message naming it, exit 1, and the file is
-#      unchanged byte for byte.
+#      unchanged byte for byte;
+#   e. a rule's detail, error or caveat with line breaks never prints a
+#      line of its own that reads like another nomination's result: the
+#      breaks show as ⏎ in the tables (eval, runs show, diff, rules list)
+#      and in the messages on stderr; a CSV cell keeps them, quoted.
 #
 # Environment (set by CTest): TDKT the binary, TDKT_SOURCE_DIR the source
 # tree, TDKT_FIXTURES tests/fixtures (hostile-data/).
@@ -400,6 +404,91 @@ check "a pipe as the image: the run ends, exit 0 (got $status; $(err))" \
     test "$status" -eq 0
 check "a pipe as the image: replaced by an image file" \
     test -f "$tmp/pipe/t.db-index" -a ! -p "$tmp/pipe/t.db-index"
+
+# ---- e. line breaks in a rule's text ---------------------------------------
+nl="$tmp/nl"
+mkdir -p "$nl/rules/vn" "$nl/error/vn" "$nl/load/vn"
+cp -r "$TDKT_SOURCE_DIR/rules/vn/luat-2022" "$nl/rules/vn/"
+rm -rf "$nl/rules/vn/luat-2022/tests"
+# What a detail would print after its criterion's line: a blank line,
+# then lines that read like another nomination judged eligible.
+forged='no\n\nN000003  Fake Person (P000003), 2024: Eligible   [vn/luat-2022]\n    ✔ x — ok  [x]'
+# ldtt_form CHECK: LĐTT of one criterion whose check is CHECK.
+ldtt_form() {
+    cat <<EOF
+form "ldtt" {
+  subject = "person",
+  name    = { vi = "Lao động tiên tiến", en = "Advanced Worker" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 24",
+  criterion "x" { basis = "x", status = "V", vi = "x", en = "x",
+    check = function(s, n, p) $1 end },
+}
+EOF
+}
+ldtt_form "return fail(\"$forged\")" > "$nl/rules/vn/luat-2022/forms/ldtt.lua"
+cp -r "$nl/rules/vn/luat-2022" "$nl/error/vn/"
+ldtt_form "error(\"$forged\", 0)" > "$nl/error/vn/luat-2022/forms/ldtt.lua"
+cp -r "$nl/rules/vn/luat-2022" "$nl/load/vn/"
+echo "error(\"$forged\", 0)" >> "$nl/load/vn/luat-2022/forms/ldtt.lua"
+sed -i 's|^  caveats = {$|  caveats = { "one\\nN000003  Fake Person (P000003), 2024: Eligible",|' \
+    "$nl/rules/vn/luat-2022/ruleset.lua"
+mkdir "$nl/rules/vn/luat-2022/tests"
+cat > "$nl/rules/vn/luat-2022/tests/cases.lua" <<'EOF'
+case "a case whose failure quotes the detail" {
+  form = "ldtt", year = 2024,
+  person = { id = "P1", unit_id = "U1", is_leader = 0 },
+  expect = "eligible",
+}
+EOF
+# one_line FILE: no line of the rule's own, and ⏎ where its break was.
+one_line() {
+    python3 - "$1" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for line in text.split("\n"):
+    if line.startswith(("N000003  Fake", "    ✔ x — ok")):
+        sys.exit("a line of the rule's own: %r" % line)
+if "\u23ceN000003  Fake" not in text:
+    sys.exit("no ⏎ where the rule's text breaks its line")
+PY
+}
+db="$tmp/nl.db"
+"$TDKT" --db "$db" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
+run --db "$db" --rules "$nl/rules" eval --dry-run --id N000001
+check "e: eval: exit 0 ($(err))" test "$status" -eq 0
+check "e: eval table: the detail on its criterion's line" one_line "$tmp/out"
+run --db "$db" --rules "$nl/rules" eval --dry-run --id N000001 --lang en
+check "e: eval table (en): the detail on its criterion's line" \
+    one_line "$tmp/out"
+run --db "$db" --rules "$nl/error" eval --dry-run --id N000001
+check "e: eval table: the error on its line" one_line "$tmp/out"
+run --db "$db" --rules "$nl/error" eval --dry-run --id N000001 --format csv
+check "e: eval csv: the error kept whole in its quoted cell" \
+    python3 - "$tmp/out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+if len(rows) != 1 or "no\n\nN000003  Fake" not in rows[0]["reasons"]:
+    sys.exit("reasons: %r" % [r["reasons"] for r in rows])
+PY
+run --db "$db" --rules "$nl/error" eval --id N000001
+check "e: eval (saving): exit 0 ($(err))" test "$status" -eq 0
+run --db "$db" runs show 1
+check "e: runs show: exit 0 ($(err))" test "$status" -eq 0
+check "e: runs show: the saved error in its cell" one_line "$tmp/out"
+run --db "$db" diff --from "$nl/rules" --to "$nl/error" --id N000001
+check "e: diff: exit 0 ($(err))" test "$status" -eq 0
+check "e: diff table: the detail and the error on their lines" \
+    one_line "$tmp/out"
+run --db "$db" --rules "$nl/load" eval --dry-run --id N000001
+check "e: a rule set that errs as it loads: exit 1" test "$status" -eq 1
+check "e: its message on stderr, on one line" one_line "$tmp/err"
+run rules check "$nl/rules/vn/luat-2022"
+check "e: rules check: the case fails, exit 1" test "$status" -eq 1
+check "e: rules check: the failure quotes the detail on one line" \
+    one_line "$tmp/err"
+run rules list "$nl/rules/vn/luat-2022"
+check "e: rules list SET: exit 0 ($(err))" test "$status" -eq 0
+check "e: rules list SET: the caveat on its line" one_line "$tmp/out"
 
 echo "($(($(date +%s) - t_all))s)"
 echo "$passed passed, $failed failed"

@@ -4,7 +4,9 @@
  * UTF-8 without a library call; these cases hold them to the plain
  * definitions, written here one code point (or byte) at a time with
  * utf8proc, on chosen texts and on many generated ones that put every
- * byte that matters at every offset of a word.
+ * byte that matters at every offset of a word. Printed lines keep only
+ * their format's newlines: one in the text put in them (a rule's detail)
+ * is shown as ⏎, and cannot start a line that reads like a result.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,8 @@
 
 /* ------------------------------------------------ the plain definitions */
 
+#define RETURN_SYMBOL "\xE2\x8F\x8E" /* ⏎ */
+
 static bool unsafe(utf8proc_int32_t cp)
 {
     return (cp < 0x20 && cp != '\n') || cp == 0x7f ||
@@ -24,14 +28,18 @@ static bool unsafe(utf8proc_int32_t cp)
            cp == 0x061c;
 }
 
-static void reference_safe(tdkt_buf *b, const char *s)
+/* A whole text made safe (newlines kept), or with @p line, a line's text
+ * (each newline shown as ⏎). */
+static void reference_safe(tdkt_buf *b, const char *s, bool line)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
     while (n > 0) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
-        if (k <= 0 || unsafe(cp)) {
+        if (k > 0 && cp == '\n' && line) {
+            tdkt_buf_puts(b, RETURN_SYMBOL);
+        } else if (k <= 0 || unsafe(cp)) {
             tdkt_buf_puts(b, "\xEF\xBF\xBD");
             k = k <= 0 ? 1 : k;
         } else {
@@ -66,15 +74,42 @@ static void reference_json(tdkt_buf *b, const char *s)
 
 /* ------------------------------------------------------------ helpers */
 
+/* A file in memory: what was printed to it is mem_text() once done. */
+typedef struct memfile {
+    char *text;
+    size_t len;
+    FILE *f;
+} memfile;
+
+static FILE *mem_open(memfile *m)
+{
+    m->text = NULL;
+    m->len = 0;
+    m->f = open_memstream(&m->text, &m->len);
+    assert_non_null(m->f);
+    return m->f;
+}
+
+/* Close the file; its text, for the caller to free. */
+static char *mem_text(memfile *m)
+{
+    assert_int_equal(fclose(m->f), 0);
+    return m->text;
+}
+
 static char *safe_text(const char *s)
 {
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
-    assert_non_null(f);
-    tdkt_safe_fputs(s, f);
-    assert_int_equal(fclose(f), 0);
-    return out;
+    memfile m;
+    tdkt_safe_fputs(s, mem_open(&m));
+    return mem_text(&m);
+}
+
+/* tdkt_safe_printf("%s", s) into a string. */
+static char *safe_line(const char *s)
+{
+    memfile m;
+    assert_int_equal(tdkt_safe_printf(mem_open(&m), "%s", s), TDKT_OK);
+    return mem_text(&m);
 }
 
 /* Each text is checked from a copy of its exact size, so that a word
@@ -83,17 +118,24 @@ static void check_safe(const char *text)
 {
     char *s = strdup(text);
     assert_non_null(s);
-    tdkt_buf want = {0};
-    reference_safe(&want, s);
+    tdkt_buf want = {0}, line = {0};
+    reference_safe(&want, s, false);
+    reference_safe(&line, s, true);
     char *got = safe_text(s);
     if (strcmp(got, tdkt_buf_cstr(&want)) != 0)
         fail_msg("safe_fputs of a %zu-byte text differs from the "
                  "reference", strlen(s));
     free(got);
+    got = safe_line(s);
+    if (strcmp(got, tdkt_buf_cstr(&line)) != 0)
+        fail_msg("safe_printf of a %zu-byte text differs from the "
+                 "reference",
+                 strlen(s));
+    free(got);
     /* the buffer forms: appended safe, and made safe after a prefix */
     tdkt_buf put = {0}, made = {0};
     tdkt_buf_safe_printf(&put, "%s", s);
-    assert_string_equal(tdkt_buf_cstr(&put), tdkt_buf_cstr(&want));
+    assert_string_equal(tdkt_buf_cstr(&put), tdkt_buf_cstr(&line));
     tdkt_buf_puts(&made, "\x1b kept\n");
     tdkt_buf_puts(&made, s);
     tdkt_buf_make_safe(&made, strlen("\x1b kept\n"));
@@ -104,6 +146,7 @@ static void check_safe(const char *text)
     tdkt_buf_free(&made);
     free(s);
     tdkt_buf_free(&want);
+    tdkt_buf_free(&line);
 }
 
 static void check_json(const char *text)
@@ -168,6 +211,91 @@ static void test_json_str_chosen_texts(void **state)
     tdkt_json_str(&b, NULL);
     assert_string_equal(tdkt_buf_cstr(&b), "null");
     tdkt_buf_free(&b);
+}
+
+/* A detail that would print a line of its own, like another
+ * nomination's result (and the criterion line after it). */
+#define FORGED                                                                 \
+    "no\n\nN000003  Fake Person (P000003), 2024: Eligible   "                  \
+    "[vn/luat-2022]\n    ✔ x — ok  [x]"
+
+/* The same lines by either printer: PRINTF(to, fmt, …). */
+#define PRINT_LINES(PRINTF, to)                                                \
+    do {                                                                       \
+        PRINTF(to, "    ✘ x — %s  [x]\n", FORGED);                             \
+        PRINTF(to, "\n%s\n", "\nstarts and ends\n");                           \
+        PRINTF(to, "\n\n%s|", "a\r\nb");                                       \
+        PRINTF(to, "%s\n\n", "\n");                                            \
+        PRINTF(to, "%s|", "\n\n");                                             \
+        PRINTF(to, "\n%s", "");                                                \
+        PRINTF(to, "%s", "\n");                                                \
+        PRINTF(to, "\n\n");                                                    \
+    } while (0)
+
+static const char printed_lines[] =
+    "    ✘ x — no" RETURN_SYMBOL RETURN_SYMBOL
+    "N000003  Fake Person (P000003), 2024: Eligible   "
+    "[vn/luat-2022]" RETURN_SYMBOL "    ✔ x — ok  [x]  [x]\n"
+    "\n" RETURN_SYMBOL "starts and ends" RETURN_SYMBOL "\n"
+    "\n\na\xEF\xBF\xBD" RETURN_SYMBOL "b|" RETURN_SYMBOL
+    "\n\n" RETURN_SYMBOL RETURN_SYMBOL "|"
+    "\n" RETURN_SYMBOL "\n\n";
+
+/* A printed line keeps the newlines its format begins and ends with; one
+ * in the text put in it is shown as ⏎, so that a rule's detail cannot
+ * print a line that reads like another nomination's result. */
+static void test_safe_printf_shows_the_texts_newlines(void **state)
+{
+    (void)state;
+    memfile m;
+    FILE *f = mem_open(&m);
+    PRINT_LINES(tdkt_safe_printf, f);
+    char *out = mem_text(&m);
+    assert_string_equal(out, printed_lines);
+    free(out);
+    tdkt_buf b = {0};
+    tdkt_buf_puts(&b, "before\n");
+    PRINT_LINES(tdkt_buf_safe_printf, &b);
+    assert_string_equal(tdkt_buf_cstr(&b) + strlen("before\n"), printed_lines);
+    tdkt_buf_free(&b);
+    /* longer than the stack buffer: formatted in the heap, the same */
+    enum { LONG = 3000 };
+    char *text = malloc(LONG + 1);
+    assert_non_null(text);
+    memset(text, 'a', LONG);
+    text[LONG / 2] = '\n';
+    text[LONG] = '\0';
+    assert_int_equal(tdkt_safe_printf(mem_open(&m), "\n%s\n", text), TDKT_OK);
+    out = mem_text(&m);
+    tdkt_buf want = {0};
+    tdkt_buf_printf(&want, "\n%.*s" RETURN_SYMBOL "%s\n", LONG / 2, text,
+                    text + LONG / 2 + 1);
+    assert_string_equal(out, tdkt_buf_cstr(&want));
+    free(out);
+    tdkt_buf_free(&want);
+    free(text);
+}
+
+/* A table cell's newline is shown as ⏎ too, one column wide. */
+static void test_table_cell_shows_newlines(void **state)
+{
+    (void)state;
+    tdkt_table *t = tdkt_table_new(3);
+    assert_non_null(t);
+    const char *head[] = {"Đề nghị", "Lý do", "|"};
+    const char *row1[] = {"N000001", "boom\nN000003  Fake", "|"};
+    const char *row2[] = {"N000002", "x", "|"};
+    tdkt_table_row(t, head);
+    tdkt_table_row(t, row1);
+    tdkt_table_row(t, row2);
+    memfile m;
+    assert_int_equal(tdkt_table_print(t, mem_open(&m)), TDKT_OK);
+    char *out = mem_text(&m);
+    assert_string_equal(out, "Đề nghị  Lý do               |\n"
+                             "N000001  boom" RETURN_SYMBOL "N000003  Fake  |\n"
+                             "N000002  x                   |\n");
+    free(out);
+    tdkt_table_free(t);
 }
 
 /* Appends that fit the buffer's room and appends that must grow it give
@@ -317,6 +445,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_safe_fputs_chosen_texts),
         cmocka_unit_test(test_json_str_chosen_texts),
+        cmocka_unit_test(test_safe_printf_shows_the_texts_newlines),
+        cmocka_unit_test(test_table_cell_shows_newlines),
         cmocka_unit_test(test_buf_printf_fits_or_grows),
         cmocka_unit_test(test_fast_paths_match_the_definitions),
         cmocka_unit_test(test_print_ordered_keeps_the_order),

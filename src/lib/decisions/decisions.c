@@ -104,10 +104,12 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                 !known ? "" : sqlite3_column_int64(st, 8) == 0 ? "0" : "1",
                 cell(st, 5, &error), cell(st, 2, &error)};
             tdkt_csv_row(&b, cells, sizeof cells / sizeof *cells);
+            /* printed whole: a quoted cell may hold a line break */
+            tdkt_buf_put(&b, "\n", 1);
             if (b.oom && error == TDKT_OK)
                 error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             if (error == TDKT_OK)
-                tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
+                tdkt_safe_fputs(tdkt_buf_cstr(&b), out);
             tdkt_buf_free(&b);
         } else {
             tdkt_buf b = {0};
@@ -307,8 +309,10 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                                    tdkt_outcome_code(v.outcome),
                                    tdkt_buf_cstr(&why)};
             tdkt_csv_row(&b, cells, sizeof cells / sizeof *cells);
+            /* printed whole: a quoted cell may hold a line break */
+            tdkt_buf_put(&b, "\n", 1);
             if (!b.oom && error == TDKT_OK)
-                tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&b));
+                tdkt_safe_fputs(tdkt_buf_cstr(&b), out);
         }
         if ((why.oom || b.oom) && error == TDKT_OK)
             error = tdkt_error_set(TDKT_ENOMEM, "out of memory");

@@ -462,9 +462,11 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
             tdkt_outcome_code(b.outcome),
             tdkt_change_code(d->items[k].change), tdkt_buf_cstr(&crit)};
         tdkt_csv_row(&row, cells, sizeof cells / sizeof *cells);
+        /* printed whole: a quoted cell may hold a line break */
+        tdkt_buf_put(&row, "\n", 1);
         bool lost = row.oom || crit.oom;
         if (!lost)
-            tdkt_safe_printf(out, "%s\n", tdkt_buf_cstr(&row));
+            tdkt_safe_fputs(tdkt_buf_cstr(&row), out);
         tdkt_buf_free(&row);
         tdkt_buf_free(&crit);
         if (lost)

@@ -1,7 +1,9 @@
 /*
  * Terminal-safe text: control and bidirectional-override characters, and
  * invalid UTF-8, shown as U+FFFD, so that a name in the records cannot
- * rewrite the terminal or reorder a line. Every printer's text passes
+ * rewrite the terminal or reorder a line; a line break inside a line's
+ * text is shown as ⏎, so that a rule's detail cannot start a line of its
+ * own that reads like another result. Every printer's text passes
  * through here, hundreds of megabytes for a large run, so plain text is
  * skipped a word at a time and common UTF-8 is decoded inline.
  */
@@ -17,6 +19,12 @@
 #include "output/words.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"
+/* U+23CE RETURN SYMBOL, for a newline that must not break the line: a
+ * multi-line detail or message is common (a rule's author writes one
+ * with \n), and U+FFFD would hide that a line break stood there. It is
+ * one column wide in every locale (East Asian width N), so tables stay
+ * aligned, and is none of the marks the printers use (✔ ✘ ? → —). */
+#define LINE_BREAK "\xE2\x8F\x8E"
 
 static inline bool unsafe_cp(utf8proc_int32_t cp)
 {
@@ -77,7 +85,7 @@ size_t safe_emit(const char *s, size_t len, bool keep_newlines,
                 replaced++;
                 if (put) {
                     put(dst, (const char *)run, (size_t)(p - run));
-                    put(dst, REPLACEMENT, 3);
+                    put(dst, *p == '\n' ? LINE_BREAK : REPLACEMENT, 3);
                 }
                 run = p + k;
             }
@@ -106,23 +114,46 @@ void tdkt_safe_fputs(const char *s, FILE *out)
     safe_emit(s, strlen(s), true, to_file, out);
 }
 
-/* In place: nearly always there is nothing to replace, and nothing is
- * copied. */
-void tdkt_buf_make_safe(tdkt_buf *b, size_t start)
+/* The newlines a format begins and ends with: printf copies them as they
+ * are, so the formatted text begins and ends with them too. They are the
+ * printer's own line breaks, the only ones a printf'd line keeps; any
+ * other newline came with the text put in it. */
+static void format_frame(const char *fmt, size_t *head, size_t *tail)
 {
-    if (b->oom || b->len <= start ||
-        safe_emit(b->ptr + start, b->len - start, true, NULL, NULL) == 0)
+    size_t n = strlen(fmt), h = 0, t = 0;
+    while (h < n && fmt[h] == '\n')
+        h++;
+    while (t < n - h && fmt[n - 1 - t] == '\n')
+        t++;
+    *head = h;
+    *tail = t;
+}
+
+/* The text from byte @p start on made safe in place (its newlines kept
+ * when @p keep), but for its last @p tail bytes, kept as they are.
+ * Nearly always there is nothing to replace, and nothing is copied. */
+static void make_safe(tdkt_buf *b, size_t start, size_t tail, bool keep)
+{
+    if (b->oom || b->len < start + tail)
         return;
-    size_t n = b->len - start;
-    char *tail = malloc(n);
-    if (!tail) {
+    size_t n = b->len - start - tail;
+    if (safe_emit(b->ptr + start, n, keep, NULL, NULL) == 0)
+        return;
+    char *text = malloc(n + tail);
+    if (!text) {
         b->oom = true;
         return;
     }
-    memcpy(tail, b->ptr + start, n);
+    memcpy(text, b->ptr + start, n + tail);
     b->len = start;
-    safe_emit(tail, n, true, to_buf, b);
-    free(tail);
+    safe_emit(text, n, keep, to_buf, b);
+    buf_add(b, text + n, tail);
+    free(text);
+}
+
+void tdkt_buf_make_safe(tdkt_buf *b, size_t start)
+{
+    make_safe(b, start, 0, true);
 }
 
 void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
@@ -132,7 +163,11 @@ void tdkt_buf_safe_printf(tdkt_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     tdkt_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    tdkt_buf_make_safe(b, start);
+    size_t head, tail;
+    format_frame(fmt, &head, &tail);
+    if (b->len - start < head + tail)
+        head = tail = 0; /* not the format's text: nothing is kept */
+    make_safe(b, start + head, tail, false);
 }
 
 char *safe_cell(const char *s)
@@ -147,11 +182,24 @@ char *safe_cell(const char *s)
     return b.ptr ? b.ptr : strdup("");
 }
 
+/* @p n bytes of formatted text to @p f: the format's @p head and @p tail
+ * newlines as they are, the rest made safe with its newlines shown. */
+static void line_out(const char *s, size_t n, size_t head, size_t tail, FILE *f)
+{
+    if (head + tail > n)
+        head = tail = 0; /* not the format's text: nothing is kept */
+    to_file(f, s, head);
+    safe_emit(s + head, n - head - tail, false, to_file, f);
+    to_file(f, s + n - tail, tail);
+}
+
 int tdkt_safe_printf(FILE *out, const char *fmt, ...)
 {
     /* A stack buffer first: error messages must print even when memory
      * has run out. */
     char small[2048];
+    size_t head, tail;
+    format_frame(fmt, &head, &tail);
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(small, sizeof small, fmt, ap);
@@ -159,18 +207,19 @@ int tdkt_safe_printf(FILE *out, const char *fmt, ...)
     if (n < 0)
         return TDKT_OK; /* nothing to print */
     if ((size_t)n < sizeof small) {
-        tdkt_safe_fputs(small, out);
+        line_out(small, (size_t)n, head, tail, out);
         return TDKT_OK;
     }
     char *text = malloc((size_t)n + 1);
     if (!text) {
-        tdkt_safe_fputs(small, out); /* truncated, but said */
+        /* truncated, but said; its end is not the format's */
+        line_out(small, sizeof small - 1, head, 0, out);
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     }
     va_start(ap, fmt);
     vsnprintf(text, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    tdkt_safe_fputs(text, out);
+    line_out(text, (size_t)n, head, tail, out);
     free(text);
     return TDKT_OK;
 }
