@@ -8,7 +8,8 @@
  * the nomination's fact of their id says ("pass" when absent), for
  * determinism the basic/t sets (t/base, amended by t/amend from 2021),
  * and for the meets() memo u/memo (person forms that may or may not
- * stand for a meets(), asked by collective ones).
+ * stand for a meets(), asked by collective ones), and u/detail for details
+ * as rules write them (none at all).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -360,6 +361,46 @@ static void test_eval__criterion_errors(void **state)
     tdkt_result_view v;
     find(f, "OK", &v);
     assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+}
+
+/* pass(), fail() and unknown() with no detail are pass(nil) …: the
+ * result, with an empty detail (the rule API once read the result as the
+ * detail and refused it). */
+static void test_eval__results_without_detail(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON
+          "INSERT INTO nominations(id, subject_type, subject_id, code, "
+          "year) VALUES ('L', 'person', 'P1', 'ldtt', 2021);",
+          "unit/rules/u/detail", NULL);
+    static const struct {
+        const char *id;
+        int result;
+    } want[] = {
+        {"bare_pass", TDKT_PASS},
+        {"nil_pass", TDKT_PASS},
+        {"bare_unknown", TDKT_UNKNOWN},
+        {"bare_fail", TDKT_FAIL},
+    };
+    tdkt_result_view v;
+    size_t i = find(f, "L", &v);
+    if (v.message) {
+        print_error("L: %s\n", v.message);
+        fail();
+    }
+    assert_int_equal(v.outcome, TDKT_INELIGIBLE);
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        tdkt_criterion_view c = node(f, i, want[k].id, TDKT_LANG_EN);
+        assert_int_equal(c.result, want[k].result);
+        assert_string_equal(c.detail, "");
+    }
+    /* the same in JSON: a detail of "" */
+    char *json = th_results_text(f->res, TDKT_FMT_JSONL);
+    assert_non_null(strstr(json, "{\"id\":\"bare_pass\",\"result\":\"pass\","
+                                 "\"basis\":\"Tests\",\"status\":\"V\","
+                                 "\"detail\":\"\"}"));
+    free(json);
 }
 
 /* The form judges merit and thematic nominations (its `kinds`); one of
@@ -1238,6 +1279,7 @@ int main(void)
         T(test_eval__node_views),
         T(test_eval__routes_detail_in_vietnamese),
         T(test_eval__criterion_errors),
+        T(test_eval__results_without_detail),
         T(test_eval__other_kinds_go_to_review),
         T(test_eval__quota_ranking),
         T(test_eval__quota_detail_in_vietnamese),

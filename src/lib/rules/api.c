@@ -153,7 +153,10 @@ static void push_code_strings(lua_State *L, tdkt_vocab_domain d)
 
 static int result_helper(lua_State *L)
 {
-    /* upvalue 1: true, false or nil; returns it and the detail */
+    /* upvalue 1: true, false or nil; returns it and the detail. pass()
+     * is pass(nil): without this the upvalue, pushed next, would take
+     * slot 1 and be read as the detail. */
+    lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     if (lua_isnoneornil(L, 1) || lua_type(L, 1) == LUA_TSTRING)
         lua_pushvalue(L, 1);
