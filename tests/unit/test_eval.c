@@ -9,7 +9,7 @@
  * determinism the basic/t sets (t/base, amended by t/amend from 2021),
  * and for the meets() memo u/memo (person forms that may or may not
  * stand for a meets(), asked by collective ones), and u/detail for details
- * as rules write them (none at all).
+ * as rules write them (none, or with NUL bytes).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -1237,6 +1237,80 @@ static void test_eval__arena_keeps_one_copy_of_a_text(void **state)
     arena_free(&a);
 }
 
+#define SHOWN "\xEF\xBF\xBD" /* U+FFFD */
+
+/* A NUL byte in a detail is shown as U+FFFD, at the top level and in
+ * what meets() says of a judgement made for it: the detail is not cut
+ * there without a sign. */
+static void test_eval__nul_bytes_in_details_shown(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON
+          "INSERT INTO nominations(id, subject_type, subject_id, code, "
+          "year) VALUES ('C', 'person', 'P1', 'cstd_cs', 2021), "
+          "('T', 'person', 'P1', 'cstd_tinh', 2022);",
+          "unit/rules/u/detail", NULL);
+    static const char nuls[] =
+        SHOWN "twelve bytes" SHOWN " and then some more" SHOWN;
+    tdkt_result_view v;
+    size_t i = find(f, "C", &v);
+    assert_string_equal(node(f, i, "nul", TDKT_LANG_EN).detail, "a" SHOWN "b");
+    assert_string_equal(node(f, i, "nuls", TDKT_LANG_EN).detail, nuls);
+    char *json = th_results_text(f->res, TDKT_FMT_JSONL);
+    assert_non_null(strstr(json, "\"detail\":\"a" SHOWN "b\""));
+    free(json);
+    i = find(f, "T", &v);
+    tdkt_criterion_view c = node(f, i, "nested", TDKT_LANG_EN);
+    assert_int_equal(c.result, TDKT_FAIL);
+    if (!strstr(c.detail, "nul (a" SHOWN "b)") || !strstr(c.detail, nuls)) {
+        print_error("meets() said: %s\n", c.detail);
+        fail();
+    }
+}
+
+/* A NUL byte anywhere in a text, at every offset of words of every
+ * length around a word's, and several: each shown as U+FFFD, the rest
+ * copied as it is. Such a copy is never handed out for the bytes it no
+ * longer holds. */
+static void test_eval__arena_shows_nul_bytes(void **state)
+{
+    (void)state;
+    arena a = {0};
+    char text[40], want[64];
+    for (size_t len = 1; len < 26; len++)
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < len; k++)
+                text[k] = (char)('a' + (k + len) % 26);
+            text[at] = '\0';
+            memcpy(want, text, at);
+            memcpy(want + at, SHOWN, 3);
+            memcpy(want + at + 3, text + at + 1, len - at - 1);
+            want[len + 2] = '\0';
+            const char *got = arena_str(&a, text, len);
+            assert_string_equal(got, want);
+            assert_ptr_not_equal(arena_str(&a, text, len), got);
+        }
+    const char many[] = "\0x\0\0y\0";
+    assert_string_equal(arena_str(&a, many, sizeof many - 1),
+                        SHOWN "x" SHOWN SHOWN "y" SHOWN);
+    /* long texts, copied without a look for a shared copy, too */
+    char longer[300];
+    memset(longer, 'x', sizeof longer);
+    longer[0] = longer[150] = longer[299] = '\0';
+    const char *l = arena_str(&a, longer, sizeof longer);
+    assert_int_equal(strlen(l), sizeof longer + 3 * 2);
+    assert_memory_equal(l, SHOWN "xx", 5);
+    assert_memory_equal(l + 3 + 149, SHOWN "xx", 5);
+    assert_string_equal(l + 3 + 149 + 3 + 148, SHOWN);
+    /* the bytes a shown copy reads as are still a text of their own */
+    const char *shown = arena_str(&a, "a" SHOWN "b", 5);
+    assert_string_equal(shown, "a" SHOWN "b");
+    assert_ptr_equal(arena_str(&a, "a" SHOWN "b", 5), shown);
+    assert_false(a.failed);
+    arena_free(&a);
+}
+
 /* An evaluation's equal details are one copy (one thread: one arena). */
 static void test_eval__details_kept_once(void **state)
 {
@@ -1280,6 +1354,7 @@ int main(void)
         T(test_eval__routes_detail_in_vietnamese),
         T(test_eval__criterion_errors),
         T(test_eval__results_without_detail),
+        T(test_eval__nul_bytes_in_details_shown),
         T(test_eval__other_kinds_go_to_review),
         T(test_eval__quota_ranking),
         T(test_eval__quota_detail_in_vietnamese),
@@ -1294,6 +1369,7 @@ int main(void)
         T(test_eval__memo_whole_replaces_verdict),
         T(test_eval__diff_reuses_what_holds),
         cmocka_unit_test(test_eval__arena_keeps_one_copy_of_a_text),
+        cmocka_unit_test(test_eval__arena_shows_nul_bytes),
         T(test_eval__details_kept_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

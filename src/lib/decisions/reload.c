@@ -321,8 +321,13 @@ int tdkt_run_results(tdkt_results **out, int64_t *run_id, tdkt_store *store,
         goto done;
     if (l.sr.ndetails) { /* one copy of the texts, the results' own */
         const char *last = l.sr.details[l.sr.ndetails - 1];
-        size_t len = (size_t)(last - l.sr.details_text) + strlen(last);
-        l.texts = arena_str(l.ar, l.sr.details_text, len);
+        size_t len = (size_t)(last - l.sr.details_text) + strlen(last) + 1;
+        /* NUL-separated: copied byte for byte (arena_str would show the
+         * NULs) */
+        char *texts = arena_alloc(l.ar, len);
+        if (texts)
+            memcpy(texts, l.sr.details_text, len);
+        l.texts = texts;
     }
     if (!l.ar->failed)
         error = load_decisions(db, &l, opt);

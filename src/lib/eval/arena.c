@@ -14,8 +14,8 @@
 #include "eval/eval_internal.h"
 
 #define BLOCK (256u << 10)
-/* Longer texts are mostly unique (error messages, a run's whole text
- * table): copied without a look. */
+/* Longer texts are mostly unique (error messages, long details): copied
+ * without a look. */
 #define SHARED_MAX 256
 #define TEXTS_MIN 1024
 
@@ -78,13 +78,21 @@ static bool texts_grow(arena *a)
     return true;
 }
 
-static char *copy(arena *a, const char *s, size_t n)
+/* A copy of s[0..n) and a NUL, with any NUL byte in it shown
+ * (rt_detail_copy); then *shown. */
+static char *copy(arena *a, const char *s, size_t n, bool *shown)
 {
     char *p = arena_alloc(a, n + 1);
     if (!p)
         return NULL;
-    memcpy(p, s, n);
-    p[n] = '\0';
+    size_t len = rt_detail_copy(p, s, n);
+    if (len == n)
+        return p;
+    /* Rare: the text shown takes more room; the first copy stays unused
+     * in the arena. */
+    *shown = true;
+    if ((p = arena_alloc(a, len + 1)))
+        rt_detail_show(p, s, n);
     return p;
 }
 
@@ -94,11 +102,12 @@ char *arena_str(void *ap, const char *s, size_t n)
 {
     static char empty[] = "";
     arena *a = ap;
+    bool shown = false;
     if (n == 0)
         return empty;
     if (n > SHARED_MAX ||
         (a->ntexts * 2 >= a->texts_cap && !texts_grow(a))) {
-        char *p = copy(a, s, n);
+        char *p = copy(a, s, n, &shown);
         return p ? p : empty;
     }
     uint32_t h = text_hash(s, n);
@@ -107,9 +116,11 @@ char *arena_str(void *ap, const char *s, size_t n)
         if (a->texts[k].hash == h && a->texts[k].len == n &&
             memcmp(a->texts[k].p, s, n) == 0)
             return (char *)a->texts[k].p;
-    char *p = copy(a, s, n);
+    char *p = copy(a, s, n, &shown);
     if (!p)
         return empty;
+    if (shown) /* not s's bytes: never handed out for them */
+        return p;
     a->texts[k] = (arena_text){h, (uint32_t)n, p};
     a->ntexts++;
     return p;

@@ -30,7 +30,9 @@ typedef struct arena {
 
 void *arena_alloc(arena *a, size_t n);
 /* A copy of s[0..n) that lives as long as the arena; equal short texts
- * share one copy, so it must never be written to. */
+ * share one copy, so it must never be written to. A NUL byte in s (a
+ * rule's detail "a\0b") is shown as U+FFFD, so that the copy, a C
+ * string, is not cut short there (rt_detail_copy). */
 char *arena_str(void *a, const char *s, size_t n);
 void arena_free(arena *a);
 

@@ -21,6 +21,11 @@ static inline void buf_add(tdkt_buf *b, const char *s, size_t n)
     }
 }
 
+/* Room for @p n more bytes at b->ptr + b->len, and a NUL after them, for
+ * a writer that fills them itself, then adds what it wrote to b->len;
+ * NULL when memory ran out (b->oom). */
+char *buf_room(tdkt_buf *b, size_t n);
+
 /* A string literal, its length known at compile time. */
 #define buf_lit(b, lit) buf_add((b), "" lit, sizeof(lit) - 1)
 

@@ -48,6 +48,11 @@ static bool grow(tdkt_buf *b, size_t extra)
     return true;
 }
 
+char *buf_room(tdkt_buf *b, size_t n)
+{
+    return grow(b, n) ? b->ptr + b->len : NULL;
+}
+
 void tdkt_buf_put(tdkt_buf *b, const char *s, size_t n)
 {
     if (!grow(b, n))

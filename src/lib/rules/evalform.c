@@ -15,6 +15,8 @@
 #include <lauxlib.h>
 
 #include "rules/rules_internal.h"
+#include "output/append.h"
+#include "output/words.h"
 
 typedef struct form_call {
     rt *r;
@@ -28,6 +30,44 @@ typedef struct form_call {
  * ends with "…": the results live in the host's memory, outside the
  * rule's cap, for every nomination of the run. */
 #define DETAIL_MAX 4096
+
+/* U+FFFD for a NUL byte in a detail: the printers' mark for invalid
+ * text. */
+#define NUL_SHOWN "\xEF\xBF\xBD"
+
+size_t rt_detail_copy(char *dst, const char *s, size_t n)
+{
+    uint64_t nul = 0, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        w = word_at(s + i);
+        memcpy(dst + i, &w, 8);
+        nul |= word_below(w, 1);
+    }
+    w = ~(uint64_t)0; /* the bytes past the end are none */
+    memcpy(&w, s + i, n - i);
+    memcpy(dst + i, s + i, n - i);
+    nul |= word_below(w, 1);
+    dst[n] = '\0';
+    if (!nul)
+        return n;
+    size_t len = n; /* rare: count them, two more bytes each */
+    for (i = 0; i < n; i++)
+        len += s[i] ? 0 : sizeof NUL_SHOWN - 2;
+    return len;
+}
+
+void rt_detail_show(char *dst, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i]) {
+            *dst++ = s[i];
+        } else {
+            memcpy(dst, NUL_SHOWN, sizeof NUL_SHOWN - 1);
+            dst += sizeof NUL_SHOWN - 1;
+        }
+    *dst = '\0';
+}
 
 /* Stack slots of run_criteria's arguments. */
 enum { ARG_CTX = 1, ARG_FNS, ARG_PARAMS, ARG_SUBJ, ARG_NOM };
@@ -309,10 +349,17 @@ static char *scratch_alloc(void *arena, const char *s, size_t n)
 {
     tdkt_buf *b = arena;
     size_t off = b->len;
-    tdkt_buf_put(b, s, n);
-    tdkt_buf_put(b, "", 1); /* keep the NUL inside */
-    if (b->oom)
+    char *p = buf_room(b, n + 1);
+    if (!p)
         return (char *)"";
+    size_t len = rt_detail_copy(p, s, n);
+    if (len != n) { /* a NUL byte inside: shown, over the copy */
+        if (!(p = buf_room(b, len + 1)))
+            return (char *)"";
+        rt_detail_show(p, s, n);
+    }
+    b->len += len + 1; /* keep the NUL inside */
+    b->ptr[b->len] = '\0';
     return (char *)(uintptr_t)(off + 1); /* offsets; resolved below */
 }
 

@@ -283,10 +283,25 @@ enum { R_FAIL = 0, R_PASS = 1, R_UNKNOWN = 2, R_ERROR = 3, R_SKIP = 4 };
 typedef struct rt_out {
     int8_t *result;
     char **detail; /* allocated with alloc() */
+    /* A NUL-terminated copy of the detail s[0..n), each NUL byte in it
+     * shown as U+FFFD (rt_detail_copy) */
     char *(*alloc)(void *arena, const char *s, size_t n);
     void *arena;
     char error[1024]; /* filled when the form errs */
 } rt_out;
+
+/* Copy a detail's @p n bytes to @p dst, which has room for n + 1, and
+ * end them with a NUL. A rule's detail may hold a NUL byte ("a\0b"),
+ * where every C reader would stop and cut it short without a sign; it is
+ * shown as U+FFFD instead, as the printers show invalid text. Details are
+ * copied for every criterion judged, so the copy itself looks for NUL
+ * bytes, eight at a time, rather than a search before it.
+ * @return n, or when a NUL byte was among them the length of the text
+ *         shown, for rt_detail_show() to write into room of its own */
+size_t rt_detail_copy(char *dst, const char *s, size_t n);
+/* Write s[0..n) to @p dst with each NUL byte shown as U+FFFD, then a
+ * NUL; @p dst has room for the length rt_detail_copy() gave, plus 1. */
+void rt_detail_show(char *dst, const char *s, size_t n);
 
 /* An rt_out with no error. Not an initializer: that would zero all of
  * error, a kilobyte per judgement (2% of BENCH-BK's instructions). */
