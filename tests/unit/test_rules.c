@@ -163,6 +163,17 @@ static const load_error load_errors[] = {
     {"test_rules__load_error_amend_routes_cycle", "amend-routes-cycle/e/set",
      "amend-routes-cycle/e/set/forms/ldtt.lua", 11,
      "form 'ldtt': routes 'ways' lies inside itself"},
+    /* Tables and functions a criterion reaches nest at most 100 deep:
+     * walking them takes a C frame a level (a table 140,000 deep crashed
+     * the loader). Refused, naming the criterion. */
+    {"test_rules__load_error_nested_table", "nested-table/e/set",
+     "nested-table/e/set/forms/ldtt.lua", 7,
+     "criterion 'deep': tables or functions nested too deeply (over 100 "
+     "levels) in a rule"},
+    {"test_rules__load_error_nested_functions", "nested-functions/e/set",
+     "nested-functions/e/set/forms/ldtt.lua", 6,
+     "criterion 'deep': tables or functions nested too deeply (over 100 "
+     "levels) in a rule"},
     {"test_rules__load_error_duplicate_id", "duplicate-id/e/set",
      "duplicate-id/e/set/forms/ldtt.lua", 7,
      "form 'ldtt': the id 'rated' is used twice (also at line 3)"},
@@ -190,6 +201,9 @@ static const load_error load_errors[] = {
     {"test_rules__load_error_bytecode", "bytecode/e/set",
      "bytecode/e/set/forms/ldtt.lua", 0,
      "attempt to load a binary chunk (mode is 't')"},
+    /* error("…", 0) carries no place: the message names the file. */
+    {"test_rules__load_error_without_place", "bare-error/e/set",
+     "bare-error/e/set/forms/ldtt.lua", 0, "no place of its own"},
     /* forms/ldtt.lua links to basic/t/base/forms/ldtt.lua. */
     {"test_rules__load_error_symlinked_form", "symlink/e/set",
      "symlink/e/set/forms/ldtt.lua", 0,

@@ -245,6 +245,10 @@ static const attack attacks[] = {
     {"nan", NULL, NULL},
     {"long_detail", NULL, NULL}, /* kept short: test_sandbox__attacks */
     {"frozen_concat", NULL, NULL}, /* a frozen table is plain enough */
+    /* Every error names a place in the rules: the criterion's, when it
+     * was raised without one or in the prelude. */
+    {"bare_error", CRITERION, "bare"},
+    {"prelude_error", CRITERION, "[tdkt prelude]:"},
 };
 
 /* "ldtt.lua:N: " where N is the first line of the hostile form holding

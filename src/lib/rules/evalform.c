@@ -328,8 +328,16 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
     int status = rt_pcall(r, 5, 0);
     int v;
     if (status != LUA_OK) {
-        rt_lua_message(out->error, sizeof out->error, lua_tostring(L, -1),
-                       r->ctx.lang);
+        /* Every error outcome names a place in the rules: one raised
+         * without, or in the prelude, is given the criterion's. */
+        const char *msg = lua_tostring(L, -1);
+        char placed[sizeof out->error];
+        if (r->running && !rt_lua_placed(msg)) {
+            snprintf(placed, sizeof placed, "%s:%d: %s", r->running->file,
+                     r->running->line, msg);
+            msg = placed;
+        }
+        rt_lua_message(out->error, sizeof out->error, msg, r->ctx.lang);
         v = R_ERROR;
     } else {
         v = combine(r, f, out);

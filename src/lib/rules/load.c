@@ -21,7 +21,6 @@
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
                   const char *chunkname);
 void rt_set_global(lua_State *L, const char *name);
-void rt_snapshot_function(rt *r, int fidx, int bit);
 char *rs_read_file(const char *path, size_t *len, size_t max);
 void rs_chunkname(char *buf, size_t n, const char *path);
 
@@ -356,7 +355,9 @@ static int load_file(rt *r, const char *path)
         return error;
     }
     if (rt_pcall(r, 0, 0) != LUA_OK) {
-        int error = rt_lua_error(r, NULL, lua_tostring(L, -1));
+        /* nor one raised as error("…", 0), or the memory cap's */
+        const char *msg = lua_tostring(L, -1);
+        int error = rt_lua_error(r, strstr(msg, ".lua:") ? NULL : path, msg);
         lua_pop(L, 1);
         return error;
     }
@@ -526,7 +527,16 @@ static int add_node(compiler *c, int idx, int parent, int depth,
                                        "function(s, n, p) … end"),
                               id);
         }
-        rt_snapshot_function(c->r, -1, c->bit);
+        if (rt_snapshot_function(c->r, -1, c->bit) < 0) {
+            char why[400];
+            snprintf(why, sizeof why, "%s",
+                     lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+            lua_pop(L, 2);
+            return node_error(L, idx,
+                              TDKT_MSG("tiêu chí '%s': %s",
+                                       "criterion '%s': %s"),
+                              id, why);
+        }
         lua_rawseti(L, c->fns, me + 1);
     }
     if (kind == RN_QUOTA) {

@@ -261,6 +261,12 @@ static size_t position_length(const char *s)
     return 0;
 }
 
+bool rt_lua_placed(const char *msg)
+{
+    return position_length(msg) > 0 &&
+           strncmp(msg, "[tdkt prelude]", strlen("[tdkt prelude]")) != 0;
+}
+
 int rt_lua_error(const rt *r, const char *where, const char *msg)
 {
     char text[1024];

@@ -226,6 +226,10 @@ void rt_guard_libs(lua_State *L, int base, int globals);
  * bits); returns false, the first change named in kill_msg, when a
  * script changed one (sandbox.c). */
 bool rt_check_state(rt *r, uint32_t forms);
+/* At load: walk a criterion's function (at @p fidx) for the state it
+ * keeps, recorded under form bit number @p bit. -1 with the reason on
+ * the stack when its tables or functions nest too deeply. */
+int rt_snapshot_function(rt *r, int fidx, int bit);
 /* Stop the running script: its kill_msg is raised at its next
  * instruction, through whatever pcall it wraps around the call. */
 void rt_stop(rt *r);
@@ -237,6 +241,10 @@ void rt_stop(rt *r);
 #define RT_TR_L(L, vi, en) RT_TR(rt_host(L), vi, en)
 
 /* ---- luamsg.c ---- */
+/* Whether an error message starts with a place in a rule's file: not
+ * without one (error("x", 0), a library function's own), nor in the
+ * prelude's (the rule's call of a helper is the place to fix). */
+bool rt_lua_placed(const char *msg);
 /* A Lua error message @p msg in @p lang into dst[dn]: Lua's own messages
  * ("attempt to index a nil value (field 'x')", syntax errors) rewritten in
  * Vietnamese, any "file:line: " kept; other messages as they are. Cut at

@@ -298,8 +298,13 @@ static int read_manifest(rt *r, void *ud)
     if (status == LUA_OK)
         status = rt_pcall(r, 0, 0);
     bool killed = rt_disarm(r);
-    if (status != LUA_OK)
-        return rt_lua_error(r, NULL, killed ? r->kill_msg : lua_tostring(L, -1));
+    if (status != LUA_OK) {
+        /* A message without a place (a binary chunk, error("…", 0), the
+         * memory cap) names the manifest. */
+        const char *msg = killed ? r->kill_msg : lua_tostring(L, -1);
+        return rt_lua_error(r, strstr(msg, ".lua:") ? NULL : rs->manifest,
+                            msg);
+    }
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE)
         return tdkt_error_set(TDKT_ERULE,
                               TDKT_MSG("%s:1: tệp khai báo không có "

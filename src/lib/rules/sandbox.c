@@ -336,14 +336,33 @@ static bool is_proxy(lua_State *L, int idx)
     return yes;
 }
 
+/* Tables within tables a rule may hold, and functions a rule's function
+ * reaches through its upvalues: far more than any rule writes, and few
+ * enough that walking them (in C, one frame a level) cannot overflow the
+ * C stack, which a table nested 140,000 deep did. */
+#define NEST_MAX 100
+
+static void freeze_at(lua_State *L, int idx, int depth);
+
+static void too_deep(lua_State *L)
+{
+    luaL_error(L,
+               RT_TR_L(L,
+                       "bảng hoặc hàm lồng nhau quá sâu (quá %d cấp) trong "
+                       "một quy tắc",
+                       "tables or functions nested too deeply (over %d "
+                       "levels) in a rule"),
+               NEST_MAX);
+}
+
 /* Each table in the table at @p idx, frozen in its place. */
-static void freeze_fields(lua_State *L, int idx)
+static void freeze_fields(lua_State *L, int idx, int depth)
 {
     luaL_checkstack(L, 6, "freezing");
     lua_pushnil(L);
     while (lua_next(L, idx)) { /* key value */
         if (lua_type(L, -1) == LUA_TTABLE) {
-            rt_freeze(L, -1); /* key value frozen */
+            freeze_at(L, -1, depth + 1); /* key value frozen */
             lua_pushvalue(L, -3);
             lua_insert(L, -2);
             lua_rawset(L, idx); /* t[key] = frozen */
@@ -354,11 +373,18 @@ static void freeze_fields(lua_State *L, int idx)
 
 void rt_freeze(lua_State *L, int idx)
 {
+    freeze_at(L, idx, 0);
+}
+
+static void freeze_at(lua_State *L, int idx, int depth)
+{
     idx = lua_absindex(L, idx);
     if (lua_type(L, idx) != LUA_TTABLE || is_proxy(L, idx)) {
         lua_pushvalue(L, idx);
         return;
     }
+    if (depth > NEST_MAX)
+        too_deep(L);
     luaL_checkstack(L, 8, "freezing");
     lua_rawgetp(L, LUA_REGISTRYINDEX, &FROZEN_KEY); /* cache */
     lua_pushvalue(L, idx);
@@ -388,9 +414,9 @@ void rt_freeze(lua_State *L, int idx)
     /* Nested tables are frozen in place inside the real table, which only
      * the proxy can reach from now on; so are the tables of the real
      * table's own metatable (an __index table answers for it). */
-    freeze_fields(L, idx);
+    freeze_fields(L, idx, depth);
     if (lua_getmetatable(L, idx)) { /* cache proxy mt0 */
-        freeze_fields(L, lua_gettop(L));
+        freeze_fields(L, lua_gettop(L), depth);
         lua_pop(L, 1);
     }
     lua_remove(L, -2); /* proxy */
@@ -788,9 +814,8 @@ void rt_require_plain(lua_State *L, int idx, int depth)
  * record; seen holds the functions and tables walked and the upvalues
  * recorded (by upvalue id) for it.
  */
-void rt_snapshot_function(rt *r, int fidx, int bit);
-
-static void snapshot_table(rt *r, int tidx, int bit);
+static void snapshot_function(rt *r, int fidx, int bit, int depth);
+static void snapshot_table(rt *r, int tidx, int bit, int depth);
 
 /* snap[bit + 1] and its seen, pushed (snap form seen). */
 static void push_form_snapshot(rt *r, int bit)
@@ -832,35 +857,37 @@ static bool seen_before(rt *r, int idx, int bit)
 }
 
 /* The functions and tables held in the table at @p idx, walked. */
-static void snapshot_fields(rt *r, int idx, int bit)
+static void snapshot_fields(rt *r, int idx, int bit, int depth)
 {
     lua_State *L = r->L;
     luaL_checkstack(L, 6, "snapshot");
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         if (lua_type(L, -1) == LUA_TFUNCTION)
-            rt_snapshot_function(r, -1, bit);
+            snapshot_function(r, -1, bit, depth + 1);
         else if (lua_type(L, -1) == LUA_TTABLE)
-            snapshot_table(r, -1, bit);
+            snapshot_table(r, -1, bit, depth + 1);
         lua_pop(L, 1);
     }
 }
 
 /* Walk a (frozen) table for the functions it holds, at any depth, and
  * in its real table's metatable (an __index function's upvalues). */
-static void snapshot_table(rt *r, int tidx, int bit)
+static void snapshot_table(rt *r, int tidx, int bit, int depth)
 {
     lua_State *L = r->L;
     tidx = lua_absindex(L, tidx);
     if (!is_proxy(L, tidx) || seen_before(r, tidx, bit))
         return;
+    if (depth > NEST_MAX)
+        too_deep(L);
     lua_getmetatable(L, tidx); /* mt: the proxy's, read raw */
     lua_pushliteral(L, "__index");
     lua_rawget(L, -2); /* mt real */
     int real = lua_gettop(L);
-    snapshot_fields(r, real, bit);
+    snapshot_fields(r, real, bit, depth);
     if (lua_getmetatable(L, real)) { /* mt real mt0 */
-        snapshot_fields(r, lua_gettop(L), bit);
+        snapshot_fields(r, lua_gettop(L), bit, depth);
         lua_pop(L, 1);
     }
     lua_pop(L, 2);
@@ -874,13 +901,15 @@ static bool from_prelude(lua_State *L, int fidx)
            strcmp(ar.source, "=[tdkt prelude]") == 0;
 }
 
-void rt_snapshot_function(rt *r, int fidx, int bit)
+static void snapshot_function(rt *r, int fidx, int bit, int depth)
 {
     lua_State *L = r->L;
     fidx = lua_absindex(L, fidx);
     if (lua_iscfunction(L, fidx) || from_prelude(L, fidx) ||
         seen_before(r, fidx, bit))
         return;
+    if (depth > NEST_MAX)
+        too_deep(L);
     luaL_checkstack(L, 8, "snapshot");
     for (int i = 1;; i++) {
         const char *name = lua_getupvalue(L, fidx, i); /* v */
@@ -895,13 +924,13 @@ void rt_snapshot_function(rt *r, int fidx, int bit)
             continue;
         }
         if (t == LUA_TTABLE) {
-            rt_freeze(L, -1);      /* v proxy */
-            snapshot_table(r, -1, bit); /* functions kept in it */
+            rt_freeze(L, -1);                  /* v proxy */
+            snapshot_table(r, -1, bit, depth); /* functions kept in it */
             lua_pushvalue(L, -1);
             lua_setupvalue(L, fidx, i);
             lua_remove(L, -2); /* proxy */
         } else if (t == LUA_TFUNCTION) {
-            rt_snapshot_function(r, -1, bit);
+            snapshot_function(r, -1, bit, depth + 1);
         }
         push_form_snapshot(r, bit); /* v snap form seen */
         lua_pop(L, 1);              /* v snap form */
@@ -917,6 +946,29 @@ void rt_snapshot_function(rt *r, int fidx, int bit)
         r->snapshot_forms |= 1u << bit;
         lua_pop(L, 3);
     }
+}
+
+static int snapshot_protected(lua_State *L)
+{
+    snapshot_function(lua_touserdata(L, 2), 1, (int)lua_tointeger(L, 3), 0);
+    return 0;
+}
+
+int rt_snapshot_function(rt *r, int fidx, int bit)
+{
+    lua_State *L = r->L;
+    fidx = lua_absindex(L, fidx);
+    lua_pushcfunction(L, snapshot_protected);
+    lua_pushvalue(L, fidx);
+    lua_pushlightuserdata(L, r);
+    lua_pushinteger(L, bit);
+    int status = lua_pcall(L, 3, 0, 0);
+    if (status == LUA_OK)
+        return 0;
+    if (status == LUA_ERRMEM) /* the cap's own message, from the loader */
+        lua_error(L);
+    /* the message stays on the stack for the caller, who knows where */
+    return -1;
 }
 
 /* The records of one form (at the top of the stack: f, i, value, name,
