@@ -7,6 +7,7 @@
  * script code out of the hook's reach, is replaced here by a guarded
  * form; so is setmetatable, which could attach a finalizer.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include <lualib.h>
@@ -46,13 +47,24 @@ static int pattern_repeats(const char *p, size_t n)
     return q;
 }
 
-/* Call the original function (upvalue 1) with every argument. */
+/* Call the original function (upvalue 1) with every argument. An error
+ * it raises names the place that called it, which is this wrapper, in
+ * C: none. So one without a place is given the rule's line here. (A
+ * memory error comes back as an ordinary one; the cap's flag, not the
+ * status, says what it was: rt_pcall.) */
 static int call_original(lua_State *L)
 {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == LUA_OK)
+        return lua_gettop(L);
+    if (lua_type(L, -1) == LUA_TSTRING && !rt_host(L)->killed &&
+        !rt_lua_has_place(lua_tostring(L, -1))) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
 }
 
 static int guarded_pattern(lua_State *L)
@@ -106,7 +118,7 @@ static int guarded_rep(lua_State *L)
 static bool plain_table(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-        return true; /* not a table: the original says what is wrong */
+        return true;         /* not a table: the original says what is wrong */
     int top = lua_gettop(L); /* the metatable */
     bool plain = lua_getfield(L, top, "__tdkt_proxy") == LUA_TBOOLEAN &&
                  lua_getfield(L, top, "__index") == LUA_TTABLE &&
@@ -216,6 +228,179 @@ static int guarded_setmetatable(lua_State *L)
     return 1;
 }
 
+/*
+ * A rule judges the same records the same way on every run, thread and
+ * machine. Two things in Lua vary between runs: addresses (tostring of a
+ * table, "%p"; the address space is laid out afresh each run) and the
+ * order pairs() visits string keys in (string hashes are seeded afresh
+ * for each state). So tostring and string.format show no address, and
+ * pairs visits keys in a fixed order: numbers, then text, then false and
+ * true, then any other key as next() gives it.
+ */
+
+/* The value at @p idx as tostring shows it without an address: a table,
+ * function, userdata or thread without __tostring is its __name, or its
+ * type's name. Pushes it and returns true; false (nothing pushed) for a
+ * value the original shows as it is. */
+static bool push_addressless(lua_State *L, int idx)
+{
+    int t = lua_type(L, idx);
+    if (t != LUA_TTABLE && t != LUA_TFUNCTION && t != LUA_TUSERDATA &&
+        t != LUA_TLIGHTUSERDATA && t != LUA_TTHREAD)
+        return false;
+    if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        return false;
+    }
+    int name = luaL_getmetafield(L, idx, "__name"); /* pushed unless nil */
+    if (name == LUA_TSTRING)
+        return true;
+    if (name != LUA_TNIL)
+        lua_pop(L, 1);
+    lua_pushstring(L, lua_typename(L, t));
+    return true;
+}
+
+static int guarded_tostring(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    if (push_addressless(L, 1))
+        return 1;
+    return call_original(L);
+}
+
+/* string.format: no "%p", and a "%s" of a table shows no address. */
+static int guarded_format(lua_State *L)
+{
+    size_t n;
+    const char *f = luaL_checklstring(L, 1, &n);
+    int arg = 1, top = lua_gettop(L);
+    for (size_t i = 0; i < n; i++) {
+        if (f[i] != '%')
+            continue;
+        if (++i < n && f[i] == '%')
+            continue;
+        while (i < n && strchr("-+ #0123456789.", f[i]))
+            i++;
+        if (i >= n)
+            break;
+        arg++;
+        if (f[i] == 'p')
+            return luaL_error(L, RT_TR_L(L,
+                                         "string.format: quy tắc không "
+                                         "được dùng %%p (địa chỉ bộ nhớ)",
+                                         "string.format: %%p (a memory "
+                                         "address) is not for rules"));
+        if (f[i] == 's' && arg <= top && push_addressless(L, arg))
+            lua_replace(L, arg);
+    }
+    return call_original(L);
+}
+
+/* A key as pairs orders it: its rank, then its number or text, then its
+ * place in the table's own order (ties, and keys of other kinds). */
+typedef struct sort_key {
+    int rank; /* 0 number, 1 text, 2 boolean, 3 other */
+    lua_Number num;
+    const char *text;
+    size_t len;
+    int pos;
+} sort_key;
+
+static int key_order(const void *pa, const void *pb)
+{
+    const sort_key *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    if (a->rank == 0 && a->num != b->num)
+        return a->num < b->num ? -1 : 1;
+    if (a->rank == 1) {
+        size_t m = a->len < b->len ? a->len : b->len;
+        int c = memcmp(a->text, b->text, m);
+        if (c || a->len != b->len)
+            return c ? c : a->len < b->len ? -1 : 1;
+    }
+    if (a->rank == 2 && a->num != b->num)
+        return a->num < b->num ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The iterator: upvalues 1 the keys in order, 2 the table, 3 the next
+ * position. */
+static int ordered_next(lua_State *L)
+{
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
+    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+        return 1;
+    lua_pushinteger(L, i + 1);
+    lua_replace(L, lua_upvalueindex(3));
+    lua_pushvalue(L, -1);
+    lua_rawget(L, lua_upvalueindex(2));
+    return 2;
+}
+
+static int ordered_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    int t = 1;
+    if (lua_getmetatable(L, 1)) {
+        /* a frozen table: its real table's keys (its __pairs would give
+         * them in next's order); a rule's own __pairs: its order */
+        if (lua_getfield(L, -1, "__tdkt_proxy") == LUA_TBOOLEAN &&
+            lua_getfield(L, -2, "__index") == LUA_TTABLE) {
+            t = lua_gettop(L);
+        } else {
+            lua_settop(L, 1);
+            if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+                lua_pop(L, 1);
+                return call_original(L);
+            }
+        }
+    }
+    if (lua_type(L, t) != LUA_TTABLE)
+        return call_original(L); /* its error */
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        n++;
+    }
+    sort_key *k = lua_newuserdatauv(L, (size_t)n * sizeof *k + 1, 0);
+    lua_createtable(L, n, 0); /* the keys in next's order, anchored */
+    int raw = lua_gettop(L), pos = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        sort_key *e = &k[pos];
+        *e = (sort_key){.rank = 3, .pos = pos};
+        switch (lua_type(L, -1)) {
+        case LUA_TNUMBER:
+            *e = (sort_key){.rank = 0, .num = lua_tonumber(L, -1), .pos = pos};
+            break;
+        case LUA_TSTRING: /* a string: tolstring converts nothing */
+            e->rank = 1;
+            e->text = lua_tolstring(L, -1, &e->len);
+            break;
+        case LUA_TBOOLEAN:
+            e->rank = 2;
+            e->num = lua_toboolean(L, -1);
+            break;
+        }
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, raw, ++pos);
+    }
+    qsort(k, (size_t)n, sizeof *k, key_order);
+    lua_createtable(L, n, 0);
+    for (int j = 0; j < n; j++) {
+        lua_rawgeti(L, raw, k[j].pos + 1);
+        lua_rawseti(L, -2, j + 1);
+    }
+    lua_pushvalue(L, t);
+    lua_pushinteger(L, 1);
+    lua_pushcclosure(L, ordered_next, 3);
+    return 1;
+}
+
 /* lib[name] = fn, closing over the original (and @p flag, when >= 0). */
 static void
 wrap(lua_State *L, int lib, const char *name, lua_CFunction fn, int flag)
@@ -248,6 +433,8 @@ void rt_guard_libs(lua_State *L, int base, int globals)
     lua_setfield(L, base, "setmetatable");
     lua_pushcfunction(L, guarded_xpcall);
     lua_setfield(L, base, "xpcall");
+    wrap(L, base, "tostring", guarded_tostring, -1);
+    wrap(L, base, "pairs", ordered_pairs, -1);
 
     lua_getfield(L, globals, LUA_STRLIBNAME);
     int str = lua_gettop(L);
@@ -256,6 +443,7 @@ void rt_guard_libs(lua_State *L, int base, int globals)
     for (const char *const *f = patterns; *f; f++)
         wrap(L, str, *f, guarded_pattern, strcmp(*f, "find") == 0);
     wrap(L, str, "rep", guarded_rep, -1);
+    wrap(L, str, "format", guarded_format, -1);
     lua_getfield(L, globals, LUA_TABLIBNAME);
     int tab = lua_gettop(L);
     static const char *const tables[] = {"insert", "remove", "concat",

@@ -261,6 +261,11 @@ static size_t position_length(const char *s)
     return 0;
 }
 
+bool rt_lua_has_place(const char *msg)
+{
+    return position_length(msg) > 0;
+}
+
 bool rt_lua_placed(const char *msg)
 {
     return position_length(msg) > 0 &&

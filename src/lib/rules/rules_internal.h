@@ -245,6 +245,8 @@ void rt_stop(rt *r);
  * without one (error("x", 0), a library function's own), nor in the
  * prelude's (the rule's call of a helper is the place to fix). */
 bool rt_lua_placed(const char *msg);
+/* Whether an error message starts with "file:line: ", wherever. */
+bool rt_lua_has_place(const char *msg);
 /* A Lua error message @p msg in @p lang into dst[dn]: Lua's own messages
  * ("attempt to index a nil value (field 'x')", syntax errors) rewritten in
  * Vietnamese, any "file:line: " kept; other messages as they are. Cut at

@@ -270,8 +270,9 @@ int rt_pcall(rt *r, int nargs, int nresults)
     lua_insert(L, base);
     int status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
-    if (status == LUA_ERRMEM && r->mem_exceeded) {
-        /* the script's cap, not the machine: say so, and where */
+    if (status != LUA_OK && r->mem_exceeded) {
+        /* the script's cap, not the machine: say so, and where (a guarded
+         * library function raises it again as an ordinary error) */
         char msg[sizeof r->mem_where + 64];
         memory_limit_text(r, r->mem_where, msg, sizeof msg);
         lua_pop(L, 1);
