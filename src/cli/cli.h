@@ -92,6 +92,10 @@ int cli_unexpected(const tdkt_cli *cli, const char *cmd, const char *arg);
 /* Parse a four-digit year or print a usage error (returns -2). */
 int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
                    int *out);
+/* Parse a date YYYY-MM-DD (a real day, years TDKT_YEAR_MIN..MAX) given
+ * to option @p opt, or print a usage error (returns -2). */
+int cli_parse_date(const tdkt_cli *cli, const char *cmd, const char *opt,
+                   const char *s, tdkt_date *out);
 
 /* Exit status for a library result code. */
 int cli_status(int error);

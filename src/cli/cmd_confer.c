@@ -20,7 +20,7 @@ static const char help_vi[] =
     "\n"
     "  --run ID            lần xét (số hiệu in ra bởi 'tdkt eval')\n"
     "  --decision-no SỐ    số quyết định, ví dụ 1234/QĐ-UBND\n"
-    "  --date YYYY-MM-DD   ngày ký quyết định\n"
+    "  --date YYYY-MM-DD   ngày ký quyết định (không trước năm thành tích)\n"
     "  --id ĐỀ_NGHỊ        chỉ ghi các đề nghị này (lặp lại được); mặc định:\n"
     "                      mọi đề nghị đủ điều kiện của lần xét\n"
     "\n"
@@ -46,7 +46,8 @@ static const char help_en[] =
     "\n"
     "  --run ID            the run (the number 'tdkt eval' printed)\n"
     "  --decision-no NO    the decision number, e.g. 1234/QĐ-UBND\n"
-    "  --date YYYY-MM-DD   the date the decision was signed\n"
+    "  --date YYYY-MM-DD   the date the decision was signed (not before\n"
+    "                      the year of the achievements)\n"
     "  --id NOMINATION     record only these nominations (repeatable);\n"
     "                      default: every eligible decision of the run\n"
     "\n"
@@ -185,11 +186,9 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         rc = cli_usage_error(cli, "confer",
                              TDKT_TR(cli->lang, "cần --decision-no SỐ",
                                      "--decision-no NO is required"));
-    else if (!o.decision_date || tdkt_date_parse(&date, o.decision_date) < 0)
-        rc = cli_usage_error(cli, "confer",
-                             TDKT_TR(cli->lang,
-                                     "cần --date là một ngày YYYY-MM-DD",
-                                     "--date must be a date YYYY-MM-DD"));
+    else if (cli_parse_date(cli, "confer", "--date", o.decision_date,
+                            &date) < 0)
+        rc = CLI_USAGE;
     if (rc != CLI_OK)
         goto done;
     o.run_id = run_id;

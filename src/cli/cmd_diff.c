@@ -101,18 +101,16 @@ static bool date_shaped(const char *s)
     return s[10] == '\0';
 }
 
-static int parse_side(const tdkt_cli *cli, const char *spec, side *s)
+static int parse_side(const tdkt_cli *cli, const char *opt, const char *spec,
+                      side *s)
 {
     const char *at = strrchr(spec, '@');
     tdkt_date d = 0;
     struct stat st;
     if (date_shaped(spec) && tdkt_date_parse(&d, spec) < 0 &&
         stat(spec, &st) != 0)
-        return cli_usage_error(cli, "diff",
-                               TDKT_TR(cli->lang,
-                                       "'%s' không phải một ngày hợp lệ",
-                                       "'%s' is not a valid date"),
-                               spec);
+        return cli_parse_date(cli, "diff", opt, spec, &d) < 0 ? CLI_USAGE
+                                                               : CLI_OK;
     if (tdkt_date_parse(&d, spec) == 0) {
         snprintf(s->dir, sizeof s->dir, "%s",
                  cli->rules ? cli->rules : cli->rules_root);
@@ -184,11 +182,11 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     while ((rc = cli_getopt(cli, "diff", opts, argc, argv, &i, &which,
                             &val)) == 1) {
         if (which == O_FROM) {
-            if (parse_side(cli, val, &from))
+            if (parse_side(cli, "--from", val, &from))
                 goto done;
             have_from = true;
         } else if (which == O_TO) {
-            if (parse_side(cli, val, &to))
+            if (parse_side(cli, "--to", val, &to))
                 goto done;
             have_to = true;
         } else if (which == O_YEAR) {

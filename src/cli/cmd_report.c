@@ -168,14 +168,8 @@ int cmd_report(tdkt_cli *cli, int argc, char **argv)
         return cli_usage_error(cli, "report",
                                TDKT_TR(cli->lang, "thiếu --year NĂM",
                                        "--year YEAR is required"));
-    if (tdkt_year_parse(&year, year_text) < 0)
-        return cli_usage_error(cli, "report",
-                               TDKT_TR(cli->lang,
-                                       "--year cần một năm bốn chữ số, "
-                                       "không phải '%s'",
-                                       "--year takes a four-digit year, "
-                                       "not '%s'"),
-                               year_text);
+    if (cli_parse_year(cli, "report", year_text, &year) < 0)
+        return CLI_USAGE;
     int fmt_rc = cli_check_format(
         cli, "report", FMT(TDKT_FMT_TABLE) | FMT(TDKT_FMT_CSV) |
                            FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_MD) |

@@ -76,6 +76,21 @@ int cli_parse_year(const tdkt_cli *cli, const char *cmd, const char *s,
     return 0;
 }
 
+int cli_parse_date(const tdkt_cli *cli, const char *cmd, const char *opt,
+                   const char *s, tdkt_date *out)
+{
+    if (s && tdkt_date_parse(out, s) == 0)
+        return 0;
+    cli_usage_error(cli, cmd,
+                    TDKT_TR(cli->lang,
+                            "%s cần một ngày có thật dạng YYYY-MM-DD, năm "
+                            "từ %d đến %d; không phải '%s'",
+                            "%s takes a real day as YYYY-MM-DD, years %d to "
+                            "%d; not '%s'"),
+                    opt, TDKT_YEAR_MIN, TDKT_YEAR_MAX, s ? s : "");
+    return -2;
+}
+
 int64_t cli_run_id(const char *s)
 {
     char *end;

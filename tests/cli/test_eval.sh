@@ -232,7 +232,12 @@ check "diff from a date with no set in force: exit 1 ($rc)" test $rc -eq 1
 check "... saying so" grep -q "không có bộ quy tắc nào có hiệu lực ngày 1990-01-01" "$tmp/d0.err"
 check "... and printing nothing" test ! -s "$tmp/d0.out"
 check "diff from an impossible date: wrong usage ($rc1)" test $rc1 -eq 2
-check "... saying so" grep -q "'2023-13-01' không phải một ngày hợp lệ" "$tmp/d1.err"
+check "... saying so" grep -q -- "--from cần một ngày có thật dạng YYYY-MM-DD, năm từ 1900 đến 2200; không phải '2023-13-01'" "$tmp/d1.err"
+set +e
+"$TDKT" diff --from 2023-01-01 --to 1850-01-01 > /dev/null 2> "$tmp/d2.err"; rc2=$?
+set -e
+check "diff to a year out of range: wrong usage ($rc2)" test $rc2 -eq 2
+check "... saying which years" grep -q -- "--to cần một ngày có thật dạng YYYY-MM-DD, năm từ 1900 đến 2200; không phải '1850-01-01'" "$tmp/d2.err"
 check "a loading command keeps the index image" test "$(image_parts "$TDKT_DB")" -ge 1
 sqlite3 "$TDKT_DB" "UPDATE people SET is_leader = 1 - is_leader WHERE rowid = 1"
 check "a changed record table drops the image" test "$(image_parts "$TDKT_DB")" -eq 0

@@ -94,6 +94,10 @@ run --lang en report check "$work/no-such.csv"
 has err "no-such.csv: no such file" "... and in English"
 run report check a.csv b.csv
 expect 2 "report check with two files"
+run report --year 2300
+expect 2 "report of a year out of range"
+has err "năm là bốn chữ số, từ 1900 đến 2200; không phải '2300'" \
+    "report says which years it takes"
 run report --year 2023
 expect 1 "report without a database"
 has err "t.db" "report without a database names it"
@@ -229,6 +233,13 @@ run confer --run 1 --decision-no "1234/QĐ-UBND"
 expect 2 "confer without --date"
 run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-02-30
 expect 2 "confer with an impossible date"
+has err "--date cần một ngày có thật dạng YYYY-MM-DD, năm từ 1900 đến 2200" \
+    "confer says what a date is"
+run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2020-01-20
+expect 1 "confer dated before the achievements' year"
+has err "ngày quyết định 2020-01-20 có trước năm thành tích 2024" \
+    "confer names the year the date precedes"
+[ "$(honours)" -eq "$before" ] && pass || fail "an early date wrote"
 run confer --run x --decision-no "1234/QĐ-UBND" --date 2025-01-20
 expect 2 "confer --run x"
 run confer --run 1 --date 2025-01-20

@@ -47,6 +47,8 @@ typedef struct confer {
     const tdkt_confer_options *opt;
     tdkt_confer_summary *sum;
     sqlite3_stmt *pick, *insert;
+    tdkt_date date; /* the decision's */
+    tdkt_lang lang;
 } confer;
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
@@ -110,6 +112,20 @@ static int record(confer *c)
     int rc;
     sqlite3_stmt *in = c->insert;
     while ((rc = sqlite3_step(c->pick)) == SQLITE_ROW) {
+        /* A decision honours the achievements of its year: it cannot be
+         * signed before that year began (a mistyped date, most likely). */
+        int year = sqlite3_column_int(c->pick, 4);
+        if (TDKT_DATE_YEAR(c->date) < year)
+            return tdkt_error_set(
+                TDKT_EINVALID,
+                TDKT_TR(c->lang,
+                        "ngày quyết định %s có trước năm thành tích %d "
+                        "của đề nghị '%s'; không ghi gì",
+                        "the decision date %s is before %d, the year of "
+                        "nomination '%s''s achievements; nothing was "
+                        "written"),
+                c->opt->decision_date, year,
+                (const char *)sqlite3_column_text(c->pick, 0));
         sqlite3_reset(in);
         /* nomination, subject_type, subject_id, code, year, kind: copied,
          * which allocates; a copy that fails would leave NULL bound */
@@ -182,13 +198,17 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
                 tdkt_lang lang, tdkt_confer_summary *summary,
                 tdkt_diags *diags)
 {
-    confer c = {.db = tdkt_store_sqlite(store), .opt = opt, .sum = summary};
+    confer c = {.db = tdkt_store_sqlite(store),
+                .opt = opt,
+                .sum = summary,
+                .lang = lang};
     sqlite3_stmt *run = NULL;
     int error;
 
     memset(summary, 0, sizeof *summary);
     if ((error = check_options(opt, lang)) < 0)
         return error;
+    tdkt_date_parse(&c.date, opt->decision_date); /* checked above */
     if ((error = tdkt_store_begin_write(store)) < 0)
         return error;
 
