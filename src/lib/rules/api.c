@@ -154,13 +154,15 @@ static void push_code_strings(lua_State *L, tdkt_vocab_domain d)
 static int result_helper(lua_State *L)
 {
     /* upvalue 1: true, false or nil; returns it and the detail. pass()
-     * is pass(nil): without this the upvalue, pushed next, would take
-     * slot 1 and be read as the detail. */
-    lua_settop(L, 1);
+     * is pass(nil): the detail's type is read before the upvalue is
+     * pushed, which would otherwise take slot 1 and be read as it. */
+    int t = lua_type(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
-    if (lua_isnoneornil(L, 1) || lua_type(L, 1) == LUA_TSTRING)
+    if (t == LUA_TNONE)
+        lua_pushnil(L);
+    else if (t == LUA_TNIL || t == LUA_TSTRING)
         lua_pushvalue(L, 1);
-    else if (lua_type(L, 1) == LUA_TNUMBER)
+    else if (t == LUA_TNUMBER)
         lua_pushstring(L, lua_tostring(L, 1));
     else
         return luaL_error(L,
