@@ -283,6 +283,9 @@ static const bad_case bad_cases[] = {
     {"bad/fact-launcher", "fact-launcher/facts.csv", 2, "value",
      "invalid value 'UBND tỉnh' for 'movement_launched_by' (expected "
      "president, prime_minister, central_council, ministry or province)"},
+    /* U1 put under U3, which the stored U2 puts under U1 */
+    {"bad/unit-cycle", "unit-cycle/units.csv", 2, "parent_id",
+     "unit 'U1' lies under itself (U1 → U3 → U2 → U1)"},
     {"bad/ends-before-date", "ends-before-date/disciplines.csv", 2, "ends",
      "ends '2021-05-01' is before date '2022-05-01'"},
     {"bad/wrong-cell-count", "wrong-cell-count/units.csv", 2, "",

@@ -433,6 +433,81 @@ done:
     tdkt__csv_free(csv);
 }
 
+/* ---- units under themselves ------------------------------------------ */
+
+/* The units that lie under themselves, once the import's units are
+ * written beside the stored ones: each unit's chain of parents, as
+ * (start, unit reached) pairs, each pair once (UNION), so a loop ends. */
+static const char cycle_sql[] =
+    "WITH RECURSIVE up(start, at) AS ("
+    "  SELECT id, parent_id FROM units WHERE parent_id IS NOT NULL"
+    "  UNION"
+    "  SELECT up.start, u.parent_id FROM up JOIN units u ON u.id = up.at"
+    "  WHERE u.parent_id IS NOT NULL)"
+    "SELECT start FROM up WHERE at = start ORDER BY start";
+
+/* "U1 → U2 → U1": the chain of parents from @p id back to it. */
+static void cycle_text(sqlite3 *db, const char *id, tdkt_buf *b)
+{
+    sqlite3_stmt *st = NULL;
+    tdkt_buf_puts(b, import_show(id).s);
+    if (sqlite3_prepare_v2(db, "SELECT parent_id FROM units WHERE id = ?", -1,
+                           &st, NULL) != SQLITE_OK)
+        return;
+    char *at = strdup(id);
+    for (int k = 0; at && k < 8; k++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            break;
+        const char *parent = (const char *)sqlite3_column_text(st, 0);
+        if (!parent)
+            break;
+        tdkt_buf_printf(b, " → %s", import_show(parent).s);
+        free(at);
+        at = strdup(parent);
+        if (at && strcmp(at, id) == 0)
+            break;
+        if (k == 7)
+            tdkt_buf_puts(b, " → …");
+    }
+    free(at);
+    sqlite3_finalize(st);
+}
+
+/* A unit under itself (U1 under U2 under U1, or its own parent) has no
+ * top, and whatever walks its parents up never ends: each such unit of
+ * this import is a problem of its row. (Stored units alone cannot loop:
+ * each import that wrote them was checked.) */
+static int check_unit_cycles(importer *im)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db, cycle_sql, -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(im->db, "import");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        uint32_t k =
+            id ? tdkt__strset_find(&im->ids[TDKT__SET_UNITS], id, strlen(id))
+               : TDKT__NONE;
+        const tdkt__strset_entry *e =
+            k != TDKT__NONE ? tdkt__strset_at(&im->ids[TDKT__SET_UNITS], k)
+                            : NULL;
+        if (!e || !e->file)
+            continue; /* stored before this import */
+        tdkt_buf chain = {0};
+        cycle_text(im->db, id, &chain);
+        DIAG(im, im->files[e->file - 1].path, (long)e->line, "parent_id",
+             "đơn vị '%s' nằm dưới chính nó (%s)",
+             "unit '%s' lies under itself (%s)", import_show(id).s,
+             tdkt_buf_cstr(&chain));
+        tdkt_buf_free(&chain);
+    }
+    int error = rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(im->db, "import");
+    sqlite3_finalize(st);
+    return error;
+}
+
 /* ---- the import ------------------------------------------------------ */
 
 int tdkt__import_fast = 1;
@@ -536,6 +611,9 @@ int tdkt_import(tdkt_store *store,
         tdkt__keymap_free(&im.keys);
         if (im.problems == 0 && im.error == 0 &&
             (error = tdkt__bulk_end(im.db, &bulk)) < 0)
+            goto done;
+        if (any && t == TDKT_T_UNITS && im.problems == 0 && im.error == 0 &&
+            (error = check_unit_cycles(&im)) < 0)
             goto done;
     }
     if ((error = im.error) < 0)
