@@ -2,9 +2,13 @@
  * tdkt import PATH...: record files into the store, all or nothing, then a
  * summary of the rows added and replaced per table.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -109,6 +113,19 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
         printf("Đã nhập %zu tệp vào %s.\n", s->files, cli->db);
 }
 
+/* The store file at @p path and what SQLite and tdkt keep beside it. */
+static void remove_store(const char *path)
+{
+    static const char *const beside[] = {"", "-wal", "-shm", "-journal",
+                                         "-index"};
+    for (size_t k = 0; k < sizeof beside / sizeof *beside; k++) {
+        char name[4096];
+        if (snprintf(name, sizeof name, "%s%s", path, beside[k]) <
+            (int)sizeof name)
+            unlink(name);
+    }
+}
+
 int cmd_import(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
@@ -149,6 +166,11 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
         goto done;
     }
 
+    /* A store this import creates goes again if nothing is imported: a
+     * refused first import must not leave an empty store behind, which
+     * the next command would take for the records. */
+    struct stat sb;
+    bool created = stat(cli->db, &sb) != 0 && errno == ENOENT;
     tdkt_store *store = NULL;
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_WRITE) < 0) {
         status = cli_fail(cli, NULL);
@@ -174,6 +196,8 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
     }
     tdkt_diags_clear(&diags);
     tdkt_store_close(store);
+    if (created && status != CLI_OK)
+        remove_store(cli->db);
 done:
     free(paths);
     return status;

@@ -52,6 +52,13 @@ run --db "$db" --format xlsx import "$fx/good"
 check "unsupported format: exit 2" test "$status" -eq 2
 check "usage errors write nothing" test ! -e "$db"
 
+# A refused first import leaves no store behind (the next command would
+# take an empty one for the records).
+run --db "$db" import "$fx/bad/unit-cycle"
+check "refused first import: exit 1" test "$status" -eq 1
+check "refused first import: no store left" \
+    test ! -e "$db" -a ! -e "$db-wal" -a ! -e "$db-shm" -a ! -e "$db-index"
+
 # A good folder: a summary in Vietnamese, every row stored.
 run --db "$db" import "$fx/good"
 check "good: exit 0" test "$status" -eq 0
