@@ -98,6 +98,8 @@ static void test_luamsg__lua_messages_in_vietnamese(void **state)
         {"local s = 'abc\nlocal t = 1",
          "rule.lua:1: unfinished string near ''abc'",
          "rule.lua:1: chuỗi chưa được đóng gần ''abc'"},
+        {"x = a is b", "rule.lua:1: syntax error near 'b'",
+         "rule.lua:1: lỗi cú pháp gần 'b'"},
         {"local n = 3x", "rule.lua:1: malformed number near '3x'",
          "rule.lua:1: số viết sai gần '3x'"},
         {"for i in pairs(t)", "rule.lua:1: 'do' expected near <eof>",

@@ -108,6 +108,7 @@ static const phrase phrases[] = {
     {"%1 near <eof>", "%1 ở cuối tệp"},
     {"%1 near %2", "%1 gần %2"},
     {"unexpected symbol", "ký hiệu không đúng chỗ"},
+    {"syntax error", "lỗi cú pháp"},
     {"%1 expected (to close %2 at line %3)",
      "thiếu %1 (để đóng %2 ở dòng %3)"},
     {"%1 or %2 expected", "thiếu %1 hoặc %2"},
