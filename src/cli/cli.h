@@ -76,6 +76,7 @@ void cli_print_diags(const tdkt_cli *cli, const tdkt_diags *d);
 typedef struct cli_option {
     const char *name; /* "--year" */
     bool takes_value;
+    bool repeatable; /* may be given more than once (--id); else an error */
 } cli_option;
 
 /*

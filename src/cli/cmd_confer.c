@@ -65,11 +65,11 @@ static const char help_en[] =
     "run, a database error), 2 wrong usage.\n";
 
 enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_ID };
-static const cli_option opts[] = {{"--run", true},
-                                  {"--decision-no", true},
-                                  {"--date", true},
-                                  {"--id", true},
-                                  {NULL, false}};
+static const cli_option opts[] = {{"--run", true, false},
+                                  {"--decision-no", true, false},
+                                  {"--date", true, false},
+                                  {"--id", true, true},
+                                  {NULL, false, false}};
 
 static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
                          const tdkt_confer_summary *s)

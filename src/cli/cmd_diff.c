@@ -80,10 +80,10 @@ static const char help_en[] =
     "1 when no nomination is there to compare.\n";
 
 enum { O_FROM, O_TO, O_YEAR, O_ID, O_SET, O_ONLY, O_FRESH };
-static const cli_option opts[] = {{"--from", true}, {"--to", true},
-                                  {"--year", true}, {"--id", true},
-                                  {"--set", true},  {"--only", true},
-                                  {"--fresh", false}, {NULL, false}};
+static const cli_option opts[] = {
+    {"--from", true, false}, {"--to", true, false},   {"--year", true, false},
+    {"--id", true, true},    {"--set", true, true},   {"--only", true, true},
+    {"--fresh", false, false}, {NULL, false, false}};
 
 typedef struct side {
     char dir[4096];

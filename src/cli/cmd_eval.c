@@ -48,7 +48,10 @@ static const char help_en[] =
 
 enum { O_YEAR, O_ID, O_DRY };
 static const cli_option opts[] = {
-    {"--year", true}, {"--id", true}, {"--dry-run", false}, {NULL, false}};
+    {"--year", true, false},
+    {"--id", true, true},
+    {"--dry-run", false, false},
+    {NULL, false, false}};
 
 int cmd_eval(tdkt_cli *cli, int argc, char **argv)
 {

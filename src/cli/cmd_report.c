@@ -138,7 +138,10 @@ static int write_report(tdkt_cli *cli, const tdkt_report *r,
 
 enum { O_YEAR, O_OUT, O_OUT_SHORT };
 static const cli_option opts[] = {
-    {"--year", true}, {"--out", true}, {"-o", true}, {NULL, false}};
+    {"--year", true, false},
+    {"--out", true, false},
+    {"-o", true, false},
+    {NULL, false, false}};
 
 int cmd_report(tdkt_cli *cli, int argc, char **argv)
 {

@@ -15,8 +15,11 @@ int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
     *which = -1;
     *value = a;
     static _Thread_local bool positional_only;
-    if (*i == 2)
+    static _Thread_local unsigned long seen; /* options given, by index */
+    if (*i == 2) {
         positional_only = false;
+        seen = 0;
+    }
     if (positional_only || a[0] != '-' || strcmp(a, "-") == 0)
         return 1;
     if (strcmp(a, "--") == 0) {
@@ -30,6 +33,16 @@ int cli_getopt(const tdkt_cli *cli, const char *cmd, const cli_option *opts,
         if (strncmp(a, opts[k].name, n) != 0 || (a[n] && a[n] != '='))
             continue;
         *which = k;
+        /* given twice, the first would be dropped without a word */
+        if (!opts[k].repeatable && k < 64 && (seen >> k & 1)) {
+            cli_usage_error(cli, cmd,
+                            TDKT_TR(cli->lang, "%s chỉ được cho một lần",
+                                    "%s may be given only once"),
+                            opts[k].name);
+            return -2;
+        }
+        if (k < 64)
+            seen |= 1ul << k;
         if (!opts[k].takes_value) {
             if (a[n] == '=') {
                 cli_usage_error(cli, cmd,

@@ -236,6 +236,13 @@ check "... saying so" grep -q -- "--from cần một ngày có thật dạng YYY
 set +e
 "$TDKT" diff --from 2023-01-01 --to 1850-01-01 > /dev/null 2> "$tmp/d2.err"; rc2=$?
 set -e
+set +e
+"$TDKT" eval --dry-run --year 2024 --year 2023 > /dev/null 2> "$tmp/y2.err"; rc3=$?
+"$TDKT" eval --dry-run --year 2024 --id N000001 --id N000002 > /dev/null 2>&1; rc4=$?
+set -e
+check "an option given twice: wrong usage ($rc3)" test $rc3 -eq 2
+check "... saying so" grep -q -- "--year chỉ được cho một lần" "$tmp/y2.err"
+check "a repeatable option twice: fine ($rc4)" test $rc4 -eq 0
 check "diff to a year out of range: wrong usage ($rc2)" test $rc2 -eq 2
 check "... saying which years" grep -q -- "--to cần một ngày có thật dạng YYYY-MM-DD, năm từ 1900 đến 2200; không phải '1850-01-01'" "$tmp/d2.err"
 check "a loading command keeps the index image" test "$(image_parts "$TDKT_DB")" -ge 1
