@@ -286,6 +286,11 @@ static const bad_case bad_cases[] = {
     /* U1 put under U3, which the stored U2 puts under U1 */
     {"bad/unit-cycle", "unit-cycle/units.csv", 2, "parent_id",
      "unit 'U1' lies under itself (U1 → U3 → U2 → U1)"},
+    /* Excel's "CSV" on a Vietnamese system: one message, saying what
+     * to do */
+    {"bad/semicolons", "semicolons/units.csv", 1, "",
+     "the columns are separated by semicolons (;); save the file as CSV "
+     "separated by commas (,)"},
     {"bad/ends-before-date", "ends-before-date/disciplines.csv", 2, "ends",
      "ends '2021-05-01' is before date '2022-05-01'"},
     {"bad/wrong-cell-count", "wrong-cell-count/units.csv", 2, "",
@@ -998,6 +1003,41 @@ static void test_import__text_composed(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* Spaces and tabs around a cell are not part of it (spreadsheets keep
+ * them): "U7 " is the unit U7, " good" the rating good; a cell of only
+ * spaces is empty. */
+static void test_import__cells_trimmed(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "units.csv",
+        "id,name,kind\n"
+        "U7 ,\t Bảy ,agency \n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader\n"
+        "P7, Người Bảy, U7,0\n",
+        "appraisals.csv",
+        "subject_type,subject_id,year,rating\n"
+        "person,P7,2023, good\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_query(f, "SELECT id || '|' || name || '|' || kind FROM units",
+                 "U7|Bảy|agency");
+    assert_query(f, "SELECT unit_id || '|' || full_name FROM people",
+                 "U7|Người Bảy");
+    assert_query(f, "SELECT rating FROM appraisals", "good");
+
+    static const char *const blank[] = {"units.csv",
+                                        "id,name,kind\n"
+                                        "U8,   ,agency\n",
+                                        NULL};
+    assert_int_equal(import_texts(f, blank, &d), TDKT_EINVALID);
+    assert_int_equal(d.count, 1);
+    assert_string_equal(d.items[0].message, "empty, but name is required");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__file_named_twice(void **state)
 {
     fixture *f = *state;
@@ -1067,6 +1107,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__fact_values, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__text_composed, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__cells_trimmed, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),

@@ -161,6 +161,19 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
         im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
         return;
     }
+    /* Excel on a system set to Vietnamese (or most of Europe) saves
+     * "CSV" with semicolons: one column named "id;name;…". Said once,
+     * with what to do, rather than as a column unknown and every
+     * required one missing. */
+    const char *first = fc->nfields == 1 ? tdkt__csv_field(csv, 0) : NULL;
+    if (first && strchr(first, ';')) {
+        DIAG0(im, fc->path, line, "",
+              "các cột được ngăn bằng dấu chấm phẩy (;); hãy lưu tệp dạng "
+              "CSV ngăn bằng dấu phẩy (,)",
+              "the columns are separated by semicolons (;); save the file "
+              "as CSV separated by commas (,)");
+        return;
+    }
     tdkt_buf all = {0};
     for (size_t i = 0; i < fc->nfields; i++) {
         const char *name = tdkt__csv_field(csv, i);
@@ -260,15 +273,37 @@ static bool surely_nfc(const char *s, size_t len)
     return true;
 }
 
-/* Text as it is stored: composed (NFC). An id or a name typed with
- * combining accents (NFD, as some keyboards and systems write Vietnamese)
- * and the same typed precomposed must be one id, one name: the messages
- * would quote two spellings that look the same. Most text is NFC
- * already: a copy only when it differs, in *owned. */
+/* A cell's text as it is stored, in *owned when it had to be copied:
+ * - without the spaces and tabs around it, which spreadsheets keep: "U1 "
+ *   was another unit than "U1" (and " good" no rating at all); a cell of
+ *   only spaces is empty (NULL);
+ * - composed (NFC): an id or a name typed with combining accents (NFD,
+ *   as some keyboards and systems write Vietnamese) and the same typed
+ *   precomposed must be one id, one name, or the messages would quote
+ *   two spellings that look the same.
+ * Most cells are neither: no copy then. */
 static const char *
-composed(importer *im, const char *s, size_t *len, char **owned)
+cell_text(importer *im, const char *s, size_t *len, char **owned)
 {
     *owned = NULL;
+    size_t a = 0, b = *len;
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (a == b)
+        return NULL;
+    if (a > 0 || b < *len) {
+        char *t = malloc(b - a + 1);
+        if (!t) {
+            im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            return s;
+        }
+        memcpy(t, s + a, b - a);
+        t[b - a] = '\0';
+        s = *owned = t;
+        *len = b - a;
+    }
     if (surely_nfc(s, *len))
         return s;
     char *n = tdkt_text_nfc(s);
@@ -280,6 +315,7 @@ composed(importer *im, const char *s, size_t *len, char **owned)
         free(n);
         return s;
     }
+    free(*owned);
     *len = strlen(n);
     return *owned = n;
 }
@@ -289,7 +325,7 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
     importer *im = fc->im;
     const tdkt__tabledef *t = fc->t;
     value v[TDKT__MAX_COLS];
-    char *owned[TDKT__MAX_COLS] = {0}; /* composed copies, for this row */
+    char *owned[TDKT__MAX_COLS] = {0}; /* cell_text copies, for this row */
     int subject = -1;
     bool key_ok = true; /* every key cell is good */
     fc->row_ok = true;
@@ -304,11 +340,12 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
         fc->line = fc->pos[j] >= 0
                        ? tdkt__csv_field_line(csv, (size_t)fc->pos[j])
                        : row_line;
-        if (s) {
-            size_t len = tdkt__csv_field_len(csv, (size_t)fc->pos[j]);
-            s = composed(im, s, &len, &owned[j]);
+        size_t len = s ? tdkt__csv_field_len(csv, (size_t)fc->pos[j]) : 0;
+        if (s)
+            s = cell_text(im, s, &len, &owned[j]);
+        if (s)
             import_check_cell(fc, c, s, len, &subject, &v[j]);
-        } else if (c->required)
+        else if (c->required)
             ROW_DIAG(fc, c->name, "ô trống nhưng %s là bắt buộc",
                      "empty, but %s is required", c->name);
         else
