@@ -58,7 +58,7 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
         if (id <= 0)
             return cli_usage_error(cli, "runs",
                                    TDKT_TR(cli->lang,
-                                           "số hiệu lượt xét là một số "
+                                           "số hiệu lần xét là một số "
                                            "dương",
                                            "a run id is a positive "
                                            "number"));
