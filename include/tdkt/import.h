@@ -27,6 +27,7 @@ TDKT_API const char *tdkt_table_name(int table);
 typedef struct tdkt_import_summary {
     size_t added[TDKT_T_COUNT_];
     size_t replaced[TDKT_T_COUNT_];
+    size_t files_of[TDKT_T_COUNT_]; /* files read per table (0 rows too) */
     size_t files;
 } tdkt_import_summary;
 

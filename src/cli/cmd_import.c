@@ -65,7 +65,7 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
         if (csv)
             puts("table,added,replaced");
         for (int t = 0; t < TDKT_T_COUNT_; t++) {
-            if (!s->added[t] && !s->replaced[t])
+            if (!s->files_of[t])
                 continue;
             printf(csv ? "%s,%zu,%zu\n"
                        : "{\"table\":\"%s\",\"added\":%zu,\"replaced\":%zu}\n",
@@ -86,8 +86,10 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
     tdkt_table_align_right(tab, 2);
     size_t added = 0, replaced = 0;
     char a[32], r[32];
+    /* Every table a file was read for, rows or not: a file of only its
+     * header was read, and says so with its zeros. */
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
-        if (!s->added[t] && !s->replaced[t])
+        if (!s->files_of[t])
             continue;
         snprintf(a, sizeof a, "%zu", s->added[t]);
         snprintf(r, sizeof r, "%zu", s->replaced[t]);

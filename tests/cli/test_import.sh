@@ -73,6 +73,16 @@ check "good: units stored" test "$(count units)" -eq 5
 check "good: codes canonical" test \
     "$(sqlite3 "$db" "SELECT rating FROM appraisals WHERE subject_id='P1' AND year=2022")" = excellent
 
+# A file of only its header was read: its table is in the summary, with
+# nothing added.
+mkdir -p "$tmp/header-only"
+printf 'id,name,kind\n' >"$tmp/header-only/units.csv"
+run --db "$db" import "$tmp/header-only"
+check "header only: exit 0" test "$status" -eq 0
+check "header only: its table, zeros" grep -qE '^units +0 +0$' "$tmp/out"
+run --db "$db" --format csv import "$tmp/header-only"
+check "header only, csv: its table" contains out "units,0,0"
+
 # The same again, in English: every row replaced.
 run --db "$db" --lang en import "$fx/good"
 check "again: exit 0" test "$status" -eq 0

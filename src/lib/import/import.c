@@ -676,6 +676,8 @@ int tdkt_import(tdkt_store *store,
         im.summary.replaced[t] = im.writer.replaced[t];
     }
     im.summary.files = im.nfiles;
+    for (size_t i = 0; i < im.nfiles; i++)
+        im.summary.files_of[im.files[i].table]++;
     if (summary)
         *summary = im.summary;
 done:
