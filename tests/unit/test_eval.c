@@ -1269,6 +1269,25 @@ static void test_eval__nul_bytes_in_details_shown(void **state)
     }
 }
 
+/* The same in an error's message: error("a\0b") is not cut at the NUL
+ * (the message handler and the outcome keep the whole text). */
+static void test_eval__nul_byte_in_error_shown(void **state)
+{
+    fx *f = *state;
+    judge(f,
+          ONE_PERSON
+          "INSERT INTO nominations(id, subject_type, subject_id, code, "
+          "year) VALUES ('B', 'person', 'P1', 'bk_tinh', 2021);",
+          "unit/rules/u/detail", NULL);
+    tdkt_result_view v;
+    find(f, "B", &v);
+    assert_int_equal(v.outcome, TDKT_OUTCOME_ERROR);
+    if (!v.message || !strstr(v.message, "bk_tinh.lua:5: a" SHOWN "b")) {
+        print_error("message: %s\n", v.message ? v.message : "(none)");
+        fail();
+    }
+}
+
 /* A NUL byte anywhere in a text, at every offset of words of every
  * length around a word's, and several: each shown as U+FFFD, the rest
  * copied as it is. Such a copy is never handed out for the bytes it no
@@ -1355,6 +1374,7 @@ int main(void)
         T(test_eval__criterion_errors),
         T(test_eval__results_without_detail),
         T(test_eval__nul_bytes_in_details_shown),
+        T(test_eval__nul_byte_in_error_shown),
         T(test_eval__other_kinds_go_to_review),
         T(test_eval__quota_ranking),
         T(test_eval__quota_detail_in_vietnamese),

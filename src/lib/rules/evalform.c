@@ -330,8 +330,17 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
     if (status != LUA_OK) {
         /* Every error outcome names a place in the rules: one raised
          * without, or in the prelude, is given the criterion's. */
-        const char *msg = lua_tostring(L, -1);
-        char placed[sizeof out->error];
+        size_t mlen = 0;
+        const char *msg = lua_tolstring(L, -1, &mlen);
+        /* A NUL byte in it (error("a\0b")) is shown, not an end, as in
+         * a detail (rt_detail_show); the text is cut to fit. */
+        char shown[sizeof out->error];
+        if (memchr(msg, '\0', mlen)) {
+            size_t fit = (sizeof shown - 1) / 3;
+            rt_detail_show(shown, msg, mlen < fit ? mlen : fit);
+            msg = shown;
+        }
+        char placed[2 * sizeof out->error]; /* cut to fit below */
         if (r->running && !rt_lua_placed(msg)) {
             snprintf(placed, sizeof placed, "%s:%d: %s", r->running->file,
                      r->running->line, msg);

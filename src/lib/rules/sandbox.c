@@ -249,7 +249,9 @@ static int msgh(lua_State *L)
 {
     int t = lua_type(L, 1);
     if (t == LUA_TSTRING || t == LUA_TNUMBER) {
-        lua_pushstring(L, lua_tostring(L, 1));
+        size_t n;
+        const char *s = lua_tolstring(L, 1, &n);
+        lua_pushlstring(L, s, n); /* whole: a NUL inside is shown later */
         return 1;
     }
     lua_Debug ar;
