@@ -298,6 +298,50 @@ static void test_table_cell_shows_newlines(void **state)
     tdkt_table_free(t);
 }
 
+/* A text column wider than 60 columns wraps at the last space that
+ * fits (a word longer than the column is cut), the other cells of its row
+ * blank on the lines after; numbers never wrap, and no line ends in
+ * blanks. */
+static void test_table_wraps_long_text(void **state)
+{
+    (void)state;
+    tdkt_table *t = tdkt_table_new(3);
+    assert_non_null(t);
+    tdkt_table_align_right(t, 2);
+    const char *head[] = {"Mã", "Tên", "Số"};
+    const char *row1[] = {
+        "A",
+        "Quy định về công tác thi đua, khen thưởng trên địa bàn tỉnh Kon "
+        "Tum (QĐ 29/2018/QĐ-UBND)",
+        "13"};
+    const char *row2[] = {"B", "ngắn", "7"};
+    char word[100];
+    memset(word, 'x', 70);
+    word[70] = '\0';
+    const char *row3[] = {"C", word, "1"};
+    tdkt_table_row(t, head);
+    tdkt_table_row(t, row1);
+    tdkt_table_row(t, row2);
+    tdkt_table_row(t, row3);
+    memfile m;
+    assert_int_equal(tdkt_table_print(t, mem_open(&m)), TDKT_OK);
+    char *out = mem_text(&m);
+    /* "Tên" is 60 columns wide, then two blanks and "Số" */
+    char want[2048];
+    snprintf(want, sizeof want,
+             "Mã  Tên%57s  Số\n"
+             "A   Quy định về công tác thi đua, khen thưởng trên địa bàn "
+             "tỉnh%1s  13\n"
+             "    Kon Tum (QĐ 29/2018/QĐ-UBND)\n"
+             "B   ngắn%56s   7\n"
+             "C   %.60s   1\n"
+             "    %s\n",
+             "", "", "", word, word + 60);
+    assert_string_equal(out, want);
+    free(out);
+    tdkt_table_free(t);
+}
+
 /* Appends that fit the buffer's room and appends that must grow it give
  * the same text. */
 static void test_buf_printf_fits_or_grows(void **state)
@@ -447,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_json_str_chosen_texts),
         cmocka_unit_test(test_safe_printf_shows_the_texts_newlines),
         cmocka_unit_test(test_table_cell_shows_newlines),
+        cmocka_unit_test(test_table_wraps_long_text),
         cmocka_unit_test(test_buf_printf_fits_or_grows),
         cmocka_unit_test(test_fast_paths_match_the_definitions),
         cmocka_unit_test(test_print_ordered_keeps_the_order),
