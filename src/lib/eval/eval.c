@@ -130,7 +130,7 @@ static void judge(worker *w, res_item *it)
     bool limited = rt_disarm(r);
     if (limited) {
         v = R_ERROR;
-        if (strstr(r->kill_msg, ".lua:")) /* it names its place */
+        if (rt_lua_placed(r->kill_msg)) /* it names its place */
             snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
         else if (r->running)
             snprintf(out.error, sizeof out.error,

@@ -72,8 +72,8 @@ static int guarded_pattern(lua_State *L)
     size_t n = 0, m = 0;
     luaL_checklstring(L, 1, &n);
     const char *p = luaL_checklstring(L, 2, &m);
-    bool plain = lua_toboolean(L, 4) &&
-                 lua_toboolean(L, lua_upvalueindex(2)); /* find only */
+    bool plain = lua_toboolean(L, 4) && /* find only */
+                 strcmp(lua_tostring(L, lua_upvalueindex(2)), "find") == 0;
     int q = plain ? 0 : pattern_repeats(p, m);
     double cost = (double)(n + 1) * (double)(m + 1);
     for (int k = 0; k < q && cost <= PATTERN_BUDGET; k++)
@@ -118,12 +118,12 @@ static int guarded_rep(lua_State *L)
 static bool plain_table(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TTABLE || !lua_getmetatable(L, idx))
-        return true;         /* not a table: the original says what is wrong */
-    int top = lua_gettop(L); /* the metatable */
-    bool plain = lua_getfield(L, top, "__tdkt_proxy") == LUA_TBOOLEAN &&
-                 lua_getfield(L, top, "__index") == LUA_TTABLE &&
-                 !lua_getmetatable(L, -1);
-    lua_settop(L, top - 1);
+        return true; /* not a table: the original says what is wrong */
+    lua_pop(L, 1);
+    if (!rt_frozen_real(L, idx))
+        return false;
+    bool plain = !lua_getmetatable(L, -1);
+    lua_pop(L, plain ? 1 : 2);
     return plain;
 }
 
@@ -343,19 +343,13 @@ static int ordered_pairs(lua_State *L)
 {
     luaL_checkany(L, 1);
     int t = 1;
-    if (lua_getmetatable(L, 1)) {
-        /* a frozen table: its real table's keys (its __pairs would give
-         * them in next's order); a rule's own __pairs: its order */
-        if (lua_getfield(L, -1, "__tdkt_proxy") == LUA_TBOOLEAN &&
-            lua_getfield(L, -2, "__index") == LUA_TTABLE) {
-            t = lua_gettop(L);
-        } else {
-            lua_settop(L, 1);
-            if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-                lua_pop(L, 1);
-                return call_original(L);
-            }
-        }
+    /* a frozen table: its real table's keys (its __pairs would give them
+     * in next's order); a rule's own __pairs: its order */
+    if (rt_frozen_real(L, 1)) {
+        t = lua_gettop(L);
+    } else if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pop(L, 1);
+        return call_original(L);
     }
     if (lua_type(L, t) != LUA_TTABLE)
         return call_original(L); /* its error */
@@ -401,23 +395,9 @@ static int ordered_pairs(lua_State *L)
     return 1;
 }
 
-/* lib[name] = fn, closing over the original (and @p flag, when >= 0). */
-static void
-wrap(lua_State *L, int lib, const char *name, lua_CFunction fn, int flag)
-{
-    lua_getfield(L, lib, name);
-    int nup = 1;
-    if (flag >= 0) {
-        lua_pushboolean(L, flag);
-        nup = 2;
-    }
-    lua_pushcclosure(L, fn, nup);
-    lua_setfield(L, lib, name);
-}
-
-/* table[name] = fn, closing over the original and the name (messages). */
-static void
-wrap_table(lua_State *L, int lib, const char *name, lua_CFunction fn)
+/* lib[name] = fn, closing over the original (upvalue 1) and the name
+ * (upvalue 2: for messages, and for what differs between functions). */
+static void wrap(lua_State *L, int lib, const char *name, lua_CFunction fn)
 {
     lua_getfield(L, lib, name);
     lua_pushstring(L, name);
@@ -433,23 +413,23 @@ void rt_guard_libs(lua_State *L, int base, int globals)
     lua_setfield(L, base, "setmetatable");
     lua_pushcfunction(L, guarded_xpcall);
     lua_setfield(L, base, "xpcall");
-    wrap(L, base, "tostring", guarded_tostring, -1);
-    wrap(L, base, "pairs", ordered_pairs, -1);
+    wrap(L, base, "tostring", guarded_tostring);
+    wrap(L, base, "pairs", ordered_pairs);
 
     lua_getfield(L, globals, LUA_STRLIBNAME);
     int str = lua_gettop(L);
     static const char *const patterns[] = {"find", "match", "gmatch", "gsub",
                                            NULL};
     for (const char *const *f = patterns; *f; f++)
-        wrap(L, str, *f, guarded_pattern, strcmp(*f, "find") == 0);
-    wrap(L, str, "rep", guarded_rep, -1);
-    wrap(L, str, "format", guarded_format, -1);
+        wrap(L, str, *f, guarded_pattern);
+    wrap(L, str, "rep", guarded_rep);
+    wrap(L, str, "format", guarded_format);
     lua_getfield(L, globals, LUA_TABLIBNAME);
     int tab = lua_gettop(L);
     static const char *const tables[] = {"insert", "remove", "concat",
                                          "unpack", "sort",   NULL};
     for (const char *const *f = tables; *f; f++)
-        wrap_table(L, tab, *f, guarded_table);
-    wrap_table(L, tab, "move", guarded_move);
+        wrap(L, tab, *f, guarded_table);
+    wrap(L, tab, "move", guarded_move);
     lua_pop(L, 2);
 }

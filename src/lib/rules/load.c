@@ -350,14 +350,14 @@ static int load_file(rt *r, const char *path)
     if (status != LUA_OK) {
         /* Lua's own load errors (a binary chunk) may carry no place. */
         const char *msg = lua_tostring(L, -1);
-        int error = rt_lua_error(r, strstr(msg, ".lua:") ? NULL : path, msg);
+        int error = rt_lua_error(r, rt_lua_placed(msg) ? NULL : path, msg);
         lua_pop(L, 1);
         return error;
     }
     if (rt_pcall(r, 0, 0) != LUA_OK) {
         /* nor one raised as error("…", 0), or the memory cap's */
         const char *msg = lua_tostring(L, -1);
-        int error = rt_lua_error(r, strstr(msg, ".lua:") ? NULL : path, msg);
+        int error = rt_lua_error(r, rt_lua_placed(msg) ? NULL : path, msg);
         lua_pop(L, 1);
         return error;
     }
@@ -645,19 +645,17 @@ static int compile_form(rt *r, int idx, tdkt_form *f, const char *code,
     lua_newtable(L);
     compiler c = {.r = r, .f = f, .fns = lua_gettop(L), .code = code};
     lua_getfield(L, idx, "subject");
-    bool unit = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "unit") == 0;
+    int subject = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "unit") == 0
+                      ? TDKT_UNIT
+                      : TDKT_PERSON;
     lua_pop(L, 1);
     int award = tdkt_vocab_lookup(TDKT_V_AWARD, code); /* checked before */
-    c.bit = rt_form_bit_number(award > 0 ? award : 0,
-                               unit ? TDKT_UNIT : TDKT_PERSON);
+    c.bit = rt_form_bit_number(award >= 0 ? award : 0, subject);
     if (f) {
         memset(f, 0, sizeof *f);
         f->quota = -1;
-        f->award = tdkt_vocab_lookup(TDKT_V_AWARD, code);
-        lua_getfield(L, idx, "subject");
-        f->subject = strcmp(lua_tostring(L, -1), "unit") == 0 ? TDKT_UNIT
-                                                              : TDKT_PERSON;
-        lua_pop(L, 1);
+        f->award = award;
+        f->subject = subject;
         if (lua_getfield(L, idx, "name") == LUA_TTABLE) {
             f->name_vi = dup_field(r, -1, "vi");
             f->name_en = dup_field(r, -1, "en");

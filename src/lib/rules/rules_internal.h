@@ -233,6 +233,9 @@ int rt_snapshot_function(rt *r, int fidx, int bit);
 /* Stop the running script: its kill_msg is raised at its next
  * instruction, through whatever pcall it wraps around the call. */
 void rt_stop(rt *r);
+/* When the table at @p idx is frozen (rt_freeze), push the real table
+ * behind it and return true; else push nothing. */
+bool rt_frozen_real(lua_State *L, int idx);
 
 /* A message of the rule runtime in r's language: the judgement's, or
  * while loading, the library's messages' (tdkt_message_lang). */

@@ -302,7 +302,7 @@ static int read_manifest(rt *r, void *ud)
         /* A message without a place (a binary chunk, error("…", 0), the
          * memory cap) names the manifest. */
         const char *msg = killed ? r->kill_msg : lua_tostring(L, -1);
-        return rt_lua_error(r, strstr(msg, ".lua:") ? NULL : rs->manifest,
+        return rt_lua_error(r, rt_lua_placed(msg) ? NULL : rs->manifest,
                             msg);
     }
     if (lua_rawgetp(L, LUA_REGISTRYINDEX, &MANIFEST_KEY) != LUA_TTABLE)

@@ -134,6 +134,21 @@ static void *rt_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
+/* The time limit's words, as the hook and rt_check_clock say it. */
+static const char *time_limit_text(const rt *r, char *detail, size_t n)
+{
+    snprintf(detail, n, " (%u ms)", r->limits.time_ms);
+    return RT_TR(r, "vượt giới hạn thời gian", "time limit exceeded");
+}
+
+/* Stop the script at @p pos ("file:line: " or ""): kill_msg says why. */
+static void stop_with(rt *r, const char *pos, const char *what,
+                      const char *detail)
+{
+    snprintf(r->kill_msg, sizeof r->kill_msg, "%s%s%s", pos, what, detail);
+    rt_stop(r);
+}
+
 static void hook(lua_State *L, lua_Debug *ar)
 {
     rt *r = rt_host(L);
@@ -151,8 +166,7 @@ static void hook(lua_State *L, lua_Debug *ar)
                      RT_TR(r, " (%llu lệnh)", " (%llu instructions)"),
                      (unsigned long long)r->limits.instructions);
         } else if (rt_watch_now() > r->deadline_ns) {
-            what = RT_TR(r, "vượt giới hạn thời gian", "time limit exceeded");
-            snprintf(detail, sizeof detail, " (%u ms)", r->limits.time_ms);
+            what = time_limit_text(r, detail, sizeof detail);
         }
         if (!what) {
             r->budget_left -= HOOK_EVERY;
@@ -160,10 +174,7 @@ static void hook(lua_State *L, lua_Debug *ar)
         }
         char pos[200];
         where(L, ar, pos, sizeof pos);
-        snprintf(r->kill_msg, sizeof r->kill_msg, "%s%s%s", pos, what,
-                 detail);
-        r->killed = true;
-        make_sticky(r);
+        stop_with(r, pos, what, detail);
     }
     /* Sticky: raised again on every instruction until the host's pcall
      * returns, whatever pcalls the script wraps around it. */
@@ -182,14 +193,9 @@ void rt_check_clock(lua_State *L)
     if (r->killed || rt_watch_now() <= r->deadline_ns)
         return;
     lua_Debug ar;
-    char pos[200];
+    char pos[200], detail[96];
     where_in(L, &ar, 1, 4, pos, sizeof pos);
-    snprintf(r->kill_msg, sizeof r->kill_msg,
-             RT_TR(r, "%svượt giới hạn thời gian (%u ms)",
-                   "%stime limit exceeded (%u ms)"),
-             pos, r->limits.time_ms);
-    r->killed = true;
-    make_sticky(r);
+    stop_with(r, pos, time_limit_text(r, detail, sizeof detail), detail);
     lua_pushstring(L, r->kill_msg);
     lua_error(L);
 }
@@ -329,14 +335,26 @@ static int proxy_pairs(lua_State *L)
     return 3;
 }
 
-static bool is_proxy(lua_State *L, int idx)
+bool rt_frozen_real(lua_State *L, int idx)
 {
     if (!lua_getmetatable(L, idx))
         return false;
-    lua_getfield(L, -1, "__tdkt_proxy");
-    bool yes = lua_toboolean(L, -1);
-    lua_pop(L, 2);
-    return yes;
+    if (lua_getfield(L, -1, "__tdkt_proxy") != LUA_TBOOLEAN) {
+        lua_pop(L, 2);
+        return false;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "__index"); /* mt real */
+    lua_remove(L, -2);
+    return true;
+}
+
+static bool is_proxy(lua_State *L, int idx)
+{
+    if (!rt_frozen_real(L, idx))
+        return false;
+    lua_pop(L, 1);
+    return true;
 }
 
 /* Tables within tables a rule may hold, and functions a rule's function
@@ -884,16 +902,14 @@ static void snapshot_table(rt *r, int tidx, int bit, int depth)
         return;
     if (depth > NEST_MAX)
         too_deep(L);
-    lua_getmetatable(L, tidx); /* mt: the proxy's, read raw */
-    lua_pushliteral(L, "__index");
-    lua_rawget(L, -2); /* mt real */
+    rt_frozen_real(L, tidx); /* real */
     int real = lua_gettop(L);
     snapshot_fields(r, real, bit, depth);
-    if (lua_getmetatable(L, real)) { /* mt real mt0 */
+    if (lua_getmetatable(L, real)) { /* real mt0 */
         snapshot_fields(r, lua_gettop(L), bit, depth);
         lua_pop(L, 1);
     }
-    lua_pop(L, 2);
+    lua_pop(L, 1);
 }
 
 static bool from_prelude(lua_State *L, int fidx)
