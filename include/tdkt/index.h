@@ -49,6 +49,10 @@ TDKT_API int tdkt_index_load_with(tdkt_index **out, tdkt_store *store,
  */
 TDKT_API int tdkt_index_prepare(tdkt_store *store);
 
+/** Remove the index image kept beside the store file at @p store_path,
+ *  if any (a store that is being removed). */
+TDKT_API void tdkt_index_remove_image(const char *store_path);
+
 /** Free the index; NULL is a no-op. */
 TDKT_API void tdkt_index_free(tdkt_index *ix);
 

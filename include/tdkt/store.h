@@ -26,6 +26,10 @@ enum tdkt_store_flags {
     TDKT_STORE_EXISTING = 2
 };
 
+/** Remove the store file at @p path and the files SQLite keeps beside
+ *  it (-wal, -shm, -journal): a store just made and not kept. */
+TDKT_API void tdkt_store_remove(const char *path);
+
 /**
  * Open the store at @p path: with TDKT_STORE_WRITE create it if missing;
  * an older schema is migrated whatever the flags, in one transaction.

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -115,19 +114,6 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
         printf("Đã nhập %zu tệp vào %s.\n", s->files, cli->db);
 }
 
-/* The store file at @p path and what SQLite and tdkt keep beside it. */
-static void remove_store(const char *path)
-{
-    static const char *const beside[] = {"", "-wal", "-shm", "-journal",
-                                         "-index"};
-    for (size_t k = 0; k < sizeof beside / sizeof *beside; k++) {
-        char name[4096];
-        if (snprintf(name, sizeof name, "%s%s", path, beside[k]) <
-            (int)sizeof name)
-            unlink(name);
-    }
-}
-
 int cmd_import(tdkt_cli *cli, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
@@ -198,8 +184,10 @@ int cmd_import(tdkt_cli *cli, int argc, char **argv)
     }
     tdkt_diags_clear(&diags);
     tdkt_store_close(store);
-    if (created && status != CLI_OK)
-        remove_store(cli->db);
+    if (created && status != CLI_OK) {
+        tdkt_store_remove(cli->db);
+        tdkt_index_remove_image(cli->db);
+    }
 done:
     free(paths);
     return status;

@@ -147,6 +147,49 @@ static void out_of_range(file_ctx *fc, const tdkt__coldef *c, const char *s)
              import_show(s).s, TDKT_YEAR_MIN, TDKT_YEAR_MAX);
 }
 
+/* ---- attested facts ------------------------------------------------- */
+
+/* What the value of each fact that vocabulary.md lists must be. A key it
+ * does not list (a regulation's new criterion) takes any text. */
+enum fact_value { FACT_BOOL, FACT_SCOPE, FACT_WHOLE, FACT_LAUNCHER };
+
+static const struct {
+    const char *key;
+    enum fact_value value;
+} listed_facts[] = {
+    {"compliance", FACT_BOOL},
+    {"self_reliance", FACT_BOOL},
+    {"studies", FACT_BOOL},
+    {"ethics", FACT_BOOL},
+    {"productive", FACT_BOOL},
+    {"outstanding", FACT_BOOL},
+    {"influence_scope", FACT_SCOPE},
+    {"internal_unity", FACT_BOOL},
+    {"emulation_movement", FACT_BOOL},
+    {"party_org_clean", FACT_BOOL},
+    {"thrift", FACT_BOOL},
+    {"exceeded_targets", FACT_BOOL},
+    {"new_model", FACT_BOOL},
+    {"bloc_rank", FACT_WHOLE},
+    {"movement_years", FACT_WHOLE},
+    {"movement_launched_by", FACT_LAUNCHER},
+    {"under_review", FACT_BOOL},
+};
+
+/* The entry of listed_facts for @p key, or -1 (not listed: any text).
+ * Looked up once per key an import meets (check_cell keeps it in the
+ * key's set entry), not once per row. */
+static int listed_fact(const char *key)
+{
+    for (size_t k = 0; k < sizeof listed_facts / sizeof listed_facts[0]; k++)
+        if (strcmp(listed_facts[k].key, key) == 0)
+            return (int)k;
+    return -1;
+}
+
+static const char *const launchers[] = {
+    "president", "prime_minister", "central_council", "ministry", "province"};
+
 /* Check and convert one non-empty cell. @p subject is the row's subject
  * type, once its column has been read (-1 before or when bad). */
 void import_check_cell(file_ctx *fc,
@@ -262,6 +305,8 @@ void import_check_cell(file_ctx *fc,
             break;
         }
         int rc = tdkt__strset_add(&im->fact_keys, s, len, &v->idx);
+        if (rc == 1)
+            tdkt__strset_at(&im->fact_keys, v->idx)->value = listed_fact(s);
         if (rc < 0)
             im->error = rc;
         else if (v->idx >= (uint32_t)1 << BITS_FACT_KEY)
@@ -288,38 +333,6 @@ value import_default_value(const tdkt__coldef *c)
     return (value){.type = V_INT, .num = c->def};
 }
 
-/* ---- attested facts ------------------------------------------------- */
-
-/* What the value of each fact that vocabulary.md lists must be. A key it
- * does not list (a regulation's new criterion) takes any text. */
-enum fact_value { FACT_BOOL, FACT_SCOPE, FACT_WHOLE, FACT_LAUNCHER };
-
-static const struct {
-    const char *key;
-    enum fact_value value;
-} listed_facts[] = {
-    {"compliance", FACT_BOOL},
-    {"self_reliance", FACT_BOOL},
-    {"studies", FACT_BOOL},
-    {"ethics", FACT_BOOL},
-    {"productive", FACT_BOOL},
-    {"outstanding", FACT_BOOL},
-    {"influence_scope", FACT_SCOPE},
-    {"internal_unity", FACT_BOOL},
-    {"emulation_movement", FACT_BOOL},
-    {"party_org_clean", FACT_BOOL},
-    {"thrift", FACT_BOOL},
-    {"exceeded_targets", FACT_BOOL},
-    {"new_model", FACT_BOOL},
-    {"bloc_rank", FACT_WHOLE},
-    {"movement_years", FACT_WHOLE},
-    {"movement_launched_by", FACT_LAUNCHER},
-    {"under_review", FACT_BOOL},
-};
-
-static const char *const launchers[] = {
-    "president", "prime_minister", "central_council", "ministry", "province"};
-
 static bool is_whole(const char *s, size_t len)
 {
     if (len == 0 || len > 4 || s[0] == '0')
@@ -336,14 +349,13 @@ static bool is_whole(const char *s, size_t len)
  * code, which rules compare. */
 static void check_fact_value(file_ctx *fc,
                              const tdkt__coldef *c,
-                             const char *key,
+                             const value *keyv,
                              value *val)
 {
-    size_t k = 0, n = sizeof listed_facts / sizeof listed_facts[0];
-    while (k < n && strcmp(listed_facts[k].key, key) != 0)
-        k++;
-    if (k == n)
+    int k = tdkt__strset_at(&fc->im->fact_keys, keyv->idx)->value;
+    if (k < 0)
         return;
+    const char *key = keyv->s;
     const char *s = val->s;
     switch (listed_facts[k].value) {
     case FACT_BOOL:
@@ -400,7 +412,7 @@ void import_check_row_rules(file_ctx *fc, value *v, int subject)
         if (c->kind == TDKT__COL_FACT_KEY)
             key = j;
         if (key >= 0 && strcmp(c->name, "value") == 0 && v[j].type == V_TEXT)
-            check_fact_value(fc, c, v[key].s, &v[j]);
+            check_fact_value(fc, c, &v[key], &v[j]);
         if (c->kind == TDKT__COL_CODE && c->arg == TDKT_V_AWARD &&
             v[j].type == V_TEXT && subject >= 0 &&
             !(tdkt_award_subjects((int)v[j].idx) & 1 << subject)) {

@@ -363,18 +363,31 @@ static bool write_image(int fd, const tdkt_index *ix, const char **keys,
     return out.ok && out.pos == h.total && write_all(fd, &h, sizeof h, 0);
 }
 
-/* The image file of the store @p db: its path + "-index" (malloc'd), or
- * NULL for a store without a file or when out of memory. */
-static char *image_path(sqlite3 *db)
+/* The image file of the store file @p path: its path + "-index"
+ * (malloc'd), or NULL when out of memory. */
+static char *image_name(const char *path)
 {
-    const char *path = sqlite3_db_filename(db, "main");
-    if (!path || !*path)
-        return NULL;
     size_t n = strlen(path) + sizeof "-index";
     char *p = malloc(n);
     if (p)
         snprintf(p, n, "%s-index", path);
     return p;
+}
+
+/* The image file of the store @p db, or NULL for a store without a file
+ * or when out of memory. */
+static char *image_path(sqlite3 *db)
+{
+    const char *path = sqlite3_db_filename(db, "main");
+    return path && *path ? image_name(path) : NULL;
+}
+
+void tdkt_index_remove_image(const char *store_path)
+{
+    char *p = image_name(store_path);
+    if (p)
+        unlink(p);
+    free(p);
 }
 
 /* The image written to a new file beside the store (@p path): its name

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include "tdkt/output.h"
@@ -323,6 +324,17 @@ static bool folder_exists(const char *path)
     bool ok = !dir || (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode));
     free(dir); /* no memory: let SQLite say what it finds */
     return ok;
+}
+
+void tdkt_store_remove(const char *path)
+{
+    static const char *const beside[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t k = 0; k < sizeof beside / sizeof *beside; k++) {
+        char name[4096];
+        if (snprintf(name, sizeof name, "%s%s", path, beside[k]) <
+            (int)sizeof name)
+            unlink(name);
+    }
 }
 
 int tdkt_store_open(tdkt_store **out, const char *path, int flags)
