@@ -262,6 +262,19 @@ has out "1 đã có" "confer counts the imported honour"
     AND decision_no = '1234/QĐ-UBND' AND decision_date = '2025-01-20'")" \
     -eq 1 ] && pass || fail "the honour of N2"
 
+# The honours book imported again from a spreadsheet without the decision
+# columns: the row is replaced, the signed number confer recorded kept.
+row=$(sqlite3 -csv t.db "SELECT subject_type, subject_id, code, year, kind
+    FROM honours WHERE run_id = 1 AND nomination_id = 'N2'")
+printf 'subject_type,subject_id,code,year,kind\n%s\n' "$row" \
+    >"$work/honours.csv"
+run import "$work/honours.csv"
+expect 0 "re-import of a conferred honour"
+has out "honours         0         1" "the honour is replaced"
+[ "$(honours "WHERE run_id = 1 AND nomination_id = 'N2' AND \
+    decision_no = '1234/QĐ-UBND' AND decision_date = '2025-01-20'")" \
+    -eq 1 ] && pass || fail "the re-import erased the signed decision"
+
 run --format json confer --run=1 --decision-no="1234/QĐ-UBND" \
     --date=2025-01-20
 expect 0 "confer again"

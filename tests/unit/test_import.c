@@ -451,9 +451,9 @@ static void test_import__reimport_replaces(void **state)
     assert_int_equal(s.files, 3);
     assert_query(f, "SELECT name || ',' || kind FROM units WHERE id='U2'",
                  "Sở Nội vụ tỉnh Kon Tum,agency");
-    /* Columns the new file leaves out are now empty: the row is replaced,
-     * not merged. */
-    assert_query(f, "SELECT bloc FROM units WHERE id='U2'", "NULL");
+    /* A column the new file leaves out keeps what was stored. */
+    assert_query(f, "SELECT bloc FROM units WHERE id='U2'",
+                 "Khối cơ quan tổng hợp");
     assert_query(f,
                  "SELECT rating FROM appraisals WHERE subject_id='P1' "
                  "AND year=2021",
@@ -474,6 +474,53 @@ static void test_import__reimport_replaces(void **state)
                  "code='ldtt'",
                  "7N1");
     assert_query(f, "SELECT count(*) FROM appraisals", "6");
+    tdkt_diags_clear(&d);
+}
+
+/* A replaced row takes the cells its file gives, empty ones too, and
+ * keeps what is stored in the columns the file does not have: an
+ * honours.csv without decision_no must not erase signed numbers. */
+static void test_import__reimport_keeps_absent_columns(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    char *err = NULL;
+    assert_int_equal(sqlite3_exec(tdkt_store_sqlite(f->store),
+                                  "UPDATE honours SET decision_no = "
+                                  "'9/QĐ-UBND' WHERE subject_id = 'U2'",
+                                  NULL, NULL, &err),
+                     SQLITE_OK);
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    /* Two files of units with other columns: their UPSERTs differ. */
+    static const char *const paths[] = {"update/units.csv", "partial"};
+    assert_int_equal(import_fixtures(f, paths, 2, TDKT_LANG_EN, &s, &d), 0);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 2);
+    assert_int_equal(s.replaced[TDKT_T_PEOPLE], 1);
+    assert_int_equal(s.replaced[TDKT_T_HONOURS], 2);
+    /* honours: a person's row (written at once) and a unit's (held) */
+    assert_query(f,
+                 "SELECT decision_no || ',' || decision_date || ',' || "
+                 "initiatives FROM honours WHERE subject_id = 'P1' AND "
+                 "code = 'cstd_cs'",
+                 "123/QĐ-UBND,2022-01-10,I1");
+    assert_query(f, "SELECT decision_no FROM honours WHERE subject_id='U2'",
+                 "9/QĐ-UBND");
+    /* people: an empty cell of a column the file has is given as empty */
+    assert_query(f,
+                 "SELECT ifnull(hired, 'NULL') || ',' || category || ',' || "
+                 "gender || ',' || birth_year FROM people WHERE id = 'P1'",
+                 "NULL,civil_servant,male,1975");
+    /* the file's x_ columns replace the row's extra */
+    assert_query(f, "SELECT extra FROM people WHERE id = 'P1'",
+                 "{\"x_mobile\":\"0987654321\"}");
+    /* units: each file's own columns set, the rest kept */
+    assert_query(f, "SELECT bloc || ',' || small FROM units WHERE id='U2'",
+                 "Khối cơ quan tổng hợp,0");
+    assert_query(f,
+                 "SELECT parent_id || ',' || bloc || ',' || small || ',' || "
+                 "ifnull(extra, 'NULL') FROM units WHERE id='U3'",
+                 "U2,Khối tổng hợp,1,NULL");
     tdkt_diags_clear(&d);
 }
 
@@ -1092,6 +1139,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__all_or_nothing, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_import__reimport_keeps_absent_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__reimport_replaces, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__references_across_files,

@@ -30,7 +30,8 @@
  * their key stored before the import (duplicates within it were refused
  * already): they are counted as replaced, and written again as an UPSERT.
  * An UPSERT updates in place, so rows that refer to it survive, and the
- * columns no file holds (honours.run_id) are kept. Nothing is deleted.
+ * columns no file holds (honours.run_id) are kept, as are those this
+ * file leaves out (tdkt__batch.given). Nothing is deleted.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -77,17 +78,20 @@ static void write_row(file_ctx *fc, const value *v)
     int lane = hold_lane(fc, v);
     tdkt__batch *b;
     if (lane >= 0) {
-        if (!(b = tdkt__writer_hold(&im->writer, lane, fc->table))) {
+        if (!(b = tdkt__writer_hold(&im->writer, lane, fc->table,
+                                    fc->given))) {
             im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             return;
         }
     } else {
         b = im->writer.fill;
-        if (b->rows && b->table != fc->table && flush(im, false) < 0)
+        if (b->rows && (b->table != fc->table || b->given != fc->given) &&
+            flush(im, false) < 0)
             return;
         b = im->writer.fill;
     }
     b->table = fc->table;
+    b->given = fc->given;
     tdkt__cell *row = b->cells[b->rows++];
     for (int j = 0; j < tdkt__row_cells(fc->t); j++) {
         /* the last cell, extra, is text */
@@ -208,6 +212,10 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
         }
     }
     tdkt_buf_free(&all);
+    fc->given = fc->nextra ? 1u << t->ncols : 0;
+    for (int j = 0; j < t->ncols; j++)
+        if (fc->pos[j] >= 0)
+            fc->given |= 1u << j;
     for (int j = 0; j < t->ncols; j++)
         if (t->cols[j].required && fc->pos[j] < 0)
             DIAG(im, fc->path, line, t->cols[j].name, "thiếu cột bắt buộc '%s'",

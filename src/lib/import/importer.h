@@ -79,6 +79,7 @@ typedef struct file_ctx {
     int table;
     const tdkt__tabledef *t;
     int pos[TDKT__MAX_COLS]; /* field of each column, -1 when absent */
+    unsigned given;          /* the cells its rows give (tdkt__batch.given) */
     char **names;            /* header names by field, for messages */
     extra_col *extra;        /* the x_ columns, in header order */
     size_t nextra, extra_cap;

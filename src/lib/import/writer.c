@@ -6,7 +6,9 @@
 #include "tdkt/store.h"
 #include "import/writer.h"
 
-static int prepare(tdkt__writer *w, int table, int kind)
+/* Prepare statement @p kind of @p table; an UPSERT sets the cells
+ * @p given (tdkt__batch.given), and does nothing to a row when none is. */
+static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
 {
     const tdkt__tabledef *t = &tdkt__tables[table];
     size_t rows = kind >= TDKT__ST_INSERT_MANY ? TDKT__BATCH_ROWS : 1;
@@ -19,7 +21,12 @@ static int prepare(tdkt__writer *w, int table, int kind)
     for (size_t r = 0; r < rows; r++)
         for (int j = 0; j < cells; j++)
             tdkt_buf_puts(&sql, j ? ", ?" : r ? "), (?" : "(?");
-    if (kind == TDKT__ST_INSERT_ONE || kind == TDKT__ST_INSERT_MANY) {
+    bool upsert = kind == TDKT__ST_UPSERT_ONE || kind == TDKT__ST_UPSERT_MANY;
+    unsigned set = 0; /* the cells the UPSERT sets: given, not keys */
+    for (int j = 0; upsert && j < cells; j++)
+        if ((given >> j & 1) && !(j < t->ncols && t->cols[j].key))
+            set |= 1u << j;
+    if (!set) {
         tdkt_buf_puts(&sql, ") ON CONFLICT DO NOTHING");
     } else {
         tdkt_buf_puts(&sql, ") ON CONFLICT(");
@@ -31,16 +38,20 @@ static int prepare(tdkt__writer *w, int table, int kind)
                 first = false;
             }
         tdkt_buf_puts(&sql, ") DO UPDATE SET ");
-        for (int j = 0; j < t->ncols; j++)
-            if (!t->cols[j].key)
-                tdkt_buf_printf(&sql, "%s = excluded.%s, ", t->cols[j].name,
-                                t->cols[j].name);
-        tdkt_buf_puts(&sql, "extra = excluded.extra");
+        first = true;
+        for (int j = 0; j < cells; j++)
+            if (set >> j & 1) {
+                const char *name = j < t->ncols ? t->cols[j].name : "extra";
+                tdkt_buf_printf(&sql, "%s%s = excluded.%s", first ? "" : ", ",
+                                name, name);
+                first = false;
+            }
     }
     int error = TDKT_OK;
     /* Zeroed: TDKT__CELL_NULL, what SQLite gives an unbound parameter. */
     free(w->bound[table][kind]);
     w->bound[table][kind] = calloc(rows * (size_t)cells, sizeof(tdkt__cell));
+    w->upsert_given[table][kind] = given;
     if (sql.oom || !w->bound[table][kind])
         error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
     else if (sqlite3_prepare_v3(w->db, sql.ptr, -1, SQLITE_PREPARE_PERSISTENT,
@@ -56,7 +67,15 @@ run(tdkt__writer *w, const tdkt__batch *b, int kind, size_t first, size_t n)
 {
     const tdkt__tabledef *t = &tdkt__tables[b->table];
     int error;
-    if (!w->stmt[b->table][kind] && (error = prepare(w, b->table, kind)) < 0)
+    bool upsert = kind == TDKT__ST_UPSERT_ONE || kind == TDKT__ST_UPSERT_MANY;
+    if (upsert && w->stmt[b->table][kind] &&
+        w->upsert_given[b->table][kind] != b->given) {
+        /* files of the table with other columns: rare, prepared again */
+        sqlite3_finalize(w->stmt[b->table][kind]);
+        w->stmt[b->table][kind] = NULL;
+    }
+    if (!w->stmt[b->table][kind] &&
+        (error = prepare(w, b->table, kind, b->given)) < 0)
         return error;
     sqlite3_stmt *st = w->stmt[b->table][kind];
     tdkt__cell *bound = w->bound[b->table][kind];
@@ -229,14 +248,16 @@ int tdkt__writer_drain(tdkt__writer *w)
     return error;
 }
 
-tdkt__batch *tdkt__writer_hold(tdkt__writer *w, int lane, int table)
+tdkt__batch *
+tdkt__writer_hold(tdkt__writer *w, int lane, int table, unsigned given)
 {
     tdkt__batch *b = w->held_last[lane];
-    if (b && b->table == table && !tdkt__batch_full(b))
+    if (b && b->table == table && b->given == given && !tdkt__batch_full(b))
         return b;
     if (!(b = calloc(1, sizeof *b)))
         return NULL;
     b->table = table;
+    b->given = given;
     if (w->held_last[lane])
         w->held_last[lane]->next = b;
     else
@@ -259,6 +280,7 @@ int tdkt__writer_release(tdkt__writer *w, bool write)
                     goto next;
                 tdkt__batch *f = w->fill;
                 f->table = h->table;
+                f->given = h->given;
                 f->rows = h->rows;
                 memcpy(f->cells, h->cells, h->rows * sizeof h->cells[0]);
                 tdkt_buf text = f->text;

@@ -54,6 +54,13 @@ typedef struct tdkt__cell {
 
 typedef struct tdkt__batch {
     int table;
+    /* The cells its rows' file gives: bit j for column j of the table,
+     * bit ncols for extra (the file has x_ columns). A batch holds rows
+     * of files with the same columns, and its UPSERT sets only those: a
+     * replaced row keeps what is stored in the others, since a file
+     * without `decision_no` says nothing of an honour's signed number,
+     * and must not erase it. */
+    unsigned given;
     size_t rows;
     tdkt__cell cells[TDKT__BATCH_ROWS][TDKT__MAX_COLS];
     tdkt_buf text;
@@ -87,6 +94,9 @@ typedef struct tdkt__writer {
      * across resets, so the same NULL, number or code is not bound again
      * (most cells of a column repeat the one above). */
     tdkt__cell *bound[TDKT_T_COUNT_][TDKT__ST_COUNT_];
+    /* The cells an UPSERT was prepared to set (a batch's given): files of
+     * one table with other columns prepare it again. */
+    unsigned upsert_given[TDKT_T_COUNT_][TDKT__ST_COUNT_];
     tdkt__batch batches[TDKT__RING];
     tdkt__batch *fill; /* the one being filled by the importer */
     /* Rows inserted and replaced per table (read after a drain). */
@@ -121,8 +131,9 @@ int tdkt__writer_submit(tdkt__writer *w);
  * @return 0 or the first error (set as this thread's error) */
 int tdkt__writer_drain(tdkt__writer *w);
 
-/* A batch of @p lane with room for one more row of @p table, to hold it
- * back until tdkt__writer_release(); NULL when out of memory.
+/* A batch of @p lane with room for one more row of @p table from a file
+ * that gives the cells @p given, to hold it back until
+ * tdkt__writer_release(); NULL when out of memory.
  *
  * Why: SQLite inserts a key at the right edge of a B-tree cheaply (the
  * cursor is on the last page already) and pays a descent from the root
@@ -130,7 +141,8 @@ int tdkt__writer_drain(tdkt__writer *w);
  * among its people's, and "unit" sorts after "person": once a unit's row
  * is in, every person's row landed before it. Holding those rows back
  * until the table's end cut the writer's instructions by a third. */
-tdkt__batch *tdkt__writer_hold(tdkt__writer *w, int lane, int table);
+tdkt__batch *
+tdkt__writer_hold(tdkt__writer *w, int lane, int table, unsigned given);
 
 /* Write the held-back rows, lane by lane, each lane in the order held
  * (with @p write false, drop them).
