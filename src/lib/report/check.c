@@ -268,32 +268,42 @@ static bool share_agrees(long t, long num, long den)
     return (diff < 0 ? -diff : diff) <= den;
 }
 
-static void check_share(audit *a, const trow *r, int col)
+/* A share of a total of 0 is 0 or left empty. */
+static bool share_fits(long t, long num, long den)
 {
-    long num = r->value[col - 1], den = r->value[3];
+    return den == 0 ? t == 0 : share_agrees(t, num, den);
+}
+
+/* Column @p col, a share of column col - 1 in column 3. It fits the row
+ * as written, or what the checks say the counts should be (@p want, see
+ * check_row): a share that is right beside a wrong count is not flagged
+ * as well, and the share suggested is the one the right counts give. */
+
+static void check_share(audit *a, const trow *r, const long *want, int col)
+{
     tdkt_lang l = a->lang;
-    if (!r->given[col])
+    long t = r->value[col];
+    if (!r->given[col] || share_fits(t, r->value[col - 1], r->value[3]) ||
+        share_fits(t, want[col - 1], want[3]))
         return;
-    if (den == 0) {
-        if (r->value[col] != 0)
-            problem(a, r, col,
-                    TDKT_TR(l, "ghi %s, phải để trống (cột 3 bằng 0)",
-                            "written %s, should be empty (column 3 is 0)"),
-                    r->text[col]);
+    if (want[3] == 0) {
+        problem(a, r, col,
+                TDKT_TR(l, "ghi %s, phải để trống (cột 3 bằng 0)",
+                        "written %s, should be empty (column 3 is 0)"),
+                r->text[col]);
         return;
     }
-    if (share_agrees(r->value[col], num, den))
-        return;
-    tdkt_buf want = {0};
-    tdkt__report_pct(&want, tdkt_report_share(num, den), TDKT__DECIMAL(l));
-    if (want.oom)
+    tdkt_buf shown = {0};
+    tdkt__report_pct(&shown, tdkt_report_share(want[col - 1], want[3]),
+                     TDKT__DECIMAL(l));
+    if (shown.oom)
         a->error = TDKT_ENOMEM;
     else
         problem(a, r, col,
                 TDKT_TR(l, "ghi %s, phải là %s (cột %d : cột 3)",
                         "written %s, should be %s (column %d : column 3)"),
-                r->text[col], tdkt_buf_cstr(&want), col - 1);
-    tdkt_buf_free(&want);
+                r->text[col], tdkt_buf_cstr(&shown), col - 1);
+    tdkt_buf_free(&shown);
 }
 
 /* Every check of one row, column by column, so the lines of a row come in
@@ -308,6 +318,20 @@ static void check_row(audit *a, const trow *r, const trow *above,
                                    "the sum of the rows above");
     char parts[64];
     const long *v = r->value;
+    /* Each count as the checks say it should be: the sum of the rows
+     * above in the total row; as written in a form row, but column 3 the
+     * sum of its kinds. */
+    long want[NCOLS + 1];
+    for (int col = 0; col <= NCOLS; col++) {
+        want[col] = above ? 0 : v[col];
+        for (size_t i = 0; above && i < nabove; i++)
+            want[col] += above[i].value[col];
+    }
+    if (!above) {
+        want[3] = 0;
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+            want[3] += v[kinds[k]];
+    }
 
     for (int col = 3; col <= NCOLS; col++) {
         if (col == 3) {
@@ -330,14 +354,10 @@ static void check_row(audit *a, const trow *r, const trow *above,
                      col + 2, col + 3);
             at_least(a, r, col, v[col + 2] + v[col + 3], parts);
         } else if (tdkt_report_is_percent(col)) {
-            check_share(a, r, col);
+            check_share(a, r, want, col);
         }
-        if (above && !tdkt_report_is_percent(col)) {
-            long sum = 0;
-            for (size_t i = 0; i < nabove; i++)
-                sum += above[i].value[col];
-            equals(a, r, col, sum, sum_rows);
-        }
+        if (above && !tdkt_report_is_percent(col))
+            equals(a, r, col, want[col], sum_rows);
     }
 }
 
