@@ -27,6 +27,20 @@ case "CSTĐ tỉnh: CSTĐCS 2019–2021, provincial initiative, selected → eli
                province_initiative = "pass", fresh_run = "pass", not_under_review = "pass" },
 }
 
+-- A title is one a year: a CSTĐCS of 2020 recorded twice (a merit record
+-- and an ad-hoc one) is one year of the run, not two.
+case "CSTĐ tỉnh: CSTĐCS 2020 recorded twice, none in 2019 → ineligible" {
+  form = "cstd_tinh", year = Y,
+  person = person,
+  honours = { { code = "cstd_cs", year = 2020 },
+              { code = "cstd_cs", year = 2020, kind = "ad_hoc" },
+              { code = "cstd_cs", year = 2021 } },
+  initiatives = { { id = "SK1", year = 2020, scope = "province" } },
+  facts = outstanding(),
+  expect = "ineligible",
+  criteria = { cstd_cs_before = "fail", cstd_cs_this_year = "pass" },
+}
+
 case "CSTĐ tỉnh: CSTĐCS 2020–2021 only, the run is one short → ineligible" {
   form = "cstd_tinh", year = Y,
   person = person,
