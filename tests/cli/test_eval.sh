@@ -355,6 +355,17 @@ set -e
 check "... or as Lua says it with --lang en" \
     grep -q "'}' expected (to close '{' at line 3) near 'check'" "$tmp/chk.err"
 check "... in English" grep -q "0 passed, 1 failed" "$tmp/chk.out"
+# A case's misspelt field, or a date when the set is not in force, fails
+# the case rather than passing unseen.
+set +e
+"$TDKT" rules check "$TDKT_FIXTURES/rules/errors-cli/y/cases" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?
+set -e
+check "rules check of wrong cases: exit 1 (got $rc)" test $rc -eq 1
+check "a misspelt field of a case is named, with file and line" \
+    grep -q "tests/a_field.lua:2: ca 'ldtt: rated good, the criteria misspelt': không có trường 'criterion'" "$tmp/chk.err"
+check "a case dated when the set is not in force is refused" \
+    grep -q "b_date.lua:2: ca 'ldtt: submitted in 2024': đề nghị CASE nộp ngày 2024-03-01, khi bộ quy tắc y/cases không có hiệu lực (từ 2018-01-01 đến 2023-12-31)" "$tmp/chk.err"
+check "... the set's last day is still in force" grep -q "Cộng: 1 ca đạt, 2 ca không đạt" "$tmp/chk.out"
 # Cases expect Vietnamese texts: --lang en changes the report, not them.
 set +e
 "$TDKT" --lang en rules check "$TDKT_SOURCE_DIR/rules/vn/luat-2022" > "$tmp/chk.out" 2> "$tmp/chk.err"; rc=$?

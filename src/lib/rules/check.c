@@ -25,10 +25,46 @@ static const char CASES_KEY = 'C';
 
 void rt_require_plain(lua_State *L, int idx, int depth);
 
+/* The fields a case may have: one misspelt (`criterion = {…}`, `detail`)
+ * would otherwise be ignored, and the case pass without testing it. */
+static const char *const case_fields[] = {
+    "form",        "year",        "person",      "unit",    "units",
+    "people",      "appraisals",  "honours",     "initiatives",
+    "disciplines", "facts",       "nominations", "kind",    "submitted",
+    "campaign",    "expect",      "criteria",    "message", "lang",
+    "time_limit_ms", NULL};
+
+static void check_case_fields(lua_State *L, int body)
+{
+    lua_pushnil(L);
+    while (lua_next(L, body)) {
+        lua_pop(L, 1);
+        const char *key =
+            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int k = 0;
+        while (key && case_fields[k] && strcmp(case_fields[k], key) != 0)
+            k++;
+        if (!key || !case_fields[k]) {
+            tdkt_buf all = {0};
+            for (k = 0; case_fields[k]; k++)
+                tdkt_buf_printf(&all, "%s%s", k ? ", " : "", case_fields[k]);
+            lua_pushstring(L, all.oom ? "" : tdkt_buf_cstr(&all));
+            tdkt_buf_free(&all);
+            luaL_error(L,
+                       TDKT_MSG("ca '%s': không có trường '%s' (các trường: "
+                                "%s)",
+                                "case '%s': no field '%s' (the fields: %s)"),
+                       lua_tostring(L, lua_upvalueindex(1)),
+                       key ? key : luaL_typename(L, -2), lua_tostring(L, -1));
+        }
+    }
+}
+
 static int case_body(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     rt_require_plain(L, 1, 0);
+    check_case_fields(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "__name");
     lua_pushvalue(L, lua_upvalueindex(2));
@@ -381,6 +417,33 @@ static int build_records(case_ctx *c, int body, char *form, size_t nform,
 }
 
 /* ------------------------------------------------------------ checking */
+/* A case is judged by the set under test, whatever its date: one whose
+ * nomination is dated (`submitted`) when the set is not in force would
+ * test a judgement no evaluation makes. */
+static bool submitted_outside(const tdkt_index *ix, const tdkt_ruleset *rs,
+                              tdkt_buf *msg)
+{
+    for (size_t i = 0; i < ix->nnoms; i++) {
+        tdkt_date d = ix->noms[i].submitted;
+        if (!d || (d >= rs->from && (!rs->to || d <= rs->to)))
+            continue;
+        char day[16], from[16], to[16] = "";
+        tdkt_date_format(day, d);
+        tdkt_date_format(from, rs->from);
+        if (rs->to)
+            tdkt_date_format(to, rs->to);
+        tdkt_buf_printf(msg,
+                        TDKT_MSG("đề nghị %s nộp ngày %s, khi bộ quy tắc %s "
+                                 "không có hiệu lực (từ %s%s%s)",
+                                 "nomination %s submitted on %s, when rule "
+                                 "set %s is not in force (from %s%s%s)"),
+                        ix->noms[i].id, day, rs->id, from,
+                        rs->to ? TDKT_MSG(" đến ", " to ") : "", to);
+        return true;
+    }
+    return false;
+}
+
 
 static const char *outcome_word(int o)
 {
@@ -509,6 +572,8 @@ static int case_protected(rt *r, void *ud)
         tdkt_buf_puts(msg, tdkt_error_last()->message);
         return error == TDKT_ENOMEM ? error : -1;
     }
+    if (submitted_outside(cr->ix, cr->rs, msg))
+        return -1;
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
     /* A case expects texts in one language, Vietnamese unless it says
