@@ -12,9 +12,12 @@
 -- Point b: an especially outstanding ad-hoc (đột xuất) achievement with
 -- ministry/province influence: the nomination is of kind `ad_hoc`.
 -- The preamble holds for every point: exemplary compliance, and "liên tục
--- hoàn thành xuất sắc nhiệm vụ" (at least `continuous_years` excellent
--- years in a row; the number is a reading). At most one State award a
--- year (TT 08/2017, [P], national-criteria.md §4.1).
+-- hoàn thành xuất sắc nhiệm vụ", which the domain reads as an attestation
+-- (A-HC3-0): the text gives no number of years. So the records decide
+-- only what they show: `continuous_years` excellent years in a row up to
+-- the year pass, a year not rated excellent fails, and anything between
+-- (the year alone) goes to a person. At most one State award a year
+-- (TT 08/2017, [P], national-criteria.md §4.1).
 --
 -- Not encoded (texts not read, [U], no content in the domain): the other
 -- points of khoản 1 (cống hiến …), workers and farmers, collectives. The
@@ -31,9 +34,10 @@ form "hcld3" {
   subject = "person",
   name    = { vi = "Huân chương Lao động hạng Ba", en = "Third-class Labour Order" },
   basis   = "Luật Thi đua, khen thưởng 2003, Điều 44; NĐ 91/2017/NĐ-CP, Điều 24",
-  -- years, initiatives: NĐ 91 Điều 24 khoản 1 điểm a; continuous_years: the
-  -- preamble's "liên tục hoàn thành xuất sắc nhiệm vụ" read as at least two
-  -- excellent years in a row up to the year (the text gives no number).
+  -- years, initiatives: NĐ 91 Điều 24 khoản 1 điểm a; continuous_years:
+  -- the excellent years in a row up to the year that show the preamble's
+  -- "liên tục hoàn thành xuất sắc nhiệm vụ" without a person (the text
+  -- gives no number; fewer go to review, see the header).
   params  = { years = 5, initiatives = 2, continuous_years = 2 },
 
   criterion "compliance" {
@@ -52,7 +56,18 @@ form "hcld3" {
     vi = "Liên tục hoàn thành xuất sắc nhiệm vụ",
     en = "Rated excellent continuously",
     check = function(s, n, p)
-      return lib.consecutive(s, "excellent", n.year, p.continuous_years)
+      local k = p.continuous_years
+      local shown = s:ratings(n.year - k + 1, n.year)
+      local got = s:streak("excellent", n.year)
+      if got >= k then
+        return pass(shown)
+      end
+      if got == 0 and s:rating(n.year) ~= nil then
+        return fail(shown .. tr(" (năm đề nghị không hoàn thành xuất sắc nhiệm vụ)",
+                                " (not rated excellent in the year)"))
+      end
+      return unknown(shown .. tr(" (văn bản không nêu số năm liên tục; cần người xét)",
+                                 " (the text gives no number of years; a person decides)"))
     end,
   },
 

@@ -110,15 +110,28 @@ case "HCLĐ3 b: ad-hoc feat, but rated only 'complete' → ineligible" {
                b_influence = "pass" },
 }
 
-case "HCLĐ3 b: ad-hoc feat, excellent in the year only → ineligible" {
+-- The preamble gives no number of years (A-HC3-0, an attestation): the
+-- year alone excellent is for a person to weigh, not a failure.
+case "HCLĐ3 b: ad-hoc feat, excellent in the year only → review" {
   form = "hcld3", year = Y, kind = "ad_hoc",
   person = person,
   appraisals = { { year = 2020, rating = "good" }, { year = 2021, rating = "excellent" } },
   facts = { { key = "compliance", value = "1", year = Y },
             { key = "outstanding", value = "1", year = Y },
             { key = "influence_scope", value = "province", year = Y } },
-  expect = "ineligible",
-  criteria = { continuous_excellent = "fail" },
+  expect = "review",
+  criteria = { continuous_excellent = "unknown", b_ad_hoc = "pass" },
+}
+
+case "HCLĐ3 b: ad-hoc feat, no appraisal of the year → review" {
+  form = "hcld3", year = Y, kind = "ad_hoc",
+  person = person,
+  appraisals = { { year = 2020, rating = "excellent" } },
+  facts = { { key = "compliance", value = "1", year = Y },
+            { key = "outstanding", value = "1", year = Y },
+            { key = "influence_scope", value = "province", year = Y } },
+  expect = "review",
+  criteria = { continuous_excellent = "unknown" },
 }
 
 -- At most one State award a year (TT 08/2017): another one of 2021 bars a
