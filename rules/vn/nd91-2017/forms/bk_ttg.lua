@@ -23,7 +23,10 @@
 -- Point c's years and initiatives fall after any previous BK TTg, and the
 -- subject holds no other State award of the year (TT 08/2017, [P]:
 -- national-criteria.md §4.2 "Next award after a previous one", §4.1).
--- Not encoded: the armed forces' variant of point c (5 Giấy khen).
+-- The armed forces' variant of point c: mưu trí counts among the 5
+-- initiatives, and a soldier needs 5 Giấy khen within the same years too
+-- (A-BKTTG-c3). The Giấy khen are counted as records (several a year may
+-- be), thematic ones left out as for the prerequisite.
 
 local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 
@@ -104,8 +107,9 @@ form "bk_ttg" {
   name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
               en = "Prime Minister's Certificate of Merit" },
   basis   = "Luật Thi đua, khen thưởng 2003, Điều 71; NĐ 91/2017/NĐ-CP, Điều 38",
-  -- movement_years: điểm a; years, initiatives: điểm c.
-  params  = { movement_years = 3, years = 5, initiatives = 5 },
+  -- movement_years: điểm a; years, initiatives, giay_khen (armed
+  -- forces): điểm c.
+  params  = { movement_years = 3, years = 5, initiatives = 5, giay_khen = 5 },
 
   compliance(),
 
@@ -232,6 +236,27 @@ form "bk_ttg" {
                                     { exclude_kinds = NOT_FOR_STATE_AWARDS })
           return lib.initiatives(s, from, n.year, "unit", p.initiatives,
                                  { kinds = { "initiative", "combat" }, applied = true })
+        end,
+      },
+      criterion "c_giay_khen_armed_forces" {
+        basis  = "NĐ 91/2017/NĐ-CP, Điều 38, khoản 1, điểm c",
+        status = "V",
+        vi = "Lực lượng vũ trang: trong thời gian đó có thêm 05 Giấy khen",
+        en = "Armed forces: 5 Certificates of Commendation within those years too",
+        check = function(s, n, p)
+          if s.category ~= "soldier" then
+            return pass(tr("không thuộc lực lượng vũ trang", "not armed forces"))
+          end
+          local from = lib.run_from(s, "excellent", n.year, p.years,
+                                    { "bk_tinh", "bk_ttg" },
+                                    { exclude_kinds = NOT_FOR_STATE_AWARDS })
+          local got, years = s:honours{ code = "giay_khen", from = from, to = n.year,
+                                        exclude_kinds = NOT_FOR_STATE_AWARDS }
+          local shown = got .. " × giay_khen" .. (got > 0 and (" (" .. years .. ")") or "")
+          if got >= p.giay_khen then
+            return pass(shown)
+          end
+          return fail(shown .. tr(", cần ", ", needs ") .. p.giay_khen)
         end,
       },
     },

@@ -26,6 +26,57 @@ local function facts(extra)
   return f
 end
 
+-- The armed forces' point c (A-BKTTG-c3): mưu trí stands for the
+-- initiatives, and 5 Giấy khen within the same years are needed too.
+local soldier = { id = "P1", unit_id = "U1", is_leader = 0, category = "soldier" }
+
+local function combat(from, to)
+  local l = {}
+  for y = from, to do l[#l + 1] = { id = "M" .. y, year = y, scope = "unit", kind = "combat" } end
+  return l
+end
+
+local function giay_khen(from, to)
+  local h = { { code = "bk_tinh", year = 2016 } }
+  for y = from, to do h[#h + 1] = { code = "giay_khen", year = y } end
+  return h
+end
+
+case "BK TTg c, armed forces: 5 mưu trí, no Giấy khen → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = soldier,
+  honours = { { code = "bk_tinh", year = 2016 } },
+  appraisals = excellent(2017, 2021),
+  initiatives = combat(2017, 2021),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_initiatives = "pass", c_giay_khen_armed_forces = "fail" },
+}
+
+case "BK TTg c, armed forces: 5 mưu trí, 5 Giấy khen 2017–2021 → eligible" {
+  form = "bk_ttg", year = Y,
+  person = soldier,
+  honours = giay_khen(2017, 2021),
+  appraisals = excellent(2017, 2021),
+  initiatives = combat(2017, 2021),
+  facts = facts(),
+  expect = "eligible",
+  criteria = { c_initiatives = "pass", c_giay_khen_armed_forces = "pass" },
+}
+
+case "BK TTg c, armed forces: a Giấy khen before the BK tỉnh does not count → ineligible" {
+  form = "bk_ttg", year = Y,
+  person = soldier,
+  honours = { { code = "bk_tinh", year = 2016 }, { code = "giay_khen", year = 2015 },
+              { code = "giay_khen", year = 2018 }, { code = "giay_khen", year = 2019 },
+              { code = "giay_khen", year = 2020 }, { code = "giay_khen", year = 2021 } },
+  appraisals = excellent(2015, 2021),
+  initiatives = combat(2017, 2021),
+  facts = facts(),
+  expect = "ineligible",
+  criteria = { c_giay_khen_armed_forces = "fail" },
+}
+
 case "BK TTg c: BK tỉnh 2016, excellent 2017–2021, 5 initiatives → eligible" {
   form = "bk_ttg", year = Y,
   person = person,
