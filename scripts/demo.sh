@@ -38,9 +38,12 @@ echo "…"
 sed -n '/^Hình thức/,$p' build/demo-diff.txt
 echo "(toàn bộ: build/demo-diff.txt)"
 
-step "tdkt confer (ghi các quyết định đủ điều kiện thành khen thưởng đã trao)"
+step "tdkt confer (ghi các khen thưởng cấp tỉnh đủ điều kiện thành khen thưởng đã trao)"
 run=$($tdkt runs --format jsonl | head -n 1 | sed 's/.*"run":\([0-9]*\).*/\1/')
-$tdkt confer --run "$run" --decision-no "123/QĐ-UBND" --date 2025-03-20
+# The chairman's decision confers the province's own awards (those of the
+# annual report), not the Prime Minister's or the State's.
+$tdkt confer --run "$run" --decision-no "123/QĐ-UBND" --date 2025-03-20 \
+    --code bk_tinh --code cstd_tinh --code co_tinh --code huy_hieu_tinh
 
 step "tdkt report --year 2024"
 $tdkt report --year 2024

@@ -27,6 +27,11 @@ typedef struct tdkt_confer_options {
     const char *decision_date; /**< "YYYY-MM-DD" (required) */
     const char *const *ids;    /**< nomination ids; NULL = every eligible */
     size_t nids;
+    /** Award codes (or their Vietnamese names) the decision confers; NULL =
+     * every code. A decision signed by one authority confers its own
+     * awards: a province's, not the Prime Minister's. */
+    const char *const *codes;
+    size_t ncodes;
 } tdkt_confer_options;
 
 typedef struct tdkt_confer_summary {
@@ -49,9 +54,11 @@ typedef struct tdkt_confer_summary {
  * nomination ids, so this year's report and the next evaluations see it.
  *
  * With @p opt->ids NULL every `eligible` decision of the run is conferred
- * (the others are left aside). A named nomination whose decision is not
- * `eligible`, or that has no decision in the run, is refused (one item of
- * @p diags each, file = the nomination id) and nothing is written.
+ * (the others are left aside), of the codes @p opt->codes when given. A
+ * named nomination whose decision is not `eligible`, that has no decision
+ * in the run, or whose code is not among @p opt->codes, is refused (one
+ * item of @p diags each, file = the nomination id) and nothing is
+ * written. An unknown code is TDKT_EINVALID.
  *
  * Never duplicates: an honour already present with the same subject,
  * code, year and kind (conferred before from this or another run, or

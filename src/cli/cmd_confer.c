@@ -12,7 +12,7 @@
 
 static const char help_vi[] =
     "Cách dùng: tdkt confer --run ID --decision-no SỐ --date YYYY-MM-DD\n"
-    "                       [--id ĐỀ_NGHỊ]...\n"
+    "                       [--code HÌNH_THỨC]... [--id ĐỀ_NGHỊ]...\n"
     "\n"
     "Ghi các quyết định đủ điều kiện (eligible) của một lần xét đã lưu\n"
     "thành khen thưởng đã trao, kèm số và ngày của quyết định khen thưởng,\n"
@@ -21,11 +21,14 @@ static const char help_vi[] =
     "  --run ID            lần xét (số hiệu in ra bởi 'tdkt eval')\n"
     "  --decision-no SỐ    số quyết định, ví dụ 1234/QĐ-UBND\n"
     "  --date YYYY-MM-DD   ngày ký quyết định (không trước năm thành tích)\n"
+    "  --code HÌNH_THỨC    chỉ ghi hình thức này, ví dụ bk_tinh (lặp lại\n"
+    "                      được): quyết định của tỉnh không trao khen\n"
+    "                      thưởng của Thủ tướng; mặc định: mọi hình thức\n"
     "  --id ĐỀ_NGHỊ        chỉ ghi các đề nghị này (lặp lại được); mặc định:\n"
     "                      mọi đề nghị đủ điều kiện của lần xét\n"
     "\n"
-    "Một đề nghị được nêu mà không đủ điều kiện (hoặc không có trong lần\n"
-    "xét) thì không ghi gì cả. Mỗi khen thưởng mang loại (công trạng, chuyên\n"
+    "Một đề nghị được nêu mà không đủ điều kiện (không có trong lần xét,\n"
+    "hoặc không thuộc --code) thì không ghi gì cả. Mỗi khen thưởng mang loại (công trạng, chuyên\n"
     "đề...) mà lần xét đã xét. Khen thưởng đã có (cùng đối tượng, hình thức,\n"
     "năm và loại) được giữ nguyên và đếm là 'đã có': ghi lại lần nữa không\n"
     "tạo bản trùng. Nếu hồ sơ đã thay đổi sau lần xét (trừ các khen thưởng\n"
@@ -38,7 +41,7 @@ static const char help_vi[] =
 
 static const char help_en[] =
     "Usage: tdkt confer --run ID --decision-no NO --date YYYY-MM-DD\n"
-    "                   [--id NOMINATION]...\n"
+    "                   [--code AWARD]... [--id NOMINATION]...\n"
     "\n"
     "Record the eligible decisions of a saved run as conferred honours, with\n"
     "the number and date of the conferring decision, so that the year's\n"
@@ -48,11 +51,15 @@ static const char help_en[] =
     "  --decision-no NO    the decision number, e.g. 1234/QĐ-UBND\n"
     "  --date YYYY-MM-DD   the date the decision was signed (not before\n"
     "                      the year of the achievements)\n"
+    "  --code AWARD        record only this award, e.g. bk_tinh\n"
+    "                      (repeatable): a province's decision does not\n"
+    "                      confer the Prime Minister's awards; default:\n"
+    "                      every award\n"
     "  --id NOMINATION     record only these nominations (repeatable);\n"
     "                      default: every eligible decision of the run\n"
     "\n"
-    "If a named nomination is not eligible (or not in the run), nothing is\n"
-    "written. Each honour is of the kind (merit, thematic, ...) the run\n"
+    "If a named nomination is not eligible (not in the run, or not of a\n"
+    "--code), nothing is written. Each honour is of the kind (merit, thematic, ...) the run\n"
     "judged. An honour already recorded (same subject, code, year and kind)\n"
     "is kept as it is and counted as 'already': conferring again never\n"
     "duplicates. If the records changed after the run (other than by\n"
@@ -64,10 +71,11 @@ static const char help_en[] =
     "Exit status: 0 done, 1 could not (a nomination not eligible, no such\n"
     "run, a database error), 2 wrong usage.\n";
 
-enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_ID };
+enum { OPT_RUN, OPT_NO, OPT_DATE, OPT_CODE, OPT_ID };
 static const cli_option opts[] = {{"--run", true, false},
                                   {"--decision-no", true, false},
                                   {"--date", true, false},
+                                  {"--code", true, true},
                                   {"--id", true, true},
                                   {NULL, false, false}};
 
@@ -134,7 +142,7 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     tdkt_diags diags = {0};
     tdkt_store *store = NULL;
     const char *run = NULL;
-    const char **ids = NULL;
+    const char **ids = NULL, **codes = NULL;
     tdkt_date date;
     int rc = CLI_OK;
 
@@ -145,8 +153,13 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
                                       FMT(TDKT_FMT_JSON) | FMT(TDKT_FMT_CSV));
     if (fmt_rc != CLI_OK)
         return fmt_rc;
-    if (!(ids = calloc((size_t)argc, sizeof *ids)))
+    ids = calloc((size_t)argc, sizeof *ids);
+    codes = calloc((size_t)argc, sizeof *codes);
+    if (!ids || !codes) {
+        free(ids);
+        free(codes);
         return cli_fail(cli, "out of memory");
+    }
 
     int i = 1, k, got;
     const char *val;
@@ -167,6 +180,7 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         case OPT_RUN: run = val; break;
         case OPT_NO: o.decision_no = val; break;
         case OPT_DATE: o.decision_date = val; break;
+        case OPT_CODE: codes[o.ncodes++] = val; break;
         default: ids[o.nids++] = val; break;
         }
     }
@@ -186,13 +200,29 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         rc = cli_usage_error(cli, "confer",
                              TDKT_TR(cli->lang, "cần --decision-no SỐ",
                                      "--decision-no NO is required"));
+    else if (!o.decision_date)
+        rc = cli_usage_error(cli, "confer",
+                             TDKT_TR(cli->lang, "cần --date YYYY-MM-DD",
+                                     "--date YYYY-MM-DD is required"));
     else if (cli_parse_date(cli, "confer", "--date", o.decision_date,
                             &date) < 0)
         rc = CLI_USAGE;
+    for (size_t c = 0; rc == CLI_OK && c < o.ncodes; c++)
+        if (tdkt_vocab_lookup(TDKT_V_AWARD, codes[c]) < 0)
+            rc = cli_usage_error(cli, "confer",
+                                 TDKT_TR(cli->lang,
+                                         "--code: không có hình thức khen "
+                                         "thưởng '%s' (ví dụ bk_tinh, "
+                                         "cstd_tinh, co_tinh)",
+                                         "--code: there is no award '%s' "
+                                         "(e.g. bk_tinh, cstd_tinh, "
+                                         "co_tinh)"),
+                                 codes[c]);
     if (rc != CLI_OK)
         goto done;
     o.run_id = run_id;
     o.ids = o.nids ? ids : NULL;
+    o.codes = o.ncodes ? codes : NULL;
 
     int error = tdkt_store_open(&store, cli->db,
                                 TDKT_STORE_WRITE | TDKT_STORE_EXISTING);
@@ -211,5 +241,6 @@ done:
     tdkt_diags_clear(&diags);
     tdkt_store_close(store);
     free(ids);
+    free(codes);
     return rc;
 }

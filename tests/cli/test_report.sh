@@ -234,6 +234,18 @@ honours() { sqlite3 t.db "SELECT count(*) FROM honours $*"; }
 before=$(honours)
 run confer --run 1 --decision-no "1234/QĐ-UBND"
 expect 2 "confer without --date"
+has err "cần --date YYYY-MM-DD" "confer says --date is needed"
+run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-01-20 \
+    --code bk_tinhh
+expect 2 "confer --code of no award"
+has err "--code: không có hình thức khen thưởng 'bk_tinhh'" \
+    "confer names the unknown award"
+run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-01-20 \
+    --code co_tinh --id N1
+expect 1 "confer of a named nomination of another award"
+has err "N1: là đề nghị 'bk_tinh', không thuộc các hình thức quyết định này trao" \
+    "confer names the nomination of another award"
+[ "$(honours)" -eq "$before" ] && pass || fail "a confer of another award wrote"
 run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-02-30
 expect 2 "confer with an impossible date"
 has err "--date cần một ngày có thật dạng YYYY-MM-DD, năm từ 1900 đến 2200" \
@@ -242,6 +254,9 @@ run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2020-01-20
 expect 1 "confer dated before the achievements' year"
 has err "ngày quyết định 2020-01-20 có trước năm thành tích 2024" \
     "confer names the year the date precedes"
+run --lang en confer --run 1 --decision-no "1234/QĐ-UBND" --date 2020-01-20
+has err "before 2024, the year of the achievements of nomination 'N" \
+    "the early date in English"
 [ "$(honours)" -eq "$before" ] && pass || fail "an early date wrote"
 run confer --run x --decision-no "1234/QĐ-UBND" --date 2025-01-20
 expect 2 "confer --run x"

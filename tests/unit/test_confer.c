@@ -143,6 +143,51 @@ static void test_confer__named_only(void **state)
     assert_int_equal(honours(f, "run_id = 1"), 1);
 }
 
+/* A decision confers its own awards: --code keeps the others aside, and
+ * refuses a named nomination of another award. */
+static void test_confer__codes(void **state)
+{
+    fixture *f = *state;
+    tdkt_confer_summary sum;
+    const char *flag[] = {"Cờ thi đua cấp tỉnh"}; /* a name, as import takes */
+    tdkt_confer_options o = {.run_id = 1,
+                             .decision_no = "5/QĐ-UBND",
+                             .decision_date = "2025-01-20",
+                             .codes = flag,
+                             .ncodes = 1};
+    const char *n1[] = {"N1"};
+    o.ids = n1;
+    o.nids = 1;
+    long before = count(f, HONOURS);
+    assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_EN, &sum, &f->diags),
+                     TDKT_EINVALID);
+    assert_int_equal(f->diags.count, 1);
+    assert_string_equal(f->diags.items[0].file, "N1");
+    assert_string_equal(f->diags.items[0].message,
+                        "is a nomination for 'bk_tinh', not among the "
+                        "awards this decision confers");
+    assert_int_equal(count(f, HONOURS), before);
+    tdkt_diags_clear(&f->diags);
+
+    o.ids = NULL;
+    o.nids = 0;
+    assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_EN, &sum, &f->diags),
+                     0);
+    assert_int_equal(sum.added, 1);
+    assert_int_equal(honours(f, "run_id = 1"), 1);
+    assert_int_equal(honours(f, "run_id = 1 AND code = 'co_tinh' AND "
+                                "decision_no = '5/QĐ-UBND'"),
+                     1);
+
+    const char *bogus[] = {"co_tinh", "bk_tinhh"};
+    o.codes = bogus;
+    o.ncodes = 2;
+    assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_EN, &sum, &f->diags),
+                     TDKT_EINVALID);
+    assert_string_equal(tdkt_error_last()->message,
+                        "there is no award 'bk_tinhh' (see vocabulary.md)");
+}
+
 static void test_confer__one_refusal_writes_nothing(void **state)
 {
     fixture *f = *state;
@@ -347,6 +392,7 @@ int main(void)
         T(test_confer__every_eligible_decision),
         T(test_confer__twice_adds_nothing),
         T(test_confer__named_only),
+        T(test_confer__codes),
         T(test_confer__one_refusal_writes_nothing),
         T(test_confer__missing_run),
         T(test_confer__bad_options),

@@ -947,7 +947,9 @@ static void test_decisions__schema_1_migrated(void **state)
                      TDKT_EDB);
 
     /* A migrated run's eligible decisions can be conferred. */
-    tdkt_confer_options opt = {1, "1/QĐ-UBND", "2026-02-01", NULL, 0};
+    tdkt_confer_options opt = {.run_id = 1,
+                               .decision_no = "1/QĐ-UBND",
+                               .decision_date = "2026-02-01"};
     tdkt_confer_summary sum;
     assert_int_equal(tdkt_confer(a->store, &opt, TDKT_LANG_EN, &sum,
                                  &a->problems),

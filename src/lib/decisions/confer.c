@@ -23,7 +23,8 @@ static const char run_sql[] =
     "SELECT " RUN_RECORDS_DRIFT("?2") " FROM runs r WHERE r.id = ?1";
 
 static const char outcome_sql[] =
-    "SELECT outcome FROM decisions WHERE run_id = ?1 AND nomination_id = ?2";
+    "SELECT outcome, code FROM decisions "
+    "WHERE run_id = ?1 AND nomination_id = ?2";
 
 /* The decisions to confer; ?2 NULL selects every eligible one. The kind
  * is the one the run judged; runs saved before schema 8 did not keep it,
@@ -45,6 +46,7 @@ static const char insert_sql[] =
 typedef struct confer {
     sqlite3 *db;
     const tdkt_confer_options *opt;
+    unsigned codes; /* the awards conferred, a bit each; ~0: all */
     tdkt_confer_summary *sum;
     sqlite3_stmt *pick, *insert;
     tdkt_date date; /* the decision's */
@@ -66,9 +68,16 @@ static bool seen_before(const tdkt_confer_options *opt, size_t i)
     return false;
 }
 
-/* Refuse each named nomination that has no eligible decision in the run. */
+static bool code_conferred(unsigned codes, const char *code)
+{
+    int award = code ? tdkt_vocab_lookup(TDKT_V_AWARD, code) : -1;
+    return award >= 0 && (codes >> award & 1);
+}
+
+/* Refuse each named nomination that has no eligible decision in the run,
+ * or one of an award the decision does not confer (@p codes). */
 static int check_named(sqlite3 *db, const tdkt_confer_options *opt,
-                       tdkt_lang lang, tdkt_diags *diags)
+                       unsigned codes, tdkt_lang lang, tdkt_diags *diags)
 {
     sqlite3_stmt *st = NULL;
     int error = prepare(db, outcome_sql, &st);
@@ -98,6 +107,16 @@ static int check_named(sqlite3 *db, const tdkt_confer_options *opt,
                             "its outcome is '%s', not 'eligible'; it "
                             "cannot be conferred"),
                     outcome ? outcome : "");
+            else if (!code_conferred(
+                         codes, (const char *)sqlite3_column_text(st, 1)))
+                error = tdkt_diags_add(
+                    diags, opt->ids[i], 0, "",
+                    TDKT_TR(lang,
+                            "là đề nghị '%s', không thuộc các hình thức "
+                            "quyết định này trao",
+                            "is a nomination for '%s', not among the "
+                            "awards this decision confers"),
+                    (const char *)sqlite3_column_text(st, 1));
         } else {
             error = tdkt_store_fail(db, "confer");
         }
@@ -112,6 +131,9 @@ static int record(confer *c)
     int rc;
     sqlite3_stmt *in = c->insert;
     while ((rc = sqlite3_step(c->pick)) == SQLITE_ROW) {
+        if (!code_conferred(c->codes,
+                            (const char *)sqlite3_column_text(c->pick, 3)))
+            continue; /* another authority's award */
         /* A decision honours the achievements of its year: it cannot be
          * signed before that year began (a mistyped date, most likely). */
         int year = sqlite3_column_int(c->pick, 4);
@@ -122,8 +144,8 @@ static int record(confer *c)
                         "ngày quyết định %s có trước năm thành tích %d "
                         "của đề nghị '%s'; không ghi gì",
                         "the decision date %s is before %d, the year of "
-                        "nomination '%s''s achievements; nothing was "
-                        "written"),
+                        "the achievements of nomination '%s'; nothing "
+                        "was written"),
                 c->opt->decision_date, year,
                 (const char *)sqlite3_column_text(c->pick, 0));
         sqlite3_reset(in);
@@ -191,7 +213,31 @@ static int check_options(const tdkt_confer_options *opt, tdkt_lang lang)
         return tdkt_error_set(TDKT_EINVALID,
                               TDKT_TR(lang, "thiếu danh sách mã đề nghị",
                                       "nomination ids missing"));
+    if (opt->ncodes && !opt->codes)
+        return tdkt_error_set(TDKT_EINVALID,
+                              TDKT_TR(lang, "thiếu danh sách hình thức",
+                                      "award codes missing"));
+    for (size_t i = 0; i < opt->ncodes; i++)
+        if (tdkt_vocab_lookup(TDKT_V_AWARD, opt->codes[i]) < 0)
+            return tdkt_error_set(TDKT_EINVALID,
+                                  TDKT_TR(lang,
+                                          "không có hình thức khen thưởng "
+                                          "'%s' (xem vocabulary.md)",
+                                          "there is no award '%s' (see "
+                                          "vocabulary.md)"),
+                                  opt->codes[i]);
     return TDKT_OK;
+}
+
+/* The awards @p opt confers, a bit each (checked by check_options). */
+static unsigned codes_of(const tdkt_confer_options *opt)
+{
+    if (!opt->ncodes)
+        return ~0u;
+    unsigned codes = 0;
+    for (size_t i = 0; i < opt->ncodes; i++)
+        codes |= 1u << tdkt_vocab_lookup(TDKT_V_AWARD, opt->codes[i]);
+    return codes;
 }
 
 int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
@@ -209,6 +255,7 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
     if ((error = check_options(opt, lang)) < 0)
         return error;
     tdkt_date_parse(&c.date, opt->decision_date); /* checked above */
+    c.codes = codes_of(opt);
     if ((error = tdkt_store_begin_write(store)) < 0)
         return error;
 
@@ -237,7 +284,7 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
                    sqlite3_column_int64(run, 0) != 0;
 
     size_t before = diags->count + diags->dropped;
-    if ((error = check_named(c.db, opt, lang, diags)) < 0)
+    if ((error = check_named(c.db, opt, c.codes, lang, diags)) < 0)
         goto done;
     if (diags->count + diags->dropped > before) {
         error = tdkt_error_set(TDKT_EINVALID,
