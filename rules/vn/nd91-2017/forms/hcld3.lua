@@ -20,9 +20,11 @@
 -- (TT 08/2017, [P], national-criteria.md §4.1).
 --
 -- Not encoded (texts not read, [U], no content in the domain): the other
--- points of khoản 1 (cống hiến …), workers and farmers, collectives. The
--- 2003 wording ("7 năm liên tục CSTĐCS", "5 năm TTLĐXS") is superseded and
--- deliberately not used. Nominations of kinds not encoded go to a person.
+-- points of khoản 1 (cống hiến …), workers and farmers. Collectives
+-- (A-HC3-c..) have a form of their own whose standard is unread: every
+-- such nomination not barred goes to a person. The 2003 wording ("7 năm
+-- liên tục CSTĐCS", "5 năm TTLĐXS") is superseded and deliberately not
+-- used. Nominations of kinds not encoded go to a person.
 
 local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 
@@ -174,6 +176,53 @@ form "hcld3" {
         end,
       },
     },
+  },
+
+  criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
+    end,
+  },
+
+  criterion "not_under_review" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
+    status = "P",
+    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
+    en = "Not under disciplinary review, investigation, inspection or complaint",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  },
+}
+
+------------------------------------------------------------- collectives
+
+-- The collective clauses of NĐ 91 Điều 24 (A-HC3-c.., [U]: not read):
+-- the standard is for a person to judge; the bars of the individual form
+-- that concern any subject still apply.
+form "hcld3" {
+  subject = "unit",
+  name    = { vi = "Huân chương Lao động hạng Ba", en = "Third-class Labour Order" },
+  basis   = "Luật Thi đua, khen thưởng 2003, Điều 44; NĐ 91/2017/NĐ-CP, Điều 24",
+
+  criterion "collective_standard" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 24 (khoản về tập thể chưa đọc được)",
+    status = "U",
+    vi = "Tiêu chuẩn tặng Huân chương Lao động hạng Ba cho tập thể (chưa đọc "
+      .. "được văn bản): cần người xét",
+    en = "The standard of the Third-class Labour Order for collectives (text "
+      .. "not read): a person decides",
+    check = function(s, n, p)
+      return unknown(tr("Tiêu chuẩn cho tập thể của Điều 24 NĐ 91/2017 chưa được "
+                        .. "xác minh", "The collective standard of NĐ 91/2017 "
+                        .. "Điều 24 is not verified"))
+    end,
   },
 
   criterion "one_state_award_a_year" {

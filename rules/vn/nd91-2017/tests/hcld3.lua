@@ -210,3 +210,21 @@ case "HCLĐ3: under review → ineligible" {
   expect = "ineligible",
   criteria = { not_under_review = "fail" },
 }
+
+-- Collectives (A-HC3-c.., not read): a person decides, unless a bar holds.
+case "HCLĐ3, a collective → review (the standard is not read)" {
+  form = "hcld3", year = Y,
+  unit = { id = "U1", name = "Sở X", kind = "agency" },
+  expect = "review",
+  criteria = { collective_standard = "unknown", not_under_review = "pass" },
+}
+
+case "HCLĐ3, a collective under review → ineligible" {
+  form = "hcld3", year = Y,
+  unit = { id = "U1", name = "Sở X", kind = "agency" },
+  facts = { { subject_type = "unit", subject_id = "U1", key = "under_review",
+              value = "1", year = Y } },
+  expect = "ineligible",
+  criteria = { not_under_review = "fail" },
+}
+
