@@ -390,10 +390,10 @@ static bool hmatch(const ix_honour *h, const hfilter *f)
            !(h->code == f->skip_award && h->year == f->skip_year);
 }
 
-/* honours{…, per_year = true}: a year counts once, however many honours
- * it has. A title (danh hiệu) is one a year: two records of one year (a
- * merit one and an ad-hoc one, or a correction imported with another
- * kind) are not two titles. */
+/* honours{…, per_year = true}: a year counts once for each code, however
+ * many honours of it the year has. A title (danh hiệu) is one a year: two
+ * records of one year (a merit one and an ad-hoc one, or a correction
+ * imported with another kind) are not two titles. */
 static int s_honours(lua_State *L)
 {
     const tdkt_index *ix;
@@ -403,7 +403,9 @@ static int s_honours(lua_State *L)
     hfilter f;
     read_hfilter(L, u, 2, &f, true);
     bool per_year = opt_bool(L, 2, "per_year");
-    uint8_t seen[(TDKT_YEAR_MAX - TDKT_YEAR_MIN) / 8 + 1] = {0};
+    uint8_t seen[TDKT_AWARD_COUNT_][(TDKT_YEAR_MAX - TDKT_YEAR_MIN) / 8 + 1];
+    if (per_year)
+        memset(seen, 0, sizeof seen);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     int n = 0;
@@ -412,10 +414,11 @@ static int s_honours(lua_State *L)
         if (!hmatch(&h[i], &f))
             continue;
         if (per_year) { /* years are in range: the import checks them */
+            uint8_t *of = seen[h[i].code];
             unsigned y = (unsigned)(h[i].year - TDKT_YEAR_MIN);
-            if (y >= sizeof seen * 8 || seen[y >> 3] >> (y & 7) & 1)
+            if (y >= sizeof seen[0] * 8 || of[y >> 3] >> (y & 7) & 1)
                 continue;
-            seen[y >> 3] |= (uint8_t)(1u << (y & 7));
+            of[y >> 3] |= (uint8_t)(1u << (y & 7));
         }
         char item[16];
         snprintf(item, sizeof item, "%s%d", n ? ", " : "", h[i].year);

@@ -524,9 +524,9 @@ function lib.initiatives(s, y1, y2, scope, n, opt)
   return fail(shown .. tr(", cần " .. n, ", needs " .. n))
 end
 
--- At least n years in y1..y2 with an honour `code` (opt: kinds,
--- exclude_kinds): the titles counted are one a year, so two records of
--- one year (of two kinds) count once.
+-- At least n titles `code` (a code or a list) in y1..y2 (opt: kinds,
+-- exclude_kinds): a title is one a year, so two records of one code and
+-- year (of two kinds) count once.
 function lib.honours(s, code, y1, y2, n, opt)
   local o = { code = code, from = y1, to = y2, per_year = true }
   if opt then
