@@ -564,6 +564,7 @@ static void test_index__honours_and_latest(void **state)
             "('person', 'P1', 'ldtt', 2019, 'merit'),"
             "('person', 'P1', 'ldtt', 2020, 'thematic'),"
             "('person', 'P1', 'cstd_cs', 2020, 'merit'),"
+            "('person', 'P1', 'cstd_cs', 2020, 'ad_hoc'),"
             "('person', 'P1', 'bk_tinh', 2021, 'ad_hoc'),"
             "('person', 'P1', 'ldtt', 2021, 'merit'),"
             "('unit', 'U1', 'ldtt', 2021, 'merit');");
@@ -575,7 +576,12 @@ static void test_index__honours_and_latest(void **state)
          "3 | 2018, 2019, 2021"},
         {"N", "s:honours{ code = 'ldtt', kinds = { 'thematic', 'ad_hoc' } }",
          "1 | 2020"},
-        {"N", "s:honours{ code = { 'cstd_cs', 'bk_tinh' } }", "2 | 2020, 2021"},
+        {"N", "s:honours{ code = { 'cstd_cs', 'bk_tinh' } }",
+         "3 | 2020, 2020, 2021"},
+        /* a title is one a year: two records of 2020 (merit, ad hoc) */
+        {"N", "s:honours{ code = 'cstd_cs', per_year = true }", "1 | 2020"},
+        {"N", "lib.honours(s, 'cstd_cs', 2019, 2020, 2)",
+         "false | 1 × cstd_cs (2020), needs 2"},
         {"N",
          "s:honours{ code = { 'cstd_cs', 'bk_tinh' }, exclude_kinds = "
          "{ 'ad_hoc', 'thematic' } }",
