@@ -43,8 +43,11 @@ ruleset {
     "Nhiều điều, khoản chỉ được đọc qua bản dịch, bản tóm tắt hoặc chưa được "
       .. "kiểm chứng (V-en, P, U): mỗi tiêu chí ghi rõ mức độ. Chưa đọc: Luật "
       .. "Điều 26 (Cờ thi đua cấp tỉnh), Điều 28 (TTLĐTT), Điều 44 khoản 1 "
-      .. "điểm a–d, g, Điều 73–74 phần tập thể, hộ gia đình, Điều 75 khoản 1. "
-      .. "(Many clauses are V-en, P or U; each criterion carries its status.)",
+      .. "điểm a–d, g và phần tập thể, Điều 73–74 phần tập thể, hộ gia đình "
+      .. "(các đề nghị đó được chuyển người xét), Điều 75 khoản 1. (Many "
+      .. "clauses are V-en, P or U; each criterion carries its status; "
+      .. "nominations that rest on the unread collective clauses go to "
+      .. "review.)",
     "Không có tỷ lệ tối đa Chiến sĩ thi đua cơ sở ở cấp quốc gia (B-CSCS-Q "
       .. "[U]) và chưa đọc tỷ lệ Cờ thi đua của Chính phủ của NĐ 98: không mã "
       .. "hóa hạn mức nào. (No national CSTĐCS or Cờ CP quota is encoded.)",

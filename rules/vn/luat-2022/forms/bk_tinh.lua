@@ -1,4 +1,5 @@
--- Bằng khen cấp bộ, ban, ngành, tỉnh (cá nhân), regime B.
+-- Bằng khen cấp bộ, ban, ngành, tỉnh (cá nhân; tập thể, hộ gia đình, doanh
+-- nghiệp), regime B: two forms, one per kind of subject.
 --
 -- Luật Thi đua, khen thưởng 2022, Điều 74, khoản 1: an individual who
 -- "gương mẫu chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của
@@ -29,9 +30,12 @@
 --   Điều 30, khoản 9 [V]: a next award counts after the achievement period
 --     of the previous Bằng khen.
 --
--- Not encoded: khoản 2–5 (collectives, households, enterprises: not read,
--- B-BKT-2 [U]), so this form judges individuals only; the enterprise
--- consultation of NĐ 98 Điều 31 (documents, not eligibility).
+-- Khoản 2–5 (collectives, households, enterprises): not read (B-BKT-2 [U]).
+-- The second form, for units, judges only the bar of NĐ 98 Điều 4 and the
+-- kinds, and sends every other nomination to review (criterion
+-- unit_standard, [U]).
+-- Not encoded: the enterprise consultation of NĐ 98 Điều 31 (documents, not
+-- eligibility).
 -- Facts read: compliance, outstanding, influence_scope (person);
 -- movement_launched_by (nomination). NEW KEY (not yet in vocabulary.md):
 -- major_contribution (person, 1/0), for điểm c.
@@ -44,6 +48,38 @@ local WIDE = { province = true, national = true }
 -- NĐ 98 Điều 4: a window of `years` years ending at y may not reach back
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
+
+-- The criteria both forms share (persons, units), built fresh for each form
+-- so that an amendment of one leaves the other alone.
+local function not_under_review()
+  return criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  }
+end
+
+local function kind_encoded()
+  return criterion "kind_encoded" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
+    status = "V-en",
+    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
+      .. "theo phong trào thi đua, đột xuất)",
+    en = "A kind of commendation whose criteria are encoded (merit, "
+      .. "movement, ad hoc)",
+    check = function(s, n, p)
+      return lib.kind_encoded(n, ENCODED)
+    end,
+  }
+end
+
+---------------------------------------------------------------- individuals
 
 form "bk_tinh" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
@@ -60,29 +96,8 @@ form "bk_tinh" {
     research = 2,
   },
 
-  criterion "not_under_review" {
-    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
-    status = "V",
-    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
-      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
-    en = "No disciplinary review, investigation, inspection or complaint "
-      .. "pending",
-    check = function(s, n, p)
-      return lib.fact_not(s, "under_review", n.year)
-    end,
-  },
-
-  criterion "kind_encoded" {
-    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
-    status = "V-en",
-    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
-      .. "theo phong trào thi đua, đột xuất)",
-    en = "A kind of commendation whose criteria are encoded (merit, "
-      .. "movement, ad hoc)",
-    check = function(s, n, p)
-      return lib.kind_encoded(n, ENCODED)
-    end,
-  },
+  not_under_review(),
+  kind_encoded(),
 
   criterion "compliance" {
     basis  = "Luật Thi đua, khen thưởng 2022, Điều 74, khoản 1",
@@ -259,5 +274,39 @@ form "bk_tinh" {
         end,
       },
     },
+  },
+}
+
+------------------------------------------- collectives, households, enterprises
+
+-- Điều 74 khoản 2–5 (B-BKT-2 [U]): not read, nor which clause is whose. A
+-- household is a unit of kind `household` (Luật 2022 Điều 2 [V-en]). Only
+-- the bar of NĐ 98 Điều 4 and the kinds are judged; every nomination not
+-- barred goes to review until the text is read or a province amends
+-- criterion "unit_standard".
+form "bk_tinh" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
+  subject = "unit",
+  name    = { vi = "Bằng khen cấp bộ, ban, ngành, tỉnh",
+              en = "Ministerial or Provincial Certificate of Merit" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 74, khoản 2–5",
+
+  not_under_review(),
+  kind_encoded(),
+
+  criterion "unit_standard" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 74, khoản 2–5",
+    status = "U",
+    vi = "Đạt tiêu chuẩn Bằng khen đối với tập thể, hộ gia đình, doanh nghiệp "
+      .. "(khoản 2–5 Điều 74, chưa đọc được)",
+    en = "Meets the standard for collectives, households and enterprises "
+      .. "(Article 74(2)–(5), not read)",
+    check = function(s, n, p)
+      local who = s.kind == "household" and tr("hộ gia đình", "household")
+        or tr("tập thể", "collective")
+      return unknown(who .. tr(": tiêu chuẩn tại Điều 74 khoản 2–5 chưa đọc "
+        .. "được; cần người xét", ": the standard of Article 74(2)–(5) was "
+        .. "not read; a person decides"))
+    end,
   },
 }

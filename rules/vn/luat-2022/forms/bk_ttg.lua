@@ -1,4 +1,5 @@
--- Bằng khen của Thủ tướng Chính phủ (cá nhân), regime B.
+-- Bằng khen của Thủ tướng Chính phủ (cá nhân; tập thể, hộ gia đình), regime
+-- B: two forms, one per kind of subject.
 --
 -- Luật Thi đua, khen thưởng 2022, Điều 73:
 --   khoản 1 [V]: an individual who "chấp hành tốt chủ trương, chính sách
@@ -19,8 +20,10 @@
 --     influence and training of colleagues, a farmer's production model
 --     effective and stable for 02 years or more, … . Routes a–c are open to
 --     everyone here, so only the routes proper to khoản 2 are added.
---   khoản 3+ (collectives, households): not read [U]; this form judges
---     individuals only.
+--   khoản 3 onward (collectives, households): not read [U], nor where
+--     those clauses end. The second form, for units, judges only the bar
+--     of NĐ 98 Điều 4 and the kinds, and sends every other nomination to
+--     review (criterion unit_standard, [U]).
 -- NĐ 98/2023/NĐ-CP:
 --   Điều 4 [V]: no award while a review is pending; a Bằng khen or a CSTĐCS
 --     awarded for an ad-hoc feat or in a thematic round is no basis for
@@ -53,6 +56,38 @@ local WORKERS = { worker = true, direct_worker = true }
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
+-- The criteria both forms share (persons, units), built fresh for each form
+-- so that an amendment of one leaves the other alone.
+local function not_under_review()
+  return criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  }
+end
+
+local function kind_encoded()
+  return criterion "kind_encoded" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
+    status = "V-en",
+    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
+      .. "theo phong trào thi đua, đột xuất)",
+    en = "A kind of commendation whose criteria are encoded (merit, "
+      .. "movement, ad hoc)",
+    check = function(s, n, p)
+      return lib.kind_encoded(n, ENCODED)
+    end,
+  }
+end
+
+---------------------------------------------------------------- individuals
+
 form "bk_ttg" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
@@ -73,29 +108,8 @@ form "bk_ttg" {
     worker_window_years = 5,
   },
 
-  criterion "not_under_review" {
-    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
-    status = "V",
-    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
-      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
-    en = "No disciplinary review, investigation, inspection or complaint "
-      .. "pending",
-    check = function(s, n, p)
-      return lib.fact_not(s, "under_review", n.year)
-    end,
-  },
-
-  criterion "kind_encoded" {
-    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
-    status = "V-en",
-    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
-      .. "theo phong trào thi đua, đột xuất)",
-    en = "A kind of commendation whose criteria are encoded (merit, "
-      .. "movement, ad hoc)",
-    check = function(s, n, p)
-      return lib.kind_encoded(n, ENCODED)
-    end,
-  },
+  not_under_review(),
+  kind_encoded(),
 
   criterion "compliance" {
     basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1",
@@ -332,5 +346,40 @@ form "bk_ttg" {
         end,
       },
     },
+  },
+}
+
+------------------------------------------------- collectives and households
+
+-- Điều 73 from khoản 3 (B-BKTTG-coll [U]): not read; where those clauses
+-- end and which is whose were not read either. A household is a unit of
+-- kind `household` (Luật 2022 Điều 2 [V-en]). Only the bar of NĐ 98
+-- Điều 4 and the kinds are judged; every nomination not barred goes to
+-- review until the text is read.
+form "bk_ttg" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
+  subject = "unit",
+  name    = { vi = "Bằng khen của Thủ tướng Chính phủ",
+              en = "Prime Minister's Certificate of Merit" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 3 trở đi",
+
+  not_under_review(),
+  kind_encoded(),
+
+  criterion "unit_standard" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 3 trở đi "
+          .. "(số khoản chưa đọc được)",
+    status = "U",
+    vi = "Đạt tiêu chuẩn Bằng khen của Thủ tướng Chính phủ đối với tập thể, "
+      .. "hộ gia đình (từ khoản 3 Điều 73, chưa đọc được)",
+    en = "Meets the standard for collectives and households (Article 73 "
+      .. "from clause 3, not read)",
+    check = function(s, n, p)
+      local who = s.kind == "household" and tr("hộ gia đình", "household")
+        or tr("tập thể", "collective")
+      return unknown(who .. tr(": tiêu chuẩn từ khoản 3 Điều 73 chưa đọc "
+        .. "được; cần người xét", ": the standard of Article 73 from clause "
+        .. "3 was not read; a person decides"))
+    end,
   },
 }

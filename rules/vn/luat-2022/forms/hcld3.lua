@@ -1,4 +1,5 @@
--- Huân chương Lao động hạng Ba (cá nhân), regime B.
+-- Huân chương Lao động hạng Ba (cá nhân; tập thể), regime B: two forms, one
+-- per kind of subject.
 --
 -- Luật Thi đua, khen thưởng 2022, Điều 44:
 --   khoản 1 điểm e [V-en; the exact Vietnamese wording was not read: U]:
@@ -15,9 +16,12 @@
 --     social security, charity, technology; an outstanding ad-hoc
 --     achievement … (cut off: such a nomination goes to review).
 --   khoản 1 a–d, f (other individual points), g (quá trình cống hiến,
---     detailed by decree [P]), khoản 3+ (collectives): not read or not
---     encodable from what was read; dedication nominations go to review
---     through kind_encoded.
+--     detailed by decree [P]): not read or not encodable from what was
+--     read; dedication nominations go to review through kind_encoded.
+--   khoản 3 onward (collectives; domain lists khoản 3–6 as [U]): not read.
+--     The second form, for units, judges only the bar of NĐ 98 Điều 4 and
+--     the kinds, and sends every other nomination to review (criterion
+--     unit_standard, [U]).
 -- NĐ 98/2023/NĐ-CP:
 --   Điều 4 [V]: no award while a review is pending; thematic and ad-hoc
 --     honours are no basis for it; achievements count only from the end of
@@ -42,6 +46,38 @@ local K2 = { worker = true, farmer = true }
 -- before the end of a disciplinary period.
 local after_discipline = lib.window_after_discipline -- shared rule (prelude)
 
+-- The criteria both forms share (persons, units), built fresh for each form
+-- so that an amendment of one leaves the other alone.
+local function not_under_review()
+  return criterion "not_under_review" {
+    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
+    status = "V",
+    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
+      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
+    en = "No disciplinary review, investigation, inspection or complaint "
+      .. "pending",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  }
+end
+
+local function kind_encoded()
+  return criterion "kind_encoded" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
+    status = "V-en",
+    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
+      .. "theo phong trào thi đua, đột xuất)",
+    en = "A kind of commendation whose criteria are encoded (merit, "
+      .. "movement, ad hoc)",
+    check = function(s, n, p)
+      return lib.kind_encoded(n, ENCODED)
+    end,
+  }
+end
+
+---------------------------------------------------------------- individuals
+
 form "hcld3" {
   kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
@@ -64,29 +100,8 @@ form "hcld3" {
     invention_window_years = 5,
   },
 
-  criterion "not_under_review" {
-    basis  = "NĐ 98/2023/NĐ-CP, Điều 4",
-    status = "V",
-    vi = "Không trong thời gian đang bị xem xét kỷ luật, điều tra, thanh tra, "
-      .. "kiểm tra hoặc có khiếu nại, tố cáo đang được xác minh",
-    en = "No disciplinary review, investigation, inspection or complaint "
-      .. "pending",
-    check = function(s, n, p)
-      return lib.fact_not(s, "under_review", n.year)
-    end,
-  },
-
-  criterion "kind_encoded" {
-    basis  = "Luật Thi đua, khen thưởng 2022, Điều 8",
-    status = "V-en",
-    vi = "Loại hình khen thưởng có tiêu chí được mã hóa (theo công trạng, "
-      .. "theo phong trào thi đua, đột xuất)",
-    en = "A kind of commendation whose criteria are encoded (merit, "
-      .. "movement, ad hoc)",
-    check = function(s, n, p)
-      return lib.kind_encoded(n, ENCODED)
-    end,
-  },
+  not_under_review(),
+  kind_encoded(),
 
   routes "standard" {
     vi = "Đạt một trong các tiêu chuẩn của Điều 44",
@@ -307,5 +322,41 @@ form "hcld3" {
         end,
       },
     },
+  },
+}
+
+---------------------------------------------------------------- collectives
+
+-- Điều 44 from khoản 3 (B-HC3 coll [U]): not read; domain lists khoản 3–6
+-- as unverified, and which clause is whose was not read. No household
+-- clause is reported; a household (a unit of kind `household`) is judged
+-- here alike, since nothing read excludes it. Only the bar of NĐ 98
+-- Điều 4 and the kinds are judged; every nomination not barred goes to
+-- review until the text is read.
+form "hcld3" {
+  kinds   = { "merit", "thematic", "ad_hoc" },  -- other kinds: a person decides
+  subject = "unit",
+  name    = { vi = "Huân chương Lao động hạng Ba",
+              en = "Third-class Labour Order" },
+  basis   = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 3 trở đi",
+
+  not_under_review(),
+  kind_encoded(),
+
+  criterion "unit_standard" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 3 trở đi "
+          .. "(số khoản chưa đọc được)",
+    status = "U",
+    vi = "Đạt tiêu chuẩn Huân chương Lao động hạng Ba đối với tập thể (từ "
+      .. "khoản 3 Điều 44, chưa đọc được)",
+    en = "Meets the standard for collectives (Article 44 from clause 3, "
+      .. "not read)",
+    check = function(s, n, p)
+      local who = s.kind == "household" and tr("hộ gia đình", "household")
+        or tr("tập thể", "collective")
+      return unknown(who .. tr(": tiêu chuẩn từ khoản 3 Điều 44 chưa đọc "
+        .. "được; cần người xét", ": the standard of Article 44 from clause "
+        .. "3 was not read; a person decides"))
+    end,
   },
 }

@@ -283,6 +283,38 @@ case "BK tỉnh: a dedication (cống hiến) nomination is not encoded → revi
   expect = "review",
   message = "chưa được mã hóa" }))
 
+-- Collectives, households, enterprises: Điều 74 khoản 2–5 not read
+-- (B-BKT-2 [U]); the NĐ 98 Điều 4 bar still applies.
+local U_SCHOOL = { id = "U1", name = "Trường Tiểu học A", kind = "public_service" }
+local U_HOUSE = { id = "H1", name = "Hộ ông A Nhơn", kind = "household" }
+
+case "BK tỉnh (tập thể): a collective's standard is not read → review" {
+  form = "bk_tinh", year = 2025, unit = U_SCHOOL,
+  appraisals = rated(2024, 2025, "excellent"),
+  expect = "review",
+  criteria = { not_under_review = "pass", kind_encoded = "pass",
+               unit_standard = "unknown" },
+}
+
+case "BK tỉnh (hộ gia đình): a household's standard is not read → review" {
+  form = "bk_tinh", year = 2025, unit = U_HOUSE, kind = "thematic",
+  expect = "review",
+  criteria = { kind_encoded = "pass", unit_standard = "unknown" },
+}
+
+case "BK tỉnh (tập thể): under inspection → ineligible" {
+  form = "bk_tinh", year = 2025, unit = U_SCHOOL,
+  facts = facts(2025, { under_review = 1 }),
+  expect = "ineligible",
+  criteria = { not_under_review = "fail" },
+}
+
+case "BK tỉnh (tập thể): a seniority award is not encoded → review" {
+  form = "bk_tinh", year = 2025, unit = U_SCHOOL, kind = "seniority",
+  expect = "review",
+  message = "chưa được mã hóa",
+}
+
 ---------------------------------------------------------------- bk_ttg
 
 -- BK tỉnh 2019; 2020–2024 good or better; CSTĐCS 2020, 2022, 2024;
@@ -480,6 +512,22 @@ case "BK TTg k2: the farmer's 2023 not attested → review"
   expect = "review",
   criteria = { k2_model_years = "unknown" } }))
 
+-- Collectives and households: Điều 73 khoản 3 onward not read
+-- (B-BKTTG-coll [U]).
+case "BK TTg (tập thể): a collective's standard is not read → review" {
+  form = "bk_ttg", year = 2024, unit = U_SCHOOL, kind = "ad_hoc",
+  expect = "review",
+  criteria = { not_under_review = "pass", kind_encoded = "pass",
+               unit_standard = "unknown" },
+}
+
+case "BK TTg (hộ gia đình): under inspection → ineligible" {
+  form = "bk_ttg", year = 2024, unit = U_HOUSE,
+  facts = facts(2024, { under_review = 1 }),
+  expect = "ineligible",
+  criteria = { not_under_review = "fail", unit_standard = "unknown" },
+}
+
 ---------------------------------------------------------------- hcld3
 
 -- BK TTg 2018; 2019–2023 good or better with 2021 excellent;
@@ -629,3 +677,25 @@ case "HCLĐ hạng Ba k2: a worker's merit nomination is no ad-hoc route → ine
   facts = facts(2024, { major_contribution = 0 }),
   expect = "ineligible",
   criteria = { k2_ad_hoc = "fail" } }))
+
+-- Collectives: Điều 44 khoản 3 onward not read (B-HC3 coll [U]).
+case "HCLĐ hạng Ba (tập thể): a collective's standard is not read → review" {
+  form = "hcld3", year = 2024, unit = U_SCHOOL,
+  appraisals = rated(2020, 2024, "excellent"),
+  expect = "review",
+  criteria = { not_under_review = "pass", kind_encoded = "pass",
+               unit_standard = "unknown" },
+}
+
+case "HCLĐ hạng Ba (tập thể): under inspection → ineligible" {
+  form = "hcld3", year = 2024, unit = U_SCHOOL,
+  facts = facts(2024, { under_review = 1 }),
+  expect = "ineligible",
+  criteria = { not_under_review = "fail" },
+}
+
+case "HCLĐ hạng Ba (tập thể): a dedication award is not encoded → review" {
+  form = "hcld3", year = 2024, unit = U_SCHOOL, kind = "dedication",
+  expect = "review",
+  message = "chưa được mã hóa",
+}

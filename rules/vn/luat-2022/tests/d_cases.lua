@@ -386,6 +386,17 @@ case "D20 (B): a household under inspection → ineligible" {
   criteria = { not_under_review = "fail" },
 }
 
+-- Regime A's own D20 award, a household's BK TTg (NĐ 91 Điều 38 khoản 4
+-- [P]): in regime B its clause (Điều 73 from khoản 3) was not read [U], so
+-- a person decides.
+case "D20 (B): BK TTg for a household with large contributions → review (clause not read)" {
+  form = "bk_ttg", year = 2024,
+  unit = { id = "H1", name = "Hộ ông A Nhơn", kind = "household" },
+  facts = facts(2024, { compliance = 1, outstanding = 1 }),
+  expect = "review",
+  criteria = { not_under_review = "pass", unit_standard = "unknown" },
+}
+
 ---------------------------------------------------------------- D21: kháng chiến
 
 -- Luật 2022 Điều 8 [V-en] no longer lists kháng chiến; Điều 96 [V]
