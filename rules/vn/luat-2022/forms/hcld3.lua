@@ -15,9 +15,20 @@
 --     province influence; many contributions to socio-economic development,
 --     social security, charity, technology; an outstanding ad-hoc
 --     achievement … (cut off: such a nomination goes to review).
---   khoản 1 a–d, f (other individual points), g (quá trình cống hiến,
---     detailed by decree [P]): not read or not encodable from what was
---     read; dedication nominations go to review through kind_encoded.
+--   khoản 1 a–d (other individual points): not read [U]. Point e judges
+--     the record of years (merit); the achievements of a movement or an
+--     ad-hoc feat are for the unread points. So a thematic or ad-hoc
+--     nomination that neither point e nor khoản 2 carries goes to review
+--     (route k1_a_d, unknown), and a merit one is judged by point e and
+--     khoản 2 alone. READING, not read: that points a–d judge no merit
+--     nomination; if they do, k1_a_d must answer unknown for merit too.
+--     The form's `kinds` is not narrowed to merit for this: the engine
+--     then skips every criterion, so the bar of NĐ 98 Điều 4 and the
+--     khoản 2 routes (a worker's movement or ad-hoc feat) would go
+--     unjudged.
+--   khoản 1 f, g (quá trình cống hiến, detailed by decree [P]): not read or
+--     not encodable from what was read; dedication nominations go to
+--     review through kind_encoded.
 --   khoản 3 onward (collectives; domain lists khoản 3–6 as [U]): not read.
 --     The second form, for units, judges only the bar of NĐ 98 Điều 4 and
 --     the kinds, and sends every other nomination to review (criterion
@@ -106,6 +117,32 @@ form "hcld3" {
   routes "standard" {
     vi = "Đạt một trong các tiêu chuẩn của Điều 44",
     en = "One of the standards of Article 44",
+
+    route "k1_a_d" {
+      vi = "Điểm a–d khoản 1 (thành tích theo phong trào thi đua, đột xuất): "
+        .. "chưa đọc được",
+      en = "Points a–d of clause 1 (movement or ad-hoc achievements): not "
+        .. "read",
+      criterion "k1_a_d_unread" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm a–d",
+        status = "U",
+        vi = "Đạt một trong các tiêu chuẩn tại điểm a–d khoản 1 Điều 44 đối "
+          .. "với khen thưởng theo phong trào thi đua, đột xuất (chưa đọc "
+          .. "được; khen thưởng theo công trạng xét theo điểm e, khoản 2)",
+        en = "Meets one of points a–d of Article 44(1), for a movement or "
+          .. "ad-hoc nomination (not read; a merit nomination is judged by "
+          .. "point e and clause 2)",
+        check = function(s, n, p)
+          if n.kind == "thematic" or n.kind == "ad_hoc" then
+            return unknown(n.kind .. tr(": tiêu chuẩn tại điểm a–d khoản 1 "
+              .. "Điều 44 chưa đọc được; cần người xét", ": points a–d of "
+              .. "Article 44(1) were not read; a person decides"))
+          end
+          return fail(tostring(n.kind) .. tr(": xét theo điểm e khoản 1 và "
+            .. "khoản 2", ": judged by point e of clause 1 and clause 2"))
+        end,
+      },
+    },
 
     route "k1_e" {
       vi = "Bằng khen của Thủ tướng, 05 năm hoàn thành tốt nhiệm vụ trở lên, "

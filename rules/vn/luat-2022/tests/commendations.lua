@@ -596,6 +596,36 @@ case "HCLĐ hạng Ba: a cống hiến nomination is not encoded → review" (fr
   expect = "review",
   message = "chưa được mã hóa" }))
 
+-- khoản 1 điểm a–d [U], not read: a thematic or ad-hoc nomination that
+-- point e and khoản 2 do not carry goes to a person, not to ineligible.
+-- An official with no BK TTg, rated good in 2024.
+local HC_OFFICIAL = { form = "hcld3", year = 2024, person = person("civil_servant"),
+                      appraisals = rated(2024, 2024, "good") }
+
+case "HCLĐ hạng Ba a–d: an official's thematic nomination → review (points a–d not read)"
+  (from(HC_OFFICIAL, { kind = "thematic", campaign = "PT-1",
+  expect = "review",
+  criteria = { not_under_review = "pass", kind_encoded = "pass",
+               k1_a_d_unread = "unknown", e_bk_ttg = "fail",
+               k2_movement_subject = "fail" } }))
+
+case "HCLĐ hạng Ba a–d: an official's ad-hoc nomination → review (points a–d not read)"
+  (from(HC_OFFICIAL, { kind = "ad_hoc",
+  expect = "review",
+  criteria = { k1_a_d_unread = "unknown", e_bk_ttg = "fail",
+               k2_ad_hoc_subject = "fail" } }))
+
+case "HCLĐ hạng Ba a–d: an official's merit nomination is judged by point e → ineligible"
+  (from(HC_OFFICIAL, {
+  expect = "ineligible",
+  criteria = { k1_a_d_unread = "fail", e_bk_ttg = "fail" } }))
+
+case "HCLĐ hạng Ba a–d: an official's thematic nomination under inspection → ineligible"
+  (from(HC_OFFICIAL, { kind = "thematic",
+  facts = facts(2024, { under_review = 1 }),
+  expect = "ineligible",
+  criteria = { not_under_review = "fail", k1_a_d_unread = "unknown" } }))
+
 -- khoản 2: workers and farmers
 local HC_W = { form = "hcld3", year = 2024, person = person("worker"),
                appraisals = rated(2024, 2024, "good") }
@@ -608,26 +638,29 @@ case "HCLĐ hạng Ba k2: a worker outstanding in a 5-year province movement →
   criteria = { e_bk_ttg = "fail", k2_movement_subject = "pass",
                k2_movement_five_years = "pass", k2_movement_outstanding = "pass" } }))
 
-case "HCLĐ hạng Ba k2: the province movement reviewed after 4 years → ineligible"
+-- A worker's thematic nomination that khoản 2 does not carry still goes to
+-- a person: khoản 1 điểm a–d (not read) are open to every individual, as
+-- point e is.
+case "HCLĐ hạng Ba k2: the province movement reviewed after 4 years → not via khoản 2 → review (a–d not read)"
   (from(HC_W, { kind = "thematic",
   facts = cat(facts(2024, { outstanding = 1, major_contribution = 0 }),
               nomination_facts({ movement_launched_by = "province", movement_years = 4 })),
-  expect = "ineligible",
-  criteria = { k2_movement_five_years = "fail" } }))
+  expect = "review",
+  criteria = { k2_movement_five_years = "fail", k1_a_d_unread = "unknown" } }))
 
-case "HCLĐ hạng Ba k2: a movement of the Central council is not a ministry's or province's → ineligible"
+case "HCLĐ hạng Ba k2: a movement of the Central council is not a ministry's or province's → review (a–d not read)"
   (from(HC_W, { kind = "thematic",
   facts = cat(facts(2024, { outstanding = 1, major_contribution = 0 }),
               nomination_facts({ movement_launched_by = "central_council", movement_years = 6 })),
-  expect = "ineligible",
-  criteria = { k2_movement_five_years = "fail" } }))
+  expect = "review",
+  criteria = { k2_movement_five_years = "fail", k1_a_d_unread = "unknown" } }))
 
-case "HCLĐ hạng Ba k2: not outstanding in the movement → ineligible"
+case "HCLĐ hạng Ba k2: not outstanding in the movement → review (a–d not read)"
   (from(HC_W, { kind = "thematic",
   facts = cat(facts(2024, { outstanding = 0, major_contribution = 0 }),
               nomination_facts({ movement_launched_by = "ministry", movement_years = 5 })),
-  expect = "ineligible",
-  criteria = { k2_movement_outstanding = "fail" } }))
+  expect = "review",
+  criteria = { k2_movement_outstanding = "fail", k1_a_d_unread = "unknown" } }))
 
 case "HCLĐ hạng Ba k2: a farmer's invention applied with province influence → eligible"
   (from(HC_W, { person = person("farmer"),
