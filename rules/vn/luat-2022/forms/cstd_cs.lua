@@ -16,8 +16,10 @@
 --     successor); a province sets its own by amending this form.
 --   - Some press cites "Điều 21" for this title; Điều 23 is the reading
 --     domain/ keeps (national-criteria.md §0.4).
---   - Chiến sĩ tiên tiến (armed forces) has its own code; a soldier is
---     judged on the LĐTT standard here.
+--   - The Chiến sĩ tiên tiến standard (armed forces): the ldtt form bars a
+--     soldier (Điều 24 khoản 2 [P]) and cstt has no form here, so for a
+--     soldier the LĐTT-standard criterion answers unknown, as in regime A,
+--     unless the CSTT of the year is already conferred.
 
 -- The LĐTT standard of the year: a person who already holds the title for
 -- that year meets it; otherwise this rule set's ldtt form judges. (API gap:
@@ -50,11 +52,21 @@ form "cstd_cs" {
   criterion "ldtt_standard" {
     basis  = "Luật Thi đua, khen thưởng 2022, Điều 23, khoản 1",
     status = "V-en",
-    vi = "Đạt tiêu chuẩn danh hiệu Lao động tiên tiến (hoặc đã được tặng "
-      .. "danh hiệu này trong năm)",
-    en = "Meets the Advanced Worker standard (or already holds the title "
-      .. "for the year)",
+    vi = "Đạt tiêu chuẩn danh hiệu Lao động tiên tiến hoặc Chiến sĩ tiên tiến "
+      .. "(hoặc đã được tặng danh hiệu này trong năm)",
+    en = "Meets the Advanced Worker or Advanced Soldier standard (or already "
+      .. "holds the title for the year)",
     check = function(s, n, p)
+      if s.category == "soldier" then
+        local c, years = s:honours{ code = "cstt", from = n.year, to = n.year }
+        if c > 0 then
+          return pass(tr("Đã được tặng cstt năm ", "cstt conferred for ")
+            .. years)
+        end
+        return unknown(tr("lực lượng vũ trang: tiêu chuẩn Chiến sĩ tiên tiến "
+          .. "chưa được mã hóa", "armed forces: the Advanced Soldier standard "
+          .. "is not encoded"))
+      end
       return holds_or_meets("ldtt", s, n, n.year)
     end,
   },

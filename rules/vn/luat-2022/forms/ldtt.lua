@@ -9,13 +9,18 @@
 --   điểm a: injury treatment from combat or rescue counts as worked [V];
 --   điểm b: training counts as worked [V; the extra condition for training
 --           of a year or more was cut off: U].
+-- Luật 2022, Điều 24, khoản 2 [P] (B-LDTT-3): the armed forces, including
+--   standing and mobile militia and the police, get Chiến sĩ tiên tiến
+--   (code cstt), not this title: criterion not_armed_forces bars a person
+--   of category `soldier`, as regime A does. The records have no category
+--   for militia or police; such a person is judged as the category given.
+--   The CSTT standard itself has no form in this set.
 -- NĐ 98/2023/NĐ-CP, Điều 4: maternity leave counts [V-en]; no award while a
 --   disciplinary review, inspection or complaint is pending [V].
 -- The counting of maternity, injury and training months is the engine's
 -- (s:months); this form only states the minimum.
 --
 -- Not encoded, and why:
---   - Khoản 2 (Chiến sĩ tiên tiến for the armed forces) [P]: its own code.
 --   - Khoản 4: ministries and provinces detail the standard [V-en]; a
 --     province adds its criteria by amending this form.
 --   - No "bị kỷ luật từ khiển trách trở lên" bar: none was found in the
@@ -61,6 +66,23 @@ form "ldtt" {
     en = "Self-reliant, united, helpful, active in emulation movements",
     check = function(s, n, p)
       return lib.fact_true(s, "self_reliance", n.year)
+    end,
+  },
+
+  -- khoản 2: the armed forces' title is Chiến sĩ tiên tiến, not LĐTT.
+  criterion "not_armed_forces" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 24, khoản 2",
+    status = "P",
+    vi = "Không thuộc lực lượng vũ trang nhân dân (được xét danh hiệu Chiến "
+      .. "sĩ tiên tiến)",
+    en = "Not in the armed forces (who receive Advanced Soldier instead)",
+    check = function(s, n, p)
+      if s.category == "soldier" then
+        return fail(tr("lực lượng vũ trang: xét danh hiệu Chiến sĩ tiên tiến",
+          "armed forces: judged for Advanced Soldier"))
+      end
+      return pass(tr("không thuộc lực lượng vũ trang",
+        "not in the armed forces"))
     end,
   },
 

@@ -112,6 +112,27 @@ case "CSTĐCS: no LĐTT title and self-reliance not attested → review" {
   criteria = { ldtt_standard = "unknown" },
 }
 
+-- Điều 23 khoản 1: the LĐTT or CSTT standard. A soldier is barred from
+-- LĐTT (Điều 24 khoản 2 [P]) and the CSTT standard has no form here: a
+-- person decides, unless the CSTT of the year is already conferred.
+case "CSTĐCS: a soldier, whose CSTT standard is not encoded → review" {
+  form = "cstd_cs", year = 2024,
+  person = { id = "P1", unit_id = "U1", is_leader = 0, category = "soldier" },
+  appraisals = rated(2024, 2024, "excellent"),
+  facts = facts(2024, { self_reliance = 1 }),
+  expect = "review",
+  criteria = { ldtt_standard = "unknown", rating_excellent = "pass" },
+}
+
+case "CSTĐCS: a soldier holding the CSTT of the year → eligible" {
+  form = "cstd_cs", year = 2024,
+  person = { id = "P1", unit_id = "U1", is_leader = 0, category = "soldier" },
+  appraisals = rated(2024, 2024, "excellent"),
+  honours = titles("cstt", { 2024 }),
+  expect = "eligible",
+  criteria = { ldtt_standard = "pass" },
+}
+
 case "CSTĐCS: under review → ineligible" {
   form = "cstd_cs", year = 2024,
   person = P1,

@@ -96,3 +96,23 @@ case "LĐTT: under_review attested 0 → eligible" {
   expect = "eligible",
   criteria = { not_under_review = "pass" },
 }
+
+-- Khoản 2 [P] (B-LDTT-3): the armed forces get Chiến sĩ tiên tiến instead.
+case "LĐTT k2: a soldier gets Chiến sĩ tiên tiến, not LĐTT → ineligible" {
+  form = "ldtt", year = 2024,
+  person = { id = "P1", unit_id = "U1", is_leader = 0, category = "soldier" },
+  appraisals = { { year = 2024, rating = "good" } },
+  facts = { { key = "self_reliance", value = "1", year = 2024 } },
+  expect = "ineligible",
+  criteria = { not_armed_forces = "fail", rating_good = "pass",
+               self_reliance = "pass" },
+}
+
+case "LĐTT k2: a person with no category recorded is not barred → eligible" {
+  form = "ldtt", year = 2024,
+  person = { id = "P1", unit_id = "U1", is_leader = 0 },
+  appraisals = { { year = 2024, rating = "good" } },
+  facts = { { key = "self_reliance", value = "1", year = 2024 } },
+  expect = "eligible",
+  criteria = { not_armed_forces = "pass" },
+}
