@@ -64,7 +64,8 @@ case "Kon Tum: Chiến sĩ thi đua tỉnh (amended name) judged on the national
   initiatives = { { id = "SK-KT-1", year = 2024, scope = "province" } },
   facts = facts(2024, { outstanding = 1 }),
   expect = "eligible",
-  criteria = { three_cstd_cs = "pass", province_initiative = "pass" },
+  criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "pass",
+               province_initiative = "pass" },
 }
 
 case "Kon Tum: Chiến sĩ thi đua tỉnh with a cơ sở sáng kiến only → ineligible" {

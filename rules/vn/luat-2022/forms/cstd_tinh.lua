@@ -21,10 +21,14 @@
 --
 -- Readings to check against the text:
 --   - The 03 CSTĐCS titles are taken as the three years ending at the
---     nomination year (held as honours: the CSTĐCS of the year must already
---     be conferred).
+--     nomination year. The years before count as titles conferred; the
+--     year itself as conferred or meeting this set's cstd_cs form
+--     (lib.holds_or_meets), since an annual round judges the CSTĐCS of the
+--     year and this title together (as regime A does).
 --   - The sáng kiến / đề tài is taken from those same three years.
---   - The CSTĐCS that form the run must not be thematic or ad hoc honours.
+--   - The CSTĐCS that form the run must not be thematic or ad hoc honours;
+--     a thematic or ad-hoc CSTĐCS of the year itself is not "held", so the
+--     year's merit standard must then be met.
 
 local PREREQ = { exclude_kinds = { "thematic", "ad_hoc" } }  -- NĐ 98 Điều 4
 
@@ -56,16 +60,34 @@ form "cstd_tinh" {
     end,
   },
 
-  criterion "three_cstd_cs" {
+  -- khoản 1: 03 consecutive CSTĐCS, the last of them the year itself.
+  criterion "cstd_cs_before" {
     basis  = "Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1",
     status = "P",
-    vi = "Có 03 lần liên tục được tặng danh hiệu Chiến sĩ thi đua cơ sở "
-      .. "(không tính khen thưởng theo chuyên đề, đột xuất)",
-    en = "Three consecutive Grassroots Emulation Fighter titles up to the "
-      .. "year (thematic and ad-hoc honours do not count)",
+    vi = "Đã được tặng danh hiệu Chiến sĩ thi đua cơ sở các năm liền trước "
+      .. "năm đề nghị (cùng năm đề nghị là 03 lần liên tục; không tính khen "
+      .. "thưởng theo chuyên đề, đột xuất)",
+    en = "Grassroots Emulation Fighter titles in the years just before (with "
+      .. "the year itself, three in a row; thematic and ad-hoc honours do "
+      .. "not count)",
     check = function(s, n, p)
-      local k = p.cstd_tinh_cstd_cs_times
-      return lib.honours(s, "cstd_cs", n.year - k + 1, n.year, k, PREREQ)
+      local before = p.cstd_tinh_cstd_cs_times - 1
+      return lib.honours(s, "cstd_cs", n.year - before, n.year - 1, before,
+        PREREQ)
+    end,
+  },
+
+  criterion "cstd_cs_this_year" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 22, khoản 1",
+    status = "P",
+    vi = "Đạt danh hiệu Chiến sĩ thi đua cơ sở năm đề nghị (lần cuối của 03 "
+      .. "lần liên tục): đã được tặng, hoặc đạt tiêu chuẩn trong cùng đợt xét "
+      .. "(không tính khen thưởng theo chuyên đề, đột xuất)",
+    en = "Grassroots Emulation Fighter in the year itself (the last of the "
+      .. "three): conferred, or meeting its standard in the same round "
+      .. "(thematic and ad-hoc honours do not count)",
+    check = function(s, n, p)
+      return lib.holds_or_meets("cstd_cs", s, n, n.year, PREREQ.exclude_kinds)
     end,
   },
 

@@ -160,18 +160,20 @@ end
 
 case "CSTĐ tỉnh: three CSTĐCS 2022–2024 and a province sáng kiến → eligible"
   (tinh { expect = "eligible",
-          criteria = { not_under_review = "pass", three_cstd_cs = "pass",
+          criteria = { not_under_review = "pass", cstd_cs_before = "pass",
+                       cstd_cs_this_year = "pass",
                        after_previous_title = "pass", after_discipline = "pass",
                        outstanding = "pass", province_initiative = "pass" } })
 
 case "CSTĐ tỉnh: CSTĐCS 2022 and 2024 only (2023 missing) → ineligible"
   (tinh { honours = titles("cstd_cs", { 2022, 2024 }),
-          expect = "ineligible", criteria = { three_cstd_cs = "fail" } })
+          expect = "ineligible", criteria = { cstd_cs_before = "fail",
+                                              cstd_cs_this_year = "pass" } })
 
 case "CSTĐ tỉnh: the 2023 CSTĐCS was a thematic honour → ineligible"
   (tinh { honours = cat(titles("cstd_cs", { 2022, 2024 }),
                         titles("cstd_cs", { 2023 }, "thematic")),
-          expect = "ineligible", criteria = { three_cstd_cs = "fail" } })
+          expect = "ineligible", criteria = { cstd_cs_before = "fail" } })
 
 case "CSTĐ tỉnh: previous CSTĐ tỉnh for 2022 overlaps the run → ineligible"
   (tinh { honours = cat(titles("cstd_cs", { 2020, 2021, 2022, 2023, 2024 }),
@@ -199,6 +201,47 @@ case "CSTĐ tỉnh: not selected as outstanding → ineligible"
 
 case "CSTĐ tỉnh: selection not attested → review"
   (tinh { facts = {}, expect = "review", criteria = { outstanding = "unknown" } })
+
+-- The annual round judges the CSTĐCS of the year and the CSTĐ tỉnh together:
+-- the years before count as titles conferred, the year itself as conferred
+-- or meeting this set's cstd_cs form.
+case "CSTĐ tỉnh: CSTĐCS 2022, 2023 conferred, 2024 meets its standard in the same round → eligible"
+  (tinh { honours = titles("cstd_cs", { 2022, 2023 }),
+          facts = facts(2024, { outstanding = 1, self_reliance = 1 }),
+          expect = "eligible",
+          criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "pass",
+                       after_previous_title = "pass", after_discipline = "pass" } })
+
+case "CSTĐ tỉnh: 2024 rated good, no sáng kiến of 2024: not CSTĐCS that year → ineligible"
+  (tinh { appraisals = cat(rated(2022, 2023, "excellent"), rated(2024, 2024, "good")),
+          honours = titles("cstd_cs", { 2022, 2023 }),
+          initiatives = { { id = "SK9", year = 2023, scope = "province" } },
+          facts = facts(2024, { outstanding = 1, self_reliance = 1 }),
+          expect = "ineligible",
+          criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "fail",
+                       province_initiative = "pass" } })
+
+case "CSTĐ tỉnh: the 2024 CSTĐCS undecided (self-reliance not attested) → review"
+  (tinh { honours = titles("cstd_cs", { 2022, 2023 }),
+          expect = "review",
+          criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "unknown" } })
+
+case "CSTĐ tỉnh: the 2024 CSTĐCS held only as a thematic honour, its standard not met → ineligible"
+  (tinh { appraisals = cat(rated(2022, 2023, "excellent"), rated(2024, 2024, "good")),
+          honours = cat(titles("cstd_cs", { 2022, 2023 }),
+                        titles("cstd_cs", { 2024 }, "thematic")),
+          initiatives = { { id = "SK9", year = 2023, scope = "province" } },
+          facts = facts(2024, { outstanding = 1, self_reliance = 1 }),
+          expect = "ineligible",
+          criteria = { cstd_cs_this_year = "fail" } })
+
+case "CSTĐ tỉnh: previous CSTĐ tỉnh for 2022, 2024 meeting its CSTĐCS standard → ineligible"
+  (tinh { honours = cat(titles("cstd_cs", { 2020, 2021, 2022, 2023 }),
+                        titles("cstd_tinh", { 2022 })),
+          facts = facts(2024, { outstanding = 1, self_reliance = 1 }),
+          expect = "ineligible",
+          criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "pass",
+                       after_previous_title = "fail" } })
 
 case "CSTĐ tỉnh: sáng kiến only at cơ sở scope → ineligible"
   (tinh { initiatives = { { id = "SK9", year = 2024, scope = "unit" } },

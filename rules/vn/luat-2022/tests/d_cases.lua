@@ -152,7 +152,8 @@ case "D7 (B): CSTĐ tỉnh after three CSTĐCS via HTXS and a province sáng ki�
   initiatives = sk({ 2026 }, "province"),
   facts = facts(2026, { outstanding = 1 }),
   expect = "eligible",
-  criteria = { three_cstd_cs = "pass", province_initiative = "pass" },
+  criteria = { cstd_cs_before = "pass", cstd_cs_this_year = "pass",
+               province_initiative = "pass" },
 }
 
 ---------------------------------------------------------------- D8: BK tỉnh
