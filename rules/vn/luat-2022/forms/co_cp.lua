@@ -19,6 +19,9 @@
 -- Cases: D16 (party cell not "trong sạch, vững mạnh" → not via khoản 1);
 -- D17 (a movement of the State President is not one of the Prime Minister).
 --
+-- Khoản 1 điểm a is two conditions: "excellent" is the collective's own
+-- rating for the year (appraisals; missing is unknown), "exceeding the
+-- targets and tasks" the attested fact exceeded_targets.
 -- Facts read: bloc_rank, exceeded_targets, internal_unity,
 -- party_org_clean, thrift (unit); movement_launched_by, movement_years
 -- (nomination); outstanding (unit). NEW KEY (not yet in vocabulary.md):
@@ -71,12 +74,22 @@ form "co_cp" {
           return lib.rank_at_most(s, n.year, "bloc_rank", p.bloc_rank, unknown)
         end,
       },
+      criterion "k1_excellent" {
+        basis  = "Luật Thi đua, khen thưởng 2022, Điều 25, khoản 1, điểm a",
+        status = "V-en",
+        vi = "Hoàn thành xuất sắc nhiệm vụ được giao trong năm (xếp loại của "
+          .. "tập thể)",
+        en = "Excellent: the collective rated excellent for the year",
+        check = function(s, n, p)
+          return lib.unit_rated(s, n.year, "excellent")
+        end,
+      },
       criterion "k1_exceeded_targets" {
         basis  = "Luật Thi đua, khen thưởng 2022, Điều 25, khoản 1, điểm a",
         status = "V-en",
-        vi = "Hoàn thành xuất sắc, vượt mức các chỉ tiêu thi đua và nhiệm vụ "
-          .. "được giao trong năm",
-        en = "Excellent, exceeding the year's targets and tasks",
+        vi = "Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao "
+          .. "trong năm",
+        en = "Exceeded the year's emulation targets and tasks",
         check = function(s, n, p)
           return lib.fact_true(s, "exceeded_targets", n.year)
         end,

@@ -252,11 +252,18 @@ local function movement(by, years)
   }
 end
 
+-- the collective's own rating of 2024 (khoản 1 điểm a: "hoàn thành xuất sắc")
+local function unit_rated_as(rating)
+  return { { year = 2024, rating = rating } }
+end
+
 case "Cờ CP khoản 1: leads a provincial bloc, all of khoản 1 attested → eligible" {
   form = "co_cp", year = 2024, unit = U1,
+  appraisals = unit_rated_as("excellent"),
   facts = facts(2024, CO_OK),
   expect = "eligible",
   criteria = { not_under_review = "pass", k1_leads_bloc = "pass",
+               k1_excellent = "pass",
                k1_exceeded_targets = "pass", k1_internal_unity = "pass",
                k1_party_org_clean = "pass", k1_thrift = "pass",
                k2_leads_central_bloc = "fail",
@@ -273,6 +280,21 @@ case "Cờ CP khoản 1: bloc rank not attested → review" {
   form = "co_cp", year = 2024, unit = U1,
   facts = facts(2024, with(CO_OK, { bloc_rank = false })),
   expect = "review", criteria = { k1_leads_bloc = "unknown" },
+}
+
+case "Cờ CP khoản 1: rated good, not excellent, all else attested → ineligible" {
+  form = "co_cp", year = 2024, unit = U1,
+  appraisals = unit_rated_as("good"),
+  facts = facts(2024, CO_OK),
+  expect = "ineligible",
+  criteria = { k1_excellent = "fail", k1_exceeded_targets = "pass" },
+}
+
+case "Cờ CP khoản 1: no rating recorded for the collective → review" {
+  form = "co_cp", year = 2024, unit = U1,
+  facts = facts(2024, CO_OK),
+  expect = "review",
+  criteria = { k1_excellent = "unknown", k1_exceeded_targets = "pass" },
 }
 
 case "Cờ CP khoản 1: targets not exceeded → ineligible" {
