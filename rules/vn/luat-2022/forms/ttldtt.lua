@@ -6,7 +6,10 @@
 --   tích cực tham gia phong trào thi đua thường xuyên, thiết thực, hiệu quả;
 --   more than 50% of members Lao động tiên tiến;
 --   "possibly" no member disciplined at cảnh cáo or above;
---   nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật.
+--   nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách, pháp luật
+--   (A-TTTT-5; §2.5 lists "nội bộ đoàn kết" for B and expects B to mirror
+--   A: both parts are encoded, as two attested facts, internal_unity and
+--   compliance, the way ttldxs encodes Điều 27 điểm đ [V]).
 -- Khoản 3: ministries and provinces detail the standard [V-en].
 -- Every criterion below is encoded on that best reading and carries [U];
 -- the point letters of Điều 28 are not cited because they were not read.
@@ -88,11 +91,21 @@ form "ttldtt" {
   criterion "internal_unity" {
     basis  = "Luật Thi đua, khen thưởng 2022, Điều 28",
     status = "U",
-    vi = "Nội bộ đoàn kết, chấp hành tốt chủ trương, chính sách của Đảng, "
-      .. "pháp luật của Nhà nước",
-    en = "Internal unity and compliance with policy and law",
+    vi = "Nội bộ đoàn kết",
+    en = "Internal unity",
     check = function(s, n, p)
       return lib.fact_true(s, "internal_unity", n.year)
+    end,
+  },
+
+  criterion "compliance" {
+    basis  = "Luật Thi đua, khen thưởng 2022, Điều 28",
+    status = "U",
+    vi = "Chấp hành tốt chủ trương, chính sách của Đảng, pháp luật của Nhà "
+      .. "nước",
+    en = "Complies well with Party policy and State law",
+    check = function(s, n, p)
+      return lib.fact_true(s, "compliance", n.year)
     end,
   },
 }

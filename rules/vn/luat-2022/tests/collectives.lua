@@ -56,7 +56,7 @@ local function collective(form, y, unit_rating, n, ldtt, cs, kv, extra)
   return c
 end
 
-local TT_OK = { emulation_movement = 1, internal_unity = 1 }
+local TT_OK = { emulation_movement = 1, internal_unity = 1, compliance = 1 }
 local XS_OK = { emulation_movement = 1, internal_unity = 1, compliance = 1 }
 
 ---------------------------------------------------------------- ttldtt
@@ -66,7 +66,8 @@ case "TTLĐTT: 3 of 5 members LĐTT (60%), rated good → eligible"
     expect = "eligible",
     criteria = { not_under_review = "pass", task_good = "pass",
                  emulation_movement = "pass", ldtt_majority = "pass",
-                 no_member_warning = "pass", internal_unity = "pass" } }))
+                 no_member_warning = "pass", internal_unity = "pass",
+                 compliance = "pass" } }))
 
 case "TTLĐTT: 2 of 4 members LĐTT (exactly 50%) → ineligible"
   (collective("ttldtt", 2024, "good", 4, 2, 0, TT_OK, {
@@ -103,6 +104,20 @@ case "TTLĐTT: internal disunity → ineligible"
   (collective("ttldtt", 2024, "good", 5, 3, 0,
     { emulation_movement = 1, internal_unity = 0 }, {
     expect = "ineligible", criteria = { internal_unity = "fail" } }))
+
+-- "Nội bộ đoàn kết, chấp hành tốt chủ trương …" (A-TTTT-5, expected in
+-- Điều 28 [U]): two attested facts, internal_unity and compliance.
+case "TTLĐTT: united, but compliance attested 0 → ineligible [U reading]"
+  (collective("ttldtt", 2024, "good", 5, 3, 0,
+    { emulation_movement = 1, internal_unity = 1, compliance = 0 }, {
+    expect = "ineligible",
+    criteria = { internal_unity = "pass", compliance = "fail" } }))
+
+case "TTLĐTT: united, compliance not attested → review"
+  (collective("ttldtt", 2024, "good", 5, 3, 0,
+    { emulation_movement = 1, internal_unity = 1 }, {
+    expect = "review",
+    criteria = { internal_unity = "pass", compliance = "unknown" } }))
 
 case "TTLĐTT: the collective under inspection → ineligible"
   (collective("ttldtt", 2024, "good", 5, 3, 0,
