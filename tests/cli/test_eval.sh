@@ -335,6 +335,8 @@ cp "$tmp/ldtt.lua" "$ldtt"
 check "rules list shows the regimes" grep -q "vn/nd91-2017" "$tmp/list.txt"
 "$TDKT" rules list "$TDKT_SOURCE_DIR/rules/kontum/qd56-2024" > "$tmp/list1.txt"
 check "rules list DIR shows the Kon Tum names" grep -q "Kon Tum" "$tmp/list1.txt"
+check "... for the persons' and the collectives' Bằng khen alike" \
+    test "$(grep -c '^bk_tinh .*Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Kon Tum' "$tmp/list1.txt")" -eq 2
 "$TDKT" --format jsonl rules list > "$tmp/list.jsonl"
 check "rules list names each set's basis" \
     grep -q '"id":"vn/luat-2022","title":"[^"]*","basis":"Luật Thi đua, khen thưởng 2022' "$tmp/list.jsonl"
