@@ -35,7 +35,9 @@ TDKT_API const char *tdkt_result_code(int result);
 
 typedef struct tdkt_eval_options {
     int year;                /**< 0: every year */
-    const char *const *ids;  /**< nomination ids; NULL: all (of the year) */
+    const char *const *ids;  /**< nomination ids; NULL: all (of the year).
+                                  Their quotas still judge whole cohorts
+                                  (the others are judged, not returned) */
     size_t nids;
     int threads;             /**< 0: every core */
     tdkt_lang lang;          /**< language of details written by rules */

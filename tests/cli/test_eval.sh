@@ -403,5 +403,80 @@ sqlite3 "$TDKT_DB" "UPDATE appraisals SET rating = rating WHERE (subject_type, s
 "$TDKT" diff --from "$A" --to "$B" > /dev/null 2> "$tmp/rec.err"
 check "changed records are judged afresh" test ! -s "$tmp/rec.err"
 
+# A quota ranks its whole cohort and counts its whole base, whichever
+# nominations are named: eval --id and diff --id give a nomination the
+# outcome and the reasons the whole run gives it, and a saved --id run
+# holds only the named decisions, judged so. (QĐ 29/2018's CSTĐCS: at
+# most 15% of the unit's LĐTT; left out, the LĐTT nominations once made
+# the cap 0, and left out, the competitors let the last one pass.)
+export TDKT_RULES="$TDKT_SOURCE_DIR/rules" TDKT_DB="$tmp/q.db"
+"$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
+Q="$TDKT_RULES/kontum/qd29-2018" Q2="$TDKT_RULES/kontum/qd56-2024"
+"$TDKT" --rules "$Q" eval --dry-run --format jsonl > "$tmp/q.jsonl" 2> /dev/null
+# the nominations a quota judged, and a person's ranked behind others
+# beyond the cap
+python3 - "$tmp/q.jsonl" "$tmp" <<'PY'
+import json, re, sys
+quota, over = [], ""
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if any(c.get("kind") == "quota" for c in d["criteria"]):
+        quota.append(d["nomination"])
+        rank = re.search(r"xếp thứ ([0-9]+)/", d.get("reason", ""))
+        if d["subject_type"] == "person" and rank and int(rank[1]) > 1 \
+                and not over:
+            over = d["nomination"]
+open(sys.argv[2] + "/quota.ids", "w").write("\n".join(quota) + "\n")
+open(sys.argv[2] + "/over.id", "w").write(over + "\n")
+PY
+over=$(cat "$tmp/over.id")
+check "the example has nominations beyond a quota" \
+    grep -q "\"nomination\":\"$over\".*\"reason\":\"vượt chỉ tiêu: xếp thứ [2-9]" "$tmp/q.jsonl"
+bad_ids=""
+while read -r id; do
+    "$TDKT" --rules "$Q" eval --dry-run --format jsonl --id "$id" > "$tmp/one.jsonl" 2> /dev/null
+    grep -F "\"nomination\":\"$id\"," "$tmp/q.jsonl" | cmp -s - "$tmp/one.jsonl" || bad_ids="$bad_ids $id"
+done < "$tmp/quota.ids"
+check "eval --id: each quota's nomination as the whole run judges it ($bad_ids)" test -z "$bad_ids"
+# The one beyond the cap with the others of its form and unit, and none
+# of the unit's LĐTT nominations.
+mapfile -t cohort < <(sqlite3 "$TDKT_DB" "
+    SELECT n.id FROM nominations n JOIN people p ON p.id = n.subject_id,
+           nominations o JOIN people q ON q.id = o.subject_id
+    WHERE o.id = '$over' AND n.code = o.code AND n.year = o.year
+      AND p.unit_id = q.unit_id ORDER BY n.id")
+args=(); for id in "${cohort[@]}"; do args+=(--id "$id"); done
+"$TDKT" --rules "$Q" eval --dry-run --format jsonl "${args[@]}" > "$tmp/cohort.jsonl" 2> /dev/null
+grep -F -f <(printf '"nomination":"%s",\n' "${cohort[@]}") "$tmp/q.jsonl" > "$tmp/cohort.whole"
+check "eval --id of a cohort without its base: ${#cohort[@]} as the whole run judges them" \
+    cmp -s "$tmp/cohort.jsonl" "$tmp/cohort.whole"
+# diff --id: the line the whole diff prints for each of them
+"$TDKT" diff --fresh --from 2024-12-31 --to 2023-12-31 --format jsonl > "$tmp/qd.jsonl"
+bad_ids=""
+while read -r id; do
+    "$TDKT" diff --fresh --from 2024-12-31 --to 2023-12-31 --format jsonl \
+        --id "$id" | { grep -v '^{"summary"' || true; } > "$tmp/one.jsonl"
+    grep -F "\"nomination\":\"$id\"," "$tmp/qd.jsonl" | cmp -s - "$tmp/one.jsonl" || bad_ids="$bad_ids $id"
+done < "$tmp/quota.ids"
+check "diff --id: each quota's nomination as the whole diff gives it ($bad_ids)" test -z "$bad_ids"
+check "... and that is not nothing" grep -q '"reason":"vượt chỉ tiêu' "$tmp/qd.jsonl"
+# Saved: an --id run holds the named decisions alone, as the whole run
+# judged them; a diff takes side A from it, the same as judged afresh.
+"$TDKT" --rules "$Q" eval --format jsonl "${args[@]}" > /dev/null 2>&1
+run=$(sqlite3 "$TDKT_DB" "SELECT max(id) FROM runs")
+check "a saved --id run holds the named decisions alone" \
+    test "$(sqlite3 "$TDKT_DB" "SELECT count(*) FROM decisions WHERE run_id = $run")" -eq "${#cohort[@]}"
+"$TDKT" runs show "$run" --format jsonl > "$tmp/shown.jsonl"
+check "... judged as the whole run judges them" cmp -s "$tmp/shown.jsonl" "$tmp/cohort.whole"
+"$TDKT" diff --from "$Q" --to "$Q2" --format jsonl "${args[@]}" > "$tmp/warm.jsonl" 2> "$tmp/warm.err"
+"$TDKT" diff --fresh --from "$Q" --to "$Q2" --format jsonl "${args[@]}" > "$tmp/cold.jsonl"
+check "diff --id takes side A from the saved --id run" grep -q "lần xét $run đã lưu" "$tmp/warm.err"
+check "... and prints what --fresh prints" cmp -s "$tmp/warm.jsonl" "$tmp/cold.jsonl"
+"$TDKT" diff --from "$Q" --to "$Q2" --format jsonl > "$tmp/warm.jsonl" 2> "$tmp/warm.err"
+"$TDKT" diff --fresh --from "$Q" --to "$Q2" --format jsonl > "$tmp/cold.jsonl"
+check "a whole diff takes side A from the saved --id run" grep -q "lần xét $run đã lưu" "$tmp/warm.err"
+check "... and prints what --fresh prints" cmp -s "$tmp/warm.jsonl" "$tmp/cold.jsonl"
+check "... where the quota's review is" grep -q "\"nomination\":\"$over\".*\"reason\":\"vượt chỉ tiêu" "$tmp/cold.jsonl"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

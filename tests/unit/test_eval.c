@@ -46,6 +46,15 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The options judge() takes by default: one thread, English. */
+static tdkt_eval_options one_thread_en(void)
+{
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 1;
+    opt.lang = TDKT_LANG_EN;
+    return opt;
+}
+
 /* Store the records, then judge them all by the rule sets at @p rules
  * (under tests/fixtures) with @p opt (threads 1, English when NULL). */
 static void judge(fx *f, const char *sql, const char *rules,
@@ -62,9 +71,7 @@ static void judge(fx *f, const char *sql, const char *rules,
         assert_int_equal(tdkt_rules_open(&f->rules, path), 0);
         free(path);
     }
-    tdkt_eval_options dflt = TDKT_EVAL_OPTIONS_INIT;
-    dflt.threads = 1;
-    dflt.lang = TDKT_LANG_EN;
+    tdkt_eval_options dflt = one_thread_en();
     tdkt_results_free(f->res);
     f->res = NULL;
     assert_int_equal(tdkt_eval(&f->res, f->ix, f->rules, opt ? opt : &dflt),
@@ -628,6 +635,187 @@ static void test_eval__quota_base_before_quotas(void **state)
     }
 }
 
+/* ------------------------------------- quotas of a choice (--id) */
+
+/* Result @p i as tdkt eval prints it in JSON (malloc'd). */
+static char *json_of(const tdkt_results *res, size_t i)
+{
+    tdkt_buf b = {0};
+    tdkt_result_json(res, i, &b);
+    assert_false(b.oom);
+    return b.ptr;
+}
+
+/* A choice of @p ids judged with @p opt gives each of them, byte for
+ * byte, the result that f->res (every nomination, the same options
+ * otherwise) gives it, and nothing else; the choice is returned. */
+static tdkt_results *choose_as_whole(fx *f, const char *const *ids,
+                                     size_t nids,
+                                     const tdkt_eval_options *opt)
+{
+    tdkt_eval_options o = *opt;
+    o.ids = ids;
+    o.nids = nids;
+    tdkt_results *part = NULL;
+    assert_int_equal(tdkt_eval(&part, f->ix, f->rules, &o), 0);
+    assert_int_equal(tdkt_results_count(part), nids);
+    for (size_t i = 0; i < nids; i++) {
+        tdkt_result_view v;
+        tdkt_result_get(part, i, &v);
+        size_t w = find(f, v.nomination, &v);
+        char *got = json_of(part, i), *want = json_of(f->res, w);
+        if (strcmp(got, want) != 0)
+            print_error("%s chosen:\n%s\nwhole run:\n%s\n", v.nomination,
+                        got, want);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+    return part;
+}
+
+/* Each nomination of f->res chosen alone: the same result. */
+static void each_alone_as_whole(fx *f, const tdkt_eval_options *opt)
+{
+    size_t n = tdkt_results_count(f->res);
+    for (size_t i = 0; i < n; i++) {
+        tdkt_result_view v;
+        tdkt_result_get(f->res, i, &v);
+        const char *id = v.nomination;
+        tdkt_results_free(choose_as_whole(f, &id, 1, opt));
+    }
+}
+
+/*
+ * A quota judges its whole cohort, whichever nominations are chosen
+ * (eval --id, diff --id): the competitors left out still outrank, and
+ * the base title's nominations left out still count. Chosen alone, C-P6
+ * was once ranked first of one against a base of the seven holders on
+ * record (cap 1: eligible), where the whole run ranks it third of six
+ * against ten (cap 2: review).
+ */
+static void test_eval__quota_any_choice(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = one_thread_en();
+    judge(f, QUOTA, "unit/rules/u/judge", &opt);
+    tdkt_result_view v;
+    size_t p6 = find(f, "C-P6", &v);
+    assert_int_equal(v.outcome, TDKT_REVIEW);
+    assert_string_equal(node(f, p6, "cap", TDKT_LANG_EN).detail,
+                        "rank 3 of 6; cap 2 = 25% of 10 ldtt holders "
+                        "(rounded down)");
+    each_alone_as_whole(f, &opt);
+    /* the candidates without their LĐTT nominations; one of each
+     * quota's cohorts, on two threads */
+    static const char *const no_base[] = {"C-P3", "C-P5", "C-P6"};
+    tdkt_results_free(choose_as_whole(f, no_base, 3, &opt));
+    static const char *const two[] = {"C-R1", "T-P5"};
+    opt.threads = 2;
+    tdkt_results_free(choose_as_whole(f, two, 2, &opt));
+}
+
+/* Collectives: U1–U3 under U0 compete (base: U1 and U2 are eligible for
+ * TTLĐXS, U3 is not: cap 1 of 3); V and W, at the top, form one cohort
+ * whose base is every unit (U1, U2, V eligible, X on record: cap 2). */
+static const char UNIT_QUOTA[] =
+    "INSERT INTO units(id, name, parent_id, kind) VALUES "
+    "('U0', 'U0', NULL, 'agency'), ('U1', 'U1', 'U0', 'agency'), "
+    "('U2', 'U2', 'U0', 'agency'), ('U3', 'U3', 'U0', 'agency'), "
+    "('V', 'V', NULL, 'agency'), ('W', 'W', NULL, 'agency'), "
+    "('X', 'X', NULL, 'agency');"
+    "INSERT INTO honours(subject_type, subject_id, code, year) VALUES "
+    "('unit', 'X', 'ttldxs', 2021);"
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year) "
+    "VALUES ('CO-U1', 'unit', 'U1', 'co_tinh', 2021), "
+    "('CO-U2', 'unit', 'U2', 'co_tinh', 2021), "
+    "('CO-U3', 'unit', 'U3', 'co_tinh', 2021), "
+    "('CO-V', 'unit', 'V', 'co_tinh', 2021), "
+    "('CO-W', 'unit', 'W', 'co_tinh', 2021), "
+    "('TX-U1', 'unit', 'U1', 'ttldxs', 2021), "
+    "('TX-U2', 'unit', 'U2', 'ttldxs', 2021), "
+    "('TX-U3', 'unit', 'U3', 'ttldxs', 2021), "
+    "('TX-V', 'unit', 'V', 'ttldxs', 2021);"
+    "INSERT INTO facts(subject_type, subject_id, key, value) VALUES "
+    "('nomination', 'TX-U3', 'fine', 'fail');";
+
+/* The same of collectives, and of units of no parent: CO-W, chosen alone,
+ * was once ranked against the one unit on record (cap 0: review). */
+static void test_eval__quota_any_choice_of_units(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = one_thread_en();
+    judge(f, UNIT_QUOTA, "unit/rules/u/units", &opt);
+    tdkt_result_view v;
+    static const struct {
+        const char *nom;
+        int outcome;
+    } want[] = {{"CO-U1", TDKT_ELIGIBLE}, {"CO-U2", TDKT_REVIEW},
+                {"CO-U3", TDKT_REVIEW},   {"CO-V", TDKT_ELIGIBLE},
+                {"CO-W", TDKT_ELIGIBLE}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        find(f, want[i].nom, &v);
+        assert_int_equal(v.outcome, want[i].outcome);
+    }
+    size_t w = find(f, "CO-W", &v);
+    assert_string_equal(node(f, w, "cap", TDKT_LANG_EN).detail,
+                        "rank 2 of 2; cap 2 = 50% of 4 ttldxs holders "
+                        "(rounded down)");
+    each_alone_as_whole(f, &opt);
+}
+
+/* A diff of a choice: side B takes the chosen nomination and the others
+ * of its cohort from side A where they hold, and its quota gives what a
+ * run of every nomination under side B's rules gives. */
+static void test_eval__diff_of_a_choice(void **state)
+{
+    fx *f = *state;
+    tdkt_eval_options opt = one_thread_en();
+    judge(f, QUOTA, "unit/rules/u/judge", &opt);
+    static const char *const ids[] = {"C-P6"};
+    tdkt_eval_options o = opt;
+    o.ids = ids;
+    o.nids = 1;
+    tdkt_results *a = choose_as_whole(f, ids, 1, &opt);
+    assert_true(a->ncohort > 0);
+    tdkt_results *same = NULL;
+    assert_int_equal(tdkt_diff_eval(&same, f->ix, f->rules, &o, a), 0);
+    char *x = json_of(a, 0), *y = json_of(same, 0);
+    assert_string_equal(y, x);
+    free(x);
+    free(y);
+    assert_int_equal(tdkt_results_reused(same), 1);
+    assert_int_equal(same->ncohort, a->ncohort);
+    for (size_t i = 0; i < same->ncohort; i++)
+        assert_true(same->items[same->n + i].reused);
+
+    /* side B: a cap of half, not a quarter (5 of 10: C-P6 passes) */
+    char *path = th_fixture("unit/rules/u/judge");
+    tdkt_rules *b = NULL;
+    assert_int_equal(tdkt_rules_open(&b, path), 0);
+    free(path);
+    assert_int_equal(tdkt_rules_set_param(b, "cstd_cs.quota_pct", "50"), 0);
+    tdkt_results *whole = NULL, *side_b = NULL;
+    assert_int_equal(tdkt_eval(&whole, f->ix, b, &opt), 0);
+    assert_int_equal(tdkt_diff_eval(&side_b, f->ix, b, &o, a), 0);
+    tdkt_result_view v;
+    tdkt_results *keep = f->res;
+    f->res = whole;
+    size_t w = find(f, "C-P6", &v);
+    f->res = keep;
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+    x = json_of(whole, w);
+    y = json_of(side_b, 0);
+    assert_string_equal(y, x);
+    free(x);
+    free(y);
+    tdkt_results_free(whole);
+    tdkt_results_free(side_b);
+    tdkt_rules_free(b);
+    tdkt_results_free(same);
+    tdkt_results_free(a);
+}
+
 /* ---------------------------------------------- choosing nominations */
 
 static void test_eval__choose_by_year_and_ids(void **state)
@@ -779,6 +967,29 @@ static void judge_big(fx *f)
     opt.threads = 1;
     judge(f, sql, "rules/basic", &opt);
     free(sql);
+}
+
+/* The same on the big dataset (two rule sets by year, quotas per unit,
+ * meets()): every third nomination, and every fifth from the second. */
+static void test_eval__quota_any_choice_big(void **state)
+{
+    fx *f = *state;
+    judge_big(f);
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 2;
+    size_t n = tdkt_results_count(f->res);
+    const char **ids = calloc(n, sizeof *ids);
+    assert_non_null(ids);
+    for (size_t step = 3, from = 0; step <= 5; step += 2, from++) {
+        size_t nids = 0;
+        for (size_t i = from; i < n; i += step) {
+            tdkt_result_view v;
+            tdkt_result_get(f->res, i, &v);
+            ids[nids++] = v.nomination;
+        }
+        tdkt_results_free(choose_as_whole(f, ids, nids, &opt));
+    }
+    free(ids);
 }
 
 static void test_eval__same_results_on_any_thread_count(void **state)
@@ -1379,6 +1590,10 @@ int main(void)
         T(test_eval__quota_ranking),
         T(test_eval__quota_detail_in_vietnamese),
         T(test_eval__quota_base_before_quotas),
+        T(test_eval__quota_any_choice),
+        T(test_eval__quota_any_choice_of_units),
+        T(test_eval__quota_any_choice_big),
+        T(test_eval__diff_of_a_choice),
         T(test_eval__choose_by_year_and_ids),
         T(test_eval__same_results_on_any_thread_count),
         T(test_eval__memo_only_for_sets_that_ask),

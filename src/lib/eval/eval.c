@@ -1,6 +1,9 @@
 /*
  * The evaluation driver: choose each nomination's rule set and form, judge
- * them on every core, then apply the cohort quotas.
+ * them on every core, then apply the cohort quotas. A choice of named
+ * nominations also judges the others their quotas rank or count
+ * (quota_cohorts), which are then set aside: results never depend on the
+ * choice either.
  *
  * Workers take nominations in chunks from an atomic counter; each keeps
  * its own Lua state per rule set and its own arena, and writes only its
@@ -308,6 +311,18 @@ static const char *no_form_message(tdkt_results *res, no_form_messages *made,
     return *slot = arena_str(&res->arenas[0], msg, strlen(msg));
 }
 
+/* The rule set that judges nomination @p n: @p force, or the one in
+ * force on @p as_of, or on its own date; NULL (the error said): none. */
+static const tdkt_ruleset *set_of(const tdkt_rules *rules,
+                                  const tdkt_ruleset *force, tdkt_date as_of,
+                                  const ix_nomination *n)
+{
+    tdkt_date when = as_of          ? as_of
+                     : n->submitted ? n->submitted
+                                    : TDKT_DATE(n->year, 12, 31);
+    return force ? force : tdkt_rules_select(rules, when);
+}
+
 /* The rule set and form of each item; where none, an error outcome. */
 static int assign(tdkt_results *res, const tdkt_ruleset *force,
                   tdkt_date as_of)
@@ -321,11 +336,8 @@ static int assign(tdkt_results *res, const tdkt_ruleset *force,
         res_item *it = &res->items[i];
         it->verdict = -1;
         const ix_nomination *n = &res->ix->noms[it->nom];
-        tdkt_date when = as_of          ? as_of
-                         : n->submitted ? n->submitted
-                                        : TDKT_DATE(n->year, 12, 31);
         const ix_subject *s = &res->ix->subjects[n->subject];
-        it->rs = force ? force : tdkt_rules_select(res->rules, when);
+        it->rs = set_of(res->rules, force, as_of, n);
         if (!it->rs) {
             const char *msg = tdkt_error_last()->message;
             it->message = arena_str(ar, msg, strlen(msg));
@@ -340,6 +352,25 @@ static int assign(tdkt_results *res, const tdkt_ruleset *force,
     }
     free(made);
     return TDKT_OK;
+}
+
+/* What assign() would give a nomination (quota_cohorts' eval_form_fn). */
+typedef struct assigner {
+    const tdkt_results *res;
+    const tdkt_ruleset *force;
+    tdkt_date as_of;
+} assigner;
+
+static const tdkt_form *assigned_form(const void *ctx, int32_t nom,
+                                      const tdkt_ruleset **rs)
+{
+    const assigner *a = ctx;
+    const tdkt_index *ix = a->res->ix;
+    const ix_nomination *n = &ix->noms[nom];
+    *rs = set_of(a->res->rules, a->force, a->as_of, n);
+    return *rs && n->code != IX_NONE
+               ? rs_form(*rs, n->code, ix->subjects[n->subject].type)
+               : NULL;
 }
 
 void eval_limits(const tdkt_eval_options *opt, rt_limits *out)
@@ -401,6 +432,13 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
         goto done;
     if ((error = assign(res, force, opt->as_of)) < 0)
         goto done;
+    /* Named nominations: their quotas judge cohorts that may hold others.
+     * Every nomination of a year is chosen otherwise (quotas are per
+     * year), and a whole run pays nothing for this. */
+    size_t chosen = res->n;
+    assigner as = {res, force, opt->as_of};
+    if (opt->nids && (error = quota_cohorts(res, assigned_form, &as)) < 0)
+        goto done;
     eval_limits(opt, &res->limits);
     j.res = res;
     if ((error = make_memos(res)) < 0 || (error = judging_order(&j)) < 0 ||
@@ -447,6 +485,10 @@ int eval_run_from(tdkt_results **out, const tdkt_index *ix,
     free_memos(res);
     if (error == TDKT_OK)
         error = eval_quotas(res);
+    /* The results are the chosen ones; the cohorts' others stay behind
+     * them, unprinted and unsaved, for a diff's other side to reuse. */
+    res->ncohort = res->n - chosen;
+    res->n = chosen;
     /* The host ran out of memory somewhere: a result may be missing a
      * text or be an error that is no fault of its rules; fail the whole
      * evaluation rather than print or save it. */

@@ -55,6 +55,12 @@ struct tdkt_results {
     const tdkt_rules *rules;
     res_item *items;
     size_t n;
+    /* After the n results, items[n .. n + ncohort): nominations judged
+     * only because the quota of a chosen one ranks or counts them (eval
+     * --id, quota_cohorts); neither printed nor saved, but a diff's other
+     * side may take them (reuse.c). 0 when every nomination of a year is
+     * chosen. */
+    size_t ncohort;
     arena *arenas; /* one per thread, plus one for the main thread */
     int narenas;
     tdkt_lang lang;
@@ -145,5 +151,21 @@ void json_out_end(json_out *j);
 
 /* Apply the forms' quotas to the eligible results (quota.c). */
 int eval_quotas(tdkt_results *res);
+
+/* The form (and in *rs its set) that this run gives nomination @p nom of
+ * the index, or NULL when none: assign()'s choice (eval.c). */
+typedef const tdkt_form *eval_form_fn(const void *ctx, int32_t nom,
+                                      const tdkt_ruleset **rs);
+/* A choice of nominations (eval --id) leaves out some that the chosen
+ * ones' quotas rank or count: the other nominations of a cohort (same
+ * form, year and unit, or year alone per "all"), and those for the base
+ * title of its unit that year that no honour on record already counts.
+ * Append them to res->items after the chosen ones (res->n counts them
+ * too), with their set and form (@p form_of), so that they are judged
+ * and the quotas see what a run of every nomination sees; the caller
+ * sets them aside after the quotas (res->ncohort). res->items must have
+ * room for every nomination of the index (choose() gives it that). */
+int quota_cohorts(tdkt_results *res, eval_form_fn *form_of,
+                  const void *ctx);
 
 #endif

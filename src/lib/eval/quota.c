@@ -11,6 +11,10 @@
  * more initiatives in those years; women before men; then nomination id.
  * Those within the cap pass the quota; the rest go to review with their
  * rank and the cap.
+ *
+ * A cohort and its base are judged whole, whichever nominations were
+ * chosen: eval --id adds the others they need (quota_cohorts), so that
+ * no outcome depends on the choice.
  */
 #include <math.h>
 #include <stdio.h>
@@ -37,17 +41,26 @@ static void bit_set(uint8_t *set, size_t i)
     set[i >> 3] |= (uint8_t)(1u << (i & 7));
 }
 
-/* Whether @p subject holds award @p code in @p year: an honour on record,
- * or judged eligible for it in this run (@p elig: the pass's subjects). */
-static bool holds(const tdkt_index *ix, const uint8_t *elig, int32_t subject,
-                  int code, int year)
+/* Whether @p subject holds award @p code in @p year by an honour on
+ * record. */
+static bool on_record(const tdkt_index *ix, int32_t subject, int code,
+                      int year)
 {
     const ix_subject *s = &ix->subjects[subject];
     const ix_honour *h = ix->hon + s->hon.off;
     for (uint32_t k = 0; k < s->hon.n; k++)
         if (h[k].code == code && h[k].year == year)
             return true;
-    return bit_get(elig, (size_t)subject);
+    return false;
+}
+
+/* Whether @p subject holds award @p code in @p year: an honour on record,
+ * or judged eligible for it in this run (@p elig: the pass's subjects). */
+static bool holds(const tdkt_index *ix, const uint8_t *elig, int32_t subject,
+                  int code, int year)
+{
+    return on_record(ix, subject, code, year) ||
+           bit_get(elig, (size_t)subject);
 }
 
 static int cmp_cand(const void *a, const void *b)
@@ -237,4 +250,121 @@ int eval_quotas(tdkt_results *res)
     free(elig);
     free(cands);
     return TDKT_OK;
+}
+
+/* ---- the cohorts of a choice of nominations (eval --id) ---- */
+
+/* The cohorts of one form and year that chosen items belong to. */
+typedef struct cohort_key {
+    const tdkt_form *f;
+    int year;
+    bool nowhere;   /* a chosen one is of no unit (group -1): base_count()
+                     * then counts every subject, as per "all" */
+    uint8_t *units; /* the groups (unit indices) of chosen ones */
+} cohort_key;
+
+/* Does key @p k rank nomination @p n (same form: checked by the caller),
+ * or count its subject in a base? @p base: n is for the base title. */
+static bool cohort_wants(const tdkt_index *ix, const cohort_key *k,
+                         const ix_nomination *n, bool base)
+{
+    if (k->f->quota_all)
+        return true;
+    int g = group_of(ix, k->f, n);
+    if (g >= 0 && bit_get(k->units, (size_t)g))
+        return true;
+    /* Those of no unit form one cohort, whose base is everyone. */
+    return base ? k->nowhere : g < 0 && k->nowhere;
+}
+
+/* The form of nomination @p i, not chosen, when key @p k's quota ranks
+ * it or counts its subject (see quota_cohorts), else NULL. */
+static const tdkt_form *concerns(const tdkt_index *ix, const cohort_key *k,
+                                 int32_t i, eval_form_fn *form_of,
+                                 const void *ctx, const tdkt_ruleset **rs)
+{
+    const tdkt_form *f = k->f;
+    const ix_nomination *n = &ix->noms[i];
+    if (n->year != k->year || ix->subjects[n->subject].type != f->subject)
+        return NULL;
+    bool rank = n->code == f->award && cohort_wants(ix, k, n, false);
+    /* a base title on record counts whatever its nomination's verdict */
+    bool count = n->code == f->quota_base && cohort_wants(ix, k, n, true) &&
+                 !on_record(ix, n->subject, f->quota_base, k->year);
+    if (!rank && !count)
+        return NULL;
+    const tdkt_form *nf = form_of(ctx, i, rs);
+    /* a cohort is one form's; a base counts the verdicts of any form */
+    return nf && ((rank && nf == f) || count) ? nf : NULL;
+}
+
+int quota_cohorts(tdkt_results *res, eval_form_fn *form_of, const void *ctx)
+{
+    const tdkt_index *ix = res->ix;
+    cohort_key *keys = NULL;
+    size_t nkeys = 0;
+    uint8_t *chosen = NULL;
+    int error = TDKT_OK;
+    size_t bytes = ix->nsubjects / 8 + 1;
+    for (size_t i = 0; i < res->n; i++) {
+        const res_item *it = &res->items[i];
+        if (!it->form || it->form->quota < 0)
+            continue;
+        const ix_nomination *n = &ix->noms[it->nom];
+        size_t k = 0;
+        while (k < nkeys &&
+               !(keys[k].f == it->form && keys[k].year == n->year))
+            k++;
+        if (k == nkeys) {
+            cohort_key *more = realloc(keys, (nkeys + 1) * sizeof *keys);
+            if (!more)
+                goto oom;
+            keys = more;
+            keys[k] = (cohort_key){it->form, n->year, false,
+                                   calloc(bytes, 1)};
+            nkeys++;
+            if (!keys[k].units)
+                goto oom;
+        }
+        int g = group_of(ix, it->form, n);
+        if (g >= 0)
+            bit_set(keys[k].units, (size_t)g);
+        else
+            keys[k].nowhere = true;
+    }
+    if (!nkeys)
+        goto done;
+    chosen = calloc(ix->nnoms / 8 + 1, 1);
+    if (!chosen)
+        goto oom;
+    for (size_t i = 0; i < res->n; i++)
+        bit_set(chosen, (size_t)res->items[i].nom);
+    for (size_t i = 0; i < ix->nnoms; i++) {
+        if (bit_get(chosen, i))
+            continue;
+        for (size_t k = 0; k < nkeys; k++) {
+            const tdkt_ruleset *rs = NULL;
+            const tdkt_form *f =
+                concerns(ix, &keys[k], (int32_t)i, form_of, ctx, &rs);
+            if (!f)
+                continue;
+            /* room: each nomination is in the run once at most */
+            res_item *it = &res->items[res->n++];
+            memset(it, 0, sizeof *it);
+            it->nom = (int32_t)i;
+            it->rs = rs;
+            it->form = f;
+            it->verdict = -1;
+            break;
+        }
+    }
+    goto done;
+oom:
+    error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+done:
+    for (size_t k = 0; k < nkeys; k++)
+        free(keys[k].units);
+    free(keys);
+    free(chosen);
+    return error;
 }

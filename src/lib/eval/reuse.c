@@ -122,7 +122,9 @@ int reuse_plan(reuse **out, const tdkt_results *prev, tdkt_results *res)
     }
     for (size_t i = 0; i < res->ix->nnoms; i++)
         p->at[i] = -1;
-    for (size_t i = 0; i < prev->n; i++)
+    /* prev's results, and behind them the others of their quotas'
+     * cohorts (eval --id), which a diff --id's side B needs too */
+    for (size_t i = 0; i < prev->n + prev->ncohort; i++)
         p->at[prev->items[i].nom] = (int32_t)i;
     *out = p;
     return TDKT_OK;
