@@ -40,6 +40,17 @@ TDKT_API int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
                             const tdkt_results *a);
 
 /**
+ * Does a rule set that judged @p b have parameter @p name? A parameter
+ * overridden for side B (`diff --set NAME=VALUE`, tdkt_rules_set_param())
+ * that only sets judging none of its nominations have (another regime's,
+ * or a set not in force on B's date) changes nothing: most likely a typo
+ * or the wrong side, to be refused rather than pass silently.
+ * @return 0, TDKT_ENOTFOUND (message: the near names among the sets that
+ *         judged, and the sets that have it), TDKT_ENOMEM
+ */
+TDKT_API int tdkt_diff_param_used(const tdkt_results *b, const char *name);
+
+/**
  * Compare two evaluations of the same nominations. Both must have been
  * made from one index with the same year/ids selection.
  * @param[out] out the comparison; free with tdkt_diff_free(); it borrows

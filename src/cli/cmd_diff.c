@@ -24,7 +24,10 @@ static const char help_vi[] =
     "  THƯ_MỤC@YYYY-MM-DD  bộ trong THƯ_MỤC có hiệu lực vào ngày đó\n"
     "\n"
     "  --set TÊN=GIÁ_TRỊ   đổi một tham số của phía B cho lần chạy này, ví\n"
-    "                      dụ --set bk_ttg.years=4 (lặp lại được)\n"
+    "                      dụ --set cstd_cs.initiatives=2 (lặp lại được).\n"
+    "                      Một bộ quy tắc xét phía B phải có tham số đó\n"
+    "                      (tdkt rules list THƯ_MỤC liệt kê các tham số);\n"
+    "                      tên khác bị từ chối (mã thoát 2)\n"
     "  --only LOẠI         chỉ in: gained (thêm đủ điều kiện), lost (mất),\n"
     "                      review (sang hay thôi xem xét), outcome (mọi\n"
     "                      thay đổi kết quả), reasons (chỉ đổi lý do),\n"
@@ -59,7 +62,10 @@ static const char help_en[] =
     "  DIR@YYYY-MM-DD      the set in DIR in force on that date\n"
     "\n"
     "  --set NAME=VALUE    change a parameter of side B for this run, e.g.\n"
-    "                      --set bk_ttg.years=4 (repeatable)\n"
+    "                      --set cstd_cs.initiatives=2 (repeatable). A rule\n"
+    "                      set judging side B must have it (tdkt rules list\n"
+    "                      DIR lists them); another name is refused (exit\n"
+    "                      status 2)\n"
     "  --only KIND         print only: gained, lost, review (to or from),\n"
     "                      outcome (every change of outcome), reasons\n"
     "                      (reasons only), or changed (everything, the\n"
@@ -149,6 +155,14 @@ static unsigned only_bit(const char *kind)
     if (strcmp(kind, "changed") == 0)
         return ~0u;
     return 0;
+}
+
+/* The NAME of "--set NAME=VALUE" into @p buf; returns its '='. */
+static const char *set_name(char *buf, size_t n, const char *set)
+{
+    const char *eq = strchr(set, '=');
+    snprintf(buf, n, "%.*s", (int)(eq - set), set);
+    return eq;
 }
 
 int cmd_diff(tdkt_cli *cli, int argc, char **argv)
@@ -247,11 +261,11 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     store = NULL;
     for (size_t k = 0; k < nsets; k++) {
         char name[256];
-        const char *eq = strchr(sets[k], '=');
-        snprintf(name, sizeof name, "%.*s", (int)(eq - sets[k]), sets[k]);
-        if (tdkt_rules_set_param(to.rules, name, eq + 1) < 0) {
+        const char *eq = set_name(name, sizeof name, sets[k]);
+        int error = tdkt_rules_set_param(to.rules, name, eq + 1);
+        if (error < 0) {
             cli_fail(cli, NULL);
-            status = CLI_USAGE;
+            status = error == TDKT_ENOMEM ? CLI_FAIL : CLI_USAGE;
             goto done;
         }
     }
@@ -269,8 +283,24 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         goto done;
     }
     o.as_of = to.as_of;
-    if (tdkt_diff_eval(&to.res, ix, to.rules, &o, from.res) < 0 ||
-        tdkt_diff_compare(&d, from.res, to.res) < 0 ||
+    if (tdkt_diff_eval(&to.res, ix, to.rules, &o, from.res) < 0) {
+        cli_fail(cli, NULL);
+        goto done;
+    }
+    /* A parameter that only sets judging nothing on side B have (another
+     * regime's, or a set not in force on B's date) changed nothing: a
+     * typo, or the wrong side, refused as an unknown name is. */
+    for (size_t k = 0; k < nsets; k++) {
+        char name[256];
+        set_name(name, sizeof name, sets[k]);
+        int error = tdkt_diff_param_used(to.res, name);
+        if (error < 0) {
+            cli_fail(cli, NULL);
+            status = error == TDKT_ENOMEM ? CLI_FAIL : CLI_USAGE;
+            goto done;
+        }
+    }
+    if (tdkt_diff_compare(&d, from.res, to.res) < 0 ||
         tdkt_diff_write(d, cli->format, cli->lang, only, stdout) < 0) {
         cli_fail(cli, NULL);
         goto done;

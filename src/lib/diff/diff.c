@@ -223,6 +223,20 @@ int tdkt_diff_eval(tdkt_results **out, const tdkt_index *ix,
     return eval_run_from(out, ix, rules, NULL, opt, a);
 }
 
+int tdkt_diff_param_used(const tdkt_results *b, const char *name)
+{
+    const tdkt_rules *rules = b->rules;
+    bool *used = calloc(rules->nsets ? rules->nsets : 1, sizeof *used);
+    if (!used)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < b->n; i++)
+        if (b->items[i].rs)
+            used[b->items[i].rs->index] = true;
+    int error = rules_param_check(rules, used, name);
+    free(used);
+    return error;
+}
+
 int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
                       const tdkt_results *b)
 {

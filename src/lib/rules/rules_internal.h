@@ -428,6 +428,12 @@ const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject);
 /* Parameter in force for a form (form.x, else x), or NULL. */
 const rule_param *rs_param(const tdkt_ruleset *rs, const char *form_code,
                            const char *name);
+/* 0 when a set marked in @p used (by tdkt_ruleset.index; NULL: any set
+ * of @p rules) has parameter @p name (`--set`); else TDKT_ENOTFOUND,
+ * naming the near names among those sets and the other sets that have
+ * it. */
+int rules_param_check(const tdkt_rules *rules, const bool *used,
+                      const char *name);
 /* Set parameter `name` of rs->merged from the Lua value at idx. With
  * must_exist, an unknown name is a load error. */
 int rs_param_put(tdkt_ruleset *rs, const char *name, lua_State *L, int idx,

@@ -1098,6 +1098,9 @@ static size_t distance(const char *a, const char *b)
     return row[lb];
 }
 
+static int param_unknown(const tdkt_rules *rules, const bool *used,
+                         const char *name);
+
 int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
                          const char *value)
 {
@@ -1145,10 +1148,20 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
         rules->overridden = true;
         return TDKT_OK;
     }
-    /* Unknown: list the near names. */
+    return param_unknown(rules, NULL, name);
+}
+
+/* TDKT_ENOTFOUND for parameter @p name, which none of the sets marked in
+ * @p used has (NULL: none of all), naming the near names among them. */
+static int param_unknown(const tdkt_rules *rules, const bool *used,
+                         const char *name)
+{
+    /* The near names, among the sets in use. */
     char near[512] = "";
     size_t len = 0;
-    for (size_t i = 0; i < rules->nsets; i++)
+    for (size_t i = 0; i < rules->nsets; i++) {
+        if (used && !used[i])
+            continue;
         for (size_t k = 0; k < rules->sets[i]->nmerged; k++) {
             const char *cand = rules->sets[i]->merged[k].name;
             const char *dot = strchr(name, '.');
@@ -1164,14 +1177,43 @@ int tdkt_rules_set_param(tdkt_rules *rules, const char *name,
                 len += (size_t)snprintf(near + len, sizeof near - len,
                                         "%s%s", len ? ", " : "", cand);
         }
+    }
+    /* The sets that have it but judge nothing here: another regime's
+     * parameter, most likely. */
+    char elsewhere[256] = "";
+    size_t elen = 0;
+    for (size_t i = 0; used && i < rules->nsets; i++)
+        if (!used[i] && find_merged(rules->sets[i], name) &&
+            elen + strlen(rules->sets[i]->id) + 3 < sizeof elsewhere)
+            elen += (size_t)snprintf(elsewhere + elen,
+                                     sizeof elsewhere - elen, "%s%s",
+                                     elen ? ", " : "", rules->sets[i]->id);
+    char tail[1024] = "";
+    int tlen = near[0] ? snprintf(tail, sizeof tail,
+                                  TDKT_MSG("; tên gần giống: %s",
+                                           "; near names: %s"),
+                                  near)
+                       : 0;
+    if (elsewhere[0] && tlen >= 0 && (size_t)tlen < sizeof tail)
+        snprintf(tail + tlen, sizeof tail - (size_t)tlen,
+                 TDKT_MSG(" (tham số này chỉ có trong %s, không phải "
+                          "bộ quy tắc xét các đề nghị này)",
+                          " (a parameter of %s, not of a rule set judging "
+                          "these nominations)"),
+                 elsewhere);
     return tdkt_error_set(TDKT_ENOTFOUND,
-                          TDKT_MSG("--set: không có tham số '%s'%s%s",
-                                   "--set: no parameter '%s'%s%s"),
-                          name,
-                          near[0] ? TDKT_MSG("; tên gần giống: ",
-                                             "; near names: ")
-                                  : "",
-                          near);
+                          TDKT_MSG("--set: không có tham số '%s'%s",
+                                   "--set: no parameter '%s'%s"),
+                          name, tail);
+}
+
+int rules_param_check(const tdkt_rules *rules, const bool *used,
+                      const char *name)
+{
+    for (size_t i = 0; i < rules->nsets; i++)
+        if ((!used || used[i]) && find_merged(rules->sets[i], name))
+            return TDKT_OK;
+    return param_unknown(rules, used, name);
 }
 
 size_t tdkt_rules_count(const tdkt_rules *rules)
