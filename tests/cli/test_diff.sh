@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tdkt diff on the example province: what --set takes, and how the table
-# sets the two sides' reasons out.
+# tdkt diff on the example province: what --set takes, and the order of
+# the two sides' reasons in the table.
 set -euo pipefail
 : "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
 tmp=$(mktemp -d)
@@ -54,6 +54,29 @@ for lang in vi en; do
     check "... and changes a nomination" \
         bash -c "! grep -q '^{\"summary\":\"total\",\"nominations\":\([0-9]*\),\"same\":\1,' '$tmp/out'"
 done
+
+# The table gives side A's message and reasons, then side B's: within a
+# nomination, no "before:" line after an "after:" line (N000007 and
+# N000013 have reasons on side A and a message on side B, which used to
+# come first).
+# before_after FILE BEFORE AFTER: fails, printing the first few, when a
+# BEFORE line follows an AFTER line of the same nomination.
+before_after() {
+    awk -v b="    $2" -v a="    $3" '
+        /^$/ { seen = 0 }
+        index($0, a) == 1 { seen = 1 }
+        index($0, b) == 1 && seen { if (bad++ < 3) print }
+        END { exit bad > 0 }' "$1"
+}
+"$TDKT" diff --from 2024-12-31 --to 2023-12-31 --id N000007 --id N000013 > "$tmp/ab.txt"
+check "diff table: two nominations with reasons on both sides" \
+    test "$(grep -c '^    trước: ' "$tmp/ab.txt")" -ge 2
+check "... side A's lines before side B's" before_after "$tmp/ab.txt" "trước:" "sau:"
+"$TDKT" diff --from 2024-12-31 --to 2023-12-31 > "$tmp/ab.txt"
+check "... for every nomination of the change of regime" \
+    before_after "$tmp/ab.txt" "trước:" "sau:"
+"$TDKT" --lang en diff --from 2024-12-31 --to 2023-12-31 > "$tmp/ab.txt"
+check "... in English too" before_after "$tmp/ab.txt" "before:" "after:"
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -640,19 +640,20 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
                                     tdkt_outcome_name(b.outcome, lang),
                                     b.ruleset ? tdkt_ruleset_id(b.ruleset)
                                               : "—") < 0;
+        /* Side A's message and reasons, then side B's. */
+        bool same_set = a.ruleset && b.ruleset && a.ruleset == b.ruleset;
         if (a.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", before,
                                         a.message) < 0;
+        if (!same_set)
+            ctx.cut |= !print_side(d->a, i, before, out);
         if (b.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", after,
                                         b.message) < 0;
-        if (a.ruleset && b.ruleset && a.ruleset == b.ruleset) {
-            /* Same set (a parameter changed): the criteria that differ. */
+        if (same_set) /* a parameter changed: the criteria that differ */
             walk_differences(d, i, table_changed, &ctx);
-            continue;
-        }
-        ctx.cut |= !print_side(d->a, i, before, out);
-        ctx.cut |= !print_side(d->b, i, after, out);
+        else
+            ctx.cut |= !print_side(d->b, i, after, out);
     }
     if (ctx.cut)
         return oom();
