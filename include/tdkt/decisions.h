@@ -121,9 +121,11 @@ TDKT_API int tdkt_runs_list(tdkt_store *store, tdkt_format fmt,
  * Print a saved run's decisions again after checking each rule set's
  * recorded SHA-256 against its files now: json, a JSON array, and jsonl
  * (also csv and the others), a line per result, byte for byte what
- * `tdkt eval` printed in that format; table, a line per nomination. A set
- * that changed or is gone is listed in @p problems (the decisions are
- * still printed).
+ * `tdkt eval` printed in that format; table, a line per nomination. What
+ * may have put the decisions out of date is listed in @p problems, in
+ * every format (the decisions are still printed, and this is no
+ * failure): the records changed since the run (other than by honours
+ * conferred from it), and each set that changed or is gone.
  * @return 0, TDKT_ENOTFOUND (no such run), TDKT_EDB (also: a damaged
  *         decision), TDKT_ENOMEM
  */

@@ -12,8 +12,10 @@ static const char help_vi[] =
     "Liệt kê các lần xét đã lưu, hoặc in lại các quyết định của lần xét ID\n"
     "(--format jsonl, json hoặc csv: đúng từng byte như tdkt eval đã in;\n"
     "riêng tên đối tượng trong csv là tên hiện nay). Trước khi in, kiểm tra\n"
-    "SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện nay, và báo nếu\n"
-    "đã đổi. Định dạng: --format table (mặc định), jsonl, json, csv.\n"
+    "SHA-256 của từng bộ quy tắc đã dùng với các tệp hiện nay. Nếu bộ quy\n"
+    "tắc hay hồ sơ đã đổi sau lần xét, một dòng lưu ý ra stderr (ở mọi định\n"
+    "dạng), và lệnh vẫn in lần xét, mã thoát 0. Định dạng: --format table\n"
+    "(mặc định), jsonl, json, csv.\n"
     "\n"
     "Cột 'Dữ liệu': phiên bản hồ sơ mà lần xét đã đọc (mỗi lần nhập, mỗi\n"
     "dòng hồ sơ được ghi hay sửa làm nó tăng); '(đã đổi)': hồ sơ đã thay\n"
@@ -26,8 +28,10 @@ static const char help_en[] =
     "List the saved runs, or print the decisions of run ID again (--format\n"
     "jsonl, json or csv: byte for byte what tdkt eval printed, but for the\n"
     "subjects' names in csv, which are today's). First checks each rule\n"
-    "set's recorded SHA-256 against its files now, and says if one changed.\n"
-    "Formats: --format table (default), jsonl, json, csv.\n"
+    "set's recorded SHA-256 against its files now. When a rule set or the\n"
+    "records changed after the run, a note says so on stderr (in every\n"
+    "format), and the run is still shown, exit status 0. Formats: --format\n"
+    "table (default), jsonl, json, csv.\n"
     "\n"
     "Column 'Records': the version of the records the run read (each\n"
     "import, and each record row written or changed, adds to it);\n"
@@ -74,11 +78,18 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
     else
         error = tdkt_runs_list(store, cli->format, cli->lang, stdout);
     tdkt_store_close(store);
-    if (error < 0)
-        return cli_fail(cli, NULL);
+    if (error < 0) { /* a command that fails says only why */
+        cli_fail(cli, NULL);
+        tdkt_diags_clear(&problems);
+        return CLI_FAIL;
+    }
+    /* The run was shown: what may have put it out of date is a note,
+     * not a failure (exit 0). */
     for (size_t i = 0; i < problems.count; i++)
-        tdkt_safe_printf(stderr, "tdkt: %s\n", problems.items[i].message);
-    rc = problems.count ? CLI_FAIL : CLI_OK;
+        tdkt_safe_printf(stderr,
+                         TDKT_TR(cli->lang, "tdkt: lưu ý: %s\n",
+                                 "tdkt: note: %s\n"),
+                         problems.items[i].message);
     tdkt_diags_clear(&problems);
-    return rc;
+    return CLI_OK;
 }

@@ -234,7 +234,21 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                 TDKT_TR(lang, "quy tắc", "rules"), rules,
                 TDKT_TR(lang, "dữ liệu", "records"),
                 records_text(records, sizeof records, st, 2, lang));
+    /* Said in every format, not only in the table's heading. */
+    bool drifted = sqlite3_column_type(st, 2) != SQLITE_NULL &&
+                   sqlite3_column_int64(st, 3) != 0;
     sqlite3_finalize(st);
+    if (error == TDKT_OK && drifted)
+        error = tdkt_diags_add(
+            problems, NULL, 0, NULL,
+            lang == TDKT_LANG_EN
+                ? "the records changed after run %lld (other than by "
+                  "honours recorded from that run); its judgements may be "
+                  "out of date, so judge again (tdkt eval) to check"
+                : "hồ sơ đã thay đổi sau lần xét %lld (ngoài các khen "
+                  "thưởng ghi từ chính lần xét này); kết quả xét có thể "
+                  "đã khác, nên xét lại (tdkt eval) để kiểm tra",
+            (long long)run_id);
     if (error < 0)
         return error;
     error = verify_sets(db, run_id, lang, problems);

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# tdkt runs and runs show on the example province: what they print, what
+# they note on stderr, and their exit status.
+set -euo pipefail
+: "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# A copy of the rules, to change one of their files after a run.
+cp -r "$TDKT_SOURCE_DIR/rules" "$tmp/rules"
+export TDKT_DB="$tmp/t.db" TDKT_RULES="$tmp/rules"
+. "$(dirname "$0")/lib.sh"
+
+# run ARGS...: run tdkt, its status in $rc, stdout in $tmp/out, stderr
+# in $tmp/err.
+run() {
+    set +e
+    "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    set -e
+}
+
+"$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
+formats="table jsonl json csv"
+"$TDKT" eval > /dev/null 2>&1
+"$TDKT" confer --run 1 --decision-no 1/QĐ-UBND --date 2025-03-01 > /dev/null
+"$TDKT" eval > /dev/null 2>&1
+"$TDKT" confer --run 1 --decision-no 1/QĐ-UBND --date 2025-03-01 > /dev/null
+
+# Nothing changed since run 2: nothing to note.
+for f in $formats; do
+    run runs show 2 --format "$f"
+    check "runs show 2 --format $f: exit 0" test $rc -eq 0
+    check "... says nothing on stderr" test ! -s "$tmp/err"
+    cp "$tmp/out" "$tmp/show.$f"
+done
+
+# The records change after run 2 (one appraisal imported again, rated
+# otherwise): every format notes it on stderr, exits 0, and prints the
+# same decisions as before.
+{ head -1 "$TDKT_SOURCE_DIR/examples/kontum-demo/appraisals.csv"
+  echo "person,P000001,2015,excellent,,,"; } > "$tmp/appraisals.csv"
+"$TDKT" import "$tmp/appraisals.csv" > /dev/null
+note_vi="tdkt: lưu ý: hồ sơ đã thay đổi sau lần xét 2 (ngoài các khen thưởng ghi từ chính lần xét này)"
+note_en="tdkt: note: the records changed after run 2 (other than by honours recorded from that run)"
+for f in $formats; do
+    run runs show 2 --format "$f"
+    check "records changed: runs show 2 --format $f: exit 0 (got $rc)" test $rc -eq 0
+    check "... notes it on stderr" grep -qF "$note_vi" "$tmp/err"
+    check "... once" test "$(wc -l < "$tmp/err")" -eq 1
+    if [ "$f" = table ]; then
+        check "... and in the heading" grep -q "dữ liệu: [0-9]* (đã đổi)" "$tmp/out"
+    else
+        check "... stdout as it was" cmp -s "$tmp/out" "$tmp/show.$f"
+    fi
+    run --lang en runs show 2 --format "$f"
+    check "... in English with --lang en: exit 0" test $rc -eq 0
+    check "... the note in English" grep -qF "$note_en" "$tmp/err"
+done
+
+# A rule file changes after run 3: noted, exit 0 (the command did its
+# work), the decisions printed as before.
+"$TDKT" eval > /dev/null 2>&1
+"$TDKT" runs show 3 --format jsonl > "$tmp/show3.jsonl"
+echo "-- a comment is a change too" >> "$tmp/rules/vn/luat-2022/ruleset.lua"
+for f in $formats; do
+    run runs show 3 --format "$f"
+    check "rule set changed: runs show 3 --format $f: exit 0 (got $rc)" test $rc -eq 0
+    check "... notes it on stderr" \
+        grep -q "^tdkt: lưu ý: bộ quy tắc vn/luat-2022 đã thay đổi sau lần xét" "$tmp/err"
+done
+run runs show 3 --format jsonl
+check "... stdout as it was" cmp -s "$tmp/out" "$tmp/show3.jsonl"
+run --lang en runs show 3
+check "... in English: exit 0" test $rc -eq 0
+check "... the note in English" \
+    grep -q "^tdkt: note: rule set vn/luat-2022 changed since the run" "$tmp/err"
+# Not a run: still a failure.
+run runs show 99
+check "runs show of no run: exit 1" test $rc -eq 1
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
