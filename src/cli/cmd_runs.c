@@ -20,7 +20,9 @@ static const char help_vi[] =
     "Cột 'Dữ liệu': phiên bản hồ sơ mà lần xét đã đọc (mỗi lần nhập, mỗi\n"
     "dòng hồ sơ được ghi hay sửa làm nó tăng); '(đã đổi)': hồ sơ đã thay\n"
     "đổi sau lần xét đó (ngoài các khen thưởng ghi từ chính lần xét đó\n"
-    "bằng tdkt confer), nên xét lại trước khi dùng kết quả.\n";
+    "bằng tdkt confer), nên xét lại trước khi dùng kết quả. Trong jsonl\n"
+    "và json, mỗi lần xét có cả engine (bản tdkt) và rule_sets (mảng mã\n"
+    "các bộ quy tắc), như cột 'tdkt' và 'Bộ quy tắc' của bảng.\n";
 static const char help_en[] =
     "Usage: tdkt runs\n"
     "       tdkt runs show ID\n"
@@ -37,7 +39,9 @@ static const char help_en[] =
     "import, and each record row written or changed, adds to it);\n"
     "'(changed)': the records changed after that run (other than by the\n"
     "honours tdkt confer recorded from it), so judge again before relying\n"
-    "on its results.\n";
+    "on its results. In jsonl and json each run has its engine (the tdkt\n"
+    "build) and rule_sets (an array of rule set ids) too, as the table's\n"
+    "columns 'tdkt' and 'Rule sets'.\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {

@@ -78,5 +78,29 @@ check "... the note in English" \
 run runs show 99
 check "runs show of no run: exit 1" test $rc -eq 1
 
+# runs: jsonl and json give each run's rule sets and engine, as the table
+# and csv do.
+for f in csv jsonl json; do
+    "$TDKT" runs --format "$f" > "$tmp/runs.$f"
+done
+check "runs --format jsonl and json: rule_sets and engine, as in csv" \
+    python3 - "$tmp" "$("$TDKT" --version)" <<'PY'
+import csv, json, sys
+tmp, version = sys.argv[1], sys.argv[2]
+rows = {int(r["run"]): r for r in csv.DictReader(open(tmp + "/runs.csv"))}
+lines = [json.loads(l) for l in open(tmp + "/runs.jsonl")]
+assert json.load(open(tmp + "/runs.json")) == lines
+assert sorted(d["run"] for d in lines) == sorted(rows) == [1, 2, 3], rows
+for d in lines:
+    r = rows[d["run"]]
+    assert d["rule_sets"] == r["rule_sets"].split(" "), (d, r)
+    assert "vn/luat-2022" in d["rule_sets"], d
+    assert d["engine"] == r["engine"] and d["engine"] in version, (d, version)
+    # the keys that were there keep their order, records_changed last
+    keys = [k for k in d if k not in ("rule_sets", "engine")]
+    assert keys == ["run", "started", "rules", "count", "eligible",
+                    "records", "records_changed"], keys
+PY
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -37,6 +37,26 @@ static const char *records_text(char *buf, size_t n, sqlite3_stmt *st,
     return buf;
 }
 
+/* The ids of @p lines, one a line (a rule set id holds no control
+ * character), as a JSON array onto @p b. */
+static void json_lines_array(tdkt_buf *b, const char *lines)
+{
+    tdkt_buf one = {0};
+    tdkt_buf_puts(b, "[");
+    for (const char *p = lines; *p;) {
+        size_t n = strcspn(p, "\n");
+        one.len = 0;
+        tdkt_buf_put(&one, p, n);
+        if (p != lines)
+            tdkt_buf_puts(b, ",");
+        tdkt_json_str(b, tdkt_buf_cstr(&one));
+        p += n + (p[n] == '\n');
+    }
+    tdkt_buf_puts(b, "]");
+    b->oom |= one.oom;
+    tdkt_buf_free(&one);
+}
+
 int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                    FILE *out)
 {
@@ -53,7 +73,8 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             "s.run_id = r.id), "
             "(SELECT count(*) FROM decisions d WHERE d.run_id = r.id AND "
             "outcome = 'eligible'), r.records, " RUN_RECORDS_DRIFT("?1")
-            " FROM runs r ORDER BY r.id DESC",
+            ", (SELECT group_concat(ruleset, char(10)) FROM run_rulesets s "
+            "WHERE s.run_id = r.id) FROM runs r ORDER BY r.id DESC",
             -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, now);
@@ -116,6 +137,12 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             tdkt_buf_printf(&b, "{\"run\":%lld,\"started\":",
                             (long long)sqlite3_column_int64(st, 0));
             tdkt_json_str(&b, cell(st, 1, &error));
+            /* The build and the sets, as the table and csv give them
+             * (before "rules": the keys that follow keep their order). */
+            tdkt_buf_puts(&b, ",\"engine\":");
+            tdkt_json_str(&b, cell(st, 2, &error));
+            tdkt_buf_puts(&b, ",\"rule_sets\":");
+            json_lines_array(&b, cell(st, 9, &error));
             tdkt_buf_puts(&b, ",\"rules\":");
             tdkt_json_str(&b, cell(st, 3, &error));
             tdkt_buf_printf(&b, ",\"count\":%d,\"eligible\":%d",
