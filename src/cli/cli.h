@@ -46,6 +46,13 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv);
 /* Print "tdkt: message" (the thread's last error when msg is NULL) to
  * stderr and return CLI_FAIL. */
 int cli_fail(const tdkt_cli *cli, const char *msg);
+/* An id typed on the command line (a nomination's, a run's) as tdkt
+ * import stores ids: without the spaces and tabs around it, composed
+ * (NFC), so that "N1 " or an id typed with combining accents finds the
+ * one imported. A copy to free; NULL when out of memory. */
+char *cli_id(const char *s);
+/* Free @p n ids of cli_id() and their array. */
+void cli_ids_free(char **ids, size_t n);
 /* A run id as typed: a positive decimal number that fits, else 0 (a
  * number too large for one is no run, not the largest run). */
 int64_t cli_run_id(const char *s);

@@ -177,7 +177,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     side from = {0}, to = {0};
     bool have_from = false, have_to = false;
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
-    const char **ids = calloc((size_t)argc, sizeof *ids);
+    char **ids = calloc((size_t)argc, sizeof *ids);
     const char **sets = calloc((size_t)argc, sizeof *sets);
     size_t nsets = 0;
     unsigned only = 0;
@@ -207,7 +207,10 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
             if (cli_parse_year(cli, "diff", val, &o.year) < 0)
                 goto done;
         } else if (which == O_ID) {
-            ids[o.nids++] = val;
+            if (!(ids[o.nids++] = cli_id(val))) {
+                status = cli_fail(cli, "out of memory");
+                goto done;
+            }
         } else if (which == O_SET) {
             if (!strchr(val, '=')) {
                 cli_usage_error(cli, "diff",
@@ -243,7 +246,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
         goto done;
     }
     status = CLI_FAIL;
-    o.ids = ids;
+    o.ids = (const char *const *)ids;
     o.threads = cli->threads;
     o.lang = cli->lang;
     /* Read only: a dry-run writes nothing of its own (an older store is
@@ -328,7 +331,7 @@ done:
     tdkt_rules_free(to.rules);
     tdkt_index_free(ix);
     tdkt_store_close(store);
-    free(ids);
+    cli_ids_free(ids, o.nids);
     free(sets);
     return status;
 }

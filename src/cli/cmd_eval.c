@@ -63,7 +63,7 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
     if (fmt_rc != CLI_OK)
         return fmt_rc;
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
-    const char **ids = calloc((size_t)argc, sizeof *ids);
+    char **ids = calloc((size_t)argc, sizeof *ids);
     bool dry = false;
     int i = 1, which, rc;
     const char *val;
@@ -73,22 +73,22 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
                             &val)) == 1) {
         if (which == O_YEAR && cli_parse_year(cli, "eval", val, &o.year) < 0)
             rc = -2;
-        else if (which == O_ID)
-            ids[o.nids++] = val;
+        else if (which == O_ID && !(ids[o.nids++] = cli_id(val)))
+            rc = -1;
         else if (which == O_DRY)
             dry = true;
         else if (which < 0) {
             cli_unexpected(cli, "eval", val);
             rc = -2;
         }
-        if (rc == -2)
+        if (rc < 0)
             break;
     }
-    if (rc == -2) {
-        free(ids);
-        return CLI_USAGE;
+    if (rc < 0) {
+        cli_ids_free(ids, o.nids);
+        return rc == -1 ? cli_fail(cli, "out of memory") : CLI_USAGE;
     }
-    o.ids = ids;
+    o.ids = (const char *const *)ids;
     o.threads = cli->threads;
     o.lang = cli->lang;
 
@@ -166,6 +166,6 @@ done:
     tdkt_rules_free(rules);
     tdkt_index_free(ix);
     tdkt_store_close(store);
-    free(ids);
+    cli_ids_free(ids, o.nids);
     return status;
 }

@@ -62,7 +62,11 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv)
                                        "show ID'"));
     int64_t id = 0;
     if (show) {
-        id = cli_run_id(argv[2]);
+        char *typed = cli_id(argv[2]);
+        if (!typed)
+            return cli_fail(cli, "out of memory");
+        id = cli_run_id(typed);
+        free(typed);
         if (id <= 0)
             return cli_usage_error(cli, "runs",
                                    TDKT_TR(cli->lang,

@@ -104,6 +104,28 @@ int cli_parse_date(const tdkt_cli *cli, const char *cmd, const char *opt,
     return -2;
 }
 
+char *cli_id(const char *s)
+{
+    size_t a = 0, b = strlen(s);
+    while (a < b && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    char *t = strndup(s + a, b - a);
+    if (!t || !tdkt_utf8_valid(t, b - a))
+        return t; /* not text: matches nothing, said as it was typed */
+    char *n = tdkt_text_nfc(t);
+    free(t);
+    return n;
+}
+
+void cli_ids_free(char **ids, size_t n)
+{
+    for (size_t i = 0; ids && i < n; i++)
+        free(ids[i]);
+    free(ids);
+}
+
 int64_t cli_run_id(const char *s)
 {
     char *end;

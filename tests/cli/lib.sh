@@ -7,6 +7,10 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 # check WHAT COMMAND...: one check, passed when COMMAND succeeds.
 check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 
+# run ARGS...: run tdkt with ARGS; its exit status in $status, stdout in
+# $tmp/out, stderr in $tmp/err ($tmp: the test's folder).
+run() { status=0; "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?; }
+
 now() { date +%s.%N; }
 # elapsed T0: seconds since T0 (from now), three decimals.
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'; }

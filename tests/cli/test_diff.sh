@@ -11,46 +11,37 @@ R=$TDKT_RULES
 
 "$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
 
-# diff ARGS...: run it, its status in $rc, stdout in $tmp/out, stderr in
-# $tmp/err.
-diff_rc() {
-    set +e
-    "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err"
-    rc=$?
-    set -e
-}
-
 # --set names a parameter of a rule set that judges side B, or is
 # refused as an unknown name is: bk_ttg.years is regime A's (NĐ 91/2017),
 # and regime B is in force on 2024-12-31.
 for to in 2024-12-31 "$R" "$R/vn/luat-2022" "$R@2024-12-31"; do
-    diff_rc diff --from 2024-12-31 --to "$to" --set bk_ttg.years=4
-    check "--to $to --set of regime A's parameter: exit 2 (got $rc)" test $rc -eq 2
+    run diff --from 2024-12-31 --to "$to" --set bk_ttg.years=4
+    check "--to $to --set of regime A's parameter: exit 2 (got $status)" test $status -eq 2
     check "... no parameter, with the near names" \
         grep -q "không có tham số 'bk_ttg.years'; tên gần giống: .*bk_ttg.good_years" "$tmp/err"
     check "... nothing printed" test ! -s "$tmp/out"
 done
 check "... naming the sets that have it" grep -q "chỉ có trong .*vn/nd91-2017" "$tmp/err"
-diff_rc --rules "$R" diff --from 2024-12-31 --to 2024-12-31 --set bk_ttg.years=4
-check "--rules ROOT with dates: the same (got $rc)" test $rc -eq 2
-diff_rc --lang en diff --from 2024-12-31 --to 2024-12-31 --set bk_ttg.years=4
-check "in English: exit 2" test $rc -eq 2
+run --rules "$R" diff --from 2024-12-31 --to 2024-12-31 --set bk_ttg.years=4
+check "--rules ROOT with dates: the same (got $status)" test $status -eq 2
+run --lang en diff --from 2024-12-31 --to 2024-12-31 --set bk_ttg.years=4
+check "in English: exit 2" test $status -eq 2
 check "... said in English" \
     grep -q "no parameter 'bk_ttg.years'; near names: .*(a parameter of .*vn/nd91-2017, not of a rule set judging these nominations)" "$tmp/err"
 # Side B under regime A: its parameter is taken.
-diff_rc diff --from 2024-12-31 --to 2020-12-31 --set bk_ttg.years=4 --format jsonl
-check "a parameter of the set judging side B is taken (got $rc)" test $rc -eq 0
+run diff --from 2024-12-31 --to 2020-12-31 --set bk_ttg.years=4 --format jsonl
+check "a parameter of the set judging side B is taken (got $status)" test $status -eq 0
 # eval takes no --set at all.
-diff_rc eval --dry-run --set bk_ttg.years=4
-check "eval --set: a usage error" test $rc -eq 2
+run eval --dry-run --set bk_ttg.years=4
+check "eval --set: a usage error" test $status -eq 2
 
 # The example of diff --help works: against the set in force, it is taken
 # and changes something.
 for lang in vi en; do
     set=$("$TDKT" --lang $lang diff --help | grep -o -- '--set [a-z_.]*=[^ ]*' | head -1)
     check "diff --help ($lang) gives an example of --set" test -n "$set"
-    diff_rc diff --from 2024-12-31 --to 2024-12-31 $set --format jsonl
-    check "... '$set' is taken against regime B (got $rc)" test $rc -eq 0
+    run diff --from 2024-12-31 --to 2024-12-31 $set --format jsonl
+    check "... '$set' is taken against regime B (got $status)" test $status -eq 0
     check "... and changes a nomination" \
         bash -c "! grep -q '^{\"summary\":\"total\",\"nominations\":\([0-9]*\),\"same\":\1,' '$tmp/out'"
 done

@@ -10,15 +10,6 @@ cp -r "$TDKT_SOURCE_DIR/rules" "$tmp/rules"
 export TDKT_DB="$tmp/t.db" TDKT_RULES="$tmp/rules"
 . "$(dirname "$0")/lib.sh"
 
-# run ARGS...: run tdkt, its status in $rc, stdout in $tmp/out, stderr
-# in $tmp/err.
-run() {
-    set +e
-    "$TDKT" "$@" > "$tmp/out" 2> "$tmp/err"
-    rc=$?
-    set -e
-}
-
 "$TDKT" import "$TDKT_SOURCE_DIR/examples/kontum-demo" > /dev/null
 formats="table jsonl json csv"
 "$TDKT" eval > /dev/null 2>&1
@@ -29,7 +20,7 @@ formats="table jsonl json csv"
 # Nothing changed since run 2: nothing to note.
 for f in $formats; do
     run runs show 2 --format "$f"
-    check "runs show 2 --format $f: exit 0" test $rc -eq 0
+    check "runs show 2 --format $f: exit 0" test $status -eq 0
     check "... says nothing on stderr" test ! -s "$tmp/err"
     cp "$tmp/out" "$tmp/show.$f"
 done
@@ -44,7 +35,7 @@ note_vi="tdkt: lưu ý: hồ sơ đã thay đổi sau lần xét 2 (ngoài các 
 note_en="tdkt: note: the records changed after run 2 (other than by honours recorded from that run)"
 for f in $formats; do
     run runs show 2 --format "$f"
-    check "records changed: runs show 2 --format $f: exit 0 (got $rc)" test $rc -eq 0
+    check "records changed: runs show 2 --format $f: exit 0 (got $status)" test $status -eq 0
     check "... notes it on stderr" grep -qF "$note_vi" "$tmp/err"
     check "... once" test "$(wc -l < "$tmp/err")" -eq 1
     if [ "$f" = table ]; then
@@ -53,7 +44,7 @@ for f in $formats; do
         check "... stdout as it was" cmp -s "$tmp/out" "$tmp/show.$f"
     fi
     run --lang en runs show 2 --format "$f"
-    check "... in English with --lang en: exit 0" test $rc -eq 0
+    check "... in English with --lang en: exit 0" test $status -eq 0
     check "... the note in English" grep -qF "$note_en" "$tmp/err"
 done
 
@@ -64,19 +55,19 @@ done
 echo "-- a comment is a change too" >> "$tmp/rules/vn/luat-2022/ruleset.lua"
 for f in $formats; do
     run runs show 3 --format "$f"
-    check "rule set changed: runs show 3 --format $f: exit 0 (got $rc)" test $rc -eq 0
+    check "rule set changed: runs show 3 --format $f: exit 0 (got $status)" test $status -eq 0
     check "... notes it on stderr" \
         grep -q "^tdkt: lưu ý: bộ quy tắc vn/luat-2022 đã thay đổi sau lần xét" "$tmp/err"
 done
 run runs show 3 --format jsonl
 check "... stdout as it was" cmp -s "$tmp/out" "$tmp/show3.jsonl"
 run --lang en runs show 3
-check "... in English: exit 0" test $rc -eq 0
+check "... in English: exit 0" test $status -eq 0
 check "... the note in English" \
     grep -q "^tdkt: note: rule set vn/luat-2022 changed since the run" "$tmp/err"
 # Not a run: still a failure.
 run runs show 99
-check "runs show of no run: exit 1" test $rc -eq 1
+check "runs show of no run: exit 1" test $status -eq 1
 
 # runs: jsonl and json give each run's rule sets and engine, as the table
 # and csv do.
