@@ -47,9 +47,9 @@ for lang in vi en; do
 done
 
 # The table gives side A's message and reasons, then side B's: within a
-# nomination, no "before:" line after an "after:" line (N000007 and
-# N000013 have reasons on side A and a message on side B, which used to
-# come first).
+# nomination, no "before:" line after an "after:" line (N000150 and
+# N000013 have reasons on side A and a quota's message on side B, which
+# used to come first).
 # before_after FILE BEFORE AFTER: fails, printing the first few, when a
 # BEFORE line follows an AFTER line of the same nomination.
 before_after() {
@@ -59,7 +59,7 @@ before_after() {
         index($0, b) == 1 && seen { if (bad++ < 3) print }
         END { exit bad > 0 }' "$1"
 }
-"$TDKT" diff --from 2024-12-31 --to 2023-12-31 --id N000007 --id N000013 > "$tmp/ab.txt"
+"$TDKT" diff --from 2024-12-31 --to 2023-12-31 --id N000150 --id N000013 > "$tmp/ab.txt"
 check "diff table: two nominations with reasons on both sides" \
     test "$(grep -c '^    trước: ' "$tmp/ab.txt")" -ge 2
 check "... side A's lines before side B's" before_after "$tmp/ab.txt" "trước:" "sau:"
