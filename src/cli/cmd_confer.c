@@ -142,7 +142,8 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     tdkt_diags diags = {0};
     tdkt_store *store = NULL;
     const char *run = NULL;
-    const char **ids = NULL, **codes = NULL;
+    char **ids = NULL;
+    const char **codes = NULL;
     tdkt_date date;
     int rc = CLI_OK;
 
@@ -181,7 +182,13 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
         case OPT_NO: o.decision_no = val; break;
         case OPT_DATE: o.decision_date = val; break;
         case OPT_CODE: codes[o.ncodes++] = val; break;
-        default: ids[o.nids++] = val; break;
+        default:
+            /* as import stores ids: trimmed, composed */
+            if (!(ids[o.nids++] = cli_id(val))) {
+                rc = cli_fail(cli, "out of memory");
+                goto done;
+            }
+            break;
         }
     }
     if (got == -2) {
@@ -221,7 +228,7 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
     if (rc != CLI_OK)
         goto done;
     o.run_id = run_id;
-    o.ids = o.nids ? ids : NULL;
+    o.ids = o.nids ? (const char *const *)ids : NULL;
     o.codes = o.ncodes ? codes : NULL;
 
     int error = tdkt_store_open(&store, cli->db,
@@ -240,7 +247,7 @@ int cmd_confer(tdkt_cli *cli, int argc, char **argv)
 done:
     tdkt_diags_clear(&diags);
     tdkt_store_close(store);
-    free(ids);
+    cli_ids_free(ids, o.nids);
     free(codes);
     return rc;
 }

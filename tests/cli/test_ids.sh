@@ -52,5 +52,13 @@ done
 run runs show " 1x"
 check "runs show of no number: still a usage error" test $status -eq 2
 
+# confer --id: the decision of the run is found (conferred, or refused
+# for its outcome), not "no decision in run 1".
+for id in " N000001 " " $nfd"; do
+    run confer --run 1 --decision-no "1/QĐ-UBND" --date 2025-03-01 --id "$id"
+    check "confer --id '$id': its decision is found ($(cat "$tmp/err"))" \
+        bash -c "! grep -q 'không có quyết định trong lần xét' '$tmp/err'"
+done
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
