@@ -69,5 +69,13 @@ check "... for every nomination of the change of regime" \
 "$TDKT" --lang en diff --from 2024-12-31 --to 2023-12-31 > "$tmp/ab.txt"
 check "... in English too" before_after "$tmp/ab.txt" "before:" "after:"
 
+# One set on both sides (a parameter changed): the table names the
+# criteria that changed, from what to what, not each side's reasons.
+run diff --from 2024-12-31 --to 2024-12-31 --set cstd_cs.initiatives=2 --id N000076
+check "diff of a parameter: exit 0 (got $status)" test $status -eq 0
+check "... the criterion that changed, before and after" \
+    grep -qF "    initiative: ✔ 1 sáng kiến (SK00039) → ✘ 1 sáng kiến (SK00039), cần 2" "$tmp/out"
+check "... not each side's reasons" bash -c "! grep -q '^    trước: ' '$tmp/out'"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -641,7 +641,12 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
                                     b.ruleset ? tdkt_ruleset_id(b.ruleset)
                                               : "—") < 0;
         /* Side A's message and reasons, then side B's. */
-        bool same_set = a.ruleset && b.ruleset && a.ruleset == b.ruleset;
+        /* One set on both sides (its parameters or its files changed:
+         * the two sides open it apart), by its id: the criteria that
+         * differ say what changed; two sets, each side's reasons. */
+        bool same_set = a.ruleset && b.ruleset &&
+                        strcmp(tdkt_ruleset_id(a.ruleset),
+                               tdkt_ruleset_id(b.ruleset)) == 0;
         if (a.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", before,
                                         a.message) < 0;
@@ -650,7 +655,7 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         if (b.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", after,
                                         b.message) < 0;
-        if (same_set) /* a parameter changed: the criteria that differ */
+        if (same_set)
             walk_differences(d, i, table_changed, &ctx);
         else
             ctx.cut |= !print_side(d->b, i, after, out);
