@@ -31,7 +31,8 @@ static const char help_vi[] =
     "'tdkt report check TỆP.csv' kiểm tra một bảng điền tay (17 cột theo\n"
     "thứ tự, dòng tiêu đề, mỗi hình thức một dòng, dòng tổng cộng ở cuối;\n"
     "tỷ lệ viết 21,5%, 21.5% hoặc 0.215) và in mỗi ô mâu thuẫn một dòng:\n"
-    "dòng, cột, giá trị đã ghi và giá trị đúng.\n"
+    "dòng, cột, giá trị đã ghi và giá trị đúng; cả tên hình thức ghi sai\n"
+    "thứ tự.\n"
     "\n"
     "Mã thoát: 0 xong (bảng khớp), 1 bảng có mâu thuẫn hoặc không đọc được,\n"
     "2 sai cú pháp.\n";
@@ -55,7 +56,7 @@ static const char help_en[] =
     "columns in order, a header row, a row per form, the total row last;\n"
     "percentages written 21,5%, 21.5% or 0.215) and prints one line per\n"
     "contradicting cell: row, column, the value written and what it should\n"
-    "be.\n"
+    "be; a form's name out of order too.\n"
     "\n"
     "Exit status: 0 done (the table adds up), 1 the table contradicts\n"
     "itself or cannot be read, 2 wrong usage.\n";

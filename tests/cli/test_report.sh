@@ -215,6 +215,8 @@ check_case kind_exceeds.csv 1 3 0 "ghi 8, phải ít nhất 9 (cột 14)"
 check_case kinds_sum.csv 1 2 0 "phải là 41 (cột 6 + cột 10 + cột 14 + cột 16)"
 check_case percent_wrong.csv 1 3 0 "ghi 79,0%, phải là 80,0% (cột 6 : cột 3)"
 check_case total_wrong.csv 1 1 0 "dòng Tổng cộng, cột 4 (Số lượng khen cho Doanh nghiệp): ghi 12, phải là 13 (tổng các dòng trên)"
+# Rows in another order add up, and are still the wrong table.
+check_case names_swapped.csv 1 2 0 "dòng 1 (Cờ thi đua cấp tỉnh), cột 2 (Hình thức khen thưởng): ghi 'Cờ thi đua cấp tỉnh'; dòng 1 là của Bằng khen"
 # A wrong count, and the shares beside it right: the count alone is said.
 check_case total_count_wrong.csv 1 2 0 "dòng Tổng cộng, cột 3 (Tổng số): ghi 250, phải là 248 (tổng các dòng trên)"
 check_case row_count_wrong.csv 1 2 0 "dòng 1 (Bằng khen), cột 3 (Tổng số): ghi 201, phải là 200 (cột 6 + cột 10 + cột 14 + cột 16)"

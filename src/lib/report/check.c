@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tdkt/vocab.h"
 #include "import/csv.h"
 #include "report/report_int.h"
 
@@ -361,6 +362,52 @@ static void check_row(audit *a, const trow *r, const trow *above,
     }
 }
 
+/* Words that name row @p i of the table (reports.md's order, then the
+ * total), as people write them in either language, case-folded: a
+ * hand-filled table may say "Bằng khen của Chủ tịch UBND tỉnh". */
+static const char *const row_words[TDKT_REPORT_NROWS][4] = {
+    {"bằng khen", "certificate of merit", NULL},
+    {"chiến sĩ thi đua", "chiến sỹ thi đua", "emulation fighter", NULL},
+    {"cờ thi đua", "emulation flag", NULL},
+    {"huy hiệu", "badge", NULL},
+    {"tổng", "total", NULL}};
+
+/* Row @p i names its form (or the total), or says none: a table with its
+ * rows in another order, or another form's row, would add up and still
+ * be wrong. An empty name is not judged. */
+static void check_name(audit *a, const trow *r, size_t i)
+{
+    if (!*r->name)
+        return;
+    char *folded = tdkt_text_fold(r->name);
+    if (!folded) {
+        a->error = TDKT_ENOMEM; /* the name was read as UTF-8 */
+        return;
+    }
+    bool named = false;
+    for (int k = 0; row_words[i][k] && !named; k++)
+        named = strstr(folded, row_words[i][k]) != NULL;
+    free(folded);
+    if (named)
+        return;
+    tdkt_lang l = a->lang;
+    if (i + 1 == TDKT_REPORT_NROWS)
+        problem(a, r, 2,
+                TDKT_TR(l, "ghi '%s'; dòng cuối là dòng Tổng cộng",
+                        "written '%s'; the last row is the total"),
+                r->name);
+    else
+        problem(a, r, 2,
+                TDKT_TR(l,
+                        "ghi '%s'; dòng %zu là của %s (các hình thức theo "
+                        "thứ tự: Bằng khen, Chiến sĩ thi đua cấp tỉnh, Cờ "
+                        "thi đua cấp tỉnh, Huy hiệu của tỉnh, thành phố)",
+                        "written '%s'; row %zu is for %s (the forms in "
+                        "order: Bằng khen, Chiến sĩ thi đua cấp tỉnh, Cờ "
+                        "thi đua cấp tỉnh, Huy hiệu của tỉnh, thành phố)"),
+                r->name, i + 1, tdkt__report_form_name(i, l));
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading the table.                                                   */
 
@@ -546,6 +593,8 @@ int tdkt_report_check(const char *csv_path, tdkt_lang lang,
         goto done;
     }
 
+    for (size_t i = 0; i < ntable; i++)
+        check_name(&a, &table[i], i);
     for (size_t i = 0; i < ntable; i++)
         check_row(&a, &table[i], i + 1 == ntable ? table : NULL,
                   i + 1 == ntable ? ntable - 1 : 0);

@@ -26,6 +26,11 @@ static const struct {
      "Provincial Badge"},
 };
 
+const char *tdkt__report_form_name(size_t i, tdkt_lang lang)
+{
+    return lang == TDKT_LANG_EN ? forms[i].en : forms[i].vi;
+}
+
 /* Group headings of the official form, spelled once and pasted into the
  * self-contained headings at compile time. */
 #define G_MERIT_VI "Khen theo công trạng, thành tích"

@@ -22,6 +22,9 @@ typedef struct tdkt__report_heading {
 /* Column @p col (1..17) in @p lang (static), or NULL when out of range. */
 const tdkt__report_heading *tdkt__report_heading_of(int col, tdkt_lang lang);
 
+/* The name of form row @p i (0..TDKT_REPORT_NFORMS - 1) in @p lang. */
+const char *tdkt__report_form_name(size_t i, tdkt_lang lang);
+
 /* The title "TỔNG HỢP … NĂM {year}" in @p lang. */
 void tdkt__report_title(tdkt_buf *b, int year, tdkt_lang lang);
 
