@@ -64,6 +64,10 @@ typedef struct tdkt_confer_summary {
  * code, year and kind (conferred before from this or another run, or
  * imported) is left unchanged and counted in @p summary->already.
  *
+ * The confer itself is kept, in the same transaction, in the append-only
+ * table `conferrals`: when, the run, the decision, the codes and ids
+ * asked for, the counts and the build (`tdkt runs show` lists them).
+ *
  * @param lang     language of the messages
  * @param[out] summary honours added and already present (zero on failure)
  * @return 0, TDKT_EINVALID (bad options, or refusals in @p diags),

@@ -16,7 +16,7 @@ typedef struct tdkt_store tdkt_store;
 struct sqlite3;
 
 /** The schema version this build writes and reads. */
-#define TDKT_SCHEMA_VERSION 10
+#define TDKT_SCHEMA_VERSION 11
 
 enum tdkt_store_flags {
     TDKT_STORE_READ = 0,  /**< open an existing store; never create */

@@ -295,6 +295,11 @@ has out "honours         0         1" "the honour is replaced"
     decision_no = '1234/QĐ-UBND' AND decision_date = '2025-01-20'")" \
     -eq 1 ] && pass || fail "the re-import erased the signed decision"
 
+run runs show 1
+has out "  trao theo quyết định 1234/QĐ-UBND ngày 2025-01-20 (ghi " \
+    "runs show lists the run's confer"
+has out ": 2 khen thưởng mới, 1 đã có" "... with what it did"
+
 run --format json confer --run=1 --decision-no="1234/QĐ-UBND" \
     --date=2025-01-20
 expect 0 "confer again"

@@ -113,6 +113,19 @@ static void test_confer__every_eligible_decision(void **state)
                                 "AND kind = 'thematic' AND "
                                 "nomination_id = 'N2'"),
                      1);
+    /* The confer itself is kept, and cannot be changed. */
+    assert_int_equal(count(f, "SELECT count(*) FROM conferrals WHERE "
+                              "run_id = 1 AND decision_no = '1234/QĐ-UBND' "
+                              "AND decision_date = '2025-01-20' AND codes "
+                              "IS NULL AND ids IS NULL AND added = 2 AND "
+                              "already = 1 AND at GLOB '2*T*Z' AND engine "
+                              "<> ''"),
+                     1);
+    assert_int_equal(tdkt_store_exec(f->store, "UPDATE conferrals SET "
+                                               "added = 0"),
+                     TDKT_EDB);
+    assert_int_equal(tdkt_store_exec(f->store, "DELETE FROM conferrals"),
+                     TDKT_EDB);
     /* The imported honour is left as it was. */
     assert_int_equal(honours(f, "subject_id = 'P4' AND year = 2024 AND "
                                 "decision_no = '99/QĐ-UBND' AND "
@@ -178,6 +191,10 @@ static void test_confer__codes(void **state)
     assert_int_equal(honours(f, "run_id = 1 AND code = 'co_tinh' AND "
                                 "decision_no = '5/QĐ-UBND'"),
                      1);
+    /* kept with the award's code, as given by its name */
+    assert_int_equal(count(f, "SELECT count(*) FROM conferrals WHERE "
+                              "codes = '[\"co_tinh\"]' AND added = 1"),
+                     1);
 
     const char *bogus[] = {"co_tinh", "bk_tinhh"};
     o.codes = bogus;
@@ -196,6 +213,7 @@ static void test_confer__one_refusal_writes_nothing(void **state)
     const char *ids[] = {"N1", "N3", "N4", "N9", "N2"};
     assert_int_equal(confer(f, 1, ids, 5, &sum), TDKT_EINVALID);
     assert_int_equal(count(f, HONOURS), before);
+    assert_int_equal(count(f, "SELECT count(*) FROM conferrals"), 0);
     assert_int_equal(sum.added, 0);
     assert_int_equal(sum.already, 0);
     assert_false(sum.records_changed);

@@ -37,6 +37,13 @@ static const char pick_sql[] =
     "  AND (?2 IS NULL OR d.nomination_id = ?2) "
     "ORDER BY d.nomination_id";
 
+/* The confer itself, kept (schema_conferrals.sql). */
+static const char log_sql[] =
+    "INSERT INTO conferrals (at, run_id, decision_no, decision_date, codes, "
+    "  ids, added, already, engine) "
+    "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6, "
+    "  ?7, ?8)";
+
 static const char insert_sql[] =
     "INSERT INTO honours (subject_type, subject_id, code, year, kind, "
     "  decision_no, decision_date, run_id, nomination_id) "
@@ -171,6 +178,54 @@ static int record(confer *c)
             c->sum->already++;
     }
     return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(c->db, "confer");
+}
+
+/* @p n texts as a JSON array onto @p b, or nothing when none; award
+ * names (@p awards) as their codes. */
+static void json_array(tdkt_buf *b, const char *const *texts, size_t n,
+                       bool awards)
+{
+    for (size_t i = 0; i < n; i++) {
+        tdkt_buf_puts(b, i ? "," : "[");
+        tdkt_json_str(b, awards ? tdkt_vocab_code(TDKT_V_AWARD,
+                                                  tdkt_vocab_lookup(
+                                                      TDKT_V_AWARD, texts[i]))
+                                : texts[i]);
+    }
+    if (n)
+        tdkt_buf_puts(b, "]");
+}
+
+/* Keep the confer in the log: what it was asked and what it did. */
+static int log_confer(confer *c)
+{
+    const tdkt_confer_options *o = c->opt;
+    tdkt_buf codes = {0}, ids = {0};
+    json_array(&codes, o->codes, o->ncodes, true); /* checked: known */
+    json_array(&ids, o->ids, o->ids ? o->nids : 0, false);
+    sqlite3_stmt *st = NULL;
+    int error = codes.oom || ids.oom
+                    ? tdkt_error_set(TDKT_ENOMEM, "out of memory")
+                    : prepare(c->db, log_sql, &st);
+    if (error == TDKT_OK) {
+        sqlite3_bind_int64(st, 1, o->run_id);
+        sqlite3_bind_text(st, 2, o->decision_no, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, o->decision_date, -1, SQLITE_STATIC);
+        if (codes.len)
+            sqlite3_bind_text(st, 4, tdkt_buf_cstr(&codes), -1,
+                              SQLITE_STATIC);
+        if (ids.len)
+            sqlite3_bind_text(st, 5, tdkt_buf_cstr(&ids), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)c->sum->added);
+        sqlite3_bind_int64(st, 7, (sqlite3_int64)c->sum->already);
+        sqlite3_bind_text(st, 8, tdkt_build(), -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            error = tdkt_store_fail(c->db, "confer");
+    }
+    sqlite3_finalize(st);
+    tdkt_buf_free(&codes);
+    tdkt_buf_free(&ids);
+    return error;
 }
 
 /* A decision number is text as honours.csv holds it: valid UTF-8 without
@@ -310,6 +365,8 @@ int tdkt_confer(tdkt_store *store, const tdkt_confer_options *opt,
         sqlite3_bind_text(c.pick, 2, opt->ids[i], -1, SQLITE_STATIC);
         error = record(&c);
     }
+    if (error == TDKT_OK)
+        error = log_confer(&c);
     if (error == TDKT_OK)
         error = tdkt_store_commit(store);
     summary->records_changed = changed;

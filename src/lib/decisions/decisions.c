@@ -226,6 +226,44 @@ static int verify_sets(sqlite3 *db, int64_t run_id, tdkt_lang lang,
     return error;
 }
 
+/* The table's heading: each confer of the run, a line each. */
+static int print_conferrals(sqlite3 *db, int64_t run_id, tdkt_lang lang,
+                            FILE *out)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT decision_no, decision_date, at, added, "
+                           "already, (SELECT group_concat(value, ', ') FROM "
+                           "json_each(codes)) FROM conferrals WHERE run_id = "
+                           "?1 ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return tdkt_store_fail(db, "runs");
+    sqlite3_bind_int64(st, 1, run_id);
+    int rc = SQLITE_DONE, error = TDKT_OK;
+    while (error == TDKT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *no = cell(st, 0, &error), *date = cell(st, 1, &error),
+                   *at = cell(st, 2, &error), *codes = cell(st, 5, &error);
+        if (error < 0)
+            break;
+        /* as the heading's line above it: errors are the caller's, who
+         * checks the stream (a decision number holds no control byte) */
+        fprintf(out,
+                TDKT_TR(lang,
+                        "  trao theo quyết định %s ngày %s (ghi %s): %lld "
+                        "khen thưởng mới, %lld đã có%s%s\n",
+                        "  conferred by decision %s of %s (recorded %s): "
+                        "%lld new honours, %lld already there%s%s\n"),
+                no, date, at, (long long)sqlite3_column_int64(st, 3),
+                (long long)sqlite3_column_int64(st, 4),
+                *codes ? TDKT_TR(lang, "; hình thức ", "; awards ") : "",
+                codes);
+    }
+    if (error == TDKT_OK && rc != SQLITE_DONE)
+        error = tdkt_store_fail(db, "runs");
+    sqlite3_finalize(st);
+    return error;
+}
+
 int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
                   tdkt_lang lang, FILE *out, tdkt_diags *problems)
 {
@@ -265,6 +303,8 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     bool drifted = sqlite3_column_type(st, 2) != SQLITE_NULL &&
                    sqlite3_column_int64(st, 3) != 0;
     sqlite3_finalize(st);
+    if (error == TDKT_OK && fmt == TDKT_FMT_TABLE)
+        error = print_conferrals(db, run_id, lang, out);
     if (error == TDKT_OK && drifted)
         error = tdkt_diags_add(
             problems, NULL, 0, NULL,

@@ -28,6 +28,7 @@ extern const char *const tdkt__schema_kind_sql;
 extern const char *const tdkt__schema_extra_sql;
 extern const char *const tdkt__schema_sealed_sql;
 extern const char *const tdkt__schema_sealed_decisions_sql;
+extern const char *const tdkt__schema_conferrals_sql;
 
 /* Version 1 kept each decision's whole result as JSON in a WITHOUT ROWID
  * table. Its rows move into the new table as they are (the JSON in
@@ -299,6 +300,10 @@ static int migrate(tdkt_store *s, int version, bool empty)
     if (version2 < 10 &&
         ((error = tdkt_store_exec(s, tdkt__schema_sealed_sql)) < 0 ||
          (error = tdkt_store_exec(s, tdkt__schema_sealed_decisions_sql)) < 0))
+        goto done;
+    /* Version 11 keeps every confer. */
+    if (version2 < 11 &&
+        (error = tdkt_store_exec(s, tdkt__schema_conferrals_sql)) < 0)
         goto done;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", TDKT_SCHEMA_VERSION);
