@@ -122,6 +122,14 @@ TDKT_API int tdkt_runs_list(tdkt_store *store, tdkt_format fmt,
                             tdkt_lang lang, FILE *out);
 
 /**
+ * The note that the records changed after run @p run_id (other than by
+ * the honours conferred from it), into @p buf: `runs show` and `confer`
+ * say it alike.
+ */
+TDKT_API void tdkt_records_changed_note(char *buf, size_t n, int64_t run_id,
+                                        tdkt_lang lang);
+
+/**
  * Print a saved run's decisions again after checking each rule set's
  * recorded SHA-256 against its files now: json, a JSON array, and jsonl
  * (also csv and the others), a line per result, byte for byte what

@@ -47,6 +47,8 @@ TDKT_API const char *tdkt_buf_cstr(const tdkt_buf *b);
 
 /** Append @p s as a JSON string literal, quotes included (NULL → null). */
 TDKT_API void tdkt_json_str(tdkt_buf *b, const char *s);
+/** Append @p n texts as a JSON array of strings ("[]" when none). */
+TDKT_API void tdkt_json_strs(tdkt_buf *b, const char *const *s, size_t n);
 /** Append @p s as one CSV cell (quoted when needed, formulas defused). */
 TDKT_API void tdkt_csv_cell(tdkt_buf *b, const char *s);
 /** Append @p n cells as one CSV row, comma-separated, without its newline. */

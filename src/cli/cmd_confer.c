@@ -120,18 +120,13 @@ static int print_summary(const tdkt_cli *cli, const tdkt_confer_options *o,
                s->added, (long long)o->run_id, o->decision_no,
                o->decision_date, s->already);
     }
-    if (s->records_changed)
-        fprintf(stderr,
-                TDKT_TR(cli->lang,
-                        "tdkt: lưu ý: hồ sơ đã thay đổi sau lần xét %lld "
-                        "(ngoài các khen thưởng ghi từ chính lần xét "
-                        "này); kết quả xét có thể đã khác, nên xét lại "
-                        "(tdkt eval) để kiểm tra.\n",
-                        "tdkt: note: the records changed after run %lld "
-                        "(other than by honours recorded from that run); "
-                        "its judgements may be out of date, so judge "
-                        "again (tdkt eval) to check.\n"),
-                (long long)o->run_id);
+    if (s->records_changed) {
+        char note[400];
+        tdkt_records_changed_note(note, sizeof note, o->run_id, cli->lang);
+        fprintf(stderr, TDKT_TR(cli->lang, "tdkt: lưu ý: %s.\n",
+                                "tdkt: note: %s.\n"),
+                note);
+    }
     return CLI_OK;
 }
 

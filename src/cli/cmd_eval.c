@@ -137,13 +137,9 @@ int cmd_eval(tdkt_cli *cli, int argc, char **argv)
                 errors);
     if (!dry) {
         tdkt_buf opt = {0};
-        tdkt_buf_printf(&opt, "{\"year\":%d,\"ids\":[", o.year);
-        for (size_t k = 0; k < o.nids; k++) {
-            if (k)
-                tdkt_buf_puts(&opt, ",");
-            tdkt_json_str(&opt, ids[k]);
-        }
-        tdkt_buf_printf(&opt, "],\"threads\":%d,\"lang\":\"%s\"}",
+        tdkt_buf_printf(&opt, "{\"year\":%d,\"ids\":", o.year);
+        tdkt_json_strs(&opt, (const char *const *)ids, o.nids);
+        tdkt_buf_printf(&opt, ",\"threads\":%d,\"lang\":\"%s\"}",
                         cli->threads, cli->lang == TDKT_LANG_EN ? "en" : "vi");
         int64_t run_id = 0;
         int error = tdkt_decisions_save(store, res, rules_dir,

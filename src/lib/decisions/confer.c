@@ -180,29 +180,22 @@ static int record(confer *c)
     return rc == SQLITE_DONE ? TDKT_OK : tdkt_store_fail(c->db, "confer");
 }
 
-/* @p n texts as a JSON array onto @p b, or nothing when none; award
- * names (@p awards) as their codes. */
-static void json_array(tdkt_buf *b, const char *const *texts, size_t n,
-                       bool awards)
-{
-    for (size_t i = 0; i < n; i++) {
-        tdkt_buf_puts(b, i ? "," : "[");
-        tdkt_json_str(b, awards ? tdkt_vocab_code(TDKT_V_AWARD,
-                                                  tdkt_vocab_lookup(
-                                                      TDKT_V_AWARD, texts[i]))
-                                : texts[i]);
-    }
-    if (n)
-        tdkt_buf_puts(b, "]");
-}
-
 /* Keep the confer in the log: what it was asked and what it did. */
 static int log_confer(confer *c)
 {
     const tdkt_confer_options *o = c->opt;
+    /* the awards as their codes, however they were named (all known:
+     * check_options) */
+    const char *named[TDKT_AWARD_COUNT_];
+    size_t n = 0;
+    for (int a = 0; a < TDKT_AWARD_COUNT_ && o->ncodes; a++)
+        if (c->codes >> a & 1)
+            named[n++] = tdkt_vocab_code(TDKT_V_AWARD, a);
     tdkt_buf codes = {0}, ids = {0};
-    json_array(&codes, o->codes, o->ncodes, true); /* checked: known */
-    json_array(&ids, o->ids, o->ids ? o->nids : 0, false);
+    if (n)
+        tdkt_json_strs(&codes, named, n);
+    if (o->ids)
+        tdkt_json_strs(&ids, o->ids, o->nids);
     sqlite3_stmt *st = NULL;
     int error = codes.oom || ids.oom
                     ? tdkt_error_set(TDKT_ENOMEM, "out of memory")

@@ -37,26 +37,6 @@ static const char *records_text(char *buf, size_t n, sqlite3_stmt *st,
     return buf;
 }
 
-/* The ids of @p lines, one a line (a rule set id holds no control
- * character), as a JSON array onto @p b. */
-static void json_lines_array(tdkt_buf *b, const char *lines)
-{
-    tdkt_buf one = {0};
-    tdkt_buf_puts(b, "[");
-    for (const char *p = lines; *p;) {
-        size_t n = strcspn(p, "\n");
-        one.len = 0;
-        tdkt_buf_put(&one, p, n);
-        if (p != lines)
-            tdkt_buf_puts(b, ",");
-        tdkt_json_str(b, tdkt_buf_cstr(&one));
-        p += n + (p[n] == '\n');
-    }
-    tdkt_buf_puts(b, "]");
-    b->oom |= one.oom;
-    tdkt_buf_free(&one);
-}
-
 int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
                    FILE *out)
 {
@@ -73,7 +53,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             "s.run_id = r.id), "
             "(SELECT count(*) FROM decisions d WHERE d.run_id = r.id AND "
             "outcome = 'eligible'), r.records, " RUN_RECORDS_DRIFT("?1")
-            ", (SELECT group_concat(ruleset, char(10)) FROM run_rulesets s "
+            ", (SELECT json_group_array(ruleset) FROM run_rulesets s "
             "WHERE s.run_id = r.id) FROM runs r ORDER BY r.id DESC",
             -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
@@ -142,7 +122,7 @@ int tdkt_runs_list(tdkt_store *store, tdkt_format fmt, tdkt_lang lang,
             tdkt_buf_puts(&b, ",\"engine\":");
             tdkt_json_str(&b, cell(st, 2, &error));
             tdkt_buf_puts(&b, ",\"rule_sets\":");
-            json_lines_array(&b, cell(st, 9, &error));
+            tdkt_buf_puts(&b, cell(st, 9, &error)); /* JSON already */
             tdkt_buf_puts(&b, ",\"rules\":");
             tdkt_json_str(&b, cell(st, 3, &error));
             tdkt_buf_printf(&b, ",\"count\":%d,\"eligible\":%d",
@@ -226,6 +206,20 @@ static int verify_sets(sqlite3 *db, int64_t run_id, tdkt_lang lang,
     return error;
 }
 
+void tdkt_records_changed_note(char *buf, size_t n, int64_t run_id,
+                               tdkt_lang lang)
+{
+    snprintf(buf, n,
+             TDKT_TR(lang,
+                     "hồ sơ đã thay đổi sau lần xét %lld (ngoài các khen "
+                     "thưởng ghi từ chính lần xét này); kết quả xét có thể "
+                     "đã khác, nên xét lại (tdkt eval) để kiểm tra",
+                     "the records changed after run %lld (other than by "
+                     "honours recorded from that run); its judgements may "
+                     "be out of date, so judge again (tdkt eval) to check"),
+             (long long)run_id);
+}
+
 /* The table's heading: each confer of the run, a line each. */
 static int print_conferrals(sqlite3 *db, int64_t run_id, tdkt_lang lang,
                             FILE *out)
@@ -305,17 +299,11 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     sqlite3_finalize(st);
     if (error == TDKT_OK && fmt == TDKT_FMT_TABLE)
         error = print_conferrals(db, run_id, lang, out);
-    if (error == TDKT_OK && drifted)
-        error = tdkt_diags_add(
-            problems, NULL, 0, NULL,
-            lang == TDKT_LANG_EN
-                ? "the records changed after run %lld (other than by "
-                  "honours recorded from that run); its judgements may be "
-                  "out of date, so judge again (tdkt eval) to check"
-                : "hồ sơ đã thay đổi sau lần xét %lld (ngoài các khen "
-                  "thưởng ghi từ chính lần xét này); kết quả xét có thể "
-                  "đã khác, nên xét lại (tdkt eval) để kiểm tra",
-            (long long)run_id);
+    if (error == TDKT_OK && drifted) {
+        char note[400];
+        tdkt_records_changed_note(note, sizeof note, run_id, lang);
+        error = tdkt_diags_add(problems, NULL, 0, NULL, "%s", note);
+    }
     if (error < 0)
         return error;
     error = verify_sets(db, run_id, lang, problems);

@@ -147,6 +147,17 @@ void tdkt_json_str(tdkt_buf *b, const char *s)
     buf_add(b, "\"", 1);
 }
 
+void tdkt_json_strs(tdkt_buf *b, const char *const *s, size_t n)
+{
+    buf_add(b, "[", 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_add(b, ",", 1);
+        tdkt_json_str(b, s[i]);
+    }
+    buf_add(b, "]", 1);
+}
+
 void tdkt_csv_cell(tdkt_buf *b, const char *s)
 {
     if (!s)

@@ -390,10 +390,21 @@ static bool hmatch(const ix_honour *h, const hfilter *f)
            !(h->code == f->skip_award && h->year == f->skip_year);
 }
 
+/* Whether an honour before @p i matches @p f with h[i]'s code and year. */
+static bool counted_before(const ix_honour *h, uint32_t i, const hfilter *f)
+{
+    for (uint32_t k = 0; k < i; k++)
+        if (h[k].code == h[i].code && h[k].year == h[i].year &&
+            hmatch(&h[k], f))
+            return true;
+    return false;
+}
+
 /* honours{…, per_year = true}: a year counts once for each code, however
  * many honours of it the year has. A title (danh hiệu) is one a year: two
  * records of one year (a merit one and an ad-hoc one, or a correction
- * imported with another kind) are not two titles. */
+ * imported with another kind) are not two titles. A subject holds a few
+ * honours: a look back at those before costs less than a set. */
 static int s_honours(lua_State *L)
 {
     const tdkt_index *ix;
@@ -403,23 +414,13 @@ static int s_honours(lua_State *L)
     hfilter f;
     read_hfilter(L, u, 2, &f, true);
     bool per_year = opt_bool(L, 2, "per_year");
-    uint8_t seen[TDKT_AWARD_COUNT_][(TDKT_YEAR_MAX - TDKT_YEAR_MIN) / 8 + 1];
-    if (per_year)
-        memset(seen, 0, sizeof seen);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     int n = 0;
     const ix_honour *h = ix->hon + s->hon.off;
     for (uint32_t i = 0; i < s->hon.n; i++) {
-        if (!hmatch(&h[i], &f))
+        if (!hmatch(&h[i], &f) || (per_year && counted_before(h, i, &f)))
             continue;
-        if (per_year) { /* years are in range: the import checks them */
-            uint8_t *of = seen[h[i].code];
-            unsigned y = (unsigned)(h[i].year - TDKT_YEAR_MIN);
-            if (y >= sizeof seen[0] * 8 || of[y >> 3] >> (y & 7) & 1)
-                continue;
-            of[y >> 3] |= (uint8_t)(1u << (y & 7));
-        }
         char item[16];
         snprintf(item, sizeof item, "%s%d", n ? ", " : "", h[i].year);
         luaL_addstring(&b, item);

@@ -31,6 +31,34 @@ local NOT_FOR_STATE_AWARDS = { "thematic" }   -- NĐ 91/2017/NĐ-CP, Điều 3
 -- Kinds of nomination whose criteria are encoded here.
 local ENCODED_KINDS = { merit = true, ad_hoc = true }
 
+-- The bars both forms (persons, collectives) share, built fresh for each
+-- form so that an amendment of one leaves the other alone.
+local function one_state_award()
+  return criterion "one_state_award_a_year" {
+    basis  = "TT 08/2017/TT-BNV",
+    status = "P",
+    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
+      .. "đột xuất, cống hiến, niên hạn)",
+    en = "At most one State award a year (ad hoc, dedication and seniority "
+      .. "awards aside)",
+    check = function(s, n, p)
+      return lib.one_state_award_a_year(s, n)
+    end,
+  }
+end
+
+local function not_under_review()
+  return criterion "not_under_review" {
+    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
+    status = "P",
+    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
+    en = "Not under disciplinary review, investigation, inspection or complaint",
+    check = function(s, n, p)
+      return lib.fact_not(s, "under_review", n.year)
+    end,
+  }
+end
+
 form "hcld3" {
   kinds   = { "merit", "ad_hoc" },  -- other kinds: a person decides
   subject = "person",
@@ -178,27 +206,8 @@ form "hcld3" {
     },
   },
 
-  criterion "one_state_award_a_year" {
-    basis  = "TT 08/2017/TT-BNV",
-    status = "P",
-    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
-      .. "đột xuất, cống hiến, niên hạn)",
-    en = "At most one State award a year (ad hoc, dedication and seniority "
-      .. "awards aside)",
-    check = function(s, n, p)
-      return lib.one_state_award_a_year(s, n)
-    end,
-  },
-
-  criterion "not_under_review" {
-    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
-    status = "P",
-    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
-    en = "Not under disciplinary review, investigation, inspection or complaint",
-    check = function(s, n, p)
-      return lib.fact_not(s, "under_review", n.year)
-    end,
-  },
+  one_state_award(),
+  not_under_review(),
 }
 
 ------------------------------------------------------------- collectives
@@ -225,25 +234,6 @@ form "hcld3" {
     end,
   },
 
-  criterion "one_state_award_a_year" {
-    basis  = "TT 08/2017/TT-BNV",
-    status = "P",
-    vi = "Mỗi năm không quá một hình thức khen thưởng cấp Nhà nước (trừ khen thưởng "
-      .. "đột xuất, cống hiến, niên hạn)",
-    en = "At most one State award a year (ad hoc, dedication and seniority "
-      .. "awards aside)",
-    check = function(s, n, p)
-      return lib.one_state_award_a_year(s, n)
-    end,
-  },
-
-  criterion "not_under_review" {
-    basis  = "NĐ 91/2017/NĐ-CP, Điều 3; TT 08/2017/TT-BNV; TT 12/2019/TT-BNV",
-    status = "P",
-    vi = "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra, khiếu nại, tố cáo",
-    en = "Not under disciplinary review, investigation, inspection or complaint",
-    check = function(s, n, p)
-      return lib.fact_not(s, "under_review", n.year)
-    end,
-  },
+  one_state_award(),
+  not_under_review(),
 }
