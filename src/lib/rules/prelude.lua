@@ -360,6 +360,24 @@ function lib.rank_at_most(s, y, key, max, missing)
   return fail(d)
 end
 
+-- The collective ranks at most `most` (1: it leads) in its emulation bloc
+-- (khối, cụm thi đua) for year y; `missing` as rank_at_most. The ranking is
+-- made within the bloc (NĐ 91 Điều 12; kontum-notes CTĐT-1), so a rank that
+-- would pass, held by a unit with no bloc recorded (units.csv, bloc), is
+-- one nobody can place: a person must decide. A rank that fails fails in
+-- any bloc.
+function lib.leads_bloc(s, y, most, missing)
+  local result, detail = lib.rank_at_most(s, y, "bloc_rank", most, missing)
+  if result == false then return result, detail end
+  local bloc = s.bloc
+  if bloc == nil then
+    return unknown(detail .. tr("; đơn vị chưa ghi khối, cụm thi đua "
+      .. "(units.csv, cột bloc)", "; no emulation bloc recorded for the unit "
+      .. "(units.csv, column bloc)"))
+  end
+  return result, detail .. tr("; khối, cụm: ", "; bloc: ") .. bloc
+end
+
 -- A value of a yes-or-no fact that is neither 1 nor 0 ("có", "x"): the
 -- import refuses it for the keys vocabulary.md lists, but a key a
 -- regulation adds takes any text. Nobody attested yes or no: a person

@@ -71,7 +71,7 @@ form "co_cp" {
           .. "của bộ, ban, ngành, tỉnh",
         en = "Among the collectives leading a ministry's or province's bloc",
         check = function(s, n, p)
-          return lib.rank_at_most(s, n.year, "bloc_rank", p.bloc_rank, unknown)
+          return lib.leads_bloc(s, n.year, p.bloc_rank, unknown)
         end,
       },
       criterion "k1_excellent" {

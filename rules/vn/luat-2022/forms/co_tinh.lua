@@ -44,7 +44,7 @@ form "co_tinh" {
     vi = "Là tập thể dẫn đầu phong trào thi đua của cụm, khối thi đua",
     en = "Leads its emulation bloc or cluster in the year",
     check = function(s, n, p)
-      return lib.rank_at_most(s, n.year, "bloc_rank", p.bloc_rank)
+      return lib.leads_bloc(s, n.year, p.bloc_rank)
     end,
   },
 

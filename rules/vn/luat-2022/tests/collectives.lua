@@ -3,7 +3,8 @@
 -- cấp tỉnh (Điều 26 [P]/[U]), Cờ thi đua của Chính phủ (Điều 25 [V-en]).
 -- Each criterion passed and failed at its boundary.
 
-local U1 = { id = "U1", name = "Phòng Tổng hợp", kind = "agency" }
+local U1 = { id = "U1", name = "Phòng Tổng hợp", kind = "agency",
+             bloc = "Khối các sở, ban, ngành tỉnh" }
 
 -- the attested facts of a year for the case's subject: { key = value, … }
 local function facts(y, kv)
@@ -216,6 +217,20 @@ case "Cờ thi đua cấp tỉnh: leads its bloc, all attested → eligible" {
 
 case "Cờ thi đua cấp tỉnh: second in its bloc → ineligible" {
   form = "co_tinh", year = 2024, unit = U1,
+  facts = facts(2024, with(CO_OK, { bloc_rank = 2 })),
+  expect = "ineligible", criteria = { leads_bloc = "fail" },
+}
+
+case "Cờ thi đua cấp tỉnh: first, but the unit has no bloc recorded → review" {
+  form = "co_tinh", year = 2024,
+  unit = { id = "U1", name = "Phòng Tổng hợp", kind = "agency" },
+  facts = facts(2024, CO_OK),
+  expect = "review", criteria = { leads_bloc = "unknown" },
+}
+
+case "Cờ thi đua cấp tỉnh: second, no bloc recorded → ineligible all the same" {
+  form = "co_tinh", year = 2024,
+  unit = { id = "U1", name = "Phòng Tổng hợp", kind = "agency" },
   facts = facts(2024, with(CO_OK, { bloc_rank = 2 })),
   expect = "ineligible", criteria = { leads_bloc = "fail" },
 }

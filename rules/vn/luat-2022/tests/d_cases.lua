@@ -290,7 +290,8 @@ end
 
 case "D16 (B): Cờ CP, tops its bloc but the party cell is not clean and strong → ineligible" {
   form = "co_cp", year = 2024,
-  unit = { id = "U1", name = "Sở Tài chính", kind = "agency" },
+  unit = { id = "U1", name = "Sở Tài chính", kind = "agency",
+           bloc = "Khối các sở kinh tế" },
   facts = facts(2024, { bloc_rank = 1, exceeded_targets = 1, internal_unity = 1,
                         thrift = 1, party_org_clean = 0 }),
   expect = "ineligible",

@@ -25,19 +25,7 @@ form "co_tinh" {
       .. "khối, cụm thi đua",
     en = "Chosen as the most outstanding collective of its emulation bloc",
     check = function(s, n, p)
-      local rank = s:fact("bloc_rank", n.year)
-      if rank == nil then
-        return unknown("Chưa có thứ hạng trong khối, cụm thi đua năm " .. n.year)
-      end
-      local r = tonumber(rank)
-      if r == nil then
-        return unknown("Thứ hạng trong khối, cụm không phải là số: " .. tostring(rank))
-      end
-      local detail = string.format("Xếp thứ %d trong khối, cụm năm %d", r, n.year)
-      if r <= p.bloc_rank then
-        return pass(detail)
-      end
-      return fail(detail)
+      return lib.leads_bloc(s, n.year, p.bloc_rank)
     end,
   },
 

@@ -5,7 +5,8 @@
 
 local Y = 2021
 
-local U1 = { id = "U1", name = "Sở Tài chính", kind = "agency" }
+local U1 = { id = "U1", name = "Sở Tài chính", kind = "agency",
+             bloc = "Khối các sở kinh tế" }
 
 -- Units U2..U(n+1) holding a Cờ tỉnh for Y.
 local function flag_holders(n)

@@ -35,6 +35,14 @@ case "Cờ tỉnh: second in its bloc → ineligible" {
   criteria = { bloc_leader = "fail" },
 }
 
+case "Cờ tỉnh: first, but the unit has no bloc recorded → review" {
+  form = "co_tinh", year = Y,
+  unit = { id = "U1", name = "Sở Nông nghiệp và Phát triển nông thôn", kind = "agency" },
+  facts = facts(1),
+  expect = "review",
+  criteria = { bloc_leader = "unknown" },
+}
+
 case "Cờ tỉnh: bloc ranking not yet reported → review" {
   form = "co_tinh", year = Y,
   unit = U1,
