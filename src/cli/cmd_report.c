@@ -32,7 +32,7 @@ static const char help_vi[] =
     "thứ tự, dòng tiêu đề, mỗi hình thức một dòng, dòng tổng cộng ở cuối;\n"
     "tỷ lệ viết 21,5%, 21.5% hoặc 0.215) và in mỗi ô mâu thuẫn một dòng:\n"
     "dòng, cột, giá trị đã ghi và giá trị đúng; cả tên hình thức ghi sai\n"
-    "thứ tự.\n"
+    "thứ tự. Chỉ in --format table.\n"
     "\n"
     "Mã thoát: 0 xong (bảng khớp), 1 bảng có mâu thuẫn hoặc không đọc được,\n"
     "2 sai cú pháp.\n";
@@ -56,7 +56,7 @@ static const char help_en[] =
     "columns in order, a header row, a row per form, the total row last;\n"
     "percentages written 21,5%, 21.5% or 0.215) and prints one line per\n"
     "contradicting cell: row, column, the value written and what it should\n"
-    "be; a form's name out of order too.\n"
+    "be; a form's name out of order too. Prints --format table only.\n"
     "\n"
     "Exit status: 0 done (the table adds up), 1 the table contradicts\n"
     "itself or cannot be read, 2 wrong usage.\n";
@@ -88,6 +88,11 @@ static int run_check(tdkt_cli *cli, int argc, char **argv)
                                TDKT_TR(cli->lang,
                                        "cần đúng một tệp CSV",
                                        "expects exactly one CSV file"));
+    /* Its lines are messages (row, column, written, right), not a table
+     * another format could hold, as with rules check. */
+    int fmt_rc = cli_check_format(cli, "report check", FMT(TDKT_FMT_TABLE));
+    if (fmt_rc != CLI_OK)
+        return fmt_rc;
     int error = tdkt_report_check(argv[2], cli->lang, &problems);
     int rc = CLI_OK;
     if (error == TDKT_EINVALID) {

@@ -147,6 +147,12 @@ run report check r.csv
 expect 0 "the report's own csv passes report check"
 lines out 0 "report check is silent on a consistent table"
 lines err 0 "report check is silent on a consistent table (stderr)"
+# Its lines are messages, so another format is refused before reading.
+for f in json jsonl csv xlsx; do
+    run --format "$f" report check r.csv
+    expect 2 "report check refuses --format $f"
+    has err "report check" "the refusal of --format $f names the command"
+done
 
 run --format json report --year 2023
 expect 0 "report --format json"
