@@ -202,7 +202,7 @@ static void test_confer__codes(void **state)
     assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_EN, &sum, &f->diags),
                      TDKT_EINVALID);
     assert_string_equal(tdkt_error_last()->message,
-                        "there is no award 'bk_tinhh' (see vocabulary.md)");
+                        "there is no award 'bk_tinhh' (see docs/vocabulary.md)");
 }
 
 static void test_confer__one_refusal_writes_nothing(void **state)

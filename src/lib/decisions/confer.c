@@ -270,9 +270,9 @@ static int check_options(const tdkt_confer_options *opt, tdkt_lang lang)
             return tdkt_error_set(TDKT_EINVALID,
                                   TDKT_TR(lang,
                                           "không có hình thức khen thưởng "
-                                          "'%s' (xem vocabulary.md)",
+                                          "'%s' (xem docs/vocabulary.md)",
                                           "there is no award '%s' (see "
-                                          "vocabulary.md)"),
+                                          "docs/vocabulary.md)"),
                                   opt->codes[i]);
     return TDKT_OK;
 }
