@@ -281,7 +281,13 @@ int main(int argc, char **argv)
 {
     tdkt_cli cli = {0};
     cli.prog = argv[0];
-    (void)tdkt_lang_parse(&cli.lang, getenv("TDKT_LANG"));
+    /* $TDKT_LANG is --lang's default: an empty one is none; a bad one is
+     * said on stderr, once, and Vietnamese used, unless --lang overrides
+     * it (not an error: it is the environment's, and --help must still
+     * answer). */
+    const char *env_lang = getenv("TDKT_LANG");
+    bool env_lang_bad = env_lang && *env_lang &&
+                        tdkt_lang_parse(&cli.lang, env_lang) < 0;
 
     /* The language first, wherever it stands, so that every message
      * (of the other options too) is in it; take_global checks it (a bad
@@ -291,10 +297,17 @@ int main(int argc, char **argv)
                             ? argv[i + 1]
                         : strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
                                                               : NULL;
+        if (v)
+            env_lang_bad = false;
         (void)tdkt_lang_parse(&cli.lang, v);
     }
 
     tdkt_set_message_lang(cli.lang);
+    if (env_lang_bad)
+        tdkt_safe_printf(stderr,
+                         "tdkt: TDKT_LANG nhận vi hoặc en, không phải '%s': "
+                         "dùng tiếng Việt\n",
+                         env_lang);
 
     /* Pull the global options out of argv, wherever they stand. */
     char **args = calloc((size_t)argc + 1, sizeof *args);

@@ -69,6 +69,14 @@ done
 check "table in Vietnamese" grep -q "Tổng hợp" "$tmp/vi.txt"
 "$TDKT" eval --dry-run --id N000001 --lang en > "$tmp/en.txt"
 check "table in English" grep -q "Summary" "$tmp/en.txt"
+# $TDKT_LANG is --lang's default; a bad one is said and Vietnamese used.
+TDKT_LANG=en "$TDKT" eval --dry-run --id N000001 > "$tmp/env-en.txt"
+check "TDKT_LANG=en: English" cmp -s "$tmp/en.txt" "$tmp/env-en.txt"
+TDKT_LANG=fr "$TDKT" eval --dry-run --id N000001 > "$tmp/env-fr.txt" 2> "$tmp/env-fr.err"
+check "TDKT_LANG=fr: Vietnamese, still judged" cmp -s "$tmp/vi.txt" "$tmp/env-fr.txt"
+check "TDKT_LANG=fr: said on stderr" grep -q "TDKT_LANG.*'fr'" "$tmp/env-fr.err"
+TDKT_LANG=fr "$TDKT" --lang en eval --dry-run --id N000001 > /dev/null 2> "$tmp/env-fr.err"
+check "--lang overrides a bad TDKT_LANG, unsaid" test ! -s "$tmp/env-fr.err"
 "$TDKT" eval --dry-run --format csv > "$tmp/a.csv"
 check "csv has a row per nomination" test "$(($(wc -l < "$tmp/a.csv") - 1))" -eq "$n_noms"
 # An eligible nomination has no reasons against it: the criteria of a
