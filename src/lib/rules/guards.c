@@ -218,7 +218,10 @@ static int guarded_setmetatable(lua_State *L)
                                      "không được đổi một metatable đã được "
                                      "bảo vệ",
                                      "cannot change a protected metatable"));
-    if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+    /* raw: a plain lookup would run the metatable's own __index, which
+     * could add __gc while answering nil */
+    if (t == LUA_TTABLE && (lua_pushliteral(L, "__gc"),
+                            lua_rawget(L, 2) != LUA_TNIL))
         return luaL_error(L,
                           RT_TR_L(L, "quy tắc không được dùng metamethod __gc",
                                   "__gc metamethods are not allowed in "

@@ -657,6 +657,61 @@ char *rt_strdup(rt *r, const char *s)
     return d;
 }
 
+/*
+ * The prelude's own tables (STATE_AWARDS …) are locals its helpers close
+ * over, out of the rules' reach, until a helper hands one to a function
+ * the rule supplied: lib.one_state_award_a_year(s, n) passes its list of
+ * codes to s:honours, and s may be a rule's table with a honours method
+ * that changes the list for every later judgement. So every table a
+ * prelude function closes over, at any depth through the functions it
+ * closes over, is frozen in place as the rules' are (C reads them through
+ * the proxy's __index, as it reads parameters).
+ */
+static void freeze_closed_over(lua_State *L, int fidx, int seen, int depth)
+{
+    fidx = lua_absindex(L, fidx);
+    if (!lua_isfunction(L, fidx) || lua_iscfunction(L, fidx))
+        return;
+    lua_pushvalue(L, fidx);
+    if (lua_rawget(L, seen) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pop(L, 1);
+    lua_pushvalue(L, fidx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, seen);
+    if (depth > NEST_MAX)
+        too_deep(L);
+    luaL_checkstack(L, 6, "freezing the prelude");
+    for (int i = 1;; i++) {
+        const char *name = lua_getupvalue(L, fidx, i); /* v */
+        if (!name)
+            break;
+        if (strcmp(name, "_ENV") != 0 && lua_type(L, -1) == LUA_TTABLE &&
+            !is_proxy(L, -1)) {
+            rt_freeze(L, -1); /* v proxy */
+            lua_setupvalue(L, fidx, i);
+        } else if (lua_type(L, -1) == LUA_TFUNCTION) {
+            freeze_closed_over(L, -1, seen, depth + 1);
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static void freeze_prelude_locals(lua_State *L, int lib)
+{
+    lib = lua_absindex(L, lib);
+    lua_newtable(L); /* seen */
+    int seen = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, lib)) {
+        freeze_closed_over(L, -1, seen, 0);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 static int load_prelude(rt *r)
 {
     lua_State *L = r->L;
@@ -665,6 +720,7 @@ static int load_prelude(rt *r)
         rt_pcall(r, 0, 1) != LUA_OK)
         return tdkt_error_set(TDKT_ERULE, "prelude: %s",
                               lua_tostring(L, -1));
+    freeze_prelude_locals(L, -1);
     rt_freeze(L, -1);
     rt_set_global(L, "lib");
     lua_pop(L, 1);
