@@ -251,6 +251,14 @@ static const attack attacks[] = {
     /* Harmless, and the same on every run (their details: below). */
     {"ordered_pairs", NULL, NULL},
     {"addressless", NULL, NULL},
+    {"next_order", NULL, NULL},
+    /* A __gc that the metatable's __index adds while the guard looks:
+     * never there, so no finalizer runs outside the limits. */
+    {"gc_index", NULL, NULL},
+    /* The prelude's own tables are frozen: a rule's fake subject handed
+     * one cannot change it for later judgements. */
+    {"prelude_table", "c[#c + 1] = \"x\"",
+     "attempt to change a read-only table"},
     /* Every error names a place in the rules: the criterion's, when it
      * was raised without one or in the prelude. */
     {"bare_error", CRITERION, "bare"},
@@ -374,6 +382,8 @@ static void test_sandbox__attacks(void **state)
     /* pairs: numbers, text, booleans; frozen tables and fresh alike */
     assert_detail(res, "ordered_pairs", "1,2.5,3,alpha,zeta,true,a,b,c");
     assert_detail(res, "addressless", "table function ok");
+    /* next: the same order; a frozen table's keys; nil when empty */
+    assert_detail(res, "next_order", "a,b;2;nil");
 }
 
 /* Each worker has its own states: the same walls, the same messages. */

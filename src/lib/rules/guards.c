@@ -342,20 +342,11 @@ static int ordered_next(lua_State *L)
     return 2;
 }
 
-static int ordered_pairs(lua_State *L)
+/* Push the keys of the table at @p t (a plain table, or a frozen one's
+ * real table) in pairs' order, as a sequence. */
+static void push_ordered_keys(lua_State *L, int t)
 {
-    luaL_checkany(L, 1);
-    int t = 1;
-    /* a frozen table: its real table's keys (its __pairs would give them
-     * in next's order); a rule's own __pairs: its order */
-    if (rt_frozen_real(L, 1)) {
-        t = lua_gettop(L);
-    } else if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-        lua_pop(L, 1);
-        return call_original(L);
-    }
-    if (lua_type(L, t) != LUA_TTABLE)
-        return call_original(L); /* its error */
+    t = lua_absindex(L, t);
     int n = 0;
     lua_pushnil(L);
     while (lua_next(L, t)) {
@@ -392,10 +383,67 @@ static int ordered_pairs(lua_State *L)
         lua_rawgeti(L, raw, k[j].pos + 1);
         lua_rawseti(L, -2, j + 1);
     }
+    lua_replace(L, -3); /* over the userdata */
+    lua_pop(L, 1);      /* the keys in next's order */
+}
+
+static int ordered_pairs(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    int t = 1;
+    /* a frozen table: its real table's keys (its __pairs would give them
+     * in next's order); a rule's own __pairs: its order */
+    if (rt_frozen_real(L, 1)) {
+        t = lua_gettop(L);
+    } else if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pop(L, 1);
+        return call_original(L);
+    }
+    if (lua_type(L, t) != LUA_TTABLE)
+        return call_original(L); /* its error */
+    push_ordered_keys(L, t);
     lua_pushvalue(L, t);
     lua_pushinteger(L, 1);
     lua_pushcclosure(L, ordered_next, 3);
     return 1;
+}
+
+/*
+ * next(t, k) in pairs' order, for the same reasons (Lua's own order of
+ * text keys differs from state to state), and over a frozen table's real
+ * keys (its proxy is empty). Each call orders the keys afresh: rules use
+ * next for "is it empty" and small tables, and pairs for walking.
+ */
+static int ordered_next_global(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 2);
+    int t = 1;
+    if (rt_frozen_real(L, 1))
+        t = lua_gettop(L);
+    push_ordered_keys(L, t); /* keys */
+    int keys = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, keys), i = 0;
+    if (!lua_isnil(L, 2)) {
+        for (i = 1; i <= n; i++) {
+            lua_rawgeti(L, keys, i);
+            bool same = lua_rawequal(L, -1, 2);
+            lua_pop(L, 1);
+            if (same)
+                break;
+        }
+        if (i > n)
+            return luaL_error(L, RT_TR_L(L, "khóa không hợp lệ cho 'next'",
+                                         "invalid key to 'next'"));
+    }
+    if (i + 1 > n) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_rawgeti(L, keys, i + 1); /* the key */
+    lua_pushvalue(L, -1);
+    lua_rawget(L, t);
+    return 2;
 }
 
 /* lib[name] = fn, closing over the original (upvalue 1) and the name
@@ -418,6 +466,8 @@ void rt_guard_libs(lua_State *L, int base, int globals)
     lua_setfield(L, base, "xpcall");
     wrap(L, base, "tostring", guarded_tostring);
     wrap(L, base, "pairs", ordered_pairs);
+    lua_pushcfunction(L, ordered_next_global);
+    lua_setfield(L, base, "next");
 
     lua_getfield(L, globals, LUA_STRLIBNAME);
     int str = lua_gettop(L);
