@@ -781,6 +781,72 @@ static void test_rules__eval_by_nomination_date(void **state)
     free(tmp);
 }
 
+/* A form file edited after the set was opened, before a worker makes its
+ * Lua state (lazily, on its first nomination), judges nothing: every
+ * state is made from the bytes the audit hash was taken of. */
+static void test_rules__file_edited_after_open(void **state)
+{
+    (void)state;
+    char *tmp = th_tmpdir();
+    char dir[1024], forms[1100], db[1024];
+    snprintf(dir, sizeof dir, "%s/x", tmp);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(dir, sizeof dir, "%s/x/set", tmp);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    free(th_write(dir, "ruleset.lua",
+                  "ruleset { id = 'x/set', title = 'T', basis = 'Tests', "
+                  "effective_from = '2020-01-01' }\n"));
+    snprintf(forms, sizeof forms, "%s/forms", dir);
+    assert_int_equal(mkdir(forms, 0700), 0);
+    static const char form[] =
+        "form 'ldtt' { name = { vi = 'A', en = 'A' }, basis = 'Tests',\n"
+        "  criterion 'c' { basis = 'Tests', status = 'V', vi = 'C', en = 'C',\n"
+        "    check = function(s, n, p) return %s('as opened') end } }\n";
+    char text[512];
+    snprintf(text, sizeof text, form, "pass");
+    free(th_write(forms, "ldtt.lua", text));
+
+    snprintf(db, sizeof db, "%s/t.db", tmp);
+    tdkt_store *store = NULL;
+    assert_int_equal(tdkt_store_open(&store, db, TDKT_STORE_WRITE), 0);
+    assert_int_equal(
+        tdkt_store_exec(store,
+                        "INSERT INTO units(id, name, kind) VALUES "
+                        "('U1', 'Phòng', 'agency');"
+                        "INSERT INTO people(id, full_name, unit_id, "
+                        "is_leader) VALUES ('P1', 'A', 'U1', 0);"
+                        "INSERT INTO nominations(id, subject_type, "
+                        "subject_id, code, year) VALUES "
+                        "('N1', 'person', 'P1', 'ldtt', 2021)"),
+        0);
+    tdkt_index *ix = NULL;
+    assert_int_equal(tdkt_index_load(&ix, store), 0);
+    tdkt_rules *rules = NULL;
+    assert_int_equal(tdkt_rules_open(&rules, dir), 0);
+    char sha[65];
+    snprintf(sha, sizeof sha, "%s",
+             tdkt_ruleset_sha256(tdkt_rules_select(rules, TDKT_DATE(2021, 12, 31))));
+
+    snprintf(text, sizeof text, form, "fail");
+    free(th_write(forms, "ldtt.lua", text)); /* edited during the run */
+
+    tdkt_results *res = NULL;
+    tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
+    opt.threads = 2;
+    opt.lang = TDKT_LANG_EN;
+    assert_int_equal(tdkt_eval(&res, ix, rules, &opt), 0);
+    tdkt_result_view v;
+    tdkt_result_get(res, 0, &v);
+    assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+    assert_string_equal(tdkt_ruleset_sha256(v.ruleset), sha);
+    tdkt_results_free(res);
+    tdkt_rules_free(rules);
+    tdkt_index_free(ix);
+    tdkt_store_close(store);
+    th_rmtree(tmp);
+    free(tmp);
+}
+
 int main(void)
 {
     static const struct CMUnitTest fixed[] = {
@@ -797,6 +863,7 @@ int main(void)
         cmocka_unit_test(test_rules__select_single_set_folder),
         cmocka_unit_test(test_rules__select_tie_is_an_error),
         cmocka_unit_test(test_rules__eval_by_nomination_date),
+        cmocka_unit_test(test_rules__file_edited_after_open),
     };
     /* One named test per load error, from the table. */
     enum { NERR = sizeof load_errors / sizeof *load_errors,

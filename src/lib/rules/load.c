@@ -21,7 +21,6 @@
 int rt_load_chunk(lua_State *L, const char *buf, size_t len,
                   const char *chunkname);
 void rt_set_global(lua_State *L, const char *name);
-char *rs_read_file(const char *path, size_t *len, size_t max);
 void rs_chunkname(char *buf, size_t n, const char *path);
 
 static const char FORMS_KEY = 'F'; /* registry: "code/subject" → body */
@@ -336,17 +335,15 @@ static void register_ctor(lua_State *L, const char *name, const char *kind,
 
 /* ------------------------------------------------------------ loading */
 
-static int load_file(rt *r, const char *path)
+/* Form file @p k of set @p s, from the bytes read as the set was opened
+ * (rules_internal.h: sources), never from the disk again. */
+static int load_file(rt *r, const tdkt_ruleset *s, size_t k)
 {
     lua_State *L = r->L;
-    size_t len = 0;
-    char *buf = rs_read_file(path, &len, 1u << 20);
-    if (!buf)
-        return tdkt_error_last()->code; /* set by rs_read_file */
+    const char *path = s->files[k];
     char chunk[512];
     rs_chunkname(chunk, sizeof chunk, path);
-    int status = rt_load_chunk(L, buf, len, chunk);
-    free(buf);
+    int status = rt_load_chunk(L, s->sources[k], s->source_lens[k], chunk);
     if (status != LUA_OK) {
         /* Lua's own load errors (a binary chunk) may carry no place. */
         const char *msg = lua_tostring(L, -1);
@@ -876,7 +873,7 @@ static int load_forms(rt *r, void *ud)
         chain[nchain++] = s;
     for (int i = nchain - 1; i >= 0; i--)
         for (size_t k = 0; k < chain[i]->nfiles; k++) {
-            int error = load_file(r, chain[i]->files[k]);
+            int error = load_file(r, chain[i], k);
             if (error < 0)
                 return error;
         }

@@ -70,6 +70,13 @@ struct tdkt_ruleset {
     size_t nmerged;
     char **files; /* own form files, sorted */
     size_t nfiles;
+    /* Their bytes, and the manifest's, read once as the set is opened:
+     * the audit hash and every Lua state (each worker's, made later)
+     * are these, so that a file edited during a run changes neither. */
+    char **sources;
+    size_t *source_lens;
+    char *manifest_src;
+    size_t manifest_len;
     char **tests; /* own test files, sorted */
     size_t ntests;
     tdkt_form *forms; /* sorted by award code, then subject */

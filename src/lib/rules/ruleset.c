@@ -435,6 +435,8 @@ static int load_manifest(tdkt_ruleset *rs)
     if (!buf)
         return tdkt_error_last()->code;
     job.buf = buf;
+    rs->manifest_src = buf; /* kept for the hash: rs_free */
+    rs->manifest_len = job.len;
     rt_limits lim;
     rt_default_limits(&lim);
     rt *r = NULL;
@@ -442,7 +444,6 @@ static int load_manifest(tdkt_ruleset *rs)
     if (error == TDKT_OK)
         error = rt_protected(r, read_manifest, &job);
     rt_free(r);
-    free(buf);
     return error;
 }
 
@@ -686,6 +687,11 @@ static void ruleset_free(tdkt_ruleset *rs)
     for (size_t i = 0; i < rs->nfiles; i++)
         free(rs->files[i]);
     free(rs->files);
+    for (size_t i = 0; rs->sources && i < rs->nfiles; i++)
+        free(rs->sources[i]);
+    free(rs->sources);
+    free(rs->source_lens);
+    free(rs->manifest_src);
     for (size_t i = 0; i < rs->ntests; i++)
         free(rs->tests[i]);
     free(rs->tests);
@@ -693,6 +699,21 @@ static void ruleset_free(tdkt_ruleset *rs)
         form_free(&rs->forms[i]);
     free(rs->forms);
     free(rs);
+}
+
+/* The form files' bytes, once (rules_internal.h: sources). */
+static int read_sources(tdkt_ruleset *rs)
+{
+    rs->sources = calloc(rs->nfiles ? rs->nfiles : 1, sizeof *rs->sources);
+    rs->source_lens =
+        calloc(rs->nfiles ? rs->nfiles : 1, sizeof *rs->source_lens);
+    if (!rs->sources || !rs->source_lens)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t k = 0; k < rs->nfiles; k++)
+        if (!(rs->sources[k] =
+                  rs_read_file(rs->files[k], &rs->source_lens[k], 1u << 20)))
+            return tdkt_error_last()->code; /* set by rs_read_file */
+    return TDKT_OK;
 }
 
 static char *strip_slashes(const char *p)
@@ -755,7 +776,8 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
         goto done;
     }
     if ((error = list_lua(rs->dir, "forms", &rs->files, &rs->nfiles)) < 0 ||
-        (error = list_lua(rs->dir, "tests", &rs->tests, &rs->ntests)) < 0)
+        (error = list_lua(rs->dir, "tests", &rs->tests, &rs->ntests)) < 0 ||
+        (error = read_sources(rs)) < 0)
         goto done;
 done:
     if (error < 0) {
@@ -948,8 +970,16 @@ static int compute_hash(tdkt_ruleset *rs)
             const char *path = k == 0           ? s->manifest
                                : k <= s->nfiles ? s->files[k - 1]
                                                 : s->tests[k - 1 - s->nfiles];
-            size_t len = 0;
-            char *buf = rs_read_file(path, &len, 16u << 20);
+            /* the manifest and forms as read once; tests from disk (no
+             * run judges by them) */
+            size_t len = k == 0 ? s->manifest_len
+                         : k <= s->nfiles ? s->source_lens[k - 1]
+                                          : 0;
+            char *read = NULL;
+            const char *buf = k == 0           ? s->manifest_src
+                              : k <= s->nfiles ? s->sources[k - 1]
+                                               : (read = rs_read_file(
+                                                      path, &len, 16u << 20));
             if (!buf)
                 return tdkt_error_last()->code; /* set by rs_read_file */
             const char *rel = path + strlen(s->root) + 1;
@@ -957,7 +987,7 @@ static int compute_hash(tdkt_ruleset *rs)
             SHA256Update(&ctx, (const uint8_t *)buf, len);
             if (k >= 1 && k <= s->nfiles && memmem(buf, len, "meets", 5))
                 rs->asks_meets = true;
-            free(buf);
+            free(read);
         }
     }
     uint8_t digest[SHA256_DIGEST_LENGTH];
