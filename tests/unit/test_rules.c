@@ -123,6 +123,45 @@ static const load_error load_errors[] = {
     {"test_rules__load_error_amend_unknown_criterion",
      "amend-criterion/e/child", "amend-criterion/e/child/forms/ldtt.lua", 3,
      "amend 'ldtt': no criterion 'rating' to replace"},
+    /* A field the loader does not read is refused at the constructor,
+     * with the fields it takes: once it was ignored, and the rule loaded
+     * as if the field were right. */
+    {"test_rules__load_error_amend_unknown_field",
+     "amend-unknown-field/e/child",
+     "amend-unknown-field/e/child/forms/ldtt.lua", 2,
+     "amend 'ldtt': no field 'nmae' (the fields: subject, name, basis, "
+     "params)"},
+    {"test_rules__load_error_form_unknown_field", "form-unknown-field/e/set",
+     "form-unknown-field/e/set/forms/ldtt.lua", 2,
+     "form 'ldtt': no field 'kind' (the fields: subject, name, basis, kinds, "
+     "params)"},
+    {"test_rules__load_error_form_name_unknown_field",
+     "name-unknown-field/e/set", "name-unknown-field/e/set/forms/ldtt.lua", 3,
+     "form 'ldtt', name: no field 'eng' (the fields: vi, en)"},
+    {"test_rules__load_error_criterion_unknown_field",
+     "criterion-unknown-field/e/set",
+     "criterion-unknown-field/e/set/forms/ldtt.lua", 6,
+     "criterion 'rated': no field 'citation' (the fields: basis, status, vi, "
+     "en, check)"},
+    {"test_rules__load_error_criterion_holds_item",
+     "criterion-holds-item/e/set",
+     "criterion-holds-item/e/set/forms/ldtt.lua", 4,
+     "criterion 'rated': cannot hold criterion 'months' (only form, amend, "
+     "routes and route hold items)"},
+    {"test_rules__load_error_routes_unknown_field",
+     "routes-unknown-field/e/set",
+     "routes-unknown-field/e/set/forms/ldtt.lua", 4,
+     "routes 'ways': no field 'basis' (the fields: vi, en)"},
+    {"test_rules__load_error_quota_unknown_field",
+     "quota-unknown-field/e/set", "quota-unknown-field/e/set/forms/ldtt.lua",
+     6,
+     "quota 'cap': no field 'pre' (the fields: id, basis, status, vi, en, "
+     "base, rate, per)"},
+    {"test_rules__load_error_manifest_unknown_field",
+     "manifest-unknown-field/e/set",
+     "manifest-unknown-field/e/set/ruleset.lua", 2,
+     "ruleset: no field 'extend' (the fields: id, title, basis, "
+     "effective_from, effective_to, extends, caveats, params)"},
     {"test_rules__load_error_amend_unknown_form", "amend-form/e/child",
      "amend-form/e/child/forms/cstd_cs.lua", 2,
      "amend: no form 'cstd_cs/person' to amend"},
@@ -315,6 +354,11 @@ static void test_rules__load_error_language(void **state)
          "(tối đa 8 cấp routes lồng nhau)",
          "forms/ldtt.lua:6: form 'ldtt': routes 'ways1' is nested too "
          "deeply (at most 8 levels of routes)"},
+        {"amend-unknown-field/e/child",
+         "forms/ldtt.lua:2: amend 'ldtt': không có trường 'nmae' (các "
+         "trường: subject, name, basis, params)",
+         "forms/ldtt.lua:2: amend 'ldtt': no field 'nmae' (the fields: "
+         "subject, name, basis, params)"},
         {"routes-cycle/e/set",
          "forms/ldtt.lua:5: hình thức 'ldtt': routes 'ways' nằm trong "
          "chính nó",

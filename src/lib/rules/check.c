@@ -34,37 +34,16 @@ static const char *const case_fields[] = {
     "campaign",    "expect",      "criteria",    "message", "lang",
     "time_limit_ms", NULL};
 
-static void check_case_fields(lua_State *L, int body)
-{
-    lua_pushnil(L);
-    while (lua_next(L, body)) {
-        lua_pop(L, 1);
-        const char *key =
-            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        int k = 0;
-        while (key && case_fields[k] && strcmp(case_fields[k], key) != 0)
-            k++;
-        if (!key || !case_fields[k]) {
-            tdkt_buf all = {0};
-            for (k = 0; case_fields[k]; k++)
-                tdkt_buf_printf(&all, "%s%s", k ? ", " : "", case_fields[k]);
-            lua_pushstring(L, all.oom ? "" : tdkt_buf_cstr(&all));
-            tdkt_buf_free(&all);
-            luaL_error(L,
-                       TDKT_MSG("ca '%s': không có trường '%s' (các trường: "
-                                "%s)",
-                                "case '%s': no field '%s' (the fields: %s)"),
-                       lua_tostring(L, lua_upvalueindex(1)),
-                       key ? key : luaL_typename(L, -2), lua_tostring(L, -1));
-        }
-    }
-}
-
 static int case_body(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     rt_require_plain(L, 1, 0);
-    check_case_fields(L, 1);
+    rt_refuse_unknown_fields(
+        L, 1,
+        lua_pushfstring(L, TDKT_MSG("ca '%s'", "case '%s'"),
+                        lua_tostring(L, lua_upvalueindex(1))),
+        case_fields, false);
+    lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "__name");
     lua_pushvalue(L, lua_upvalueindex(2));

@@ -40,11 +40,114 @@ static void caller_pos(lua_State *L, char *file, size_t n, int *line)
     }
 }
 
+/* The fields each constructor takes. A field the loader does not read
+ * (`nmae`, `kind` for `kinds`) would otherwise be ignored and the form
+ * load as if it were right: refused, with the list. */
+static const char *const form_fields[] = {"subject", "name",   "basis",
+                                          "kinds",   "params", NULL};
+static const char *const amend_fields[] = {"subject", "name", "basis",
+                                           "params", NULL};
+static const char *const criterion_fields[] = {"basis", "status", "vi", "en",
+                                               "check", NULL};
+static const char *const routes_fields[] = {"vi", "en", NULL};
+static const char *const quota_fields[] = {"id", "basis", "status", "vi",
+                                           "en", "base", "rate", "per",
+                                           NULL};
+static const char *const text_fields[] = {"vi", "en", NULL};
+
+/* The kind of item a constructor makes, as the messages name it. */
+static const char *kind_label(const char *kind)
+{
+    return strcmp(kind, "form") == 0        ? TDKT_MSG("hình thức", "form")
+           : strcmp(kind, "criterion") == 0 ? TDKT_MSG("tiêu chí", "criterion")
+                                            : kind;
+}
+
+/* Raise an error at the constructor's call (file and line) when the table
+ * at @p body has a field not in @p fields. With @p items, its array part
+ * holds criteria, routes, route and quota; otherwise an item there is an
+ * error too (a criterion written inside a criterion is never judged).
+ * @p what names the table in the message ("tiêu chí 'x'"). Also checks a
+ * `name` or `title` given as a table: { vi = …, en = … }. */
+void rt_refuse_unknown_fields(lua_State *L, int body, const char *what,
+                              const char *const *fields, bool items)
+{
+    body = lua_absindex(L, body);
+    luaL_checkstack(L, 4, "fields");
+    lua_Integer nitems = (lua_Integer)lua_rawlen(L, body);
+    lua_pushnil(L);
+    while (lua_next(L, body)) { /* key value */
+        if (lua_isinteger(L, -2) && lua_tointeger(L, -2) >= 1 &&
+            lua_tointeger(L, -2) <= nitems) {
+            if (items) {
+                lua_pop(L, 1);
+                continue;
+            }
+            int kind = lua_istable(L, -1) ? lua_getfield(L, -1, "__kind")
+                                          : LUA_TNONE;
+            if (kind == LUA_TSTRING) {
+                lua_getfield(L, -2, "__id");
+                luaL_error(L,
+                           TDKT_MSG("%s: không chứa được %s '%s' (chỉ "
+                                    "hình thức, amend, routes và route "
+                                    "chứa các mục)",
+                                    "%s: cannot hold %s '%s' (only form, "
+                                    "amend, routes and route hold items)"),
+                           what, lua_tostring(L, -2),
+                           lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+            }
+            if (kind != LUA_TNONE)
+                lua_pop(L, 1);
+            /* anything else there is a field of no name: said below */
+        }
+        const char *key =
+            lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+        int k = 0;
+        while (key && fields[k] && strcmp(fields[k], key) != 0)
+            k++;
+        if (!key || !fields[k]) {
+            tdkt_buf all = {0};
+            for (k = 0; fields[k]; k++)
+                tdkt_buf_printf(&all, "%s%s", k ? ", " : "", fields[k]);
+            lua_pushstring(L, all.oom ? "" : tdkt_buf_cstr(&all));
+            tdkt_buf_free(&all);
+            luaL_error(L,
+                       TDKT_MSG("%s: không có trường '%s' (các trường: %s)",
+                                "%s: no field '%s' (the fields: %s)"),
+                       what, key ? key : luaL_tolstring(L, -3, NULL),
+                       lua_tostring(L, -1));
+        }
+        if ((strcmp(key, "name") == 0 || strcmp(key, "title") == 0) &&
+            lua_istable(L, -1)) {
+            lua_pushfstring(L, "%s, %s", what, key);
+            rt_refuse_unknown_fields(L, -2, lua_tostring(L, -1),
+                                     text_fields, false);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+}
+
+/* "tiêu chí 'x'": what a constructor's message calls its table. */
+static const char *what_text(lua_State *L, const char *kind, const char *id)
+{
+    return lua_pushfstring(L, "%s '%s'", kind_label(kind), id ? id : "?");
+}
+
 /* (body) → body tagged with the kind, id, file and line of the closure */
 static int tag_body(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    bool criterion = strcmp(kind, "criterion") == 0;
+    rt_refuse_unknown_fields(
+        L, 1, what_text(L, kind, lua_tostring(L, lua_upvalueindex(2))),
+        strcmp(kind, "form") == 0    ? form_fields
+        : strcmp(kind, "amend") == 0 ? amend_fields
+        : criterion                  ? criterion_fields
+                                     : routes_fields,
+        !criterion);
+    lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "__kind");
     lua_pushvalue(L, lua_upvalueindex(2));
@@ -53,7 +156,6 @@ static int tag_body(lua_State *L)
     lua_setfield(L, 1, "__file");
     lua_pushvalue(L, lua_upvalueindex(4));
     lua_setfield(L, 1, "__line");
-    (void)kind;
     lua_settop(L, 1);
     return 1;
 }
@@ -310,6 +412,10 @@ static int ctor_amend(lua_State *L)
 static int ctor_quota(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
+    lua_getfield(L, 1, "id");
+    rt_refuse_unknown_fields(L, 1, what_text(L, "quota", lua_tostring(L, -1)),
+                             quota_fields, false);
+    lua_settop(L, 1);
     char file[LUA_IDSIZE];
     int line;
     caller_pos(L, file, sizeof file, &line);

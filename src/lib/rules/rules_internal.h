@@ -285,6 +285,13 @@ void rt_watch_disarm(rt_watch *w);
 /* Load the chain's forms into r->L; with @p build, fill rs->forms.
  * Protected: never raises. */
 int rt_load_forms(rt *r, tdkt_ruleset *rs_build);
+/* Raise an error at the calling constructor's file and line when the
+ * table at @p body has a field not in @p fields (NULL-terminated), naming
+ * it, @p what ("tiêu chí 'x'") and the fields; with @p items, its array
+ * part may hold criteria, routes, route and quota. A `name` or `title`
+ * given as a table takes vi and en only. */
+void rt_refuse_unknown_fields(lua_State *L, int body, const char *what,
+                              const char *const *fields, bool items);
 /* Build the frozen params table for a form (pushes it). */
 int rt_push_params(rt *r, const tdkt_form *f);
 

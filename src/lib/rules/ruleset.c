@@ -185,10 +185,18 @@ static const char MANIFEST_KEY = 'M';
 
 void rt_require_plain(lua_State *L, int idx, int depth);
 
+/* The fields of a manifest: one misspelt (`extend`, `effective_form`)
+ * would otherwise be ignored, and the set load without it. */
+static const char *const manifest_fields[] = {
+    "id",           "title",   "basis",   "effective_from",
+    "effective_to", "extends", "caveats", "params",
+    NULL};
+
 static int manifest_fn(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     rt_require_plain(L, 1, 0);
+    rt_refuse_unknown_fields(L, 1, "ruleset", manifest_fields, false);
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
