@@ -335,7 +335,11 @@ static void test_index__fields(void **state)
         {"N", "n.campaign, n.proposed_by, n.submitted", "nil | nil | nil"},
         {"N2", "n.kind, n.campaign, n.proposed_by, n.submitted",
          "thematic | Đợt 1 | U1 | 2022-01-10"},
-        {"N", "p.initiatives, p.years", "nil | nil"},
+        /* A parameter the form does not declare is an error where it
+         * is read, naming the form. */
+        {"N", "select(2, pcall(function() return p.years end))"
+              ":match('form .*')",
+         "form 'cstd_cs' has no parameter 'years'"},
         /* The handles hide their metatables. */
         {"N", "getmetatable(s), getmetatable(n), tostring(s)",
          "false | false | subject"},

@@ -183,6 +183,10 @@ static const attack attacks[] = {
     {"global_read", "undefined_thing", "undeclared global 'undefined_thing'"},
     {"params_write", "p.years = 99",
      "attempt to change read-only field 'years'"},
+    /* A parameter the form does not have is no nil: a misspelt one made
+     * the comparison quietly false. */
+    {"params_typo", "p.yeras == 1",
+     "form 'ldtt' has no parameter 'yeras'; near names: years"},
     {"state", "calls = calls + 1",
      "the rule changed the local 'calls', which would carry state to the "
      "next nomination"},

@@ -1061,6 +1061,39 @@ int rt_load_forms(rt *r, tdkt_ruleset *build)
     return TDKT_OK;
 }
 
+/* p.x where the form has no parameter x (the __index of the real table
+ * behind the frozen one; upvalue: the form's code). An error at the line
+ * of the rule that reads it, naming the near names: a misspelt
+ * p.strict_studis read as nil made `p.strict_studis == 1` quietly false.
+ * Every parameter a form reads is declared, with its default, in the form
+ * or the manifest. A key that is not text (ipairs(p) asking for p[1])
+ * is still nil. */
+static int undeclared_param(lua_State *L)
+{
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return 0;
+    const char *name = lua_tostring(L, 2);
+    char near[256] = "";
+    size_t len = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) { /* the real table: its keys are the names */
+        lua_pop(L, 1);
+        const char *cand =
+            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (cand && rs_distance(cand, name) <= 2 &&
+            len + strlen(cand) + 3 < sizeof near)
+            len += (size_t)snprintf(near + len, sizeof near - len, "%s%s",
+                                    len ? ", " : "", cand);
+    }
+    return luaL_error(L,
+                      RT_TR_L(L, "hình thức '%s' không có tham số '%s'%s%s",
+                              "form '%s' has no parameter '%s'%s%s"),
+                      lua_tostring(L, lua_upvalueindex(1)), name,
+                      len ? RT_TR_L(L, "; tên gần giống: ", "; near names: ")
+                          : "",
+                      near);
+}
+
 /* Push the frozen parameter table of form f: set-wide parameters, then
  * the form's own (its defaults and any "code.x" override). */
 int rt_push_params(rt *r, const tdkt_form *f)
@@ -1094,6 +1127,11 @@ int rt_push_params(rt *r, const tdkt_form *f)
                 lua_pushstring(L, p->str);
             lua_setfield(L, -2, key);
         }
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, code);
+    lua_pushcclosure(L, undeclared_param, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     rt_freeze(L, -1);
     lua_remove(L, -2);
     return TDKT_OK;

@@ -436,6 +436,9 @@ void rt_memo_stats(rt_memo *m, rt_memo_counts *c);
 void rt_copy_text(char *out, size_t n, const char *s);
 
 /* ---- ruleset.c ---- */
+/* Levenshtein distance, for "near names" of a misspelt name (99 for
+ * names longer than 64 bytes). */
+size_t rs_distance(const char *a, const char *b);
 /* The set of @p rules with id @p id (NULL: none, or id NULL). */
 tdkt_ruleset *rs_find(const tdkt_rules *rules, const char *id);
 const tdkt_form *rs_form(const tdkt_ruleset *rs, int award, int subject);

@@ -1110,8 +1110,7 @@ void tdkt_rules_free(tdkt_rules *rules)
     free(rules);
 }
 
-/* Levenshtein distance, for "did you mean" on parameter names. */
-static size_t distance(const char *a, const char *b)
+size_t rs_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
@@ -1209,8 +1208,8 @@ static int param_unknown(const tdkt_rules *rules, const bool *used,
             /* compare the parameter's own name too: "ldtt.x" vs "x" */
             const char *base = dot ? dot + 1 : name;
             const char *cbase = cdot ? cdot + 1 : cand;
-            if ((distance(cand, name) <= 3 || same_form ||
-                 distance(cbase, base) <= 2) &&
+            if ((rs_distance(cand, name) <= 3 || same_form ||
+                 rs_distance(cbase, base) <= 2) &&
                 !strstr(near, cand) && len + strlen(cand) + 3 < sizeof near)
                 len += (size_t)snprintf(near + len, sizeof near - len,
                                         "%s%s", len ? ", " : "", cand);
