@@ -87,38 +87,38 @@ static const load_error load_errors[] = {
      "manifest-no-from/e/set/ruleset.lua", 2,
      "the manifest needs a valid effective_from (YYYY-MM-DD)"},
     {"test_rules__load_error_manifest_bad_from", "manifest-bad-from/e/set",
-     "manifest-bad-from/e/set/ruleset.lua", 2,
+     "manifest-bad-from/e/set/ruleset.lua", 4,
      "the manifest needs a valid effective_from (YYYY-MM-DD)"},
     {"test_rules__load_error_manifest_bad_to", "manifest-bad-to/e/set",
-     "manifest-bad-to/e/set/ruleset.lua", 2,
+     "manifest-bad-to/e/set/ruleset.lua", 4,
      "the manifest needs a valid effective_to (YYYY-MM-DD)"},
     {"test_rules__load_error_manifest_to_before_from",
      "manifest-to-before-from/e/set",
-     "manifest-to-before-from/e/set/ruleset.lua", 2,
+     "manifest-to-before-from/e/set/ruleset.lua", 4,
      "effective_to is before effective_from"},
     {"test_rules__load_error_manifest_without_ruleset",
      "manifest-empty/e/set", "manifest-empty/e/set/ruleset.lua", 1,
      "no ruleset { … } in the manifest"},
     {"test_rules__load_error_manifest_param_not_a_value",
-     "manifest-bad-param/e/set", "manifest-bad-param/e/set/ruleset.lua", 2,
+     "manifest-bad-param/e/set", "manifest-bad-param/e/set/ruleset.lua", 4,
      "parameter 'years' must be a number, text or true/false"},
     {"test_rules__load_error_id_not_folder", "id-mismatch/e/set",
-     "id-mismatch/e/set/ruleset.lua", 2,
+     "id-mismatch/e/set/ruleset.lua", 3,
      "id 'e/other' does not match the folder"},
     {"test_rules__load_error_unknown_parent", "unknown-parent/e/set",
-     "unknown-parent/e/set/ruleset.lua", 2,
+     "unknown-parent/e/set/ruleset.lua", 4,
      "extends unknown rule set 'e/nowhere'"},
     {"test_rules__load_error_extends_cycle", "cycle",
-     "cycle/e/a/ruleset.lua", 2, "'extends' makes a cycle"},
+     "cycle/e/a/ruleset.lua", 4, "'extends' makes a cycle"},
     {"test_rules__load_error_extends_itself", "self-cycle/e/set",
-     "self-cycle/e/set/ruleset.lua", 2, "'extends' makes a cycle"},
+     "self-cycle/e/set/ruleset.lua", 4, "'extends' makes a cycle"},
     {"test_rules__load_error_override_setwide_nothing",
-     "override-setwide/e/child", "override-setwide/e/child/ruleset.lua", 2,
+     "override-setwide/e/child", "override-setwide/e/child/ruleset.lua", 4,
      "parameter 'bars' overrides nothing: the rule sets it extends have "
      "no such parameter"},
     {"test_rules__load_error_override_form_param_nothing",
      "override-form-param/e/child",
-     "override-form-param/e/child/ruleset.lua", 2,
+     "override-form-param/e/child/ruleset.lua", 4,
      "parameter 'ldtt.yeras' overrides nothing: no form declares it"},
     {"test_rules__load_error_amend_unknown_criterion",
      "amend-criterion/e/child", "amend-criterion/e/child/forms/ldtt.lua", 3,
@@ -128,19 +128,19 @@ static const load_error load_errors[] = {
      * as if the field were right. */
     {"test_rules__load_error_amend_unknown_field",
      "amend-unknown-field/e/child",
-     "amend-unknown-field/e/child/forms/ldtt.lua", 2,
+     "amend-unknown-field/e/child/forms/ldtt.lua", 3,
      "amend 'ldtt': no field 'nmae' (the fields: subject, name, basis, "
      "params)"},
     {"test_rules__load_error_form_unknown_field", "form-unknown-field/e/set",
-     "form-unknown-field/e/set/forms/ldtt.lua", 2,
+     "form-unknown-field/e/set/forms/ldtt.lua", 3,
      "form 'ldtt': no field 'kind' (the fields: subject, name, basis, kinds, "
      "params)"},
     {"test_rules__load_error_form_name_unknown_field",
-     "name-unknown-field/e/set", "name-unknown-field/e/set/forms/ldtt.lua", 3,
+     "name-unknown-field/e/set", "name-unknown-field/e/set/forms/ldtt.lua", 4,
      "form 'ldtt', name: no field 'eng' (the fields: vi, en)"},
     {"test_rules__load_error_criterion_unknown_field",
      "criterion-unknown-field/e/set",
-     "criterion-unknown-field/e/set/forms/ldtt.lua", 6,
+     "criterion-unknown-field/e/set/forms/ldtt.lua", 8,
      "criterion 'rated': no field 'citation' (the fields: basis, status, vi, "
      "en, check)"},
     {"test_rules__load_error_criterion_holds_item",
@@ -154,27 +154,28 @@ static const load_error load_errors[] = {
      "routes 'ways': no field 'basis' (the fields: vi, en)"},
     {"test_rules__load_error_quota_unknown_field",
      "quota-unknown-field/e/set", "quota-unknown-field/e/set/forms/ldtt.lua",
-     6,
+     7,
      "quota 'cap': no field 'pre' (the fields: id, basis, status, vi, en, "
      "base, rate, per)"},
     {"test_rules__load_error_manifest_unknown_field",
      "manifest-unknown-field/e/set",
-     "manifest-unknown-field/e/set/ruleset.lua", 2,
+     "manifest-unknown-field/e/set/ruleset.lua", 5,
      "ruleset: no field 'extend' (the fields: id, title, basis, "
      "effective_from, effective_to, extends, caveats, params)"},
     {"test_rules__load_error_amend_unknown_form", "amend-form/e/child",
      "amend-form/e/child/forms/cstd_cs.lua", 2,
      "amend: no form 'cstd_cs/person' to amend"},
     {"test_rules__load_error_overlapping_dates", "overlap",
-     "overlap/e/b/ruleset.lua", 2,
+     "overlap/e/b/ruleset.lua", 4,
      "in force on dates that e/a also covers"},
     {"test_rules__load_error_criterion_no_basis", "criterion-no-basis/e/set",
      "criterion-no-basis/e/set/forms/ldtt.lua", 3,
      "criterion 'rated': missing basis"},
     {"test_rules__load_error_criterion_bad_status",
      "criterion-bad-status/e/set",
-     "criterion-bad-status/e/set/forms/ldtt.lua", 5,
-     "criterion 'rated': missing status (V, V-en, P or U)"},
+     "criterion-bad-status/e/set/forms/ldtt.lua", 6,
+     "criterion 'rated': invalid status 'verified' (accepted: V, V-en, P, "
+     "U)"},
     {"test_rules__load_error_criterion_no_check", "criterion-no-check/e/set",
      "criterion-no-check/e/set/forms/ldtt.lua", 4,
      "criterion 'rated': missing check = function(s, n, p)"},
@@ -336,8 +337,8 @@ static void test_rules__load_error_language(void **state)
         const char *open, *vi, *en;
     } cases[] = {
         {"manifest-to-before-from/e/set",
-         "ruleset.lua:2: effective_to sớm hơn effective_from",
-         "ruleset.lua:2: effective_to is before effective_from"},
+         "ruleset.lua:4: effective_to sớm hơn effective_from",
+         "ruleset.lua:4: effective_to is before effective_from"},
         {"criterion-no-basis/e/set",
          "forms/ldtt.lua:3: tiêu chí 'rated': thiếu basis (điều, khoản mà "
          "tiêu chí thể hiện)",
@@ -355,9 +356,9 @@ static void test_rules__load_error_language(void **state)
          "forms/ldtt.lua:6: form 'ldtt': routes 'ways1' is nested too "
          "deeply (at most 8 levels of routes)"},
         {"amend-unknown-field/e/child",
-         "forms/ldtt.lua:2: amend 'ldtt': không có trường 'nmae' (các "
+         "forms/ldtt.lua:3: amend 'ldtt': không có trường 'nmae' (các "
          "trường: subject, name, basis, params)",
-         "forms/ldtt.lua:2: amend 'ldtt': no field 'nmae' (the fields: "
+         "forms/ldtt.lua:3: amend 'ldtt': no field 'nmae' (the fields: "
          "subject, name, basis, params)"},
         {"routes-cycle/e/set",
          "forms/ldtt.lua:5: hình thức 'ldtt': routes 'ways' nằm trong "
@@ -383,6 +384,55 @@ static void test_rules__load_error_language(void **state)
                 fail();
             }
         }
+}
+
+/* Lua keeps no line for a table's fields: the loader finds them in the
+ * file's text (fieldline.c), past comments, strings, function bodies and
+ * nested tables that mention the same name. */
+static void test_rules__field_line(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "-- years = 1 in a comment\n"                        /* 1 */
+        "local note = \"params = {\"\n"                    /* 2 */
+        "ruleset { id = 'x', --[[ extends = 'y'\n"          /* 3 */
+        "  ]] title = [==[ extends = ]] ]==],\n"            /* 4 */
+        "  check = function(s) local extends = 1\n"         /* 5 */
+        "    if s then extends = 2 end end,\n"              /* 6 */
+        "  caveats = { { extends = 3 } },\n"                /* 7 */
+        "  extends = 'vn/a',\n"                             /* 8 */
+        "  params = { a = 1, -- [\"b.c\"] = 0\n"          /* 9 */
+        "    x = 'a == b', [\"b.c\"] = 2,\n"              /* 10 */
+        "    ['d'] =\n"                                     /* 11 */
+        "      3 },\n"                                      /* 12 */
+        "  s = 'it\\'s', z = \"\\z\n"                  /* 13 */
+        "     \", last = 1,\n"                             /* 14 */
+        "}\n";
+    static const struct {
+        int table_line;
+        const char *key, *sub;
+        int line;
+    } cases[] = {
+        {3, "id", NULL, 3},         {3, "title", NULL, 4},
+        {3, "check", NULL, 5},      {3, "extends", NULL, 8},
+        {3, "caveats", NULL, 7},    {3, "params", NULL, 9},
+        {3, "params", "a", 9},      {3, "params", "b.c", 10},
+        {3, "params", "d", 11},     {3, "params", "nothing", 9},
+        {3, "last", NULL, 14},      {3, "nothing", NULL, 0},
+        {3, "years", NULL, 0},      {1, "extends", NULL, 8},
+        {9, "d", NULL, 11},         {15, "id", NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int got = rt_field_line(src, sizeof src - 1, cases[i].table_line,
+                                cases[i].key, cases[i].sub);
+        if (got != cases[i].line) {
+            print_error("%s%s%s from line %d: line %d, expected %d\n",
+                        cases[i].key, cases[i].sub ? "." : "",
+                        cases[i].sub ? cases[i].sub : "",
+                        cases[i].table_line, got, cases[i].line);
+            fail();
+        }
+    }
 }
 
 /* ------------------------------------------------------- inheritance */
@@ -897,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_rules__load_error_symlinked_forms_folder),
         cmocka_unit_test(test_rules__open_missing_or_empty_folder),
         cmocka_unit_test(test_rules__load_error_language),
+        cmocka_unit_test(test_rules__field_line),
         cmocka_unit_test(test_rules__inheritance_amend),
         cmocka_unit_test(test_rules__routes_at_the_limit),
         cmocka_unit_test(test_rules__params_inherited_and_overridden),

@@ -55,6 +55,56 @@ static const char *const quota_fields[] = {"id", "basis", "status", "vi",
                                            NULL};
 static const char *const text_fields[] = {"vi", "en", NULL};
 
+void rt_raise_at_field(lua_State *L, const char *key, const char *sub,
+                       const char *fmt, ...)
+{
+    const rt *r = rt_host(L);
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) &&
+        ar.currentline > 0) {
+        /* the field is looked for only in the text of the file that made
+         * the call (a helper of another file may have made it) */
+        bool same = key && r->src && r->src_chunk &&
+                    strcmp(ar.source, r->src_chunk) == 0;
+        int line = same ? rt_field_line(r->src, r->src_len, ar.currentline,
+                                        key, sub)
+                        : 0;
+        lua_pushfstring(L, "%s:%d: ", ar.short_src,
+                        line ? line : ar.currentline);
+    } else {
+        lua_pushliteral(L, "");
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    lua_error(L);
+    abort(); /* lua_error does not return */
+}
+
+static bool valid_status(const char *s)
+{
+    return s && (strcmp(s, "V") == 0 || strcmp(s, "V-en") == 0 ||
+                 strcmp(s, "P") == 0 || strcmp(s, "U") == 0);
+}
+
+/* A status given but not one of the four (`status = "verified"`) is
+ * refused at its line as invalid; a missing one when the form is
+ * compiled (add_node). */
+static void refuse_invalid_status(lua_State *L, int body, const char *what)
+{
+    if (lua_getfield(L, body, "status") != LUA_TNIL &&
+        !(lua_type(L, -1) == LUA_TSTRING && valid_status(lua_tostring(L, -1))))
+        rt_raise_at_field(L, "status", NULL,
+                          TDKT_MSG("%s: status '%s' không hợp lệ (các giá "
+                                   "trị: V, V-en, P, U)",
+                                   "%s: invalid status '%s' (accepted: V, "
+                                   "V-en, P, U)"),
+                          what, luaL_tolstring(L, -1, NULL));
+    lua_pop(L, 1);
+}
+
 /* The kind of item a constructor makes, as the messages name it. */
 static const char *kind_label(const char *kind)
 {
@@ -69,8 +119,20 @@ static const char *kind_label(const char *kind)
  * error too (a criterion written inside a criterion is never judged).
  * @p what names the table in the message ("tiêu chí 'x'"). Also checks a
  * `name` or `title` given as a table: { vi = …, en = … }. */
+static void refuse_fields(lua_State *L, int body, const char *what,
+                          const char *const *fields, bool items,
+                          const char *parent);
+
 void rt_refuse_unknown_fields(lua_State *L, int body, const char *what,
                               const char *const *fields, bool items)
+{
+    refuse_fields(L, body, what, fields, items, NULL);
+}
+
+/* @p parent: the field whose value the table is (name, title), or NULL. */
+static void refuse_fields(lua_State *L, int body, const char *what,
+                          const char *const *fields, bool items,
+                          const char *parent)
 {
     body = lua_absindex(L, body);
     luaL_checkstack(L, 4, "fields");
@@ -87,7 +149,7 @@ void rt_refuse_unknown_fields(lua_State *L, int body, const char *what,
                                           : LUA_TNONE;
             if (kind == LUA_TSTRING) {
                 lua_getfield(L, -2, "__id");
-                luaL_error(L,
+                rt_raise_at_field(L, NULL, NULL,
                            TDKT_MSG("%s: không chứa được %s '%s' (chỉ "
                                     "hình thức, amend, routes và route "
                                     "chứa các mục)",
@@ -111,17 +173,19 @@ void rt_refuse_unknown_fields(lua_State *L, int body, const char *what,
                 tdkt_buf_printf(&all, "%s%s", k ? ", " : "", fields[k]);
             lua_pushstring(L, all.oom ? "" : tdkt_buf_cstr(&all));
             tdkt_buf_free(&all);
-            luaL_error(L,
-                       TDKT_MSG("%s: không có trường '%s' (các trường: %s)",
-                                "%s: no field '%s' (the fields: %s)"),
-                       what, key ? key : luaL_tolstring(L, -3, NULL),
-                       lua_tostring(L, -1));
+            const char *shown = key ? key : luaL_tolstring(L, -3, NULL);
+            rt_raise_at_field(
+                L, parent ? parent : shown, parent ? shown : NULL,
+                TDKT_MSG("%s: không có trường '%s' (các trường: %s)",
+                         "%s: no field '%s' (the fields: %s)"),
+                what, shown, lua_tostring(L, -1 - !key));
         }
-        if ((strcmp(key, "name") == 0 || strcmp(key, "title") == 0) &&
+        if (!parent &&
+            (strcmp(key, "name") == 0 || strcmp(key, "title") == 0) &&
             lua_istable(L, -1)) {
             lua_pushfstring(L, "%s, %s", what, key);
-            rt_refuse_unknown_fields(L, -2, lua_tostring(L, -1),
-                                     text_fields, false);
+            refuse_fields(L, -2, lua_tostring(L, -1), text_fields, false,
+                          key);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -140,13 +204,16 @@ static int tag_body(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     const char *kind = lua_tostring(L, lua_upvalueindex(1));
     bool criterion = strcmp(kind, "criterion") == 0;
-    rt_refuse_unknown_fields(
-        L, 1, what_text(L, kind, lua_tostring(L, lua_upvalueindex(2))),
-        strcmp(kind, "form") == 0    ? form_fields
-        : strcmp(kind, "amend") == 0 ? amend_fields
-        : criterion                  ? criterion_fields
-                                     : routes_fields,
-        !criterion);
+    const char *what =
+        what_text(L, kind, lua_tostring(L, lua_upvalueindex(2)));
+    rt_refuse_unknown_fields(L, 1, what,
+                             strcmp(kind, "form") == 0    ? form_fields
+                             : strcmp(kind, "amend") == 0 ? amend_fields
+                             : criterion                  ? criterion_fields
+                                                          : routes_fields,
+                             !criterion);
+    if (criterion)
+        refuse_invalid_status(L, 1, what);
     lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_setfield(L, 1, "__kind");
@@ -413,8 +480,9 @@ static int ctor_quota(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_getfield(L, 1, "id");
-    rt_refuse_unknown_fields(L, 1, what_text(L, "quota", lua_tostring(L, -1)),
-                             quota_fields, false);
+    const char *what = what_text(L, "quota", lua_tostring(L, -1));
+    rt_refuse_unknown_fields(L, 1, what, quota_fields, false);
+    refuse_invalid_status(L, 1, what);
     lua_settop(L, 1);
     char file[LUA_IDSIZE];
     int line;
@@ -449,7 +517,9 @@ static int load_file(rt *r, const tdkt_ruleset *s, size_t k)
     const char *path = s->files[k];
     char chunk[512];
     rs_chunkname(chunk, sizeof chunk, path);
-    int status = rt_load_chunk(L, s->sources[k], s->source_lens[k], chunk);
+    const char *buf = s->sources[k];
+    size_t len = s->source_lens[k];
+    int status = rt_load_chunk(L, buf, len, chunk);
     if (status != LUA_OK) {
         /* Lua's own load errors (a binary chunk) may carry no place. */
         const char *msg = lua_tostring(L, -1);
@@ -457,7 +527,13 @@ static int load_file(rt *r, const tdkt_ruleset *s, size_t k)
         lua_pop(L, 1);
         return error;
     }
-    if (rt_pcall(r, 0, 0) != LUA_OK) {
+    /* The constructors find the lines of fields in the text. */
+    r->src = buf;
+    r->src_len = len;
+    r->src_chunk = chunk;
+    status = rt_pcall(r, 0, 0);
+    r->src = r->src_chunk = NULL;
+    if (status != LUA_OK) {
         /* nor one raised as error("…", 0), or the memory cap's */
         const char *msg = lua_tostring(L, -1);
         int error = rt_lua_error(r, rt_lua_placed(msg) ? NULL : path, msg);
@@ -514,12 +590,6 @@ static int node_error(lua_State *L, int idx, const char *fmt, ...)
                            (int)lua_tointeger(L, -1), msg);
     lua_pop(L, 2);
     return e;
-}
-
-static bool valid_status(const char *s)
-{
-    return s && (strcmp(s, "V") == 0 || strcmp(s, "V-en") == 0 ||
-                 strcmp(s, "P") == 0 || strcmp(s, "U") == 0);
 }
 
 static int add_node(compiler *c, int idx, int parent, int depth,

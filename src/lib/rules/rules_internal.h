@@ -54,12 +54,16 @@ typedef struct rule_param {
     char *str;
     char *text;   /* the value as text, for listings */
     char *origin; /* the set (or "--set") that gave it */
+    int line;     /* its line in the manifest that declares it, or 0 */
 } rule_param;
 
 struct tdkt_ruleset {
     char *id, *dir, *root, *manifest;
     char *title_vi, *title_en, *basis, *parent_id;
-    int manifest_line;
+    int manifest_line; /* of `ruleset {` */
+    /* the lines of the manifest's fields, for errors (manifest_line when
+     * the text does not show one: fieldline.c) */
+    int id_line, extends_line, from_line, to_line;
     tdkt_date from, to;
     tdkt_ruleset *parent;
     char **caveats;
@@ -198,6 +202,12 @@ typedef struct rt {
     /* where the running criterion was defined (for limit messages) */
     const rule_node *running;
     const tdkt_form *running_form;
+    /* The text of the rule file being run (load.c, ruleset.c) and its
+     * chunk name, while it runs: a field's line is found in it
+     * (fieldline.c). NULL otherwise. */
+    const char *src;
+    size_t src_len;
+    const char *src_chunk;
 } rt;
 
 /* ---- sandbox.c ---- */
@@ -281,7 +291,25 @@ void rt_watch_remove(rt_watch *w);
 void rt_watch_arm(rt_watch *w, uint64_t now);
 void rt_watch_disarm(rt_watch *w);
 
+/* ---- fieldline.c ---- */
+/* The line of field @p key (with @p sub, of field sub of the table that
+ * is key's value) of the table constructor that starts on @p table_line
+ * of the Lua text src[0..len): the first "{" on or after that line. 0
+ * when the text does not show it as `key = …` or `["key"] = …`. */
+int rt_field_line(const char *src, size_t len, int table_line,
+                  const char *key, const char *sub);
+
 /* ---- load.c ---- */
+/* Raise "file:line: message" for field @p key (@p sub: as in
+ * rt_field_line) of the table given to the constructor running (a C
+ * function called from a rule file): the field's line when r->src shows
+ * it, else (or with key NULL) the call's. Does not return. */
+void rt_raise_at_field(lua_State *L, const char *key, const char *sub,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((noreturn))
+#endif
+    ;
 /* Load the chain's forms into r->L; with @p build, fill rs->forms.
  * Protected: never raises. */
 int rt_load_forms(rt *r, tdkt_ruleset *rs_build);

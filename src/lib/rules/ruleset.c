@@ -290,6 +290,16 @@ typedef struct manifest_job {
     size_t len;
 } manifest_job;
 
+/* The line of a field of the manifest's table (with @p sub: of field sub
+ * of key's table), else the line of `ruleset {`. */
+static int manifest_field_line(const manifest_job *job, const char *key,
+                               const char *sub)
+{
+    int line = rt_field_line(job->buf, job->len, job->rs->manifest_line, key,
+                             sub);
+    return line ? line : job->rs->manifest_line;
+}
+
 /* Run the manifest and read its table into the set (under rt_protected:
  * what it mallocs goes straight into the set, freed with it). */
 static int read_manifest(rt *r, void *ud)
@@ -303,8 +313,13 @@ static int read_manifest(rt *r, void *ud)
     rs_chunkname(chunk, sizeof chunk, rs->manifest);
     rt_arm(r);
     int status = rt_load_chunk(L, job->buf, job->len, chunk);
+    /* ruleset { … } finds the lines of fields in the text */
+    r->src = job->buf;
+    r->src_len = job->len;
+    r->src_chunk = chunk;
     if (status == LUA_OK)
         status = rt_pcall(r, 0, 0);
+    r->src = r->src_chunk = NULL;
     bool killed = rt_disarm(r);
     if (status != LUA_OK) {
         /* A message without a place (a binary chunk, error("…", 0), the
@@ -324,6 +339,10 @@ static int read_manifest(rt *r, void *ud)
     lua_getfield(L, m, "__line");
     rs->manifest_line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
+    rs->id_line = manifest_field_line(job, "id", NULL);
+    rs->extends_line = manifest_field_line(job, "extends", NULL);
+    rs->from_line = manifest_field_line(job, "effective_from", NULL);
+    rs->to_line = manifest_field_line(job, "effective_to", NULL);
     rs->id = opt_str(r, m, "id");
     rs->basis = opt_str(r, m, "basis");
     rs->parent_id = opt_str(r, m, "extends");
@@ -341,39 +360,56 @@ static int read_manifest(rt *r, void *ud)
     lua_getfield(L, m, "effective_to");
     const char *from = lua_isstring(L, -2) ? lua_tostring(L, -2) : NULL;
     const char *to = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
-    const char *bad = !valid_id(rs->id)
-                          ? TDKT_MSG("id (đường dẫn gồm các tên thư mục "
-                                     "thông thường, ví dụ "
-                                     "\"kontum/qd29-2018\")",
-                                     "id (a path of plain names, "
-                                     "e.g. \"kontum/qd29-2018\")")
-                      : rs->parent_id && !valid_id(rs->parent_id)
-                          ? TDKT_MSG("extends (mã của một bộ quy tắc trong "
-                                     "cùng thư mục quy tắc)",
-                                     "extends (a rule set id under the same "
-                                     "rules folder)")
-                      : !rs->title_vi ? "title"
-                      : !rs->basis ? "basis"
-                      : !from || tdkt_date_parse(&rs->from, from) < 0
-                          ? "effective_from (YYYY-MM-DD)"
-                      : to && tdkt_date_parse(&rs->to, to) < 0
-                          ? "effective_to (YYYY-MM-DD)"
-                          : NULL;
-    lua_pop(L, 2);
-    if (bad)
+    /* The field at fault, its line, and the value it has (NULL: none) */
+    const char *bad = NULL, *value = NULL;
+    int line = rs->manifest_line;
+    if (!valid_id(rs->id)) {
+        bad = TDKT_MSG("id (đường dẫn gồm các tên thư mục thông thường, ví "
+                       "dụ \"kontum/qd29-2018\")",
+                       "id (a path of plain names, e.g. "
+                       "\"kontum/qd29-2018\")");
+        value = rs->id;
+        line = rs->id_line;
+    } else if (rs->parent_id && !valid_id(rs->parent_id)) {
+        bad = TDKT_MSG("extends (mã của một bộ quy tắc trong cùng thư mục "
+                       "quy tắc)",
+                       "extends (a rule set id under the same rules "
+                       "folder)");
+        value = rs->parent_id;
+        line = rs->extends_line;
+    } else if (!rs->title_vi) {
+        bad = "title";
+    } else if (!rs->basis) {
+        bad = "basis";
+    } else if (!from || tdkt_date_parse(&rs->from, from) < 0) {
+        bad = "effective_from (YYYY-MM-DD)";
+        value = from;
+        line = rs->from_line;
+    } else if (to && tdkt_date_parse(&rs->to, to) < 0) {
+        bad = "effective_to (YYYY-MM-DD)";
+        value = to;
+        line = rs->to_line;
+    }
+    if (bad) {
+        char refused[256] = "";
+        if (value)
+            snprintf(refused, sizeof refused,
+                     TDKT_MSG(", không phải '%s'", ", not '%s'"), value);
         return tdkt_error_set(TDKT_ERULE,
                               TDKT_MSG("%s:%d: tệp khai báo cần giá trị hợp "
-                                       "lệ cho %s",
+                                       "lệ cho %s%s",
                                        "%s:%d: the manifest needs a "
-                                       "valid %s"),
-                              rs->manifest, rs->manifest_line, bad);
+                                       "valid %s%s"),
+                              rs->manifest, line, bad, refused);
+    }
+    lua_pop(L, 2);
     if (rs->to && rs->to < rs->from)
         return tdkt_error_set(TDKT_ERULE,
                               TDKT_MSG("%s:%d: effective_to sớm hơn "
                                        "effective_from",
                                        "%s:%d: effective_to is before "
                                        "effective_from"),
-                              rs->manifest, rs->manifest_line);
+                              rs->manifest, rs->to_line);
     if (lua_getfield(L, m, "caveats") == LUA_TTABLE) {
         size_t n = lua_rawlen(L, -1);
         rs->caveats = calloc(n ? n : 1, sizeof *rs->caveats);
@@ -400,7 +436,8 @@ static int read_manifest(rt *r, void *ud)
                                            "chuỗi ký tự",
                                            "%s:%d: parameter names "
                                            "are strings"),
-                                  rs->manifest, rs->manifest_line);
+                                  rs->manifest,
+                                  manifest_field_line(job, "params", NULL));
         if (rs->nparams == cap) {
             cap = cap ? cap * 2 : 16;
             rule_param *np = realloc(rs->params, cap * sizeof *np);
@@ -408,8 +445,10 @@ static int read_manifest(rt *r, void *ud)
                 return tdkt_error_set(TDKT_ENOMEM, "out of memory");
             rs->params = np;
         }
-        int rc = param_from_lua(&rs->params[rs->nparams],
-                                lua_tostring(L, -2), L, -1, rs->id);
+        const char *name = lua_tostring(L, -2);
+        int pline = manifest_field_line(job, "params", name);
+        int rc = param_from_lua(&rs->params[rs->nparams], name, L, -1,
+                                rs->id);
         if (rc == -2)
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
         if (rc < 0)
@@ -419,8 +458,8 @@ static int read_manifest(rt *r, void *ud)
                                            "%s:%d: parameter '%s' "
                                            "must be a number, text "
                                            "or true/false"),
-                                  rs->manifest, rs->manifest_line,
-                                  lua_tostring(L, -2));
+                                  rs->manifest, pline, name);
+        rs->params[rs->nparams].line = pline;
         rs->nparams++;
         lua_pop(L, 1);
     }
@@ -513,8 +552,9 @@ static int copy_param(tdkt_ruleset *rs, const rule_param *p, bool must_exist)
                                        "%s:%d: parameter '%s' overrides "
                                        "nothing: the rule sets it extends "
                                        "have no such parameter"),
-                              rs->manifest, rs->manifest_line, p->name);
+                              rs->manifest, p->line, p->name);
     rule_param np = {0};
+    np.line = p->line;
     np.name = strdup(p->name);
     np.type = p->type;
     np.num = p->num;
@@ -576,7 +616,7 @@ static int params_setwide(tdkt_ruleset *rs)
                                  "%s:%d: parameter '%s' overrides nothing: "
                                  "the rule sets it extends have no such "
                                  "parameter"),
-                        chain[i]->manifest, chain[i]->manifest_line, p->name);
+                        chain[i]->manifest, p->line, p->name);
             }
         }
     return TDKT_OK;
@@ -598,7 +638,7 @@ int rs_params_finish(tdkt_ruleset *rs)
                              "nào: không hình thức nào khai báo tham số này",
                              "%s:%d: parameter '%s' overrides nothing: no "
                              "form declares it"),
-                    chain[i]->manifest, chain[i]->manifest_line, p->name);
+                    chain[i]->manifest, p->line, p->name);
             int error = copy_param(rs, p, true);
             if (error < 0)
                 return error;
@@ -775,7 +815,7 @@ static int load_set(tdkt_rules *rules, const char *dir, tdkt_ruleset **out)
                                         "%s:%d: id '%s' does not match the "
                                         "folder (a set's id is its path "
                                         "under the rules folder)"),
-                               rs->manifest, rs->manifest_line, rs->id);
+                               rs->manifest, rs->id_line, rs->id);
         goto done;
     }
     rs->root = dl > il ? strndup(rs->dir, dl - il - 1) : strdup(".");
@@ -897,7 +937,7 @@ static int resolve_parents(tdkt_rules *rules)
                                                "%s)",
                                                "%s:%d: extends unknown rule "
                                                "set '%s' (looked in %s)"),
-                                      rs->manifest, rs->manifest_line,
+                                      rs->manifest, rs->extends_line,
                                       rs->parent_id, rs->root);
             if (error < 0 || (error = add_set(rules, p)) < 0) {
                 ruleset_free(p);
@@ -919,7 +959,7 @@ static int resolve_parents(tdkt_rules *rules)
                                                "cycle (or a chain deeper "
                                                "than %d)"),
                                       rules->sets[i]->manifest,
-                                      rules->sets[i]->manifest_line,
+                                      rules->sets[i]->extends_line,
                                       MAX_CHAIN);
     }
     /* Duplicate ids, and overlapping dates inside one jurisdiction
@@ -934,7 +974,7 @@ static int resolve_parents(tdkt_rules *rules)
                                                "cũng được dùng ở %s",
                                                "%s:%d: rule set id '%s' is "
                                                "also used by %s"),
-                                      b->manifest, b->manifest_line, b->id,
+                                      b->manifest, b->id_line, b->id,
                                       a->manifest);
             size_t la = jur_len(a->id), lb = jur_len(b->id);
             if (la != lb || strncmp(a->id, b->id, la) != 0 ||
@@ -955,7 +995,7 @@ static int resolve_parents(tdkt_rules *rules)
                                                "that %s also covers (one "
                                                "jurisdiction, one set per "
                                                "date)"),
-                                      later->manifest, later->manifest_line,
+                                      later->manifest, later->from_line,
                                       other->id);
             }
         }
