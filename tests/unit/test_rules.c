@@ -164,7 +164,7 @@ static const load_error load_errors[] = {
      "effective_from, effective_to, extends, caveats, params)"},
     {"test_rules__load_error_amend_unknown_form", "amend-form/e/child",
      "amend-form/e/child/forms/cstd_cs.lua", 2,
-     "amend: no form 'cstd_cs/person' to amend"},
+     "amend: no form 'cstd_cs' (person) to amend"},
     {"test_rules__load_error_overlapping_dates", "overlap",
      "overlap/e/b/ruleset.lua", 4,
      "in force on dates that e/a also covers"},
@@ -355,6 +355,11 @@ static void test_rules__load_error_language(void **state)
          "(tối đa 8 cấp routes lồng nhau)",
          "forms/ldtt.lua:6: form 'ldtt': routes 'ways1' is nested too "
          "deeply (at most 8 levels of routes)"},
+        {"amend-form/e/child",
+         "forms/cstd_cs.lua:2: amend: không có hình thức 'cstd_cs' (cá "
+         "nhân) để sửa đổi",
+         "forms/cstd_cs.lua:2: amend: no form 'cstd_cs' (person) to "
+         "amend"},
         {"amend-unknown-field/e/child",
          "forms/ldtt.lua:3: amend 'ldtt': không có trường 'nmae' (các "
          "trường: subject, name, basis, params)",

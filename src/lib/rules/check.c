@@ -481,14 +481,18 @@ static void expect_criteria(lua_State *L, int want, const tdkt_results *res,
             found = true;
             const char *got = c.result < 0 ? "not judged"
                                            : tdkt_result_code(c.result);
-            if (!exp || strcmp(exp, got) != 0)
-                tdkt_buf_printf(msg,
-                                TDKT_MSG("%stiêu chí %s: mong đợi %s, nhận "
-                                         "được %s (%s)",
-                                         "%scriterion %s: expected %s, got "
-                                         "%s (%s)"),
-                                msg->len ? "; " : "", id, exp ? exp : "?",
-                                got, c.detail);
+            if (exp && strcmp(exp, got) == 0)
+                continue;
+            tdkt_buf_printf(msg,
+                            TDKT_MSG("%stiêu chí %s: mong đợi %s, nhận được "
+                                     "%s",
+                                     "%scriterion %s: expected %s, got %s"),
+                            msg->len ? "; " : "", id, exp ? exp : "?",
+                            c.result < 0 ? TDKT_MSG("không được xét",
+                                                    "not judged")
+                                         : got);
+            if (c.detail && *c.detail)
+                tdkt_buf_printf(msg, " (%s)", c.detail);
         }
         if (!found)
             tdkt_buf_printf(msg,
@@ -704,10 +708,15 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
         }
         if (status != LUA_OK) {
-            error = tdkt_diags_add(diags, rs->tests[f], 0, NULL, "%s",
-                                   buf || status != LUA_ERRFILE
-                                       ? lua_tostring(L, -1)
-                                       : tdkt_error_last()->message);
+            /* Lua's own message ("'}' expected near …") in the language
+             * of the report, as a form file's is */
+            char why[1024];
+            rt_lua_message(why, sizeof why,
+                           buf || status != LUA_ERRFILE
+                               ? lua_tostring(L, -1)
+                               : tdkt_error_last()->message,
+                           tdkt_message_lang());
+            error = tdkt_diags_add(diags, rs->tests[f], 0, NULL, "%s", why);
             summary->failed++;
             rt_free(r);
             if (error < 0)

@@ -442,14 +442,21 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     const tdkt_form *f = rs_form(r->rs, award, s->type);
     const char *code = tdkt_vocab_code(TDKT_V_AWARD, award);
     if (!f) {
-        snprintf(detail, dn, "meets: rule set %s has no form '%s' for a %s",
-                 r->rs->id, code, s->type == TDKT_UNIT ? "unit" : "person");
+        snprintf(detail, dn,
+                 RT_TR(r,
+                       "meets: bộ quy tắc %s không có hình thức '%s' cho %s",
+                       "meets: rule set %s has no form '%s' for a %s"),
+                 r->rs->id, code,
+                 s->type == TDKT_UNIT ? RT_TR(r, "tập thể", "unit")
+                                      : RT_TR(r, "cá nhân", "person"));
         return R_ERROR;
     }
     int d = r->depth + 1;
     if (d >= RT_MAX_DEPTH) {
-        snprintf(detail, dn, "meets('%s'): nested more than %d deep", code,
-                 RT_MAX_DEPTH - 1);
+        snprintf(detail, dn,
+                 RT_TR(r, "meets('%s'): lồng nhau quá %d cấp",
+                       "meets('%s'): nested more than %d deep"),
+                 code, RT_MAX_DEPTH - 1);
         return R_ERROR;
     }
     r->forms |= rt_form_bit(f);

@@ -212,7 +212,8 @@ static int guarded_setmetatable(lua_State *L)
      * names the script's line */
     luaL_checktype(L, 1, LUA_TTABLE);
     int t = lua_type(L, 2);
-    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2,
+                     RT_TR_L(L, "nil hoặc table", "nil or table"));
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, RT_TR_L(L,
                                      "không được đổi một metatable đã được "

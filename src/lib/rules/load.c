@@ -383,14 +383,19 @@ static int amend_body(lua_State *L)
     form_key(L, 1, code); /* body key */
     lua_rawgetp(L, LUA_REGISTRYINDEX, &FORMS_KEY);
     lua_pushvalue(L, 2);
-    if (lua_rawget(L, -2) != LUA_TTABLE) /* body key forms target */
+    if (lua_rawget(L, -2) != LUA_TTABLE) { /* body key forms target */
+        lua_getfield(L, 1, "subject"); /* set by form_key */
+        bool unit = strcmp(lua_tostring(L, -1), "unit") == 0;
         return luaL_error(L,
-                          TDKT_MSG("amend: không có hình thức '%s' để sửa "
-                                   "đổi trong các bộ quy tắc mà bộ này kế "
-                                   "thừa",
-                                   "amend: no form '%s' to amend in the rule "
-                                   "sets this one extends"),
-                          lua_tostring(L, 2));
+                          TDKT_MSG("amend: không có hình thức '%s' (%s) để "
+                                   "sửa đổi trong các bộ quy tắc mà bộ này "
+                                   "kế thừa",
+                                   "amend: no form '%s' (%s) to amend in the "
+                                   "rule sets this one extends"),
+                          code,
+                          unit ? TDKT_MSG("tập thể", "unit")
+                               : TDKT_MSG("cá nhân", "person"));
+    }
     int target = lua_gettop(L);
     /* Replace criteria, routes and quotas by id. */
     lua_Integer n = (lua_Integer)lua_rawlen(L, 1);

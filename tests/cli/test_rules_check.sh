@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `tdkt rules check` as a provincial officer uses it on a set of their
+# own: what it says, in which language. The rule sets are written here,
+# in a scratch rules root.
+set -euo pipefail
+: "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+unset TDKT_RULES
+
+# manifest DIR ID FROM [TO] [EXTENDS]: a ruleset.lua for set ID in DIR.
+manifest() {
+    mkdir -p "$1/forms" "$1/tests"
+    {
+        echo "ruleset {"
+        echo "  id = \"$2\", title = \"Thử $2\", basis = \"Tests\","
+        echo "  effective_from = \"$3\","
+        [ -z "${4:-}" ] || echo "  effective_to = \"$4\","
+        [ -z "${5:-}" ] || echo "  extends = \"$5\","
+        echo "}"
+    } > "$1/ruleset.lua"
+}
+
+# --- Messages in Vietnamese have no English words left.
+R="$tmp/vi"
+manifest "$R/t/set" t/set 2020-01-01
+cat > "$R/t/set/forms/ldtt.lua" <<'EOF'
+form "ldtt" {
+  name = { vi = "Lao động tiên tiến", en = "Advanced Worker" },
+  basis = "Tests", kinds = { "merit" },
+  criterion "rated" { basis = "Tests", status = "V", vi = "Đánh giá", en = "Rated",
+    check = function(s, n, p) return pass() end },
+  criterion "cs" { basis = "Tests", status = "V", vi = "CSTĐCS", en = "CSTĐCS",
+    check = function(s, n, p)
+      if n:fact("meets") then return meets("cstd_cs", s, n) and pass() or fail() end
+      if n:fact("setmeta") then setmetatable({}, 5) end
+      return pass()
+    end },
+}
+EOF
+cat > "$R/t/set/tests/a_cases.lua" <<'EOF'
+-- A kind the form does not judge: its criteria are not judged.
+case "thematic: a kind the form leaves to a person" {
+  form = "ldtt", year = 2021, kind = "thematic",
+  expect = "review", criteria = { rated = "pass" },
+}
+case "meets a form the set does not have" {
+  form = "ldtt", year = 2021,
+  facts = { { subject_type = "nomination", subject_id = "CASE", key = "meets", value = "1" } },
+  expect = "eligible",
+}
+case "setmetatable with a number" {
+  form = "ldtt", year = 2021,
+  facts = { { subject_type = "nomination", subject_id = "CASE", key = "setmeta", value = "1" } },
+  expect = "eligible",
+}
+-- The same judged in English.
+for _, fact in ipairs { "meets", "setmeta" } do
+  case(fact .. " in English") {
+    form = "ldtt", year = 2021, lang = "en",
+    facts = { { subject_type = "nomination", subject_id = "CASE", key = fact, value = "1" } },
+    expect = "eligible",
+  }
+end
+EOF
+printf 'case "unclosed" {\n  form = "ldtt", year = 2021\n' > "$R/t/set/tests/b_syntax.lua"
+run rules check "$R/t/set"
+check "a failing check exits 1 (got $status)" test "$status" -eq 1
+check "an unjudged criterion is said in Vietnamese ($(grep -o 'tiêu chí rated[^;]*' "$tmp/err"))" \
+    grep -q "tiêu chí rated: mong đợi pass, nhận được không được xét$" "$tmp/err"
+check "... no 'not judged' left" bash -c "! grep -q 'not judged' '$tmp/err'"
+check "meets() of a missing form, in Vietnamese" \
+    grep -q "meets: bộ quy tắc t/set không có hình thức 'cstd_cs' cho cá nhân" "$tmp/err"
+check "a bad argument to setmetatable, in Vietnamese" \
+    grep -q "cần nil hoặc table, nhận được number" "$tmp/err"
+check "a test file that does not load: Lua's message in Vietnamese" \
+    grep -q "b_syntax.lua:3: thiếu '}' (để đóng '{' ở dòng 1) ở cuối tệp" "$tmp/err"
+run --lang en rules check "$R/t/set"
+check "... and in English with --lang en" grep -q "criterion rated: expected pass, got not judged" "$tmp/err"
+check "... meets() in English" grep -q "meets: rule set t/set has no form 'cstd_cs' for a person" "$tmp/err"
+check "... setmetatable in English" grep -q "nil or table expected, got number" "$tmp/err"
+check "... Lua's message as Lua says it" grep -q "'}' expected (to close '{' at line 1) near <eof>" "$tmp/err"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
