@@ -82,5 +82,45 @@ check "... meets() in English" grep -q "meets: rule set t/set has no form 'cstd_
 check "... setmetatable in English" grep -q "nil or table expected, got number" "$tmp/err"
 check "... Lua's message as Lua says it" grep -q "'}' expected (to close '{' at line 1) near <eof>" "$tmp/err"
 
+# --- The dates of a set are checked against its siblings' (the sets of
+# its jurisdiction in its rules root, among which eval chooses by date),
+# not only when the whole root is checked.
+R="$tmp/sib"
+manifest "$R/vn/base" vn/base 2020-01-01
+cat > "$R/vn/base/forms/ldtt.lua" <<'EOF'
+form "ldtt" {
+  name = { vi = "Lao động tiên tiến", en = "Advanced Worker" }, basis = "Tests",
+  criterion "rated" { basis = "Tests", status = "V", vi = "Đánh giá", en = "Rated",
+    check = function(s, n, p) return pass() end },
+}
+EOF
+manifest "$R/kt/a" kt/a 2021-01-01 "" vn/base
+manifest "$R/kt/b" kt/b 2022-06-01 "" vn/base
+for set in a b; do
+  echo 'case "ldtt" { form = "ldtt", year = 2023, expect = "eligible" }' > "$R/kt/$set/tests/cases.lua"
+done
+run rules check "$R/kt/a"
+check "a set whose dates overlap a sibling's fails its check (exit $status)" test "$status" -eq 1
+check "... naming both files and their dates ($(cat "$tmp/err"))" \
+    grep -qF "$R/kt/a/ruleset.lua:3: có hiệu lực từ 2021-01-01 (không thời hạn), trùng ngày với kt/b ($R/kt/b/ruleset.lua:3, từ 2022-06-01 (không thời hạn))" "$tmp/err"
+check "... counted as a failure beside its cases" grep -q "Cộng: 1 ca đạt, 1 ca không đạt" "$tmp/out"
+run rules check "$R/kt/b"
+check "the sibling's check names itself first" \
+    grep -qF "$R/kt/b/ruleset.lua:3: có hiệu lực từ 2022-06-01 (không thời hạn), trùng ngày với kt/a ($R/kt/a/ruleset.lua:3," "$tmp/err"
+run rules check "$R"
+check "the whole root refuses it too (exit $status)" test "$status" -eq 1
+check "... in the same words" grep -qF "$R/kt/b/ruleset.lua:3: có hiệu lực từ 2022-06-01" "$tmp/err"
+# An amendment extends the set it amends: it may overlap it, and then
+# checks clean.
+manifest "$R/kt/b" kt/b 2022-06-01 "" kt/a
+run rules check "$R/kt/b"
+check "an amendment that extends the set it overlaps passes (exit $status)" test "$status" -eq 0
+# A sibling that does not load stops eval by date over the root: said.
+manifest "$R/kt/c" kt/c 2030-01-01 "" kt/nowhere
+run rules check "$R/kt/a"
+check "a sibling that does not load fails the check (exit $status)" test "$status" -eq 1
+check "... saying why" grep -qF "$R/kt: các bộ quy tắc cùng phạm vi áp dụng không nạp được: $R/kt/c/ruleset.lua:4: extends: không có bộ quy tắc 'kt/nowhere'" "$tmp/err"
+rm -r "${R:?}/kt/c"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

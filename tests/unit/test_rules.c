@@ -167,7 +167,13 @@ static const load_error load_errors[] = {
      "amend: no form 'cstd_cs' (person) to amend"},
     {"test_rules__load_error_overlapping_dates", "overlap",
      "overlap/e/b/ruleset.lua", 4,
-     "in force on dates that e/a also covers"},
+     /* both files, with the line of each one's dates */
+     "in force from 2020-06-01 (open-ended), on dates that e/a also "
+     "covers ("},
+    {"test_rules__load_error_overlapping_dates_names_both", "overlap",
+     "overlap/e/b/ruleset.lua", 4,
+     "overlap/e/a/ruleset.lua:3, from 2018-01-01 to 2020-12-31): one "
+     "jurisdiction, one set per date"},
     {"test_rules__load_error_criterion_no_basis", "criterion-no-basis/e/set",
      "criterion-no-basis/e/set/forms/ldtt.lua", 3,
      "criterion 'rated': missing basis"},

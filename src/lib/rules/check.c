@@ -679,11 +679,19 @@ int tdkt_ruleset_check(const tdkt_rules *rules, const tdkt_ruleset *rs,
                        tdkt_diags *diags)
 {
     memset(summary, 0, sizeof *summary);
+    /* A set whose dates overlap another's of its jurisdiction would stop
+     * every eval by date over its rules root: a failure of the set, as
+     * one that does not load. */
+    size_t overlaps = 0;
+    int error = rs_check_siblings(rs, diags, &overlaps);
+    if (error < 0)
+        return error;
+    summary->failed += overlaps;
     for (size_t f = 0; f < rs->ntests; f++) {
         rt_limits lim;
         rt_default_limits(&lim);
         rt *r = NULL;
-        int error = rt_new_bare(&r, &lim);
+        error = rt_new_bare(&r, &lim);
         if (error < 0)
             return error;
         lua_State *L = r->L;

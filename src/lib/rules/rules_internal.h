@@ -483,6 +483,13 @@ int rules_param_check(const tdkt_rules *rules, const bool *used,
  * must_exist, an unknown name is a load error. */
 int rs_param_put(tdkt_ruleset *rs, const char *name, lua_State *L, int idx,
                  const char *origin, bool must_exist);
+/* `rules check`: load the manifests of every set of @p rs's jurisdiction
+ * in its rules root (the folder eval chooses among by date, with their
+ * parents) and add to @p diags each pair whose dates overlap, or why
+ * they do not load; *found counts them. Only ENOMEM is returned as an
+ * error. */
+int rs_check_siblings(const tdkt_ruleset *rs, tdkt_diags *diags,
+                      size_t *found);
 /* After the forms' defaults are known: apply the chain's "form.x"
  * overrides, then check every quota's rate parameter. */
 int rs_params_finish(tdkt_ruleset *rs);

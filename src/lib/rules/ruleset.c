@@ -962,9 +962,7 @@ static int resolve_parents(tdkt_rules *rules)
                                       rules->sets[i]->extends_line,
                                       MAX_CHAIN);
     }
-    /* Duplicate ids, and overlapping dates inside one jurisdiction
-     * (an amendment that extends a set may overlap it: it supersedes its
-     * parent from its own date). */
+    /* Duplicate ids. */
     for (size_t i = 0; i < rules->nsets; i++)
         for (size_t j = i + 1; j < rules->nsets; j++) {
             tdkt_ruleset *a = rules->sets[i], *b = rules->sets[j];
@@ -976,28 +974,88 @@ static int resolve_parents(tdkt_rules *rules)
                                                "also used by %s"),
                                       b->manifest, b->id_line, b->id,
                                       a->manifest);
-            size_t la = jur_len(a->id), lb = jur_len(b->id);
-            if (la != lb || strncmp(a->id, b->id, la) != 0 ||
-                is_ancestor(a, b) || is_ancestor(b, a))
+        }
+    return TDKT_OK;
+}
+
+/* "từ 2024-11-08 đến 2025-12-31", "from 2026-01-01 (open-ended)" */
+static void span_text(char *buf, size_t n, const tdkt_ruleset *rs)
+{
+    char from[16], to[16];
+    tdkt_date_format(from, rs->from);
+    if (rs->to) {
+        tdkt_date_format(to, rs->to);
+        snprintf(buf, n, TDKT_MSG("từ %s đến %s", "from %s to %s"), from,
+                 to);
+    } else {
+        snprintf(buf, n,
+                 TDKT_MSG("từ %s (không thời hạn)", "from %s (open-ended)"),
+                 from);
+    }
+}
+
+/* Whether a and b, of one jurisdiction, are in force on a common date
+ * while neither extends the other (an amendment may overlap the set it
+ * amends: from its own date it is the more specific, and is chosen). */
+static bool overlap(const tdkt_ruleset *a, const tdkt_ruleset *b)
+{
+    size_t la = jur_len(a->id), lb = jur_len(b->id);
+    if (la != lb || strncmp(a->id, b->id, la) != 0 || is_ancestor(a, b) ||
+        is_ancestor(b, a))
+        return false;
+    tdkt_date aend = a->to ? a->to : 99991231;
+    tdkt_date bend = b->to ? b->to : 99991231;
+    return a->from <= bend && b->from <= aend;
+}
+
+/* What an overlap of @p a with @p b says, after a's manifest and the line
+ * of its effective_from: both sets, their files and their dates (either
+ * may be the one to change). */
+static void overlap_text(char *buf, size_t n, const tdkt_ruleset *a,
+                         const tdkt_ruleset *b)
+{
+    char sa[64], sb[64];
+    span_text(sa, sizeof sa, a);
+    span_text(sb, sizeof sb, b);
+    snprintf(buf, n,
+             TDKT_MSG("có hiệu lực %s, trùng ngày với %s (%s:%d, %s): "
+                      "trong một phạm vi áp dụng, mỗi ngày chỉ có một bộ "
+                      "quy tắc; một bộ sửa đổi thì kế thừa (extends) bộ mà "
+                      "nó sửa đổi",
+                      "in force %s, on dates that %s also covers (%s:%d, "
+                      "%s): one jurisdiction, one set per date; an "
+                      "amendment extends the set it amends"),
+             sa, b->id, b->manifest, b->to ? b->to_line : b->from_line, sb);
+}
+
+/* Two sets of one jurisdiction in force on one date: no set could be
+ * chosen by date. With @p diags, each pair is added there (the one of
+ * them that is @p first named first) and counted in *found; without,
+ * the first is the error. */
+static int check_overlaps(const tdkt_rules *rules, const tdkt_ruleset *first,
+                          tdkt_diags *diags, size_t *found)
+{
+    for (size_t i = 0; i < rules->nsets; i++)
+        for (size_t j = i + 1; j < rules->nsets; j++) {
+            const tdkt_ruleset *a = rules->sets[i], *b = rules->sets[j];
+            if (!overlap(a, b))
                 continue;
-            tdkt_date aend = a->to ? a->to : 99991231;
-            tdkt_date bend = b->to ? b->to : 99991231;
-            if (a->from <= bend && b->from <= aend) {
-                tdkt_ruleset *later = a->from > b->from ? a : b;
-                tdkt_ruleset *other = later == a ? b : a;
-                return tdkt_error_set(TDKT_ERULE,
-                                      TDKT_MSG("%s:%d: có hiệu lực vào những "
-                                               "ngày mà %s cũng có hiệu lực "
-                                               "(trong một phạm vi áp dụng, "
-                                               "mỗi ngày chỉ có một bộ quy "
-                                               "tắc)",
-                                               "%s:%d: in force on dates "
-                                               "that %s also covers (one "
-                                               "jurisdiction, one set per "
-                                               "date)"),
-                                      later->manifest, later->from_line,
-                                      other->id);
+            /* the set checked, else the later one, is named first */
+            if (b == first || (a != first && b->from > a->from)) {
+                const tdkt_ruleset *t = a;
+                a = b;
+                b = t;
             }
+            char text[1024];
+            overlap_text(text, sizeof text, a, b);
+            if (!diags)
+                return tdkt_error_set(TDKT_ERULE, "%s:%d: %s", a->manifest,
+                                      a->from_line, text);
+            int error = tdkt_diags_add(diags, a->manifest, a->from_line,
+                                       NULL, "%s", text);
+            if (error < 0)
+                return error;
+            (*found)++;
         }
     return TDKT_OK;
 }
@@ -1071,7 +1129,10 @@ static int build_set(tdkt_ruleset *rs, bool *done)
     return TDKT_OK;
 }
 
-int tdkt_rules_open(tdkt_rules **out, const char *path)
+/* The sets under @p path (manifests and file lists: no form is run yet)
+ * and their parents, into a new @p *out; every check between sets but the
+ * overlap of dates (check_overlaps). */
+static int open_manifests(tdkt_rules **out, const char *path)
 {
     *out = NULL;
     tdkt_rules *rules = calloc(1, sizeof *rules);
@@ -1117,16 +1178,7 @@ int tdkt_rules_open(tdkt_rules **out, const char *path)
         }
         rules->opened[rules->nopened++] = rs;
     }
-    if ((error = resolve_parents(rules)) < 0)
-        goto done;
-    bool *built = calloc(rules->nsets, sizeof *built);
-    if (!built) {
-        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        goto done;
-    }
-    for (size_t i = 0; i < rules->nsets && error == TDKT_OK; i++)
-        error = build_set(rules->sets[i], built);
-    free(built);
+    error = resolve_parents(rules);
 done:
     for (size_t i = 0; i < ndirs; i++)
         free(dirs[i]);
@@ -1137,6 +1189,68 @@ done:
     }
     *out = rules;
     return TDKT_OK;
+}
+
+int tdkt_rules_open(tdkt_rules **out, const char *path)
+{
+    *out = NULL;
+    tdkt_rules *rules = NULL;
+    int error = open_manifests(&rules, path);
+    if (error < 0)
+        return error;
+    if ((error = check_overlaps(rules, NULL, NULL, NULL)) < 0) {
+        tdkt_rules_free(rules);
+        return error;
+    }
+    bool *built = calloc(rules->nsets, sizeof *built);
+    if (!built)
+        error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    for (size_t i = 0; built && i < rules->nsets && error == TDKT_OK; i++)
+        error = build_set(rules->sets[i], built);
+    free(built);
+    if (error < 0) {
+        tdkt_rules_free(rules);
+        return error;
+    }
+    *out = rules;
+    return TDKT_OK;
+}
+
+int rs_check_siblings(const tdkt_ruleset *rs, tdkt_diags *diags,
+                      size_t *found)
+{
+    *found = 0;
+    size_t n = strlen(rs->root) + 1 + jur_len(rs->id) + 1;
+    char *folder = malloc(n);
+    if (!folder)
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    snprintf(folder, n, "%s/%.*s", rs->root, (int)jur_len(rs->id), rs->id);
+    tdkt_rules *siblings = NULL;
+    int error = open_manifests(&siblings, folder);
+    if (error == TDKT_ENOMEM) {
+        free(folder);
+        return error;
+    }
+    if (error < 0) {
+        /* eval by date over the rules root would not load either */
+        error = tdkt_diags_add(diags, folder, 0, NULL,
+                               TDKT_MSG("các bộ quy tắc cùng phạm vi áp dụng "
+                                        "không nạp được: %s",
+                                        "the rule sets of its jurisdiction "
+                                        "do not load: %s"),
+                               tdkt_error_last()->message);
+        *found = 1;
+    } else {
+        /* the set checked, as the folder holds it */
+        const tdkt_ruleset *self = NULL;
+        for (size_t i = 0; i < siblings->nsets && !self; i++)
+            if (strcmp(siblings->sets[i]->id, rs->id) == 0)
+                self = siblings->sets[i];
+        error = check_overlaps(siblings, self, diags, found);
+    }
+    tdkt_rules_free(siblings);
+    free(folder);
+    return error;
 }
 
 void tdkt_rules_free(tdkt_rules *rules)
