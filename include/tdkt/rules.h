@@ -23,11 +23,23 @@ typedef struct tdkt_form tdkt_form;
 TDKT_API const char *tdkt_rules_default_root(void);
 
 /**
+ * Where a parent is looked up when the rules root of the set that extends
+ * it (the folder its id is relative to) does not hold it, as for a set
+ * written outside the shipped rules/: these rules roots, in order. The
+ * strings are copied; none (n = 0) by default. Process-wide, like
+ * tdkt_set_message_lang(): set it before opening rules. The tdkt command
+ * sets --rules (when given), then $TDKT_RULES or the installed rules/.
+ * @return 0, TDKT_ENOMEM (the previous roots are kept)
+ */
+TDKT_API int tdkt_rules_set_parent_roots(const char *const *roots, size_t n);
+
+/**
  * Open rule sets: @p path is one rule set folder (it holds ruleset.lua), or
  * a folder of rule sets (a jurisdiction such as rules/kontum, or a whole
  * rules root), in which case each nomination is judged by the set in force
  * on its date. Every script is loaded and checked now; the parents a set
- * extends are loaded from the same rules root.
+ * extends are loaded from the same rules root, else from the roots of
+ * tdkt_rules_set_parent_roots().
  * @param[out] out the rules; free with tdkt_rules_free()
  * @return 0, TDKT_ENOTFOUND, TDKT_ERULE (message: FILE:LINE: …), TDKT_ENOMEM
  */

@@ -338,6 +338,14 @@ int main(int argc, char **argv)
     cli.rules_root = getenv("TDKT_RULES") && *getenv("TDKT_RULES")
                          ? getenv("TDKT_RULES")
                          : tdkt_rules_default_root();
+    /* A set kept outside the rules root (myrules/kontum/qd-2026) finds
+     * its parent (kontum/qd56-2024) under --rules, then the rules root. */
+    const char *parent_roots[] = {cli.rules, cli.rules_root};
+    if (tdkt_rules_set_parent_roots(parent_roots + !cli.rules,
+                                    cli.rules ? 2 : 1) < 0) {
+        free(args);
+        return cli_fail(&cli, NULL);
+    }
 
     int rc;
     if (nargs < 2) {

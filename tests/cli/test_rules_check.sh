@@ -122,5 +122,34 @@ check "a sibling that does not load fails the check (exit $status)" test "$statu
 check "... saying why" grep -qF "$R/kt: các bộ quy tắc cùng phạm vi áp dụng không nạp được: $R/kt/c/ruleset.lua:4: extends: không có bộ quy tắc 'kt/nowhere'" "$tmp/err"
 rm -r "${R:?}/kt/c"
 
+# --- A set written outside the rules root finds its parent there: in
+# the folder tree that holds it first, then under --rules, then under
+# $TDKT_RULES (else the installed rules/).
+M="$tmp/mine"
+manifest "$M/kt/new" kt/new 2030-01-01 "" kt/b
+echo 'case "ldtt" { form = "ldtt", year = 2031, expect = "eligible" }' > "$M/kt/new/tests/cases.lua"
+run rules check "$M/kt/new"
+check "a parent in no root searched: exit 1 (got $status)" test "$status" -eq 1
+check "... naming every folder looked in ($(cat "$tmp/err"))" \
+    grep -qF "$M/kt/new/ruleset.lua:4: extends: không có bộ quy tắc 'kt/b' (đã tìm trong $M, " "$tmp/err"
+run --rules "$R" rules check "$M/kt/new"
+check "--rules ROOT holds the parent: the set checks (exit $status)" test "$status" -eq 0
+check "... and its case is judged by the parent's forms" grep -q "Cộng: 1 ca đạt, 0 ca không đạt" "$tmp/out"
+status=0
+TDKT_RULES="$R" "$TDKT" rules check "$M/kt/new" > "$tmp/out" 2> "$tmp/err" || status=$?
+check "\$TDKT_RULES holds the parent: the set checks (exit $status)" test "$status" -eq 0
+run --rules "$R" rules list "$M/kt/new"
+check "rules list shows the parent found there" grep -q "Kế thừa: kt/b" "$tmp/out"
+# The folder tree that holds the set comes first: a parent there wins.
+manifest "$M/kt/b" kt/b 2022-06-01 "" nowhere/x
+run --rules "$R" rules check "$M/kt/new"
+check "a parent in the set's own tree comes first (exit $status)" test "$status" -eq 1
+check "... and is the one loaded" grep -qF "$M/kt/b/ruleset.lua:4: extends: không có bộ quy tắc 'nowhere/x'" "$tmp/err"
+rm -r "${M:?}/kt/b"
+# The shipped rules are the last place looked in, with no option at all.
+manifest "$M/kontum/new" kontum/new 2030-01-01 "" kontum/qd56-2024
+run rules check "$M/kontum/new"
+check "a set extending a shipped set needs no option (exit $status: $(cat "$tmp/err"))" test "$status" -eq 0
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -799,6 +799,52 @@ static void test_rules__select_tie_is_an_error(void **state)
     free(tmp);
 }
 
+/* A set outside a rules root (its own folder tree holds only it) finds
+ * its parent under the parent roots, the first that holds it; without
+ * them, the error names where it looked. */
+static void test_rules__parent_in_another_root(void **state)
+{
+    (void)state;
+    char *tmp = th_tmpdir();
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/kt", tmp);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    snprintf(dir, sizeof dir, "%s/kt/p3", tmp);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    free(th_write(dir, "ruleset.lua",
+                  "ruleset { id = 'kt/p3', title = 'P3', basis = 'Tests',\n"
+                  "  extends = 'kt/p2',\n"
+                  "  effective_from = '2030-01-01' }\n"));
+    tdkt_rules *rules = NULL;
+    assert_int_equal(tdkt_rules_open(&rules, dir), TDKT_ERULE);
+    char want[2048];
+    snprintf(want, sizeof want,
+             "%s/ruleset.lua:2: extends unknown rule set 'kt/p2' (looked in "
+             "%s)",
+             dir, tmp);
+    assert_string_equal(tdkt_error_last()->message, want);
+
+    char *regimes = th_fixture("rules/dates/regimes");
+    const char *roots[] = {"/nonexistent/tdkt-rules", regimes};
+    assert_int_equal(tdkt_rules_set_parent_roots(roots, 2), TDKT_OK);
+    int rc = tdkt_rules_open(&rules, dir);
+    if (rc < 0)
+        print_error("%s\n", tdkt_error_last()->message);
+    assert_int_equal(rc, TDKT_OK);
+    const tdkt_ruleset *p2 = tdkt_ruleset_parent(tdkt_rules_at(rules, 0));
+    assert_string_equal(tdkt_ruleset_id(p2), "kt/p2");
+    snprintf(want, sizeof want, "%s/kt/p2", regimes);
+    assert_string_equal(tdkt_ruleset_dir(p2), want);
+    assert_string_equal(tdkt_ruleset_id(tdkt_ruleset_parent(p2)), "vn/b");
+    tdkt_rules_free(rules);
+
+    assert_int_equal(tdkt_rules_set_parent_roots(NULL, 0), TDKT_OK);
+    assert_int_equal(tdkt_rules_open(&rules, dir), TDKT_ERULE);
+    free(regimes);
+    th_rmtree(tmp);
+    free(tmp);
+}
+
 /* Each nomination is judged by the set in force on its submission date,
  * else on 31 December of its year; `as_of` puts every one on one date. */
 static void test_rules__eval_by_nomination_date(void **state)
@@ -968,6 +1014,7 @@ int main(void)
         cmocka_unit_test(test_rules__select_amendment_supersedes_parent),
         cmocka_unit_test(test_rules__select_single_set_folder),
         cmocka_unit_test(test_rules__select_tie_is_an_error),
+        cmocka_unit_test(test_rules__parent_in_another_root),
         cmocka_unit_test(test_rules__eval_by_nomination_date),
         cmocka_unit_test(test_rules__file_edited_after_open),
     };

@@ -917,6 +917,66 @@ static size_t jur_len(const char *id)
     return slash ? (size_t)(slash - id) : strlen(id);
 }
 
+/* tdkt_rules_set_parent_roots(): copies, set before any rules open. */
+enum { MAX_PARENT_ROOTS = 4 };
+static char *parent_roots[MAX_PARENT_ROOTS];
+static size_t nparent_roots;
+
+int tdkt_rules_set_parent_roots(const char *const *roots, size_t n)
+{
+    if (n > MAX_PARENT_ROOTS)
+        n = MAX_PARENT_ROOTS;
+    char *copy[MAX_PARENT_ROOTS] = {0};
+    for (size_t i = 0; i < n; i++)
+        if (!(copy[i] = strip_slashes(roots[i]))) {
+            for (size_t k = 0; k < i; k++)
+                free(copy[k]);
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        }
+    for (size_t i = 0; i < nparent_roots; i++)
+        free(parent_roots[i]);
+    memcpy(parent_roots, copy, sizeof copy);
+    nparent_roots = n;
+    return TDKT_OK;
+}
+
+/* Load @p rs's parent: from its own rules root, else from the parent
+ * roots in order (the first that holds a set of that id). */
+static int load_parent(tdkt_rules *rules, const tdkt_ruleset *rs,
+                       tdkt_ruleset **out)
+{
+    const char *roots[1 + MAX_PARENT_ROOTS] = {rs->root};
+    size_t n = 1;
+    for (size_t i = 0; i < nparent_roots; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(roots[k], parent_roots[i]) == 0;
+        if (!seen)
+            roots[n++] = parent_roots[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *dir = path_join(roots[i], rs->parent_id);
+        if (!dir)
+            return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+        int error = load_set(rules, dir, out);
+        free(dir);
+        if (error != TDKT_ENOTFOUND)
+            return error;
+    }
+    char looked[1024] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < sizeof looked; i++)
+        len += (size_t)snprintf(looked + len, sizeof looked - len, "%s%s",
+                                i ? ", " : "", roots[i]);
+    return tdkt_error_set(TDKT_ERULE,
+                          TDKT_MSG("%s:%d: extends: không có bộ quy tắc '%s' "
+                                   "(đã tìm trong %s)",
+                                   "%s:%d: extends unknown rule set '%s' "
+                                   "(looked in %s)"),
+                          rs->manifest, rs->extends_line, rs->parent_id,
+                          looked);
+}
+
 static int resolve_parents(tdkt_rules *rules)
 {
     for (size_t i = 0; i < rules->nsets; i++) { /* nsets grows */
@@ -925,20 +985,7 @@ static int resolve_parents(tdkt_rules *rules)
             continue;
         tdkt_ruleset *p = rs_find(rules, rs->parent_id);
         if (!p) {
-            char *dir = path_join(rs->root, rs->parent_id);
-            if (!dir)
-                return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-            int error = load_set(rules, dir, &p);
-            free(dir);
-            if (error == TDKT_ENOTFOUND)
-                return tdkt_error_set(TDKT_ERULE,
-                                      TDKT_MSG("%s:%d: extends: không có bộ "
-                                               "quy tắc '%s' (đã tìm trong "
-                                               "%s)",
-                                               "%s:%d: extends unknown rule "
-                                               "set '%s' (looked in %s)"),
-                                      rs->manifest, rs->extends_line,
-                                      rs->parent_id, rs->root);
+            int error = load_parent(rules, rs, &p);
             if (error < 0 || (error = add_set(rules, p)) < 0) {
                 ruleset_free(p);
                 return error;
