@@ -151,5 +151,62 @@ manifest "$M/kontum/new" kontum/new 2030-01-01 "" kontum/qd56-2024
 run rules check "$M/kontum/new"
 check "a set extending a shipped set needs no option (exit $status: $(cat "$tmp/err"))" test "$status" -eq 0
 
+# --- What rules/README.md says an amend does: it replaces a route whole,
+# which adds a criterion inside it; it adds nothing at the top level.
+R="$tmp/amend"
+mkdir -p "$R/t"
+cp -r "$TDKT_FIXTURES/rules/basic/t/base" "$R/t/"
+manifest "$R/t/c" t/c 2022-01-01 "" t/base
+cat > "$R/t/c/forms/cstd_cs.lua" <<'EOF'
+amend "cstd_cs" {
+  route "by_rating" {
+    vi = "Hoàn thành xuất sắc và học tập", en = "Excellent, and studies",
+    criterion "excellent" {
+      basis = "Fixture Điều 2, khoản 2, điểm b", status = "V-en",
+      vi = "Hoàn thành xuất sắc nhiệm vụ", en = "Rated excellent",
+      check = function(s, n, p) return lib.consecutive(s, "excellent", n.year, 1) end,
+    },
+    criterion "studies" {
+      basis = "Tests", status = "V", vi = "Học tập", en = "Studies",
+      check = function(s, n, p) return lib.fact_true(s, "studies", n.year) end,
+    },
+  },
+}
+EOF
+cat > "$R/t/c/tests/cases.lua" <<'EOF'
+case "the route replaced judges the criterion it added" {
+  form = "cstd_cs", year = 2022,
+  appraisals = { { year = 2022, rating = "excellent" } },
+  expect = "review", criteria = { excellent = "pass", studies = "unknown" },
+}
+EOF
+run rules check "$R/t/c"
+check "an amend replacing a route adds the criteria inside it (exit $status: $(cat "$tmp/err"))" test "$status" -eq 0
+cat > "$R/t/c/forms/cstd_cs.lua" <<'EOF'
+amend "cstd_cs" {
+  criterion "studies" {
+    basis = "Tests", status = "V", vi = "Học tập", en = "Studies",
+    check = function(s, n, p) return lib.fact_true(s, "studies", n.year) end,
+  },
+}
+EOF
+run rules check "$R/t/c"
+check "... not beside the others: refused, saying what to do" \
+    grep -q "forms/cstd_cs.lua:2: amend 'cstd_cs': hình thức không có mục 'studies' để thay thế (amend thay các mục theo id, không thêm mục mới: muốn thêm, hãy đưa cả hình thức vào bộ quy tắc; xem rules/README.md)" "$tmp/err"
+
+# --- rules/README.md tells every field a case may have: the list
+# `rules check` gives for a misspelt one.
+R="$tmp/fields"
+manifest "$R/t/set" t/set 2020-01-01
+cp "$tmp/vi/t/set/forms/ldtt.lua" "$R/t/set/forms/"
+echo 'case "misspelt" { form = "ldtt", year = 2021, expcet = "eligible" }' > "$R/t/set/tests/cases.lua"
+run --lang en rules check "$R/t/set"
+fields=$(sed -n "s/.*no field 'expcet' (the fields: \(.*\))$/\1/p" "$tmp/err" | tr -d ',')
+check "the misspelt field is refused, listing the fields ($(cat "$tmp/err"))" test -n "$fields"
+cases_doc=$(sed -n '/^## Test cases/,/^## /p' "$TDKT_SOURCE_DIR/rules/README.md")
+for f in $fields; do
+  check "rules/README.md's test cases tell the field '$f'" grep -qF "\`$f\`" <<< "$cases_doc"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -121,8 +121,21 @@ static const load_error load_errors[] = {
      "override-form-param/e/child/ruleset.lua", 4,
      "parameter 'ldtt.yeras' overrides nothing: no form declares it"},
     {"test_rules__load_error_amend_unknown_criterion",
-     "amend-criterion/e/child", "amend-criterion/e/child/forms/ldtt.lua", 3,
-     "amend 'ldtt': no criterion 'rating' to replace"},
+     "amend-criterion/e/child", "amend-criterion/e/child/forms/ldtt.lua", 4,
+     "amend 'ldtt': the form has no item 'rating' to replace (an amend "
+     "replaces items by id and adds none: to add one, give the set the "
+     "whole form; see rules/README.md)"},
+    /* What an amend cannot add is refused, saying what to do instead. */
+    {"test_rules__load_error_amend_adds_quota", "amend-quota/e/child",
+     "amend-quota/e/child/forms/ldtt.lua", 3,
+     "amend 'ldtt': the form has no item 'cap' to replace (an amend "
+     "replaces items by id and adds none: to add one, give the set the "
+     "whole form; see rules/README.md)"},
+    {"test_rules__load_error_amend_adds_param", "amend-param/e/child",
+     "amend-param/e/child/forms/ldtt.lua", 4,
+     "amend 'ldtt': the form has no parameter 'quota_pct' to change (an "
+     "amend changes declared parameters and adds none: to add one, give "
+     "the set the whole form; see rules/README.md)"},
     /* A field the loader does not read is refused at the constructor,
      * with the fields it takes: once it was ignored, and the rule loaded
      * as if the field were right. */

@@ -405,13 +405,25 @@ static int amend_body(lua_State *L)
         const char *id = lua_tostring(L, -1);
         lua_pop(L, 1);
         int path[2 * RT_MAX_ROUTES];
-        if (!id || !replace_node(L, target, id, code, path, 0))
-            return luaL_error(L,
-                              TDKT_MSG("amend '%s': không có tiêu chí '%s' "
-                                       "để thay thế",
-                                       "amend '%s': no criterion '%s' to "
-                                       "replace"),
+        if (!id || !replace_node(L, target, id, code, path, 0)) {
+            /* at the item's line: the one that would be added */
+            lua_getfield(L, -1, "__file");
+            lua_getfield(L, -2, "__line");
+            lua_pushfstring(L,
+                              TDKT_MSG("%s:%d: amend '%s': hình thức không có "
+                                       "mục '%s' để thay thế (amend thay "
+                                       "các mục theo id, không thêm mục "
+                                       "mới: muốn thêm, hãy đưa cả hình thức "
+                                       "vào bộ quy tắc; xem rules/README.md)",
+                                       "%s:%d: amend '%s': the form has no "
+                                       "item '%s' to replace (an amend "
+                                       "replaces items by id and adds none: "
+                                       "to add one, give the set the whole "
+                                       "form; see rules/README.md)"),
+                              lua_tostring(L, -2), (int)lua_tointeger(L, -1),
                               code, id ? id : "?");
+            return lua_error(L);
+        }
         lua_pop(L, 1);
     }
     /* Replace fields; params are merged name by name. */
@@ -434,11 +446,19 @@ static int amend_body(lua_State *L)
             lua_pushvalue(L, -2);
             lua_getfield(L, -4, lua_tostring(L, -1));
             if (lua_isnil(L, -1))
-                return luaL_error(L,
-                                  TDKT_MSG("amend '%s': không có tham số "
-                                           "'%s' để thay đổi",
-                                           "amend '%s': no parameter '%s' "
-                                           "to change"),
+                rt_raise_at_field(L, "params", lua_tostring(L, -2),
+                                  TDKT_MSG("amend '%s': hình thức không có "
+                                           "tham số '%s' để thay đổi (amend "
+                                           "chỉ đổi giá trị các tham số đã "
+                                           "khai báo: muốn thêm, hãy đưa cả "
+                                           "hình thức vào bộ quy tắc; xem "
+                                           "rules/README.md)",
+                                           "amend '%s': the form has no "
+                                           "parameter '%s' to change (an "
+                                           "amend changes declared "
+                                           "parameters and adds none: to add "
+                                           "one, give the set the whole "
+                                           "form; see rules/README.md)"),
                                   code, lua_tostring(L, -2));
             lua_pop(L, 1);
             lua_insert(L, -2);

@@ -13,7 +13,9 @@
 --
 -- Not encoded, and why:
 --   - No national quota (B-CSCS-Q [U]: the 15% cap of NĐ 91 has no verified
---     successor); a province sets its own by amending this form.
+--     successor). A province that has one gives its set a whole cstd_cs
+--     form, this one with a quota added: an amend cannot add a quota
+--     (rules/README.md, "An amendment of single criteria").
 --   - Some press cites "Điều 21" for this title; Điều 23 is the reading
 --     domain/ keeps (national-criteria.md §0.4).
 --   - The Chiến sĩ tiên tiến standard (armed forces): the ldtt form bars a
