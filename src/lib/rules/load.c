@@ -1163,23 +1163,36 @@ int rt_load_forms(rt *r, tdkt_ruleset *build)
  * Every parameter a form reads is declared, with its default, in the form
  * or the manifest. A key that is not text (ipairs(p) asking for p[1])
  * is still nil. */
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int undeclared_param(lua_State *L)
 {
     if (lua_type(L, 2) != LUA_TSTRING)
         return 0;
     const char *name = lua_tostring(L, 2);
-    char near[256] = "";
-    size_t len = 0;
+    /* the near names in alphabetical order: next's order of text keys
+     * differs from state to state, and an error outcome's message must
+     * not */
+    const char *cands[16];
+    size_t ncand = 0;
     lua_pushnil(L);
     while (lua_next(L, 1)) { /* the real table: its keys are the names */
         lua_pop(L, 1);
         const char *cand =
             lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        if (cand && rs_distance(cand, name) <= 2 &&
-            len + strlen(cand) + 3 < sizeof near)
-            len += (size_t)snprintf(near + len, sizeof near - len, "%s%s",
-                                    len ? ", " : "", cand);
+        if (cand && ncand < 16 && rs_distance(cand, name) <= 2)
+            cands[ncand++] = cand; /* the table's keys: they stay */
     }
+    qsort(cands, ncand, sizeof *cands, cmp_names);
+    char near[256] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < ncand; i++)
+        if (len + strlen(cands[i]) + 3 < sizeof near)
+            len += (size_t)snprintf(near + len, sizeof near - len, "%s%s",
+                                    len ? ", " : "", cands[i]);
     return luaL_error(L,
                       RT_TR_L(L, "hình thức '%s' không có tham số '%s'%s%s",
                               "form '%s' has no parameter '%s'%s%s"),
