@@ -1010,6 +1010,64 @@ static void test_index__meets_detail_lists_reasons_after_colon(void **state)
     RUN(w, probes);
 }
 
+/* Regime A's helpers of the prelude write their details in the run's
+ * language (rules/README.md: tr(vi, en)); these probes run in English. */
+#define REGIME_A                                                           \
+    "INSERT INTO units(id, name, parent_id, kind) VALUES "               \
+    "('U2', 'Tổ 1', 'U1', 'agency');"                                     \
+    "INSERT INTO people(id, full_name, unit_id, is_leader) VALUES "       \
+    "('P2', 'Trần Thị B', 'U2', 0);"                                      \
+    "INSERT INTO disciplines(subject_type, subject_id, date, level) "     \
+    "VALUES ('person', 'P2', '2021-03-01', 'warning');"                   \
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year, "  \
+    "kind) VALUES ('N2', 'person', 'P1', 'cstd_cs', 2020, 'thematic'), "  \
+    "('NU', 'unit', 'U1', 'ttldtt', 2021, 'merit');"                      \
+    "INSERT INTO facts(subject_type, subject_id, year, key, value) "      \
+    "VALUES ('person', 'P1', 2021, 'influence_scope', 'province'), "      \
+    "('person', 'P1', 2020, 'influence_scope', 'worldwide'), "            \
+    "('nomination', 'N2', 0, 'movement_years', '4'), "                    \
+    "('nomination', 'N2', 0, 'movement_launched_by', 'ministry');"
+
+static void test_index__regime_a_helpers_in_english(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1 REGIME_A);
+    static const probe probes[] = {
+        {"N", "lib.kind_not_encoded(n, { merit = true })",
+         "false | Kind merit: judged by the standards above"},
+        {"N2", "lib.kind_not_encoded(n, { merit = true })",
+         "nil | Kind thematic: its standard is not encoded"},
+        {"N", "lib.influence_at_least(s, 2021, 'province')",
+         "true | Influence scope: province"},
+        {"N", "lib.influence_at_least(s, 2021, 'national')",
+         "false | Influence scope: province"},
+        {"N", "lib.influence_at_least(s, 2020, 'unit')",
+         "nil | influence_scope is not a scope: worldwide"},
+        {"N", "lib.influence_at_least(s, 2019, 'unit')",
+         "nil | No influence scope (influence_scope) attested for 2019"},
+        {"N", "lib.movement_years_at_least(n, 3)",
+         "nil | The movement's duration (movement_years) is not recorded"},
+        {"N2", "lib.movement_years_at_least(n, 3)",
+         "true | Movement reviewed after 4 year(s)"},
+        {"N2", "lib.movement_years_at_least(n, 5)",
+         "false | Movement reviewed after 4 year(s)"},
+        {"N", "lib.launched_by(n, { ministry = true })",
+         "nil | Who launched the movement (movement_launched_by) is not "
+         "recorded"},
+        {"N2", "lib.launched_by(n, { ministry = true })",
+         "true | Launched by: ministry"},
+        {"N2", "lib.launched_by(n, { province = true })",
+         "false | Launched by: ministry"},
+        {"NU", "lib.no_member_disciplined(s, 2021, 'warning', "
+               "{ subunits = true })",
+         "false | 1 member(s) disciplined at warning level or above in 2021"},
+        {"NU", "lib.no_member_disciplined(s, 2020, 'warning', "
+               "{ subunits = true })",
+         "true | No member disciplined in 2020"},
+    };
+    RUN(w, probes);
+}
+
 /* Regime B's "outside the disciplinary period" judges year y: a period
  * that begins after y leaves y whole (prelude.lua says "a year any part
  * of which fell inside a period does not count"), yet counting_from()
@@ -1283,6 +1341,7 @@ int main(void)
         T(test_index__members_meeting_and_meets),
         T(test_index__meets_detail_lists_reasons_after_colon),
         T(test_index__after_discipline_ignores_later_periods),
+        T(test_index__regime_a_helpers_in_english),
         T(test_index__api_errors),
         T(test_index__meets_member_error),
         T(test_index__members_meeting_member_error),

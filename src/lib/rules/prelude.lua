@@ -183,9 +183,11 @@ end
 function lib.kind_not_encoded(n, encoded)
   local kind = n.kind or "merit"
   if encoded[kind] then
-    return fail("Loại khen thưởng " .. kind .. ": xét theo các tiêu chuẩn trên")
+    return fail(format(tr("Loại khen thưởng %s: xét theo các tiêu chuẩn trên",
+      "Kind %s: judged by the standards above"), kind))
   end
-  return unknown("Loại khen thưởng " .. kind .. ": tiêu chuẩn chưa được mã hóa")
+  return unknown(format(tr("Loại khen thưởng %s: tiêu chuẩn chưa được mã hóa",
+    "Kind %s: its standard is not encoded"), kind))
 end
 
 -- Regime B (Luật 2022 Điều 8): the kind of nomination is one whose
@@ -223,15 +225,19 @@ local SCOPE = { unit = 1, province = 2, national = 3 }
 function lib.influence_at_least(s, y, min)
   local v = s:fact("influence_scope", y)
   if v == nil then
-    return unknown("Chưa có đánh giá phạm vi ảnh hưởng (influence_scope) năm " .. y)
+    return unknown(format(tr("Chưa có đánh giá phạm vi ảnh hưởng "
+      .. "(influence_scope) năm %d", "No influence scope (influence_scope) "
+      .. "attested for %d"), y))
   end
   if SCOPE[v] == nil then
-    return unknown("influence_scope không hợp lệ: " .. tostring(v))
+    return unknown(format(tr("influence_scope không hợp lệ: %s",
+      "influence_scope is not a scope: %s"), tostring(v)))
   end
+  local d = format(tr("Phạm vi ảnh hưởng: %s", "Influence scope: %s"), v)
   if SCOPE[v] >= SCOPE[min] then
-    return pass("Phạm vi ảnh hưởng: " .. v)
+    return pass(d)
   end
-  return fail("Phạm vi ảnh hưởng: " .. v)
+  return fail(d)
 end
 
 -- Regime A: the movement of the nomination (fact movement_years) was
@@ -239,13 +245,16 @@ end
 function lib.movement_years_at_least(n, min)
   local v = n:fact("movement_years")
   if v == nil then
-    return unknown("Chưa có thời gian của phong trào thi đua (movement_years)")
+    return unknown(tr("Chưa có thời gian của phong trào thi đua (movement_years)",
+      "The movement's duration (movement_years) is not recorded"))
   end
   local years = tonumber(v)
   if years == nil then
-    return unknown("movement_years không phải là số: " .. tostring(v))
+    return unknown(format(tr("movement_years không phải là số: %s",
+      "movement_years is not a number: %s"), tostring(v)))
   end
-  local detail = format("Phong trào sơ kết, tổng kết sau %s năm", tostring(years))
+  local detail = format(tr("Phong trào sơ kết, tổng kết sau %s năm",
+    "Movement reviewed after %s year(s)"), tostring(years))
   if years >= min then
     return pass(detail)
   end
@@ -271,12 +280,14 @@ end
 function lib.launched_by(n, launchers)
   local who = n:fact("movement_launched_by")
   if who == nil then
-    return unknown("Chưa có cấp phát động phong trào (movement_launched_by)")
+    return unknown(tr("Chưa có cấp phát động phong trào (movement_launched_by)",
+      "Who launched the movement (movement_launched_by) is not recorded"))
   end
+  local d = format(tr("Phát động: %s", "Launched by: %s"), tostring(who))
   if launchers[who] then
-    return pass("Phát động: " .. who)
+    return pass(d)
   end
-  return fail("Phát động: " .. tostring(who))
+  return fail(d)
 end
 
 -- Regime A (Luật 2003 Điều 27, 28): no member of the collective (opt as
@@ -285,10 +296,11 @@ end
 function lib.no_member_disciplined(s, y, level, opt)
   local k = s:members_disciplined(level, y, opt)
   if k == 0 then
-    return pass("Không có thành viên bị kỷ luật năm " .. y)
+    return pass(format(tr("Không có thành viên bị kỷ luật năm %d",
+      "No member disciplined in %d"), y))
   end
-  return fail(format("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
-                     k, y))
+  return fail(format(tr("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
+    "%d member(s) disciplined at warning level or above in %d"), k, y))
 end
 
 -- The collective's own rating for y is `level` or better; a collective

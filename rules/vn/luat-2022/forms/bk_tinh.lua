@@ -261,14 +261,15 @@ form "bk_tinh" {
             return fail(tr("không còn năm xuất sắc nào được tính",
                 "no excellent year that still counts"))
           end
-          local ci, ti = s:initiatives{ from = from, to = n.year,
+          local ci, ids_i = s:initiatives{ from = from, to = n.year,
             scope = "unit", kinds = { "initiative" }, applied = true,
             unused = true }
-          local cr, tr = s:initiatives{ from = from, to = n.year,
+          local cr, ids_r = s:initiatives{ from = from, to = n.year,
             scope = "unit", kinds = { "research" }, applied = true,
             unused = true }
-          local d = string.format("%d–%d: %d sáng kiến (%s), %d đề tài (%s)",
-            from, n.year, ci, ti, cr, tr)
+          local d = string.format(tr("%d–%d: %d sáng kiến (%s), %d đề tài (%s)",
+            "%d–%d: %d initiative(s) (%s), %d research project(s) (%s)"),
+            from, n.year, ci, ids_i, cr, ids_r)
           if ci >= p.initiatives or cr >= p.research then return pass(d) end
           return fail(d)
         end,

@@ -70,7 +70,7 @@ form "ttldtt" {
     en = "More than 50% of members are Advanced Workers",
     check = function(s, n, p)
       local c, _, unsure = s:members_meeting("ldtt", n.year, SUB)
-      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, true, SUB)
+      return lib.member_share(s, n.year, c, unsure, tr("LĐTT", "are Advanced Workers"), p.ldtt_pct, true, SUB)
     end,
   },
 

@@ -87,7 +87,7 @@ form "ttldxs" {
     en = "At least 70% of members are Advanced Workers",
     check = function(s, n, p)
       local c, _, unsure = s:members_meeting("ldtt", n.year, SUB)
-      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_pct, false,
+      return lib.member_share(s, n.year, c, unsure, tr("LĐTT", "are Advanced Workers"), p.ldtt_pct, false,
         SUB)
     end,
   },
@@ -99,7 +99,7 @@ form "ttldxs" {
     en = "At least one member is a Grassroots Emulation Fighter",
     check = function(s, n, p)
       return lib.members_at_least(s, "cstd_cs", n.year, p.cstd_cs_members,
-        "CSTĐCS", SUB)
+        tr("CSTĐCS", "are Grassroots Emulation Fighters"), SUB)
     end,
   },
 

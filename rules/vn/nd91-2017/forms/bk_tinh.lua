@@ -48,10 +48,10 @@ local function point_a()
       en = "Proposed at the review of an emulation movement",
       check = function(s, n, p)
         if n.kind == "thematic" then
-          return pass("Khen thưởng theo đợt, chuyên đề" ..
+          return pass(tr("Khen thưởng theo đợt, chuyên đề", "Thematic commendation") ..
                       (n.campaign and (": " .. n.campaign) or ""))
         end
-        return fail("Loại khen thưởng: " .. tostring(n.kind))
+        return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind))
       end,
     },
     criterion "a_outstanding" {
@@ -224,9 +224,9 @@ form "bk_tinh" {
         en = "The subject is a collective (not a household)",
         check = function(s, n, p)
           if s.kind == "household" then
-            return fail("Hộ gia đình")
+            return fail(tr("Hộ gia đình", "Household"))
           end
-          return pass("Tập thể: " .. tostring(s.kind))
+          return pass(tr("Tập thể: ", "Collective: ") .. tostring(s.kind))
         end,
       },
       excellent_years(),
@@ -281,9 +281,9 @@ form "bk_tinh" {
         en = "The subject is a household",
         check = function(s, n, p)
           if s.kind == "household" then
-            return pass("Hộ gia đình")
+            return pass(tr("Hộ gia đình", "Household"))
           end
-          return fail("Tập thể, không phải hộ gia đình")
+          return fail(tr("Tập thể, không phải hộ gia đình", "A collective, not a household"))
         end,
       },
       criterion "household_contribution" {

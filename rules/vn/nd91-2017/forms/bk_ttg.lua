@@ -130,10 +130,10 @@ form "bk_ttg" {
         en = "Proposed at the review of an emulation movement",
         check = function(s, n, p)
           if n.kind == "thematic" then
-            return pass("Khen thưởng theo đợt, chuyên đề" ..
+            return pass(tr("Khen thưởng theo đợt, chuyên đề", "Thematic commendation") ..
                         (n.campaign and (": " .. n.campaign) or ""))
           end
-          return fail("Loại khen thưởng: " .. tostring(n.kind))
+          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind))
         end,
       },
       criterion "a_movement_launcher" {
@@ -198,7 +198,8 @@ form "bk_ttg" {
         check = function(s, n, p)
           return lib.years_since(s, "bk_tinh", n.year, p.years,
             { exclude_kinds = NOT_FOR_STATE_AWARDS },
-            "Chưa được tặng Bằng khen cấp bộ, tỉnh (không tính theo đợt, chuyên đề)")
+            tr("Chưa được tặng Bằng khen cấp bộ, tỉnh (không tính theo đợt, chuyên đề)",
+               "No ministry/provincial Certificate of Merit yet (thematic ones aside)"))
         end,
       },
       criterion "c_excellent_years" {
@@ -272,9 +273,9 @@ form "bk_ttg" {
         en = "The subject is a worker, farmer or labourer",
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
-            return pass("Nhóm: " .. s.category)
+            return pass(tr("Nhóm: ", "Group: ") .. s.category)
           end
-          return fail("Nhóm: " .. tostring(s.category or "không ghi"))
+          return fail(tr("Nhóm: ", "Group: ") .. (s.category or tr("không ghi", "not recorded")))
         end,
       },
       criterion "k2_thresholds" {
@@ -283,7 +284,8 @@ form "bk_ttg" {
         vi = "Tiêu chuẩn của khoản 2 (chưa đọc được văn bản): cần người xét",
         en = "The standard of clause 2 (text not read): a person decides",
         check = function(s, n, p)
-          return unknown("Tiêu chuẩn khoản 2 Điều 38 NĐ 91/2017 chưa được xác minh")
+          return unknown(tr("Tiêu chuẩn khoản 2 Điều 38 NĐ 91/2017 chưa được xác minh",
+                            "The standard of NĐ 91/2017 Điều 38 khoản 2 is not verified"))
         end,
       },
     },
@@ -320,9 +322,9 @@ form "bk_ttg" {
         en = "The subject is a collective",
         check = function(s, n, p)
           if s.kind == "household" then
-            return fail("Gia đình, không phải tập thể")
+            return fail(tr("Gia đình, không phải tập thể", "A family, not a collective"))
           end
-          return pass("Tập thể: " .. tostring(s.kind))
+          return pass(tr("Tập thể: ", "Collective: ") .. tostring(s.kind))
         end,
       },
       criterion "k3_internal_unity" {
@@ -340,7 +342,8 @@ form "bk_ttg" {
         vi = "Tiêu chuẩn thành tích của khoản 3 (chưa đọc được văn bản): cần người xét",
         en = "The achievement thresholds of clause 3 (text not read): a person decides",
         check = function(s, n, p)
-          return unknown("Tiêu chuẩn khoản 3 Điều 38 NĐ 91/2017 chưa được xác minh")
+          return unknown(tr("Tiêu chuẩn khoản 3 Điều 38 NĐ 91/2017 chưa được xác minh",
+                            "The standard of NĐ 91/2017 Điều 38 khoản 3 is not verified"))
         end,
       },
     },
@@ -356,9 +359,9 @@ form "bk_ttg" {
         en = "The subject is a family (household)",
         check = function(s, n, p)
           if s.kind == "household" then
-            return pass("Gia đình")
+            return pass(tr("Gia đình", "Family"))
           end
-          return fail("Tập thể, không phải gia đình")
+          return fail(tr("Tập thể, không phải gia đình", "A collective, not a family"))
         end,
       },
       criterion "k4_contribution" {

@@ -110,10 +110,10 @@ form "co_cp" {
         en = "Proposed at the review of a thematic movement",
         check = function(s, n, p)
           if n.kind == "thematic" then
-            return pass("Khen thưởng theo chuyên đề" ..
+            return pass(tr("Khen thưởng theo chuyên đề", "Thematic commendation") ..
                         (n.campaign and (": " .. n.campaign) or ""))
           end
-          return fail("Loại khen thưởng: " .. tostring(n.kind or "merit"))
+          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind or "merit"))
         end,
       },
       criterion "movement_launcher" {

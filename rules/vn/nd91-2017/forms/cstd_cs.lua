@@ -33,7 +33,8 @@ form "cstd_cs" {
     en = "Meets the Advanced Worker (or Advanced Soldier) standard",
     check = function(s, n, p)
       if s.category == "soldier" then
-        return unknown("Lực lượng vũ trang: tiêu chuẩn Chiến sĩ tiên tiến chưa được mã hóa")
+        return unknown(tr("Lực lượng vũ trang: tiêu chuẩn Chiến sĩ tiên tiến chưa được mã hóa",
+                          "Armed forces: the Advanced Soldier standard is not encoded"))
       end
       return holds_or_meets("ldtt", s, n, n.year)
     end,
@@ -57,9 +58,10 @@ form "cstd_cs" {
                                       kinds = { "research" }, applied = true }
       local got = k1 + k2
       local ids = table.concat({ ids1, ids2 }, k1 > 0 and k2 > 0 and ", " or "")
-      local shown = got .. " sáng kiến" .. (got > 0 and (" (" .. ids .. ")") or "")
+      local shown = got .. tr(" sáng kiến", " initiatives") ..
+                    (got > 0 and (" (" .. ids .. ")") or "")
       if got >= p.initiatives then return pass(shown) end
-      return fail(shown .. ", cần " .. p.initiatives)
+      return fail(shown .. tr(", cần ", ", needs ") .. p.initiatives)
     end,
   },
 

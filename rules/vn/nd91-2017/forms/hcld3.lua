@@ -120,8 +120,9 @@ form "hcld3" {
         check = function(s, n, p)
           return lib.years_since(s, "bk_ttg", n.year, p.years,
             { exclude_kinds = NOT_FOR_STATE_AWARDS },
-            "Chưa được tặng Bằng khen của Thủ tướng Chính phủ "
-            .. "(không tính theo đợt, chuyên đề)")
+            tr("Chưa được tặng Bằng khen của Thủ tướng Chính phủ "
+               .. "(không tính theo đợt, chuyên đề)",
+               "No Prime Minister's Certificate of Merit yet (thematic ones aside)"))
         end,
       },
       criterion "a_excellent_years" {
@@ -163,9 +164,9 @@ form "hcld3" {
         en = "An ad-hoc achievement",
         check = function(s, n, p)
           if n.kind == "ad_hoc" then
-            return pass("Khen thưởng đột xuất")
+            return pass(tr("Khen thưởng đột xuất", "Ad-hoc commendation"))
           end
-          return fail("Loại khen thưởng: " .. tostring(n.kind or "merit"))
+          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind or "merit"))
         end,
       },
       criterion "b_outstanding" {

@@ -51,9 +51,12 @@ form "ldtt" {
         en = "Is an official, civil servant or public employee",
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
-            return fail("Thuộc nhóm " .. s.category .. ": xét theo khoản 3")
+            return fail(string.format(tr("Thuộc nhóm %s: xét theo khoản 3",
+              "In group %s: judged under clause 3"), s.category))
           end
-          return pass("Nhóm: " .. (s.category or "không ghi (coi là cán bộ, công chức, viên chức)"))
+          return pass(tr("Nhóm: ", "Group: ") .. (s.category or
+            tr("không ghi (coi là cán bộ, công chức, viên chức)",
+               "not recorded (taken as an official, civil servant or public employee)")))
         end,
       },
       criterion "good_rating" {
@@ -115,9 +118,10 @@ form "ldtt" {
         en = "Is a worker, farmer or labourer outside clauses 1 and 2",
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
-            return pass("Nhóm: " .. s.category)
+            return pass(tr("Nhóm: ", "Group: ") .. s.category)
           end
-          return fail("Nhóm: " .. (s.category or "không ghi") .. ": không thuộc khoản 3")
+          return fail(tr("Nhóm: ", "Group: ") .. (s.category or tr("không ghi", "not recorded"))
+                      .. tr(": không thuộc khoản 3", ": not under clause 3"))
         end,
       },
       criterion "worker_productive" {
@@ -168,9 +172,10 @@ form "ldtt" {
     en = "Not armed forces (who receive Advanced Soldier instead)",
     check = function(s, n, p)
       if s.category == "soldier" then
-        return fail("Lực lượng vũ trang: xét danh hiệu Chiến sĩ tiên tiến")
+        return fail(tr("Lực lượng vũ trang: xét danh hiệu Chiến sĩ tiên tiến",
+                       "Armed forces: judged for Advanced Soldier instead"))
       end
-      return pass("Không thuộc lực lượng vũ trang")
+      return pass(tr("Không thuộc lực lượng vũ trang", "Not in the armed forces"))
     end,
   },
 

@@ -24,10 +24,7 @@ form "ttldtt" {
     vi = "Hoàn thành tốt nhiệm vụ và kế hoạch được giao",
     en = "Completed assigned tasks and plans well",
     check = function(s, n, p)
-      if s:rating(n.year) == nil then
-        return unknown("Tập thể chưa có kết quả đánh giá năm " .. n.year)
-      end
-      return lib.consecutive(s, "good", n.year, 1)
+      return lib.unit_rated(s, n.year, "good")
     end,
   },
 
@@ -50,7 +47,7 @@ form "ttldtt" {
       -- members whose LĐTT awaits an attested fact may still count: then
       -- a person decides (lib.member_share)
       local c, _, unsure = s:members_meeting("ldtt", n.year, ALL)
-      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_share_pct,
+      return lib.member_share(s, n.year, c, unsure, tr("LĐTT", "are Advanced Workers"), p.ldtt_share_pct,
         true, ALL)
     end,
   },

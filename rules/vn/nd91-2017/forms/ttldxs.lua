@@ -31,10 +31,7 @@ form "ttldxs" {
     en = "Creative, overcame difficulties, completed tasks excellently, met "
       .. "its obligations to the State",
     check = function(s, n, p)
-      if s:rating(n.year) == nil then
-        return unknown("Tập thể chưa có kết quả đánh giá năm " .. n.year)
-      end
-      return lib.consecutive(s, "excellent", n.year, 1)
+      return lib.unit_rated(s, n.year, "excellent")
     end,
   },
 
@@ -56,7 +53,8 @@ form "ttldxs" {
     check = function(s, n, p)
       local total = s:members(n.year, ALL)
       local done = s:members_rated("complete", n.year, ALL)
-      local detail = string.format("%d/%d thành viên hoàn thành nhiệm vụ", done, total)
+      local detail = string.format(tr("%d/%d thành viên hoàn thành nhiệm vụ",
+        "%d of %d members completed their tasks"), done, total)
       if total > 0 and done * 100 >= p.complete_share_pct * total then
         return pass(detail)
       end
@@ -71,7 +69,7 @@ form "ttldxs" {
     en = "At least 70% of members are Advanced Workers",
     check = function(s, n, p)
       local c, _, unsure = s:members_meeting("ldtt", n.year, ALL)
-      return lib.member_share(s, n.year, c, unsure, "LĐTT", p.ldtt_share_pct,
+      return lib.member_share(s, n.year, c, unsure, tr("LĐTT", "are Advanced Workers"), p.ldtt_share_pct,
         false, ALL)
     end,
   },
@@ -83,7 +81,7 @@ form "ttldxs" {
     en = "At least one member is a Grassroots Emulation Fighter",
     check = function(s, n, p)
       return lib.members_at_least(s, "cstd_cs", n.year, p.cstd_cs_members,
-        "CSTĐCS", ALL)
+        tr("CSTĐCS", "are Grassroots Emulation Fighters"), ALL)
     end,
   },
 
