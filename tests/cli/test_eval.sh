@@ -517,6 +517,32 @@ for t, nom in sorted(bad.items())[:10]:
     print(f"  {nom}: {t}", file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
+# In Vietnamese, a detail says a code of the vocabulary (a rating, a kind
+# of honour, a category, a kind of unit, a scope, a disciplinary level,
+# who launched a movement) by its name, and a group of routes names the
+# routes that pass by their words, not by their ids.
+cat > "$tmp/names.py" <<'PY'
+import json, re, sys
+CODES = re.compile(r"\b(incomplete|complete|good|excellent|merit|thematic|"
+    r"ad_hoc|dedication|seniority|foreign|resistance|civil_servant|"
+    r"public_employee|worker|farmer|soldier|direct_worker|entrepreneur|"
+    r"other|agency|public_service|enterprise|cooperative|local_government|"
+    r"armed_forces|social_org|household|unit|province|national|reprimand|"
+    r"warning|demotion|removal|dismissal|president|prime_minister|"
+    r"central_council|ministry)\b")
+ID = re.compile(r"[a-z][a-z0-9_]*")
+bad = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    for c in d["criteria"]:
+        t = c["detail"]
+        routes = t.split("đạt theo: ", 1)[1].split("; ") if t.startswith("đạt theo: ") else []
+        if CODES.search(t) or any(ID.fullmatch(r) for r in routes):
+            bad.setdefault(t, d["nomination"])
+for t, nom in sorted(bad.items())[:10]:
+    print(f"  {nom}: {t}", file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
 for data in "$TDKT_SOURCE_DIR/examples/kontum-demo" "$TDKT_FIXTURES/dcases"; do
     db="$tmp/lang-$(basename "$data").db"
     "$TDKT" --db "$db" import "$data" > /dev/null
@@ -525,6 +551,10 @@ for data in "$TDKT_SOURCE_DIR/examples/kontum-demo" "$TDKT_FIXTURES/dcases"; do
             --dry-run --format jsonl > "$tmp/en.jsonl" 2> /dev/null
         check "$(basename "$data"), $set: every rule text in English" \
             python3 "$tmp/english.py" "$data" "$tmp/en.jsonl"
+        "$TDKT" --db "$db" --rules "$TDKT_RULES/$set" eval --dry-run \
+            --format jsonl > "$tmp/vi.jsonl" 2> /dev/null
+        check "$(basename "$data"), $set: codes and routes by name" \
+            python3 "$tmp/names.py" "$tmp/vi.jsonl"
     done
 done
 

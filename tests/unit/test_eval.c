@@ -129,17 +129,19 @@ typedef struct outcome_case {
 #define U TDKT_UNKNOWN
 
 static const outcome_case outcome_cases[] = {
-    {"N01", "", TDKT_ELIGIBLE, P, "met by: x, y", P, P},
-    {"N02", "a=fail", TDKT_INELIGIBLE, P, "met by: x, y", P, P},
-    {"N03", "a=unknown", TDKT_REVIEW, P, "met by: x, y", P, P},
+    {"N01", "", TDKT_ELIGIBLE, P, "met by: Way x; Way y", P, P},
+    {"N02", "a=fail", TDKT_INELIGIBLE, P, "met by: Way x; Way y", P, P},
+    {"N03", "a=unknown", TDKT_REVIEW, P, "met by: Way x; Way y", P, P},
     /* A failure outweighs an unknown. */
-    {"N04", "a=unknown,b=fail", TDKT_INELIGIBLE, P, "met by: x, y", P, P},
-    /* One route is enough; the detail names it. */
-    {"N05", "x1=fail", TDKT_ELIGIBLE, P, "met by: y", F, P},
-    {"N06", "y1=fail", TDKT_ELIGIBLE, P, "met by: x", P, F},
+    {"N04", "a=unknown,b=fail", TDKT_INELIGIBLE, P, "met by: Way x; Way y", P,
+     P},
+    /* One route is enough; the detail names it by its words (a name may
+     * hold commas: "; " between them). */
+    {"N05", "x1=fail", TDKT_ELIGIBLE, P, "met by: Way y", F, P},
+    {"N06", "y1=fail", TDKT_ELIGIBLE, P, "met by: Way x", P, F},
     {"N07", "x2=fail,y1=fail", TDKT_INELIGIBLE, F, "no route is met", F, F},
     /* An undecided route does not block a passing one. */
-    {"N08", "x1=unknown", TDKT_ELIGIBLE, P, "met by: y", U, P},
+    {"N08", "x1=unknown", TDKT_ELIGIBLE, P, "met by: Way y", U, P},
     {"N09", "x1=unknown,y1=fail", TDKT_REVIEW, U, "no route decided yet", U,
      F},
     /* Within a route, a failure outweighs an unknown. */
@@ -228,7 +230,7 @@ static void test_eval__node_views(void **state)
         {"b", "criterion", "Tests, b", "U", "Điều b", "Item b", NULL, 0, P,
          "b met"},
         {"way", "routes", NULL, NULL, "Một trong hai cách", "One of two ways",
-         NULL, 0, P, "met by: y"},
+         NULL, 0, P, "met by: Way y"},
         {"x", "route", NULL, NULL, "Cách x", "Way x", NULL, 1, U, ""},
         {"x1", "criterion", "Tests, x1", "P", "x1", "x1", "x", 2, U,
          "x1 not attested"},
@@ -285,7 +287,7 @@ static void test_eval__node_views(void **state)
         "{\"id\":\"b\",\"result\":\"pass\",\"basis\":\"Tests, b\","
         "\"status\":\"U\",\"detail\":\"b met\"},"
         "{\"id\":\"way\",\"kind\":\"routes\",\"result\":\"pass\","
-        "\"detail\":\"met by: y\"},"
+        "\"detail\":\"met by: Way y\"},"
         "{\"id\":\"x\",\"kind\":\"route\",\"result\":\"unknown\","
         "\"detail\":\"\"},"
         "{\"id\":\"x1\",\"route\":\"x\",\"result\":\"unknown\","
@@ -313,7 +315,7 @@ static void test_eval__routes_detail_in_vietnamese(void **state)
     static const struct {
         const char *nom, *detail;
     } want[] = {
-        {"N01", "đạt theo: x, y"},
+        {"N01", "đạt theo: Cách x; Cách y"},
         {"N07", "không đạt điều kiện nào"},
         {"N09", "chưa xác định được điều kiện nào"},
     };
@@ -323,6 +325,39 @@ static void test_eval__routes_detail_in_vietnamese(void **state)
         assert_string_equal(node(f, r, "way", TDKT_LANG_VI).detail,
                             want[i].detail);
     }
+}
+
+/* A routes group names the routes that pass by their words in the run's
+ * language (a reader does not know the ids), else by their id; each name
+ * whole, then "…" once the next does not fit. */
+static void test_eval__routes_named_by_their_words(void **state)
+{
+    fx *f = *state;
+    static const char long_vi[] = "tên rất dài ";
+    tdkt_buf want = {0};
+    tdkt_buf_puts(&want, "đạt theo: bare; ");
+    for (int i = 0; i < 40; i++)
+        tdkt_buf_puts(&want, long_vi);
+    tdkt_buf_puts(&want, "1; …");
+    for (int lang = TDKT_LANG_VI; lang <= TDKT_LANG_EN; lang++) {
+        tdkt_eval_options opt = one_thread_en();
+        opt.lang = (tdkt_lang)lang;
+        judge(f,
+              lang == TDKT_LANG_VI
+                  ? ONE_PERSON "INSERT INTO nominations(id, subject_type, "
+                               "subject_id, code, year) VALUES ('N1', "
+                               "'person', 'P1', 'ldtt', 2021);"
+                  : NULL,
+              "unit/rules/u/routenames", &opt);
+        tdkt_result_view v;
+        size_t r = find(f, "N1", &v);
+        assert_int_equal(v.outcome, TDKT_ELIGIBLE);
+        assert_string_equal(node(f, r, "way", (tdkt_lang)lang).detail,
+                            lang == TDKT_LANG_VI
+                                ? tdkt_buf_cstr(&want)
+                                : "met by: bare; Long one; Long two");
+    }
+    tdkt_buf_free(&want);
 }
 
 /* A criterion must return pass, fail or unknown; anything else, or an
@@ -1582,6 +1617,7 @@ int main(void)
         T(test_eval__outcomes_and_routes),
         T(test_eval__node_views),
         T(test_eval__routes_detail_in_vietnamese),
+        T(test_eval__routes_named_by_their_words),
         T(test_eval__criterion_errors),
         T(test_eval__results_without_detail),
         T(test_eval__nul_bytes_in_details_shown),

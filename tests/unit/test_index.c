@@ -156,9 +156,10 @@ static char *write_probe_set(world *w, const crit *c, size_t nc)
     return rules;
 }
 
-/* Judge every nomination of the store by the probe set. */
+/* Judge every nomination of the store by the probe set, in @p lang. */
 static tdkt_results *judge(world *w, const crit *c, size_t nc,
-                           tdkt_rules **rules, tdkt_index **ix)
+                           tdkt_lang lang, tdkt_rules **rules,
+                           tdkt_index **ix)
 {
     char *root = write_probe_set(w, c, nc);
     char *set = path2(root, "p/api");
@@ -172,7 +173,7 @@ static tdkt_results *judge(world *w, const crit *c, size_t nc,
     tdkt_results *res = NULL;
     tdkt_eval_options opt = TDKT_EVAL_OPTIONS_INIT;
     opt.threads = 1;
-    opt.lang = TDKT_LANG_EN;
+    opt.lang = lang;
     assert_int_equal(tdkt_eval(&res, *ix, *rules, &opt), 0);
     return res;
 }
@@ -190,7 +191,7 @@ static size_t result_of(const tdkt_results *res, const char *nom,
     return 0;
 }
 
-static void run_probes(world *w, const probe *pr, size_t n)
+static void run_probes(world *w, const probe *pr, size_t n, tdkt_lang lang)
 {
     crit c[MAX_CRIT];
     size_t nc = 0, which[MAX_CRIT];
@@ -210,7 +211,7 @@ static void run_probes(world *w, const probe *pr, size_t n)
     }
     tdkt_rules *rules = NULL;
     tdkt_index *ix = NULL;
-    tdkt_results *res = judge(w, c, nc, &rules, &ix);
+    tdkt_results *res = judge(w, c, nc, lang, &rules, &ix);
     int failures = 0;
     for (size_t i = 0; i < n; i++) {
         tdkt_result_view v;
@@ -241,7 +242,11 @@ static void run_probes(world *w, const probe *pr, size_t n)
     assert_int_equal(failures, 0);
 }
 
-#define RUN(w, probes) run_probes(w, probes, sizeof probes / sizeof *probes)
+/* The probes in English, or (RUN_VI) in Vietnamese. */
+#define RUN(w, probes)                                                     \
+    run_probes(w, probes, sizeof probes / sizeof *probes, TDKT_LANG_EN)
+#define RUN_VI(w, probes)                                                  \
+    run_probes(w, probes, sizeof probes / sizeof *probes, TDKT_LANG_VI)
 
 /* One unit and a person in it, for the histories below. */
 #define PERSON_P1                                                          \
@@ -451,14 +456,16 @@ static void test_index__streak(void **state)
         {"N", "s:streak('good', 2023)", "0"},
         {"N", "s:streak('HTTNV', 2022)", "2"},
         {"N", "lib.consecutive(s, 'excellent', 2022, 2)",
-         "true | 2021: excellent, 2022: excellent"},
+         "true | 2021–2022: Task completed excellently"},
         {"N", "lib.consecutive(s, 'excellent', 2022, 3)",
-         "false | 2020: —, 2021: excellent, 2022: excellent (needs 3 "
-         "consecutive years excellent)"},
+         "false | 2020: —, 2021–2022: Task completed excellently (needs 3 "
+         "consecutive years: Task completed excellently)"},
         {"N", "lib.consecutive(s, 'good', 2019, 3)",
-         "true | 2017: excellent, 2018: excellent, 2019: good"},
+         "true | 2017–2018: Task completed excellently, 2019: Task completed "
+         "well"},
         {"N", "lib.consecutive(s, 'excellent', 2019, 1)",
-         "false | 2019: good (needs 1 consecutive years excellent)"},
+         "false | 2019: Task completed well (needs 1 consecutive years: Task "
+         "completed excellently)"},
     };
     RUN(w, probes);
 }
@@ -723,7 +730,7 @@ static void test_index__disciplines(void **state)
         {"N", "s:disciplines{ level = 'warning' }", "1 | 2020-12-31: warning"},
         {"N", "s:disciplines{ level = 'dismissal' }", "0 | "},
         {"N", "lib.no_discipline(s, 2020, 'reprimand')",
-         "false | 2020-12-31: warning"},
+         "false | 2020-12-31: Warning"},
         {"N", "lib.no_discipline(s, 2020, 'demotion')",
          "true | no measure in 2020"},
         {"N", "lib.no_discipline(s, 2022, 'reprimand')",
@@ -1034,13 +1041,13 @@ static void test_index__regime_a_helpers_in_english(void **state)
     records(w, PERSON_P1 REGIME_A);
     static const probe probes[] = {
         {"N", "lib.kind_not_encoded(n, { merit = true })",
-         "false | Kind merit: judged by the standards above"},
+         "false | Merit (regular, yearly): judged by the standards above"},
         {"N2", "lib.kind_not_encoded(n, { merit = true })",
-         "nil | Kind thematic: its standard is not encoded"},
+         "nil | Thematic (campaign, movement): its standard is not encoded"},
         {"N", "lib.influence_at_least(s, 2021, 'province')",
-         "true | Influence scope: province"},
+         "true | Influence scope: Provincial level"},
         {"N", "lib.influence_at_least(s, 2021, 'national')",
-         "false | Influence scope: province"},
+         "false | Influence scope: Provincial level"},
         {"N", "lib.influence_at_least(s, 2020, 'unit')",
          "nil | influence_scope is not a scope: worldwide"},
         {"N", "lib.influence_at_least(s, 2019, 'unit')",
@@ -1055,9 +1062,9 @@ static void test_index__regime_a_helpers_in_english(void **state)
          "nil | Who launched the movement (movement_launched_by) is not "
          "recorded"},
         {"N2", "lib.launched_by(n, { ministry = true })",
-         "true | Launched by: ministry"},
+         "true | Launched by: a ministry or central agency"},
         {"N2", "lib.launched_by(n, { province = true })",
-         "false | Launched by: ministry"},
+         "false | Launched by: a ministry or central agency"},
         {"NU", "lib.no_member_disciplined(s, 2021, 'warning', "
                "{ subunits = true })",
          "false | 1 member(s) disciplined at warning level or above in 2021"},
@@ -1066,6 +1073,102 @@ static void test_index__regime_a_helpers_in_english(void **state)
          "true | No member disciplined in 2020"},
     };
     RUN(w, probes);
+}
+
+/* A detail names a code of the vocabulary (a rating, a kind of honour, a
+ * category, a kind of unit, a scope, a launcher) by its name in the
+ * run's language, as a reader reads it: "Viên chức", not
+ * "public_employee". */
+#define CODES_SHOWN                                                        \
+    "INSERT INTO people(id, full_name, unit_id, is_leader, category) "    \
+    "VALUES ('P3', 'Lê Văn C', 'U1', 0, 'public_employee');"              \
+    "INSERT INTO appraisals(subject_type, subject_id, year, rating) "     \
+    "VALUES ('person', 'P3', 2020, 'excellent'), "                        \
+    "('person', 'P3', 2021, 'excellent'), ('person', 'P3', 2023, 'good');" \
+    "INSERT INTO nominations(id, subject_type, subject_id, code, year, "  \
+    "kind) VALUES ('N3', 'person', 'P3', 'cstd_cs', 2021, 'ad_hoc'), "   \
+    "('N4', 'person', 'P2', 'cstd_cs', 2021, 'merit');"
+
+static const probe codes_in_vietnamese[] = {
+    {"N3", "lib.ratings(s, 2020, 2023)",
+     "2020–2021: Hoàn thành xuất sắc nhiệm vụ, 2022: —, 2023: Hoàn thành "
+     "tốt nhiệm vụ"},
+    {"N3", "lib.ratings(s, 2021, 2020)", ""},
+    {"N3", "lib.consecutive(s, 'good', 2023, 2)",
+     "false | 2022: —, 2023: Hoàn thành tốt nhiệm vụ (cần 2 năm liên tục "
+     "Hoàn thành tốt nhiệm vụ)"},
+    {"N3", "lib.category_in(s, { civil_servant = true })",
+     "false | đối tượng Viên chức"},
+    {"N3", "lib.category_in(s, { public_employee = true })",
+     "true | Viên chức"},
+    {"N", "lib.category_in(s, { public_employee = true })",
+     "false | đối tượng không ghi"},
+    {"N3", "lib.kind_encoded(n, { merit = true })",
+     "nil | Khen thưởng đột xuất: tiêu chí của loại hình này chưa được mã "
+     "hóa"},
+    {"N", "lib.kind_encoded(n, { merit = true })",
+     "true | Khen thưởng theo công trạng và thành tích"},
+    {"N3", "lib.kind_is(n, 'ad_hoc')", "true | Khen thưởng đột xuất"},
+    {"N2", "lib.kind_is(n, 'thematic')",
+     "true | Khen thưởng theo đợt, chuyên đề"},
+    {"N", "lib.kind_is(n, 'thematic')",
+     "false | Loại khen thưởng: Khen thưởng theo công trạng và thành tích"},
+    {"N3", "lib.one_state_award_a_year(s, n)",
+     "true | Khen thưởng đột xuất: ngoài giới hạn một lần mỗi năm"},
+    {"N", "lib.kind_not_encoded(n, { merit = true })",
+     "false | Khen thưởng theo công trạng và thành tích: xét theo các "
+     "tiêu chuẩn trên"},
+    {"N", "lib.influence_at_least(s, 2021, 'province')",
+     "true | Phạm vi ảnh hưởng: Cấp tỉnh"},
+    {"N", "lib.fact_in(s, 'influence_scope', 2021, { province = true })",
+     "true | influence_scope Cấp tỉnh"},
+    {"N2", "lib.launched_by(n, { ministry = true })",
+     "true | Phát động: Bộ, ban, ngành trung ương"},
+    {"N4", "lib.no_discipline(s, 2021, 'reprimand')",
+     "false | 2021-03-01: Cảnh cáo"},
+    {"NU", "lib.name('unit_kind', s.kind)", "Cơ quan"},
+    {"NU", "lib.name('launcher', 'prime_minister')", "Thủ tướng Chính phủ"},
+    /* a value the vocabulary does not have is shown as it is */
+    {"N", "lib.name('scope', 'district'), lib.name('rating', 7)",
+     "district | 7"},
+};
+
+static void test_index__codes_shown_by_name(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1 REGIME_A CODES_SHOWN);
+    RUN_VI(w, codes_in_vietnamese);
+}
+
+/* The prelude's names (NAMES) are vocab.c's, in both languages: the rule
+ * API does not hand rules vocab.c's, so the prelude holds a copy. */
+static void test_index__prelude_names_are_the_vocabulary(void **state)
+{
+    world *w = *state;
+    records(w, PERSON_P1);
+    static const struct {
+        const char *name;
+        tdkt_vocab_domain d;
+    } domains[] = {{"rating", TDKT_V_RATING},   {"kind", TDKT_V_KIND},
+                   {"level", TDKT_V_LEVEL},     {"scope", TDKT_V_SCOPE},
+                   {"unit_kind", TDKT_V_UNIT_KIND},
+                   {"category", TDKT_V_CATEGORY}};
+    static char exprs[MAX_CRIT][64];
+    for (int lang = TDKT_LANG_VI; lang <= TDKT_LANG_EN; lang++) {
+        probe pr[MAX_CRIT];
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof domains / sizeof *domains; k++)
+            for (int i = 0; i < tdkt_vocab_count(domains[k].d); i++) {
+                assert_true(n < MAX_CRIT);
+                snprintf(exprs[n], sizeof exprs[n], "lib.name('%s', '%s')",
+                         domains[k].name, tdkt_vocab_code(domains[k].d, i));
+                pr[n] = (probe){"N", exprs[n],
+                                tdkt_vocab_name(domains[k].d, i,
+                                                (tdkt_lang)lang)};
+                n++;
+            }
+        run_probes(w, pr, n, (tdkt_lang)lang);
+    }
 }
 
 /* Regime B's "outside the disciplinary period" judges year y: a period
@@ -1106,7 +1209,7 @@ static void expect_errors(world *w, const bad_call *calls, size_t n,
         code_of(w, calls[i].nom, c.code, sizeof c.code);
         tdkt_rules *rules = NULL;
         tdkt_index *ix = NULL;
-        tdkt_results *res = judge(w, &c, 1, &rules, &ix);
+        tdkt_results *res = judge(w, &c, 1, TDKT_LANG_EN, &rules, &ix);
         tdkt_result_view v;
         result_of(res, calls[i].nom, &v);
         char where[32];
@@ -1342,6 +1445,8 @@ int main(void)
         T(test_index__meets_detail_lists_reasons_after_colon),
         T(test_index__after_discipline_ignores_later_periods),
         T(test_index__regime_a_helpers_in_english),
+        T(test_index__codes_shown_by_name),
+        T(test_index__prelude_names_are_the_vocabulary),
         T(test_index__api_errors),
         T(test_index__meets_member_error),
         T(test_index__members_meeting_member_error),

@@ -254,6 +254,12 @@ static int or3(int a, int b)
     return R_FAIL;
 }
 
+const char *rt_node_label(const rule_node *nd, tdkt_lang lang)
+{
+    const char *words = lang == TDKT_LANG_EN ? nd->en : nd->vi;
+    return words && words[0] ? words : nd->id;
+}
+
 /* Routes and route results, children before parents (reverse preorder). */
 static int combine(rt *r, const tdkt_form *f, rt_out *out)
 {
@@ -269,21 +275,27 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
             int v = R_FAIL;
             for (int k = 0; k < nd->nchildren; k++)
                 v = or3(v, out->result[nd->children[k]]);
-            /* "met by a, b": the routes that pass, while the list is
-             * under ROUTES_LISTED bytes */
-            enum { ROUTES_LISTED = 216 };
-            char detail[300];
+            /* "met by: a; b": the routes that pass, by name (a name may
+             * hold commas), each whole or, once one does not fit, "…" */
+            char detail[1024];
             text_out t = {detail, sizeof detail, 0};
             if (v == R_PASS) {
                 puts_(&t, TDKT_TR(r->ctx.lang, "đạt theo: ", "met by: "));
                 size_t head = t.len;
-                for (int k = 0; k < nd->nchildren; k++)
-                    if (out->result[nd->children[k]] == R_PASS &&
-                        t.len - head < ROUTES_LISTED) {
-                        if (t.len > head)
-                            put(&t, ", ", 2);
-                        puts_(&t, f->nodes[nd->children[k]].id);
+                for (int k = 0; k < nd->nchildren; k++) {
+                    if (out->result[nd->children[k]] != R_PASS)
+                        continue;
+                    const char *name =
+                        rt_node_label(&f->nodes[nd->children[k]], r->ctx.lang);
+                    const char *sep = t.len > head ? "; " : "";
+                    if (t.len + strlen(sep) + strlen(name) +
+                            strlen("; …") >= sizeof detail) {
+                        puts_(&t, t.len > head ? "; …" : "…");
+                        break;
                     }
+                    puts_(&t, sep);
+                    puts_(&t, name);
+                }
             } else {
                 puts_(&t, v == R_UNKNOWN
                               ? TDKT_TR(r->ctx.lang,

@@ -29,17 +29,121 @@ end
 
 -- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
 
+-- What the codes of the vocabulary are called, {vi, en}, for a reader of
+-- a detail: "2024: Hoàn thành tốt nhiệm vụ", not "2024: good". A copy of
+-- the names in src/lib/core/vocab.c, which the rule API does not hand to
+-- rules (test_index checks that the two agree), and the launchers of a
+-- movement (fact movement_launched_by), which vocab.c does not hold.
+local NAMES = {
+  rating = {
+    incomplete = { "Không hoàn thành nhiệm vụ", "Task not completed" },
+    complete = { "Hoàn thành nhiệm vụ", "Task completed" },
+    good = { "Hoàn thành tốt nhiệm vụ", "Task completed well" },
+    excellent = { "Hoàn thành xuất sắc nhiệm vụ", "Task completed excellently" },
+  },
+  kind = {
+    merit = { "Khen thưởng theo công trạng và thành tích", "Merit (regular, yearly)" },
+    thematic = { "Khen thưởng theo đợt, chuyên đề", "Thematic (campaign, movement)" },
+    ad_hoc = { "Khen thưởng đột xuất", "Ad hoc" },
+    dedication = { "Khen thưởng quá trình cống hiến", "Dedication" },
+    seniority = { "Khen thưởng theo niên hạn", "Seniority" },
+    foreign = { "Khen thưởng đối ngoại", "Foreign relations" },
+    resistance = { "Khen thưởng thành tích kháng chiến", "Resistance achievements" },
+  },
+  level = {
+    reprimand = { "Khiển trách", "Reprimand" },
+    warning = { "Cảnh cáo", "Warning" },
+    demotion = { "Hạ bậc lương / Giáng chức", "Demotion" },
+    removal = { "Cách chức", "Removal from office" },
+    dismissal = { "Buộc thôi việc", "Dismissal" },
+  },
+  scope = {
+    unit = { "Cấp cơ sở", "Unit level" },
+    province = { "Cấp tỉnh", "Provincial level" },
+    national = { "Toàn quốc", "National level" },
+  },
+  unit_kind = {
+    agency = { "Cơ quan", "Agency" },
+    public_service = { "Đơn vị sự nghiệp công lập", "Public service unit" },
+    enterprise = { "Doanh nghiệp", "Enterprise" },
+    cooperative = { "Hợp tác xã", "Cooperative" },
+    local_government = { "Chính quyền địa phương", "Local government" },
+    armed_forces = { "Lực lượng vũ trang", "Armed forces" },
+    social_org = { "Tổ chức chính trị - xã hội", "Social organisation" },
+    household = { "Hộ gia đình", "Household" },
+    other = { "Khác", "Other" },
+  },
+  category = {
+    civil_servant = { "Công chức", "Civil servant" },
+    public_employee = { "Viên chức", "Public employee" },
+    worker = { "Công nhân", "Worker" },
+    farmer = { "Nông dân", "Farmer" },
+    soldier = { "Chiến sĩ", "Soldier" },
+    direct_worker = { "Người lao động trực tiếp", "Direct worker" },
+    entrepreneur = { "Doanh nhân", "Entrepreneur" },
+    other = { "Khác", "Other" },
+  },
+  launcher = {
+    president = { "Chủ tịch nước", "the State President" },
+    prime_minister = { "Thủ tướng Chính phủ", "the Prime Minister" },
+    central_council = { "Hội đồng Thi đua - Khen thưởng Trung ương",
+                        "the Central Emulation and Commendation Council" },
+    ministry = { "Bộ, ban, ngành trung ương", "a ministry or central agency" },
+    province = { "Ủy ban nhân dân tỉnh", "the Provincial People's Committee" },
+  },
+}
+
+-- The name of `code` of the vocabulary `domain` (a key of NAMES) in the
+-- run's language. No code: "not recorded"; a code the vocabulary does
+-- not have (a value a regulation's new fact takes) is shown as it is.
+function lib.name(domain, code)
+  if code == nil then return tr("không ghi", "not recorded") end
+  local e = NAMES[domain][code]
+  if e == nil then return tostring(code) end
+  return tr(e[1], e[2])
+end
+
+-- A rating's name, "—" for none: lib.name's answer in fewer steps (every
+-- LĐTT judgement shows one, a collective's members' included).
+local RATINGS = NAMES.rating
+local function rating_name(r)
+  if r == nil then return "—" end
+  local e = RATINGS[r]
+  return e and tr(e[1], e[2]) or r
+end
+
+-- The years y1..y2 and their ratings, by name, a run of years alike said
+-- once (the names are long): "2020–2022: Hoàn thành xuất sắc nhiệm vụ,
+-- 2023: —". s:ratings (the rule API) says it with the codes.
+function lib.ratings(s, y1, y2)
+  if y2 <= y1 then -- one year (LĐTT's standard, judged for every member)
+    return y2 < y1 and "" or y1 .. ": " .. rating_name(s:rating(y1))
+  end
+  local out, from, prev = nil, y1, s:rating(y1)
+  for y = y1 + 1, y2 + 1 do
+    local r = false -- past the last year: ends the run
+    if y <= y2 then r = s:rating(y) end
+    if r ~= prev then
+      local part = (from == y - 1 and from or from .. "–" .. (y - 1)) ..
+                   ": " .. rating_name(prev)
+      out = out and out .. ", " .. part or part
+      from, prev = y, r
+    end
+  end
+  return out
+end
+
 -- "N consecutive years at LEVEL or better, ending at year Y": the streak
 -- ends at the nomination's year and breaks at any year below the level;
 -- a missing year is not a pass.
 function lib.consecutive(s, level, y, n)
   local got = s:streak(level, y)
-  local shown = s:ratings(y - n + 1, y)
+  local shown = lib.ratings(s, y - n + 1, y)
   if got >= n then
     return pass(shown)
   end
-  return fail(shown .. tr(" (cần " .. n .. " năm liên tục " .. level .. ")",
-                          " (needs " .. n .. " consecutive years " .. level .. ")"))
+  return fail(shown .. format(tr(" (cần %s năm liên tục %s)",
+    " (needs %s consecutive years: %s)"), n, rating_name(level)))
 end
 
 -- The year of the latest honour `code` (kinds as opt) of a year up to
@@ -157,7 +261,7 @@ for _, kind in ipairs(OUTSIDE_LIMIT) do OUTSIDE_LIMIT_SET[kind] = true end
 function lib.one_state_award_a_year(s, n)
   local kind = n.kind or "merit"
   if OUTSIDE_LIMIT_SET[kind] then
-    return pass(tr("loại khen thưởng ", "kind ") .. kind ..
+    return pass(lib.name("kind", kind) ..
                 tr(": ngoài giới hạn một lần mỗi năm", ": outside the once-a-year limit"))
   end
   local got = s:honours{ code = STATE_AWARDS, from = n.year, to = n.year,
@@ -173,8 +277,9 @@ end
 -- The person's category is one of `set` (a record, not a judgement: a
 -- missing category fails).
 function lib.category_in(s, set)
-  if s.category and set[s.category] then return pass(s.category) end
-  return fail(tr("đối tượng ", "category ") .. tostring(s.category))
+  local name = lib.name("category", s.category)
+  if s.category and set[s.category] then return pass(name) end
+  return fail(tr("đối tượng ", "category ") .. name)
 end
 
 -- Regime A (NĐ 91 Điều 13): the kind of nomination is one whose criteria
@@ -182,12 +287,24 @@ end
 -- the standards above judge it; another kind needs a person.
 function lib.kind_not_encoded(n, encoded)
   local kind = n.kind or "merit"
+  local name = lib.name("kind", kind)
   if encoded[kind] then
-    return fail(format(tr("Loại khen thưởng %s: xét theo các tiêu chuẩn trên",
-      "Kind %s: judged by the standards above"), kind))
+    return fail(name .. tr(": xét theo các tiêu chuẩn trên",
+      ": judged by the standards above"))
   end
-  return unknown(format(tr("Loại khen thưởng %s: tiêu chuẩn chưa được mã hóa",
-    "Kind %s: its standard is not encoded"), kind))
+  return unknown(name .. tr(": tiêu chuẩn chưa được mã hóa",
+    ": its standard is not encoded"))
+end
+
+-- Regime A: the nomination is of the kind `kind` (a route for the review
+-- of a movement, thematic; or for an ad-hoc feat): the kind's name (and
+-- the campaign's, when it names one), else the kind it is.
+function lib.kind_is(n, kind)
+  local k = n.kind or "merit"
+  if k == kind then
+    return pass(lib.name("kind", k) .. (n.campaign and (": " .. n.campaign) or ""))
+  end
+  return fail(tr("Loại khen thưởng: ", "Kind: ") .. lib.name("kind", k))
 end
 
 -- Regime B (Luật 2022 Điều 8): the kind of nomination is one whose
@@ -195,16 +312,19 @@ end
 -- type under Điều 8 (Điều 96 continues them); another kind needs a person.
 function lib.kind_encoded(n, encoded)
   local k = n.kind or "merit"
-  if encoded[k] then return pass(k) end
+  if encoded[k] then return pass(lib.name("kind", k)) end
   if k == "resistance" then
     return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
       .. "Điều 96 chỉ tiếp tục xét chuyển tiếp, tiêu chí chưa mã hóa",
       "resistance: not a type under Điều 8; Điều 96 continues it as a "
       .. "transitional task, criteria not encoded"))
   end
-  return unknown(k .. tr(": tiêu chí của loại hình này chưa được mã hóa",
+  return unknown(lib.name("kind", k) .. tr(": tiêu chí của loại hình này chưa được mã hóa",
     ": the criteria of this kind are not encoded"))
 end
+
+-- The facts whose values are codes of a vocabulary (NAMES), shown by name.
+local FACT_VOCABULARY = { influence_scope = "scope", movement_launched_by = "launcher" }
 
 -- The attested value of `key` for year y is one of `set` (e.g. the
 -- influence_scope values an article names); missing is unknown.
@@ -214,8 +334,10 @@ function lib.fact_in(s, key, y, set)
     return unknown(tr("chưa có xác nhận '" .. key .. "' năm ",
         key .. " not attested for ") .. y)
   end
-  if set[v] then return pass(key .. " " .. v) end
-  return fail(key .. " " .. tostring(v))
+  local vocabulary = FACT_VOCABULARY[key]
+  local d = key .. " " .. (vocabulary and lib.name(vocabulary, v) or tostring(v))
+  if set[v] then return pass(d) end
+  return fail(d)
 end
 
 -- Regime A: the influence of the achievements (fact influence_scope, on
@@ -233,7 +355,8 @@ function lib.influence_at_least(s, y, min)
     return unknown(format(tr("influence_scope không hợp lệ: %s",
       "influence_scope is not a scope: %s"), tostring(v)))
   end
-  local d = format(tr("Phạm vi ảnh hưởng: %s", "Influence scope: %s"), v)
+  local d = format(tr("Phạm vi ảnh hưởng: %s", "Influence scope: %s"),
+                   lib.name("scope", v))
   if SCOPE[v] >= SCOPE[min] then
     return pass(d)
   end
@@ -283,7 +406,7 @@ function lib.launched_by(n, launchers)
     return unknown(tr("Chưa có cấp phát động phong trào (movement_launched_by)",
       "Who launched the movement (movement_launched_by) is not recorded"))
   end
-  local d = format(tr("Phát động: %s", "Launched by: %s"), tostring(who))
+  local d = format(tr("Phát động: %s", "Launched by: %s"), lib.name("launcher", who))
   if launchers[who] then
     return pass(d)
   end
@@ -496,7 +619,10 @@ function lib.no_discipline(s, y, level)
     return pass(tr("không bị kỷ luật năm ", "no measure in ") .. y)
   end
   local _, text = s:disciplines{ from = y, to = y, level = level }
-  return fail(text)
+  -- "2024-03-15: reprimand, …": the rule API names the levels by code;
+  -- the reader gets their names (as lib.ratings does for ratings).
+  return fail((text:gsub("(%d%d%d%d%-%d%d%-%d%d): ([%l_]+)",
+    function(date, code) return date .. ": " .. lib.name("level", code) end)))
 end
 
 -- The first year that counts after disciplinary periods (regime B: NĐ 98

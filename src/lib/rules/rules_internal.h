@@ -254,6 +254,11 @@ void rt_stop(rt *r);
  * behind it and return true; else push nothing. */
 bool rt_frozen_real(lua_State *L, int idx);
 
+/* A node as a reader sees it: its words in @p lang (a criterion always
+ * has them; a route or routes may not), else its id (evalform.c). Human
+ * text only: JSON and CSV name nodes by id. */
+const char *rt_node_label(const rule_node *nd, tdkt_lang lang);
+
 /* A message of the rule runtime in r's language: the judgement's, or
  * while loading, the library's messages' (tdkt_message_lang). */
 #define RT_TR(r, vi, en) TDKT_TR((r)->ctx.lang, vi, en)

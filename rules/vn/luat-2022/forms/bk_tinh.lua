@@ -129,9 +129,9 @@ form "bk_tinh" {
             return lib.movement_missing(n, { "cấp phát động", "launcher" })
           end
           if by == "ministry" or by == "province" then
-            return pass(tr("phát động bởi ", "launched by ") .. by)
+            return pass(tr("phát động bởi ", "launched by ") .. lib.name("launcher", by))
           end
-          return fail(tr("phát động bởi ", "launched by ") .. tostring(by))
+          return fail(tr("phát động bởi ", "launched by ") .. lib.name("launcher", by))
         end,
       },
       criterion "a_outstanding" {

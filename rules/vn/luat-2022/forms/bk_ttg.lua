@@ -138,7 +138,7 @@ form "bk_ttg" {
           local by = n:fact("movement_launched_by")
           if by then
             return pass(tr("phong trào phát động bởi ",
-                "movement launched by ") .. by)
+                "movement launched by ") .. lib.name("launcher", by))
           end
           if n.campaign then
             return pass(tr("phong trào ",
@@ -161,7 +161,7 @@ form "bk_ttg" {
     route "k1_b" {
       vi = "Bằng khen cấp tỉnh, 05 năm hoàn thành tốt nhiệm vụ trở lên và "
         .. "03 lần Chiến sĩ thi đua cơ sở",
-      en = "Provincial Certificate, five good years and three CSTĐCS titles",
+      en = "Provincial Certificate, five good years and three Grassroots Emulation Fighter titles",
       criterion "b_bk_tinh" {
         basis  = "Luật Thi đua, khen thưởng 2022, Điều 73, khoản 1, điểm b",
         status = "V",

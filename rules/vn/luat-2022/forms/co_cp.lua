@@ -155,9 +155,9 @@ form "co_cp" {
           end
           if by == "prime_minister" then
             return pass(tr("phát động bởi ",
-                "launched by ") .. by)
+                "launched by ") .. lib.name("launcher", by))
           end
-          return fail(tr("phát động bởi ", "launched by ") .. tostring(by))
+          return fail(tr("phát động bởi ", "launched by ") .. lib.name("launcher", by))
         end,
       },
       criterion "k3_five_years" {

@@ -134,11 +134,11 @@ form "hcld3" {
           .. "point e and clause 2)",
         check = function(s, n, p)
           if n.kind == "thematic" or n.kind == "ad_hoc" then
-            return unknown(n.kind .. tr(": tiêu chuẩn tại điểm a–d khoản 1 "
+            return unknown(lib.name("kind", n.kind) .. tr(": tiêu chuẩn tại điểm a–d khoản 1 "
               .. "Điều 44 chưa đọc được; cần người xét", ": points a–d of "
               .. "Article 44(1) were not read; a person decides"))
           end
-          return fail(tostring(n.kind) .. tr(": xét theo điểm e khoản 1 và "
+          return fail(lib.name("kind", n.kind) .. tr(": xét theo điểm e khoản 1 và "
             .. "khoản 2", ": judged by point e of clause 1 and clause 2"))
         end,
       },
@@ -148,7 +148,7 @@ form "hcld3" {
       vi = "Bằng khen của Thủ tướng, 05 năm hoàn thành tốt nhiệm vụ trở lên, "
         .. "01 năm xuất sắc và 03 lần Chiến sĩ thi đua cơ sở",
       en = "PM's Certificate, five good years, one excellent year and three "
-        .. "CSTĐCS titles",
+        .. "Grassroots Emulation Fighter titles",
       criterion "e_bk_ttg" {
         basis  = "Luật Thi đua, khen thưởng 2022, Điều 44, khoản 1, điểm e",
         status = "V-en",
@@ -204,7 +204,7 @@ form "hcld3" {
           local c = s:count_rated("excellent", from, n.year)
           local d = string.format(tr("%d năm xuất sắc: %s",
               "%d excellent year(s): %s"), c,
-            s:ratings(from, n.year))
+            lib.ratings(s, from, n.year))
           if c >= p.excellent_years then return pass(d) end
           return fail(d)
         end,
@@ -247,7 +247,7 @@ form "hcld3" {
             return lib.movement_missing(n, { "cấp phát động", "launcher" })
           end
           if by ~= "ministry" and by ~= "province" then
-            return fail(tr("phát động bởi ", "launched by ") .. tostring(by))
+            return fail(tr("phát động bởi ", "launched by ") .. lib.name("launcher", by))
           end
           if yrs == nil then
             return lib.movement_missing(n, { "thời gian phong trào",
@@ -259,7 +259,7 @@ form "hcld3" {
           end
           local d = string.format(tr("phát động bởi %s, %d năm",
               "launched by %s, %d year(s)"),
-            by, yrs)
+            lib.name("launcher", by), yrs)
           if yrs >= p.movement_years then return pass(d) end
           return fail(d)
         end,

@@ -47,11 +47,7 @@ local function point_a()
       vi = "Được bình xét khi sơ kết, tổng kết phong trào thi đua",
       en = "Proposed at the review of an emulation movement",
       check = function(s, n, p)
-        if n.kind == "thematic" then
-          return pass(tr("Khen thưởng theo đợt, chuyên đề", "Thematic commendation") ..
-                      (n.campaign and (": " .. n.campaign) or ""))
-        end
-        return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind))
+        return lib.kind_is(n, "thematic")
       end,
     },
     criterion "a_outstanding" {
@@ -226,7 +222,7 @@ form "bk_tinh" {
           if s.kind == "household" then
             return fail(tr("Hộ gia đình", "Household"))
           end
-          return pass(tr("Tập thể: ", "Collective: ") .. tostring(s.kind))
+          return pass(tr("Tập thể: ", "Collective: ") .. lib.name("unit_kind", s.kind))
         end,
       },
       excellent_years(),

@@ -129,11 +129,7 @@ form "bk_ttg" {
         vi = "Được bình xét khi sơ kết, tổng kết phong trào thi đua",
         en = "Proposed at the review of an emulation movement",
         check = function(s, n, p)
-          if n.kind == "thematic" then
-            return pass(tr("Khen thưởng theo đợt, chuyên đề", "Thematic commendation") ..
-                        (n.campaign and (": " .. n.campaign) or ""))
-          end
-          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind))
+          return lib.kind_is(n, "thematic")
         end,
       },
       criterion "a_movement_launcher" {
@@ -273,9 +269,9 @@ form "bk_ttg" {
         en = "The subject is a worker, farmer or labourer",
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
-            return pass(tr("Nhóm: ", "Group: ") .. s.category)
+            return pass(tr("Nhóm: ", "Group: ") .. lib.name("category", s.category))
           end
-          return fail(tr("Nhóm: ", "Group: ") .. (s.category or tr("không ghi", "not recorded")))
+          return fail(tr("Nhóm: ", "Group: ") .. lib.name("category", s.category))
         end,
       },
       criterion "k2_thresholds" {
@@ -324,7 +320,7 @@ form "bk_ttg" {
           if s.kind == "household" then
             return fail(tr("Gia đình, không phải tập thể", "A family, not a collective"))
           end
-          return pass(tr("Tập thể: ", "Collective: ") .. tostring(s.kind))
+          return pass(tr("Tập thể: ", "Collective: ") .. lib.name("unit_kind", s.kind))
         end,
       },
       criterion "k3_internal_unity" {

@@ -109,11 +109,7 @@ form "co_cp" {
         vi = "Được đề nghị khi sơ kết, tổng kết phong trào thi đua theo chuyên đề",
         en = "Proposed at the review of a thematic movement",
         check = function(s, n, p)
-          if n.kind == "thematic" then
-            return pass(tr("Khen thưởng theo chuyên đề", "Thematic commendation") ..
-                        (n.campaign and (": " .. n.campaign) or ""))
-          end
-          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind or "merit"))
+          return lib.kind_is(n, "thematic")
         end,
       },
       criterion "movement_launcher" {

@@ -87,7 +87,7 @@ form "hcld3" {
     en = "Rated excellent continuously",
     check = function(s, n, p)
       local k = p.continuous_years
-      local shown = s:ratings(n.year - k + 1, n.year)
+      local shown = lib.ratings(s, n.year - k + 1, n.year)
       local got = s:streak("excellent", n.year)
       if got >= k then
         return pass(shown)
@@ -163,10 +163,7 @@ form "hcld3" {
         vi = "Thành tích đột xuất",
         en = "An ad-hoc achievement",
         check = function(s, n, p)
-          if n.kind == "ad_hoc" then
-            return pass(tr("Khen thưởng đột xuất", "Ad-hoc commendation"))
-          end
-          return fail(tr("Loại khen thưởng: ", "Kind: ") .. tostring(n.kind or "merit"))
+          return lib.kind_is(n, "ad_hoc")
         end,
       },
       criterion "b_outstanding" {

@@ -52,9 +52,9 @@ form "ldtt" {
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
             return fail(string.format(tr("Thuộc nhóm %s: xét theo khoản 3",
-              "In group %s: judged under clause 3"), s.category))
+              "In group %s: judged under clause 3"), lib.name("category", s.category)))
           end
-          return pass(tr("Nhóm: ", "Group: ") .. (s.category or
+          return pass(tr("Nhóm: ", "Group: ") .. (s.category and lib.name("category", s.category) or
             tr("không ghi (coi là cán bộ, công chức, viên chức)",
                "not recorded (taken as an official, civil servant or public employee)")))
         end,
@@ -118,9 +118,9 @@ form "ldtt" {
         en = "Is a worker, farmer or labourer outside clauses 1 and 2",
         check = function(s, n, p)
           if WORKER_FARMER[s.category] then
-            return pass(tr("Nhóm: ", "Group: ") .. s.category)
+            return pass(tr("Nhóm: ", "Group: ") .. lib.name("category", s.category))
           end
-          return fail(tr("Nhóm: ", "Group: ") .. (s.category or tr("không ghi", "not recorded"))
+          return fail(tr("Nhóm: ", "Group: ") .. lib.name("category", s.category)
                       .. tr(": không thuộc khoản 3", ": not under clause 3"))
         end,
       },
