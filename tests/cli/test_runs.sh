@@ -24,6 +24,17 @@ for f in $formats; do
     check "... says nothing on stderr" test ! -s "$tmp/err"
     cp "$tmp/out" "$tmp/show.$f"
 done
+# The table's reasons are for people: each criterion by its words in the
+# language asked, after its mark, as eval's table names it; csv keeps the
+# ids, for machines. (N000007: a Giấy khen whose standard a person
+# decides.)
+check "runs show table: a reason by its criterion's words" grep -q \
+    "^N000007 .* Cần xem xét  *? Đạt tiêu chuẩn xét tặng Giấy khen do bộ" "$tmp/show.table"
+check "... no reason by id" bash -c "! grep -q 'standard_delegated' '$tmp/show.table'"
+check "... csv keeps the ids" grep -q ",review,?standard_delegated$" "$tmp/show.csv"
+run --lang en runs show 2
+check "... in English" grep -q \
+    "^N000007 .* Needs review  *? Meets the Certificate standard that the ministry" "$tmp/out"
 
 # The records change after run 2 (one appraisal imported again, rated
 # otherwise): every format notes it on stderr, exits 0, and prints the

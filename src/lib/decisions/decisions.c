@@ -312,6 +312,7 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
     saved_run run;
     if ((error = saved_run_load(db, run_id, &run)) < 0)
         return error;
+    run.lang = lang; /* the table names criteria in words */
     /* The subject's name as the records have it now (CSV). */
     if (sqlite3_prepare_v2(db,
                            "SELECT " SAVED_DECISION_COLUMNS ", CASE "
@@ -359,7 +360,7 @@ int tdkt_run_show(tdkt_store *store, int64_t run_id, tdkt_format fmt,
         if ((error = saved_decision_read(&run, st, &v, &ruleset, &d)) < 0)
             break;
         tdkt_buf why = {0};
-        result_reasons_text(&why, &v, saved_node_view, &d);
+        result_reasons_text(&why, &v, saved_node_view, &d, table);
         char year[16];
         snprintf(year, sizeof year, "%d", v.year);
         if (table) {

@@ -58,9 +58,11 @@ int saved_encode(tdkt_buf *b, const res_item *it, size_t nnodes, int form,
 /* "eligible"… back to TDKT_ELIGIBLE…; anything else is an error. */
 int saved_outcome(const char *code);
 
-/* A node of a saved form, as far as a decision's JSON needs it. */
+/* A node of a saved form, as far as a decision's JSON and the table of
+ * runs show need it. */
 typedef struct saved_node {
     char *id, *kind, *basis, *status;
+    char *vi, *en; /* its words, as the run's rule set had them, or NULL */
     const char *route; /* the id of its route, or NULL */
     int depth;         /* 0 at the top */
 } saved_node;
@@ -74,6 +76,8 @@ typedef struct saved_form {
  * (run_details), read once to show every decision of the run. */
 typedef struct saved_run {
     int64_t id;
+    tdkt_lang lang; /* of the words in its nodes' views: Vietnamese unless
+                     * the caller says otherwise (runs show's table) */
     saved_form *forms; /* forms[k - 1] is form k */
     size_t nforms;
     /* The run's detail texts (run_details), details[n] for number n; the

@@ -225,6 +225,8 @@ void saved_run_free(saved_run *r)
             free(nd->kind);
             free(nd->basis);
             free(nd->status);
+            free(nd->vi);
+            free(nd->en);
         }
         free(r->forms[f].nodes);
     }
@@ -315,8 +317,8 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db,
                            "SELECT form, node, id, kind, parent, basis, "
-                           "status FROM run_criteria WHERE run_id = ? "
-                           "ORDER BY form, node",
+                           "status, vi, en FROM run_criteria WHERE "
+                           "run_id = ? ORDER BY form, node",
                            -1, &st, NULL) != SQLITE_OK)
         return tdkt_store_fail(db, "runs");
     sqlite3_bind_int64(st, 1, run_id);
@@ -333,6 +335,8 @@ int saved_run_load(sqlite3 *db, int64_t run_id, saved_run *out)
         nd->kind = dup_col(st, 3, &oom);
         nd->basis = dup_col(st, 5, &oom);
         nd->status = dup_col(st, 6, &oom);
+        nd->vi = dup_col(st, 7, &oom);
+        nd->en = dup_col(st, 8, &oom);
         if (oom) {
             error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             break;
@@ -390,6 +394,7 @@ void saved_node_view(const void *ctx, size_t k, tdkt_criterion_view *out)
     out->kind = nd->kind;
     out->basis = nd->basis;
     out->status = nd->status;
+    out->text = d->run->lang == TDKT_LANG_EN ? nd->en : nd->vi;
     out->route = nd->route;
     out->depth = nd->depth;
     out->result = d->run->result[k];

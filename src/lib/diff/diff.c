@@ -126,12 +126,13 @@ static int result_of(const res_item *iy, const int *to, int k,
     return node_result(iy, j, detail);
 }
 
-/* Does any criterion differ between the two sides? Calls fn for each. */
-typedef void (*differ_fn)(void *ctx, const char *id, int ra, const char *da,
-                          int rb, const char *db);
+/* Does any criterion differ between the two sides? Calls fn for each,
+ * with the node's view (its words in @p lang) on the side that has it. */
+typedef void (*differ_fn)(void *ctx, const tdkt_criterion_view *c, int ra,
+                          const char *da, int rb, const char *db);
 
-static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
-                            void *ctx)
+static int walk_differences(const tdkt_diff *d, size_t i, tdkt_lang lang,
+                            differ_fn fn, void *ctx)
 {
     int count = 0;
     for (int side = 0; side < 2; side++) {
@@ -154,10 +155,12 @@ static int walk_differences(const tdkt_diff *d, size_t i, differ_fn fn,
                 continue;
             count++;
             if (fn) {
+                tdkt_criterion_view c;
+                tdkt_result_node(x, i, (size_t)k, lang, &c);
                 if (side == 0)
-                    fn(ctx, nd->id, rx, dx, ry, dy);
+                    fn(ctx, &c, rx, dx, ry, dy);
                 else
-                    fn(ctx, nd->id, ry, dy, rx, dx);
+                    fn(ctx, &c, ry, dy, rx, dx);
             }
         }
     }
@@ -210,7 +213,7 @@ static int classify(const tdkt_diff *d, size_t i)
         strcmp(tdkt_ruleset_id(root_of(ia->rs)),
                tdkt_ruleset_id(root_of(ib->rs))) == 0)
         return TDKT_SAME;
-    if (walk_differences(d, i, NULL, NULL) ||
+    if (walk_differences(d, i, TDKT_LANG_VI, NULL, NULL) ||
         (a.message && b.message && strcmp(a.message, b.message) != 0))
         return TDKT_REASONS;
     return TDKT_SAME;
@@ -299,8 +302,8 @@ static bool wanted(int change, unsigned only)
 
 /* ------------------------------------------------------------ jsonl */
 
-static void json_changed(void *ctx, const char *id, int ra, const char *da,
-                         int rb, const char *db)
+static void json_changed(void *ctx, const tdkt_criterion_view *c, int ra,
+                         const char *da, int rb, const char *db)
 {
     (void)ra;
     (void)da;
@@ -309,7 +312,7 @@ static void json_changed(void *ctx, const char *id, int ra, const char *da,
     tdkt_buf *b = ctx;
     if (b->ptr && b->ptr[b->len - 1] != '[')
         tdkt_buf_puts(b, ",");
-    tdkt_json_str(b, id);
+    tdkt_json_str(b, c->id);
 }
 
 static void json_side(tdkt_buf *b, const char *name, const tdkt_results *r,
@@ -426,7 +429,7 @@ static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
         tdkt_buf_puts(&b, ",\"change\":");
         tdkt_json_str(&b, tdkt_change_code(d->items[k].change));
         tdkt_buf_puts(&b, ",\"changed\":[");
-        walk_differences(d, i, json_changed, &b);
+        walk_differences(d, i, TDKT_LANG_VI, json_changed, &b); /* ids */
         tdkt_buf_puts(&b, "]}");
         bool lost = b.oom;
         if (!lost)
@@ -440,13 +443,13 @@ static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
 
 /* -------------------------------------------------------------- csv */
 
-static void csv_changed(void *ctx, const char *id, int ra, const char *da,
-                        int rb, const char *db)
+static void csv_changed(void *ctx, const tdkt_criterion_view *c, int ra,
+                        const char *da, int rb, const char *db)
 {
     (void)da;
     (void)db;
     tdkt_buf *b = ctx;
-    tdkt_buf_printf(b, "%s%s: %s→%s", b->len ? "; " : "", id,
+    tdkt_buf_printf(b, "%s%s: %s→%s", b->len ? "; " : "", c->id,
                     ra == -2 ? "—" : tdkt_result_code(ra),
                     rb == -2 ? "—" : tdkt_result_code(rb));
 }
@@ -465,7 +468,7 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
         tdkt_result_get(d->a, i, &a);
         tdkt_result_get(d->b, i, &b);
         tdkt_buf row = {0}, crit = {0};
-        walk_differences(d, i, csv_changed, &crit);
+        walk_differences(d, i, TDKT_LANG_VI, csv_changed, &crit); /* ids */
         char year[8];
         snprintf(year, sizeof year, "%d", a.year);
         const char *cells[] = {
@@ -497,16 +500,14 @@ typedef struct table_ctx {
     bool cut; /* a line printed short: the host's memory ran out */
 } table_ctx;
 
+/* A side's result: the tables' mark, or "—" where it has no such node. */
 static const char *mark(int r)
 {
-    return r == TDKT_PASS   ? "✔"
-           : r == TDKT_FAIL ? "✘"
-           : r == -2        ? "—"
-                            : "?";
+    return r == -2 ? "—" : result_mark(r);
 }
 
-static void table_changed(void *ctx, const char *id, int ra, const char *da,
-                          int rb, const char *db)
+static void table_changed(void *ctx, const tdkt_criterion_view *c, int ra,
+                          const char *da, int rb, const char *db)
 {
     table_ctx *t = ctx;
     /* Between regimes most criteria exist on one side only; one that
@@ -516,7 +517,8 @@ static void table_changed(void *ctx, const char *id, int ra, const char *da,
     if (!routes &&
         ((ra == -2 && rb == TDKT_PASS) || (rb == -2 && ra == TDKT_PASS)))
         return;
-    t->cut |= tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n", id,
+    t->cut |= tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n",
+                               criterion_label(c),
                                mark(ra),
                                ra == -2 ? TDKT_TR(t->lang, "(không có)",
                                                   "(absent)")
@@ -585,21 +587,21 @@ static void print_node(void *arg, const tdkt_criterion_view *c)
 {
     side_print *s = arg;
     if (tdkt_safe_printf(s->out, "    %s %s %s — %s\n", s->label,
-                         mark(c->result), c->id, c->detail) < 0)
+                         mark(c->result), criterion_label(c), c->detail) < 0)
         s->whole = false;
 }
 
 /* One side's reasons: failing criteria, or the routes that passed.
  * @return false when a line was printed short (out of memory) */
 static bool print_side(const tdkt_results *res, size_t i, const char *label,
-                       FILE *out)
+                       tdkt_lang lang, FILE *out)
 {
     tdkt_result_view v;
     tdkt_result_get(res, i, &v);
     side_print s = {label, out, true};
     if (!v.form || !res->items[i].result)
         return s.whole;
-    live_result r = {res, i};
+    live_result r = {res, i, lang};
     if (v.outcome != TDKT_ELIGIBLE) {
         result_reasons(&v, live_node, &r, print_node, &s);
         return s.whole;
@@ -651,14 +653,14 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", before,
                                         a.message) < 0;
         if (!same_set)
-            ctx.cut |= !print_side(d->a, i, before, out);
+            ctx.cut |= !print_side(d->a, i, before, lang, out);
         if (b.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", after,
                                         b.message) < 0;
         if (same_set)
-            walk_differences(d, i, table_changed, &ctx);
+            walk_differences(d, i, lang, table_changed, &ctx);
         else
-            ctx.cut |= !print_side(d->b, i, after, out);
+            ctx.cut |= !print_side(d->b, i, after, lang, out);
     }
     if (ctx.cut)
         return oom();

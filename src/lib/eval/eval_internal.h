@@ -114,12 +114,21 @@ void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
                        const void *ctx);
 
 /* Result i of an evaluation as a result_node_fn's context (live_node):
- * its nodes' views in Vietnamese (the language of the stored details). */
+ * its nodes' views, their words (text) in @p lang. */
 typedef struct live_result {
     const tdkt_results *res;
     size_t i;
+    tdkt_lang lang;
 } live_result;
 void live_node(const void *ctx, size_t k, tdkt_criterion_view *out);
+
+/* How a table for people names a node: its words (the view's text, in
+ * the table's language), else its id (a route may have no words). JSON
+ * and CSV are for machines: they name nodes by id. The one rule of the
+ * tables of eval, diff and runs show. */
+const char *criterion_label(const tdkt_criterion_view *c);
+/* A node's result as the tables mark it: ✔, ✘ or ? (undecided). */
+const char *result_mark(int result);
 
 /* ---- reasons.c: why a result has its outcome ---- */
 /* Calls @p fn with each node of the result that is a reason for its
@@ -131,9 +140,11 @@ typedef void reason_fn(void *arg, const tdkt_criterion_view *c);
 void result_reasons(const tdkt_result_view *v, result_node_fn *node,
                     const void *ctx, reason_fn *fn, void *arg);
 /* The reasons in one line: the result's message when it has one, else
- * the reasons' ids ("?id" when undecided), "; " between. */
+ * the reasons, "; " between: for a machine (CSV) their ids, "?id" when
+ * undecided; for a person (@p words: a table) their labels, each after
+ * its mark ("✘ label", "? label"). */
 void result_reasons_text(tdkt_buf *b, const tdkt_result_view *v,
-                         result_node_fn *node, const void *ctx);
+                         result_node_fn *node, const void *ctx, bool words);
 
 /* JSON objects printed one at a time: as lines (jsonl), or as one array
  * (json) when @p fmt is TDKT_FMT_JSON. */

@@ -33,6 +33,11 @@ void result_reasons(const tdkt_result_view *v, result_node_fn *node,
     }
 }
 
+const char *criterion_label(const tdkt_criterion_view *c)
+{
+    return c->text && c->text[0] ? c->text : c->id;
+}
+
 static void add_id(void *arg, const tdkt_criterion_view *c)
 {
     tdkt_buf *b = arg;
@@ -40,11 +45,18 @@ static void add_id(void *arg, const tdkt_criterion_view *c)
                     c->result == TDKT_UNKNOWN ? "?" : "", c->id);
 }
 
+static void add_label(void *arg, const tdkt_criterion_view *c)
+{
+    tdkt_buf *b = arg;
+    tdkt_buf_printf(b, "%s%s %s", b->len ? "; " : "", result_mark(c->result),
+                    criterion_label(c));
+}
+
 void result_reasons_text(tdkt_buf *b, const tdkt_result_view *v,
-                         result_node_fn *node, const void *ctx)
+                         result_node_fn *node, const void *ctx, bool words)
 {
     if (v->message)
         tdkt_buf_puts(b, v->message);
     else
-        result_reasons(v, node, ctx, add_id, b);
+        result_reasons(v, node, ctx, words ? add_label : add_id, b);
 }

@@ -73,14 +73,14 @@ void result_json_write(tdkt_buf *b, const tdkt_result_view *v,
 void live_node(const void *ctx, size_t k, tdkt_criterion_view *out)
 {
     const live_result *r = ctx;
-    tdkt_result_node(r->res, r->i, k, TDKT_LANG_VI, out);
+    tdkt_result_node(r->res, r->i, k, r->lang, out);
 }
 
 void tdkt_result_json(const tdkt_results *res, size_t i, tdkt_buf *b)
 {
     tdkt_result_view v;
     tdkt_result_get(res, i, &v);
-    live_result r = {res, i};
+    live_result r = {res, i, TDKT_LANG_VI}; /* JSON has ids, not words */
     result_json_write(b, &v, v.ruleset ? tdkt_ruleset_id(v.ruleset) : NULL,
                       live_node, &r);
 }
@@ -139,7 +139,7 @@ void json_out_end(json_out *j)
         fputs("]\n", j->out);
 }
 
-static const char *mark(int result)
+const char *result_mark(int result)
 {
     return result == TDKT_PASS   ? "✔"
            : result == TDKT_FAIL ? "✘"
@@ -166,8 +166,8 @@ static bool csv_row(const void *ctx, size_t i, tdkt_buf *b)
                            v.ruleset ? tdkt_ruleset_id(v.ruleset) : "",
                            tdkt_outcome_code(v.outcome),
                            NULL};
-    live_result r = {res, i};
-    result_reasons_text(&why, &v, live_node, &r);
+    live_result r = {res, i, TDKT_LANG_VI}; /* CSV has ids, not words */
+    result_reasons_text(&why, &v, live_node, &r, false);
     cells[8] = tdkt_buf_cstr(&why);
     tdkt_csv_row(b, cells, sizeof cells / sizeof *cells);
     tdkt_buf_put(b, "\n", 1);
@@ -242,12 +242,12 @@ static bool table_item(const void *ctx, size_t oi, tdkt_buf *b)
         int indent = 4 + 2 * c.depth;
         if (strcmp(c.kind, "route") == 0 || strcmp(c.kind, "routes") == 0) {
             tdkt_buf_safe_printf(b, "%*s%s %s%s%s\n", indent, "",
-                                 mark(c.result), c.text ? c.text : c.id,
+                                 result_mark(c.result), criterion_label(&c),
                                  c.detail[0] ? ": " : "", c.detail);
             continue;
         }
-        tdkt_buf_safe_printf(b, "%*s%s %s", indent, "", mark(c.result),
-                             c.text ? c.text : c.id);
+        tdkt_buf_safe_printf(b, "%*s%s %s", indent, "", result_mark(c.result),
+                             criterion_label(&c));
         if (c.detail[0])
             tdkt_buf_safe_printf(b, " — %s", c.detail);
         tdkt_buf_safe_printf(
