@@ -276,7 +276,7 @@ expect 2 "confer with an unknown option"
 run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-01-20 \
     --id N1 --id N3
 expect 1 "confer of a named ineligible nomination"
-has err "N3: kết quả xét là 'ineligible'" "confer names the refused one"
+has err "N3: kết quả xét là 'Không đủ điều kiện', không phải 'Đủ điều kiện'" "confer names the refused one"
 [ "$(honours)" -eq "$before" ] && pass || fail "a refused confer wrote"
 
 run confer --run 1 --decision-no "1234/QĐ-UBND" --date 2025-01-20

@@ -219,14 +219,28 @@ static void test_confer__one_refusal_writes_nothing(void **state)
     assert_false(sum.records_changed);
     assert_int_equal(f->diags.count, 3);
     assert_string_equal(f->diags.items[0].file, "N3");
+    /* The outcomes in words, as the tables say them, not their codes. */
     assert_string_equal(f->diags.items[0].message,
-                        "its outcome is 'ineligible', not 'eligible'; it "
+                        "its outcome is 'Ineligible', not 'Eligible'; it "
                         "cannot be conferred");
     assert_string_equal(f->diags.items[1].file, "N4");
-    assert_non_null(strstr(f->diags.items[1].message, "'review'"));
+    assert_non_null(strstr(f->diags.items[1].message, "'Needs review'"));
     assert_string_equal(f->diags.items[2].file, "N9");
     assert_string_equal(f->diags.items[2].message,
                         "has no decision in run 1");
+    tdkt_diags_clear(&f->diags);
+    tdkt_confer_options o = {.run_id = 1,
+                             .decision_no = "1234/QĐ-UBND",
+                             .decision_date = "2025-01-20",
+                             .ids = ids + 1,
+                             .nids = 1};
+    assert_int_equal(tdkt_confer(f->store, &o, TDKT_LANG_VI, &sum,
+                                 &f->diags),
+                     TDKT_EINVALID);
+    assert_int_equal(f->diags.count, 1);
+    assert_string_equal(f->diags.items[0].message,
+                        "kết quả xét là 'Không đủ điều kiện', không phải "
+                        "'Đủ điều kiện'; không thể ghi khen thưởng");
     /* The transaction is closed: the store still takes a confer. */
     tdkt_diags_clear(&f->diags);
     const char *ok[] = {"N1"};

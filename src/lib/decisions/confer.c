@@ -106,14 +106,16 @@ static int check_named(sqlite3 *db, const tdkt_confer_options *opt,
             if (!outcome && sqlite3_errcode(db) == SQLITE_NOMEM)
                 error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             else if (!outcome || strcmp(outcome, "eligible") != 0)
+                /* the outcomes in words, as the tables say them */
                 error = tdkt_diags_add(
                     diags, opt->ids[i], 0, "",
                     TDKT_TR(lang,
-                            "kết quả xét là '%s', không phải 'eligible'; "
+                            "kết quả xét là '%s', không phải '%s'; "
                             "không thể ghi khen thưởng",
-                            "its outcome is '%s', not 'eligible'; it "
+                            "its outcome is '%s', not '%s'; it "
                             "cannot be conferred"),
-                    outcome ? outcome : "");
+                    tdkt_outcome_name(saved_outcome(outcome), lang),
+                    tdkt_outcome_name(TDKT_ELIGIBLE, lang));
             else if (!code_conferred(
                          codes, (const char *)sqlite3_column_text(st, 1)))
                 error = tdkt_diags_add(
