@@ -330,6 +330,14 @@ for case in other:"không do tdkt tạo ra" othermeta:"không do tdkt tạo ra" 
     check "$name.db: unchanged byte for byte" test "$(sha256sum < "$f")" = "$sum"
     check "$name.db: no workbook written" test ! -e "$tmp/refused.xlsx"
 done
+# A message in Vietnamese is in Vietnamese alone: SQLite's own words,
+# which are English, follow an English message only.
+run --db "$tmp/csv.db" runs
+check "csv.db: in Vietnamese, without SQLite's English ($(err))" \
+    bash -c "grep -q 'không phải cơ sở dữ liệu\$' '$tmp/err' && ! grep -q 'file is not' '$tmp/err'"
+run --lang en --db "$tmp/csv.db" runs
+check "csv.db: in English, SQLite's words after ours ($(err))" \
+    grep -qF "csv.db: not a database (file is not a database)" "$tmp/err"
 # A store in a folder tdkt may not write (SQLite writes its -wal and -shm
 # beside it, even to read): the message says so, not "not a database".
 # Permissions bind only a user other than root: the check runs where root
@@ -388,7 +396,7 @@ python3 -c 'import sys; f = open(sys.argv[1], "r+b"); f.seek(100); f.write(b"\x0
 run --db "$tmp/damaged.db" runs
 check "damaged store: exit 1 (got $status)" test "$status" -eq 1
 check "damaged store: says it is damaged ($(err))" \
-    grep -q "tệp cơ sở dữ liệu bị hỏng" "$tmp/err"
+    grep -q "tệp cơ sở dữ liệu bị hỏng (hãy dùng bản sao lưu)$" "$tmp/err"
 
 # A named pipe where the index image goes: never opened for reading (that
 # would wait for a writer forever); the run reads the records, and the

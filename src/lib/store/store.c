@@ -55,6 +55,19 @@ struct tdkt_store {
 /* How long a writer waits for another process's transaction. */
 #define BUSY_TIMEOUT_MS 10000
 
+/* A failure of the store said in the user's words. SQLite's own text,
+ * which is English, is for whoever looks further: it follows an English
+ * message in parentheses, and is left out of a Vietnamese one (a reader
+ * of Vietnamese would get two languages in one line). */
+static int store_said(int code, const char *what, const char *said,
+                      sqlite3 *db)
+{
+    if (tdkt_message_lang() == TDKT_LANG_EN)
+        return tdkt_error_set(code, "%s: %s (%s)", what, said,
+                              sqlite3_errmsg(db));
+    return tdkt_error_set(code, "%s: %s", what, said);
+}
+
 int tdkt_store_fail(sqlite3 *db, const char *what)
 {
     int rc = sqlite3_extended_errcode(db);
@@ -73,17 +86,16 @@ int tdkt_store_fail(sqlite3 *db, const char *what)
     /* SQLite writes the -wal and -shm files beside the database, even to
      * read it: a folder or file tdkt may not write fails even reading. */
     if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
-        return tdkt_error_set(code, "%s: %s (%s)", what,
-                              TDKT_MSG("không mở được cơ sở dữ liệu để ghi: "
-                                       "tdkt cần quyền ghi vào tệp và vào "
-                                       "thư mục chứa nó, kể cả khi chỉ đọc",
-                                       "cannot open the database for "
-                                       "writing: tdkt needs to write to the "
-                                       "file and to its folder, even to "
-                                       "read it"),
-                              sqlite3_errmsg(db));
-    /* The failures a user can act on, in the user's words; SQLite's own
-     * (English) in parentheses for whoever looks further. */
+        return store_said(code, what,
+                          TDKT_MSG("không mở được cơ sở dữ liệu để ghi: "
+                                   "tdkt cần quyền ghi vào tệp và vào "
+                                   "thư mục chứa nó, kể cả khi chỉ đọc",
+                                   "cannot open the database for "
+                                   "writing: tdkt needs to write to the "
+                                   "file and to its folder, even to "
+                                   "read it"),
+                          db);
+    /* The failures a user can act on, in the user's words. */
     const char *said = NULL;
     switch (rc & 0xff) {
     case SQLITE_FULL:
@@ -104,8 +116,7 @@ int tdkt_store_fail(sqlite3 *db, const char *what)
         break;
     }
     if (said)
-        return tdkt_error_set(code, "%s: %s (%s)", what, said,
-                              sqlite3_errmsg(db));
+        return store_said(code, what, said, db);
     return tdkt_error_set(code, "%s: %s", what, sqlite3_errmsg(db));
 }
 
@@ -166,10 +177,10 @@ static int check_identity(tdkt_store *s, int *version, bool *empty)
             rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ||
             rc == SQLITE_IOERR || rc == SQLITE_PERM || rc == SQLITE_CORRUPT)
             return tdkt_store_fail(s->db, s->path); /* a store, busy */
-        return tdkt_error_set(TDKT_EDB, "%s: %s: %s", s->path,
-                              TDKT_MSG("không phải cơ sở dữ liệu",
-                                       "not a database"),
-                              sqlite3_errmsg(s->db));
+        return store_said(TDKT_EDB, s->path,
+                          TDKT_MSG("không phải cơ sở dữ liệu",
+                                   "not a database"),
+                          s->db);
     }
     *empty = ntables == 0;
     if (*empty)
