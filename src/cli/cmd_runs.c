@@ -22,7 +22,11 @@ static const char help_vi[] =
     "đổi sau lần xét đó (ngoài các khen thưởng ghi từ chính lần xét đó\n"
     "bằng tdkt confer), nên xét lại trước khi dùng kết quả. Trong jsonl\n"
     "và json, mỗi lần xét có cả engine (bản tdkt) và rule_sets (mảng mã\n"
-    "các bộ quy tắc), như cột 'tdkt' và 'Bộ quy tắc' của bảng.\n";
+    "các bộ quy tắc), như cột 'tdkt' và 'Bộ quy tắc' của bảng. Bảng của\n"
+    "runs show kể thêm các lần tdkt confer đã ghi từ lần xét đó.\n"
+    "\n"
+    "Mã thoát: 0 xong, 1 không có lần xét ID hay không đọc được cơ sở dữ\n"
+    "liệu, 2 sai cú pháp (ID không phải số).\n";
 static const char help_en[] =
     "Usage: tdkt runs\n"
     "       tdkt runs show ID\n"
@@ -41,7 +45,11 @@ static const char help_en[] =
     "honours tdkt confer recorded from it), so judge again before relying\n"
     "on its results. In jsonl and json each run has its engine (the tdkt\n"
     "build) and rule_sets (an array of rule set ids) too, as the table's\n"
-    "columns 'tdkt' and 'Rule sets'.\n";
+    "columns 'tdkt' and 'Rule sets'. The table of runs show also lists the\n"
+    "confers recorded from that run.\n"
+    "\n"
+    "Exit status: 0 done, 1 no run ID or the database cannot be read, 2\n"
+    "wrong usage (an ID that is not a number).\n";
 
 int cmd_runs(tdkt_cli *cli, int argc, char **argv)
 {
