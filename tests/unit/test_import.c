@@ -511,9 +511,9 @@ static void test_import__reimport_keeps_absent_columns(void **state)
                  "SELECT ifnull(hired, 'NULL') || ',' || category || ',' || "
                  "gender || ',' || birth_year FROM people WHERE id = 'P1'",
                  "NULL,civil_servant,male,1975");
-    /* the file's x_ columns replace the row's extra */
+    /* the file's x_ columns join those stored, which it does not have */
     assert_query(f, "SELECT extra FROM people WHERE id = 'P1'",
-                 "{\"x_mobile\":\"0987654321\"}");
+                 "{\"x_phone\":\"0912345678\",\"x_mobile\":\"0987654321\"}");
     /* units: each file's own columns set, the rest kept */
     assert_query(f, "SELECT bloc || ',' || small FROM units WHERE id='U2'",
                  "Khối cơ quan tổng hợp,0");
@@ -922,8 +922,10 @@ static void test_import__bad_rows_define_their_ids(void **state)
 
 /* Columns of the user's own (x_…) are kept in `extra`, one JSON object
  * a row, in header order, without the empty cells (NULL when none is
- * left); a re-imported row replaces them with the rest. A column named
- * "extra" is unknown, and an x_ column twice is a repeated column. */
+ * left); a re-imported row takes them one by one, as it takes columns:
+ * those its file has are replaced (an empty cell removes one), the others
+ * kept. A column named "extra" is unknown, and an x_ column twice is a
+ * repeated column. */
 static void test_import__own_columns_kept(void **state)
 {
     fixture *f = *state;
@@ -965,8 +967,23 @@ static void test_import__own_columns_kept(void **state)
                                         "U2,Phòng,agency,3\n",
                                         NULL};
     assert_int_equal(import_texts(f, again, &d), 0);
-    assert_query(f, "SELECT extra FROM units WHERE id='U1'", "NULL");
-    assert_query(f, "SELECT extra FROM units WHERE id='U2'", "{\"x_c\":\"3\"}");
+    assert_query(f, "SELECT extra FROM units WHERE id='U1'",
+                 "{\"x_b\":\"2\",\"x_a\":\"a \\\"q\\\" \\\\ b\\nc\"}");
+    assert_query(f, "SELECT extra FROM units WHERE id='U2'",
+                 "{\"x_a\":\"Tổ 1\",\"x_c\":\"3\"}");
+
+    static const char *const removed[] = {"units.csv",
+                                          "id,name,kind,x_a,x_b\n"
+                                          "U1,Sở,agency,,9\n"
+                                          "U2,Phòng,agency,,\n"
+                                          "U3,Đội,agency,,\n",
+                                          NULL};
+    assert_int_equal(import_texts(f, removed, &d), 0);
+    assert_query(f, "SELECT extra FROM units WHERE id='U1'",
+                 "{\"x_b\":\"9\"}");
+    assert_query(f, "SELECT extra FROM units WHERE id='U2'",
+                 "{\"x_c\":\"3\"}");
+    assert_query(f, "SELECT extra FROM units WHERE id='U3'", "NULL");
 
     static const char *const bad[] = {
         "units.csv",

@@ -31,7 +31,8 @@
  * already): they are counted as replaced, and written again as an UPSERT.
  * An UPSERT updates in place, so rows that refer to it survive, and the
  * columns no file holds (honours.run_id) are kept, as are those this
- * file leaves out (tdkt__batch.given). Nothing is deleted.
+ * file leaves out (tdkt__batch.given) and the x_ keys it leaves out
+ * (writer.c). Nothing is deleted.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -222,24 +223,27 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
                  "missing required column '%s'", t->cols[j].name);
 }
 
-/* The row's x_ cells as one JSON object, {"x_a":"1",…} in header order
- * without the empty ones; NULL when none is left (or the file has no x_
- * column: the common case costs a test). */
+/* The row's x_ cells as one JSON object in header order, an empty cell
+ * as null: {"x_a":"1","x_b":null}, the patch the writer applies to what
+ * is stored (writer.c), so that an empty cell removes its key as an empty
+ * cell clears any column. NULL when the file has no x_ column (the
+ * common case costs a test): the stored extra stays as it is. */
 static value extra_value(file_ctx *fc, const tdkt_csv *csv)
 {
+    if (!fc->nextra)
+        return (value){.type = V_NULL};
     tdkt_buf *b = &fc->im->extra;
     b->len = 0;
     for (size_t k = 0; k < fc->nextra; k++) {
         const char *s = tdkt__csv_field(csv, fc->extra[k].field);
-        if (!s)
-            continue;
-        tdkt_buf_puts(b, b->len ? "," : "{");
+        tdkt_buf_puts(b, k ? "," : "{");
         tdkt_buf_puts(b, fc->extra[k].key);
         tdkt_buf_puts(b, ":");
-        tdkt_json_str(b, s);
+        if (s)
+            tdkt_json_str(b, s);
+        else
+            tdkt_buf_puts(b, "null");
     }
-    if (!b->len)
-        return (value){.type = V_NULL};
     tdkt_buf_puts(b, "}");
     if (b->oom) {
         fc->im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");

@@ -6,6 +6,20 @@
 #include "tdkt/store.h"
 #include "import/writer.h"
 
+/* A row's extra cell is the patch of its file's x_ cells (import.c):
+ * {"x_a":"1","x_b":null}, null for an empty cell. It goes into what is
+ * stored key by key (RFC 7396, SQLite's json_patch), as the file's
+ * columns go into the row: a key the file has replaces the stored one, a
+ * null removes it, and the keys the file does not have stay. A row left
+ * without keys stores NULL, not {}.
+ *
+ * A new row is the patch of nothing. An UPSERT binds the patch as it is,
+ * nulls included, so that excluded.extra still says which keys go: every
+ * row it writes is stored already (the probe inserted the others). */
+static const char extra_new[] = "nullif(json_patch('{}', ?), '{}')";
+static const char extra_patched[] =
+    "nullif(json_patch(ifnull(extra, '{}'), excluded.extra), '{}')";
+
 /* Prepare statement @p kind of @p table; an UPSERT sets the cells
  * @p given (tdkt__batch.given), and does nothing to a row when none is. */
 static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
@@ -13,15 +27,18 @@ static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
     const tdkt__tabledef *t = &tdkt__tables[table];
     size_t rows = kind >= TDKT__ST_INSERT_MANY ? TDKT__BATCH_ROWS : 1;
     int cells = tdkt__row_cells(t);
+    bool upsert = kind == TDKT__ST_UPSERT_ONE || kind == TDKT__ST_UPSERT_MANY;
     tdkt_buf sql = {0};
     tdkt_buf_printf(&sql, "INSERT INTO %s(", t->name);
     for (int j = 0; j < t->ncols; j++)
         tdkt_buf_printf(&sql, "%s, ", t->cols[j].name);
     tdkt_buf_puts(&sql, "extra) VALUES");
-    for (size_t r = 0; r < rows; r++)
-        for (int j = 0; j < cells; j++)
-            tdkt_buf_puts(&sql, j ? ", ?" : r ? "), (?" : "(?");
-    bool upsert = kind == TDKT__ST_UPSERT_ONE || kind == TDKT__ST_UPSERT_MANY;
+    for (size_t r = 0; r < rows; r++) {
+        tdkt_buf_puts(&sql, r ? "), (" : "(");
+        for (int j = 0; j < t->ncols; j++)
+            tdkt_buf_puts(&sql, "?, ");
+        tdkt_buf_puts(&sql, upsert ? "?" : extra_new);
+    }
     unsigned set = 0; /* the cells the UPSERT sets: given, not keys */
     for (int j = 0; upsert && j < cells; j++)
         if ((given >> j & 1) && !(j < t->ncols && t->cols[j].key))
@@ -41,9 +58,13 @@ static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
         first = true;
         for (int j = 0; j < cells; j++)
             if (set >> j & 1) {
-                const char *name = j < t->ncols ? t->cols[j].name : "extra";
-                tdkt_buf_printf(&sql, "%s%s = excluded.%s", first ? "" : ", ",
-                                name, name);
+                if (j < t->ncols)
+                    tdkt_buf_printf(&sql, "%s%s = excluded.%s",
+                                    first ? "" : ", ", t->cols[j].name,
+                                    t->cols[j].name);
+                else
+                    tdkt_buf_printf(&sql, "%sextra = %s", first ? "" : ", ",
+                                    extra_patched);
                 first = false;
             }
     }
