@@ -1102,6 +1102,60 @@ static void test_import__cells_trimmed(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* An id read ahead (pass 1: a reference may name it before the row that
+ * defines it) is taken as its row takes it: "U1 " below a row naming U1
+ * is that U1, an id typed with combining accents is the one typed
+ * precomposed, in units, nominations and initiatives alike; and a second
+ * row with the id is the duplicate, not the first. */
+static void test_import__forward_ids_normalised(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "units.csv",
+        "id,name,parent_id,kind\n"
+        "U2,Phòng A,U1,agency\n"
+        "U3,Phòng B,\xc4\x90V-Ho\xc3\xa0,agency\n" /* ĐV-Hoà, NFC */
+        "U1 ,Sở Nội vụ,,agency\n"
+        "\xc4\x90V-Hoa\xcc\x80\t,Sở Tư pháp,,agency\n", /* NFD, a tab */
+        "people.csv",
+        "id,full_name,unit_id,is_leader\n"
+        "P1,An,U1,0\n",
+        "honours.csv",
+        "subject_type,subject_id,code,year,initiatives\n"
+        "person,P1,cstd_cs,2023,I1\n",
+        "initiatives.csv",
+        "id,person_id,year,scope\n"
+        "I1 ,P1,2023,unit\n",
+        "nominations.csv",
+        "id,subject_type,subject_id,code,year\n"
+        " N1,person,P1,ldtt,2024\n",
+        "facts.csv",
+        "subject_type,subject_id,year,key,value\n"
+        "nomination,N1,,movement_years,5\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_problems(&d, "");
+    assert_query(f, "SELECT count(*) FROM units", "4");
+    assert_query(f, "SELECT parent_id FROM units WHERE id = 'U2'", "U1");
+    assert_query(f,
+                 "SELECT count(*) FROM units u JOIN units p ON p.id = "
+                 "u.parent_id WHERE u.id = 'U3' AND p.name = 'Sở Tư pháp'",
+                 "1");
+    assert_query(f, "SELECT subject_id FROM facts", "N1");
+    assert_query(f, "SELECT initiatives FROM honours", "I1");
+
+    static const char *const twice[] = {"units.csv",
+                                        "id,name,kind\n"
+                                        "U5 ,A,agency\n"
+                                        "U5,B,agency\n",
+                                        NULL};
+    assert_int_equal(import_texts(f, twice, &d), TDKT_EINVALID);
+    assert_problems(&d, "units.csv:3: id: duplicate id 'U5' (also at line "
+                        "2)\n");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__file_named_twice(void **state)
 {
     fixture *f = *state;
@@ -1178,6 +1232,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_import__forward_ids_normalised,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__own_columns_kept, setup,

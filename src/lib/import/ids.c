@@ -4,6 +4,7 @@
  * files define (pass 1), with where each was first seen.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "import/importer.h"
@@ -80,7 +81,9 @@ size_t import_id_field(const tdkt_csv *csv)
 /* The row just read (of file @p file) defines the id in field @p col of
  * set @p set, with the place it was first seen, whenever that cell can be
  * read: also when the row has other problems, which are reported on their
- * own, so that the rows naming the id are not reported as well.
+ * own, so that the rows naming the id are not reported as well. The id
+ * is taken as pass 2 takes it (import_cell_text): "U1 " or an NFD "Hoà"
+ * defined below the row naming it is the U1 or Hoà that row names.
  * @return 0 or TDKT_ENOMEM */
 int import_define_id(
     importer *im, int set, uint32_t file, const tdkt_csv *csv, size_t col)
@@ -88,10 +91,14 @@ int import_define_id(
     const char *id = tdkt__csv_field(csv, col);
     if (!id || !tdkt__csv_field_ok(csv, col))
         return TDKT_OK;
+    size_t len = tdkt__csv_field_len(csv, col);
+    char *owned;
     uint32_t idx;
-    int error = tdkt__strset_add(&im->ids[set], id,
-                                 tdkt__csv_field_len(csv, col), &idx);
-    if (error < 0)
+    int error = import_cell_text(&id, &len, &owned);
+    if (error == TDKT_OK && id)
+        error = tdkt__strset_add(&im->ids[set], id, len, &idx);
+    free(owned);
+    if (error < 0 || !id)
         return error;
     tdkt__strset_entry *e = tdkt__strset_at(&im->ids[set], idx);
     if (!e->file) {

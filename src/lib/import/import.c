@@ -252,92 +252,12 @@ static value extra_value(file_ctx *fc, const tdkt_csv *csv)
     return (value){.type = V_TEXT, .s = b->ptr, .len = b->len};
 }
 
-/* Whether @p s (valid UTF-8, the reader checked) is NFC for certain
- * without asking utf8proc, which costs an allocation and two passes: a
- * third more on a whole import, where nearly every Vietnamese cell is
- * precomposed already. True when every character is one that NFC leaves
- * as it is and that never composes with the one before: below U+0300
- * (ASCII, Latin-1, Latin Extended A and B: đ, ơ, ư…), Latin Extended
- * Additional U+1E00–U+1EFF (ạ, ả, ấ… ỹ), dashes, quotes and the other
- * general punctuation U+2010–U+206F, currency signs U+20A0–U+20CF.
- * (Checked against Unicode's data: none decomposes, none combines.) */
-static bool surely_nfc(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
-    while (p < end) {
-        uint32_t c = *p;
-        if (c < 0x80) {
-            p++;
-        } else if (c < 0xE0) { /* two bytes: below U+0800 */
-            if (((c & 0x1F) << 6 | (p[1] & 0x3F)) >= 0x300)
-                return false;
-            p += 2;
-        } else if (c < 0xF0) {
-            c = (c & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            if (!(c >= 0x1E00 && c <= 0x1EFF) &&
-                !(c >= 0x2010 && c <= 0x206F) && !(c >= 0x20A0 && c <= 0x20CF))
-                return false;
-            p += 3;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-/* A cell's text as it is stored, in *owned when it had to be copied:
- * - without the spaces and tabs around it, which spreadsheets keep: "U1 "
- *   was another unit than "U1" (and " good" no rating at all); a cell of
- *   only spaces is empty (NULL);
- * - composed (NFC): an id or a name typed with combining accents (NFD,
- *   as some keyboards and systems write Vietnamese) and the same typed
- *   precomposed must be one id, one name, or the messages would quote
- *   two spellings that look the same.
- * Most cells are neither: no copy then. */
-static const char *
-cell_text(importer *im, const char *s, size_t *len, char **owned)
-{
-    *owned = NULL;
-    size_t a = 0, b = *len;
-    while (a < b && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-        b--;
-    if (a == b)
-        return NULL;
-    if (a > 0 || b < *len) {
-        char *t = malloc(b - a + 1);
-        if (!t) {
-            im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-            return s;
-        }
-        memcpy(t, s + a, b - a);
-        t[b - a] = '\0';
-        s = *owned = t;
-        *len = b - a;
-    }
-    if (surely_nfc(s, *len))
-        return s;
-    char *n = tdkt_text_nfc(s);
-    if (!n) { /* the reader lets only valid UTF-8 through */
-        im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        return s;
-    }
-    if (strcmp(n, s) == 0) {
-        free(n);
-        return s;
-    }
-    free(*owned);
-    *len = strlen(n);
-    return *owned = n;
-}
-
 static void check_and_write(file_ctx *fc, tdkt_csv *csv)
 {
     importer *im = fc->im;
     const tdkt__tabledef *t = fc->t;
     value v[TDKT__MAX_COLS];
-    char *owned[TDKT__MAX_COLS] = {0}; /* cell_text copies, for this row */
+    char *owned[TDKT__MAX_COLS] = {0}; /* import_cell_text's copies */
     int subject = -1;
     bool key_ok = true; /* every key cell is good */
     fc->row_ok = true;
@@ -353,8 +273,9 @@ static void check_and_write(file_ctx *fc, tdkt_csv *csv)
                        ? tdkt__csv_field_line(csv, (size_t)fc->pos[j])
                        : row_line;
         size_t len = s ? tdkt__csv_field_len(csv, (size_t)fc->pos[j]) : 0;
-        if (s)
-            s = cell_text(im, s, &len, &owned[j]);
+        int error = s ? import_cell_text(&s, &len, &owned[j]) : TDKT_OK;
+        if (error < 0 && im->error == 0)
+            im->error = error;
         if (s)
             import_check_cell(fc, c, s, len, &subject, &v[j]);
         else if (c->required)

@@ -2,9 +2,10 @@
  * The importer (internal to the import module): its state, and what its
  * files share. import.c runs the import (tdkt_import) and pass 2 over
  * the files; files.c finds the record files among the paths given;
- * ids.c collects the ids a reference may name (pass 1); check.c checks
- * and converts a row's cells, the rules between them and its natural
- * key; messages.c words the problems.
+ * ids.c collects the ids a reference may name (pass 1); text.c gives a
+ * cell's text as it is stored, to both passes; check.c checks and
+ * converts a row's cells, the rules between them and its natural key;
+ * messages.c words the problems.
  */
 #ifndef TDKT_IMPORT_IMPORTER_H
 #define TDKT_IMPORT_IMPORTER_H
@@ -145,6 +146,10 @@ void import_unknown_ref(file_ctx *fc,
 /* ---- files.c --------------------------------------------------------- */
 
 int import_add_path(importer *im, const char *path);
+
+/* ---- text.c ---------------------------------------------------------- */
+
+int import_cell_text(const char **s, size_t *len, char **owned);
 
 /* ---- ids.c ----------------------------------------------------------- */
 
