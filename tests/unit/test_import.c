@@ -1156,6 +1156,43 @@ static void test_import__forward_ids_normalised(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* A record whose quoted cell before the id holds line breaks: the id is
+ * on a later line than the record's first, and both passes take the
+ * id's line (the line a problem of the id cell names), so that the row
+ * is not its own duplicate; a real duplicate names that line. */
+static void test_import__multiline_record_ids(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "units.csv",
+        "name,id,parent_id,kind\n"
+        "\"Sở Nội vụ\ntỉnh Kon Tum\",U1,,agency\n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader\n"
+        "P1,An,U1,0\n",
+        "nominations.csv", /* read ahead for facts.csv */
+        "campaign,id,subject_type,subject_id,code,year\n"
+        "\"Phong trào\n\nthi đua\",N1,person,P1,ldtt,2024\n",
+        "facts.csv",
+        "subject_type,subject_id,year,key,value\n"
+        "nomination,N1,,movement_years,5\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_problems(&d, "");
+    assert_query(f, "SELECT count(*) FROM nominations", "1");
+
+    static const char *const twice[] = {"units.csv",
+                                        "name,id,kind\n"
+                                        "\"Sở\nNội vụ\",U2,agency\n"
+                                        "\"Phòng\nA\",U2,agency\n",
+                                        NULL};
+    assert_int_equal(import_texts(f, twice, &d), TDKT_EINVALID);
+    assert_problems(&d, "units.csv:5: id: duplicate id 'U2' (also at line "
+                        "3)\n");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__file_named_twice(void **state)
 {
     fixture *f = *state;
@@ -1233,6 +1270,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__forward_ids_normalised,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import__multiline_record_ids,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,
                                         setup, teardown),

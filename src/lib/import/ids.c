@@ -102,7 +102,10 @@ int import_define_id(
         return error;
     tdkt__strset_entry *e = tdkt__strset_at(&im->ids[set], idx);
     if (!e->file) {
-        long line = tdkt__csv_line(csv);
+        /* The id cell's line, as pass 2 names a cell (check_id compares
+         * the two): in a record whose quoted cells before the id hold line
+         * breaks, the record's first line is not the id's. */
+        long line = tdkt__csv_field_line(csv, col);
         e->file = file;
         e->line = line > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     }
