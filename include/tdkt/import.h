@@ -26,7 +26,8 @@ TDKT_API const char *tdkt_table_name(int table);
 
 typedef struct tdkt_import_summary {
     size_t added[TDKT_T_COUNT_];
-    size_t replaced[TDKT_T_COUNT_];
+    size_t replaced[TDKT_T_COUNT_];  /* stored rows the file changed */
+    size_t unchanged[TDKT_T_COUNT_]; /* stored rows it gave as they are */
     size_t files_of[TDKT_T_COUNT_]; /* files read per table (0 rows too) */
     size_t files;
 } tdkt_import_summary;
@@ -34,7 +35,9 @@ typedef struct tdkt_import_summary {
 /**
  * Import CSV files and folders (a folder: every known *.csv in it).
  * @param lang     language of the problem messages
- * @param summary  filled on success (rows added / replaced per table)
+ * @param summary  filled on success (rows added / replaced / unchanged per
+ *                 table); an import that adds or changes no row changes
+ *                 nothing stored, not even the records version
  * @param diags    receives every problem; on any, nothing is written
  * @return 0; TDKT_EINVALID when the input was rejected (see @p diags);
  *         TDKT_EDB, TDKT_EBUSY or TDKT_ENOMEM (see tdkt_error_last())

@@ -1,6 +1,6 @@
 /*
  * tdkt import PATH...: record files into the store, all or nothing, then a
- * summary of the rows added and replaced per table.
+ * summary of the rows added, replaced and unchanged per table.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -26,8 +26,11 @@ static const char help_vi[] =
     "đã có trong cơ sở dữ liệu được thay thế bằng các ô của tệp (ô trống\n"
     "là không có giá trị); cột mà tệp không có thì giữ giá trị đã lưu,\n"
     "chẳng hạn số quyết định của khen thưởng, và cột x_ cũng vậy, từng\n"
-    "cột một. Cuối cùng in số dòng thêm mới và thay thế của từng bảng\n"
-    "(--format table, jsonl hoặc csv).\n"
+    "cột một. Dòng mà tệp cho đúng như đã lưu thì không ghi lại (không\n"
+    "đổi): lần nhập không thêm hay đổi dòng nào thì không thay đổi gì, và\n"
+    "các lần xét đã lưu không bị coi là xét trên hồ sơ đã đổi. Cuối cùng\n"
+    "in số dòng thêm mới, thay thế và không đổi của từng bảng (--format\n"
+    "table, jsonl hoặc csv).\n"
     "\n"
     "Sau khi nhập, chỉ mục hồ sơ được dựng sẵn (tệp DB-index cạnh cơ sở\n"
     "dữ liệu) để lệnh sau đọc nhanh; vì vậy hãy nhập mọi tệp trong một\n"
@@ -51,8 +54,11 @@ static const char help_en[] =
     "whose id (or key) is already stored replaces it with the file's cells\n"
     "(an empty cell is no value); a column the file does not have keeps\n"
     "what is stored, such as an honour's decision number, and so does\n"
-    "each x_ column it does not have. At the end, the rows added and\n"
-    "replaced per table are printed (--format table, jsonl or csv).\n"
+    "each x_ column it does not have. A row the file gives as it is\n"
+    "stored is not written again (unchanged): an import that adds or\n"
+    "changes no row changes nothing, and no saved run reads as judged on\n"
+    "records changed since. At the end, the rows added, replaced and\n"
+    "unchanged per table are printed (--format table, jsonl or csv).\n"
     "\n"
     "After importing, the records' index is built (the file DB-index\n"
     "beside the database), so that the next command reads it at once;\n"
@@ -67,29 +73,32 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
     if (cli->format == TDKT_FMT_JSONL || cli->format == TDKT_FMT_CSV) {
         bool csv = cli->format == TDKT_FMT_CSV;
         if (csv)
-            puts("table,added,replaced");
+            puts("table,added,replaced,unchanged");
         for (int t = 0; t < TDKT_T_COUNT_; t++) {
             if (!s->files_of[t])
                 continue;
-            printf(csv ? "%s,%zu,%zu\n"
-                       : "{\"table\":\"%s\",\"added\":%zu,\"replaced\":%zu}\n",
-                   tdkt_table_name(t), s->added[t], s->replaced[t]);
+            printf(csv ? "%s,%zu,%zu,%zu\n"
+                       : "{\"table\":\"%s\",\"added\":%zu,\"replaced\":%zu,"
+                         "\"unchanged\":%zu}\n",
+                   tdkt_table_name(t), s->added[t], s->replaced[t],
+                   s->unchanged[t]);
         }
         return;
     }
-    tdkt_table *tab = tdkt_table_new(3);
+    tdkt_table *tab = tdkt_table_new(4);
     if (!tab) {
         cli_fail(cli, "out of memory");
         return;
     }
     const char *head[] = {en ? "Table" : "Bảng", en ? "Added" : "Thêm mới",
-                          en ? "Replaced" : "Thay thế"};
+                          en ? "Replaced" : "Thay thế",
+                          en ? "Unchanged" : "Không đổi"};
     tdkt_table_row(tab, head);
     tdkt_table_rule(tab);
-    tdkt_table_align_right(tab, 1);
-    tdkt_table_align_right(tab, 2);
-    size_t added = 0, replaced = 0;
-    char a[32], r[32];
+    for (int c = 1; c < 4; c++)
+        tdkt_table_align_right(tab, c);
+    size_t added = 0, replaced = 0, unchanged = 0;
+    char a[32], r[32], u[32];
     /* Every table a file was read for, rows or not: a file of only its
      * header was read, and says so with its zeros. */
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
@@ -97,15 +106,18 @@ static void print_summary(const tdkt_cli *cli, const tdkt_import_summary *s)
             continue;
         snprintf(a, sizeof a, "%zu", s->added[t]);
         snprintf(r, sizeof r, "%zu", s->replaced[t]);
-        const char *row[] = {tdkt_table_name(t), a, r};
+        snprintf(u, sizeof u, "%zu", s->unchanged[t]);
+        const char *row[] = {tdkt_table_name(t), a, r, u};
         tdkt_table_row(tab, row);
         added += s->added[t];
         replaced += s->replaced[t];
+        unchanged += s->unchanged[t];
     }
     tdkt_table_rule(tab);
     snprintf(a, sizeof a, "%zu", added);
     snprintf(r, sizeof r, "%zu", replaced);
-    const char *total[] = {en ? "Total" : "Tổng", a, r};
+    snprintf(u, sizeof u, "%zu", unchanged);
+    const char *total[] = {en ? "Total" : "Tổng", a, r, u};
     tdkt_table_row(tab, total);
     /* The import is committed: a summary that cannot be printed is said,
      * and the files still count as imported. */

@@ -65,8 +65,9 @@ check "good: exit 0" test "$status" -eq 0
 check "good: heading" contains out "Bảng"
 check "good: added column" contains out "Thêm mới"
 check "good: replaced column" contains out "Thay thế"
-check "good: units row" grep -qE '^units +5 +0$' "$tmp/out"
-check "good: total" grep -qE '^Tổng +28 +0$' "$tmp/out"
+check "good: unchanged column" contains out "Không đổi"
+check "good: units row" grep -qE '^units +5 +0 +0$' "$tmp/out"
+check "good: total" grep -qE '^Tổng +28 +0 +0$' "$tmp/out"
 check "good: files" contains out "Đã nhập 8 tệp"
 check "good: nothing on stderr" test ! -s "$tmp/err"
 check "good: units stored" test "$(count units)" -eq 5
@@ -79,25 +80,25 @@ mkdir -p "$tmp/header-only"
 printf 'id,name,kind\n' >"$tmp/header-only/units.csv"
 run --db "$db" import "$tmp/header-only"
 check "header only: exit 0" test "$status" -eq 0
-check "header only: its table, zeros" grep -qE '^units +0 +0$' "$tmp/out"
+check "header only: its table, zeros" grep -qE '^units +0 +0 +0$' "$tmp/out"
 run --db "$db" --format csv import "$tmp/header-only"
-check "header only, csv: its table" contains out "units,0,0"
+check "header only, csv: its table" contains out "units,0,0,0"
 
-# The same again, in English: every row replaced.
+# The same again, in English: every row as it is stored, unchanged.
 run --db "$db" --lang en import "$fx/good"
 check "again: exit 0" test "$status" -eq 0
-check "again: heading" contains out "Replaced"
-check "again: all replaced" grep -qE '^Total +0 +28$' "$tmp/out"
+check "again: heading" contains out "Unchanged"
+check "again: all unchanged" grep -qE '^Total +0 +0 +28$' "$tmp/out"
 check "again: no new rows" test "$(count units)" -eq 5
 
 # $TDKT_DB names the database; --format jsonl and csv.
 TDKT_DB="$db" run --format jsonl import "$fx/update"
 check "jsonl: exit 0" test "$status" -eq 0
-check "jsonl: units" contains out '{"table":"units","added":1,"replaced":1}'
-check "jsonl: appraisals" contains out '{"table":"appraisals","added":1,"replaced":1}'
+check "jsonl: units" contains out '{"table":"units","added":1,"replaced":1,"unchanged":0}'
+check "jsonl: appraisals" contains out '{"table":"appraisals","added":1,"replaced":1,"unchanged":0}'
 run --db "$db" --format csv import "$fx/update/units.csv"
-check "csv: header" contains out "table,added,replaced"
-check "csv: units" contains out "units,0,2"
+check "csv: header" contains out "table,added,replaced,unchanged"
+check "csv: units, as imported just before" contains out "units,0,0,2"
 
 # Rejected input: every problem as FILE:LINE: COLUMN: message, exit 1,
 # and the database untouched.

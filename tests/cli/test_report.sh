@@ -289,14 +289,16 @@ has out "1 đã có" "confer counts the imported honour"
     -eq 1 ] && pass || fail "the honour of N2"
 
 # The honours book imported again from a spreadsheet without the decision
-# columns: the row is replaced, the signed number confer recorded kept.
+# columns: the row is given as it is stored (unchanged), the signed number
+# confer recorded kept.
 row=$(sqlite3 -csv t.db "SELECT subject_type, subject_id, code, year, kind
     FROM honours WHERE run_id = 1 AND nomination_id = 'N2'")
 printf 'subject_type,subject_id,code,year,kind\n%s\n' "$row" \
     >"$work/honours.csv"
 run import "$work/honours.csv"
 expect 0 "re-import of a conferred honour"
-has out "honours         0         1" "the honour is replaced"
+grep -qE '^honours +0 +0 +1$' "$work/out" && pass ||
+    fail "the honour is unchanged: $(head -c 400 "$work/out")"
 [ "$(honours "WHERE run_id = 1 AND nomination_id = 'N2' AND \
     decision_no = '1234/QĐ-UBND' AND decision_date = '2025-01-20'")" \
     -eq 1 ] && pass || fail "the re-import erased the signed decision"

@@ -36,6 +36,32 @@ run --lang en runs show 2
 check "... in English" grep -q \
     "^N000007 .* Needs review  *? Meets the Certificate standard that the ministry" "$tmp/out"
 
+# An import that changes no stored value (rows given as they are stored,
+# a file of only its header) writes nothing: its rows are counted
+# unchanged, and tdkt runs and runs show read as before it.
+"$TDKT" runs --format jsonl > "$tmp/runs.before"
+"$TDKT" runs > "$tmp/runs-table.before"
+check "before: run 2's records unchanged" \
+    grep -q '^{"run":2,.*"records_changed":false' "$tmp/runs.before"
+mkdir "$tmp/same" "$tmp/header"
+head -3 "$TDKT_SOURCE_DIR/examples/kontum-demo/units.csv" > "$tmp/same/units.csv"
+head -1 "$TDKT_SOURCE_DIR/examples/kontum-demo/people.csv" > "$tmp/header/people.csv"
+run --format jsonl import "$tmp/same"
+check "rows as stored: exit 0 (got $status)" test $status -eq 0
+check "... counted unchanged, not replaced" \
+    grep -qF '{"table":"units","added":0,"replaced":0,"unchanged":2}' "$tmp/out"
+run import "$tmp/header"
+check "a file of only its header: exit 0 (got $status)" test $status -eq 0
+"$TDKT" runs --format jsonl > "$tmp/runs.after"
+"$TDKT" runs > "$tmp/runs-table.after"
+check "... tdkt runs --format jsonl as before" cmp -s "$tmp/runs.before" "$tmp/runs.after"
+check "... tdkt runs as before" cmp -s "$tmp/runs-table.before" "$tmp/runs-table.after"
+check "... no run marked changed" bash -c "! grep -q 'đã đổi' '$tmp/runs-table.after'"
+run runs show 2
+check "... runs show 2: exit 0" test $status -eq 0
+check "... says nothing on stderr" test ! -s "$tmp/err"
+check "... prints run 2 as before" cmp -s "$tmp/out" "$tmp/show.table"
+
 # The records change after run 2 (one appraisal imported again, rated
 # otherwise): every format notes it on stderr, exits 0, and prints the
 # same decisions as before.

@@ -17,7 +17,8 @@
  *  - a rejected import leaves the database byte for byte as it was;
  *  - an accepted one leaves no dangling foreign key and passes SQLite's
  *    integrity check, and its summary counts no more rows than the files
- *    hold lines;
+ *    hold lines; one that added and replaced no row (every row unchanged,
+ *    or none) leaves the database byte for byte as it was;
  *  - every problem is one line, with a file name and a message.
  * What an accepted import stored is then indexed and judged (see judge()).
  */
@@ -165,6 +166,18 @@ static unsigned char *snapshot(sqlite3 *db, sqlite3_int64 *size)
     return p;
 }
 
+/* Whether the database is byte for byte its snapshot @p before. */
+static bool same_as(sqlite3 *db, const unsigned char *before,
+                    sqlite3_int64 before_size)
+{
+    sqlite3_int64 size = 0;
+    unsigned char *now = snapshot(db, &size);
+    bool same = size == before_size &&
+                memcmp(before, now, (size_t)before_size) == 0;
+    sqlite3_free(now);
+    return same;
+}
+
 static int count_rows(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st = NULL;
@@ -240,7 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         die("copying the seed store");
     sqlite3_backup_finish(b);
 
-    sqlite3_int64 before_size = 0, after_size = 0;
+    sqlite3_int64 before_size = 0;
     unsigned char *before = snapshot(db, &before_size);
 
     tdkt_diags diags = {0};
@@ -277,20 +290,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(count_rows(db, "PRAGMA foreign_key_check") == 0,
                    "dangling references after an accepted import");
         FUZZ_CHECK(integrity_ok(db), "integrity check failed");
-        size_t rows = 0;
-        for (int t = 0; t < TDKT_T_COUNT_; t++)
-            rows += sum.added[t] + sum.replaced[t];
+        size_t rows = 0, written = 0;
+        for (int t = 0; t < TDKT_T_COUNT_; t++) {
+            rows += sum.added[t] + sum.replaced[t] + sum.unchanged[t];
+            written += sum.added[t] + sum.replaced[t];
+        }
         FUZZ_CHECK(rows <= lines, "%zu rows from %zu lines", rows, lines);
+        if (!written)
+            FUZZ_CHECK(same_as(db, before, before_size),
+                       "an import that wrote no row changed the database");
         judge(store, size & 1);
     } else {
         if (rc == TDKT_EINVALID)
             FUZZ_CHECK(diags.count + diags.dropped > 0,
                        "rejected without a problem");
-        unsigned char *after = snapshot(db, &after_size);
-        FUZZ_CHECK(after_size == before_size &&
-                       memcmp(before, after, (size_t)before_size) == 0,
+        FUZZ_CHECK(same_as(db, before, before_size),
                    "a rejected import changed the database");
-        sqlite3_free(after);
     }
     sqlite3_free(before);
     tdkt_diags_clear(&diags);

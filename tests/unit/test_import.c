@@ -462,13 +462,17 @@ static void test_import__reimport_replaces(void **state)
     assert_query(f, "SELECT unit_id FROM people WHERE id='P1'", "U2");
     assert_query(f, "SELECT count(*) FROM units", "6");
 
-    /* The whole folder again: every row replaced, none added. */
+    /* The whole folder again: none added, the two rows update changed
+     * replaced (U2's name, P1's rating of 2021), the others unchanged. */
     assert_int_equal(import_one(f, "good", TDKT_LANG_EN, &s, &d), 0);
-    static const size_t replaced[TDKT_T_COUNT_] = {5, 3, 5, 4, 3, 1, 4, 3};
+    static const size_t replaced[TDKT_T_COUNT_] = {1, 0, 1, 0, 0, 0, 0, 0};
+    static const size_t unchanged[TDKT_T_COUNT_] = {4, 3, 4, 4, 3, 1, 4, 3};
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
         assert_int_equal(s.added[t], 0);
         assert_int_equal(s.replaced[t], replaced[t]);
+        assert_int_equal(s.unchanged[t], unchanged[t]);
     }
+    assert_query(f, VERSION_SQL, "4");
     assert_query(f,
                  "SELECT run_id || nomination_id FROM honours WHERE "
                  "code='ldtt'",
@@ -497,7 +501,9 @@ static void test_import__reimport_keeps_absent_columns(void **state)
     assert_int_equal(import_fixtures(f, paths, 2, TDKT_LANG_EN, &s, &d), 0);
     assert_int_equal(s.replaced[TDKT_T_UNITS], 2);
     assert_int_equal(s.replaced[TDKT_T_PEOPLE], 1);
-    assert_int_equal(s.replaced[TDKT_T_HONOURS], 2);
+    /* honours: only their keys are given, as they are stored */
+    assert_int_equal(s.replaced[TDKT_T_HONOURS], 0);
+    assert_int_equal(s.unchanged[TDKT_T_HONOURS], 2);
     /* honours: a person's row (written at once) and a unit's (held) */
     assert_query(f,
                  "SELECT decision_no || ',' || decision_date || ',' || "
@@ -760,12 +766,13 @@ static void test_import__held_rows(void **state)
     assert_query(f, "SELECT value FROM facts WHERE subject_id = 'P2919'",
                  "20");
 
-    /* Again, every row replaced; then a unit's row held back and a bad
-     * person's row after it: nothing changes. */
+    /* Again, every row as it is stored; then a unit's row held back and a
+     * bad person's row after it: nothing changes. */
     assert_int_equal(tdkt_import(f->store, (const char *const *)paths, 4,
                                  TDKT_LANG_EN, &s, &d),
                      0);
-    assert_int_equal(s.replaced[TDKT_T_FACTS], 660);
+    assert_int_equal(s.replaced[TDKT_T_FACTS], 0);
+    assert_int_equal(s.unchanged[TDKT_T_FACTS], 660);
     free(paths[3]);
     paths[3] = th_write(dir, "facts.csv",
                         "subject_type,subject_id,year,key,value\n"
@@ -832,17 +839,76 @@ static void test_import__header_after_blank_lines(void **state)
 }
 
 /* Write the files {name, text, name, text, …, NULL} into a fresh folder
- * and import it, in English, into @p f's store. */
-static int import_texts(fixture *f, const char *const *files, tdkt_diags *d)
+ * and import it, in English, into @p f's store (its summary into
+ * @p summary unless NULL). */
+static int import_texts_summary(fixture *f,
+                                const char *const *files,
+                                tdkt_import_summary *summary,
+                                tdkt_diags *d)
 {
     char *dir = th_tmpdir();
     for (size_t i = 0; files[i]; i += 2)
         free(th_write(dir, files[i], files[i + 1]));
     const char *paths[] = {dir};
-    int rc = import_paths(f, paths, 1, NULL, d);
+    int rc = import_paths(f, paths, 1, summary, d);
     th_rmtree(dir);
     free(dir);
     return rc;
+}
+
+static int import_texts(fixture *f, const char *const *files, tdkt_diags *d)
+{
+    return import_texts_summary(f, files, NULL, d);
+}
+
+/* A row whose given cells are as stored is not written: counted
+ * unchanged, not replaced. An import that adds and changes no row (its
+ * rows as stored, or a file of only its header) changes nothing, not
+ * even the records version, which would mark every saved run as judged
+ * on records changed since; one changed row makes it an import again. */
+static void test_import__unchanged_rows_change_nothing(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    assert_query(f, VERSION_SQL, "1");
+    char *before = dump(f);
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_one(f, "good", TDKT_LANG_EN, &s, &d), 0);
+    static const size_t rows[TDKT_T_COUNT_] = {5, 3, 5, 4, 3, 1, 4, 3};
+    for (int t = 0; t < TDKT_T_COUNT_; t++) {
+        assert_int_equal(s.added[t], 0);
+        assert_int_equal(s.replaced[t], 0);
+        assert_int_equal(s.unchanged[t], rows[t]);
+    }
+    assert_int_equal(s.files, 8);
+    assert_query(f, VERSION_SQL, "1");
+    /* the triggers that count other changes are still there */
+    assert_query(f, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                    "'trigger' AND name GLOB '*_stale_[iud]'",
+                 "24");
+    char *after = dump(f);
+    assert_string_equal(before, after);
+    free(after);
+
+    static const char *const header[] = {"units.csv", "id,name,kind\n", NULL};
+    assert_int_equal(import_texts(f, header, &d), 0);
+    assert_query(f, VERSION_SQL, "1");
+
+    /* U1 as stored (its kind by its Vietnamese name, x_note as it is),
+     * U2 renamed */
+    static const char *const one[] = {
+        "units.csv",
+        "id,name,kind,x_note\n"
+        "U1,Ủy ban nhân dân tỉnh Kon Tum,Cơ quan,\"root, of all\"\n"
+        "U2,Sở Nội vụ tỉnh Kon Tum,agency,\n",
+        NULL};
+    assert_int_equal(import_texts_summary(f, one, &s, &d), 0);
+    assert_int_equal(s.replaced[TDKT_T_UNITS], 1);
+    assert_int_equal(s.unchanged[TDKT_T_UNITS], 1);
+    assert_query(f, VERSION_SQL, "2");
+    free(before);
+    tdkt_diags_clear(&d);
 }
 
 /* A row with a problem still defines its id when the id cell can be read
@@ -1251,6 +1317,8 @@ int main(void)
             test_import__reimport_keeps_absent_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__reimport_replaces, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_import__unchanged_rows_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__references_across_files,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__every_problem, setup,

@@ -14,7 +14,9 @@
  *     and converted, and the good rows written 64 at a time with reused
  *     prepared statements, for as long as no problem has been found.
  * Then, if any problem was recorded, the transaction is rolled back, so
- * nothing of the import is kept; otherwise it is committed.
+ * nothing of the import is kept; if no row was added or changed, it is
+ * rolled back too, as there is nothing to keep; otherwise it is
+ * committed.
  *
  * A row defines its id whenever its id cell can be read, even when the
  * row or its file's header is wrong otherwise (import_define_id): one
@@ -28,7 +30,8 @@
  * memory stays at 16 bytes a row for the largest table. Rows are written
  * with INSERT … ON CONFLICT DO NOTHING; the rows that changes nothing had
  * their key stored before the import (duplicates within it were refused
- * already): they are counted as replaced, and written again as an UPSERT.
+ * already): they are written again as an UPSERT, and counted as replaced
+ * when one of their cells changed, as unchanged when none did.
  * An UPSERT updates in place, so rows that refer to it survive, and the
  * columns no file holds (honours.run_id) are kept, as are those this
  * file leaves out (tdkt__batch.given) and the x_ keys it leaves out
@@ -496,6 +499,15 @@ static int query_int(sqlite3 *db, const char *sql, int *out)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
+/* Whether the writer added or changed any row. */
+static bool rows_written(const tdkt__writer *w)
+{
+    for (int t = 0; t < TDKT_T_COUNT_; t++)
+        if (w->added[t] || w->replaced[t])
+            return true;
+    return false;
+}
+
 static void importer_free(importer *im)
 {
     for (int s = 0; s < TDKT__SET_COUNT_; s++)
@@ -600,13 +612,21 @@ int tdkt_import(tdkt_store *store,
                                im.problems, im.problems == 1 ? "" : "s");
         goto done;
     }
-    if ((error = tdkt_store_records_watch(store)) < 0 ||
-        (error = tdkt_store_commit(store)) < 0)
+    /* An import that adds and changes no row (each as it is stored, or a
+     * file of only its header) changes nothing: committed, it would still
+     * grow the records version, and every saved run would read as judged
+     * on records changed since. Its rollback also gives back the index
+     * image's token and the triggers it took away. */
+    if (!rows_written(&im.writer))
+        tdkt_store_rollback(store);
+    else if ((error = tdkt_store_records_watch(store)) < 0 ||
+             (error = tdkt_store_commit(store)) < 0)
         goto done;
     in_tx = false;
     for (int t = 0; t < TDKT_T_COUNT_; t++) {
         im.summary.added[t] = im.writer.added[t];
         im.summary.replaced[t] = im.writer.replaced[t];
+        im.summary.unchanged[t] = im.writer.unchanged[t];
     }
     im.summary.files = im.nfiles;
     for (size_t i = 0; i < im.nfiles; i++)

@@ -20,8 +20,32 @@ static const char extra_new[] = "nullif(json_patch('{}', ?), '{}')";
 static const char extra_patched[] =
     "nullif(json_patch(ifnull(extra, '{}'), excluded.extra), '{}')";
 
+/* "NAME<op>VALUE" for each cell in @p set, separated by @p sep: the value
+ * an UPSERT gives the cell of a stored row, the file's, or for extra the
+ * stored keys patched with the file's. */
+static void
+upsert_cells(tdkt_buf *sql, const tdkt__tabledef *t, unsigned set,
+             const char *op, const char *sep)
+{
+    bool first = true;
+    for (int j = 0; j < tdkt__row_cells(t); j++) {
+        if (!(set >> j & 1))
+            continue;
+        if (j < t->ncols)
+            tdkt_buf_printf(sql, "%s%s%sexcluded.%s", first ? "" : sep,
+                            t->cols[j].name, op, t->cols[j].name);
+        else
+            tdkt_buf_printf(sql, "%sextra%s%s", first ? "" : sep, op,
+                            extra_patched);
+        first = false;
+    }
+}
+
 /* Prepare statement @p kind of @p table; an UPSERT sets the cells
- * @p given (tdkt__batch.given), and does nothing to a row when none is. */
+ * @p given (tdkt__batch.given), and does nothing to a row when none is,
+ * nor when each is as stored: a row the file gives again as it is stays
+ * unwritten, and is counted unchanged rather than replaced (an import
+ * that changes no value changes no record, writer.h). */
 static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
 {
     const tdkt__tabledef *t = &tdkt__tables[table];
@@ -55,18 +79,9 @@ static int prepare(tdkt__writer *w, int table, int kind, unsigned given)
                 first = false;
             }
         tdkt_buf_puts(&sql, ") DO UPDATE SET ");
-        first = true;
-        for (int j = 0; j < cells; j++)
-            if (set >> j & 1) {
-                if (j < t->ncols)
-                    tdkt_buf_printf(&sql, "%s%s = excluded.%s",
-                                    first ? "" : ", ", t->cols[j].name,
-                                    t->cols[j].name);
-                else
-                    tdkt_buf_printf(&sql, "%sextra = %s", first ? "" : ", ",
-                                    extra_patched);
-                first = false;
-            }
+        upsert_cells(&sql, t, set, " = ", ", ");
+        tdkt_buf_puts(&sql, " WHERE ");
+        upsert_cells(&sql, t, set, " IS NOT ", " OR ");
     }
     int error = TDKT_OK;
     /* Zeroed: TDKT__CELL_NULL, what SQLite gives an unbound parameter. */
@@ -131,7 +146,8 @@ run(tdkt__writer *w, const tdkt__batch *b, int kind, size_t first, size_t n)
 }
 
 /* Write @p b: the probe inserts the new rows; when some were there, the
- * UPSERT writes them all again (see writer.h). */
+ * UPSERT writes them all again (see writer.h), which changes those whose
+ * cells differ from the stored ones. */
 static int write_batch(tdkt__writer *w, const tdkt__batch *b)
 {
     size_t n = b->rows;
@@ -149,7 +165,11 @@ static int write_batch(tdkt__writer *w, const tdkt__batch *b)
             error = run(w, b,
                         many ? TDKT__ST_UPSERT_MANY : TDKT__ST_UPSERT_ONE, r,
                         k);
-            w->replaced[b->table] += k - added;
+            /* It changed the stored rows that differ from the file's
+             * (prepare), the others are as they were. */
+            size_t replaced = error < 0 ? 0 : (size_t)sqlite3_changes(w->db);
+            w->replaced[b->table] += replaced;
+            w->unchanged[b->table] += k - added - replaced;
         }
     }
     return error;

@@ -15,6 +15,9 @@
  * that changed nothing were stored before the import (duplicates within
  * it are refused before they get here), so the batch is written again as
  * an UPSERT, which replaces those and leaves the new ones as they are.
+ * It leaves as they are the stored rows whose cells the file gives as
+ * they are stored, too: those are counted unchanged, and an import whose
+ * rows all are (or that has none) changes no record (import.c).
  */
 #ifndef TDKT_IMPORT_WRITER_H
 #define TDKT_IMPORT_WRITER_H
@@ -99,8 +102,10 @@ typedef struct tdkt__writer {
     unsigned upsert_given[TDKT_T_COUNT_][TDKT__ST_COUNT_];
     tdkt__batch batches[TDKT__RING];
     tdkt__batch *fill; /* the one being filled by the importer */
-    /* Rows inserted and replaced per table (read after a drain). */
-    size_t added[TDKT_T_COUNT_], replaced[TDKT_T_COUNT_];
+    /* Rows inserted, replaced and given again as they are stored, per
+     * table (read after a drain). */
+    size_t added[TDKT_T_COUNT_], replaced[TDKT_T_COUNT_],
+        unchanged[TDKT_T_COUNT_];
     /* The thread; when it could not start, batches are written at once. */
     bool threaded, stop;
     pthread_t tid;
