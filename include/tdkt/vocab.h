@@ -110,6 +110,16 @@ TDKT_API char *tdkt_text_fold(const char *text);
  */
 TDKT_API char *tdkt_text_nfc(const char *text);
 
+/**
+ * @p s (@p *len bytes) without the spaces around it, as tdkt stores text
+ * and takes ids: tabs, every Unicode space separator (the space, the
+ * no-break spaces U+00A0, U+2007 and U+202F that spreadsheets and web
+ * pages carry, U+3000…) and U+FEFF. Bytes that are not UTF-8 are text.
+ * @return where the text starts; *@p len becomes its length (0: only
+ *         spaces)
+ */
+TDKT_API const char *tdkt_text_trim(const char *s, size_t *len);
+
 /** True when @p s (length @p n) is valid UTF-8. */
 TDKT_API bool tdkt_utf8_valid(const char *s, size_t n);
 

@@ -47,7 +47,7 @@ int cmd_runs(tdkt_cli *cli, int argc, char **argv);
  * stderr and return CLI_FAIL. */
 int cli_fail(const tdkt_cli *cli, const char *msg);
 /* An id typed on the command line (a nomination's, a run's) as tdkt
- * import stores ids: without the spaces and tabs around it, composed
+ * import stores ids: without the spaces around it (tdkt_text_trim), composed
  * (NFC), so that "N1 " or an id typed with combining accents finds the
  * one imported. A copy to free; NULL when out of memory. */
 char *cli_id(const char *s);

@@ -106,13 +106,10 @@ int cli_parse_date(const tdkt_cli *cli, const char *cmd, const char *opt,
 
 char *cli_id(const char *s)
 {
-    size_t a = 0, b = strlen(s);
-    while (a < b && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-        b--;
-    char *t = strndup(s + a, b - a);
-    if (!t || !tdkt_utf8_valid(t, b - a))
+    size_t len = strlen(s);
+    const char *text = tdkt_text_trim(s, &len);
+    char *t = strndup(text, len);
+    if (!t || !tdkt_utf8_valid(t, len))
         return t; /* not text: matches nothing, said as it was typed */
     char *n = tdkt_text_nfc(t);
     free(t);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ids typed on the command line are taken as tdkt import stores ids:
-# without the spaces and tabs around them, composed (NFC). eval --id,
-# diff --id and runs show ID.
+# without the spaces around them (Unicode ones too), composed (NFC).
+# eval --id, diff --id and runs show ID.
 set -euo pipefail
 : "${TDKT:?}" "${TDKT_SOURCE_DIR:?}" "${TDKT_FIXTURES:?}"
 tmp=$(mktemp -d)
@@ -19,7 +19,8 @@ sed -i 's/^N000003,/N-Hoà-3,/' "$tmp/demo/nominations.csv"
 "$TDKT" import "$tmp/demo" > /dev/null
 nfd=$(printf 'N-Hoa\xcc\x80-3') # the same id with a combining grave accent
 
-for id in "N000001 " " N000001" $'\tN000001\t'; do
+# (the last with a no-break space before and a narrow one after it)
+for id in "N000001 " " N000001" $'\tN000001\t' $'\xc2\xa0N000001\xe2\x80\xaf'; do
     run eval --dry-run --format jsonl --id "$id"
     check "eval --id '$id': exit 0 (got $status)" test $status -eq 0
     check "... judges N000001" test "$(noms "$tmp/out")" = N000001

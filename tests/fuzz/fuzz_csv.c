@@ -21,6 +21,7 @@
 
 #include "fuzz_util.h"
 #include "import/csv.h"
+#include "tdkt/vocab.h"
 
 #define INPUT_BUFFER (64 * 1024) /* csv.c's INPUT_SIZE */
 
@@ -61,11 +62,11 @@ static void ref_free(ref *r)
 
 static void ref_push_field(ref *r, size_t off, size_t len)
 {
-    /* A cell of spaces and tabs only is empty (csv.h). */
-    size_t k = 0;
-    while (k < len && (r->text[off + k] == ' ' || r->text[off + k] == '\t'))
-        k++;
-    if (k == len)
+    /* A cell of spaces only is empty (csv.h): the spaces tdkt_text_trim
+     * takes away, Unicode ones too. */
+    size_t text = len;
+    tdkt_text_trim(r->text + off, &text);
+    if (text == 0)
         len = 0;
     if (r->nfields == r->fields_cap) {
         r->fields_cap = r->fields_cap ? r->fields_cap * 2 : 64;

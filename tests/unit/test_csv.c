@@ -144,6 +144,10 @@ static const csv_case cases[] = {
     {"blank lines skipped", "a\n\n1\r\n\r\n2\n\n", 0, "1:a\n3:1\n5:2\n", 0, 0,
      NULL},
     {"spaces kept", "a,b\n x , y\n", 0, "1:a|b\n2: x | y\n", 0, 0, NULL},
+    /* a cell of spaces is empty, Unicode ones too (tdkt_text_trim) */
+    {"cells of spaces are empty",
+     "a,b,c,d\n \t,\xC2\xA0\xE2\x80\xAF,\xEF\xBB\xBF\xE3\x80\x80,\xC2\xA0x\n", 0,
+     "1:a|b|c|d\n2:-|-|-|\xC2\xA0x\n", 0, 0, NULL},
     {"vietnamese", "tên\nNguyễn Thị Hồng\n", 0, "1:tên\n2:Nguyễn Thị Hồng\n", 0,
      0, NULL},
     {"four-byte utf-8", "a\n\xF0\x9F\x98\x80\n", 0, "1:a\n2:\xF0\x9F\x98\x80\n",

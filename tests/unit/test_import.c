@@ -1168,6 +1168,59 @@ static void test_import__cells_trimmed(void **state)
     tdkt_diags_clear(&d);
 }
 
+/* The Unicode spaces that spreadsheets and web pages leave around a cell
+ * (no-break U+00A0, narrow no-break U+202F, figure U+2007, ideographic
+ * U+3000, U+FEFF) are not part of it either, in both passes: an id (read
+ * ahead or not), a reference, a code, a number, a date, an initiative of
+ * a list, an x_ cell; a cell of only such spaces is empty. */
+#define NBSP "\xC2\xA0"
+#define NNBSP "\xE2\x80\xAF"
+static void test_import__unicode_spaces_trimmed(void **state)
+{
+    fixture *f = *state;
+    static const char *const files[] = {
+        "units.csv",
+        "id,name,parent_id,kind,x_note\n"
+        "U8,Tám" NBSP ",U9" NNBSP "," NBSP "agency," NBSP "ghi chú" NBSP "\n"
+        "U9" NBSP ",Chín,,agency,\n",
+        "people.csv",
+        "id,full_name,unit_id,is_leader,hired\n"
+        "P8" NNBSP ",Người Tám,\xEF\xBB\xBFU8,1\xE2\x80\x87,"
+        "2001-02-03\xE3\x80\x80\n",
+        "honours.csv",
+        "subject_type,subject_id,code,year,initiatives\n"
+        "person,P8,cstd_cs," NBSP "2023,I8" NBSP ";" NBSP "I9\n",
+        "initiatives.csv",
+        "id,person_id,year,scope\n"
+        "I8,P8,2023,unit\n"
+        "I9" NBSP ",P8,2023,unit\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), 0);
+    assert_problems(&d, "");
+    assert_query(f,
+                 "SELECT name || '|' || parent_id || '|' || kind || '|' || "
+                 "extra FROM units WHERE id = 'U8'",
+                 "Tám|U9|agency|{\"x_note\":\"ghi chú\"}");
+    assert_query(f, "SELECT count(*) FROM units WHERE id = 'U9'", "1");
+    assert_query(f,
+                 "SELECT id || '|' || unit_id || '|' || is_leader || '|' || "
+                 "hired FROM people",
+                 "P8|U8|1|2001-02-03");
+    assert_query(f, "SELECT year || '|' || initiatives FROM honours",
+                 "2023|I8;I9");
+
+    static const char *const blank[] = {"units.csv",
+                                        "id,name,kind\n"
+                                        "U10," NBSP NNBSP ",agency\n",
+                                        NULL};
+    assert_int_equal(import_texts(f, blank, &d), TDKT_EINVALID);
+    assert_problems(&d, "units.csv:2: name: empty, but name is required\n");
+    tdkt_diags_clear(&d);
+}
+#undef NBSP
+#undef NNBSP
+
 /* An id read ahead (pass 1: a reference may name it before the row that
  * defines it) is taken as its row takes it: "U1 " below a row naming U1
  * is that U1, an id typed with combining accents is the one typed
@@ -1335,6 +1388,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__cells_trimmed, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_import__unicode_spaces_trimmed,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__file_named_twice, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__forward_ids_normalised,

@@ -92,12 +92,44 @@ static void test_unknown_and_too_long(void **state)
     free(long_text);
 }
 
+/* Text without the spaces around it: ASCII ones and tabs, the Unicode
+ * space separators (no-break U+00A0, figure U+2007, narrow no-break
+ * U+202F, ideographic U+3000) and U+FEFF; spaces inside stay, and so do
+ * bytes that are not UTF-8. */
+static void test_text_trim(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"U1", "U1"},
+        {" \tU1\t ", "U1"},
+        {"\xC2\xA0U1\xC2\xA0", "U1"},
+        {"\xE2\x80\xAF\xE2\x80\x87U 1\xE3\x80\x80\xEF\xBB\xBF", "U 1"},
+        {"\xE2\x80\x8AHo\xC3\xA0 \xC2\xA0", "Ho\xC3\xA0"},
+        {" \xC2\xA0 \xEF\xBB\xBF", ""},
+        {"", ""},
+        {" \xFF\xA0 ", "\xFF\xA0"}, /* not UTF-8: text */
+        {"\xA0 x", "\xA0 x"},
+        {"x\xC2", "x\xC2"},
+        {"\xE2\x80\x8B", "\xE2\x80\x8B"}, /* a zero-width space is no Zs */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = strlen(cases[i].in);
+        const char *t = tdkt_text_trim(cases[i].in, &len);
+        if (len != strlen(cases[i].out) ||
+            memcmp(t, cases[i].out, len) != 0)
+            fail_msg("case %zu: got '%.*s'", i, (int)len, t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_name_found_however_spelled),
         cmocka_unit_test(test_abbreviations_and_aliases),
         cmocka_unit_test(test_unknown_and_too_long),
+        cmocka_unit_test(test_text_trim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

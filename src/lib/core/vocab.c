@@ -216,6 +216,53 @@ bool tdkt_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+/* Whether @p c is a space that may stand around a cell's text: a tab, a
+ * Unicode space separator (Zs: the space, the no-break spaces U+00A0,
+ * U+2007 and U+202F that spreadsheets and web pages carry, U+2000 to
+ * U+200A, U+3000…) or U+FEFF (a byte-order mark pasted in with a text). */
+static bool is_space(utf8proc_int32_t c)
+{
+    return c == '\t' || c == 0xFEFF ||
+           utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* The bytes of the space that begins @p s (@p n bytes), 0 when none. */
+static size_t space_at(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) /* most cells: one comparison */
+        return c == ' ' || c == '\t';
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)n, &cp);
+    return k > 0 && is_space(cp) ? (size_t)k : 0;
+}
+
+/* The bytes of the space that ends @p s (@p n bytes), 0 when none. */
+static size_t space_before(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[n - 1];
+    if (c < 0x80)
+        return c == ' ' || c == '\t';
+    size_t k = 1; /* back to the first byte of the last character */
+    while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
+        k++;
+    return space_at(s + n - k, k) == k ? k : 0;
+}
+
+const char *tdkt_text_trim(const char *s, size_t *len)
+{
+    size_t n = *len, k;
+    while (n > 0 && (k = space_at(s, n)) > 0) {
+        s += k;
+        n -= k;
+    }
+    while (n > 0 && (k = space_before(s, n)) > 0)
+        n -= k;
+    *len = n;
+    return s;
+}
+
 char *tdkt_text_fold(const char *text)
 {
     utf8proc_uint8_t *out = NULL;

@@ -59,12 +59,8 @@ check_initiatives(file_ctx *fc, const tdkt__coldef *c, const char *s, value *v)
     im->list.len = 0;
     while (*s) {
         const char *end = strchr(s, ';');
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        const char *a = s, *b = s + n;
-        while (a < b && (*a == ' ' || *a == '\t'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-            b--;
+        size_t n = end ? (size_t)(end - s) : strlen(s), len = n;
+        const char *a = tdkt_text_trim(s, &len), *b = a + len;
         if (b > a) {
             if (tdkt__strset_find(&im->ids[TDKT__SET_INITIATIVES], a,
                                   (size_t)(b - a)) == TDKT__NONE) {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tdkt/output.h"
+#include "tdkt/vocab.h"
 #include "import/csv.h"
 #include "core/sets.h"
 
@@ -601,7 +602,8 @@ long tdkt__csv_field_line(const tdkt_csv *c, size_t i)
 
 /* Field i's bytes and length; NULL and 0 when it is empty. A cell of
  * spaces looks empty in a spreadsheet, and is: a required column
- * "filled" with a space is no value. */
+ * "filled" with a space (or a no-break space, tdkt_text_trim) is no
+ * value. */
 static const char *field_span(const tdkt_csv *c, size_t i, size_t *len)
 {
     *len = 0;
@@ -609,10 +611,9 @@ static const char *field_span(const tdkt_csv *c, size_t i, size_t *len)
         return NULL;
     size_t start = i ? c->ends[i - 1] : 0;
     const char *p = c->rec + start;
-    size_t n = c->ends[i] - start - 1, k = 0;
-    while (k < n && (p[k] == ' ' || p[k] == '\t'))
-        k++;
-    if (k == n)
+    size_t n = c->ends[i] - start - 1, text = n;
+    tdkt_text_trim(p, &text);
+    if (text == 0)
         return NULL;
     *len = n;
     return p;

@@ -63,8 +63,8 @@ long tdkt__csv_line(const tdkt_csv *csv);
 long tdkt__csv_field_line(const tdkt_csv *csv, size_t i);
 
 /* Field @p i (borrowed until the next read), or NULL when the cell is empty
- * (or holds only spaces and tabs) or @p i is out of range. Never holds a
- * NUL byte. */
+ * (or holds only spaces, tdkt_text_trim) or @p i is out of range. Never
+ * holds a NUL byte. */
 const char *tdkt__csv_field(const tdkt_csv *csv, size_t i);
 /* Its length in bytes (0 for an empty cell, as tdkt__csv_field tells). */
 size_t tdkt__csv_field_len(const tdkt_csv *csv, size_t i);

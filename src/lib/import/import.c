@@ -229,8 +229,9 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
 /* The row's x_ cells as one JSON object in header order, an empty cell
  * as null: {"x_a":"1","x_b":null}, the patch the writer applies to what
  * is stored (writer.c), so that an empty cell removes its key as an empty
- * cell clears any column. NULL when the file has no x_ column (the
- * common case costs a test): the stored extra stays as it is. */
+ * cell clears any column. Their text is stored as any cell's
+ * (import_cell_text). NULL when the file has no x_ column (the common
+ * case costs a test): the stored extra stays as it is. */
 static value extra_value(file_ctx *fc, const tdkt_csv *csv)
 {
     if (!fc->nextra)
@@ -238,7 +239,13 @@ static value extra_value(file_ctx *fc, const tdkt_csv *csv)
     tdkt_buf *b = &fc->im->extra;
     b->len = 0;
     for (size_t k = 0; k < fc->nextra; k++) {
-        const char *s = tdkt__csv_field(csv, fc->extra[k].field);
+        size_t field = fc->extra[k].field;
+        const char *s = tdkt__csv_field(csv, field);
+        size_t len = tdkt__csv_field_len(csv, field);
+        char *owned = NULL;
+        int error = s ? import_cell_text(&s, &len, &owned) : TDKT_OK;
+        if (error < 0 && fc->im->error == 0)
+            fc->im->error = error;
         tdkt_buf_puts(b, k ? "," : "{");
         tdkt_buf_puts(b, fc->extra[k].key);
         tdkt_buf_puts(b, ":");
@@ -246,6 +253,7 @@ static value extra_value(file_ctx *fc, const tdkt_csv *csv)
             tdkt_json_str(b, s);
         else
             tdkt_buf_puts(b, "null");
+        free(owned);
     }
     tdkt_buf_puts(b, "}");
     if (b->oom) {

@@ -43,9 +43,10 @@ static bool surely_nfc(const char *s, size_t len)
 }
 
 /* A cell's text as it is stored:
- * - without the spaces and tabs around it, which spreadsheets keep: "U1 "
- *   was another unit than "U1" (and " good" no rating at all); a cell of
- *   only spaces is empty (*@p s NULL);
+ * - without the spaces around it (tdkt_text_trim), which spreadsheets
+ *   keep: "U1 " or "U1" and a no-break space (Excel, web pages) was
+ *   another unit than "U1" (and " good" no rating at all); a cell of only
+ *   spaces is empty (*@p s NULL);
  * - composed (NFC): an id or a name typed with combining accents (NFD,
  *   as some keyboards and systems write Vietnamese) and the same typed
  *   precomposed must be one id, one name, or the messages would quote
@@ -56,26 +57,20 @@ static bool surely_nfc(const char *s, size_t len)
  * @return 0 or TDKT_ENOMEM */
 int import_cell_text(const char **s, size_t *len, char **owned)
 {
-    const char *p = *s;
-    size_t a = 0, b = *len;
+    size_t trimmed = *len;
+    const char *text = tdkt_text_trim(*s, &trimmed);
     *owned = NULL;
-    while (a < b && (p[a] == ' ' || p[a] == '\t'))
-        a++;
-    while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
-        b--;
-    if (a == b) {
+    if (trimmed == 0) {
         *s = NULL;
         *len = 0;
         return TDKT_OK;
     }
-    if (a > 0 || b < *len) {
-        char *t = malloc(b - a + 1);
+    if (trimmed < *len) {
+        char *t = strndup(text, trimmed);
         if (!t)
             return tdkt_error_set(TDKT_ENOMEM, "out of memory");
-        memcpy(t, p + a, b - a);
-        t[b - a] = '\0';
         *s = *owned = t;
-        *len = b - a;
+        *len = trimmed;
     }
     if (surely_nfc(*s, *len))
         return TDKT_OK;
