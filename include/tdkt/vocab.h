@@ -1,8 +1,9 @@
 /**
  * @file vocab.h
  * The codes of ../shared/domain/vocabulary.md: titles and awards, ratings,
- * kinds of honour, disciplinary levels, initiative scopes and the other
- * enumerated columns of the record files.
+ * kinds of honour, disciplinary levels, initiative scopes, the other
+ * enumerated columns of the record files and the coded values of attested
+ * facts (who launched a movement).
  *
  * Each domain is an ordered table; an entry's index is its enum value, so
  * ordered domains (ratings, levels, scopes) compare as integers. Import
@@ -26,6 +27,7 @@ typedef enum tdkt_vocab_domain {
     TDKT_V_CATEGORY,    /* civil_servant … other */
     TDKT_V_GENDER,      /* female, male */
     TDKT_V_ABSENCE,     /* maternity … other */
+    TDKT_V_LAUNCHER,    /* president … province (movement_launched_by) */
     TDKT_V_COUNT_
 } tdkt_vocab_domain;
 

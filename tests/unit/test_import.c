@@ -281,8 +281,9 @@ static const bad_case bad_cases[] = {
      "invalid value 'first' for 'bloc_rank' (expected a whole number from 1 "
      "to 9999)"},
     {"bad/fact-launcher", "fact-launcher/facts.csv", 2, "value",
-     "invalid value 'UBND tỉnh' for 'movement_launched_by' (expected "
-     "president, prime_minister, central_council, ministry or province)"},
+     "unknown movement launcher 'UBND tỉnh' (expected president, "
+     "prime_minister, central_council, ministry, province or their "
+     "Vietnamese names)"},
     /* U1 put under U3, which the stored U2 puts under U1 */
     {"bad/unit-cycle", "unit-cycle/units.csv", 2, "parent_id",
      "unit 'U1' lies under itself (U1 → U3 → U2 → U1)"},
@@ -1070,9 +1071,10 @@ static void test_import__own_columns_kept(void **state)
 
 /* A folder and a file in it, or one path twice, import the file once;
  * a folder named with a trailing slash gives no "//" in file names. */
-/* The facts vocabulary.md lists take its values (a scope by its
- * Vietnamese name is stored as its code); a key it does not list, any
- * text: a regulation may add one. */
+/* The facts vocabulary.md lists take its values (a code by its
+ * Vietnamese name or in any letter case is stored as the code, a whole
+ * number written with leading zeros as the number); a key it does not
+ * list, any text: a regulation may add one. */
 static void test_import__fact_values(void **state)
 {
     fixture *f = *state;
@@ -1081,17 +1083,52 @@ static void test_import__fact_values(void **state)
         "facts.csv",
         "subject_type,subject_id,year,key,value\n"
         "person,P1,2022,influence_scope,Phạm vi toàn quốc\n"
+        "person,P1,2021,influence_scope,NATIONAL\n"
         "person,P1,2022,self_reliance,0\n"
         "unit,U2,2022,bloc_rank,12\n"
-        "nomination,N1,,movement_launched_by,province\n"
-        "nomination,N1,,movement_years,5\n"
+        "unit,U2,2021,bloc_rank,01\n"
+        "nomination,N1,,movement_launched_by,Province\n"
+        "nomination,N2,,movement_launched_by,PRIME_MINISTER\n"
+        "nomination,N3,,movement_launched_by,thủ tướng chính phủ\n"
+        "nomination,N1,,movement_years,0005\n"
         "person,P1,2022,trained_colleagues,có\n",
         NULL};
     tdkt_diags d = {0};
     assert_int_equal(import_texts(f, files, &d), 0);
+    assert_problems(&d, "");
+    assert_query(f,
+                 "SELECT group_concat(value, ',') FROM (SELECT value FROM "
+                 "facts WHERE key = 'movement_launched_by' ORDER BY "
+                 "subject_id)",
+                 "province,prime_minister,prime_minister");
+    assert_query(f,
+                 "SELECT value FROM facts WHERE key='influence_scope' AND "
+                 "year=2021",
+                 "national");
+    assert_query(f,
+                 "SELECT value FROM facts WHERE key='bloc_rank' AND "
+                 "year=2021",
+                 "1");
+    assert_query(f, "SELECT value FROM facts WHERE key='movement_years'",
+                 "5");
+
+    static const char *const zero[] = {
+        "facts.csv",
+        "subject_type,subject_id,year,key,value\n"
+        "unit,U2,2020,bloc_rank,00\n"
+        "unit,U2,2019,bloc_rank,00010000\n",
+        NULL};
+    assert_int_equal(import_texts(f, zero, &d), TDKT_EINVALID);
+    assert_problems(&d, "facts.csv:2: value: invalid value '00' for "
+                        "'bloc_rank' (expected a whole number from 1 to "
+                        "9999)\n"
+                        "facts.csv:3: value: invalid value '00010000' for "
+                        "'bloc_rank' (expected a whole number from 1 to "
+                        "9999)\n");
+    tdkt_diags_clear(&d);
     assert_query(f,
                  "SELECT value FROM facts WHERE subject_id='P1' AND "
-                 "key='influence_scope'",
+                 "key='influence_scope' AND year=2022",
                  "national");
     assert_query(f,
                  "SELECT value FROM facts WHERE key='bloc_rank' AND "

@@ -166,6 +166,20 @@ static const entry absences[] = {
     {"other", "Khác", "Other", NULL, NULL},
 };
 
+/* Who launched the emulation movement a nomination comes from (fact
+ * movement_launched_by). vocabulary.md lists the codes alone; the names
+ * are those Luật Thi đua, khen thưởng 2022 gives them. */
+static const entry launchers[] = {
+    {"president", "Chủ tịch nước", "President", NULL, NULL},
+    {"prime_minister", "Thủ tướng Chính phủ", "Prime Minister", NULL, NULL},
+    {"central_council", "Hội đồng Thi đua - Khen thưởng Trung ương",
+     "Central Emulation and Commendation Council", NULL, NULL},
+    {"ministry", "Bộ, ban, ngành, đoàn thể trung ương",
+     "Ministry, central agency or mass organisation", NULL, NULL},
+    {"province", "Tỉnh, thành phố trực thuộc trung ương",
+     "Province or centrally-run city", NULL, NULL},
+};
+
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 /* Each domain's entries, and what they are called in messages. */
 static const struct {
@@ -190,6 +204,8 @@ static const struct {
     [TDKT_V_CATEGORY] = {categories, N(categories), {"đối tượng", "category"}},
     [TDKT_V_GENDER] = {genders, N(genders), {"giới tính", "gender"}},
     [TDKT_V_ABSENCE] = {absences, N(absences), {"lý do nghỉ", "absence reason"}},
+    [TDKT_V_LAUNCHER] = {launchers, N(launchers),
+                         {"cấp phát động phong trào", "movement launcher"}},
 };
 
 _Static_assert(sizeof(awards) / sizeof(awards[0]) == TDKT_AWARD_COUNT_,

@@ -145,31 +145,33 @@ static void out_of_range(file_ctx *fc, const tdkt__coldef *c, const char *s)
 
 /* ---- attested facts ------------------------------------------------- */
 
-/* What the value of each fact that vocabulary.md lists must be. A key it
- * does not list (a regulation's new criterion) takes any text. */
-enum fact_value { FACT_BOOL, FACT_SCOPE, FACT_WHOLE, FACT_LAUNCHER };
+/* What the value of each fact that vocabulary.md lists must be: 0 or 1,
+ * a whole number, or a code of a vocabulary domain. A key it does not
+ * list (a regulation's new criterion) takes any text. */
+enum fact_value { FACT_BOOL, FACT_WHOLE, FACT_CODE };
 
 static const struct {
     const char *key;
     enum fact_value value;
+    tdkt_vocab_domain domain; /* FACT_CODE */
 } listed_facts[] = {
-    {"compliance", FACT_BOOL},
-    {"self_reliance", FACT_BOOL},
-    {"studies", FACT_BOOL},
-    {"ethics", FACT_BOOL},
-    {"productive", FACT_BOOL},
-    {"outstanding", FACT_BOOL},
-    {"influence_scope", FACT_SCOPE},
-    {"internal_unity", FACT_BOOL},
-    {"emulation_movement", FACT_BOOL},
-    {"party_org_clean", FACT_BOOL},
-    {"thrift", FACT_BOOL},
-    {"exceeded_targets", FACT_BOOL},
-    {"new_model", FACT_BOOL},
-    {"bloc_rank", FACT_WHOLE},
-    {"movement_years", FACT_WHOLE},
-    {"movement_launched_by", FACT_LAUNCHER},
-    {"under_review", FACT_BOOL},
+    {"compliance", FACT_BOOL, 0},
+    {"self_reliance", FACT_BOOL, 0},
+    {"studies", FACT_BOOL, 0},
+    {"ethics", FACT_BOOL, 0},
+    {"productive", FACT_BOOL, 0},
+    {"outstanding", FACT_BOOL, 0},
+    {"influence_scope", FACT_CODE, TDKT_V_SCOPE},
+    {"internal_unity", FACT_BOOL, 0},
+    {"emulation_movement", FACT_BOOL, 0},
+    {"party_org_clean", FACT_BOOL, 0},
+    {"thrift", FACT_BOOL, 0},
+    {"exceeded_targets", FACT_BOOL, 0},
+    {"new_model", FACT_BOOL, 0},
+    {"bloc_rank", FACT_WHOLE, 0},
+    {"movement_years", FACT_WHOLE, 0},
+    {"movement_launched_by", FACT_CODE, TDKT_V_LAUNCHER},
+    {"under_review", FACT_BOOL, 0},
 };
 
 /* The entry of listed_facts for @p key, or -1 (not listed: any text).
@@ -182,9 +184,6 @@ static int listed_fact(const char *key)
             return (int)k;
     return -1;
 }
-
-static const char *const launchers[] = {
-    "president", "prime_minister", "central_council", "ministry", "province"};
 
 /* Check and convert one non-empty cell. @p subject is the row's subject
  * type, once its column has been read (-1 before or when bad). */
@@ -329,20 +328,30 @@ value import_default_value(const tdkt__coldef *c)
     return (value){.type = V_INT, .num = c->def};
 }
 
-static bool is_whole(const char *s, size_t len)
+/* The digits of a whole number from 1 to 9999 in @p s without its
+ * leading zeros ("01" is 1, as a spreadsheet's number column may write
+ * it), with their count in *@p len; NULL when @p s is not one. */
+static const char *whole_number(const char *s, size_t *len)
 {
-    if (len == 0 || len > 4 || s[0] == '0')
-        return false;
-    for (size_t i = 0; i < len; i++)
+    size_t n = *len;
+    for (size_t i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
+            return NULL;
+    while (n > 0 && *s == '0') {
+        s++;
+        n--;
+    }
+    if (n == 0 || n > 4)
+        return NULL;
+    *len = n;
+    return s;
 }
 
 /* A listed fact's value: a rule reading "có" where it wants 1 would fail
  * the criterion rather than leave it to a person, so such a value is the
- * file's problem. A scope given by its Vietnamese name is stored as its
- * code, which rules compare. */
+ * file's problem. A code given by its Vietnamese name or in other letter
+ * case, and a number with leading zeros, are stored as the code and the
+ * number, which rules compare. */
 static void check_fact_value(file_ctx *fc,
                              const tdkt__coldef *c,
                              const value *keyv,
@@ -361,38 +370,31 @@ static void check_fact_value(file_ctx *fc,
                      "invalid value '%s' for '%s' (expected 0 or 1)",
                      import_show(s).s, key);
         break;
-    case FACT_WHOLE:
-        if (!is_whole(s, val->len))
+    case FACT_WHOLE: {
+        size_t len = val->len;
+        const char *digits = whole_number(s, &len);
+        if (!digits) {
             ROW_DIAG(fc, c->name,
                      "giá trị '%s' không hợp lệ cho '%s' (cần một số nguyên "
                      "từ 1 đến 9999)",
                      "invalid value '%s' for '%s' (expected a whole number "
                      "from 1 to 9999)",
                      import_show(s).s, key);
-        break;
-    case FACT_SCOPE: {
-        int code = lookup_code(fc->im, TDKT_V_SCOPE, s, val->len);
-        if (code < 0) {
-            import_unknown_code(fc, c, TDKT_V_SCOPE, ~0u, s);
             break;
         }
-        val->s = tdkt_vocab_code(TDKT_V_SCOPE, code);
-        val->len = strlen(val->s);
+        val->s = digits; /* the cell's own tail: NUL-terminated */
+        val->len = len;
         break;
     }
-    case FACT_LAUNCHER: {
-        size_t i = 0, m = sizeof launchers / sizeof launchers[0];
-        while (i < m && strcmp(launchers[i], s) != 0)
-            i++;
-        if (i == m) {
-            tdkt_buf list = {0};
-            import_join_list(&list, launchers, m, fc->im->lang);
-            ROW_DIAG(fc, c->name,
-                     "giá trị '%s' không hợp lệ cho '%s' (cần một trong: %s)",
-                     "invalid value '%s' for '%s' (expected %s)",
-                     import_show(s).s, key, tdkt_buf_cstr(&list));
-            tdkt_buf_free(&list);
+    case FACT_CODE: {
+        tdkt_vocab_domain d = listed_facts[k].domain;
+        int code = lookup_code(fc->im, d, s, val->len);
+        if (code < 0) {
+            import_unknown_code(fc, c, d, ~0u, s);
+            break;
         }
+        val->s = tdkt_vocab_code(d, code);
+        val->len = strlen(val->s);
         break;
     }
     }
