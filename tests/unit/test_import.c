@@ -1382,6 +1382,43 @@ static void test_import__file_named_twice(void **state)
     free(dir);
 }
 
+/* A folder's record files are named in any letter case; its hidden
+ * files and the owner files Excel keeps beside an open workbook
+ * ("~$units.csv") are passed over without a word; any other .csv is
+ * refused, naming the files expected. */
+static void test_import__folder_files(void **state)
+{
+    fixture *f = *state;
+    char *dir = th_tmpdir();
+    static const char *const files[] = {
+        "Units.csv",   "id,name,kind\nU1,Sở,agency\n",
+        "PEOPLE.CSV",  "id,full_name,unit_id,is_leader\nP1,An,U1,0\n",
+        "~$units.csv", "\x01owner\xff",
+        ".units.csv",  "not,a,record\n",
+        "._units.csv", "\x05\x16\x07",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i += 2)
+        free(th_write(dir, files[i], files[i + 1]));
+    const char *paths[] = {dir};
+    tdkt_diags d = {0};
+    tdkt_import_summary s;
+    assert_int_equal(import_paths(f, paths, 1, &s, &d), 0);
+    assert_problems(&d, "");
+    assert_int_equal(s.files, 2);
+    assert_int_equal(s.added[TDKT_T_UNITS], 1);
+    assert_int_equal(s.added[TDKT_T_PEOPLE], 1);
+
+    free(th_write(dir, "Notes.csv", "a,b\n"));
+    assert_int_equal(import_paths(f, paths, 1, &s, &d), TDKT_EINVALID);
+    assert_problems(&d, "Notes.csv:0: : 'Notes.csv' is not a record file "
+                        "(expected units.csv, people.csv, appraisals.csv, "
+                        "honours.csv, initiatives.csv, disciplines.csv, "
+                        "facts.csv or nominations.csv)\n");
+    tdkt_diags_clear(&d);
+    th_rmtree(dir);
+    free(dir);
+}
+
 static void test_import__table_names(void **state)
 {
     (void)state;
@@ -1436,6 +1473,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__bad_rows_define_their_ids,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_import__own_columns_kept, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__folder_files, setup,
                                         teardown),
         cmocka_unit_test(test_import__table_names),
     };

@@ -59,13 +59,25 @@ static int add_file(importer *im, const char *path, int table)
     return TDKT_OK;
 }
 
-/* The table a file name stands for; -1 when it is no record file. */
+/* The table a file name stands for, its letters in any case ("Units.csv"
+ * or "units.CSV": a spreadsheet or a file manager may capitalise it);
+ * -1 when it is no record file. */
 static int file_table(const char *name)
 {
-    size_t n = strlen(name);
-    if (n < 4 || strcasecmp(name + n - 4, ".csv") != 0)
-        return -1;
-    return tdkt__table_lookup(name, n - 4);
+    for (int t = 0; t < TDKT_T_COUNT_; t++)
+        if (strcasecmp(name, table_files[t]) == 0)
+            return t;
+    return -1;
+}
+
+/* Whether a file of a folder is none of the user's records, to be passed
+ * over without a word, as a file manager hides it: a hidden file
+ * (".units.csv", macOS's "._units.csv") or the owner file Excel keeps
+ * beside a workbook while it is open ("~$units.csv"), which would
+ * otherwise refuse the import for as long as the file is open. */
+static bool not_the_users(const char *name)
+{
+    return name[0] == '.' || strncmp(name, "~$", 2) == 0;
 }
 
 static void unknown_file(importer *im, const char *path, const char *name)
@@ -83,8 +95,9 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A folder: each *.csv in it must be a record file. Sorted, so problems
- * come in the same order on every machine. */
+/* A folder: each *.csv in it must be a record file (a typo must not pass
+ * silently), but for the files that are not the user's. Sorted, so
+ * problems come in the same order on every machine. */
 static int add_folder(importer *im, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -101,7 +114,7 @@ static int add_folder(importer *im, const char *dir)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 4 ||
+        if (not_the_users(e->d_name) || len < 4 ||
             strcasecmp(e->d_name + len - 4, ".csv") != 0)
             continue;
         char **p = tdkt__grow(names, n, &cap, sizeof *names);

@@ -1,6 +1,4 @@
 /* The record files' columns, transcribed from shared/spec/data-format.md. */
-#include <string.h>
-
 #include "import/tables.h"
 
 #define COLS(a) (a), (int)(sizeof(a) / sizeof((a)[0]))
@@ -161,13 +159,4 @@ const char *tdkt_table_name(int table)
 {
     return table >= 0 && table < TDKT_T_COUNT_ ? tdkt__tables[table].name
                                                : NULL;
-}
-
-int tdkt__table_lookup(const char *name, size_t len)
-{
-    for (int t = 0; t < TDKT_T_COUNT_; t++)
-        if (strlen(tdkt__tables[t].name) == len &&
-            memcmp(tdkt__tables[t].name, name, len) == 0)
-            return t;
-    return -1;
 }

@@ -73,7 +73,4 @@ static inline int tdkt__row_cells(const tdkt__tabledef *t)
     return t->ncols + 1;
 }
 
-/* The table of a file's base name without ".csv", or -1. */
-int tdkt__table_lookup(const char *name, size_t len);
-
 #endif
