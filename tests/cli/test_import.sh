@@ -153,6 +153,23 @@ check "vi: message" contains err \
 check "vi: count line" contains err "Tìm thấy 1 lỗi; không ghi gì vào cơ sở dữ liệu."
 check "vi: no English" lacks err "unknown unit"
 
+# A header's problems, in Vietnamese: a stray space in a name (once, not
+# also as a missing column), nameless columns at the end, tabs.
+mkdir -p "$tmp/header"
+printf 'id,name,kind \nU1,A,agency\n' > "$tmp/header/units.csv"
+printf 'id,full_name,unit_id,is_leader,,\n' > "$tmp/header/people.csv"
+printf 'subject_type\tsubject_id\tdate\tlevel\n' > "$tmp/header/disciplines.csv"
+run --db "$db" import "$tmp/header"
+check "header: exit 1" test "$status" -eq 1
+check "header: a stray space" contains err \
+    "header/units.csv:1: kind : tên cột 'kind ' có dấu cách thừa ở đầu hoặc cuối (hãy viết đúng 'kind')"
+check "header: ... said once" lacks err "thiếu cột bắt buộc 'kind'"
+check "header: nameless columns" contains err \
+    "header/people.csv:1: các cột từ 5 đến 6 của dòng tiêu đề không có tên (dấu phẩy thừa ở cuối dòng?)"
+check "header: tabs" contains err \
+    "header/disciplines.csv:1: các cột được ngăn bằng dấu tab; hãy lưu tệp dạng CSV ngăn bằng dấu phẩy (,)"
+check "header: the count line" contains err "Tìm thấy 3 lỗi"
+
 # An import into an empty store writes with a rollback journal and holds
 # the write lock (src/lib/import/journal.h); a command opened meanwhile
 # switches the store back to WAL, which needs that lock: it waits for the

@@ -1419,6 +1419,73 @@ static void test_import__folder_files(void **state)
     free(dir);
 }
 
+/* The header's problems say what to fix: a name with a stray space
+ * (names are matched exactly, but cells lose their spaces) once, not as
+ * a column unknown and the same one missing; a nameless column by its
+ * place, those at the end of the line once, as the commas too many they
+ * are; a file separated by tabs as one separated by semicolons. A
+ * duplicate timeless fact shows "(no year)" in its key. */
+static void test_import__header_messages(void **state)
+{
+    fixture *f = *state;
+    import_good(f);
+    static const char *const files[] = {
+        "units.csv",
+        "id,name,kind \n"
+        "U9,Chín,agency\n",
+        "people.csv",
+        "id,\xC2\xA0" "full_name,unit_id,is_leader,gendr , x_phone\n"
+        "P9,Chín,U1,0,,1\n",
+        "appraisals.csv",
+        "subject_type,,subject_id,year,rating\n"
+        "person,,P1,2023,good\n",
+        "honours.csv",
+        "subject_type,subject_id,code,year,,,\n"
+        "person,P1,ldtt,2023,,,\n",
+        "initiatives.csv",
+        "id,person_id,year,scope,\n"
+        "I9,P1,2023,unit,\n",
+        "disciplines.csv",
+        "subject_type\tsubject_id\tdate\tlevel\n"
+        "person\tP1\t2023-01-02\treprimand\n",
+        NULL};
+    tdkt_diags d = {0};
+    assert_int_equal(import_texts(f, files, &d), TDKT_EINVALID);
+    assert_problems(
+        &d,
+        "units.csv:1: kind : column name 'kind ' has a stray space before "
+        "or after it (write it exactly 'kind')\n"
+        "people.csv:1: \xC2\xA0" "full_name: column name "
+        "'\xC2\xA0" "full_name' has a stray space before or after it "
+        "(write it exactly 'full_name')\n"
+        "people.csv:1: gendr : unknown column 'gendr ' in people.csv (its "
+        "name has a stray space before or after it; expected id, "
+        "full_name, unit_id, is_leader, category, gender, "
+        "ethnic_minority, birth_year, hired; columns of your own must "
+        "start with x_)\n"
+        "people.csv:1:  x_phone: column name ' x_phone' has a stray space "
+        "before or after it (write it exactly 'x_phone')\n"
+        "appraisals.csv:1: : column 2 of the header has no name\n"
+        "honours.csv:1: : columns 5 to 7 of the header have no name "
+        "(commas too many at the end of the line?)\n"
+        "initiatives.csv:1: : column 5 of the header has no name (a comma "
+        "too many at the end of the line?)\n"
+        "disciplines.csv:1: : the columns are separated by tabs; save the "
+        "file as CSV separated by commas (,)\n");
+    tdkt_diags_clear(&d);
+
+    static const char *const timeless[] = {
+        "facts.csv",
+        "subject_type,subject_id,year,key,value\n"
+        "person,P1,,ethics,1\n"
+        "person,P1,,ethics,0\n",
+        NULL};
+    assert_int_equal(import_texts(f, timeless, &d), TDKT_EINVALID);
+    assert_problems(&d, "facts.csv:3: subject_id: duplicate row (person, "
+                        "P1, (no year), ethics) (also at line 2)\n");
+    tdkt_diags_clear(&d);
+}
+
 static void test_import__table_names(void **state)
 {
     (void)state;
@@ -1475,6 +1542,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_import__own_columns_kept, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_import__folder_files, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import__header_messages, setup,
                                         teardown),
         cmocka_unit_test(test_import__table_names),
     };

@@ -483,8 +483,10 @@ pack_key(const tdkt__tabledef *t, const value *v, int *detail_bits)
     return key;
 }
 
-/* "person, P1, 2021": the key of a row, for a message. */
-static void key_text(tdkt_buf *b, const tdkt__tabledef *t, const value *v)
+/* "person, P1, 2021": the key of a row, for a message; a timeless fact's
+ * year (0, its cell empty) as "(no year)", not an empty slot. */
+static void
+key_text(tdkt_buf *b, const tdkt__tabledef *t, const value *v, tdkt_lang lang)
 {
     bool first = true;
     for (int j = 0; j < t->ncols; j++) {
@@ -493,7 +495,9 @@ static void key_text(tdkt_buf *b, const tdkt__tabledef *t, const value *v)
         if (!first)
             tdkt_buf_puts(b, ", ");
         first = false;
-        if (v[j].type == V_INT && v[j].num)
+        if (t->cols[j].kind == TDKT__COL_YEAR && v[j].num == 0)
+            tdkt_buf_puts(b, TDKT_TR(lang, "(không có năm)", "(no year)"));
+        else if (v[j].type == V_INT)
             tdkt_buf_printf(b, "%lld", (long long)v[j].num);
         else if (v[j].type == V_TEXT)
             tdkt_buf_puts(b, import_show(v[j].s).s);
@@ -515,7 +519,7 @@ void import_check_duplicate_key(file_ctx *fc, const value *v)
         char at[1100];
         tdkt_buf text = {0};
         import_where(at, sizeof at, im, fc, first.file, first.line);
-        key_text(&text, fc->t, v);
+        key_text(&text, fc->t, v, im->lang);
         ROW_DIAG(fc, fc->t->cols[fc->t->dup_col].name,
                  "dòng trùng khóa (%s) (đã có ở %s)",
                  "duplicate row (%s) (also at %s)", tdkt_buf_cstr(&text), at);

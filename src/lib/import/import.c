@@ -155,6 +155,120 @@ add_extra_column(file_ctx *fc, long line, size_t field, const char *name)
     cols[fc->nextra++] = (extra_col){.field = field, .key = key.ptr};
 }
 
+/* Excel on a system set to Vietnamese (or most of Europe) saves "CSV"
+ * with semicolons, and its "Unicode text" with tabs: one column named
+ * "id;name;…". Said once, with what to do, rather than as a column
+ * unknown and every required one missing. */
+static bool wrong_separator(file_ctx *fc, const tdkt_csv *csv, long line)
+{
+    static const struct {
+        char c;
+        const char *name[2];
+    } seps[] = {
+        {';', {"dấu chấm phẩy (;)", "semicolons (;)"}},
+        {'\t', {"dấu tab", "tabs"}},
+    };
+    const char *first = fc->nfields == 1 ? tdkt__csv_field(csv, 0) : NULL;
+    for (size_t k = 0; first && k < sizeof seps / sizeof *seps; k++)
+        if (strchr(first, seps[k].c)) {
+            DIAG(fc->im, fc->path, line, "",
+                 "các cột được ngăn bằng %s; hãy lưu tệp dạng CSV ngăn bằng "
+                 "dấu phẩy (,)",
+                 "the columns are separated by %s; save the file as CSV "
+                 "separated by commas (,)",
+                 import_noun(seps[k].name, fc->im->lang));
+            return true;
+        }
+    return false;
+}
+
+/* The column of @p t named @p name (@p len bytes), or -1. */
+static int column_of(const tdkt__tabledef *t, const char *name, size_t len)
+{
+    for (int j = 0; j < t->ncols; j++)
+        if (strlen(t->cols[j].name) == len &&
+            memcmp(t->cols[j].name, name, len) == 0)
+            return j;
+    return -1;
+}
+
+/* A header cell without a name, at @p field: named by its place. Excel
+ * saves the columns of its used range, which may reach past the last
+ * one filled: a comma too many at the end of each line, said once for
+ * all the nameless columns at the end. @return whether it was said for
+ * the rest of the header too. */
+static bool unnamed_column(file_ctx *fc, const tdkt_csv *csv, long line,
+                           size_t field)
+{
+    tdkt_lang lang = fc->im->lang;
+    size_t last = field;
+    while (last + 1 < fc->nfields && !tdkt__csv_field(csv, last + 1))
+        last++;
+    bool at_end = last + 1 == fc->nfields;
+    if (at_end && last > field)
+        DIAG(fc->im, fc->path, line, "",
+             "các cột từ %zu đến %zu của dòng tiêu đề không có tên (dấu "
+             "phẩy thừa ở cuối dòng?)",
+             "columns %zu to %zu of the header have no name (commas too "
+             "many at the end of the line?)",
+             field + 1, last + 1);
+    else
+        DIAG(fc->im, fc->path, line, "",
+             "cột %zu của dòng tiêu đề không có tên%s",
+             "column %zu of the header has no name%s", field + 1,
+             at_end ? TDKT_TR(lang, " (dấu phẩy thừa ở cuối dòng?)",
+                              " (a comma too many at the end of the line?)")
+                    : "");
+    return at_end;
+}
+
+/* A header name that is no column of the table. Names are matched
+ * exactly (data-format.md), but cells lose the spaces around them, so a
+ * stray space is said: a name that is a column's, or an x_ name, once its
+ * spaces go is said to be that name with a space, and @return that
+ * column (-1 otherwise), whose "missing" would say the same again. */
+static int unknown_column(file_ctx *fc, long line, size_t field,
+                          const char *name)
+{
+    importer *im = fc->im;
+    const tdkt__tabledef *t = fc->t;
+    size_t len = strlen(name);
+    const char *bare = tdkt_text_trim(name, &len);
+    bool spaced = len < strlen(name);
+    int j = spaced ? column_of(t, bare, len) : -1;
+    if (spaced && (j >= 0 || strncmp(bare, "x_", 2) == 0)) {
+        char *want = strndup(bare, len);
+        if (!want) {
+            im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            return j;
+        }
+        DIAG(im, fc->path, line, fc->names[field],
+             "tên cột '%s' có dấu cách thừa ở đầu hoặc cuối (hãy viết đúng "
+             "'%s')",
+             "column name '%s' has a stray space before or after it (write "
+             "it exactly '%s')",
+             fc->names[field], import_show(want).s);
+        free(want);
+        return j;
+    }
+    tdkt_buf all = {0};
+    for (int k = 0; k < t->ncols; k++)
+        tdkt_buf_printf(&all, "%s%s", k ? ", " : "", t->cols[k].name);
+    const char *note =
+        spaced ? TDKT_TR(im->lang,
+                         "tên cột có dấu cách thừa ở đầu hoặc cuối; ",
+                         "its name has a stray space before or after it; ")
+               : "";
+    DIAG(im, fc->path, line, fc->names[field],
+         "cột '%s' không có trong %s.csv (%scác cột: %s; cột riêng phải bắt "
+         "đầu bằng x_)",
+         "unknown column '%s' in %s.csv (%sexpected %s; columns of your own "
+         "must start with x_)",
+         fc->names[field], t->name, note, tdkt_buf_cstr(&all));
+    tdkt_buf_free(&all);
+    return -1;
+}
+
 static void check_header(file_ctx *fc, tdkt_csv *csv)
 {
     importer *im = fc->im;
@@ -169,20 +283,10 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
         im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
         return;
     }
-    /* Excel on a system set to Vietnamese (or most of Europe) saves
-     * "CSV" with semicolons: one column named "id;name;…". Said once,
-     * with what to do, rather than as a column unknown and every
-     * required one missing. */
-    const char *first = fc->nfields == 1 ? tdkt__csv_field(csv, 0) : NULL;
-    if (first && strchr(first, ';')) {
-        DIAG0(im, fc->path, line, "",
-              "các cột được ngăn bằng dấu chấm phẩy (;); hãy lưu tệp dạng "
-              "CSV ngăn bằng dấu phẩy (,)",
-              "the columns are separated by semicolons (;); save the file "
-              "as CSV separated by commas (,)");
+    if (wrong_separator(fc, csv, line))
         return;
-    }
-    tdkt_buf all = {0};
+    bool said[TDKT__MAX_COLS] = {0}; /* named with a space, said so */
+    bool rest_unnamed = false;       /* the nameless columns at the end */
     for (size_t i = 0; i < fc->nfields; i++) {
         const char *name = tdkt__csv_field(csv, i);
         if (!name)
@@ -191,37 +295,31 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
             im->error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             break;
         }
+        if (!*name) {
+            if (!rest_unnamed)
+                rest_unnamed = unnamed_column(fc, csv, line, i);
+            continue;
+        }
         if (strncmp(name, "x_", 2) == 0) {
             add_extra_column(fc, line, i, name);
             continue;
         }
-        int j = 0;
-        while (j < t->ncols && strcmp(t->cols[j].name, name) != 0)
-            j++;
-        if (j == t->ncols) {
-            if (!all.len)
-                for (int k = 0; k < t->ncols; k++)
-                    tdkt_buf_printf(&all, "%s%s", k ? ", " : "",
-                                    t->cols[k].name);
-            DIAG(im, fc->path, line, fc->names[i],
-                 "cột '%s' không có trong %s.csv (các cột: %s; cột riêng "
-                 "phải bắt đầu bằng x_)",
-                 "unknown column '%s' in %s.csv (expected %s; columns of "
-                 "your own must start with x_)",
-                 fc->names[i], t->name, tdkt_buf_cstr(&all));
+        int j = column_of(t, name, strlen(name));
+        if (j < 0) {
+            if ((j = unknown_column(fc, line, i, name)) >= 0)
+                said[j] = true;
         } else if (fc->pos[j] >= 0) {
             repeated_column(fc, line, i);
         } else {
             fc->pos[j] = (int)i;
         }
     }
-    tdkt_buf_free(&all);
     fc->given = fc->nextra ? 1u << t->ncols : 0;
     for (int j = 0; j < t->ncols; j++)
         if (fc->pos[j] >= 0)
             fc->given |= 1u << j;
     for (int j = 0; j < t->ncols; j++)
-        if (t->cols[j].required && fc->pos[j] < 0)
+        if (t->cols[j].required && fc->pos[j] < 0 && !said[j])
             DIAG(im, fc->path, line, t->cols[j].name, "thiếu cột bắt buộc '%s'",
                  "missing required column '%s'", t->cols[j].name);
 }
