@@ -12,12 +12,12 @@
 #include "cli.h"
 
 static const char help_vi[] =
-    "Cách dùng: tdkt import [tùy chọn chung] PATH...\n"
+    "Cách dùng: tdkt import [tùy chọn chung] TỆP_HOẶC_THƯ_MỤC...\n"
     "\n"
     "Nhập hồ sơ từ các tệp CSV hoặc từ thư mục chứa chúng: units.csv,\n"
     "people.csv, appraisals.csv, honours.csv, initiatives.csv,\n"
     "disciplines.csv, facts.csv, nominations.csv (định dạng: UTF-8, dòng\n"
-    "đầu là tên cột, xem spec/data-format.md); tên tệp viết hoa hay\n"
+    "đầu là tên cột, xem docs/data-format.md); tên tệp viết hoa hay\n"
     "thường đều được. Trong thư mục, tệp ẩn và tệp ~$… mà Excel tạo khi\n"
     "đang mở bảng tính được bỏ qua; tệp .csv nào khác thì bị từ chối.\n"
     "Cột có tên bắt đầu bằng x_ được giữ lại cùng dòng (cột extra của\n"
@@ -47,7 +47,7 @@ static const char help_en[] =
     "Import record files (CSV), or folders holding them: units.csv,\n"
     "people.csv, appraisals.csv, honours.csv, initiatives.csv,\n"
     "disciplines.csv, facts.csv, nominations.csv (UTF-8, a header line of\n"
-    "column names, see spec/data-format.md), their names in any letter\n"
+    "column names, see docs/data-format.md), their names in any letter\n"
     "case. In a folder, hidden files and the ~$… files Excel keeps while\n"
     "a workbook is open are passed over; any other .csv is refused.\n"
     "Columns whose name starts with x_ are kept with the row (in the\n"

@@ -28,7 +28,6 @@ check "tdkt --help" "$TDKT" --help > /dev/null
 # Help is read in a terminal: no line is wider than 80 columns, in either
 # language, and the Vietnamese help says what an option takes in
 # Vietnamese (TỆP, THƯ_MỤC, ĐỊNH_DẠNG, NĂM…), as the commands' help does.
-# (import's help is left out: cmd_import.c is being changed elsewhere.)
 cat > "$tmp/help.py" <<'PY'
 import re, sys, unicodedata
 lang, text = sys.argv[1], sys.stdin.read()
@@ -43,7 +42,7 @@ for l in bad[:5]:
 sys.exit(1 if bad else 0)
 PY
 for lang in vi en; do
-    for c in "" eval diff report confer runs rules; do
+    for c in "" import eval diff report confer runs rules; do
         # shellcheck disable=SC2086
         "$TDKT" --lang $lang $c --help > "$tmp/help.txt"
         check "tdkt ${c:+$c }--help ($lang): lines of 80 columns at most, its own words" \

@@ -235,8 +235,8 @@ static int form_key(lua_State *L, int body, const char *code)
     if (award < 0)
         return luaL_error(L,
                           TDKT_MSG("mã danh hiệu, hình thức khen thưởng '%s' "
-                                   "không hợp lệ (xem vocabulary.md)",
-                                   "unknown award code '%s' (vocabulary.md)"),
+                                   "không hợp lệ (xem docs/vocabulary.md)",
+                                   "unknown award code '%s' (docs/vocabulary.md)"),
                           code);
     if (!subject) {
         int subs = tdkt_award_subjects(award);
