@@ -266,9 +266,19 @@ static size_t space_before(const char *s, size_t n)
     return space_at(s + n - k, k) == k ? k : 0;
 }
 
+/* A byte that is neither a space nor part of a wider character: a cell
+ * that begins and ends with one (nearly every cell) is trimmed already. */
+static inline bool plain_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u > ' ' && u < 0x80;
+}
+
 const char *tdkt_text_trim(const char *s, size_t *len)
 {
     size_t n = *len, k;
+    if (n == 0 || (plain_byte(s[0]) && plain_byte(s[n - 1])))
+        return s; /* the import calls this for every cell, twice */
     while (n > 0 && (k = space_at(s, n)) > 0) {
         s += k;
         n -= k;
