@@ -747,6 +747,16 @@ static int add_node(compiler *c, int idx, int parent, int depth,
         bool bad_rate = !lua_isstring(L, -2);
         bool bad_per = per && strcmp(per, "unit") != 0 &&
                        strcmp(per, "all") != 0;
+        if (c->f && c->f->quota >= 0 && c->f->quota != me) {
+            /* the engine applies one quota to a form's cohort */
+            lua_pop(L, 3);
+            return node_error(L, idx,
+                              TDKT_MSG("quota '%s': một hình thức chỉ có "
+                                       "một quota",
+                                       "quota '%s': a form has one quota "
+                                       "only"),
+                              id);
+        }
         if (c->f && !bad_base && !bad_rate && !bad_per) {
             c->f->quota = me;
             c->f->quota_base = tdkt_vocab_lookup(TDKT_V_AWARD, base);
