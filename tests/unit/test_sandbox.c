@@ -256,6 +256,8 @@ static const attack attacks[] = {
     {"ordered_pairs", NULL, NULL},
     {"addressless", NULL, NULL},
     {"next_order", NULL, NULL},
+    /* a meets() summary cut short is cut between characters */
+    {"meets_long", NULL, NULL},
     /* A __gc that the metatable's __index adds while the guard looks:
      * never there, so no finalizer runs outside the limits. */
     {"gc_index", NULL, NULL},
@@ -388,6 +390,7 @@ static void test_sandbox__attacks(void **state)
     assert_detail(res, "addressless", "table function ok");
     /* next: the same order; a frozen table's keys; nil when empty */
     assert_detail(res, "next_order", "a,b;2;nil");
+    assert_detail(res, "meets_long", "valid");
 }
 
 /* Each worker has its own states: the same walls, the same messages. */

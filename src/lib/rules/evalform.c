@@ -227,10 +227,21 @@ static void puts_(text_out *t, const char *s)
     put(t, s, strlen(s));
 }
 
-/* Ends the text; returns how many bytes it holds. */
+/* Ends the text; returns how many bytes it holds. A text cut short is
+ * cut where a character begins, never inside one. */
 static size_t end(text_out *t)
 {
     size_t held = t->len < t->n ? t->len : t->n ? t->n - 1 : 0;
+    if (held < t->len && held > 0) {
+        size_t k = held - 1; /* the start of the last character kept */
+        while (k > 0 && ((unsigned char)t->p[k] & 0xC0) == 0x80)
+            k--;
+        unsigned char lead = (unsigned char)t->p[k];
+        size_t need = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
+                                                                        : 2;
+        if (k + need > held)
+            held = k;
+    }
     if (t->n)
         t->p[held] = '\0';
     return held;
