@@ -1068,6 +1068,11 @@ static void test_index__regime_a_helpers_in_english(void **state)
         {"NU", "lib.no_member_disciplined(s, 2021, 'warning', "
                "{ subunits = true })",
          "false | 1 member(s) disciplined at warning level or above in 2021"},
+        /* the level the regulation names, not always a warning */
+        {"NU", "lib.no_member_disciplined(s, 2021, 'reprimand', "
+               "{ subunits = true })",
+         "false | 1 member(s) disciplined at reprimand level or above in "
+         "2021"},
         {"NU", "lib.no_member_disciplined(s, 2020, 'warning', "
                "{ subunits = true })",
          "true | No member disciplined in 2020"},

@@ -422,8 +422,11 @@ function lib.no_member_disciplined(s, y, level, opt)
     return pass(format(tr("Không có thành viên bị kỷ luật năm %d",
       "No member disciplined in %d"), y))
   end
-  return fail(format(tr("%d thành viên bị kỷ luật từ cảnh cáo trở lên năm %d",
-    "%d member(s) disciplined at warning level or above in %d"), k, y))
+  -- the level named as a sentence says it: "từ cảnh cáo trở lên" (the
+  -- names begin with a capital, which is ASCII in every one)
+  return fail(format(tr("%d thành viên bị kỷ luật từ %s trở lên năm %d",
+    "%d member(s) disciplined at %s level or above in %d"), k,
+    lib.name("level", level):lower(), y))
 end
 
 -- The collective's own rating for y is `level` or better; a collective
