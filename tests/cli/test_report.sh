@@ -211,6 +211,18 @@ check_case() { # FILE STATUS OUT_LINES ERR_LINES [TEXT]
         "$5" "report check $1"; fi
 }
 check_case consistent.csv 0 0 0
+# No-break spaces around the cells (a spreadsheet's) are spaces, as in
+# the import: the same table still adds up.
+python3 - "$fx/check/consistent.csv" "$work/nbsp.csv" <<'PY'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
+out = [rows[0]] + [",".join("\u00a0" + c + "\u00a0" if c and '"' not in c else c
+                            for c in r.split(",")) if r else r for r in rows[1:]]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+PY
+run report check "$work/nbsp.csv"
+expect 0 "report check: no-break spaces around cells"
+lines out 0 "report check: no-break spaces around cells, nothing said"
 check_case consistent_en.csv 0 0 0
 check_case enterprises_exceed.csv 1 1 0 \
     "enterprises_exceed.csv:4: dòng 3 (Cờ thi đua cấp tỉnh), cột 3 (Tổng số): ghi 8, phải ít nhất 9 (cột 4)"

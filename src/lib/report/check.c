@@ -83,15 +83,14 @@ static int keep_record(csv_rows *t, const tdkt_csv *csv)
 /* ------------------------------------------------------------------ */
 /* Cells.                                                               */
 
-/* Trim ASCII blanks in place. */
+/* Trim the spaces around a cell in place, as the import does: a table
+ * filled in a spreadsheet carries no-break spaces (tdkt_text_trim). */
 static char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
+    char *t = (char *)tdkt_text_trim(s, &n);
+    t[n] = '\0';
+    return t;
 }
 
 static bool is_digit(char c)
