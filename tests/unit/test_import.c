@@ -1431,8 +1431,8 @@ static void test_import__header_messages(void **state)
     import_good(f);
     static const char *const files[] = {
         "units.csv",
-        "id,name,kind \n"
-        "U9,Chín,agency\n",
+        "id,name,kind ,x_mail \n"
+        "U9,Chín,agency,a\n",
         "people.csv",
         "id,\xC2\xA0" "full_name,unit_id,is_leader,gendr , x_phone\n"
         "P9,Chín,U1,0,,1\n",
@@ -1455,6 +1455,8 @@ static void test_import__header_messages(void **state)
         &d,
         "units.csv:1: kind : column name 'kind ' has a stray space before "
         "or after it (write it exactly 'kind')\n"
+        "units.csv:1: x_mail : column name 'x_mail ' has a stray space "
+        "before or after it (write it exactly 'x_mail')\n"
         "people.csv:1: \xC2\xA0" "full_name: column name "
         "'\xC2\xA0" "full_name' has a stray space before or after it "
         "(write it exactly 'full_name')\n"

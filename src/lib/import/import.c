@@ -300,7 +300,11 @@ static void check_header(file_ctx *fc, tdkt_csv *csv)
                 rest_unnamed = unnamed_column(fc, csv, line, i);
             continue;
         }
-        if (strncmp(name, "x_", 2) == 0) {
+        size_t bare = strlen(name);
+        tdkt_text_trim(name, &bare);
+        /* "x_phone " is an x_ name with a stray space, as " x_phone" is
+         * (unknown_column says so), not a key of its own */
+        if (strncmp(name, "x_", 2) == 0 && bare == strlen(name)) {
             add_extra_column(fc, line, i, name);
             continue;
         }
