@@ -216,13 +216,22 @@ check_case consistent.csv 0 0 0
 python3 - "$fx/check/consistent.csv" "$work/nbsp.csv" <<'PY'
 import sys
 rows = open(sys.argv[1], encoding="utf-8").read().split("\n")
-out = [rows[0]] + [",".join("\u00a0" + c + "\u00a0" if c and '"' not in c else c
+out = [rows[0]] + [",".join("\u00a0" + c.replace("%", "\u00a0%") + "\u00a0"
+                            if c and '"' not in c else c
                             for c in r.split(",")) if r else r for r in rows[1:]]
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+# and a count of four digits, its groups split by a no-break space
+r = rows[1].split(",")
+r[2] = "1\u00a0000"
+open(sys.argv[2] + ".1000", "w", encoding="utf-8").write(
+    "\n".join([rows[0], ",".join(r)] + rows[2:]))
 PY
 run report check "$work/nbsp.csv"
-expect 0 "report check: no-break spaces around cells"
+expect 0 "report check: no-break spaces around cells and before %"
 lines out 0 "report check: no-break spaces around cells, nothing said"
+run report check "$work/nbsp.csv.1000"
+expect 1 "report check: 1 000 with a no-break space is a number, too big"
+has out "phải là 200 (cột 6 + cột 10" "a count grouped by a no-break space is read"
 check_case consistent_en.csv 0 0 0
 check_case enterprises_exceed.csv 1 1 0 \
     "enterprises_exceed.csv:4: dòng 3 (Cờ thi đua cấp tỉnh), cột 3 (Tổng số): ghi 8, phải ít nhất 9 (cột 4)"

@@ -98,6 +98,21 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* The bytes of the space at @p p: a space, or the no-break spaces a
+ * spreadsheet writes between digit groups and before "%" (U+00A0,
+ * U+202F); 0 for any other character. */
+static size_t space_len(const char *p)
+{
+    if (*p == ' ')
+        return 1;
+    if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+        return 2;
+    if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        (unsigned char)p[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
 /* A whole number, digit groups of three optionally separated by '.', ','
  * or a space ("2.134" in a Vietnamese table is two thousand). Empty is 0. */
 static bool parse_count(long *out, const char *s)
@@ -107,19 +122,23 @@ static bool parse_count(long *out, const char *s)
     char gsep = 0;
     *out = 0;
     for (const char *p = s; *p; p++) {
-        if (is_digit(*p)) {
+        size_t sp = space_len(p);
+        char c = sp ? ' ' : *p;
+        if (is_digit(c)) {
             if (++digits > MAX_DIGITS)
                 return false;
-            v = v * 10 + (*p - '0');
+            v = v * 10 + (c - '0');
             group++;
-        } else if (*p == '.' || *p == ',' || *p == ' ') {
+        } else if (c == '.' || c == ',' || c == ' ') {
             /* The first group has one to three digits, the others three,
-             * all behind the same separator. */
+             * all behind the same separator (the spaces are one). */
             if (group < 1 || group > 3 ||
-                (gsep && (gsep != *p || group != 3)))
+                (gsep && (gsep != c || group != 3)))
                 return false;
-            gsep = *p;
+            gsep = c;
             group = 0;
+            if (sp)
+                p += sp - 1;
         } else {
             return false;
         }
@@ -153,7 +172,8 @@ static bool parse_pct(long *out, bool *given, const char *s)
             point = true;
         } else if (*p == '%' && digits > 0 && !pct) {
             pct = true;
-        } else if (*p == ' ' && !pct && p[1] == '%') {
+        } else if (space_len(p) && !pct && p[space_len(p)] == '%') {
+            p += space_len(p) - 1;
             continue;
         } else {
             return false;
