@@ -1145,8 +1145,8 @@ static void test_index__codes_shown_by_name(void **state)
     RUN_VI(w, codes_in_vietnamese);
 }
 
-/* The prelude's names (NAMES) are vocab.c's, in both languages: the rule
- * API does not hand rules vocab.c's, so the prelude holds a copy. */
+/* The prelude's names (NAMES) are vocab.c's, in both languages: the
+ * engine hands them to the prelude as it loads (sandbox.c). */
 static void test_index__prelude_names_are_the_vocabulary(void **state)
 {
     world *w = *state;

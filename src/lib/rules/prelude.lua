@@ -30,59 +30,19 @@ end
 -- Is the text Vietnamese or English? tr(vi, en) picks by --lang.
 
 -- What the codes of the vocabulary are called, {vi, en}, for a reader of
--- a detail: "2024: Hoàn thành tốt nhiệm vụ", not "2024: good". A copy of
--- the names in src/lib/core/vocab.c, which the rule API does not hand to
--- rules (test_index checks that the two agree), and the launchers of a
--- movement (fact movement_launched_by), which vocab.c does not hold.
+-- a detail: "2024: Hoàn thành tốt nhiệm vụ", not "2024: good". The engine
+-- hands the prelude src/lib/core/vocab.c's names as its argument (a
+-- rating, kind, level, scope, unit_kind and category table); the
+-- launchers of a movement (fact movement_launched_by) are named here as a
+-- sentence reads them ("phát động bởi Thủ tướng Chính phủ").
+local VOCAB = ...
 local NAMES = {
-  rating = {
-    incomplete = { "Không hoàn thành nhiệm vụ", "Task not completed" },
-    complete = { "Hoàn thành nhiệm vụ", "Task completed" },
-    good = { "Hoàn thành tốt nhiệm vụ", "Task completed well" },
-    excellent = { "Hoàn thành xuất sắc nhiệm vụ", "Task completed excellently" },
-  },
-  kind = {
-    merit = { "Khen thưởng theo công trạng và thành tích", "Merit (regular, yearly)" },
-    thematic = { "Khen thưởng theo đợt, chuyên đề", "Thematic (campaign, movement)" },
-    ad_hoc = { "Khen thưởng đột xuất", "Ad hoc" },
-    dedication = { "Khen thưởng quá trình cống hiến", "Dedication" },
-    seniority = { "Khen thưởng theo niên hạn", "Seniority" },
-    foreign = { "Khen thưởng đối ngoại", "Foreign relations" },
-    resistance = { "Khen thưởng thành tích kháng chiến", "Resistance achievements" },
-  },
-  level = {
-    reprimand = { "Khiển trách", "Reprimand" },
-    warning = { "Cảnh cáo", "Warning" },
-    demotion = { "Hạ bậc lương / Giáng chức", "Demotion" },
-    removal = { "Cách chức", "Removal from office" },
-    dismissal = { "Buộc thôi việc", "Dismissal" },
-  },
-  scope = {
-    unit = { "Cấp cơ sở", "Unit level" },
-    province = { "Cấp tỉnh", "Provincial level" },
-    national = { "Toàn quốc", "National level" },
-  },
-  unit_kind = {
-    agency = { "Cơ quan", "Agency" },
-    public_service = { "Đơn vị sự nghiệp công lập", "Public service unit" },
-    enterprise = { "Doanh nghiệp", "Enterprise" },
-    cooperative = { "Hợp tác xã", "Cooperative" },
-    local_government = { "Chính quyền địa phương", "Local government" },
-    armed_forces = { "Lực lượng vũ trang", "Armed forces" },
-    social_org = { "Tổ chức chính trị - xã hội", "Social organisation" },
-    household = { "Hộ gia đình", "Household" },
-    other = { "Khác", "Other" },
-  },
-  category = {
-    civil_servant = { "Công chức", "Civil servant" },
-    public_employee = { "Viên chức", "Public employee" },
-    worker = { "Công nhân", "Worker" },
-    farmer = { "Nông dân", "Farmer" },
-    soldier = { "Chiến sĩ", "Soldier" },
-    direct_worker = { "Người lao động trực tiếp", "Direct worker" },
-    entrepreneur = { "Doanh nhân", "Entrepreneur" },
-    other = { "Khác", "Other" },
-  },
+  rating = VOCAB.rating,
+  kind = VOCAB.kind,
+  level = VOCAB.level,
+  scope = VOCAB.scope,
+  unit_kind = VOCAB.unit_kind,
+  category = VOCAB.category,
   launcher = {
     president = { "Chủ tịch nước", "the State President" },
     prime_minister = { "Thủ tướng Chính phủ", "the Prime Minister" },

@@ -25,6 +25,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "tdkt/vocab.h"
 #include "rules/rules_internal.h"
 
 extern const char *const tdkt__prelude_lua;
@@ -712,12 +713,44 @@ static void freeze_prelude_locals(lua_State *L, int lib)
     lua_pop(L, 1);
 }
 
+/* The names of the vocabulary's codes the prelude shows in details, as
+ * vocab.c has them: { rating = { good = { vi, en }, … }, kind = …, … },
+ * pushed for the prelude chunk to take as its argument (so that there is
+ * one table of names, and rules get no new global). */
+static void push_vocab_names(lua_State *L)
+{
+    static const struct {
+        const char *key;
+        tdkt_vocab_domain d;
+    } shown[] = {{"rating", TDKT_V_RATING},       {"kind", TDKT_V_KIND},
+                 {"level", TDKT_V_LEVEL},         {"scope", TDKT_V_SCOPE},
+                 {"unit_kind", TDKT_V_UNIT_KIND}, {"category", TDKT_V_CATEGORY}};
+    size_t n = sizeof shown / sizeof *shown;
+    lua_createtable(L, 0, (int)n);
+    for (size_t k = 0; k < n; k++) {
+        int count = tdkt_vocab_count(shown[k].d);
+        lua_createtable(L, 0, count);
+        for (int i = 0; i < count; i++) {
+            lua_createtable(L, 2, 0);
+            lua_pushstring(L, tdkt_vocab_name(shown[k].d, i, TDKT_LANG_VI));
+            lua_rawseti(L, -2, 1);
+            lua_pushstring(L, tdkt_vocab_name(shown[k].d, i, TDKT_LANG_EN));
+            lua_rawseti(L, -2, 2);
+            lua_setfield(L, -2, tdkt_vocab_code(shown[k].d, i));
+        }
+        lua_setfield(L, -2, shown[k].key);
+    }
+}
+
 static int load_prelude(rt *r)
 {
     lua_State *L = r->L;
     if (rt_load_chunk(L, tdkt__prelude_lua, tdkt__prelude_lua_len,
-                      "=[tdkt prelude]") != LUA_OK ||
-        rt_pcall(r, 0, 1) != LUA_OK)
+                      "=[tdkt prelude]") != LUA_OK)
+        return tdkt_error_set(TDKT_ERULE, "prelude: %s",
+                              lua_tostring(L, -1));
+    push_vocab_names(L);
+    if (rt_pcall(r, 1, 1) != LUA_OK)
         return tdkt_error_set(TDKT_ERULE, "prelude: %s",
                               lua_tostring(L, -1));
     freeze_prelude_locals(L, -1);
