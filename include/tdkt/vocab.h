@@ -122,6 +122,11 @@ TDKT_API char *tdkt_text_nfc(const char *text);
  */
 TDKT_API const char *tdkt_text_trim(const char *s, size_t *len);
 
+/** The bytes of the space tdkt_text_trim would take off that begins
+ * @p s (@p n bytes: a space, a tab, a no-break or other Unicode space),
+ * 0 when @p s begins with anything else. */
+TDKT_API size_t tdkt_text_space_at(const char *s, size_t n);
+
 /** True when @p s (length @p n) is valid UTF-8. */
 TDKT_API bool tdkt_utf8_valid(const char *s, size_t n);
 

@@ -242,9 +242,10 @@ static bool is_space(utf8proc_int32_t c)
            utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* The bytes of the space that begins @p s (@p n bytes), 0 when none. */
-static size_t space_at(const char *s, size_t n)
+size_t tdkt_text_space_at(const char *s, size_t n)
 {
+    if (n == 0)
+        return 0;
     unsigned char c = (unsigned char)s[0];
     if (c < 0x80) /* most cells: one comparison */
         return c == ' ' || c == '\t';
@@ -263,7 +264,7 @@ static size_t space_before(const char *s, size_t n)
     size_t k = 1; /* back to the first byte of the last character */
     while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xC0) == 0x80)
         k++;
-    return space_at(s + n - k, k) == k ? k : 0;
+    return tdkt_text_space_at(s + n - k, k) == k ? k : 0;
 }
 
 /* A byte that is neither a space nor part of a wider character: a cell
@@ -279,7 +280,7 @@ const char *tdkt_text_trim(const char *s, size_t *len)
     size_t n = *len, k;
     if (n == 0 || (plain_byte(s[0]) && plain_byte(s[n - 1])))
         return s; /* the import calls this for every cell, twice */
-    while (n > 0 && (k = space_at(s, n)) > 0) {
+    while (n > 0 && (k = tdkt_text_space_at(s, n)) > 0) {
         s += k;
         n -= k;
     }

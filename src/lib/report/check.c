@@ -98,19 +98,12 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* The bytes of the space at @p p: a space, or the no-break spaces a
+/* The bytes of the space at @p p: a space, or a no-break space a
  * spreadsheet writes between digit groups and before "%" (U+00A0,
- * U+202F); 0 for any other character. */
+ * U+202F: tdkt_text_space_at's), but not a tab; 0 for anything else. */
 static size_t space_len(const char *p)
 {
-    if (*p == ' ')
-        return 1;
-    if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
-        return 2;
-    if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-        (unsigned char)p[2] == 0xAF)
-        return 3;
-    return 0;
+    return *p == '\t' ? 0 : tdkt_text_space_at(p, strnlen(p, 4));
 }
 
 /* A whole number, digit groups of three optionally separated by '.', ','
