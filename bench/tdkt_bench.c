@@ -20,10 +20,12 @@
  *   print   eval, then tdkt_results_write in --format (default jsonl),
  *           as `tdkt eval` prints, into a stream that counts the bytes
  *           and throws them away: the formatting, not the disk
- *   diff    load, open --from and --to, tdkt_eval under each,
- *           tdkt_diff_compare; with --saved, side A takes the judgements
- *           of a saved run of --from (tdkt_run_results, timed as part of
- *           the diff), as `tdkt diff` does without --fresh
+ *   diff    load, open --from and --to, tdkt_diff_eval under each
+ *           (quietly, as `tdkt diff`), tdkt_diff_compare, then
+ *           tdkt_diff_explain for the details the default table prints;
+ *           with --saved, side A takes the judgements of a saved run of
+ *           --from (tdkt_run_results, timed as part of the diff), as
+ *           `tdkt diff` does without --fresh
  *   report  tdkt_store_open + tdkt_report_compute(--year)
  *   rules   tdkt_rules_open on --rules (a rules root) and on each rule set
  *           folder found under it, each timed
@@ -521,6 +523,7 @@ static int step_diff(const args *a)
     tdkt_eval_options o = TDKT_EVAL_OPTIONS_INIT;
     o.year = a->year;
     o.threads = threads;
+    o.quiet = true; /* as tdkt diff: the details it prints come after */
     if (open_load(&store, &ix, a, TDKT_STORE_READ))
         goto done;
     begin();
@@ -559,6 +562,14 @@ static int step_diff(const args *a)
         goto done;
     }
     end("compare");
+    /* The details its table prints (tdkt diff's default format, every
+     * change): judged again in full, as tdkt_diff_write() does first. */
+    begin();
+    if (tdkt_diff_explain(d, TDKT_FMT_TABLE, 0) < 0) {
+        fail("tdkt_diff_explain");
+        goto done;
+    }
+    end("explain");
     stamp s1 = now();
     size_t n = tdkt_results_count(resa);
     kint("threads", threads ? threads : cores());
@@ -566,8 +577,8 @@ static int step_diff(const args *a)
     kint("saved_run", (long long)saved_run);
     kint("reused_from", (long long)reused);
     /* The dry run as a user waits for it: both evaluations (with reading
-     * the saved run, if any) and the comparison (not the load, shared
-     * with any other step). */
+     * the saved run, if any), the comparison and the details it prints
+     * (not the load, shared with any other step, nor the printing). */
     knum("diff_s", s1.wall - s0.wall);
     knum("diff_cpu_s", s1.cpu - s0.cpu);
     knum("rate", s1.wall > s0.wall ? (double)n / (s1.wall - s0.wall) : 0);

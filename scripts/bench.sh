@@ -42,7 +42,8 @@
 #            does (into a stream that counts and drops the bytes: the
 #            formatting, not the disk); print_table the same as a table
 #   diff     dry-run diff from regime A to regime B (rules/vn/luat-2022),
-#            both sides judged (tdkt diff --fresh)
+#            both sides judged (tdkt diff --fresh): quietly, then the
+#            details its table prints (explain)
 #   diff_saved  the same with side A taken from a saved run of regime A on
 #            the same records (tdkt diff, after tdkt eval saved regime A:
 #            the annual round's order), reading the run included
@@ -395,6 +396,7 @@ put("diff", by["diff"], lambda r: bench(r)["diff_s"],
      "eval_from_s": med([ph(bench(r), "eval_from") for r in by["diff"]]),
      "eval_to_s": med([ph(bench(r), "eval_to") for r in by["diff"]]),
      "compare_s": med([ph(bench(r), "compare") for r in by["diff"]]),
+     "explain_s": med([ph(bench(r), "explain") for r in by["diff"]]),
      "outcomes_to": b["outcomes_to"]})
 b = last("diff_saved")
 put("diff_saved", by["diff_saved"], lambda r: bench(r)["diff_s"],
@@ -404,7 +406,8 @@ put("diff_saved", by["diff_saved"], lambda r: bench(r)["diff_s"],
      "saved_s": med([ph(bench(r), "saved") for r in by["diff_saved"]]),
      "eval_from_s": med([ph(bench(r), "eval_from") for r in by["diff_saved"]]),
      "eval_to_s": med([ph(bench(r), "eval_to") for r in by["diff_saved"]]),
-     "compare_s": med([ph(bench(r), "compare") for r in by["diff_saved"]])})
+     "compare_s": med([ph(bench(r), "compare") for r in by["diff_saved"]]),
+     "explain_s": med([ph(bench(r), "explain") for r in by["diff_saved"]])})
 b = last("report")
 put("report", by["report"], lambda r: ph(bench(r), "report"),
     lambda r: ph(bench(r), "report", key="cpu_s"), None,

@@ -52,12 +52,28 @@ TDKT_API int tdkt_diff_param_used(const tdkt_results *b, const char *name);
 
 /**
  * Compare two evaluations of the same nominations. Both must have been
- * made from one index with the same year/ids selection.
+ * made from one index with the same year/ids selection; either may have
+ * been judged quietly (tdkt_eval_options.quiet), as `tdkt diff` does: the
+ * comparison reads results, not details.
  * @param[out] out the comparison; free with tdkt_diff_free(); it borrows
- *             @p a and @p b, which must outlive it
+ *             @p a and @p b, which must outlive it, and fills in their
+ *             details where it prints them (tdkt_diff_explain())
  */
-TDKT_API int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
-                               const tdkt_results *b);
+TDKT_API int tdkt_diff_compare(tdkt_diff **out, tdkt_results *a,
+                               tdkt_results *b);
+
+/**
+ * Fill in the details that tdkt_diff_write() will print in @p fmt with
+ * @p only, where a side was judged quietly: each such criterion is judged
+ * again in full, and must give the result it gave (a rule whose result
+ * depends on its detail is an error of the rule set). tdkt_diff_write()
+ * does it first; called before, it lets a caller time it apart. Nothing
+ * to do in jsonl or csv, which print no details.
+ * @return 0, TDKT_ERULE (the message names the criterion or the rule's
+ *         error), TDKT_ENOMEM
+ */
+TDKT_API int tdkt_diff_explain(tdkt_diff *d, tdkt_format fmt,
+                               unsigned only);
 TDKT_API void tdkt_diff_free(tdkt_diff *d);
 
 /**
@@ -66,7 +82,7 @@ TDKT_API void tdkt_diff_free(tdkt_diff *d);
  * nominations alone). @p only picks which changes to print, a mask of
  * 1u << TDKT_GAINED etc. (0: all); the summary counts every change.
  */
-TDKT_API int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt,
+TDKT_API int tdkt_diff_write(tdkt_diff *d, tdkt_format fmt,
                              tdkt_lang lang, unsigned only, FILE *out);
 
 /** Count of nominations with change @p change (TDKT_SAME: unchanged). */

@@ -49,8 +49,15 @@ typedef struct tdkt_eval_options {
                           every nomination (none in force then:
                           TDKT_ENOTFOUND, nothing judged); 0: each
                           one's own date */
+    bool quiet; /**< judge for the verdicts alone: the criteria's details
+                     are left empty, which saves most of the rules' work
+                     (a dry-run diff prints few of them, and fills those
+                     in: tdkt_diff_explain()). Outcomes, results and
+                     messages are as without it: a nomination whose
+                     rules fail is judged again in full, for the
+                     error's message. */
 } tdkt_eval_options;
-#define TDKT_EVAL_OPTIONS_INIT {0, NULL, 0, 0, TDKT_LANG_VI, 0, 0, 0, 0}
+#define TDKT_EVAL_OPTIONS_INIT {0, NULL, 0, 0, TDKT_LANG_VI, 0, 0, 0, 0, false}
 
 typedef struct tdkt_results tdkt_results;
 

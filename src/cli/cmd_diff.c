@@ -252,6 +252,7 @@ int cmd_diff(tdkt_cli *cli, int argc, char **argv)
     o.ids = (const char *const *)ids;
     o.threads = cli->threads;
     o.lang = cli->lang;
+    o.quiet = true; /* the details it prints are filled in after */
     /* Read only: a dry-run writes nothing of its own (an older store is
      * still migrated on open, as by every command: tdkt_store_open). */
     if (tdkt_store_open(&store, cli->db, TDKT_STORE_READ) < 0 ||

@@ -96,5 +96,59 @@ check "... the criterion that changed, by its words, before and after" \
     grep -qF "    Có sáng kiến được cơ sở công nhận, hoặc đề tài, đề án, công trình khoa học và công nghệ đã được nghiệm thu, hoặc mưu trí, sáng tạo trong chiến đấu được đơn vị công nhận: ✔ 1 sáng kiến (SK00039) → ✘ 1 sáng kiến (SK00039), cần 2" "$tmp/out"
 check "... not each side's reasons" bash -c "! grep -q '^    trước: ' '$tmp/out'"
 
+# tdkt diff judges both sides quietly (no details), then judges again in
+# full the criteria whose details it prints: every format, language and
+# choice prints the bytes the diff judged in full prints (TDKT_QUIET=off).
+same_as_full() {
+    local out=$tmp/quiet.txt full=$tmp/full.txt
+    "$TDKT" "$@" > "$out" 2> "$tmp/quiet.err" || return 1
+    TDKT_QUIET=off "$TDKT" "$@" > "$full" 2> "$tmp/full.err" || return 1
+    cmp -s "$out" "$full" && cmp -s "$tmp/quiet.err" "$tmp/full.err" &&
+        test -s "$out"
+}
+for fmt in table jsonl csv; do
+    for lang in vi en; do
+        check "quiet diff = full diff: regime change, $fmt, $lang" \
+            same_as_full --lang $lang diff --from 2024-12-31 --to 2023-12-31 \
+                --format $fmt --fresh
+    done
+    check "quiet diff = full diff: a parameter, $fmt" \
+        same_as_full diff --from 2024-12-31 --to 2024-12-31 \
+            --set cstd_cs.initiatives=2 --format $fmt
+    check "quiet diff = full diff: B to A, --only lost, 1 thread, $fmt" \
+        same_as_full --threads 1 diff --from 2023-12-31 --to 2024-12-31 \
+            --only lost --only review --format $fmt
+done
+check "quiet diff = full diff: Kon Tum's amendment" \
+    same_as_full diff --from "$R/kontum/qd29-2018" --to "$R/kontum/qd56-2024"
+"$TDKT" eval --year 2024 --rules "$R/vn/nd91-2017" > /dev/null
+check "quiet diff = full diff: side A from a saved run" \
+    same_as_full diff --from "$R/vn/nd91-2017" --to 2024-12-31 --year 2024
+check "... which it took" grep -q "lấy lại" "$tmp/quiet.err"
+
+# A criterion whose result depends on its detail cannot be judged quietly:
+# the diff says which, where, and prints nothing; rules check finds it in
+# the set's own cases first.
+mkdir -p "$tmp/r/vn" && cp -r "$R/vn/luat-2022" "$tmp/r/vn/"
+python3 - "$tmp/r/vn/luat-2022/forms/ldtt.lua" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+old = 'return lib.fact_not(s, "under_review", n.year)'
+assert s.count(old) == 1
+s = s.replace(old, 'local ok, d = lib.fact_not(s, "under_review", n.year)\n'
+              '      if d == nil then return fail("x") end\n      return ok, d')
+open(p, "w").write(s)
+PY
+run diff --from 2024-12-31 --to "$tmp/r/vn/luat-2022"
+check "a result that depends on its detail: the diff fails (got $status)" \
+    test $status -eq 1
+check "... naming the criterion and its file" \
+    grep -q "ldtt.lua:[0-9]*: tiêu chí 'not_under_review' (đề nghị N[0-9]*) cho kết quả fail khi xét không kèm giải thích, pass khi có" "$tmp/err"
+check "... printing nothing" test ! -s "$tmp/out"
+run rules check "$tmp/r/vn/luat-2022"
+check "rules check finds it (got $status)" test $status -eq 1
+check "... with the criterion" grep -q "ldtt.lua:[0-9]*: tiêu chí 'not_under_review' (đề nghị CASE) cho kết quả fail khi xét không kèm giải thích" "$tmp/out" "$tmp/err"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -1361,8 +1361,8 @@ static void test_eval__memo_whole_replaces_verdict(void **state)
         rt_memo *m = rt_memo_new();
         assert_non_null(m);
         uint64_t key = rt_memo_key(1, 7, 2020);
-        rt_memo_val verdict = {R_FAIL, 0, 1, true};
-        rt_memo_val whole = {R_FAIL, 0, 1, false};
+        rt_memo_val verdict = {R_FAIL, 0, 1, true, false};
+        rt_memo_val whole = {R_FAIL, 0, 1, false, false};
         if (order == 0) {
             rt_memo_put(m, key, &verdict, NULL, NULL);
             rt_memo_val got;

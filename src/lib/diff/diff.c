@@ -27,7 +27,7 @@ typedef struct node_map {
 } node_map;
 
 struct tdkt_diff {
-    const tdkt_results *a, *b;
+    tdkt_results *a, *b; /* borrowed; explained in place (explain.c) */
     diff_item *items;
     size_t n;
     node_map *maps;
@@ -126,10 +126,19 @@ static int result_of(const res_item *iy, const int *to, int k,
     return node_result(iy, j, detail);
 }
 
-/* Does any criterion differ between the two sides? Calls fn for each,
- * with the node's view (its words in @p lang) on the side that has it. */
-typedef void (*differ_fn)(void *ctx, const tdkt_criterion_view *c, int ra,
-                          const char *da, int rb, const char *db);
+/* A criterion that differs: its view (its words in the language asked)
+ * on the side that has it, and on each side its node (-1: none there),
+ * result (-2: none) and detail. */
+typedef struct difference {
+    const tdkt_criterion_view *c;
+    int ka, ra;
+    const char *da;
+    int kb, rb;
+    const char *db;
+} difference;
+
+/* Does any criterion differ between the two sides? Calls fn for each. */
+typedef void (*differ_fn)(void *ctx, const difference *d);
 
 static int walk_differences(const tdkt_diff *d, size_t i, tdkt_lang lang,
                             differ_fn fn, void *ctx)
@@ -147,6 +156,7 @@ static int walk_differences(const tdkt_diff *d, size_t i, tdkt_lang lang,
             if (nd->kind == RN_ROUTE || rx < 0)
                 continue; /* routes say it; unjudged quotas say nothing */
             int ry = result_of(iy, to, k, &dy);
+            int ky = ry == -2 ? -1 : to[k];
             if (ry == -1)
                 ry = -2;
             if (side == 1 && ry != -2)
@@ -157,10 +167,10 @@ static int walk_differences(const tdkt_diff *d, size_t i, tdkt_lang lang,
             if (fn) {
                 tdkt_criterion_view c;
                 tdkt_result_node(x, i, (size_t)k, lang, &c);
-                if (side == 0)
-                    fn(ctx, &c, rx, dx, ry, dy);
-                else
-                    fn(ctx, &c, ry, dy, rx, dx);
+                difference df = side == 0
+                                    ? (difference){&c, k, rx, dx, ky, ry, dy}
+                                    : (difference){&c, ky, ry, dy, k, rx, dx};
+                fn(ctx, &df);
             }
         }
     }
@@ -240,8 +250,7 @@ int tdkt_diff_param_used(const tdkt_results *b, const char *name)
     return error;
 }
 
-int tdkt_diff_compare(tdkt_diff **out, const tdkt_results *a,
-                      const tdkt_results *b)
+int tdkt_diff_compare(tdkt_diff **out, tdkt_results *a, tdkt_results *b)
 {
     *out = NULL;
     if (tdkt_results_count(a) != tdkt_results_count(b))
@@ -300,19 +309,25 @@ static bool wanted(int change, unsigned only)
     return !only || (only >> change & 1);
 }
 
+/* Item k of the comparison, when @p only wants it: both sides' views. */
+static bool wanted_item(const tdkt_diff *d, size_t k, unsigned only,
+                        tdkt_result_view *a, tdkt_result_view *b)
+{
+    if (!wanted(d->items[k].change, only))
+        return false;
+    tdkt_result_get(d->a, d->items[k].i, a);
+    tdkt_result_get(d->b, d->items[k].i, b);
+    return true;
+}
+
 /* ------------------------------------------------------------ jsonl */
 
-static void json_changed(void *ctx, const tdkt_criterion_view *c, int ra,
-                         const char *da, int rb, const char *db)
+static void json_changed(void *ctx, const difference *d)
 {
-    (void)ra;
-    (void)da;
-    (void)rb;
-    (void)db;
     tdkt_buf *b = ctx;
     if (b->ptr && b->ptr[b->len - 1] != '[')
         tdkt_buf_puts(b, ",");
-    tdkt_json_str(b, c->id);
+    tdkt_json_str(b, d->c->id);
 }
 
 static void json_side(tdkt_buf *b, const char *name, const tdkt_results *r,
@@ -443,15 +458,12 @@ static int write_jsonl(const tdkt_diff *d, unsigned only, FILE *out)
 
 /* -------------------------------------------------------------- csv */
 
-static void csv_changed(void *ctx, const tdkt_criterion_view *c, int ra,
-                        const char *da, int rb, const char *db)
+static void csv_changed(void *ctx, const difference *d)
 {
-    (void)da;
-    (void)db;
     tdkt_buf *b = ctx;
-    tdkt_buf_printf(b, "%s%s: %s→%s", b->len ? "; " : "", c->id,
-                    ra == -2 ? "—" : tdkt_result_code(ra),
-                    rb == -2 ? "—" : tdkt_result_code(rb));
+    tdkt_buf_printf(b, "%s%s: %s→%s", b->len ? "; " : "", d->c->id,
+                    d->ra == -2 ? "—" : tdkt_result_code(d->ra),
+                    d->rb == -2 ? "—" : tdkt_result_code(d->rb));
 }
 
 static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
@@ -461,12 +473,10 @@ static int write_csv(const tdkt_diff *d, unsigned only, FILE *out)
           "changed_criteria\n",
           out);
     for (size_t k = 0; k < d->n; k++) {
-        if (!wanted(d->items[k].change, only))
+        tdkt_result_view a, b;
+        if (!wanted_item(d, k, only, &a, &b))
             continue;
         size_t i = d->items[k].i;
-        tdkt_result_view a, b;
-        tdkt_result_get(d->a, i, &a);
-        tdkt_result_get(d->b, i, &b);
         tdkt_buf row = {0}, crit = {0};
         walk_differences(d, i, TDKT_LANG_VI, csv_changed, &crit); /* ids */
         char year[8];
@@ -506,10 +516,11 @@ static const char *mark(int r)
     return r == -2 ? "—" : result_mark(r);
 }
 
-static void table_changed(void *ctx, const tdkt_criterion_view *c, int ra,
-                          const char *da, int rb, const char *db)
+static void table_changed(void *ctx, const difference *d)
 {
     table_ctx *t = ctx;
+    int ra = d->ra, rb = d->rb;
+    const char *da = d->da, *db = d->db;
     /* Between regimes most criteria exist on one side only; one that
      * passes there explains nothing, so only the failing ones are shown. */
     bool routes = strstr(ra == -2 ? db : da, TDKT_TR(t->lang, "đạt theo",
@@ -518,7 +529,7 @@ static void table_changed(void *ctx, const tdkt_criterion_view *c, int ra,
         ((ra == -2 && rb == TDKT_PASS) || (rb == -2 && ra == TDKT_PASS)))
         return;
     t->cut |= tdkt_safe_printf(t->out, "    %s: %s %s → %s %s\n",
-                               criterion_label(c),
+                               criterion_label(d->c),
                                mark(ra),
                                ra == -2 ? TDKT_TR(t->lang, "(không có)",
                                                   "(absent)")
@@ -577,6 +588,16 @@ static int write_summary(const tdkt_diff *d, tdkt_lang lang, FILE *out)
     return error;
 }
 
+/* One set on both sides (its parameters or its files changed: the two
+ * sides open it apart), by its id? Then the criteria that differ say what
+ * changed; with two sets, each side's reasons do. */
+static bool one_set(const tdkt_result_view *a, const tdkt_result_view *b)
+{
+    return a->ruleset && b->ruleset &&
+           strcmp(tdkt_ruleset_id(a->ruleset), tdkt_ruleset_id(b->ruleset)) ==
+               0;
+}
+
 typedef struct side_print {
     const char *label;
     FILE *out;
@@ -624,12 +645,10 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
     const char *before = TDKT_TR(lang, "trước:", "before:");
     const char *after = TDKT_TR(lang, "sau:  ", "after: ");
     for (size_t k = 0; k < d->n; k++) {
-        if (!wanted(d->items[k].change, only))
+        tdkt_result_view a, b;
+        if (!wanted_item(d, k, only, &a, &b))
             continue;
         size_t i = d->items[k].i;
-        tdkt_result_view a, b;
-        tdkt_result_get(d->a, i, &a);
-        tdkt_result_get(d->b, i, &b);
         ctx.cut |= tdkt_safe_printf(out, "\n%s  %s (%s), %s %d — %s\n",
                                     a.nomination, a.subject_name,
                                     a.subject_id, a.code, a.year,
@@ -643,12 +662,7 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
                                     b.ruleset ? tdkt_ruleset_id(b.ruleset)
                                               : "—") < 0;
         /* Side A's message and reasons, then side B's. */
-        /* One set on both sides (its parameters or its files changed:
-         * the two sides open it apart), by its id: the criteria that
-         * differ say what changed; two sets, each side's reasons. */
-        bool same_set = a.ruleset && b.ruleset &&
-                        strcmp(tdkt_ruleset_id(a.ruleset),
-                               tdkt_ruleset_id(b.ruleset)) == 0;
+        bool same_set = one_set(&a, &b);
         if (a.message)
             ctx.cut |= tdkt_safe_printf(out, "    %s %s\n", before,
                                         a.message) < 0;
@@ -666,6 +680,115 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
         return oom();
     fputs("\n", out);
     return write_summary(d, lang, out);
+}
+
+/* ---------------------------------------------------------- explain */
+
+/* The nodes of each side whose details the table prints and a quiet run
+ * left out (NULL): per item, a flag per node, made when first needed. */
+typedef struct wants {
+    const tdkt_results *res;
+    uint8_t **node; /* per item */
+    bool oom;
+} wants;
+
+static void want_node(wants *w, size_t i, int k)
+{
+    const res_item *it = &w->res->items[i];
+    if (k < 0 || it->form->nodes[k].kind != RN_CRITERION ||
+        it->result[k] > R_UNKNOWN || it->detail[k])
+        return; /* none there, no detail to make, or made already */
+    if (!w->node[i] &&
+        !(w->node[i] = calloc((size_t)it->form->nnodes, 1))) {
+        w->oom = true;
+        return;
+    }
+    w->node[i][k] = 1;
+}
+
+typedef struct want_both {
+    wants *a, *b;
+    size_t i;
+} want_both;
+
+static void want_changed(void *ctx, const difference *d)
+{
+    want_both *w = ctx;
+    want_node(w->a, w->i, d->ka);
+    want_node(w->b, w->i, d->kb);
+}
+
+typedef struct want_side {
+    wants *w;
+    size_t i;
+} want_side;
+
+static void want_reason(void *arg, const tdkt_criterion_view *c)
+{
+    want_side *s = arg;
+    const tdkt_form *f = s->w->res->items[s->i].form;
+    for (int k = 0; k < f->nnodes; k++)
+        if (f->nodes[k].id == c->id) { /* the view lends the node's id */
+            want_node(s->w, s->i, k);
+            return;
+        }
+}
+
+/* The nodes print_side() prints with their details: the reasons of an
+ * outcome other than eligible (an eligible one shows its routes, whose
+ * details the engine writes, quiet or not). */
+static void want_side_reasons(wants *w, size_t i)
+{
+    tdkt_result_view v;
+    tdkt_result_get(w->res, i, &v);
+    if (!v.form || !w->res->items[i].result || v.outcome == TDKT_ELIGIBLE)
+        return;
+    live_result r = {w->res, i, TDKT_LANG_VI};
+    want_side s = {w, i};
+    result_reasons(&v, live_node, &r, want_reason, &s);
+}
+
+int tdkt_diff_explain(tdkt_diff *d, tdkt_format fmt, unsigned only)
+{
+    if (fmt != TDKT_FMT_TABLE || (!d->a->quiet && !d->b->quiet))
+        return TDKT_OK; /* jsonl and csv print no details */
+    wants wa = {d->a, calloc(d->n ? d->n : 1, sizeof(uint8_t *)), false};
+    wants wb = {d->b, calloc(d->n ? d->n : 1, sizeof(uint8_t *)), false};
+    int error = TDKT_OK;
+    if (!wa.node || !wb.node) {
+        error = oom();
+        goto done;
+    }
+    /* What write_table() prints, item by item. */
+    for (size_t k = 0; k < d->n; k++) {
+        tdkt_result_view a, b;
+        if (!wanted_item(d, k, only, &a, &b))
+            continue;
+        size_t i = d->items[k].i;
+        if (one_set(&a, &b)) {
+            want_both w = {&wa, &wb, i};
+            walk_differences(d, i, TDKT_LANG_VI, want_changed, &w);
+        } else {
+            want_side_reasons(&wa, i);
+            want_side_reasons(&wb, i);
+        }
+    }
+    if (wa.oom || wb.oom)
+        error = oom();
+    if (error == TDKT_OK)
+        error = eval_explain(d->a, (const uint8_t *const *)wa.node);
+    if (error == TDKT_OK)
+        error = eval_explain(d->b, (const uint8_t *const *)wb.node);
+done:
+    for (size_t k = 0; k < d->n; k++) {
+        if (wa.node)
+            free(wa.node[k]);
+        if (wb.node)
+            free(wb.node[k]);
+    }
+    free(wa.node);
+    free(wb.node);
+    return error;
 }
 
 static int write_diff(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
@@ -689,9 +812,11 @@ static int write_diff(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
     }
 }
 
-int tdkt_diff_write(const tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
+int tdkt_diff_write(tdkt_diff *d, tdkt_format fmt, tdkt_lang lang,
                     unsigned only, FILE *out)
 {
-    int error = write_diff(d, fmt, lang, only, out);
+    int error = tdkt_diff_explain(d, fmt, only);
+    if (error == TDKT_OK)
+        error = write_diff(d, fmt, lang, only, out);
     return error < 0 ? error : tdkt_output_done(out, lang);
 }

@@ -63,6 +63,9 @@ struct tdkt_results {
     size_t ncohort;
     arena *arenas; /* one per thread, plus one for the main thread */
     int narenas;
+    int threads; /* the run's, for explain.c */
+    bool quiet; /* judged quietly: a criterion's detail NULL until
+                 * explained (explain.c) */
     tdkt_lang lang;
     rt_limits limits;
     /* meets() memo per set (rules->nsets; NULL: unused), for the run
@@ -159,6 +162,14 @@ void json_out_item(json_out *j, const char *obj);
  * format the objects themselves: write.c's, on several threads). */
 const char *json_out_sep(const json_out *j, size_t i);
 void json_out_end(json_out *j);
+
+/* ---- explain.c: the details of a quiet run, where wanted ---- */
+/* Judge again, in full, the criteria @p want marks of each result (want[i]:
+ * one flag per node of item i's form, or NULL), for their details; every
+ * verdict must come out as the quiet run gave it. @return 0, TDKT_ERULE (a
+ * criterion's result depends on its detail, or the rules failed: the
+ * message says where), TDKT_ENOMEM */
+int eval_explain(tdkt_results *res, const uint8_t *const *want);
 
 /* Apply the forms' quotas to the eligible results (quota.c). */
 int eval_quotas(tdkt_results *res);

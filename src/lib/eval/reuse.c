@@ -150,9 +150,10 @@ bool reuse_item(const reuse *p, tdkt_results *res, size_t i, arena *ar)
     for (int k = 0; k < f->nnodes; k++) {
         /* the quota is this run's to decide (eval_quotas) */
         bool quota = f->nodes[k].kind == RN_QUOTA;
-        const char *d = quota || !was->detail[k] ? "" : was->detail[k];
+        const char *d = quota ? "" : was->detail[k];
         result[k] = quota ? R_SKIP : was->result[k];
-        detail[k] = arena_str(ar, d, strlen(d));
+        /* NULL stays NULL: judged quietly, no detail yet (explain.c) */
+        detail[k] = d ? arena_str(ar, d, strlen(d)) : NULL;
     }
     it->result = result;
     it->detail = detail;

@@ -518,6 +518,110 @@ typedef struct case_run {
     case_ctx c;
 } case_run;
 
+/* What differs between two texts that may be NULL ("" in the views). */
+static bool text_differs(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") != 0;
+}
+
+/*
+ * The case judged as `tdkt diff` judges: quietly, without details
+ * (tdkt_eval_options.quiet), then every criterion explained again in full
+ * (eval/explain.c). Each outcome, result, message and detail must be the
+ * full run's @p full: so the prelude's helpers give the same verdict
+ * either way, and a rule whose result depends on a detail is caught here,
+ * with its case, rather than by a diff. 0, -1 (why in @p msg), or
+ * TDKT_ENOMEM.
+ */
+static int check_quiet(case_run *cr, tdkt_eval_options opt,
+                       const tdkt_results *full, tdkt_buf *msg)
+{
+    opt.quiet = true;
+    tdkt_results *q = NULL;
+    int error = eval_run(&q, cr->ix, cr->rules, cr->rs, &opt);
+    if (error < 0) {
+        tdkt_buf_printf(msg, "%s%s", msg->len ? "; " : "",
+                        tdkt_error_last()->message);
+        return error == TDKT_ENOMEM ? error : -1;
+    }
+    size_t n = tdkt_results_count(q);
+    uint8_t **want = calloc(n ? n : 1, sizeof *want);
+    if (!want) {
+        tdkt_results_free(q);
+        return tdkt_error_set(TDKT_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n && q->quiet; i++) {
+        const res_item *it = &q->items[i];
+        if (!it->form || !it->result)
+            continue;
+        if (!(want[i] = calloc((size_t)it->form->nnodes, 1))) {
+            error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
+            break;
+        }
+        for (int k = 0; k < it->form->nnodes; k++)
+            want[i][k] = it->form->nodes[k].kind == RN_CRITERION &&
+                         it->result[k] <= R_UNKNOWN && !it->detail[k];
+    }
+    if (error == TDKT_OK && q->quiet &&
+        (error = eval_explain(q, (const uint8_t *const *)want)) < 0 &&
+        error != TDKT_ENOMEM) {
+        tdkt_buf_printf(msg, "%s%s", msg->len ? "; " : "",
+                        tdkt_error_last()->message);
+        error = -1;
+    }
+    for (size_t i = 0; error == TDKT_OK && i < n; i++) {
+        tdkt_result_view a, b;
+        tdkt_result_get(full, i, &a);
+        tdkt_result_get(q, i, &b);
+        const char *what = NULL;
+        if (a.outcome != b.outcome)
+            what = tdkt_outcome_code(b.outcome);
+        else if (text_differs(a.message, b.message))
+            what = b.message;
+        for (size_t k = 0; !what && k < a.nnodes && a.nnodes == b.nnodes;
+             k++) {
+            tdkt_criterion_view x, y;
+            tdkt_result_node(full, i, k, TDKT_LANG_VI, &x);
+            tdkt_result_node(q, i, k, TDKT_LANG_VI, &y);
+            if (x.result != y.result || text_differs(x.detail, y.detail)) {
+                tdkt_buf_printf(msg,
+                                TDKT_MSG("%s%s, tiêu chí '%s': xét không kèm "
+                                         "giải thích (như tdkt diff) rồi "
+                                         "giải thích lại được %s \"%s\", "
+                                         "xét đầy đủ được %s \"%s\"",
+                                         "%s%s, criterion '%s': judged "
+                                         "without details (as tdkt diff "
+                                         "does), then explained, it gives "
+                                         "%s \"%s\"; judged in full, %s "
+                                         "\"%s\""),
+                                msg->len ? "; " : "", a.nomination, x.id,
+                                y.result < 0 ? "-" : tdkt_result_code(y.result),
+                                y.detail,
+                                x.result < 0 ? "-" : tdkt_result_code(x.result),
+                                x.detail);
+                error = -1;
+            }
+        }
+        if (what) {
+            tdkt_buf_printf(msg,
+                            TDKT_MSG("%s%s: xét không kèm giải thích (như "
+                                     "tdkt diff) được %s, xét đầy đủ được %s",
+                                     "%s%s: judged without details (as tdkt "
+                                     "diff does) it gives %s; judged in full, "
+                                     "%s"),
+                            msg->len ? "; " : "", a.nomination, what,
+                            a.message ? a.message
+                                      : tdkt_outcome_code(a.outcome));
+            error = -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(want[i]);
+    free(want);
+    tdkt_results_free(q);
+    return error;
+}
+
 /* The case, under rt_protected: 0 passed, -1 failed (why in msg), or
  * TDKT_ENOMEM. */
 static int case_protected(rt *r, void *ud)
@@ -627,6 +731,8 @@ static int case_protected(rt *r, void *ud)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    if (!msg->len && (error = check_quiet(cr, opt, cr->res, msg)) == TDKT_ENOMEM)
+        return error;
     return msg->len ? -1 : 0;
 }
 

@@ -23,6 +23,7 @@ typedef struct form_call {
     const tdkt_form *f;
     rt_out *out;
     bool verdict_only; /* stop where the verdict can no longer change */
+    const uint8_t *only; /* run only the criteria it marks (NULL: all) */
 } form_call;
 
 /* A criterion's detail is kept whole up to this many bytes. A longer one
@@ -155,7 +156,7 @@ static int run_criteria(lua_State *L)
     const tdkt_form *f = c->f;
     for (int i = 0; i < f->nnodes; i++) {
         const rule_node *nd = &f->nodes[i];
-        if (nd->kind != RN_CRITERION ||
+        if (nd->kind != RN_CRITERION || (c->only && !c->only[i]) ||
             (c->verdict_only && under_failed_route(f, c->out->result, i)))
             continue;
         c->r->running = nd;
@@ -185,6 +186,11 @@ static int run_criteria(lua_State *L)
                                   lua_typename(L, t));
         }
         c->out->result[i] = (int8_t)res;
+        if (c->r->quiet) { /* no detail: NULL, told apart from "" */
+            c->out->detail[i] = NULL;
+            lua_settop(L, base);
+            continue;
+        }
         char cut[DETAIL_MAX + sizeof "…"];
         if (len > DETAIL_MAX) {
             len = DETAIL_MAX;
@@ -330,13 +336,14 @@ static int combine(rt *r, const tdkt_form *f, rt_out *out)
     return v;
 }
 
-int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
-                 const ix_nomination *n, rt_out *out, bool verdict_only)
+static int eval_form(rt *r, const tdkt_form *f, int32_t subject,
+                     const ix_nomination *n, rt_out *out, bool verdict_only,
+                     const uint8_t *only)
 {
     lua_State *L = r->L;
     int top = lua_gettop(L);
     int fi = form_index(r, f);
-    form_call c = {r, f, out, verdict_only};
+    form_call c = {r, f, out, verdict_only, only};
     r->judging[r->depth] = (struct rt_judging){subject, n->year, f->award};
     for (int i = 0; i < f->nnodes; i++) {
         out->result[i] = R_SKIP;
@@ -378,6 +385,12 @@ int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
     rt_push_nomination(r, r->depth, NULL);
     lua_settop(L, top);
     return v;
+}
+
+int rt_eval_form(rt *r, const tdkt_form *f, int32_t subject,
+                 const ix_nomination *n, rt_out *out, bool verdict_only)
+{
+    return eval_form(r, f, subject, n, out, verdict_only, NULL);
 }
 
 /* ------------------------------------------------ nested evaluation */
@@ -530,8 +543,8 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
     r->running_form = running_form;
     if (v == R_ERROR)
         snprintf(detail, dn, "%s", out.error);
-    else if (verdict_only)
-        rt_copy_text(detail, dn, ""); /* skipped criteria: no summary */
+    else if (verdict_only || r->quiet)
+        rt_copy_text(detail, dn, ""); /* skipped criteria, or no details */
     else
         summary(r, f, v, year, out.result, out.detail, text, detail, dn);
     return v;
@@ -545,13 +558,16 @@ static int nested(rt *r, int award, int32_t subject, int year, char *detail,
  * refused a meets() for depth: at another depth they would differ.
  * Without a summary wanted the judgement is for its verdict only (see
  * run_criteria), and kept as such: a meets() that shows a summary judges
- * again in full, and keeps that. Either way the verdict is the same, so
- * it does not depend on which came first. */
+ * again in full, and keeps that. A quiet state judges in full but writes
+ * no summary (rt.quiet): a full state that shows one judges again too.
+ * Either way the verdict is the same, so it does not depend on which came
+ * first. */
 int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t dn, bool want_summary)
 {
-    /* a hit is never an error: without a summary it writes nothing */
-    bool write = detail && want_summary;
+    /* a hit is never an error: without a summary it writes nothing; a
+     * quiet state asks for the full judgement but never its summary */
+    bool write = detail && want_summary && !r->quiet;
     int d = r->depth + 1;
     uint64_t key = rt_memo_key(award, subject, year);
     char text[400];
@@ -560,7 +576,8 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     if (r->memo &&
         rt_memo_get(r->memo, key, &mv, write ? text : NULL, sizeof text,
                     &src) &&
-        d + mv.height < RT_MAX_DEPTH && !(want_summary && mv.verdict_only)) {
+        d + mv.height < RT_MAX_DEPTH &&
+        !(want_summary && (mv.verdict_only || (mv.quiet && !r->quiet)))) {
         /* as if it ran here: as deep, the same forms */
         if (d + mv.height > r->reach)
             r->reach = d + mv.height;
@@ -587,6 +604,7 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
     mv.height = (uint8_t)(r->reach - d);
     mv.forms = r->forms;
     mv.verdict_only = !want_summary;
+    mv.quiet = r->quiet;
     bool keep = v != R_ERROR && r->reach < RT_MAX_DEPTH;
     if (reach > r->reach)
         r->reach = reach;
@@ -595,7 +613,8 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
         rt_copy_text(detail, dn, text);
     if (keep && r->memo)
         rt_memo_put(r->memo, key, &mv,
-                    v == R_PASS || mv.verdict_only ? NULL : text, NULL);
+                    v == R_PASS || mv.verdict_only || mv.quiet ? NULL : text,
+                    NULL);
     return v;
 }
 
@@ -612,6 +631,19 @@ int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
     return v;
 }
 
+int rt_explain_top(rt *r, const tdkt_form *f, const ix_nomination *n,
+                   rt_out *out, const uint8_t *only)
+{
+    r->depth = 0;
+    r->reach = 0;
+    r->forms = rt_form_bit(f);
+    r->top_nom = n;
+    r->top_nom_read = false;
+    int v = eval_form(r, f, n->subject, n, out, false, only);
+    r->top_nom = NULL;
+    return v;
+}
+
 bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
                  int v)
 {
@@ -623,7 +655,9 @@ bool rt_seedable(const rt *r, const tdkt_form *f, const ix_nomination *n,
 
 void rt_memo_seed(rt *r, const ix_nomination *n, int v, const rt_judged *src)
 {
-    rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms, false};
+    /* a quiet judgement has no details to make a summary of */
+    rt_memo_val mv = {(int8_t)v, (uint8_t)r->reach, r->forms, false,
+                      r->quiet};
     rt_memo_put(r->memo, rt_memo_key(n->code, n->subject, n->year), &mv,
-                NULL, src);
+                NULL, r->quiet ? NULL : src);
 }

@@ -45,7 +45,14 @@ typedef struct judged_block {
     rt_judged item[JUDGED_PER_BLOCK];
 } judged_block;
 
-enum { HOW_NONE, HOW_TEXT, HOW_SRC, HOW_VERDICT };
+enum { HOW_NONE, HOW_TEXT, HOW_SRC, HOW_VERDICT, HOW_QUIET };
+
+/* What an entry can answer, from the least: a verdict; a whole judgement
+ * without its summary; one with it. */
+static int rank_of(int how)
+{
+    return how == HOW_VERDICT ? 0 : how == HOW_QUIET ? 1 : 2;
+}
 
 typedef struct memo_shard {
     pthread_mutex_t lock;
@@ -170,7 +177,7 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
         const memo_entry *e = &s->slots[slot_of(s, key, h)];
         if (e->key == key) {
             *v = (rt_memo_val){e->result, e->height, e->forms,
-                               e->how == HOW_VERDICT};
+                               e->how == HOW_VERDICT, e->how == HOW_QUIET};
             rt_copy_text(text, tn,
                          e->how == HOW_TEXT ? s->text.ptr + e->u.text : "");
             *src = e->how == HOW_SRC ? e->u.src : NULL;
@@ -192,16 +199,17 @@ void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
         goto done; /* out of memory: judged again next time */
     size_t j = slot_of(s, key, h);
     memo_entry *e = &s->slots[j];
-    bool upgrade = e->key == key && e->how == HOW_VERDICT && !v->verdict_only;
-    if (e->key == key && !upgrade)
-        goto done; /* another thread was first: the same value */
-    /* the entry changes only once all it points at is kept */
     memo_entry n = {.key = key, .forms = v->forms, .result = v->result,
                     .height = v->height};
     n.how = v->verdict_only ? HOW_VERDICT
+            : v->quiet      ? HOW_QUIET
             : src           ? HOW_SRC
             : text          ? HOW_TEXT
                             : HOW_NONE;
+    bool upgrade = e->key == key && rank_of(e->how) < rank_of(n.how);
+    if (e->key == key && !upgrade)
+        goto done; /* another thread was first: the same value */
+    /* the entry changes only once all it points at is kept */
     if (n.how == HOW_SRC) {
         if (!(n.u.src = keep_judged(s, src)))
             goto done;

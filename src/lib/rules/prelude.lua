@@ -35,7 +35,15 @@ end
 -- rating, kind, level, scope, unit_kind and category table); the
 -- launchers of a movement (fact movement_launched_by) are named here as a
 -- sentence reads them ("phát động bởi Thủ tướng Chính phủ").
-local VOCAB = ...
+--
+-- QUIET, the engine's second argument: this state judges for verdicts
+-- alone (a dry-run diff judges every nomination so, then asks again, with
+-- details, for the few criteria it prints). Each helper then returns its
+-- verdict (true, false or nil, as pass, fail and unknown do) with no
+-- detail, building no text: the detail is most of a helper's cost. The
+-- verdict must not depend on QUIET, so every value a verdict reads, and
+-- every error a helper may raise, comes before the helper looks at it.
+local VOCAB, QUIET = ...
 local NAMES = {
   rating = VOCAB.rating,
   kind = VOCAB.kind,
@@ -98,6 +106,7 @@ end
 -- a missing year is not a pass.
 function lib.consecutive(s, level, y, n)
   local got = s:streak(level, y)
+  if QUIET then return got >= n end
   local shown = lib.ratings(s, y - n + 1, y)
   if got >= n then
     return pass(shown)
@@ -115,6 +124,7 @@ end
 
 -- n years since `last`, the year of the honour `code` (nil: none).
 local function since(code, last, y, n, none)
+  if QUIET then return last and y - last >= n or false end
   if not last then
     return fail(none or tr("chưa có " .. code, "no " .. code .. " yet"))
   end
@@ -141,6 +151,7 @@ end
 function lib.after_previous(s, code, y, years, opt)
   local last = latest_upto(s, code, y - 1, opt)
   if not last then
+    if QUIET then return true end
     return pass(tr("chưa có " .. code .. " trước đó", "no earlier " .. code))
   end
   return since(code, last, y, years)
@@ -151,6 +162,7 @@ end
 -- honours, which the failure names when they are all the subject holds).
 function lib.holds_prerequisite(s, code, y, opt)
   local last = latest_upto(s, code, y, opt)
+  if QUIET then return not not last end
   if last then return pass(code .. " " .. last) end
   local c, t = s:honours{ code = code, to = y }
   if c > 0 then
@@ -188,6 +200,7 @@ end
 function lib.titles_in_good_run(s, code, y, times, after, opt)
   local from = lib.run_start(s, "good", y, after, opt)
   if from > y then
+    if QUIET then return false end
     return fail(tr("không còn năm hoàn thành tốt nào được tính",
         "no good year that still counts"))
   end
@@ -221,11 +234,13 @@ for _, kind in ipairs(OUTSIDE_LIMIT) do OUTSIDE_LIMIT_SET[kind] = true end
 function lib.one_state_award_a_year(s, n)
   local kind = n.kind or "merit"
   if OUTSIDE_LIMIT_SET[kind] then
+    if QUIET then return true end
     return pass(lib.name("kind", kind) ..
                 tr(": ngoài giới hạn một lần mỗi năm", ": outside the once-a-year limit"))
   end
   local got = s:honours{ code = STATE_AWARDS, from = n.year, to = n.year,
                          exclude_kinds = OUTSIDE_LIMIT }
+  if QUIET then return got == 0 end
   if got == 0 then
     return pass(tr("chưa có khen thưởng cấp Nhà nước khác năm ",
                    "no other State award in ") .. n.year)
@@ -237,6 +252,7 @@ end
 -- The person's category is one of `set` (a record, not a judgement: a
 -- missing category fails).
 function lib.category_in(s, set)
+  if QUIET then return not not (s.category and set[s.category]) end
   local name = lib.name("category", s.category)
   if s.category and set[s.category] then return pass(name) end
   return fail(tr("đối tượng ", "category ") .. name)
@@ -247,6 +263,10 @@ end
 -- the standards above judge it; another kind needs a person.
 function lib.kind_not_encoded(n, encoded)
   local kind = n.kind or "merit"
+  if QUIET then
+    if encoded[kind] then return false end
+    return nil
+  end
   local name = lib.name("kind", kind)
   if encoded[kind] then
     return fail(name .. tr(": xét theo các tiêu chuẩn trên",
@@ -261,6 +281,7 @@ end
 -- the campaign's, when it names one), else the kind it is.
 function lib.kind_is(n, kind)
   local k = n.kind or "merit"
+  if QUIET then return k == kind end
   if k == kind then
     return pass(lib.name("kind", k) .. (n.campaign and (": " .. n.campaign) or ""))
   end
@@ -272,6 +293,10 @@ end
 -- type under Điều 8 (Điều 96 continues them); another kind needs a person.
 function lib.kind_encoded(n, encoded)
   local k = n.kind or "merit"
+  if QUIET then
+    if encoded[k] then return true end
+    return nil
+  end
   if encoded[k] then return pass(lib.name("kind", k)) end
   if k == "resistance" then
     return unknown(tr("kháng chiến: không thuộc các loại hình của Điều 8; "
@@ -290,6 +315,10 @@ local FACT_VOCABULARY = { influence_scope = "scope", movement_launched_by = "lau
 -- influence_scope values an article names); missing is unknown.
 function lib.fact_in(s, key, y, set)
   local v = s:fact(key, y)
+  if QUIET then
+    if v == nil then return nil end
+    return not not set[v]
+  end
   if v == nil then
     return unknown(tr("chưa có xác nhận '" .. key .. "' năm ",
         key .. " not attested for ") .. y)
@@ -306,6 +335,10 @@ end
 local SCOPE = { unit = 1, province = 2, national = 3 }
 function lib.influence_at_least(s, y, min)
   local v = s:fact("influence_scope", y)
+  if QUIET then
+    if v == nil or SCOPE[v] == nil then return nil end
+    return SCOPE[v] >= SCOPE[min]
+  end
   if v == nil then
     return unknown(format(tr("Chưa có đánh giá phạm vi ảnh hưởng "
       .. "(influence_scope) năm %d", "No influence scope (influence_scope) "
@@ -328,10 +361,15 @@ end
 function lib.movement_years_at_least(n, min)
   local v = n:fact("movement_years")
   if v == nil then
+    if QUIET then return nil end
     return unknown(tr("Chưa có thời gian của phong trào thi đua (movement_years)",
       "The movement's duration (movement_years) is not recorded"))
   end
   local years = tonumber(v)
+  if QUIET then
+    if years == nil then return nil end
+    return years >= min
+  end
   if years == nil then
     return unknown(format(tr("movement_years không phải là số: %s",
       "movement_years is not a number: %s"), tostring(v)))
@@ -349,6 +387,10 @@ end
 -- a person to record it (unknown); one that names none comes from no
 -- movement (fail). `what`: the fact, as {vi, en}.
 function lib.movement_missing(n, what)
+  if QUIET then
+    if n.campaign then return nil end
+    return false
+  end
   if n.campaign then
     return unknown(tr("phong trào " .. n.campaign .. ": chưa ghi " .. what[1],
                       "movement " .. n.campaign .. ": " .. what[2] ..
@@ -362,6 +404,10 @@ end
 -- to judge.
 function lib.launched_by(n, launchers)
   local who = n:fact("movement_launched_by")
+  if QUIET then
+    if who == nil then return nil end
+    return not not launchers[who]
+  end
   if who == nil then
     return unknown(tr("Chưa có cấp phát động phong trào (movement_launched_by)",
       "Who launched the movement (movement_launched_by) is not recorded"))
@@ -378,6 +424,7 @@ end
 -- name) in year y.
 function lib.no_member_disciplined(s, y, level, opt)
   local k = s:members_disciplined(level, y, opt)
+  if QUIET then return k == 0 end
   if k == 0 then
     return pass(format(tr("Không có thành viên bị kỷ luật năm %d",
       "No member disciplined in %d"), y))
@@ -393,6 +440,7 @@ end
 -- without a recorded rating is for a person to judge.
 function lib.unit_rated(s, y, level)
   if s:rating(y) == nil then
+    if QUIET then return nil end
     return unknown(format(tr("tập thể chưa có xếp loại năm %d",
       "no rating recorded for %d"), y))
   end
@@ -406,12 +454,18 @@ end
 function lib.member_share(s, y, count, unsure, what, pct, strict, opt)
   local total = s:members(y, opt)
   if total == 0 then
+    if QUIET then return nil end
     return unknown(format(tr("chưa có danh sách cá nhân năm %d",
       "no members recorded for %d"), y))
   end
   local function reaches(c)
     if strict then return c * 100 > pct * total end
     return c * 100 >= pct * total
+  end
+  if QUIET then
+    if reaches(count) then return true end
+    if unsure > 0 and reaches(count + unsure) then return nil end
+    return false
   end
   local d = format(tr("%d/%d cá nhân %s (cần %s %s%%)",
     "%d of %d members %s (needs %s %s%%)"), count, total, what,
@@ -430,6 +484,11 @@ end
 -- members still undecided (members_meeting's third answer) could reach it.
 function lib.members_at_least(s, code, y, need, label, opt)
   local c, _, unsure = s:members_meeting(code, y, opt)
+  if QUIET then
+    if c >= need then return true end
+    if c + unsure >= need then return nil end
+    return false
+  end
   local d = format(tr("%d cá nhân đạt %s năm %d",
     "%d member(s) %s in %d"), c, label, y)
   if c >= need then return pass(d) end
@@ -445,6 +504,11 @@ end
 -- means.
 function lib.rank_at_most(s, y, key, max, missing)
   local r = s:fact(key, y)
+  if QUIET then
+    if r == nil then return (missing or unknown)() end
+    if type(r) ~= "number" or not tointeger(r) then return nil end
+    return r <= max
+  end
   if r == nil then
     return (missing or unknown)(format(tr("chưa có xác nhận '%s' năm %d",
       "%s not attested for %d"), key, y))
@@ -468,6 +532,10 @@ function lib.leads_bloc(s, y, most, missing)
   local result, detail = lib.rank_at_most(s, y, "bloc_rank", most, missing)
   if result == false then return result, detail end
   local bloc = s.bloc
+  if QUIET then
+    if bloc == nil then return nil end
+    return result
+  end
   if bloc == nil then
     return unknown(detail .. tr("; đơn vị chưa ghi khối, cụm thi đua "
       .. "(units.csv, cột bloc)", "; no emulation bloc recorded for the unit "
@@ -489,6 +557,11 @@ end
 -- must decide), never a failure.
 function lib.fact_true(s, key, y)
   local v = s:fact(key, y)
+  if QUIET then
+    if v == 1 or v == "1" then return true end
+    if v == 0 or v == "0" then return false end
+    return nil
+  end
   if v == nil then
     return unknown(tr("chưa có xác nhận '" .. key .. "'",
                       "'" .. key .. "' not attested"))
@@ -506,6 +579,11 @@ end
 -- nobody reported it.
 function lib.fact_not(s, key, y)
   local v = s:fact(key, y)
+  if QUIET then
+    if v == 1 or v == "1" then return false end
+    if v == nil or v == 0 or v == "0" then return true end
+    return nil
+  end
   if v == 1 or v == "1" then
     return fail(key .. " = 1")
   end
@@ -522,6 +600,7 @@ end
 -- duty-injury treatment and training count as months worked.
 function lib.months_ok(s, y, min)
   local m = s:months(y)
+  if QUIET then return m ~= nil and m >= min end
   if m == nil then
     return fail(tr("không có đánh giá năm " .. y, "no appraisal for " .. y))
   end
@@ -541,14 +620,17 @@ function lib.new_hire_ok(s, y, min)
   if hired == nil then
     local m = s:months(y)
     if m ~= nil and m >= min then
+      if QUIET then return true end
       return pass(tr(months_text(m) .. " tháng năm " .. y .. " (không có ngày tuyển dụng)",
                      months_text(m) .. " months in " .. y .. " (no hire date)"))
     end
+    if QUIET then return nil end
     return unknown(tr("không có ngày tuyển dụng; " .. months_text(m) ..
                       " tháng năm " .. y,
                       "no hire date; " .. months_text(m) .. " months in " .. y))
   end
   local hired_year = tonumber(hired:sub(1, 4))
+  if QUIET and hired_year ~= y then return hired_year < y end
   if hired_year < y then
     return pass(tr("tuyển dụng ", "hired ") .. hired ..
                 tr(", không phải người mới tuyển dụng", ", not a new hire"))
@@ -565,6 +647,7 @@ end
 -- end of y had ended before y began.
 function lib.after_discipline(s, y)
   local first = lib.counting_from(s, y, y)
+  if QUIET then return first <= y end
   if first <= y then
     return pass(tr("không trong thời hạn kỷ luật", "outside any disciplinary period"))
   end
@@ -578,7 +661,9 @@ end
 -- No disciplinary measure at or above `level` dated in year y. (Counted
 -- first: the list is only built for the detail of a failure.)
 function lib.no_discipline(s, y, level)
-  if s:count_disciplines(y, y, level) == 0 then
+  local measures = s:count_disciplines(y, y, level)
+  if QUIET then return measures == 0 end
+  if measures == 0 then
     return pass(tr("không bị kỷ luật năm ", "no measure in ") .. y)
   end
   local _, text = s:disciplines{ from = y, to = y, level = level }
@@ -607,6 +692,7 @@ end
 function lib.window_after_discipline(s, y, years)
   local first = y - years + 1
   local from = lib.counting_from(s, first, y)
+  if QUIET then return from <= first end
   if from > first then
     return fail(format(tr("thành tích chỉ tính từ năm %d (hết thời "
       .. "hạn kỷ luật); cần %d–%d", "achievements count from %d (end of a "
@@ -622,6 +708,7 @@ end
 function lib.holds_or_meets(code, s, n, y, exclude)
   local count, years = s:honours{ code = code, from = y, to = y, exclude_kinds = exclude }
   if count > 0 then
+    if QUIET then return true end
     return pass(tr("Đã được tặng " .. code .. " năm " .. years,
                    code .. " conferred for " .. years))
   end
@@ -635,6 +722,7 @@ function lib.initiatives(s, y1, y2, scope, n, opt)
     for k, v in pairs(opt) do o[k] = v end
   end
   local got, ids = s:initiatives(o)
+  if QUIET then return got >= n end
   local shown = got .. tr(" sáng kiến", " initiatives") ..
                 (got > 0 and (" (" .. ids .. ")") or "")
   if got >= n then
@@ -652,6 +740,7 @@ function lib.honours(s, code, y1, y2, n, opt)
     for k, v in pairs(opt) do o[k] = v end
   end
   local got, years = s:honours(o)
+  if QUIET then return got >= n end
   local shown = got .. " × " .. (type(code) == "table" and concat(code, "/") or code) ..
                 (got > 0 and (" (" .. years .. ")") or "")
   if got >= n then

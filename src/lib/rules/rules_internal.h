@@ -158,6 +158,9 @@ typedef struct rt {
      * here (empty: none known) */
     char mem_where[200];
     bool host_oom; /* the C allocator failed: nothing since is trusted */
+    /* Judges for verdicts alone (RT_QUIET): the prelude's helpers build no
+     * detail, criteria keep none and meets() writes no summary. */
+    bool quiet;
     /* time and instruction budget of the current call */
     uint64_t budget_left;
     uint64_t deadline_ns;
@@ -211,8 +214,11 @@ typedef struct rt {
 } rt;
 
 /* ---- sandbox.c ---- */
+/* rt_new()'s flags: build the set's form descriptors (once, when the set
+ * is opened); judge quietly (rt.quiet). */
+enum { RT_DESCRIPTORS = 1u, RT_QUIET = 2u };
 int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
-           bool build_descriptors);
+           unsigned flags);
 void rt_free(rt *r);
 void rt_default_limits(rt_limits *l);
 /* Arm the budget for one nomination. */
@@ -394,6 +400,11 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
  * what the memo needs (r->reach, r->forms, r->top_nom_read). */
 int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
                 rt_out *out);
+/* rt_eval_top() running only the criteria @p only marks (by node), for
+ * their details (eval/explain.c); the others are left R_SKIP, and the
+ * routes and the verdict it returns mean nothing then, only an error. */
+int rt_explain_top(rt *r, const tdkt_form *f, const ix_nomination *n,
+                   rt_out *out, const uint8_t *only);
 /* A top-level judgement kept in the memo: the memo copies this, and its
  * arrays (in the results, which outlive the memo) are read by reference;
  * its summary is written only when a meets() asks for it (most never
@@ -433,6 +444,7 @@ typedef struct rt_memo_val {
                        refused for depth either */
     uint32_t forms; /* the forms it ran, itself included (rt_form_bit) */
     bool verdict_only; /* judged for its verdict alone: no summary */
+    bool quiet; /* judged whole in a quiet state: no summary either */
 } rt_memo_val;
 typedef struct rt_memo_counts {
     size_t entries, seeded, hits;
@@ -459,8 +471,9 @@ bool rt_memo_get(rt_memo *m, uint64_t key, rt_memo_val *v, char *text,
                  size_t tn, const rt_judged **src);
 /* Keep the first value of a key (errors must not be put): with its text,
  * with the judgement it comes from (@p src: a seed, copied), or with
- * neither (text got back as ""). A whole judgement replaces a verdict
- * only (v->verdict_only), never the other way. */
+ * neither (text got back as ""). A judgement replaces a lesser one, never
+ * the other way: a verdict only (v->verdict_only) < a whole judgement
+ * made quietly (v->quiet) < one with its summary. */
 void rt_memo_put(rt_memo *m, uint64_t key, const rt_memo_val *v,
                  const char *text, const rt_judged *src);
 /* Add m's counts to c. */

@@ -1167,7 +1167,7 @@ static int build_set(tdkt_ruleset *rs, bool *done)
     rt_limits lim;
     rt_default_limits(&lim);
     rt *proto = NULL;
-    if ((error = rt_new(&proto, rs, &lim, true)) < 0)
+    if ((error = rt_new(&proto, rs, &lim, RT_DESCRIPTORS)) < 0)
         return error;
     rt_free(proto);
     if ((error = compute_hash(rs)) < 0)

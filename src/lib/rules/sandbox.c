@@ -750,7 +750,8 @@ static int load_prelude(rt *r)
         return tdkt_error_set(TDKT_ERULE, "prelude: %s",
                               lua_tostring(L, -1));
     push_vocab_names(L);
-    if (rt_pcall(r, 1, 1) != LUA_OK)
+    lua_pushboolean(L, r->quiet); /* the prelude's QUIET */
+    if (rt_pcall(r, 2, 1) != LUA_OK)
         return tdkt_error_set(TDKT_ERULE, "prelude: %s",
                               lua_tostring(L, -1));
     freeze_prelude_locals(L, -1);
@@ -785,14 +786,14 @@ static int setup_bare(rt *r, void *ud)
 
 /* A sandboxed state with the globals, the rule API and the prelude, but
  * no forms: for manifests and test cases, and the base of rt_new(). */
-int rt_new_bare(rt **out, const rt_limits *limits);
-int rt_new_bare(rt **out, const rt_limits *limits)
+static int new_state(rt **out, const rt_limits *limits, bool quiet)
 {
     *out = NULL;
     rt *r = calloc(1, sizeof *r);
     if (!r)
         return tdkt_error_set(TDKT_ENOMEM, "out of memory");
     r->limits = *limits;
+    r->quiet = quiet;
     r->deadline_ns = UINT64_MAX; /* not armed */
     r->snapshot_ref = LUA_NOREF;
     r->ctx.lang = tdkt_message_lang(); /* until a judgement sets its own */
@@ -814,6 +815,12 @@ int rt_new_bare(rt **out, const rt_limits *limits)
     return TDKT_OK;
 }
 
+int rt_new_bare(rt **out, const rt_limits *limits);
+int rt_new_bare(rt **out, const rt_limits *limits)
+{
+    return new_state(out, limits, false);
+}
+
 static int bind(rt *r, void *ud)
 {
     (void)ud;
@@ -821,10 +828,10 @@ static int bind(rt *r, void *ud)
 }
 
 int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
-           bool build_descriptors)
+           unsigned flags)
 {
     rt *r = NULL;
-    int error = rt_new_bare(&r, limits);
+    int error = new_state(&r, limits, flags & RT_QUIET);
     if (error < 0)
         return error;
     r->rs = rs;
@@ -833,7 +840,8 @@ int rt_new(rt **out, const tdkt_ruleset *rs, const rt_limits *limits,
     r->limits.instructions = limits->instructions * 20;
     r->limits.time_ms = limits->time_ms * 10;
     rt_arm(r);
-    error = rt_load_forms(r, build_descriptors ? (tdkt_ruleset *)rs : NULL);
+    error = rt_load_forms(r, flags & RT_DESCRIPTORS ? (tdkt_ruleset *)rs
+                                                    : NULL);
     if (rt_disarm(r) && error == TDKT_OK)
         error = tdkt_error_set(TDKT_ELIMIT,
                                RT_TR(r, "%s: khi nạp: %s", "%s: loading: %s"),
