@@ -684,8 +684,9 @@ static int write_table(const tdkt_diff *d, tdkt_lang lang, unsigned only,
 
 /* ---------------------------------------------------------- explain */
 
-/* The nodes of each side whose details the table prints and a quiet run
- * left out (NULL): per item, a flag per node, made when first needed. */
+/* The nodes of each side whose details the table prints (eval_explain()
+ * judges those a quiet run left without one): per item, a flag per node,
+ * made when first needed. */
 typedef struct wants {
     const tdkt_results *res;
     uint8_t **node; /* per item */
@@ -695,9 +696,8 @@ typedef struct wants {
 static void want_node(wants *w, size_t i, int k)
 {
     const res_item *it = &w->res->items[i];
-    if (k < 0 || it->form->nodes[k].kind != RN_CRITERION ||
-        it->result[k] > R_UNKNOWN || it->detail[k])
-        return; /* none there, no detail to make, or made already */
+    if (k < 0)
+        return; /* none on this side */
     if (!w->node[i] &&
         !(w->node[i] = calloc((size_t)it->form->nnodes, 1))) {
         w->oom = true;
@@ -776,9 +776,9 @@ int tdkt_diff_explain(tdkt_diff *d, tdkt_format fmt, unsigned only)
     if (wa.oom || wb.oom)
         error = oom();
     if (error == TDKT_OK)
-        error = eval_explain(d->a, (const uint8_t *const *)wa.node);
+        error = eval_explain(d->a, wa.node);
     if (error == TDKT_OK)
-        error = eval_explain(d->b, (const uint8_t *const *)wb.node);
+        error = eval_explain(d->b, wb.node);
 done:
     for (size_t k = 0; k < d->n; k++) {
         if (wa.node)

@@ -99,8 +99,37 @@ static void judge(worker *w, res_item *it)
     }
 }
 
-/* Judge it in a state of the run (quiet) or a full one: arm the limits,
- * run, check state. */
+int eval_judge(rt *r, const tdkt_results *res, const tdkt_form *f,
+               const ix_nomination *n, rt_out *out, const uint8_t *only)
+{
+    r->ctx.ix = res->ix;
+    r->ctx.lang = res->lang;
+    r->memo = res->memos ? res->memos[r->rs->index] : NULL;
+    rt_arm(r);
+    int v = rt_eval_top(r, f, n, out, only);
+    if (rt_disarm(r)) { /* a limit */
+        v = R_ERROR;
+        if (rt_lua_placed(r->kill_msg)) /* it names its place */
+            snprintf(out->error, sizeof out->error, "%s", r->kill_msg);
+        else if (r->running)
+            snprintf(out->error, sizeof out->error,
+                     TDKT_TR(res->lang, "%s:%d: %s ở tiêu chí '%s'",
+                             "%s:%d: %s in criterion '%s'"),
+                     r->running->file, r->running->line, r->kill_msg,
+                     r->running->id);
+        else
+            snprintf(out->error, sizeof out->error, "%s", r->kill_msg);
+    }
+    /* The forms it asked were checked as each ended (rt_meets): after
+     * them only this form's code ran. */
+    if (!rt_check_state(r, rt_form_bit(f))) {
+        v = R_ERROR;
+        snprintf(out->error, sizeof out->error, "%s", r->kill_msg);
+    }
+    return v;
+}
+
+/* Judge it in a state of the run (quiet) or a full one (eval_judge). */
 static void judge_in(worker *w, res_item *it, bool quiet)
 {
     tdkt_results *res = w->job->res;
@@ -144,34 +173,10 @@ static void judge_in(worker *w, res_item *it, bool quiet)
         return;
     }
     rt *r = *slot;
-    r->ctx.ix = res->ix;
-    r->ctx.lang = res->lang;
-    r->memo = res->memos[it->rs->index];
     rt_out out;
     rt_out_init(&out, it->result, it->detail, arena_str, ar);
     const ix_nomination *n = &res->ix->noms[it->nom];
-    rt_arm(r);
-    int v = rt_eval_top(r, f, n, &out);
-    bool limited = rt_disarm(r);
-    if (limited) {
-        v = R_ERROR;
-        if (rt_lua_placed(r->kill_msg)) /* it names its place */
-            snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
-        else if (r->running)
-            snprintf(out.error, sizeof out.error,
-                     TDKT_TR(res->lang, "%s:%d: %s ở tiêu chí '%s'",
-                             "%s:%d: %s in criterion '%s'"),
-                     r->running->file, r->running->line, r->kill_msg,
-                     r->running->id);
-        else
-            snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
-    }
-    /* The forms it asked were checked as each ended (rt_meets): after
-     * them only this form's code ran. */
-    if (!rt_check_state(r, rt_form_bit(f))) {
-        v = R_ERROR;
-        snprintf(out.error, sizeof out.error, "%s", r->kill_msg);
-    }
+    int v = eval_judge(r, res, f, n, &out, NULL);
     if (r->host_oom) /* not the script's cap: the host's own memory */
         atomic_store(&w->job->failed, 1);
     if (rt_seedable(r, f, n, v)) {

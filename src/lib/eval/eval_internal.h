@@ -163,13 +163,22 @@ void json_out_item(json_out *j, const char *obj);
 const char *json_out_sep(const json_out *j, size_t i);
 void json_out_end(json_out *j);
 
+/* Judge nomination @p n by form @p f in @p r, a state of @p res's rule
+ * set, within the limits and with the run's memo: rt_eval_top(), whose
+ * R_ERROR has its message in out->error (a limit names the criterion it
+ * stopped, and state a rule kept is an error). */
+int eval_judge(rt *r, const tdkt_results *res, const tdkt_form *f,
+               const ix_nomination *n, rt_out *out, const uint8_t *only);
+
 /* ---- explain.c: the details of a quiet run, where wanted ---- */
 /* Judge again, in full, the criteria @p want marks of each result (want[i]:
- * one flag per node of item i's form, or NULL), for their details; every
- * verdict must come out as the quiet run gave it. @return 0, TDKT_ERULE (a
- * criterion's result depends on its detail, or the rules failed: the
- * message says where), TDKT_ENOMEM */
-int eval_explain(tdkt_results *res, const uint8_t *const *want);
+ * one flag per node of item i's form, or NULL) that a quiet run left
+ * without a detail (others are unmarked: a route's, a quota's, one judged
+ * in full, as an error's or one reused from a saved run), for their
+ * details; every verdict must come out as the quiet run gave it. @return
+ * 0, TDKT_ERULE (a criterion's result depends on its detail, or the rules
+ * failed: the message says where), TDKT_ENOMEM */
+int eval_explain(tdkt_results *res, uint8_t *const *want);
 
 /* Apply the forms' quotas to the eligible results (quota.c). */
 int eval_quotas(tdkt_results *res);

@@ -30,7 +30,7 @@
 
 typedef struct explain_job {
     tdkt_results *res;
-    const uint8_t *const *want; /* per item: its nodes to explain, or NULL */
+    uint8_t *const *want; /* per item: its nodes to explain, or NULL */
     atomic_size_t next;
     /* The first item that failed (SIZE_MAX: none), and how: 1, a rule's
      * fault (message below); 2, memory. The first in the results' order,
@@ -59,13 +59,29 @@ static void fail(explain_job *j, size_t i, int how, const char *msg)
     pthread_mutex_unlock(&j->lock);
 }
 
+/* Unmark the nodes of item @p it that have nothing to explain: not a
+ * criterion (a route's or a quota's detail is the engine's, quiet or
+ * not), not judged, or judged in full already. False: none is left. */
+static bool needs_explaining(const res_item *it, uint8_t *want)
+{
+    bool any = false;
+    for (int k = 0; k < it->form->nnodes; k++) {
+        want[k] = want[k] && it->form->nodes[k].kind == RN_CRITERION &&
+                  it->result[k] <= R_UNKNOWN && !it->detail[k];
+        any |= want[k];
+    }
+    return any;
+}
+
 static void explain_item(explainer *w, size_t i)
 {
     explain_job *j = w->job;
     tdkt_results *res = j->res;
     res_item *it = &res->items[i];
     const tdkt_form *f = it->form;
-    const uint8_t *want = j->want[i];
+    uint8_t *want = j->want[i];
+    if (!it->result || !needs_explaining(it, want))
+        return;
     arena *ar = &res->arenas[w->index];
     rt **slot = &w->rts[it->rs->index];
     if (!*slot && rt_new(slot, it->rs, &res->limits, 0) < 0) {
@@ -80,29 +96,23 @@ static void explain_item(explainer *w, size_t i)
         return;
     }
     rt *r = *slot;
-    r->ctx.ix = res->ix;
-    r->ctx.lang = res->lang;
-    r->memo = res->memos ? res->memos[it->rs->index] : NULL;
     rt_out out;
     rt_out_init(&out, result, detail, arena_str, ar);
     const ix_nomination *n = &res->ix->noms[it->nom];
-    rt_arm(r);
-    int v = rt_explain_top(r, f, n, &out, want);
-    bool limited = rt_disarm(r);
-    bool kept = rt_check_state(r, rt_form_bit(f));
+    int v = eval_judge(r, res, f, n, &out, want);
     if (r->host_oom) {
         fail(j, i, 2, "out of memory");
         return;
     }
     char msg[1200];
-    if (limited || !kept || v == R_ERROR) {
+    if (v == R_ERROR) {
         snprintf(msg, sizeof msg,
                  TDKT_TR(res->lang,
                          "đề nghị %s: không giải thích được kết quả đã xét: "
                          "%s",
                          "nomination %s: its judgement could not be "
                          "explained: %s"),
-                 n->id, limited || !kept ? r->kill_msg : out.error);
+                 n->id, out.error);
         fail(j, i, 1, msg);
         return;
     }
@@ -150,7 +160,7 @@ static void *explain_work(void *arg)
     return NULL;
 }
 
-int eval_explain(tdkt_results *res, const uint8_t *const *want)
+int eval_explain(tdkt_results *res, uint8_t *const *want)
 {
     size_t nsets = res->rules->nsets;
     int nthreads = res->threads > 0 ? res->threads : 1;

@@ -554,16 +554,14 @@ static int check_quiet(case_run *cr, tdkt_eval_options opt,
         const res_item *it = &q->items[i];
         if (!it->form || !it->result)
             continue;
-        if (!(want[i] = calloc((size_t)it->form->nnodes, 1))) {
+        if (!(want[i] = malloc((size_t)it->form->nnodes))) {
             error = tdkt_error_set(TDKT_ENOMEM, "out of memory");
             break;
         }
-        for (int k = 0; k < it->form->nnodes; k++)
-            want[i][k] = it->form->nodes[k].kind == RN_CRITERION &&
-                         it->result[k] <= R_UNKNOWN && !it->detail[k];
+        memset(want[i], 1, (size_t)it->form->nnodes); /* every one */
     }
     if (error == TDKT_OK && q->quiet &&
-        (error = eval_explain(q, (const uint8_t *const *)want)) < 0 &&
+        (error = eval_explain(q, want)) < 0 &&
         error != TDKT_ENOMEM) {
         tdkt_buf_printf(msg, "%s%s", msg->len ? "; " : "",
                         tdkt_error_last()->message);

@@ -619,20 +619,7 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
 }
 
 int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
-                rt_out *out)
-{
-    r->depth = 0;
-    r->reach = 0;
-    r->forms = rt_form_bit(f);
-    r->top_nom = n;
-    r->top_nom_read = false;
-    int v = rt_eval_form(r, f, n->subject, n, out, false);
-    r->top_nom = NULL;
-    return v;
-}
-
-int rt_explain_top(rt *r, const tdkt_form *f, const ix_nomination *n,
-                   rt_out *out, const uint8_t *only)
+                rt_out *out, const uint8_t *only)
 {
     r->depth = 0;
     r->reach = 0;

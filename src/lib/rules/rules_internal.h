@@ -397,14 +397,12 @@ int rt_meets(rt *r, int award, int32_t subject, int year, char *detail,
              size_t n, bool summary);
 
 /* Judge @p n at the top level (depth 0) with rt_eval_form(), tracking
- * what the memo needs (r->reach, r->forms, r->top_nom_read). */
+ * what the memo needs (r->reach, r->forms, r->top_nom_read). With @p only
+ * (a flag per node; NULL: all), only the criteria it marks run, for their
+ * details (eval/explain.c): the others are left R_SKIP, and the routes
+ * and the verdict returned mean nothing then, only an error. */
 int rt_eval_top(rt *r, const tdkt_form *f, const ix_nomination *n,
-                rt_out *out);
-/* rt_eval_top() running only the criteria @p only marks (by node), for
- * their details (eval/explain.c); the others are left R_SKIP, and the
- * routes and the verdict it returns mean nothing then, only an error. */
-int rt_explain_top(rt *r, const tdkt_form *f, const ix_nomination *n,
-                   rt_out *out, const uint8_t *only);
+                rt_out *out, const uint8_t *only);
 /* A top-level judgement kept in the memo: the memo copies this, and its
  * arrays (in the results, which outlive the memo) are read by reference;
  * its summary is written only when a meets() asks for it (most never
